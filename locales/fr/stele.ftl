@@ -1,0 +1,193 @@
+# Stele's messages in American English, the fallback for every other locale.
+# Message ids say where they belong: cli-… (help), status-…, todo-…, mark-…, init-…,
+# error-…, cause-…, hint-…
+
+## Numbers
+
+number-decimal-separator = .
+
+## Command-line help
+
+cli-about = Translation management for text corpora kept in git.
+cli-usage-heading = Usage
+cli-commands-heading = Commands
+cli-command-value = COMMAND
+cli-options-heading = Options
+cli-arguments-heading = Arguments
+cli-arg-dir = Run as if stele was started in this directory
+cli-arg-ui_lang = The language of stele's messages (en-US, fr, es)
+cli-arg-color = When to use colours: auto, always or never (auto honours NO_COLOR)
+cli-arg-quiet = Print less
+cli-arg-verbose = Print more: every document, and how each state was decided
+cli-arg-help = Print help
+cli-arg-version = Print the version
+cli-status-about = Show which translations are current, outdated, missing or orphaned
+cli-status-arg-paths = Only documents with a file at or below these paths
+cli-status-arg-langs = Only these languages (repeat the option, or separate with commas)
+cli-status-arg-format = Output format: text for people, json for programs
+cli-todo-about = List a translator's pending work in one language, most urgent first
+cli-todo-arg-lang = The language to list work for
+cli-todo-arg-paths = Only documents with a file at or below these paths
+cli-todo-arg-format = Output format: text for people, json for programs
+cli-mark-about = Record that translations match the current version of their sources
+cli-mark-arg-files = The translation files to mark as up to date
+cli-mark-arg-dry_run = Show what would be recorded; write nothing
+cli-init-about = Write a commented stele.toml in the current directory
+cli-init-arg-source_lang = The language sources are written in
+cli-init-arg-langs = Translation languages (repeat, or separate with commas); guessed from folders if absent
+cli-init-arg-layout = One pattern for sources and translations, such as content/{"{"}lang{"}"}/{"{"}path{"}"}
+cli-init-arg-source = The sources' pattern, such as pages/{"{"}path{"}"} (with --translation)
+cli-init-arg-translation = The translations' pattern, such as pages.{"{"}lang{"}"}/{"{"}path{"}"} (with --source)
+
+## States
+
+state-current = current
+state-outdated = outdated
+state-missing = missing
+state-orphan = orphaned
+state-unknown = unknown
+
+## Why a translation is outdated or unknown
+
+reason-source-changed = the source changed since the recorded version { $blob }
+reason-source-changed-commit = the source changed since commit { $commit }
+reason-base-missing = the source changed; the recorded version is not in this repository (shallow clone?)
+reason-commit-missing = the recorded source commit is not in this repository (shallow clone?)
+reason-source-not-at-commit = the source did not exist at the recorded commit
+reason-source-newer = source changed in { $source_commit } ({ $source_date }), translation last changed in { $translation_commit } ({ $translation_date })
+reason-source-newer-short = the source changed after the translation
+reason-source-uncommitted = the source has uncommitted changes
+reason-no-commits = the repository has no commits yet
+reason-history-truncated = history ends before the last change (shallow clone)
+reason-history-broken = a commit in the history is missing
+
+## How a current translation's state was decided
+
+basis-recorded = recorded: source version { $blob }
+basis-source-commit = recorded: source commit { $commit }
+basis-history = history: translation changed in { $commit } ({ $date })
+basis-history-uncommitted = history: translation has uncommitted changes
+basis-history-unknown = history
+
+## status
+
+status-heading = { $count ->
+    [one] One document
+   *[other] { $count } documents
+    } ({ $langs })
+status-source-lang-count = { $count } in { $lang }
+status-col-lang = Language
+status-col-current = Current
+status-col-outdated = Outdated
+status-col-missing = Missing
+status-col-orphan = Orphaned
+status-col-unknown = Unknown
+status-col-complete = Complete
+status-col-words = Words to translate
+status-percent = { $value }%
+status-needs-work = Needs work:
+status-all-documents = Documents:
+status-all-current = Every translation is current.
+status-doc-source = source in { $lang }, { $words ->
+    [one] one word
+   *[other] { $words } words
+    }
+status-orphan-detail = its source { $source } does not exist
+status-basis-footer = Basis: { $recorded } recorded, { $history } from git history.
+status-no-documents = No documents found.
+status-layout = Layout: sources at { $source }, translations at { $translation }.
+
+## todo
+
+todo-heading = { $count ->
+    [one] One translation to do
+   *[other] { $count } translations to do
+    } in { $lang } ({ $words ->
+    [one] one word
+   *[other] { $words } words
+    })
+todo-nothing = Nothing to do in { $lang }: every translation is current.
+todo-words = { $count ->
+    [one] one word
+   *[other] { $count } words
+    }
+todo-translate-from = translate from { $source }
+
+## mark
+
+mark-marked = Marked { $path } as matching { $source } ({ $blob }).
+mark-would-mark = Would mark { $path } as matching { $source } ({ $blob }).
+mark-unchanged = { $path } already matches { $source } ({ $blob }).
+mark-sidecar = The record is kept in { $path }.
+
+## init
+
+init-comment-title =
+    stele.toml: what this corpus is and where its files live.
+    Reference: docs/config.md
+init-comment-source-lang = The language documents are written in (a BCP 47 tag).
+init-comment-languages = The languages they are translated into.
+init-comment-exclude = Files to leave out (globs, relative to this file); `include` keeps only matching files.
+init-comment-layout =
+    Where files live: {"{"}lang{"}"} is a language tag, {"{"}path{"}"} the document (one or more folders).
+    One pattern for every language, or a [layout] table with two. For example:
+init-comment-documents = Documents written in another language than source_lang:
+init-wrote = Wrote { $path } (layout: { $layout }).
+init-no-languages = No translation folders were found: add your languages to `languages`.
+init-next = Next: `stele status`.
+
+## Errors
+
+label-error = error:
+label-caused-by = caused by:
+label-hint = hint:
+
+error-config-not-found = no stele.toml in { $dir } or any folder above it
+error-read = cannot read { $path }
+error-write = cannot write { $path }
+error-config-syntax = { $path }, line { $line }: the configuration does not parse
+error-config-invalid-lang = { $path }, line { $line }: “{ $value }” is not a valid language tag
+error-config-duplicate-lang = { $path }, line { $line }: the language “{ $value }” is listed twice
+error-config-layout = { $path }, line { $line }: the layout pattern “{ $pattern }” cannot place files
+error-config-glob = { $path }, line { $line }: “{ $pattern }” is not a valid glob
+error-init-exists = { $path } already exists
+error-not-a-repo = { $path } is not inside a git repository
+error-bare-repo = { $path } is a bare repository: stele needs a work tree
+error-git = git failed while { $context }
+error-corpus-outside-repo = the corpus at { $path } is outside the repository at { $repo }
+error-not-utf8 = { $path }, line { $line }: the file is not valid UTF-8 text
+error-front-matter = { $path }, line { $line }: the front matter does not parse
+error-bad-id = { $path }, line { $line }: “{ $value }” is not a full git object id
+error-mark-not-translation = { $path } is not a translation in this corpus
+error-mark-is-source = { $path } is a source, not a translation
+error-mark-missing = { $path } does not exist
+error-mark-orphan = { $path } has no source: { $source } does not exist
+error-output = cannot write the output
+error-cwd = cannot read the current directory
+error-no-such-dir = { $path } is not a directory
+error-path-outside-repo = { $path } is outside the repository at { $repo }
+error-invalid-lang-arg = “{ $value }” is not a valid language tag
+error-lang-not-configured = the language { $lang } is not tracked by this corpus (tracked: { $configured })
+
+cause-not-found = no such file or directory
+cause-permission-denied = permission denied
+cause-is-a-directory = it is a directory
+cause-io = { $detail }
+
+layout-missing-path = it has no {"{"}path{"}"} placeholder
+layout-missing-lang = a translation pattern needs a {"{"}lang{"}"} placeholder
+layout-repeated = the placeholder {"{"}{ $name }{"}"} appears more than once
+layout-unknown = unknown placeholder {"{"}{ $name }{"}"}: only {"{"}lang{"}"} and {"{"}path{"}"} exist
+layout-outside-root = a pattern is a relative path inside the corpus, without “..”
+layout-adjacent = {"{"}lang{"}"} and {"{"}path{"}"} need a fixed character between them
+
+hint-run-init = run `stele init` to create one, or use -C to point at the corpus
+hint-lang-tags = language tags look like en, fr, es-419, pt-BR or zh-Hant
+hint-layout = for example: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", see docs/config.md
+hint-init-exists = edit it, or remove it first to start again
+hint-git-init = a corpus lives in a git repository: run `git init` first
+hint-not-utf8 = stele reads UTF-8 text; leave binary files out with `exclude` in stele.toml
+hint-bad-id = run `stele mark` on the file to record the current source version
+hint-mark-not-translation = run `stele status -v` to see which files are translations
+hint-mark-is-source = mark the translations of this source instead
+hint-lang-not-configured = add it to `languages` in { $path }

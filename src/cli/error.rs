@@ -1,0 +1,391 @@
+//! Errors as people read them: `error:` line, `caused by:` lines, `hint:` line, exit code 2.
+//!
+//! Library errors carry structured fields (file, line, value); this file is where they become
+//! Fluent messages. Every variant of every library error enum is matched here, so a new error
+//! cannot reach a user without its message.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use stele::config::ConfigError;
+use stele::corpus::CorpusError;
+use stele::freshness::FreshnessError;
+use stele::git::GitError;
+use stele::l10n::{Arg, Localizer};
+use stele::layout::LayoutProblem;
+use stele::mark::MarkError;
+use stele::t;
+use stele::tracking::TrackingError;
+
+use super::output::Painter;
+use super::Ctx;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// `stele.toml` problems.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Git problems.
+    #[error(transparent)]
+    Git(#[from] GitError),
+    /// Corpus scanning problems.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// Reading files and their records.
+    #[error(transparent)]
+    Tracking(#[from] TrackingError),
+    /// `mark` refused a file.
+    #[error(transparent)]
+    Mark(#[from] MarkError),
+    /// Writing to stdout failed.
+    #[error("cannot write output")]
+    Output(#[from] io::Error),
+    /// The working directory cannot be read.
+    #[error("cannot read the current directory")]
+    Cwd {
+        /// Why.
+        source: io::Error,
+    },
+    /// `-C` names a directory that does not exist.
+    #[error("no such directory")]
+    NoSuchDir {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// A path argument outside the repository.
+    #[error("path outside the repository")]
+    PathOutsideRepo {
+        /// The argument.
+        path: PathBuf,
+        /// The repository.
+        repo: PathBuf,
+    },
+    /// A `--lang` value that is not a language tag.
+    #[error("invalid language tag")]
+    InvalidLang {
+        /// The value.
+        value: String,
+    },
+    /// A `--lang` value that the corpus does not track.
+    #[error("language not configured")]
+    LangNotConfigured {
+        /// The language.
+        lang: String,
+        /// The configured ones, comma-separated.
+        configured: String,
+        /// `stele.toml`.
+        file: PathBuf,
+    },
+}
+
+impl From<FreshnessError> for CliError {
+    fn from(e: FreshnessError) -> CliError {
+        match e {
+            FreshnessError::Tracking(t) => CliError::Tracking(t),
+            FreshnessError::Git(g) => CliError::Git(g),
+        }
+    }
+}
+
+/// One error as lines of text: the message, its causes, a hint.
+struct Rendered {
+    message: String,
+    causes: Vec<String>,
+    hint: Option<String>,
+}
+
+fn show(ctx: Option<&Ctx>, path: &Path) -> String {
+    match ctx {
+        Some(ctx) => ctx.show_path(path),
+        None => path.display().to_string(),
+    }
+}
+
+fn io_cause(loc: &Localizer, e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => t!(loc, "cause-not-found"),
+        io::ErrorKind::PermissionDenied => t!(loc, "cause-permission-denied"),
+        io::ErrorKind::IsADirectory => t!(loc, "cause-is-a-directory"),
+        _ => t!(loc, "cause-io", "detail" => e.to_string()),
+    }
+}
+
+fn msg(loc: &Localizer, id: &str, args: &[(&str, Arg)]) -> String {
+    loc.message(id, args)
+}
+
+fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
+    let p = |path: &Path| Arg::Str(show(ctx, path));
+    let mut causes = Vec::new();
+    let mut hint = None;
+    let message = match err {
+        CliError::Config(e) => match e {
+            ConfigError::NotFound { start } => {
+                hint = Some(t!(loc, "hint-run-init"));
+                msg(loc, "error-config-not-found", &[("dir", p(start))])
+            }
+            ConfigError::Read { path, source } => {
+                causes.push(io_cause(loc, source));
+                msg(loc, "error-read", &[("path", p(path))])
+            }
+            ConfigError::Syntax {
+                path,
+                line,
+                message,
+            } => {
+                causes.push(message.clone());
+                msg(
+                    loc,
+                    "error-config-syntax",
+                    &[("path", p(path)), ("line", Arg::from(*line))],
+                )
+            }
+            ConfigError::InvalidLang { path, line, value } => {
+                hint = Some(t!(loc, "hint-lang-tags"));
+                msg(
+                    loc,
+                    "error-config-invalid-lang",
+                    &[
+                        ("path", p(path)),
+                        ("line", Arg::from(*line)),
+                        ("value", Arg::from(value)),
+                    ],
+                )
+            }
+            ConfigError::DuplicateLang { path, line, value } => msg(
+                loc,
+                "error-config-duplicate-lang",
+                &[
+                    ("path", p(path)),
+                    ("line", Arg::from(*line)),
+                    ("value", Arg::from(value)),
+                ],
+            ),
+            ConfigError::Layout {
+                path,
+                line,
+                pattern,
+                problem,
+            } => {
+                causes.push(match problem {
+                    LayoutProblem::MissingPath => t!(loc, "layout-missing-path"),
+                    LayoutProblem::MissingLang => t!(loc, "layout-missing-lang"),
+                    LayoutProblem::Repeated(name) => t!(loc, "layout-repeated", "name" => name),
+                    LayoutProblem::Unknown(name) => t!(loc, "layout-unknown", "name" => name),
+                    LayoutProblem::OutsideRoot => t!(loc, "layout-outside-root"),
+                    LayoutProblem::Adjacent => t!(loc, "layout-adjacent"),
+                });
+                hint = Some(t!(loc, "hint-layout"));
+                msg(
+                    loc,
+                    "error-config-layout",
+                    &[
+                        ("path", p(path)),
+                        ("line", Arg::from(*line)),
+                        ("pattern", Arg::from(pattern)),
+                    ],
+                )
+            }
+            ConfigError::Glob {
+                path,
+                line,
+                pattern,
+                source,
+            } => {
+                causes.push(source.kind().to_string());
+                msg(
+                    loc,
+                    "error-config-glob",
+                    &[
+                        ("path", p(path)),
+                        ("line", Arg::from(*line)),
+                        ("pattern", Arg::from(pattern)),
+                    ],
+                )
+            }
+            ConfigError::AlreadyExists { path } => {
+                hint = Some(t!(loc, "hint-init-exists"));
+                msg(loc, "error-init-exists", &[("path", p(path))])
+            }
+            ConfigError::Write { path, source } => {
+                causes.push(io_cause(loc, source));
+                msg(loc, "error-write", &[("path", p(path))])
+            }
+        },
+        CliError::Git(e) => match e {
+            GitError::NotARepository { path, .. } => {
+                hint = Some(t!(loc, "hint-git-init"));
+                msg(loc, "error-not-a-repo", &[("path", p(path))])
+            }
+            GitError::Bare { path } => msg(loc, "error-bare-repo", &[("path", p(path))]),
+            GitError::Read { context, source } => {
+                causes.push(source.message().to_owned());
+                msg(loc, "error-git", &[("context", Arg::from(context))])
+            }
+        },
+        CliError::Corpus(e) => match e {
+            CorpusError::OutsideRepository { path, repo } => msg(
+                loc,
+                "error-corpus-outside-repo",
+                &[("path", p(path)), ("repo", p(repo))],
+            ),
+            CorpusError::Walk { path, source } => {
+                causes.push(source.to_string());
+                msg(loc, "error-read", &[("path", p(path))])
+            }
+        },
+        CliError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
+        CliError::Mark(e) => match e {
+            MarkError::NotATranslation { path } => {
+                hint = Some(t!(loc, "hint-mark-not-translation"));
+                msg(
+                    loc,
+                    "error-mark-not-translation",
+                    &[("path", Arg::from(path))],
+                )
+            }
+            MarkError::IsSource { path } => {
+                hint = Some(t!(loc, "hint-mark-is-source"));
+                msg(loc, "error-mark-is-source", &[("path", Arg::from(path))])
+            }
+            MarkError::Missing { path } => {
+                msg(loc, "error-mark-missing", &[("path", Arg::from(path))])
+            }
+            MarkError::Orphan { path, source_path } => msg(
+                loc,
+                "error-mark-orphan",
+                &[
+                    ("path", Arg::from(path)),
+                    ("source", Arg::from(source_path)),
+                ],
+            ),
+            MarkError::Tracking(t) => render_tracking(loc, t, &p, &mut causes, &mut hint),
+            MarkError::Git(GitError::Read { context, source }) => {
+                causes.push(source.message().to_owned());
+                msg(loc, "error-git", &[("context", Arg::from(context))])
+            }
+            MarkError::Git(other) => msg(
+                loc,
+                "error-git",
+                &[("context", Arg::from(other.to_string()))],
+            ),
+        },
+        CliError::Output(e) => {
+            causes.push(io_cause(loc, e));
+            t!(loc, "error-output")
+        }
+        CliError::Cwd { source } => {
+            causes.push(io_cause(loc, source));
+            t!(loc, "error-cwd")
+        }
+        CliError::NoSuchDir { path } => msg(loc, "error-no-such-dir", &[("path", p(path))]),
+        CliError::PathOutsideRepo { path, repo } => msg(
+            loc,
+            "error-path-outside-repo",
+            &[("path", p(path)), ("repo", p(repo))],
+        ),
+        CliError::InvalidLang { value } => {
+            hint = Some(t!(loc, "hint-lang-tags"));
+            msg(
+                loc,
+                "error-invalid-lang-arg",
+                &[("value", Arg::from(value))],
+            )
+        }
+        CliError::LangNotConfigured {
+            lang,
+            configured,
+            file,
+        } => {
+            hint = Some(t!(loc, "hint-lang-not-configured", "path" => show(ctx, file)));
+            msg(
+                loc,
+                "error-lang-not-configured",
+                &[
+                    ("lang", Arg::from(lang)),
+                    ("configured", Arg::from(configured)),
+                ],
+            )
+        }
+    };
+    Rendered {
+        message,
+        causes,
+        hint,
+    }
+}
+
+fn render_tracking(
+    loc: &Localizer,
+    e: &TrackingError,
+    p: &dyn Fn(&Path) -> Arg,
+    causes: &mut Vec<String>,
+    hint: &mut Option<String>,
+) -> String {
+    match e {
+        TrackingError::Read { path, source } => {
+            causes.push(io_cause(loc, source));
+            msg(loc, "error-read", &[("path", p(path))])
+        }
+        TrackingError::Write { path, source } => {
+            causes.push(io_cause(loc, source));
+            msg(loc, "error-write", &[("path", p(path))])
+        }
+        TrackingError::NotUtf8 { path, line } => {
+            *hint = Some(t!(loc, "hint-not-utf8"));
+            msg(
+                loc,
+                "error-not-utf8",
+                &[("path", p(path)), ("line", Arg::from(*line))],
+            )
+        }
+        TrackingError::FrontMatter {
+            path,
+            line,
+            message,
+        } => {
+            causes.push(message.clone());
+            msg(
+                loc,
+                "error-front-matter",
+                &[("path", p(path)), ("line", Arg::from(*line))],
+            )
+        }
+        TrackingError::BadId { path, line, value } => {
+            *hint = Some(t!(loc, "hint-bad-id"));
+            msg(
+                loc,
+                "error-bad-id",
+                &[
+                    ("path", p(path)),
+                    ("line", Arg::from(*line)),
+                    ("value", Arg::from(value)),
+                ],
+            )
+        }
+    }
+}
+
+/// Prints an error to stderr and returns exit code 2.
+pub fn report(loc: &Localizer, paint: Painter, err: &CliError, ctx: Option<&Ctx>) -> ExitCode {
+    let r = render(loc, err, ctx);
+    let mut text = format!("{} {}\n", paint.error(&t!(loc, "label-error")), r.message);
+    for cause in r.causes {
+        text.push_str(&format!(
+            "{} {}\n",
+            paint.dim(&t!(loc, "label-caused-by")),
+            cause
+        ));
+    }
+    if let Some(hint) = r.hint {
+        text.push_str(&format!(
+            "{} {}\n",
+            paint.hint(&t!(loc, "label-hint")),
+            hint
+        ));
+    }
+    let _ = io::Write::write_all(&mut io::stderr().lock(), text.as_bytes());
+    ExitCode::from(2)
+}

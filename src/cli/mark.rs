@@ -1,0 +1,60 @@
+//! `stele mark FILE…`: record that translations match their sources as they are now.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use stele::mark::{self, MarkOptions};
+use stele::t;
+
+use super::{line, CliError, Ctx};
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// Translation files to mark as up to date.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Show what would be recorded, write nothing.
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &MarkArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let (corpus, repo) = ctx.open_corpus()?;
+    let mut paths: Vec<String> = Vec::new();
+    for file in &args.files {
+        let path = ctx.repo_path(&repo, file)?;
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    let marked = mark::mark(
+        &corpus,
+        &repo,
+        &paths,
+        &MarkOptions {
+            dry_run: args.dry_run,
+        },
+    )?;
+    if ctx.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for m in &marked {
+        let id = match (args.dry_run, m.changed) {
+            (_, false) => "mark-unchanged",
+            (true, true) => "mark-would-mark",
+            (false, true) => "mark-marked",
+        };
+        line(
+            out,
+            t!(loc, id, "path" => &m.translation, "source" => &m.source, "blob" => m.blob.short(7)),
+        )?;
+        if m.changed && m.record_file != m.translation && ctx.verbose > 0 {
+            line(out, t!(loc, "mark-sidecar", "path" => &m.record_file))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,355 @@
+//! The command line: clap types, localized help, one dispatch, and error rendering.
+//!
+//! This is the only layer that reads the environment (`LC_ALL`, `NO_COLOR`, the working
+//! directory), prints, or knows about Fluent message ids. Each command lives in its own file:
+//! it maps its arguments to a library call and renders the data it gets back.
+
+mod error;
+mod init;
+mod mark;
+mod output;
+mod status;
+mod todo;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use stele::config::{self, Config};
+use stele::corpus::{self, Corpus};
+use stele::git::Repo;
+use stele::l10n::{requested_languages, Localizer};
+use stele::lang::Lang;
+use stele::t;
+
+pub use error::CliError;
+use output::Painter;
+
+/// Translation management for text corpora kept in git.
+#[derive(Debug, Parser)]
+#[command(
+    name = "stele",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Run as if stele was started in this directory.
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub dir: Option<PathBuf>,
+    /// The language of stele's messages.
+    #[arg(long, value_name = "LANG", global = true)]
+    pub ui_lang: Option<String>,
+    /// When to use colours.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Print less.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more (repeat for even more).
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Print help.
+    #[arg(short = 'h', long, action = ArgAction::Help, global = true)]
+    pub help: Option<bool>,
+    /// Print the version.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    pub version: Option<bool>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output formats shared by the reporting commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show which translations are current, outdated, missing or orphaned.
+    Status(status::StatusArgs),
+    /// List a translator's pending work in one language.
+    Todo(todo::TodoArgs),
+    /// Record that translations match the current version of their sources.
+    Mark(mark::MarkArgs),
+    /// Write a commented stele.toml in the current directory.
+    Init(init::InitArgs),
+}
+
+/// Everything a command needs from the outside world, read once.
+pub struct Ctx {
+    /// Localized messages.
+    pub loc: Localizer,
+    /// The directory paths are relative to (`-C`).
+    pub cwd: PathBuf,
+    /// Colours for stdout.
+    pub paint: Painter,
+    /// `-q`.
+    pub quiet: bool,
+    /// `-v` count.
+    pub verbose: u8,
+}
+
+impl Ctx {
+    /// Finds and loads `stele.toml`, opens the repository and scans the corpus.
+    pub fn open_corpus(&self) -> Result<(Corpus, Repo), CliError> {
+        let file = config::find(&self.cwd)?;
+        let config: Config = config::load(&file)?;
+        let repo = Repo::discover(&config.root)?;
+        let corpus = corpus::scan(&config, repo.workdir())?;
+        Ok((corpus, repo))
+    }
+
+    /// Resolves a path argument to a path from the repository root.
+    pub fn repo_path(&self, repo: &Repo, arg: &Path) -> Result<String, CliError> {
+        let joined = self.cwd.join(arg);
+        let resolved = resolve(&joined);
+        corpus::relative_to(repo.workdir(), &resolved).ok_or_else(|| CliError::PathOutsideRepo {
+            path: arg.to_owned(),
+            repo: repo.workdir().to_owned(),
+        })
+    }
+
+    /// Parses `--lang` values and checks that the corpus knows them.
+    pub fn langs(&self, corpus: &Corpus, args: &[String]) -> Result<Vec<Lang>, CliError> {
+        let known = corpus.config.all_langs();
+        let mut out = Vec::new();
+        for arg in args.iter().flat_map(|a| a.split(',')) {
+            let lang = Lang::parse(arg.trim()).map_err(|_| CliError::InvalidLang {
+                value: arg.to_owned(),
+            })?;
+            if !known.contains(&lang) {
+                return Err(CliError::LangNotConfigured {
+                    lang: lang.to_string(),
+                    configured: known
+                        .iter()
+                        .map(Lang::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    file: corpus.config.file.clone(),
+                });
+            }
+            if !out.contains(&lang) {
+                out.push(lang);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A path for people: relative to the working directory when inside it.
+    pub fn show_path(&self, path: &Path) -> String {
+        let shown = path
+            .strip_prefix(&self.cwd)
+            .ok()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(path);
+        shown.display().to_string()
+    }
+}
+
+/// Canonicalizes the longest existing ancestor and appends the rest lexically.
+fn resolve(path: &Path) -> PathBuf {
+    let mut existing = path.to_owned();
+    let mut tail: Vec<OsString> = Vec::new();
+    loop {
+        if let Ok(canon) = std::fs::canonicalize(&existing) {
+            let mut out = canon;
+            for part in tail.iter().rev() {
+                if part == ".." {
+                    out.pop();
+                } else if part != "." {
+                    out.push(part);
+                }
+            }
+            return out;
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                tail.push(name.to_owned());
+                existing = parent.to_owned();
+            }
+            _ => return path.to_owned(),
+        }
+    }
+}
+
+/// Finds `--ui-lang` before clap runs, so that help and usage errors are localized too.
+fn prescan_ui_lang(args: &[OsString]) -> Option<String> {
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        let arg = arg.to_str()?;
+        if arg == "--" {
+            break;
+        }
+        if arg == "--ui-lang" {
+            return iter.next().and_then(|v| v.to_str()).map(str::to_owned);
+        }
+        if let Some(v) = arg.strip_prefix("--ui-lang=") {
+            return Some(v.to_owned());
+        }
+    }
+    None
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// Replaces clap's English help with Fluent text: `cli-about`, `cli-<cmd>-about`,
+/// `cli-arg-<id>` for global arguments and `cli-<cmd>-arg-<id>` for a command's own.
+fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Command {
+    let about_id = if prefix.is_empty() {
+        "cli-about".to_owned()
+    } else {
+        format!("cli-{prefix}-about")
+    };
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        t!(loc, "cli-usage-heading")
+    );
+    cmd = cmd
+        .about(t!(loc, &about_id))
+        .help_template(template)
+        .subcommand_help_heading(t!(loc, "cli-commands-heading"))
+        .subcommand_value_name(t!(loc, "cli-command-value"));
+    let ids: Vec<(String, bool, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set()))
+        .collect();
+    for (id, positional, global) in ids {
+        let msg = if global || prefix.is_empty() {
+            format!("cli-arg-{id}")
+        } else {
+            format!("cli-{prefix}-arg-{id}")
+        };
+        let heading = if positional {
+            t!(loc, "cli-arguments-heading")
+        } else {
+            t!(loc, "cli-options-heading")
+        };
+        let help = t!(loc, &msg);
+        cmd = cmd.mut_arg(id.as_str(), |a| a.help(help).help_heading(heading));
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, loc, &name));
+    }
+    cmd
+}
+
+/// The clap command with help in the given language (used for `--help` and its snapshot).
+pub fn command(loc: &Localizer) -> clap::Command {
+    localize(Cli::command(), loc, "")
+}
+
+/// Runs stele with the process's arguments and environment.
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let requested = requested_languages(
+        prescan_ui_lang(&args).as_deref(),
+        env_var("LC_ALL").as_deref(),
+        env_var("LC_MESSAGES").as_deref(),
+        env_var("LANG").as_deref(),
+    );
+    let loc = Localizer::new(&requested);
+    let matches = match command(&loc).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+    };
+
+    let stdout_tty = io::stdout().is_terminal();
+    let no_color = env_var("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_tty && !no_color,
+    };
+    let stderr_color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stderr().is_terminal() && !no_color,
+    };
+
+    let base = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(source) => {
+            return error::report(
+                &loc,
+                Painter::new(stderr_color),
+                &CliError::Cwd { source },
+                None,
+            );
+        }
+    };
+    let cwd = match &cli.dir {
+        Some(dir) => {
+            let dir = base.join(dir);
+            if !dir.is_dir() {
+                let err = CliError::NoSuchDir { path: dir };
+                return error::report(&loc, Painter::new(stderr_color), &err, None);
+            }
+            resolve(&dir)
+        }
+        None => resolve(&base),
+    };
+    let ctx = Ctx {
+        loc,
+        cwd,
+        paint: Painter::new(color),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    let mut out = io::stdout().lock();
+    let result = match &cli.command {
+        Command::Status(args) => status::run(&ctx, args, &mut out),
+        Command::Todo(args) => todo::run(&ctx, args, &mut out),
+        Command::Mark(args) => mark::run(&ctx, args, &mut out),
+        Command::Init(args) => init::run(&ctx, args, &mut out),
+    };
+    let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
+    match result {
+        Ok(code) => code,
+        Err(CliError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => error::report(&ctx.loc, Painter::new(stderr_color), &e, Some(&ctx)),
+    }
+}
+
+/// Writes a line to `out`.
+pub fn line(out: &mut dyn Write, text: impl AsRef<str>) -> Result<(), CliError> {
+    writeln!(out, "{}", text.as_ref())?;
+    Ok(())
+}

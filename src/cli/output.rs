@@ -1,0 +1,164 @@
+//! Small rendering helpers: colours, aligned columns, dates.
+
+use stele::freshness::State;
+
+/// ANSI styling, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Painter {
+    enabled: bool,
+}
+
+impl Painter {
+    /// A painter that colours when `enabled`.
+    pub fn new(enabled: bool) -> Painter {
+        Painter { enabled }
+    }
+
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.enabled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// Bold.
+    pub fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+    /// Dimmed.
+    pub fn dim(&self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+    /// The `error:` label.
+    pub fn error(&self, text: &str) -> String {
+        self.wrap("1;31", text)
+    }
+    /// The `hint:` label.
+    pub fn hint(&self, text: &str) -> String {
+        self.wrap("1;36", text)
+    }
+    /// A state name, in its colour.
+    pub fn state(&self, state: State, text: &str) -> String {
+        let code = match state {
+            State::Current => "32",
+            State::Outdated => "33",
+            State::Missing => "31",
+            State::Orphan => "35",
+            State::Unknown => "36",
+        };
+        self.wrap(code, text)
+    }
+}
+
+/// Display width of a string (the characters stele's locales use are all one column wide).
+pub fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A cell of a table: its text, its styled form, and whether it aligns right.
+pub struct Cell {
+    text: String,
+    styled: String,
+    right: bool,
+}
+
+impl Cell {
+    /// A left-aligned cell.
+    pub fn left(text: impl Into<String>) -> Cell {
+        let text = text.into();
+        Cell {
+            styled: text.clone(),
+            text,
+            right: false,
+        }
+    }
+    /// A right-aligned cell.
+    pub fn right(text: impl Into<String>) -> Cell {
+        let text = text.into();
+        Cell {
+            styled: text.clone(),
+            text,
+            right: true,
+        }
+    }
+    /// The cell's plain text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The same cell, shown with styling (its width still counted from the plain text).
+    pub fn styled(mut self, styled: String) -> Cell {
+        self.styled = styled;
+        self
+    }
+}
+
+/// Lays out rows in columns separated by two spaces, with `indent` before each row.
+pub fn table(rows: Vec<Vec<Cell>>, indent: &str) -> Vec<String> {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; cols];
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(width(&cell.text));
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let last = row.len().saturating_sub(1);
+            let mut line = indent.to_owned();
+            for (i, cell) in row.into_iter().enumerate() {
+                let pad = " ".repeat(widths[i] - width(&cell.text));
+                if cell.right {
+                    line.push_str(&pad);
+                    line.push_str(&cell.styled);
+                } else {
+                    line.push_str(&cell.styled);
+                    if i != last {
+                        line.push_str(&pad);
+                    }
+                }
+                if i != last {
+                    line.push_str("  ");
+                }
+            }
+            line.trim_end().to_owned()
+        })
+        .collect()
+}
+
+/// `YYYY-MM-DD` (UTC) for seconds since the epoch.
+pub fn date(seconds: i64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let days = seconds.div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(1_677_196_800), "2023-02-24");
+        assert_eq!(date(951_782_400), "2000-02-29");
+    }
+
+    #[test]
+    fn columns() {
+        let rows = vec![
+            vec![Cell::left("fr"), Cell::right("1"), Cell::left("é")],
+            vec![Cell::left("es-419"), Cell::right("100"), Cell::left("x")],
+        ];
+        assert_eq!(table(rows, "  "), ["  fr        1  é", "  es-419  100  x"]);
+    }
+}

@@ -1,0 +1,297 @@
+//! `stele status`: the state of every translation, per language and per document.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use stele::freshness::{
+    self, Basis, DocumentStatus, HistoryPoint, Reason, State, StatusOptions, StatusReport,
+};
+use stele::l10n::Localizer;
+use stele::t;
+
+use super::output::{date, table, Cell};
+use super::{line, CliError, Ctx, Format};
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only documents with a file at or below these paths.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only these languages (repeat, or separate with commas).
+    #[arg(short, long = "lang", value_name = "LANG")]
+    pub langs: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// The JSON document `status --format json` prints (see docs/formats.md).
+#[derive(serde::Serialize)]
+struct JsonStatus<'a> {
+    version: u32,
+    #[serde(flatten)]
+    report: &'a StatusReport,
+}
+
+pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let (corpus, repo) = ctx.open_corpus()?;
+    let opts = StatusOptions {
+        langs: ctx.langs(&corpus, &args.langs)?,
+        paths: args
+            .paths
+            .iter()
+            .map(|p| ctx.repo_path(&repo, p))
+            .collect::<Result<_, _>>()?,
+    };
+    let report = freshness::status(&corpus, &repo, &opts)?;
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &JsonStatus {
+                    version: 1,
+                    report: &report,
+                },
+            )
+            .map_err(std::io::Error::from)?;
+            line(out, "")?;
+        }
+        Format::Text => render_text(ctx, &corpus.config.layout, &report, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The localized name of a state.
+pub fn state_name(loc: &Localizer, state: State) -> String {
+    match state {
+        State::Current => t!(loc, "state-current"),
+        State::Outdated => t!(loc, "state-outdated"),
+        State::Missing => t!(loc, "state-missing"),
+        State::Orphan => t!(loc, "state-orphan"),
+        State::Unknown => t!(loc, "state-unknown"),
+    }
+}
+
+/// Why a translation is outdated or unknown, in words.
+pub fn reason_text(loc: &Localizer, reason: Reason, basis: &Basis) -> String {
+    match reason {
+        Reason::SourceChanged => match basis {
+            Basis::SourceCommit { commit } => {
+                t!(loc, "reason-source-changed-commit", "commit" => commit.short(7))
+            }
+            Basis::Recorded { blob } => t!(loc, "reason-source-changed", "blob" => blob.short(7)),
+            _ => t!(loc, "reason-source-changed", "blob" => "?"),
+        },
+        Reason::BaseMissing => t!(loc, "reason-base-missing"),
+        Reason::CommitMissing => t!(loc, "reason-commit-missing"),
+        Reason::SourceNotAtCommit => t!(loc, "reason-source-not-at-commit"),
+        Reason::SourceNewer => match basis {
+            Basis::History {
+                source:
+                    HistoryPoint::Commit {
+                        commit: sc,
+                        time: st,
+                    },
+                translation:
+                    HistoryPoint::Commit {
+                        commit: tc,
+                        time: tt,
+                    },
+            } => t!(loc, "reason-source-newer",
+                "source_commit" => sc.short(7), "source_date" => date(*st),
+                "translation_commit" => tc.short(7), "translation_date" => date(*tt)),
+            _ => t!(loc, "reason-source-newer-short"),
+        },
+        Reason::SourceUncommitted => t!(loc, "reason-source-uncommitted"),
+        Reason::NoCommits => t!(loc, "reason-no-commits"),
+        Reason::HistoryTruncated => t!(loc, "reason-history-truncated"),
+        Reason::HistoryBroken => t!(loc, "reason-history-broken"),
+    }
+}
+
+/// How a current translation's state was decided, in words (for `-v`).
+fn basis_text(loc: &Localizer, basis: &Basis) -> String {
+    match basis {
+        Basis::None => String::new(),
+        Basis::Recorded { blob } => t!(loc, "basis-recorded", "blob" => blob.short(7)),
+        Basis::SourceCommit { commit } => {
+            t!(loc, "basis-source-commit", "commit" => commit.short(7))
+        }
+        Basis::History { translation, .. } => match translation {
+            HistoryPoint::Commit { commit, time } => {
+                t!(loc, "basis-history", "commit" => commit.short(7), "date" => date(*time))
+            }
+            HistoryPoint::Uncommitted => t!(loc, "basis-history-uncommitted"),
+            HistoryPoint::Unknown => t!(loc, "basis-history-unknown"),
+        },
+    }
+}
+
+fn render_text(
+    ctx: &Ctx,
+    layout: &stele::config::Layout,
+    report: &StatusReport,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    let paint = &ctx.paint;
+    if report.documents.is_empty() {
+        line(out, t!(loc, "status-no-documents"))?;
+        line(
+            out,
+            t!(loc, "status-layout",
+                "source" => layout.source.as_str(), "translation" => layout.translation.as_str()),
+        )?;
+        return Ok(());
+    }
+
+    let mut by_lang: Vec<(String, usize)> = Vec::new();
+    for d in &report.documents {
+        let lang = d.source.lang.to_string();
+        match by_lang.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, n)) => *n += 1,
+            None => by_lang.push((lang, 1)),
+        }
+    }
+    let per_lang: Vec<String> = by_lang
+        .iter()
+        .map(|(l, n)| t!(loc, "status-source-lang-count", "lang" => l, "count" => *n))
+        .collect();
+    line(
+        out,
+        paint.bold(&t!(loc, "status-heading",
+            "count" => report.documents.len(), "langs" => per_lang.join(", "))),
+    )?;
+    line(out, "")?;
+
+    let show_unknown = report.summary.iter().any(|(_, s)| s.unknown > 0);
+    let mut header = vec![
+        Cell::left(t!(loc, "status-col-lang")),
+        Cell::right(t!(loc, "status-col-current")),
+        Cell::right(t!(loc, "status-col-outdated")),
+        Cell::right(t!(loc, "status-col-missing")),
+        Cell::right(t!(loc, "status-col-orphan")),
+    ];
+    if show_unknown {
+        header.push(Cell::right(t!(loc, "status-col-unknown")));
+    }
+    header.push(Cell::right(t!(loc, "status-col-complete")));
+    header.push(Cell::right(t!(loc, "status-col-words")));
+    let header: Vec<Cell> = header
+        .into_iter()
+        .map(|c| {
+            let styled = paint.bold(c.text());
+            c.styled(styled)
+        })
+        .collect();
+    let mut rows = vec![header];
+    for (lang, s) in &report.summary {
+        let count = |n: usize, state: State| {
+            let cell = Cell::right(n.to_string());
+            if n > 0 && state != State::Current {
+                let styled = paint.state(state, &n.to_string());
+                cell.styled(styled)
+            } else {
+                cell
+            }
+        };
+        let mut row = vec![
+            Cell::left(lang.to_string()),
+            count(s.current, State::Current),
+            count(s.outdated, State::Outdated),
+            count(s.missing, State::Missing),
+            count(s.orphan, State::Orphan),
+        ];
+        if show_unknown {
+            row.push(count(s.unknown, State::Unknown));
+        }
+        row.push(Cell::right(
+            t!(loc, "status-percent", "value" => loc.decimal(s.percent_complete, 1)),
+        ));
+        row.push(Cell::right(s.words_to_translate.to_string()));
+        rows.push(row);
+    }
+    for l in table(rows, "  ") {
+        line(out, l)?;
+    }
+    if ctx.quiet {
+        return Ok(());
+    }
+
+    let listed: Vec<&DocumentStatus> = report
+        .documents
+        .iter()
+        .filter(|d| ctx.verbose > 0 || d.needs_work())
+        .collect();
+    line(out, "")?;
+    if listed.is_empty() {
+        line(out, t!(loc, "status-all-current"))?;
+    } else {
+        line(
+            out,
+            paint.bold(&t!(
+                loc,
+                if ctx.verbose > 0 {
+                    "status-all-documents"
+                } else {
+                    "status-needs-work"
+                }
+            )),
+        )?;
+        for doc in listed {
+            line(out, "")?;
+            line(
+                out,
+                format!(
+                    "  {}  {}",
+                    paint.bold(&doc.id),
+                    paint.dim(&t!(loc, "status-doc-source",
+                        "lang" => doc.source.lang.as_str(), "words" => doc.source.words))
+                ),
+            )?;
+            let rows: Vec<Vec<Cell>> = doc
+                .translations
+                .iter()
+                .filter(|t| ctx.verbose > 0 || t.state != State::Current)
+                .map(|t| {
+                    let name = state_name(loc, t.state);
+                    let detail = match (t.state, t.reason) {
+                        (State::Orphan, _) => {
+                            t!(loc, "status-orphan-detail", "source" => &doc.source.path)
+                        }
+                        (_, Some(reason)) => reason_text(loc, reason, &t.basis),
+                        (State::Current, None) => basis_text(loc, &t.basis),
+                        _ => String::new(),
+                    };
+                    vec![
+                        Cell::left(t.lang.to_string()),
+                        Cell::left(name.clone()).styled(paint.state(t.state, &name)),
+                        Cell::left(t.path.clone()),
+                        Cell::left(detail.clone()).styled(paint.dim(&detail)),
+                    ]
+                })
+                .collect();
+            for l in table(rows, "    ") {
+                line(out, l)?;
+            }
+        }
+    }
+
+    let (mut recorded, mut history) = (0usize, 0usize);
+    for t in report.documents.iter().flat_map(|d| &d.translations) {
+        match t.basis {
+            Basis::Recorded { .. } | Basis::SourceCommit { .. } => recorded += 1,
+            Basis::History { .. } => history += 1,
+            Basis::None => {}
+        }
+    }
+    line(out, "")?;
+    line(
+        out,
+        paint.dim(&t!(loc, "status-basis-footer", "recorded" => recorded, "history" => history)),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! `stele todo --lang L`: a translator's pending work, most urgent first.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use stele::freshness::{self, Basis, State, StatusOptions};
+use stele::t;
+
+use super::output::{table, Cell};
+use super::status::{reason_text, state_name};
+use super::{line, CliError, Ctx, Format};
+
+#[derive(Debug, Args)]
+pub struct TodoArgs {
+    /// The language to list work for.
+    #[arg(short, long = "lang", value_name = "LANG", required = true)]
+    pub lang: String,
+    /// Only documents with a file at or below these paths.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(serde::Serialize)]
+struct JsonTodo<'a> {
+    version: u32,
+    lang: &'a str,
+    items: &'a [freshness::TodoItem],
+}
+
+pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let (corpus, repo) = ctx.open_corpus()?;
+    let langs = ctx.langs(&corpus, std::slice::from_ref(&args.lang))?;
+    let lang = langs
+        .into_iter()
+        .next()
+        .ok_or_else(|| CliError::InvalidLang {
+            value: args.lang.clone(),
+        })?;
+    let opts = StatusOptions {
+        langs: vec![lang.clone()],
+        paths: args
+            .paths
+            .iter()
+            .map(|p| ctx.repo_path(&repo, p))
+            .collect::<Result<_, _>>()?,
+    };
+    let report = freshness::status(&corpus, &repo, &opts)?;
+    let items = freshness::todo(&report, &lang);
+
+    if args.format == Format::Json {
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &JsonTodo {
+                version: 1,
+                lang: lang.as_str(),
+                items: &items,
+            },
+        )
+        .map_err(std::io::Error::from)?;
+        line(out, "")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    if items.is_empty() {
+        line(out, t!(loc, "todo-nothing", "lang" => lang.as_str()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let words: usize = items.iter().map(|i| i.words).sum();
+    line(
+        out,
+        ctx.paint.bold(&t!(loc, "todo-heading",
+            "lang" => lang.as_str(), "count" => items.len(), "words" => words)),
+    )?;
+    line(out, "")?;
+    let mut rows = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let name = state_name(loc, item.state);
+        let detail = match item.state {
+            State::Missing => t!(loc, "todo-translate-from", "source" => &item.source_path),
+            _ => {
+                // The basis detail lives in the status report; todo shows the short reason.
+                let basis = report
+                    .documents
+                    .iter()
+                    .find(|d| d.id == item.id)
+                    .and_then(|d| d.translations.iter().find(|t| t.lang == lang))
+                    .map_or(Basis::None, |t| t.basis);
+                item.reason
+                    .map(|r| reason_text(loc, r, &basis))
+                    .unwrap_or_default()
+            }
+        };
+        rows.push(vec![
+            Cell::right(format!("{}.", n + 1)),
+            Cell::left(name.clone()).styled(ctx.paint.state(item.state, &name)),
+            Cell::left(item.path.clone()),
+            Cell::right(t!(loc, "todo-words", "count" => item.words)),
+            Cell::left(detail.clone()).styled(ctx.paint.dim(&detail)),
+        ]);
+    }
+    for l in table(rows, "  ") {
+        line(out, l)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,526 @@
+//! `stele.toml`: where a corpus lives and which languages it is kept in.
+//!
+//! The file sits at the root of the corpus and is found by walking up from the working directory,
+//! the way git finds `.git`. This module parses it into a [`Config`], checks every language tag
+//! and layout pattern, and reports problems with the file and line they come from. It knows
+//! nothing of git or of the files on disk: [`crate::corpus`] uses a `Config` to find them.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::lang::Lang;
+use crate::layout::{LayoutProblem, Pattern};
+
+/// The name of the configuration file.
+pub const FILE_NAME: &str = "stele.toml";
+
+/// A parsed and checked `stele.toml`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The directory that holds `stele.toml`; layout patterns are relative to it.
+    pub root: PathBuf,
+    /// The path of `stele.toml` itself.
+    pub file: PathBuf,
+    /// The language documents are written in unless a `[[documents]]` rule says otherwise.
+    pub source_lang: Lang,
+    /// The translation languages, in the order they were configured.
+    pub languages: Vec<Lang>,
+    /// Where sources and translations live.
+    pub layout: Layout,
+    /// Per-document rules, first match wins.
+    pub documents: Vec<DocumentRule>,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    spellings: HashMap<Lang, String>,
+}
+
+/// The two patterns that place sources and translations.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Where a document's source lives, e.g. `pages/{path}` or `content/{lang}/{path}`.
+    pub source: Pattern,
+    /// Where its translations live, e.g. `pages.{lang}/{path}`.
+    pub translation: Pattern,
+}
+
+/// A `[[documents]]` rule: documents whose id matches `path` are written in `source_lang`.
+#[derive(Debug, Clone)]
+pub struct DocumentRule {
+    /// The glob as written.
+    pub pattern: String,
+    matcher: globset::GlobMatcher,
+    /// The source language of the matching documents.
+    pub source_lang: Lang,
+}
+
+/// What can go wrong while finding or reading `stele.toml`.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// No `stele.toml` in the directory or any of its parents.
+    #[error("no {FILE_NAME} found in {} or any parent directory", start.display())]
+    NotFound {
+        /// Where the search started.
+        start: PathBuf,
+    },
+    /// The file could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// The file is not valid TOML or does not have the expected shape.
+    #[error("{}:{line}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The parser's explanation (in English: it comes from the TOML parser).
+        message: String,
+    },
+    /// A language tag that is not BCP 47.
+    #[error("{}:{line}: invalid language tag `{value}`", path.display())]
+    InvalidLang {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The tag as written.
+        value: String,
+    },
+    /// A language listed twice, or the source language listed as a translation language.
+    #[error("{}:{line}: language `{value}` is listed twice", path.display())]
+    DuplicateLang {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The tag as written.
+        value: String,
+    },
+    /// A layout pattern that cannot place files.
+    #[error("{}:{line}: layout pattern `{pattern}`: {problem}", path.display())]
+    Layout {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The pattern as written.
+        pattern: String,
+        /// What is wrong with it.
+        problem: LayoutProblem,
+    },
+    /// A glob that does not parse.
+    #[error("{}:{line}: invalid glob `{pattern}`", path.display())]
+    Glob {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The glob as written.
+        pattern: String,
+        /// The glob parser's explanation.
+        #[source]
+        source: globset::Error,
+    },
+    /// `stele init` found a `stele.toml` already there.
+    #[error("{} already exists", path.display())]
+    AlreadyExists {
+        /// The existing file.
+        path: PathBuf,
+    },
+    /// Writing a new `stele.toml` failed.
+    #[error("cannot write {}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    source_lang: Spanned<String>,
+    languages: Vec<Spanned<String>>,
+    layout: Spanned<toml::Value>,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    documents: Vec<RawDocumentRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocumentRule {
+    path: Spanned<String>,
+    source_lang: Spanned<String>,
+}
+
+/// Walks up from `start` to the first directory holding a `stele.toml` and returns that file.
+pub fn find(start: &Path) -> Result<PathBuf, ConfigError> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+        dir = d.parent();
+    }
+    Err(ConfigError::NotFound {
+        start: start.to_owned(),
+    })
+}
+
+/// Reads and checks the `stele.toml` at `file`.
+pub fn load(file: &Path) -> Result<Config, ConfigError> {
+    let bytes = fs::read(file).map_err(|source| ConfigError::Read {
+        path: file.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| ConfigError::Syntax {
+        path: file.to_owned(),
+        line: line_of(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        ),
+        message: "the file is not valid UTF-8".to_owned(),
+    })?;
+    parse(file, &text)
+}
+
+/// Parses the text of a `stele.toml` found at `file` (used for error messages and as the root).
+pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
+    let path = file.to_owned();
+    let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+        path: path.clone(),
+        line: e.span().map_or(1, |s| line_of(text, s.start)),
+        message: e.message().trim().to_owned(),
+    })?;
+
+    let lang = |s: &Spanned<String>| {
+        Lang::parse(s.get_ref()).map_err(|_| ConfigError::InvalidLang {
+            path: path.clone(),
+            line: line_of(text, s.span().start),
+            value: s.get_ref().clone(),
+        })
+    };
+    let source_lang = lang(&raw.source_lang)?;
+    let mut spellings = HashMap::new();
+    spellings.insert(source_lang.clone(), raw.source_lang.get_ref().clone());
+    let mut languages: Vec<Lang> = Vec::new();
+    for l in &raw.languages {
+        let parsed = lang(l)?;
+        spellings
+            .entry(parsed.clone())
+            .or_insert_with(|| l.get_ref().clone());
+        if languages.contains(&parsed) {
+            return Err(ConfigError::DuplicateLang {
+                path: path.clone(),
+                line: line_of(text, l.span().start),
+                value: l.get_ref().clone(),
+            });
+        }
+        // The source language in `languages` is harmless (a French-original document needs
+        // English as a translation language): it is simply not a translation of its own sources.
+        languages.push(parsed);
+    }
+
+    let layout = parse_layout(&path, text, &raw.layout)?;
+
+    let mut documents = Vec::new();
+    for rule in &raw.documents {
+        let glob = Glob::new(rule.path.get_ref()).map_err(|source| ConfigError::Glob {
+            path: path.clone(),
+            line: line_of(text, rule.path.span().start),
+            pattern: rule.path.get_ref().clone(),
+            source,
+        })?;
+        let source_lang = lang(&rule.source_lang)?;
+        spellings
+            .entry(source_lang.clone())
+            .or_insert_with(|| rule.source_lang.get_ref().clone());
+        documents.push(DocumentRule {
+            pattern: rule.path.get_ref().clone(),
+            matcher: glob.compile_matcher(),
+            source_lang,
+        });
+    }
+
+    let globset = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
+        if globs.is_empty() {
+            return Ok(None);
+        }
+        let mut b = GlobSetBuilder::new();
+        for g in globs {
+            b.add(Glob::new(g.get_ref()).map_err(|source| ConfigError::Glob {
+                path: path.clone(),
+                line: line_of(text, g.span().start),
+                pattern: g.get_ref().clone(),
+                source,
+            })?);
+        }
+        // A set of individually valid globs always builds.
+        Ok(Some(b.build().expect("every glob was checked on its own")))
+    };
+    let include = globset(&raw.include)?;
+    let exclude = globset(&raw.exclude)?;
+
+    let root = file.parent().map(Path::to_owned).unwrap_or_default();
+    Ok(Config {
+        root,
+        file: path,
+        source_lang,
+        languages,
+        layout,
+        documents,
+        include,
+        exclude,
+        spellings,
+    })
+}
+
+fn parse_layout(
+    path: &Path,
+    text: &str,
+    value: &Spanned<toml::Value>,
+) -> Result<Layout, ConfigError> {
+    let span = value.span();
+    let compile = |pattern: &str, needs_lang: bool| {
+        Pattern::parse(pattern, needs_lang).map_err(|problem| ConfigError::Layout {
+            path: path.to_owned(),
+            line: line_of_needle(text, span.clone(), pattern),
+            pattern: pattern.to_owned(),
+            problem,
+        })
+    };
+    let shape_error = || {
+        ConfigError::Syntax {
+        path: path.to_owned(),
+        line: line_of(text, span.start),
+        message: "`layout` must be a pattern such as \"content/{lang}/{path}\" or a table with `source` and `translation` patterns".to_owned(),
+    }
+    };
+    match value.get_ref() {
+        toml::Value::String(one) => {
+            let pattern = compile(one, true)?;
+            Ok(Layout {
+                source: pattern.clone(),
+                translation: pattern,
+            })
+        }
+        toml::Value::Table(table) => {
+            if table.keys().any(|k| k != "source" && k != "translation") {
+                return Err(shape_error());
+            }
+            let (Some(toml::Value::String(s)), Some(toml::Value::String(t))) =
+                (table.get("source"), table.get("translation"))
+            else {
+                return Err(shape_error());
+            };
+            Ok(Layout {
+                source: compile(s, false)?,
+                translation: compile(t, true)?,
+            })
+        }
+        _ => Err(shape_error()),
+    }
+}
+
+impl Config {
+    /// The source language of the document with this id.
+    pub fn source_lang_for(&self, doc_id: &str) -> &Lang {
+        self.documents
+            .iter()
+            .find(|rule| rule.matcher.is_match(doc_id))
+            .map_or(&self.source_lang, |rule| &rule.source_lang)
+    }
+
+    /// The languages a document written in `source` is translated into: every configured
+    /// language, the default source language included, except its own.
+    pub fn translation_langs_for<'a>(
+        &'a self,
+        source: &'a Lang,
+    ) -> impl Iterator<Item = &'a Lang> + 'a {
+        std::iter::once(&self.source_lang)
+            .chain(
+                self.languages
+                    .iter()
+                    .filter(move |l| **l != self.source_lang),
+            )
+            .filter(move |l| *l != source)
+    }
+
+    /// Every language the corpus knows: the default source, the translation languages and any
+    /// language a `[[documents]]` rule names.
+    pub fn all_langs(&self) -> Vec<Lang> {
+        let mut all = vec![self.source_lang.clone()];
+        for l in self
+            .languages
+            .iter()
+            .chain(self.documents.iter().map(|d| &d.source_lang))
+        {
+            if !all.contains(l) {
+                all.push(l.clone());
+            }
+        }
+        all
+    }
+
+    /// How a language is spelled in `stele.toml` (`pt_BR` stays `pt_BR`), to name folders.
+    pub fn spelling<'a>(&'a self, lang: &'a Lang) -> &'a str {
+        self.spellings
+            .get(lang)
+            .map_or(lang.as_str(), String::as_str)
+    }
+
+    /// Whether a file (path relative to [`Config::root`], `/`-separated) may belong to the corpus.
+    pub fn is_included(&self, rel: &str) -> bool {
+        self.include.as_ref().is_none_or(|set| set.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|set| set.is_match(rel))
+    }
+}
+
+/// Writes `contents` as a new `stele.toml` in `dir`, refusing to replace an existing one.
+///
+/// The file appears whole or not at all (written beside, then linked into place).
+pub fn create(dir: &Path, contents: &str) -> Result<PathBuf, ConfigError> {
+    let path = dir.join(FILE_NAME);
+    if path.exists() {
+        return Err(ConfigError::AlreadyExists { path });
+    }
+    let write_err = |source| ConfigError::Write {
+        path: path.clone(),
+        source,
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
+    io::Write::write_all(&mut tmp, contents.as_bytes()).map_err(write_err)?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    tmp.persist_noclobber(&path).map_err(|e| {
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            ConfigError::AlreadyExists { path: path.clone() }
+        } else {
+            ConfigError::Write {
+                path: path.clone(),
+                source: e.error,
+            }
+        }
+    })?;
+    Ok(path)
+}
+
+/// The 1-based line of a byte offset.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line on which `needle` (a string value) first appears inside `span`, else the span's line.
+fn line_of_needle(text: &str, span: Range<usize>, needle: &str) -> usize {
+    let end = span.end.min(text.len());
+    let start = span.start.min(end);
+    match text.get(start..end).and_then(|s| s.find(needle)) {
+        Some(pos) => line_of(text, start + pos),
+        None => line_of(text, start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(Path::new("/r/stele.toml"), text)
+    }
+
+    #[test]
+    fn two_pattern_layout() {
+        let c = parse_str(
+            "source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\n[layout]\nsource = \"pages/{path}\"\ntranslation = \"pages.{lang}/{path}\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.languages.len(), 2);
+        assert_eq!(c.root, Path::new("/r"));
+        assert!(c.layout.source.matches("pages/common/ls.md").is_some());
+    }
+
+    #[test]
+    fn shorthand_layout_and_document_rules() {
+        let c = parse_str(
+            "source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = \"corpus/{path}/{lang}.md\"\n\n[[documents]]\npath = \"2023-*\"\nsource_lang = \"fr\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.source_lang_for("2023-01-x").as_str(), "fr");
+        assert_eq!(c.source_lang_for("2022-01-x").as_str(), "en");
+        let fr = Lang::parse("fr").unwrap();
+        let langs: Vec<_> = c.translation_langs_for(&fr).map(Lang::as_str).collect();
+        assert_eq!(langs, ["en", "es"]);
+    }
+
+    #[test]
+    fn invalid_tag_names_its_line() {
+        let err = parse_str("source_lang = \"en\"\nlanguages = [\n  \"fr\",\n  \"not a tag\",\n]\nlayout = \"c/{lang}/{path}\"\n")
+            .unwrap_err();
+        assert!(
+            matches!(err, ConfigError::InvalidLang { line: 4, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn layout_without_path_names_its_line() {
+        let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\n\n[layout]\nsource = \"pages/{path}\"\ntranslation = \"pages.{lang}/x.md\"\n")
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ConfigError::Layout {
+                    line: 6,
+                    problem: LayoutProblem::MissingPath,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_its_line() {
+        let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"\nlayout = 3\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Syntax { .. }), "{err:?}");
+        let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\ncolour = 1\n")
+            .unwrap_err();
+        assert!(
+            matches!(err, ConfigError::Syntax { line: 4, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_language_is_refused() {
+        let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\", \"fr-fr\", \"FR\"]\nlayout = \"c/{lang}/{path}\"\n")
+            .unwrap_err();
+        assert!(
+            matches!(err, ConfigError::DuplicateLang { line: 2, .. }),
+            "{err:?}"
+        );
+    }
+}

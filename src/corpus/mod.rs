@@ -1,0 +1,264 @@
+//! Which files make up the corpus: every document, its source and its translations.
+//!
+//! [`scan`] walks the directories the layout patterns can match (skipping hidden and
+//! git-ignored files and `.stele` sidecars), matches each file against the patterns, and groups
+//! the files by document id. A document's source language comes from [`Config`]; a translation
+//! that does not exist yet is still listed, at the path where the layout expects it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::lang::Lang;
+use crate::tracking::SIDECAR_SUFFIX;
+
+/// One file of a document, present or expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// Its language.
+    pub lang: Lang,
+    /// Path relative to the repository root, `/`-separated.
+    pub path: String,
+    /// Whether the file is in the work tree.
+    pub exists: bool,
+}
+
+/// A document: one text and its versions in other languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The `{path}` part of the layout, e.g. `common/ls.md` or `2023-01-follow-up-committee`.
+    pub id: String,
+    /// The source (the original), which may be absent (its translations are then orphans).
+    pub source: Version,
+    /// One entry per translation language, existing or expected.
+    pub translations: Vec<Version>,
+}
+
+/// The documents of a corpus, sorted by id.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// The configuration the corpus was read with.
+    pub config: Config,
+    /// The repository's work tree root.
+    pub repo_root: PathBuf,
+    /// The documents, sorted by id.
+    pub documents: Vec<Document>,
+    /// Files that were passed over, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file under the corpus that stele left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skipped {
+    /// A path that is not valid UTF-8 (stele tracks only UTF-8 paths).
+    NonUtf8Path(PathBuf),
+}
+
+/// What can go wrong scanning a corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The corpus root is not inside the repository's work tree.
+    #[error("{} is outside the repository at {}", path.display(), repo.display())]
+    OutsideRepository {
+        /// The corpus root.
+        path: PathBuf,
+        /// The repository's work tree.
+        repo: PathBuf,
+    },
+    /// A directory could not be read.
+    #[error("cannot read {}", path.display())]
+    Walk {
+        /// The directory or file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: ignore::Error,
+    },
+}
+
+/// The path of `path` relative to `root`, `/`-separated, if it lies inside.
+pub fn relative_to(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut out = String::new();
+    for comp in rel.components() {
+        let std::path::Component::Normal(part) = comp else {
+            return None;
+        };
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(part.to_str()?);
+    }
+    Some(out)
+}
+
+/// Finds every document of the corpus described by `config` in the work tree at `repo_root`.
+pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
+    let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
+    let prefix = relative_to(repo_root, &root).ok_or_else(|| CorpusError::OutsideRepository {
+        path: root.clone(),
+        repo: repo_root.to_owned(),
+    })?;
+    let to_repo = |rel: &str| {
+        if prefix.is_empty() {
+            rel.to_owned()
+        } else {
+            format!("{prefix}/{rel}")
+        }
+    };
+
+    let layout = &config.layout;
+    let known: Vec<Lang> = config.all_langs();
+    let mut sources: HashMap<String, String> = HashMap::new();
+    let mut versions: HashMap<String, HashMap<Lang, String>> = HashMap::new();
+    let mut spelling: HashMap<Lang, String> = HashMap::new();
+    let mut skipped = Vec::new();
+    let mut parsed_langs: HashMap<String, Option<Lang>> = HashMap::new();
+
+    let mut roots: Vec<&str> = vec![layout.source.walk_root(), layout.translation.walk_root()];
+    roots.sort_unstable();
+    roots.dedup();
+    // Walking a directory also covers every directory below it.
+    let roots: Vec<&str> = roots
+        .iter()
+        .copied()
+        .filter(|r| {
+            !roots
+                .iter()
+                .any(|o| o != r && (o.is_empty() || r.starts_with(&format!("{o}/"))))
+        })
+        .collect();
+
+    for walk_root in roots {
+        let dir = if walk_root.is_empty() {
+            root.clone()
+        } else {
+            root.join(walk_root)
+        };
+        if !dir.is_dir() {
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(&dir)
+            .hidden(true)
+            .git_ignore(true)
+            .git_exclude(true)
+            .git_global(false)
+            .ignore(false)
+            .parents(true)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry = entry.map_err(|source| CorpusError::Walk {
+                path: dir.clone(),
+                source,
+            })?;
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let Some(rel) = relative_to(&root, entry.path()) else {
+                skipped.push(Skipped::NonUtf8Path(entry.path().to_owned()));
+                continue;
+            };
+            if rel.ends_with(SIDECAR_SUFFIX)
+                || rel == crate::config::FILE_NAME
+                || !config.is_included(&rel)
+            {
+                continue;
+            }
+            let mut lang_of = |tag: &str| -> Option<Lang> {
+                parsed_langs
+                    .entry(tag.to_owned())
+                    .or_insert_with(|| Lang::parse(tag).ok().filter(|l| known.contains(l)))
+                    .clone()
+            };
+            if layout.source.has_lang() {
+                if let Some((Some(tag), id)) = layout.source.matches(&rel) {
+                    if let Some(lang) = lang_of(tag) {
+                        if &lang == config.source_lang_for(id) {
+                            spelling.entry(lang).or_insert_with(|| tag.to_owned());
+                            sources.insert(id.to_owned(), to_repo(&rel));
+                            continue;
+                        }
+                    }
+                }
+            }
+            if let Some((Some(tag), id)) = layout.translation.matches(&rel) {
+                if let Some(lang) = lang_of(tag) {
+                    let src = config.source_lang_for(id);
+                    if config.translation_langs_for(src).any(|l| *l == lang) {
+                        spelling
+                            .entry(lang.clone())
+                            .or_insert_with(|| tag.to_owned());
+                        versions
+                            .entry(id.to_owned())
+                            .or_default()
+                            .insert(lang, to_repo(&rel));
+                        continue;
+                    }
+                }
+            }
+            if !layout.source.has_lang() {
+                if let Some((None, id)) = layout.source.matches(&rel) {
+                    sources.insert(id.to_owned(), to_repo(&rel));
+                }
+            }
+        }
+    }
+
+    let spell = |lang: &Lang| {
+        spelling
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| config.spelling(lang).to_owned())
+    };
+    let mut ids: BTreeMap<&str, ()> = BTreeMap::new();
+    ids.extend(sources.keys().map(|k| (k.as_str(), ())));
+    ids.extend(versions.keys().map(|k| (k.as_str(), ())));
+    let documents = ids
+        .into_keys()
+        .map(|id| {
+            let source_lang = config.source_lang_for(id).clone();
+            let source = match sources.get(id) {
+                Some(path) => Version {
+                    lang: source_lang.clone(),
+                    path: path.clone(),
+                    exists: true,
+                },
+                None => Version {
+                    path: to_repo(&layout.source.render(&spell(&source_lang), id)),
+                    lang: source_lang.clone(),
+                    exists: false,
+                },
+            };
+            let found = versions.get(id);
+            let translations = config
+                .translation_langs_for(&source_lang)
+                .map(|lang| match found.and_then(|v| v.get(lang)) {
+                    Some(path) => Version {
+                        lang: lang.clone(),
+                        path: path.clone(),
+                        exists: true,
+                    },
+                    None => Version {
+                        lang: lang.clone(),
+                        path: to_repo(&layout.translation.render(&spell(lang), id)),
+                        exists: false,
+                    },
+                })
+                .collect();
+            Document {
+                id: id.to_owned(),
+                source,
+                translations,
+            }
+        })
+        .collect();
+
+    Ok(Corpus {
+        config: config.clone(),
+        repo_root: repo_root.to_owned(),
+        documents,
+        skipped,
+    })
+}

@@ -1,0 +1,602 @@
+//! The state of every translation: current, outdated, missing, orphan — or unknown, and why.
+//!
+//! Two ways to know which source version a translation was made from:
+//!
+//! - a **recorded** basis (the source's blob id in the translation's front matter or sidecar,
+//!   or MDN's `sourceCommit`): compared with the source's content now, no history needed;
+//! - otherwise **history**: the commit that last changed the source and the one that last
+//!   changed the translation, as `git log -1 -- <path>` gives them; the translation is outdated
+//!   when the source's commit is newer. All such paths are resolved in one walk
+//!   ([`crate::git::Repo::last_changes`]).
+//!
+//! Uncommitted edits count: file contents are read from the work tree.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::corpus::{Corpus, Document};
+use crate::git::{GitError, Head, LastChange, ObjectId, Repo};
+use crate::lang::Lang;
+use crate::segment::count_words;
+use crate::tracking::{self, Record, TrackingError};
+
+/// The state of one translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Made from the source as it is now.
+    Current,
+    /// The source changed since the translation was made.
+    Outdated,
+    /// The source exists; the translation does not.
+    Missing,
+    /// The translation exists; its source does not.
+    Orphan,
+    /// Stele cannot tell (see the reason).
+    Unknown,
+}
+
+/// How a translation's state was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// No basis: the translation (or its source) does not exist.
+    None,
+    /// `stele-basis`: the blob id of the source version.
+    Recorded {
+        /// The recorded blob id.
+        blob: ObjectId,
+    },
+    /// MDN's `l10n.sourceCommit`.
+    SourceCommit {
+        /// The recorded commit.
+        commit: ObjectId,
+    },
+    /// The last commits that changed the source and the translation.
+    History {
+        /// The source's side.
+        source: HistoryPoint,
+        /// The translation's side.
+        translation: HistoryPoint,
+    },
+}
+
+impl Basis {
+    /// The short name used in JSON and text output.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Basis::None => "none",
+            Basis::Recorded { .. } => "recorded",
+            Basis::SourceCommit { .. } => "source-commit",
+            Basis::History { .. } => "history",
+        }
+    }
+}
+
+/// One side of a history comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum HistoryPoint {
+    /// The file's last change is this commit.
+    Commit {
+        /// The commit.
+        commit: ObjectId,
+        /// Its committer time (seconds since the epoch).
+        time: i64,
+    },
+    /// The file has changes that are not committed (newer than any commit).
+    Uncommitted,
+    /// The file's last change could not be found.
+    Unknown,
+}
+
+/// Why a translation is outdated or unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The source's content differs from the recorded version.
+    SourceChanged,
+    /// As `SourceChanged`, and the recorded version is not in this repository (a shallow clone,
+    /// or a basis recorded elsewhere), so what changed cannot be shown.
+    BaseMissing,
+    /// The recorded `sourceCommit` is not in this repository.
+    CommitMissing,
+    /// The source did not exist at the recorded `sourceCommit` (renamed since?).
+    SourceNotAtCommit,
+    /// The source's last commit is newer than the translation's.
+    SourceNewer,
+    /// The source has uncommitted changes and the translation has none.
+    SourceUncommitted,
+    /// The repository has no commits yet, so history cannot tell.
+    NoCommits,
+    /// History stops (shallow clone) before the file's last change.
+    HistoryTruncated,
+    /// A commit on the file's history is missing from the repository.
+    HistoryBroken,
+}
+
+/// One translation's status.
+///
+/// In JSON: `lang`, `path`, `state`, `basis` (`recorded`, `source-commit`, `history`, `none`),
+/// `basis_id` (the recorded blob or commit), `history` (`{source, translation}`, for the history
+/// basis), `reason` (outdated and unknown only) and `words_to_translate`.
+#[derive(Debug, Clone)]
+pub struct TranslationStatus {
+    /// Its language.
+    pub lang: Lang,
+    /// Its path from the repository root (where it is expected, if missing).
+    pub path: String,
+    /// Its state.
+    pub state: State,
+    /// How the state was decided.
+    pub basis: Basis,
+    /// Why, for outdated and unknown translations.
+    pub reason: Option<Reason>,
+    /// Words of source to translate: the source's word count if missing or outdated, else 0.
+    pub words_to_translate: usize,
+}
+
+impl Serialize for TranslationStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("lang", &self.lang)?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("basis", self.basis.name())?;
+        match &self.basis {
+            Basis::Recorded { blob } => map.serialize_entry("basis_id", blob)?,
+            Basis::SourceCommit { commit } => map.serialize_entry("basis_id", commit)?,
+            Basis::History {
+                source,
+                translation,
+            } => {
+                #[derive(Serialize)]
+                struct Sides<'a> {
+                    source: &'a HistoryPoint,
+                    translation: &'a HistoryPoint,
+                }
+                map.serialize_entry(
+                    "history",
+                    &Sides {
+                        source,
+                        translation,
+                    },
+                )?;
+            }
+            Basis::None => {}
+        }
+        if let Some(reason) = &self.reason {
+            map.serialize_entry("reason", reason)?;
+        }
+        map.serialize_entry("words_to_translate", &self.words_to_translate)?;
+        map.end()
+    }
+}
+
+/// A document's source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceStatus {
+    /// Its language.
+    pub lang: Lang,
+    /// Its path from the repository root.
+    pub path: String,
+    /// Whether it exists.
+    pub exists: bool,
+    /// Its words (front matter excluded).
+    pub words: usize,
+    /// The git blob id of its current content (what `stele mark` records).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blob: Option<ObjectId>,
+}
+
+/// One document's status.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentStatus {
+    /// The document id.
+    pub id: String,
+    /// Its source.
+    pub source: SourceStatus,
+    /// Its translations (only existing ones when the source is gone).
+    pub translations: Vec<TranslationStatus>,
+}
+
+impl DocumentStatus {
+    /// Whether any translation needs work.
+    pub fn needs_work(&self) -> bool {
+        self.translations.iter().any(|t| t.state != State::Current)
+    }
+}
+
+/// Counts for one language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LangSummary {
+    /// Current translations.
+    pub current: usize,
+    /// Outdated translations.
+    pub outdated: usize,
+    /// Missing translations.
+    pub missing: usize,
+    /// Orphaned translations.
+    pub orphan: usize,
+    /// Translations whose state is unknown.
+    pub unknown: usize,
+    /// Current ÷ (current + outdated + missing + unknown), in percent, one decimal; 100 when
+    /// there is nothing to translate.
+    pub percent_complete: f64,
+    /// Words of source to translate (missing and outdated).
+    pub words_to_translate: usize,
+}
+
+/// The status of a corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    /// The documents, sorted by id.
+    pub documents: Vec<DocumentStatus>,
+    /// Counts per language, languages in configuration order.
+    #[serde(serialize_with = "serialize_summary")]
+    pub summary: Vec<(Lang, LangSummary)>,
+}
+
+fn serialize_summary<S: serde::Serializer>(
+    v: &[(Lang, LangSummary)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for (lang, summary) in v {
+        map.serialize_entry(lang, summary)?;
+    }
+    map.end()
+}
+
+/// Which part of the corpus to report on.
+#[derive(Debug, Clone, Default)]
+pub struct StatusOptions {
+    /// Only these languages (all when empty).
+    pub langs: Vec<Lang>,
+    /// Only documents with a file at or below one of these repository paths (all when empty).
+    pub paths: Vec<String>,
+}
+
+/// What can go wrong computing a status.
+#[derive(Debug, thiserror::Error)]
+pub enum FreshnessError {
+    /// A corpus file could not be read or its record does not parse.
+    #[error(transparent)]
+    Tracking(#[from] TrackingError),
+    /// Git failed.
+    #[error(transparent)]
+    Git(#[from] GitError),
+}
+
+struct Loaded {
+    text: String,
+    blob: ObjectId,
+}
+
+fn load(repo_root: &std::path::Path, rel: &str) -> Result<Loaded, TrackingError> {
+    let path: PathBuf = repo_root.join(rel);
+    let bytes = fs::read(&path).map_err(|source| TrackingError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let blob = ObjectId::for_blob(&bytes);
+    tracking::decode(&path, &bytes)?;
+    let text = String::from_utf8(bytes).expect("decode checked the bytes");
+    Ok(Loaded { text, blob })
+}
+
+fn selected(doc: &Document, opts: &StatusOptions) -> bool {
+    if opts.paths.is_empty() {
+        return true;
+    }
+    let under = |file: &str| {
+        opts.paths.iter().any(|p| {
+            p.is_empty()
+                || file == p
+                || (file.starts_with(p.as_str()) && file.as_bytes().get(p.len()) == Some(&b'/'))
+        })
+    };
+    under(&doc.source.path) || doc.translations.iter().any(|t| t.exists && under(&t.path))
+}
+
+/// Computes the state of every selected translation of the corpus.
+pub fn status(
+    corpus: &Corpus,
+    repo: &Repo,
+    opts: &StatusOptions,
+) -> Result<StatusReport, FreshnessError> {
+    let root = &corpus.repo_root;
+    let mut documents = Vec::new();
+    // Translations without a record, resolved by history after the first pass:
+    // (document index, translation index, source blob, translation blob).
+    let mut by_history: Vec<(usize, usize, ObjectId, ObjectId)> = Vec::new();
+
+    for doc in corpus.documents.iter().filter(|d| selected(d, opts)) {
+        let langs = doc
+            .translations
+            .iter()
+            .filter(|t| opts.langs.is_empty() || opts.langs.contains(&t.lang));
+        let source = if doc.source.exists {
+            Some(load(root, &doc.source.path)?)
+        } else {
+            None
+        };
+        let words = source.as_ref().map_or(0, |s| count_words(&s.text));
+        let mut translations = Vec::new();
+        for t in langs {
+            let mut status = TranslationStatus {
+                lang: t.lang.clone(),
+                path: t.path.clone(),
+                state: State::Missing,
+                basis: Basis::None,
+                reason: None,
+                words_to_translate: 0,
+            };
+            match (&source, t.exists) {
+                (None, false) => continue,
+                (None, true) => status.state = State::Orphan,
+                (Some(_), false) => status.words_to_translate = words,
+                (Some(src), true) => {
+                    let loaded = load(root, &t.path)?;
+                    match tracking::read(&root.join(&t.path), &loaded.text)? {
+                        Some(Record::Blob(blob)) => {
+                            status.basis = Basis::Recorded { blob };
+                            if blob == src.blob {
+                                status.state = State::Current;
+                            } else {
+                                status.state = State::Outdated;
+                                status.reason = Some(if repo.has_object(blob) {
+                                    Reason::SourceChanged
+                                } else {
+                                    Reason::BaseMissing
+                                });
+                            }
+                        }
+                        Some(Record::SourceCommit(commit)) => {
+                            status.basis = Basis::SourceCommit { commit };
+                            (status.state, status.reason) = if repo.find_commit(commit).is_none() {
+                                (State::Unknown, Some(Reason::CommitMissing))
+                            } else {
+                                match repo.blob_at(commit, &doc.source.path)? {
+                                    Some(b) if b == src.blob => (State::Current, None),
+                                    Some(_) => (State::Outdated, Some(Reason::SourceChanged)),
+                                    None => (State::Outdated, Some(Reason::SourceNotAtCommit)),
+                                }
+                            };
+                        }
+                        None => by_history.push((
+                            documents.len(),
+                            translations.len(),
+                            src.blob,
+                            loaded.blob,
+                        )),
+                    }
+                    if status.state == State::Outdated {
+                        status.words_to_translate = words;
+                    }
+                }
+            }
+            translations.push(status);
+        }
+        documents.push(DocumentStatus {
+            id: doc.id.clone(),
+            source: SourceStatus {
+                lang: doc.source.lang.clone(),
+                path: doc.source.path.clone(),
+                exists: doc.source.exists,
+                words,
+                blob: source.as_ref().map(|s| s.blob),
+            },
+            translations,
+        });
+    }
+
+    if !by_history.is_empty() {
+        resolve_by_history(repo, &mut documents, &by_history)?;
+    }
+
+    let summary = summarize(corpus, &documents, opts);
+    Ok(StatusReport { documents, summary })
+}
+
+fn resolve_by_history(
+    repo: &Repo,
+    documents: &mut [DocumentStatus],
+    pending: &[(usize, usize, ObjectId, ObjectId)],
+) -> Result<(), FreshnessError> {
+    let head = match repo.head()? {
+        Head::Commit(id) => id,
+        Head::Unborn => {
+            for &(d, t, _, _) in pending {
+                let status = &mut documents[d].translations[t];
+                status.state = State::Unknown;
+                status.reason = Some(Reason::NoCommits);
+                status.basis = Basis::History {
+                    source: HistoryPoint::Unknown,
+                    translation: HistoryPoint::Unknown,
+                };
+            }
+            return Ok(());
+        }
+    };
+    let mut paths: Vec<String> = Vec::with_capacity(pending.len() * 2);
+    for &(d, t, _, _) in pending {
+        paths.push(documents[d].source.path.clone());
+        paths.push(documents[d].translations[t].path.clone());
+    }
+    paths.sort_unstable();
+    paths.dedup();
+    let set = crate::git::PathSet::new(paths.iter().cloned());
+    let committed = repo.blobs_at(head, &set)?;
+    let changes = repo.last_changes(head, &paths)?;
+
+    let point = |path: &str, working: ObjectId| -> Result<HistoryPoint, Reason> {
+        if committed.get(path) != Some(&working) {
+            return Ok(HistoryPoint::Uncommitted);
+        }
+        match changes.get(path) {
+            Some(LastChange::Commit { id, time }) => Ok(HistoryPoint::Commit {
+                commit: *id,
+                time: *time,
+            }),
+            Some(LastChange::Truncated { .. }) => Err(Reason::HistoryTruncated),
+            Some(LastChange::MissingCommit { .. }) | None => Err(Reason::HistoryBroken),
+        }
+    };
+
+    for &(d, t, source_blob, translation_blob) in pending {
+        let source = point(&documents[d].source.path, source_blob);
+        let words = documents[d].source.words;
+        let status = &mut documents[d].translations[t];
+        let translation = point(&status.path, translation_blob);
+        let (state, reason) = match (&source, &translation) {
+            (Err(r), _) | (_, Err(r)) => (State::Unknown, Some(*r)),
+            (Ok(HistoryPoint::Uncommitted), Ok(HistoryPoint::Uncommitted)) => {
+                (State::Current, None)
+            }
+            (Ok(HistoryPoint::Uncommitted), Ok(_)) => {
+                (State::Outdated, Some(Reason::SourceUncommitted))
+            }
+            (Ok(_), Ok(HistoryPoint::Uncommitted)) => (State::Current, None),
+            (
+                Ok(HistoryPoint::Commit {
+                    commit: sc,
+                    time: st,
+                }),
+                Ok(HistoryPoint::Commit {
+                    commit: tc,
+                    time: tt,
+                }),
+            ) => {
+                // A commit that changes both, or equal times, count as in sync.
+                if sc == tc || st <= tt {
+                    (State::Current, None)
+                } else {
+                    (State::Outdated, Some(Reason::SourceNewer))
+                }
+            }
+            _ => (State::Unknown, Some(Reason::HistoryBroken)),
+        };
+        status.state = state;
+        status.reason = reason;
+        status.words_to_translate = if state == State::Outdated { words } else { 0 };
+        status.basis = Basis::History {
+            source: source.unwrap_or(HistoryPoint::Unknown),
+            translation: translation.unwrap_or(HistoryPoint::Unknown),
+        };
+    }
+    Ok(())
+}
+
+fn summarize(
+    corpus: &Corpus,
+    documents: &[DocumentStatus],
+    opts: &StatusOptions,
+) -> Vec<(Lang, LangSummary)> {
+    let mut order: Vec<Lang> = corpus
+        .config
+        .languages
+        .iter()
+        .chain(std::iter::once(&corpus.config.source_lang))
+        .chain(corpus.config.all_langs().iter())
+        .filter(|l| opts.langs.is_empty() || opts.langs.contains(l))
+        .cloned()
+        .collect();
+    let mut seen = Vec::new();
+    order.retain(|l| {
+        let fresh = !seen.contains(l);
+        seen.push(l.clone());
+        fresh
+    });
+    let mut sums: HashMap<Lang, LangSummary> = HashMap::new();
+    for t in documents.iter().flat_map(|d| &d.translations) {
+        let s = sums.entry(t.lang.clone()).or_default();
+        match t.state {
+            State::Current => s.current += 1,
+            State::Outdated => s.outdated += 1,
+            State::Missing => s.missing += 1,
+            State::Orphan => s.orphan += 1,
+            State::Unknown => s.unknown += 1,
+        }
+        s.words_to_translate += t.words_to_translate;
+    }
+    // A language that is a translation language of no document (the default source language
+    // when no document overrides it) has nothing to report.
+    let translation_langs: BTreeMap<&Lang, ()> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.translations.iter().map(|t| (&t.lang, ())))
+        .collect();
+    order
+        .into_iter()
+        .filter(|l| translation_langs.contains_key(l) || corpus.config.languages.contains(l))
+        .map(|lang| {
+            let mut s = sums.remove(&lang).unwrap_or_default();
+            let todo = s.current + s.outdated + s.missing + s.unknown;
+            s.percent_complete = if todo == 0 {
+                100.0
+            } else {
+                (s.current as f64 * 1000.0 / todo as f64).round() / 10.0
+            };
+            (lang, s)
+        })
+        .collect()
+}
+
+/// A translator's pending work in one language, most urgent first.
+#[derive(Debug, Clone, Serialize)]
+pub struct TodoItem {
+    /// The document id.
+    pub id: String,
+    /// The translation's state (outdated, missing or unknown).
+    pub state: State,
+    /// Why, when outdated or unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// The translation's path (where to create it, if missing).
+    pub path: String,
+    /// The source's path.
+    pub source_path: String,
+    /// The source's language.
+    pub source_lang: Lang,
+    /// Words of source to translate.
+    pub words: usize,
+}
+
+/// The pending work for `lang`: outdated first, then missing, then unknown; within each, the
+/// largest first, then by document id.
+pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
+    let mut items: Vec<TodoItem> = report
+        .documents
+        .iter()
+        .flat_map(|d| d.translations.iter().map(move |t| (d, t)))
+        .filter(|(_, t)| {
+            &t.lang == lang && matches!(t.state, State::Outdated | State::Missing | State::Unknown)
+        })
+        .map(|(d, t)| TodoItem {
+            id: d.id.clone(),
+            state: t.state,
+            reason: t.reason,
+            path: t.path.clone(),
+            source_path: d.source.path.clone(),
+            source_lang: d.source.lang.clone(),
+            words: d.source.words,
+        })
+        .collect();
+    let rank = |s: State| match s {
+        State::Outdated => 0,
+        State::Missing => 1,
+        _ => 2,
+    };
+    items.sort_by(|a, b| {
+        rank(a.state)
+            .cmp(&rank(b.state))
+            .then(b.words.cmp(&a.words))
+            .then(a.id.cmp(&b.id))
+    });
+    items
+}

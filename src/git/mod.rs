@@ -1,0 +1,309 @@
+//! Every call into git: blob ids, trees, and the one-pass history index.
+//!
+//! The rest of stele never sees a `git2` type: it asks this module for object ids
+//! ([`ObjectId`]), for the blob a path had at a commit, and for the commit that last changed
+//! each of many paths ([`Repo::last_changes`]). Keeping git here keeps the choice of git
+//! library one module's business.
+
+mod history;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use git2::{ObjectType, Oid, Repository};
+
+pub use history::{LastChange, PathSet};
+
+/// A git object id (blob or commit), shown as hexadecimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjectId(Oid);
+
+impl ObjectId {
+    /// The id git gives to a blob with these bytes (`git hash-object`).
+    pub fn for_blob(bytes: &[u8]) -> ObjectId {
+        ObjectId(
+            Oid::hash_object(ObjectType::Blob, bytes).expect("hashing bytes in memory cannot fail"),
+        )
+    }
+
+    /// The first `len` hex digits.
+    pub fn short(&self, len: usize) -> String {
+        let mut s = self.0.to_string();
+        s.truncate(len);
+        s
+    }
+}
+
+impl fmt::Display for ObjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// A string that is not a full hexadecimal object id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a full hexadecimal git object id")]
+pub struct ObjectIdError(pub String);
+
+impl FromStr for ObjectId {
+    type Err = ObjectIdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Abbreviated ids are refused: they can become ambiguous as a repository grows.
+        if s.len() != 40 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(ObjectIdError(s.to_owned()));
+        }
+        Oid::from_str(s)
+            .map(ObjectId)
+            .map_err(|_| ObjectIdError(s.to_owned()))
+    }
+}
+
+impl serde::Serialize for ObjectId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// What can go wrong talking to git.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// No repository at or above the directory.
+    #[error("{} is not inside a git repository", path.display())]
+    NotARepository {
+        /// Where the search started.
+        path: PathBuf,
+        /// What libgit2 said.
+        #[source]
+        source: git2::Error,
+    },
+    /// A bare repository has no files to track.
+    #[error("{} is a bare repository", path.display())]
+    Bare {
+        /// The repository.
+        path: PathBuf,
+    },
+    /// Reading the repository failed.
+    #[error("git: {context}")]
+    Read {
+        /// What stele was doing.
+        context: String,
+        /// What libgit2 said.
+        #[source]
+        source: git2::Error,
+    },
+}
+
+fn read_err(context: impl Into<String>) -> impl FnOnce(git2::Error) -> GitError {
+    let context = context.into();
+    move |source| GitError::Read { context, source }
+}
+
+/// The state of `HEAD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// A repository with no commits yet.
+    Unborn,
+    /// `HEAD` points at this commit (on a branch or detached).
+    Commit(ObjectId),
+}
+
+/// An open repository with a work tree.
+pub struct Repo {
+    inner: Repository,
+    workdir: PathBuf,
+    shallow: HashSet<Oid>,
+}
+
+impl Repo {
+    /// Finds the repository that contains `start`, as `git` would.
+    pub fn discover(start: &Path) -> Result<Repo, GitError> {
+        let inner = Repository::discover(start).map_err(|source| GitError::NotARepository {
+            path: start.to_owned(),
+            source,
+        })?;
+        let Some(workdir) = inner.workdir() else {
+            return Err(GitError::Bare {
+                path: inner.path().to_owned(),
+            });
+        };
+        let workdir = fs::canonicalize(workdir).unwrap_or_else(|_| workdir.to_owned());
+        // A shallow clone lists the commits whose parents it lacks; libgit2 shows them as roots,
+        // so the history walk must know them to say "unknown" instead of "added here".
+        let shallow = fs::read_to_string(inner.commondir().join("shallow"))
+            .map(|text| {
+                text.lines()
+                    .filter_map(|l| Oid::from_str(l.trim()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Repo {
+            inner,
+            workdir,
+            shallow,
+        })
+    }
+
+    /// The work tree's root, canonicalized.
+    pub fn workdir(&self) -> &Path {
+        &self.workdir
+    }
+
+    /// Whether this is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        !self.shallow.is_empty()
+    }
+
+    /// Where `HEAD` points.
+    pub fn head(&self) -> Result<Head, GitError> {
+        match self.inner.head() {
+            Ok(r) => {
+                let commit = r.peel_to_commit().map_err(read_err("resolving HEAD"))?;
+                Ok(Head::Commit(ObjectId(commit.id())))
+            }
+            Err(e)
+                if e.code() == git2::ErrorCode::UnbornBranch
+                    || e.code() == git2::ErrorCode::NotFound =>
+            {
+                Ok(Head::Unborn)
+            }
+            Err(e) => Err(read_err("resolving HEAD")(e)),
+        }
+    }
+
+    /// Whether the object database has this object.
+    pub fn has_object(&self, id: ObjectId) -> bool {
+        self.inner
+            .odb()
+            .map(|odb| odb.exists(id.0))
+            .unwrap_or(false)
+    }
+
+    /// Stores bytes as a blob, so that later commands can read this version back.
+    pub fn write_blob(&self, bytes: &[u8]) -> Result<ObjectId, GitError> {
+        self.inner
+            .blob(bytes)
+            .map(ObjectId)
+            .map_err(read_err("writing a blob"))
+    }
+
+    /// The bytes of a blob, if the repository has it.
+    pub fn read_blob(&self, id: ObjectId) -> Result<Option<Vec<u8>>, GitError> {
+        match self.inner.find_blob(id.0) {
+            Ok(blob) => Ok(Some(blob.content().to_vec())),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(read_err(format!("reading blob {id}"))(e)),
+        }
+    }
+
+    /// The commit with this id, if the repository has it.
+    pub fn find_commit(&self, id: ObjectId) -> Option<ObjectId> {
+        self.inner.find_commit(id.0).ok().map(|c| ObjectId(c.id()))
+    }
+
+    /// The committer time (seconds since the epoch) of a commit.
+    pub fn commit_time(&self, id: ObjectId) -> Result<i64, GitError> {
+        let c = self
+            .inner
+            .find_commit(id.0)
+            .map_err(read_err(format!("reading commit {id}")))?;
+        Ok(c.time().seconds())
+    }
+
+    /// The blob that `path` (relative to the work tree, `/`-separated) has in a commit.
+    pub fn blob_at(&self, commit: ObjectId, path: &str) -> Result<Option<ObjectId>, GitError> {
+        let c = self
+            .inner
+            .find_commit(commit.0)
+            .map_err(read_err(format!("reading commit {commit}")))?;
+        let tree = c
+            .tree()
+            .map_err(read_err(format!("reading the tree of {commit}")))?;
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(ObjectId(entry.id()))),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(read_err(format!("looking up {path} in {commit}"))(e)),
+        }
+    }
+
+    /// The blob of every path of `paths` that exists in `commit`'s tree, in one walk of the
+    /// tree that only enters directories holding one of the paths.
+    pub fn blobs_at(
+        &self,
+        commit: ObjectId,
+        paths: &PathSet,
+    ) -> Result<HashMap<String, ObjectId>, GitError> {
+        let c = self
+            .inner
+            .find_commit(commit.0)
+            .map_err(read_err(format!("reading commit {commit}")))?;
+        let mut out = HashMap::new();
+        self.collect_blobs(c.tree_id(), &mut String::new(), paths, &mut out)
+            .map_err(read_err(format!("reading the tree of {commit}")))?;
+        Ok(out)
+    }
+
+    fn collect_blobs(
+        &self,
+        tree: Oid,
+        prefix: &mut String,
+        paths: &PathSet,
+        out: &mut HashMap<String, ObjectId>,
+    ) -> Result<(), git2::Error> {
+        let tree = self.inner.find_tree(tree)?;
+        for entry in tree.iter() {
+            let Ok(name) = std::str::from_utf8(entry.name_bytes()) else {
+                continue;
+            };
+            let len = prefix.len();
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(name);
+            match entry.kind() {
+                Some(ObjectType::Tree) if paths.has_dir(prefix) => {
+                    self.collect_blobs(entry.id(), prefix, paths, out)?;
+                }
+                Some(ObjectType::Blob) if paths.has_file(prefix) => {
+                    out.insert(prefix.clone(), ObjectId(entry.id()));
+                }
+                _ => {}
+            }
+            prefix.truncate(len);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blob_ids_match_git_hash_object() {
+        // `printf 'hello\n' | git hash-object --stdin`
+        assert_eq!(
+            ObjectId::for_blob(b"hello\n").to_string(),
+            "ce013625030ba8dba906f756967f9e9ca394464a"
+        );
+        // The empty blob.
+        assert_eq!(
+            ObjectId::for_blob(b"").to_string(),
+            "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+        );
+    }
+
+    #[test]
+    fn object_ids_must_be_full() {
+        assert!("ce01362".parse::<ObjectId>().is_err());
+        assert!("zz013625030ba8dba906f756967f9e9ca394464a"
+            .parse::<ObjectId>()
+            .is_err());
+        assert!("ce013625030ba8dba906f756967f9e9ca394464a"
+            .parse::<ObjectId>()
+            .is_ok());
+    }
+}

@@ -1,0 +1,95 @@
+//! BCP 47 language tags, compared canonically.
+//!
+//! Every place where stele meets a language tag — `stele.toml`, a folder name such as `pt_BR`,
+//! a `--lang` flag — goes through [`Lang::parse`], so that `fr-fr`, `fr_FR` and `fr-FR` are the
+//! same language while `es-419` and `es` stay different ones.
+
+use std::fmt;
+use std::str::FromStr;
+
+use unic_langid::LanguageIdentifier;
+
+/// A language tag in canonical form (`fr`, `fr-FR`, `es-419`, `zh-Hant-TW`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang {
+    tag: String,
+}
+
+/// A string that is not a well-formed BCP 47 language tag.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{input}` is not a valid BCP 47 language tag")]
+pub struct LangError {
+    /// What was given.
+    pub input: String,
+}
+
+impl Lang {
+    /// Parses a tag, accepting `-` or `_` as separators and any letter case.
+    ///
+    /// The special tag `und` (undetermined) is refused: a corpus language has to be a language.
+    pub fn parse(input: &str) -> Result<Lang, LangError> {
+        let err = || LangError {
+            input: input.to_owned(),
+        };
+        let trimmed = input.trim();
+        if trimmed.is_empty() || trimmed != input {
+            return Err(err());
+        }
+        let id: LanguageIdentifier = trimmed.parse().map_err(|_| err())?;
+        let tag = id.to_string();
+        if tag == "und" {
+            return Err(err());
+        }
+        Ok(Lang { tag })
+    }
+
+    /// The canonical tag, as it is shown and written in JSON.
+    pub fn as_str(&self) -> &str {
+        &self.tag
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.tag)
+    }
+}
+
+impl FromStr for Lang {
+    type Err = LangError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::parse(s)
+    }
+}
+
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.tag)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms_compare_equal() {
+        assert_eq!(Lang::parse("fr-fr").unwrap(), Lang::parse("fr-FR").unwrap());
+        assert_eq!(Lang::parse("pt_BR").unwrap().as_str(), "pt-BR");
+        assert_eq!(Lang::parse("EN").unwrap().as_str(), "en");
+        assert_eq!(Lang::parse("zh-hant-tw").unwrap().as_str(), "zh-Hant-TW");
+    }
+
+    #[test]
+    fn region_variants_are_distinct() {
+        assert_ne!(Lang::parse("es-419").unwrap(), Lang::parse("es").unwrap());
+        assert_ne!(Lang::parse("fr-CA").unwrap(), Lang::parse("fr").unwrap());
+    }
+
+    #[test]
+    fn invalid_tags_are_refused() {
+        for bad in ["", "e", "english!", "fr FR", " fr", "und", "fr--FR", "12"] {
+            assert!(Lang::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Layout patterns: `content/{lang}/{path}`, `pages.{lang}/{path}`, `corpus/{path}/{lang}.md`.
+//!
+//! A pattern is a path relative to the corpus root with two placeholders: `{lang}`, a language
+//! tag inside one path segment, and `{path}`, the document's id, one or more path segments (or
+//! part of one, as in Hugo's `content/{path}.{lang}.md`). A pattern is matched against a file's
+//! path to learn its document and language, and rendered to say where a missing translation
+//! belongs.
+
+use std::fmt;
+
+use regex::Regex;
+
+/// A checked layout pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    text: String,
+    regex: Regex,
+    has_lang: bool,
+    walk_root: String,
+}
+
+/// Why a layout pattern was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LayoutProblem {
+    /// No `{path}` placeholder.
+    #[error("it has no {{path}} placeholder")]
+    MissingPath,
+    /// A translation pattern without `{lang}`.
+    #[error("it has no {{lang}} placeholder")]
+    MissingLang,
+    /// A placeholder used twice.
+    #[error("the placeholder {{{0}}} appears more than once")]
+    Repeated(String),
+    /// A placeholder stele does not know.
+    #[error("unknown placeholder {{{0}}}")]
+    Unknown(String),
+    /// An absolute path, or one that climbs out of the corpus with `..`.
+    #[error("it must be a relative path inside the corpus")]
+    OutsideRoot,
+    /// `{lang}` and `{path}` side by side, which no file name can tell apart.
+    #[error("{{lang}} and {{path}} must be separated by a fixed character")]
+    Adjacent,
+}
+
+impl Pattern {
+    /// Parses a pattern; `needs_lang` is true for translation patterns.
+    pub fn parse(text: &str, needs_lang: bool) -> Result<Pattern, LayoutProblem> {
+        if text.starts_with('/')
+            || text.contains('\\')
+            || text.split('/').any(|s| s == ".." || s == ".")
+        {
+            return Err(LayoutProblem::OutsideRoot);
+        }
+        let mut regex = String::from("^");
+        let (mut has_lang, mut has_path) = (false, false);
+        let mut rest = text;
+        let mut last_was_placeholder = false;
+        let mut walk_root: Option<String> = None;
+        let mut literal_so_far = String::new();
+        while let Some(open) = rest.find('{') {
+            let literal = &rest[..open];
+            let Some(close) = rest[open..].find('}') else {
+                return Err(LayoutProblem::Unknown(rest[open + 1..].to_owned()));
+            };
+            let name = &rest[open + 1..open + close];
+            if literal.is_empty() && last_was_placeholder {
+                return Err(LayoutProblem::Adjacent);
+            }
+            regex.push_str(&regex::escape(literal));
+            literal_so_far.push_str(literal);
+            if walk_root.is_none() {
+                // Files can only live below the last directory before the first placeholder.
+                walk_root = Some(match literal_so_far.rfind('/') {
+                    Some(slash) => literal_so_far[..slash].to_owned(),
+                    None => String::new(),
+                });
+            }
+            match name {
+                "lang" if has_lang => return Err(LayoutProblem::Repeated("lang".into())),
+                "path" if has_path => return Err(LayoutProblem::Repeated("path".into())),
+                "lang" => {
+                    has_lang = true;
+                    regex.push_str("(?P<lang>[^/]+)");
+                }
+                "path" => {
+                    has_path = true;
+                    regex.push_str("(?P<path>.+)");
+                }
+                other => return Err(LayoutProblem::Unknown(other.to_owned())),
+            }
+            last_was_placeholder = true;
+            rest = &rest[open + close + 1..];
+        }
+        if rest.contains('}') {
+            return Err(LayoutProblem::Unknown(rest.to_owned()));
+        }
+        regex.push_str(&regex::escape(rest));
+        regex.push('$');
+        if !has_path {
+            return Err(LayoutProblem::MissingPath);
+        }
+        if needs_lang && !has_lang {
+            return Err(LayoutProblem::MissingLang);
+        }
+        let regex =
+            Regex::new(&regex).expect("an escaped pattern with two fixed groups is a valid regex");
+        Ok(Pattern {
+            text: text.to_owned(),
+            regex,
+            has_lang,
+            walk_root: walk_root.unwrap_or_default(),
+        })
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the pattern has a `{lang}` placeholder.
+    pub fn has_lang(&self) -> bool {
+        self.has_lang
+    }
+
+    /// The directory (relative, `/`-separated, empty for the root) below which every matching
+    /// file lives: the literal part of the pattern before its first placeholder.
+    pub fn walk_root(&self) -> &str {
+        &self.walk_root
+    }
+
+    /// Matches a `/`-separated relative path: the language segment (if the pattern has one) and
+    /// the document id.
+    pub fn matches<'a>(&self, rel: &'a str) -> Option<(Option<&'a str>, &'a str)> {
+        let caps = self.regex.captures(rel)?;
+        let path = caps.name("path")?.as_str();
+        if path.starts_with('/') || path.ends_with('/') || path.contains("//") {
+            return None;
+        }
+        Some((caps.name("lang").map(|m| m.as_str()), path))
+    }
+
+    /// The relative path of the file for `lang` (its tag as spelled in folders) and document `id`.
+    pub fn render(&self, lang: &str, id: &str) -> String {
+        self.text.replace("{lang}", lang).replace("{path}", id)
+    }
+}
+
+impl fmt::Display for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hugo_layout() {
+        let p = Pattern::parse("content/{lang}/{path}", true).unwrap();
+        assert_eq!(
+            p.matches("content/fr/docs/a.md"),
+            Some((Some("fr"), "docs/a.md"))
+        );
+        assert_eq!(p.matches("content/fr"), None);
+        assert_eq!(p.matches("other/fr/a.md"), None);
+        assert_eq!(p.walk_root(), "content");
+        assert_eq!(p.render("pt-BR", "docs/a.md"), "content/pt-BR/docs/a.md");
+    }
+
+    #[test]
+    fn tldr_layout() {
+        let s = Pattern::parse("pages/{path}", false).unwrap();
+        let t = Pattern::parse("pages.{lang}/{path}", true).unwrap();
+        assert_eq!(
+            s.matches("pages/common/ls.md"),
+            Some((None, "common/ls.md"))
+        );
+        assert_eq!(s.matches("pages.fr/common/ls.md"), None);
+        assert_eq!(
+            t.matches("pages.fr/common/ls.md"),
+            Some((Some("fr"), "common/ls.md"))
+        );
+        assert_eq!(t.walk_root(), "");
+    }
+
+    #[test]
+    fn folder_per_document_layout() {
+        let p = Pattern::parse("corpus/{path}/{lang}.md", true).unwrap();
+        assert_eq!(
+            p.matches("corpus/2023/war/fr.md"),
+            Some((Some("fr"), "2023/war"))
+        );
+        assert_eq!(p.matches("corpus/README.md"), None);
+        assert_eq!(p.walk_root(), "corpus");
+    }
+
+    #[test]
+    fn hugo_file_suffix_layout() {
+        let p = Pattern::parse("content/{path}.{lang}.md", true).unwrap();
+        assert_eq!(p.matches("content/a.b.fr.md"), Some((Some("fr"), "a.b")));
+    }
+
+    #[test]
+    fn bad_patterns() {
+        assert_eq!(
+            Pattern::parse("pages.{lang}/x.md", true).unwrap_err(),
+            LayoutProblem::MissingPath
+        );
+        assert_eq!(
+            Pattern::parse("pages/{path}", true).unwrap_err(),
+            LayoutProblem::MissingLang
+        );
+        assert_eq!(
+            Pattern::parse("{path}/{path}", false).unwrap_err(),
+            LayoutProblem::Repeated("path".into())
+        );
+        assert_eq!(
+            Pattern::parse("{file}/{path}", false).unwrap_err(),
+            LayoutProblem::Unknown("file".into())
+        );
+        assert_eq!(
+            Pattern::parse("../{path}", false).unwrap_err(),
+            LayoutProblem::OutsideRoot
+        );
+        assert_eq!(
+            Pattern::parse("/abs/{path}", false).unwrap_err(),
+            LayoutProblem::OutsideRoot
+        );
+        assert_eq!(
+            Pattern::parse("x/{lang}{path}", true).unwrap_err(),
+            LayoutProblem::Adjacent
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! Stele: translation management for text corpora kept in git.
+//!
+//! A corpus is a set of documents, each a source text and its translations, laid out in a git
+//! work tree as `stele.toml` describes. The library answers one question — which translations
+//! are current, outdated, missing or orphaned, and on what basis — and records the answer's
+//! other half: which source version a translation matches (`mark`).
+//!
+//! It never prints and never reads the environment: the `stele` binary's `cli` module parses
+//! arguments, calls these modules and renders their data through Fluent.
+//!
+//! - [`config`]: `stele.toml`.
+//! - [`layout`]: the patterns that place sources and translations.
+//! - [`lang`]: BCP 47 tags, compared canonically.
+//! - [`corpus`]: which files are which document's source and translations.
+//! - [`git`]: every git call — blob ids, trees, the one-pass history index.
+//! - [`tracking`]: the recorded basis in front matter or a sidecar, and writing it.
+//! - [`freshness`]: the state of every translation, and a translator's to-do list.
+//! - [`mark`]: recording that translations match their sources now.
+//! - [`segment`]: words (and, later, blocks and sentences).
+//! - [`l10n`]: Fluent bundles and language negotiation, for the command line.
+
+pub mod config;
+pub mod corpus;
+pub mod freshness;
+pub mod git;
+pub mod l10n;
+pub mod lang;
+pub mod layout;
+pub mod mark;
+pub mod segment;
+pub mod tracking;
