@@ -433,11 +433,11 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The line on which `needle` (a string value) first appears inside `span`, else the span's line.
+/// The line on which `needle` (a string value) first appears from the start of `span` on, else
+/// the span's line. (The span of a `[table]` value covers only its header, so the search runs on.)
 fn line_of_needle(text: &str, span: Range<usize>, needle: &str) -> usize {
-    let end = span.end.min(text.len());
-    let start = span.start.min(end);
-    match text.get(start..end).and_then(|s| s.find(needle)) {
+    let start = span.start.min(text.len());
+    match text.get(start..).and_then(|s| s.find(needle)) {
         Some(pos) => line_of(text, start + pos),
         None => line_of(text, start),
     }

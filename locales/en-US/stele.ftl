@@ -9,14 +9,14 @@ number-decimal-separator = .
 ## Command-line help
 
 cli-about = Translation management for text corpora kept in git.
-cli-usage-heading = Usage
+cli-usage-heading = Usage:
 cli-commands-heading = Commands
 cli-command-value = COMMAND
 cli-options-heading = Options
 cli-arguments-heading = Arguments
 cli-arg-dir = Run as if stele was started in this directory
 cli-arg-ui_lang = The language of stele's messages (en-US, fr, es)
-cli-arg-color = When to use colours: auto, always or never (auto honours NO_COLOR)
+cli-arg-color = When to use colours: auto (the default: only on a terminal, and not when NO_COLOR is set), always or never
 cli-arg-quiet = Print less
 cli-arg-verbose = Print more: every document, and how each state was decided
 cli-arg-help = Print help
@@ -24,16 +24,16 @@ cli-arg-version = Print the version
 cli-status-about = Show which translations are current, outdated, missing or orphaned
 cli-status-arg-paths = Only documents with a file at or below these paths
 cli-status-arg-langs = Only these languages (repeat the option, or separate with commas)
-cli-status-arg-format = Output format: text for people, json for programs
+cli-status-arg-format = Output format: text (the default) for people, json for programs
 cli-todo-about = List a translator's pending work in one language, most urgent first
 cli-todo-arg-lang = The language to list work for
 cli-todo-arg-paths = Only documents with a file at or below these paths
-cli-todo-arg-format = Output format: text for people, json for programs
+cli-todo-arg-format = Output format: text (the default) for people, json for programs
 cli-mark-about = Record that translations match the current version of their sources
 cli-mark-arg-files = The translation files to mark as up to date
 cli-mark-arg-dry_run = Show what would be recorded; write nothing
 cli-init-about = Write a commented stele.toml in the current directory
-cli-init-arg-source_lang = The language sources are written in
+cli-init-arg-source_lang = The language sources are written in (default: en)
 cli-init-arg-langs = Translation languages (repeat, or separate with commas); guessed from folders if absent
 cli-init-arg-layout = One pattern for sources and translations, such as content/{"{"}lang{"}"}/{"{"}path{"}"}
 cli-init-arg-source = The sources' pattern, such as pages/{"{"}path{"}"} (with --translation)
@@ -74,8 +74,8 @@ basis-history-unknown = history
 status-heading = { $count ->
     [one] One document
    *[other] { $count } documents
-    } ({ $langs })
-status-source-lang-count = { $count } in { $lang }
+    }; sources: { $langs }
+status-source-lang-count = { $lang } ({ $count })
 status-col-lang = Language
 status-col-current = Current
 status-col-outdated = Outdated

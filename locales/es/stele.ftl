@@ -1,193 +1,193 @@
-# Stele's messages in American English, the fallback for every other locale.
-# Message ids say where they belong: cli-… (help), status-…, todo-…, mark-…, init-…,
+# Mensajes de stele en español.
+# Los identificadores dicen dónde se usan: cli-… (ayuda), status-…, todo-…, mark-…, init-…,
 # error-…, cause-…, hint-…
 
-## Numbers
+## Números
 
-number-decimal-separator = .
+number-decimal-separator = ,
 
-## Command-line help
+## Ayuda de la línea de órdenes
 
-cli-about = Translation management for text corpora kept in git.
-cli-usage-heading = Usage
-cli-commands-heading = Commands
-cli-command-value = COMMAND
-cli-options-heading = Options
-cli-arguments-heading = Arguments
-cli-arg-dir = Run as if stele was started in this directory
-cli-arg-ui_lang = The language of stele's messages (en-US, fr, es)
-cli-arg-color = When to use colours: auto, always or never (auto honours NO_COLOR)
-cli-arg-quiet = Print less
-cli-arg-verbose = Print more: every document, and how each state was decided
-cli-arg-help = Print help
-cli-arg-version = Print the version
-cli-status-about = Show which translations are current, outdated, missing or orphaned
-cli-status-arg-paths = Only documents with a file at or below these paths
-cli-status-arg-langs = Only these languages (repeat the option, or separate with commas)
-cli-status-arg-format = Output format: text for people, json for programs
-cli-todo-about = List a translator's pending work in one language, most urgent first
-cli-todo-arg-lang = The language to list work for
-cli-todo-arg-paths = Only documents with a file at or below these paths
-cli-todo-arg-format = Output format: text for people, json for programs
-cli-mark-about = Record that translations match the current version of their sources
-cli-mark-arg-files = The translation files to mark as up to date
-cli-mark-arg-dry_run = Show what would be recorded; write nothing
-cli-init-about = Write a commented stele.toml in the current directory
-cli-init-arg-source_lang = The language sources are written in
-cli-init-arg-langs = Translation languages (repeat, or separate with commas); guessed from folders if absent
-cli-init-arg-layout = One pattern for sources and translations, such as content/{"{"}lang{"}"}/{"{"}path{"}"}
-cli-init-arg-source = The sources' pattern, such as pages/{"{"}path{"}"} (with --translation)
-cli-init-arg-translation = The translations' pattern, such as pages.{"{"}lang{"}"}/{"{"}path{"}"} (with --source)
+cli-about = Gestión de traducciones de corpus de textos guardados en git.
+cli-usage-heading = Uso:
+cli-commands-heading = Órdenes
+cli-command-value = ORDEN
+cli-options-heading = Opciones
+cli-arguments-heading = Argumentos
+cli-arg-dir = Trabajar como si stele se hubiera iniciado en esta carpeta
+cli-arg-ui_lang = El idioma de los mensajes de stele (en-US, fr, es)
+cli-arg-color = Cuándo usar colores: auto (por defecto: solo en un terminal, y no si NO_COLOR está definida), always o never
+cli-arg-quiet = Mostrar menos
+cli-arg-verbose = Mostrar más: todos los documentos, y cómo se decidió cada estado
+cli-arg-help = Mostrar la ayuda
+cli-arg-version = Mostrar la versión
+cli-status-about = Mostrar qué traducciones están al día, desactualizadas, pendientes o huérfanas
+cli-status-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
+cli-status-arg-langs = Solo estos idiomas (repita la opción, o sepárelos con comas)
+cli-status-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-todo-about = Listar el trabajo pendiente de un traductor en un idioma, lo más urgente primero
+cli-todo-arg-lang = El idioma cuyo trabajo se lista
+cli-todo-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
+cli-todo-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-mark-about = Registrar que unas traducciones corresponden a la versión actual de su fuente
+cli-mark-arg-files = Los archivos de traducción que se marcan como al día
+cli-mark-arg-dry_run = Mostrar lo que se registraría, sin escribir nada
+cli-init-about = Escribir un stele.toml comentado en la carpeta actual
+cli-init-arg-source_lang = El idioma en que están escritas las fuentes (por defecto: en)
+cli-init-arg-langs = Los idiomas de traducción (repita, o separe con comas); se deducen de las carpetas si faltan
+cli-init-arg-layout = Un patrón para fuentes y traducciones, por ejemplo content/{"{"}lang{"}"}/{"{"}path{"}"}
+cli-init-arg-source = El patrón de las fuentes, por ejemplo pages/{"{"}path{"}"} (con --translation)
+cli-init-arg-translation = El patrón de las traducciones, por ejemplo pages.{"{"}lang{"}"}/{"{"}path{"}"} (con --source)
 
-## States
+## Estados
 
-state-current = current
-state-outdated = outdated
-state-missing = missing
-state-orphan = orphaned
-state-unknown = unknown
+state-current = al día
+state-outdated = desactualizada
+state-missing = pendiente
+state-orphan = huérfana
+state-unknown = desconocido
 
-## Why a translation is outdated or unknown
+## Por qué una traducción está desactualizada o su estado es desconocido
 
-reason-source-changed = the source changed since the recorded version { $blob }
-reason-source-changed-commit = the source changed since commit { $commit }
-reason-base-missing = the source changed; the recorded version is not in this repository (shallow clone?)
-reason-commit-missing = the recorded source commit is not in this repository (shallow clone?)
-reason-source-not-at-commit = the source did not exist at the recorded commit
-reason-source-newer = source changed in { $source_commit } ({ $source_date }), translation last changed in { $translation_commit } ({ $translation_date })
-reason-source-newer-short = the source changed after the translation
-reason-source-uncommitted = the source has uncommitted changes
-reason-no-commits = the repository has no commits yet
-reason-history-truncated = history ends before the last change (shallow clone)
-reason-history-broken = a commit in the history is missing
+reason-source-changed = la fuente cambió desde la versión registrada { $blob }
+reason-source-changed-commit = la fuente cambió desde el commit { $commit }
+reason-base-missing = la fuente cambió; la versión registrada no está en este repositorio (¿clon superficial?)
+reason-commit-missing = el commit de la fuente registrado no está en este repositorio (¿clon superficial?)
+reason-source-not-at-commit = la fuente no existía en el commit registrado
+reason-source-newer = fuente modificada en { $source_commit } ({ $source_date }), traducción modificada por última vez en { $translation_commit } ({ $translation_date })
+reason-source-newer-short = la fuente cambió después de la traducción
+reason-source-uncommitted = la fuente tiene cambios sin confirmar
+reason-no-commits = el repositorio aún no tiene commits
+reason-history-truncated = el historial termina antes del último cambio (clon superficial)
+reason-history-broken = falta un commit del historial
 
-## How a current translation's state was decided
+## Cómo se decidió el estado de una traducción al día
 
-basis-recorded = recorded: source version { $blob }
-basis-source-commit = recorded: source commit { $commit }
-basis-history = history: translation changed in { $commit } ({ $date })
-basis-history-uncommitted = history: translation has uncommitted changes
-basis-history-unknown = history
+basis-recorded = registrada: versión de la fuente { $blob }
+basis-source-commit = registrada: commit de la fuente { $commit }
+basis-history = historial: traducción modificada en { $commit } ({ $date })
+basis-history-uncommitted = historial: la traducción tiene cambios sin confirmar
+basis-history-unknown = historial
 
 ## status
 
 status-heading = { $count ->
-    [one] One document
-   *[other] { $count } documents
-    } ({ $langs })
-status-source-lang-count = { $count } in { $lang }
-status-col-lang = Language
-status-col-current = Current
-status-col-outdated = Outdated
-status-col-missing = Missing
-status-col-orphan = Orphaned
-status-col-unknown = Unknown
-status-col-complete = Complete
-status-col-words = Words to translate
-status-percent = { $value }%
-status-needs-work = Needs work:
-status-all-documents = Documents:
-status-all-current = Every translation is current.
-status-doc-source = source in { $lang }, { $words ->
-    [one] one word
-   *[other] { $words } words
+    [one] Un documento
+   *[other] { $count } documentos
+    }; fuentes: { $langs }
+status-source-lang-count = { $lang } ({ $count })
+status-col-lang = Idioma
+status-col-current = Al día
+status-col-outdated = Desactualizadas
+status-col-missing = Pendientes
+status-col-orphan = Huérfanas
+status-col-unknown = Desconocidas
+status-col-complete = Completado
+status-col-words = Palabras por traducir
+status-percent = { $value } %
+status-needs-work = Por hacer:
+status-all-documents = Documentos:
+status-all-current = Todas las traducciones están al día.
+status-doc-source = fuente en { $lang }, { $words ->
+    [one] una palabra
+   *[other] { $words } palabras
     }
-status-orphan-detail = its source { $source } does not exist
-status-basis-footer = Basis: { $recorded } recorded, { $history } from git history.
-status-no-documents = No documents found.
-status-layout = Layout: sources at { $source }, translations at { $translation }.
+status-orphan-detail = su fuente { $source } no existe
+status-basis-footer = Base: { $recorded } registradas, { $history } según el historial de git.
+status-no-documents = No se encontró ningún documento.
+status-layout = Disposición: fuentes en { $source }, traducciones en { $translation }.
 
 ## todo
 
 todo-heading = { $count ->
-    [one] One translation to do
-   *[other] { $count } translations to do
-    } in { $lang } ({ $words ->
-    [one] one word
-   *[other] { $words } words
+    [one] Una traducción por hacer
+   *[other] { $count } traducciones por hacer
+    } en { $lang } ({ $words ->
+    [one] una palabra
+   *[other] { $words } palabras
     })
-todo-nothing = Nothing to do in { $lang }: every translation is current.
+todo-nothing = Nada que hacer en { $lang }: todas las traducciones están al día.
 todo-words = { $count ->
-    [one] one word
-   *[other] { $count } words
+    [one] una palabra
+   *[other] { $count } palabras
     }
-todo-translate-from = translate from { $source }
+todo-translate-from = traducir desde { $source }
 
 ## mark
 
-mark-marked = Marked { $path } as matching { $source } ({ $blob }).
-mark-would-mark = Would mark { $path } as matching { $source } ({ $blob }).
-mark-unchanged = { $path } already matches { $source } ({ $blob }).
-mark-sidecar = The record is kept in { $path }.
+mark-marked = { $path } marcada como correspondiente a { $source } ({ $blob }).
+mark-would-mark = { $path } se marcaría como correspondiente a { $source } ({ $blob }).
+mark-unchanged = { $path } ya corresponde a { $source } ({ $blob }).
+mark-sidecar = El registro se guarda en { $path }.
 
 ## init
 
 init-comment-title =
-    stele.toml: what this corpus is and where its files live.
-    Reference: docs/config.md
-init-comment-source-lang = The language documents are written in (a BCP 47 tag).
-init-comment-languages = The languages they are translated into.
-init-comment-exclude = Files to leave out (globs, relative to this file); `include` keeps only matching files.
+    stele.toml: qué es este corpus y dónde están sus archivos.
+    Referencia: docs/config.md
+init-comment-source-lang = El idioma en que están escritos los documentos (una etiqueta BCP 47).
+init-comment-languages = Los idiomas a los que se traducen.
+init-comment-exclude = Archivos que se dejan fuera (globs, relativos a este archivo); `include` conserva solo los que coinciden.
 init-comment-layout =
-    Where files live: {"{"}lang{"}"} is a language tag, {"{"}path{"}"} the document (one or more folders).
-    One pattern for every language, or a [layout] table with two. For example:
-init-comment-documents = Documents written in another language than source_lang:
-init-wrote = Wrote { $path } (layout: { $layout }).
-init-no-languages = No translation folders were found: add your languages to `languages`.
-init-next = Next: `stele status`.
+    Dónde están los archivos: {"{"}lang{"}"} es una etiqueta de idioma, {"{"}path{"}"} el documento (una o más carpetas).
+    Un patrón para todos los idiomas, o una tabla [layout] con dos. Por ejemplo:
+init-comment-documents = Documentos escritos en otro idioma que source_lang:
+init-wrote = Se escribió { $path } (disposición: { $layout }).
+init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.
+init-next = Siguiente paso: `stele status`.
 
-## Errors
+## Errores
 
 label-error = error:
-label-caused-by = caused by:
-label-hint = hint:
+label-caused-by = causa:
+label-hint = sugerencia:
 
-error-config-not-found = no stele.toml in { $dir } or any folder above it
-error-read = cannot read { $path }
-error-write = cannot write { $path }
-error-config-syntax = { $path }, line { $line }: the configuration does not parse
-error-config-invalid-lang = { $path }, line { $line }: “{ $value }” is not a valid language tag
-error-config-duplicate-lang = { $path }, line { $line }: the language “{ $value }” is listed twice
-error-config-layout = { $path }, line { $line }: the layout pattern “{ $pattern }” cannot place files
-error-config-glob = { $path }, line { $line }: “{ $pattern }” is not a valid glob
-error-init-exists = { $path } already exists
-error-not-a-repo = { $path } is not inside a git repository
-error-bare-repo = { $path } is a bare repository: stele needs a work tree
-error-git = git failed while { $context }
-error-corpus-outside-repo = the corpus at { $path } is outside the repository at { $repo }
-error-not-utf8 = { $path }, line { $line }: the file is not valid UTF-8 text
-error-front-matter = { $path }, line { $line }: the front matter does not parse
-error-bad-id = { $path }, line { $line }: “{ $value }” is not a full git object id
-error-mark-not-translation = { $path } is not a translation in this corpus
-error-mark-is-source = { $path } is a source, not a translation
-error-mark-missing = { $path } does not exist
-error-mark-orphan = { $path } has no source: { $source } does not exist
-error-output = cannot write the output
-error-cwd = cannot read the current directory
-error-no-such-dir = { $path } is not a directory
-error-path-outside-repo = { $path } is outside the repository at { $repo }
-error-invalid-lang-arg = “{ $value }” is not a valid language tag
-error-lang-not-configured = the language { $lang } is not tracked by this corpus (tracked: { $configured })
+error-config-not-found = no hay ningún stele.toml en { $dir } ni en una carpeta superior
+error-read = no se puede leer { $path }
+error-write = no se puede escribir { $path }
+error-config-syntax = { $path }, línea { $line }: la configuración no se puede leer
+error-config-invalid-lang = { $path }, línea { $line }: «{ $value }» no es una etiqueta de idioma válida
+error-config-duplicate-lang = { $path }, línea { $line }: el idioma «{ $value }» aparece dos veces
+error-config-layout = { $path }, línea { $line }: el patrón de disposición «{ $pattern }» no puede ubicar archivos
+error-config-glob = { $path }, línea { $line }: «{ $pattern }» no es un glob válido
+error-init-exists = { $path } ya existe
+error-not-a-repo = { $path } no está dentro de un repositorio git
+error-bare-repo = { $path } es un repositorio vacío (bare): stele necesita una copia de trabajo
+error-git = git falló durante la operación: { $context }
+error-corpus-outside-repo = el corpus { $path } está fuera del repositorio { $repo }
+error-not-utf8 = { $path }, línea { $line }: el archivo no es texto UTF-8 válido
+error-front-matter = { $path }, línea { $line }: el encabezado (front matter) no se puede leer
+error-bad-id = { $path }, línea { $line }: «{ $value }» no es un identificador completo de objeto git
+error-mark-not-translation = { $path } no es una traducción de este corpus
+error-mark-is-source = { $path } es una fuente, no una traducción
+error-mark-missing = { $path } no existe
+error-mark-orphan = { $path } no tiene fuente: { $source } no existe
+error-output = no se puede escribir la salida
+error-cwd = no se puede leer la carpeta actual
+error-no-such-dir = { $path } no es una carpeta
+error-path-outside-repo = { $path } está fuera del repositorio { $repo }
+error-invalid-lang-arg = «{ $value }» no es una etiqueta de idioma válida
+error-lang-not-configured = este corpus no sigue el idioma { $lang } (idiomas seguidos: { $configured })
 
-cause-not-found = no such file or directory
-cause-permission-denied = permission denied
-cause-is-a-directory = it is a directory
+cause-not-found = no existe el archivo o la carpeta
+cause-permission-denied = permiso denegado
+cause-is-a-directory = es una carpeta
 cause-io = { $detail }
 
-layout-missing-path = it has no {"{"}path{"}"} placeholder
-layout-missing-lang = a translation pattern needs a {"{"}lang{"}"} placeholder
-layout-repeated = the placeholder {"{"}{ $name }{"}"} appears more than once
-layout-unknown = unknown placeholder {"{"}{ $name }{"}"}: only {"{"}lang{"}"} and {"{"}path{"}"} exist
-layout-outside-root = a pattern is a relative path inside the corpus, without “..”
-layout-adjacent = {"{"}lang{"}"} and {"{"}path{"}"} need a fixed character between them
+layout-missing-path = no tiene el marcador {"{"}path{"}"}
+layout-missing-lang = un patrón de traducción necesita el marcador {"{"}lang{"}"}
+layout-repeated = el marcador {"{"}{ $name }{"}"} aparece más de una vez
+layout-unknown = marcador desconocido {"{"}{ $name }{"}"}: solo existen {"{"}lang{"}"} y {"{"}path{"}"}
+layout-outside-root = un patrón es una ruta relativa dentro del corpus, sin «..»
+layout-adjacent = {"{"}lang{"}"} y {"{"}path{"}"} deben ir separados por un carácter fijo
 
-hint-run-init = run `stele init` to create one, or use -C to point at the corpus
-hint-lang-tags = language tags look like en, fr, es-419, pt-BR or zh-Hant
-hint-layout = for example: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", see docs/config.md
-hint-init-exists = edit it, or remove it first to start again
-hint-git-init = a corpus lives in a git repository: run `git init` first
-hint-not-utf8 = stele reads UTF-8 text; leave binary files out with `exclude` in stele.toml
-hint-bad-id = run `stele mark` on the file to record the current source version
-hint-mark-not-translation = run `stele status -v` to see which files are translations
-hint-mark-is-source = mark the translations of this source instead
-hint-lang-not-configured = add it to `languages` in { $path }
+hint-run-init = ejecute `stele init` para crear uno, o use -C para indicar el corpus
+hint-lang-tags = las etiquetas de idioma son como en, fr, es-419, pt-BR o zh-Hant
+hint-layout = por ejemplo: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", véase docs/config.md
+hint-init-exists = edítelo, o bórrelo antes para empezar de nuevo
+hint-git-init = un corpus vive en un repositorio git: ejecute primero `git init`
+hint-not-utf8 = stele lee texto UTF-8; deje fuera los archivos binarios con `exclude` en stele.toml
+hint-bad-id = ejecute `stele mark` sobre el archivo para registrar la versión actual de la fuente
+hint-mark-not-translation = ejecute `stele status -v` para ver qué archivos son traducciones
+hint-mark-is-source = marque en su lugar las traducciones de esta fuente
+hint-lang-not-configured = añádalo a `languages` en { $path }

@@ -1,193 +1,193 @@
-# Stele's messages in American English, the fallback for every other locale.
-# Message ids say where they belong: cli-… (help), status-…, todo-…, mark-…, init-…,
+# Messages de stele en français.
+# Les identifiants disent où ils servent : cli-… (aide), status-…, todo-…, mark-…, init-…,
 # error-…, cause-…, hint-…
 
-## Numbers
+## Nombres
 
-number-decimal-separator = .
+number-decimal-separator = ,
 
-## Command-line help
+## Aide de la ligne de commande
 
-cli-about = Translation management for text corpora kept in git.
-cli-usage-heading = Usage
-cli-commands-heading = Commands
-cli-command-value = COMMAND
+cli-about = Gestion des traductions de corpus de textes conservés dans git.
+cli-usage-heading = Utilisation :
+cli-commands-heading = Commandes
+cli-command-value = COMMANDE
 cli-options-heading = Options
 cli-arguments-heading = Arguments
-cli-arg-dir = Run as if stele was started in this directory
-cli-arg-ui_lang = The language of stele's messages (en-US, fr, es)
-cli-arg-color = When to use colours: auto, always or never (auto honours NO_COLOR)
-cli-arg-quiet = Print less
-cli-arg-verbose = Print more: every document, and how each state was decided
-cli-arg-help = Print help
-cli-arg-version = Print the version
-cli-status-about = Show which translations are current, outdated, missing or orphaned
-cli-status-arg-paths = Only documents with a file at or below these paths
-cli-status-arg-langs = Only these languages (repeat the option, or separate with commas)
-cli-status-arg-format = Output format: text for people, json for programs
-cli-todo-about = List a translator's pending work in one language, most urgent first
-cli-todo-arg-lang = The language to list work for
-cli-todo-arg-paths = Only documents with a file at or below these paths
-cli-todo-arg-format = Output format: text for people, json for programs
-cli-mark-about = Record that translations match the current version of their sources
-cli-mark-arg-files = The translation files to mark as up to date
-cli-mark-arg-dry_run = Show what would be recorded; write nothing
-cli-init-about = Write a commented stele.toml in the current directory
-cli-init-arg-source_lang = The language sources are written in
-cli-init-arg-langs = Translation languages (repeat, or separate with commas); guessed from folders if absent
-cli-init-arg-layout = One pattern for sources and translations, such as content/{"{"}lang{"}"}/{"{"}path{"}"}
-cli-init-arg-source = The sources' pattern, such as pages/{"{"}path{"}"} (with --translation)
-cli-init-arg-translation = The translations' pattern, such as pages.{"{"}lang{"}"}/{"{"}path{"}"} (with --source)
+cli-arg-dir = Travailler comme si stele était lancé dans ce dossier
+cli-arg-ui_lang = La langue des messages de stele (en-US, fr, es)
+cli-arg-color = Quand utiliser les couleurs : auto (par défaut : seulement dans un terminal, et pas si NO_COLOR est défini), always ou never
+cli-arg-quiet = Afficher moins
+cli-arg-verbose = Afficher plus : tous les documents, et comment chaque état a été établi
+cli-arg-help = Afficher l’aide
+cli-arg-version = Afficher la version
+cli-status-about = Montrer quelles traductions sont à jour, obsolètes, manquantes ou orphelines
+cli-status-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+cli-status-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-status-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-todo-about = Lister le travail en attente d’un traducteur dans une langue, le plus urgent d’abord
+cli-todo-arg-lang = La langue dont lister le travail
+cli-todo-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+cli-todo-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-mark-about = Enregistrer que des traductions correspondent à la version actuelle de leur source
+cli-mark-arg-files = Les fichiers de traduction à marquer comme à jour
+cli-mark-arg-dry_run = Montrer ce qui serait enregistré, sans rien écrire
+cli-init-about = Écrire un stele.toml commenté dans le dossier courant
+cli-init-arg-source_lang = La langue dans laquelle les sources sont écrites (par défaut : en)
+cli-init-arg-langs = Les langues de traduction (répéter, ou séparer par des virgules) ; déduites des dossiers si absentes
+cli-init-arg-layout = Un motif pour les sources et les traductions, par exemple content/{"{"}lang{"}"}/{"{"}path{"}"}
+cli-init-arg-source = Le motif des sources, par exemple pages/{"{"}path{"}"} (avec --translation)
+cli-init-arg-translation = Le motif des traductions, par exemple pages.{"{"}lang{"}"}/{"{"}path{"}"} (avec --source)
 
-## States
+## États
 
-state-current = current
-state-outdated = outdated
-state-missing = missing
-state-orphan = orphaned
-state-unknown = unknown
+state-current = à jour
+state-outdated = obsolète
+state-missing = manquante
+state-orphan = orpheline
+state-unknown = inconnu
 
-## Why a translation is outdated or unknown
+## Pourquoi une traduction est obsolète ou son état inconnu
 
-reason-source-changed = the source changed since the recorded version { $blob }
-reason-source-changed-commit = the source changed since commit { $commit }
-reason-base-missing = the source changed; the recorded version is not in this repository (shallow clone?)
-reason-commit-missing = the recorded source commit is not in this repository (shallow clone?)
-reason-source-not-at-commit = the source did not exist at the recorded commit
-reason-source-newer = source changed in { $source_commit } ({ $source_date }), translation last changed in { $translation_commit } ({ $translation_date })
-reason-source-newer-short = the source changed after the translation
-reason-source-uncommitted = the source has uncommitted changes
-reason-no-commits = the repository has no commits yet
-reason-history-truncated = history ends before the last change (shallow clone)
-reason-history-broken = a commit in the history is missing
+reason-source-changed = la source a changé depuis la version enregistrée { $blob }
+reason-source-changed-commit = la source a changé depuis le commit { $commit }
+reason-base-missing = la source a changé ; la version enregistrée n’est pas dans ce dépôt (clone superficiel ?)
+reason-commit-missing = le commit source enregistré n’est pas dans ce dépôt (clone superficiel ?)
+reason-source-not-at-commit = la source n’existait pas au commit enregistré
+reason-source-newer = source modifiée dans { $source_commit } ({ $source_date }), traduction modifiée pour la dernière fois dans { $translation_commit } ({ $translation_date })
+reason-source-newer-short = la source a changé après la traduction
+reason-source-uncommitted = la source a des modifications non commitées
+reason-no-commits = le dépôt n’a encore aucun commit
+reason-history-truncated = l’historique s’arrête avant la dernière modification (clone superficiel)
+reason-history-broken = un commit de l’historique est absent
 
-## How a current translation's state was decided
+## Comment l’état d’une traduction à jour a été établi
 
-basis-recorded = recorded: source version { $blob }
-basis-source-commit = recorded: source commit { $commit }
-basis-history = history: translation changed in { $commit } ({ $date })
-basis-history-uncommitted = history: translation has uncommitted changes
-basis-history-unknown = history
+basis-recorded = enregistré : version source { $blob }
+basis-source-commit = enregistré : commit source { $commit }
+basis-history = historique : traduction modifiée dans { $commit } ({ $date })
+basis-history-uncommitted = historique : la traduction a des modifications non commitées
+basis-history-unknown = historique
 
 ## status
 
 status-heading = { $count ->
-    [one] One document
+    [one] Un document
    *[other] { $count } documents
-    } ({ $langs })
-status-source-lang-count = { $count } in { $lang }
-status-col-lang = Language
-status-col-current = Current
-status-col-outdated = Outdated
-status-col-missing = Missing
-status-col-orphan = Orphaned
-status-col-unknown = Unknown
-status-col-complete = Complete
-status-col-words = Words to translate
-status-percent = { $value }%
-status-needs-work = Needs work:
-status-all-documents = Documents:
-status-all-current = Every translation is current.
-status-doc-source = source in { $lang }, { $words ->
-    [one] one word
-   *[other] { $words } words
+    } ; sources : { $langs }
+status-source-lang-count = { $lang } ({ $count })
+status-col-lang = Langue
+status-col-current = À jour
+status-col-outdated = Obsolètes
+status-col-missing = Manquantes
+status-col-orphan = Orphelines
+status-col-unknown = Inconnues
+status-col-complete = Achevé
+status-col-words = Mots à traduire
+status-percent = { $value } %
+status-needs-work = À faire :
+status-all-documents = Documents :
+status-all-current = Toutes les traductions sont à jour.
+status-doc-source = source en { $lang }, { $words ->
+    [one] un mot
+   *[other] { $words } mots
     }
-status-orphan-detail = its source { $source } does not exist
-status-basis-footer = Basis: { $recorded } recorded, { $history } from git history.
-status-no-documents = No documents found.
-status-layout = Layout: sources at { $source }, translations at { $translation }.
+status-orphan-detail = sa source { $source } n’existe pas
+status-basis-footer = Base : { $recorded } enregistrées, { $history } d’après l’historique git.
+status-no-documents = Aucun document trouvé.
+status-layout = Disposition : sources dans { $source }, traductions dans { $translation }.
 
 ## todo
 
 todo-heading = { $count ->
-    [one] One translation to do
-   *[other] { $count } translations to do
-    } in { $lang } ({ $words ->
-    [one] one word
-   *[other] { $words } words
+    [one] Une traduction à faire
+   *[other] { $count } traductions à faire
+    } en { $lang } ({ $words ->
+    [one] un mot
+   *[other] { $words } mots
     })
-todo-nothing = Nothing to do in { $lang }: every translation is current.
+todo-nothing = Rien à faire en { $lang } : toutes les traductions sont à jour.
 todo-words = { $count ->
-    [one] one word
-   *[other] { $count } words
+    [one] un mot
+   *[other] { $count } mots
     }
-todo-translate-from = translate from { $source }
+todo-translate-from = traduire depuis { $source }
 
 ## mark
 
-mark-marked = Marked { $path } as matching { $source } ({ $blob }).
-mark-would-mark = Would mark { $path } as matching { $source } ({ $blob }).
-mark-unchanged = { $path } already matches { $source } ({ $blob }).
-mark-sidecar = The record is kept in { $path }.
+mark-marked = { $path } marqué comme correspondant à { $source } ({ $blob }).
+mark-would-mark = { $path } serait marqué comme correspondant à { $source } ({ $blob }).
+mark-unchanged = { $path } correspond déjà à { $source } ({ $blob }).
+mark-sidecar = L’enregistrement est conservé dans { $path }.
 
 ## init
 
 init-comment-title =
-    stele.toml: what this corpus is and where its files live.
-    Reference: docs/config.md
-init-comment-source-lang = The language documents are written in (a BCP 47 tag).
-init-comment-languages = The languages they are translated into.
-init-comment-exclude = Files to leave out (globs, relative to this file); `include` keeps only matching files.
+    stele.toml : ce qu’est ce corpus et où se trouvent ses fichiers.
+    Référence : docs/config.md
+init-comment-source-lang = La langue dans laquelle les documents sont écrits (une étiquette BCP 47).
+init-comment-languages = Les langues dans lesquelles ils sont traduits.
+init-comment-exclude = Fichiers à laisser de côté (globs, relatifs à ce fichier) ; `include` ne garde que les fichiers correspondants.
 init-comment-layout =
-    Where files live: {"{"}lang{"}"} is a language tag, {"{"}path{"}"} the document (one or more folders).
-    One pattern for every language, or a [layout] table with two. For example:
-init-comment-documents = Documents written in another language than source_lang:
-init-wrote = Wrote { $path } (layout: { $layout }).
-init-no-languages = No translation folders were found: add your languages to `languages`.
-init-next = Next: `stele status`.
+    Où sont les fichiers : {"{"}lang{"}"} est une étiquette de langue, {"{"}path{"}"} le document (un ou plusieurs dossiers).
+    Un motif pour toutes les langues, ou une table [layout] avec deux motifs. Par exemple :
+init-comment-documents = Documents écrits dans une autre langue que source_lang :
+init-wrote = { $path } écrit (disposition : { $layout }).
+init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.
+init-next = Ensuite : `stele status`.
 
-## Errors
+## Erreurs
 
-label-error = error:
-label-caused-by = caused by:
-label-hint = hint:
+label-error = erreur :
+label-caused-by = cause :
+label-hint = conseil :
 
-error-config-not-found = no stele.toml in { $dir } or any folder above it
-error-read = cannot read { $path }
-error-write = cannot write { $path }
-error-config-syntax = { $path }, line { $line }: the configuration does not parse
-error-config-invalid-lang = { $path }, line { $line }: “{ $value }” is not a valid language tag
-error-config-duplicate-lang = { $path }, line { $line }: the language “{ $value }” is listed twice
-error-config-layout = { $path }, line { $line }: the layout pattern “{ $pattern }” cannot place files
-error-config-glob = { $path }, line { $line }: “{ $pattern }” is not a valid glob
-error-init-exists = { $path } already exists
-error-not-a-repo = { $path } is not inside a git repository
-error-bare-repo = { $path } is a bare repository: stele needs a work tree
-error-git = git failed while { $context }
-error-corpus-outside-repo = the corpus at { $path } is outside the repository at { $repo }
-error-not-utf8 = { $path }, line { $line }: the file is not valid UTF-8 text
-error-front-matter = { $path }, line { $line }: the front matter does not parse
-error-bad-id = { $path }, line { $line }: “{ $value }” is not a full git object id
-error-mark-not-translation = { $path } is not a translation in this corpus
-error-mark-is-source = { $path } is a source, not a translation
-error-mark-missing = { $path } does not exist
-error-mark-orphan = { $path } has no source: { $source } does not exist
-error-output = cannot write the output
-error-cwd = cannot read the current directory
-error-no-such-dir = { $path } is not a directory
-error-path-outside-repo = { $path } is outside the repository at { $repo }
-error-invalid-lang-arg = “{ $value }” is not a valid language tag
-error-lang-not-configured = the language { $lang } is not tracked by this corpus (tracked: { $configured })
+error-config-not-found = aucun stele.toml dans { $dir } ni dans un dossier parent
+error-read = impossible de lire { $path }
+error-write = impossible d’écrire { $path }
+error-config-syntax = { $path }, ligne { $line } : la configuration est illisible
+error-config-invalid-lang = { $path }, ligne { $line } : « { $value } » n’est pas une étiquette de langue valide
+error-config-duplicate-lang = { $path }, ligne { $line } : la langue « { $value } » figure deux fois
+error-config-layout = { $path }, ligne { $line } : le motif de disposition « { $pattern } » ne peut pas placer de fichiers
+error-config-glob = { $path }, ligne { $line } : « { $pattern } » n’est pas un glob valide
+error-init-exists = { $path } existe déjà
+error-not-a-repo = { $path } n’est pas dans un dépôt git
+error-bare-repo = { $path } est un dépôt nu : stele a besoin d’une copie de travail
+error-git = git a échoué pendant l’opération : { $context }
+error-corpus-outside-repo = le corpus { $path } est en dehors du dépôt { $repo }
+error-not-utf8 = { $path }, ligne { $line } : le fichier n’est pas du texte UTF-8 valide
+error-front-matter = { $path }, ligne { $line } : l’en-tête (front matter) est illisible
+error-bad-id = { $path }, ligne { $line } : « { $value } » n’est pas un identifiant d’objet git complet
+error-mark-not-translation = { $path } n’est pas une traduction de ce corpus
+error-mark-is-source = { $path } est une source, pas une traduction
+error-mark-missing = { $path } n’existe pas
+error-mark-orphan = { $path } n’a pas de source : { $source } n’existe pas
+error-output = impossible d’écrire la sortie
+error-cwd = impossible de lire le dossier courant
+error-no-such-dir = { $path } n’est pas un dossier
+error-path-outside-repo = { $path } est en dehors du dépôt { $repo }
+error-invalid-lang-arg = « { $value } » n’est pas une étiquette de langue valide
+error-lang-not-configured = la langue { $lang } n’est pas suivie par ce corpus (langues suivies : { $configured })
 
-cause-not-found = no such file or directory
-cause-permission-denied = permission denied
-cause-is-a-directory = it is a directory
+cause-not-found = fichier ou dossier introuvable
+cause-permission-denied = permission refusée
+cause-is-a-directory = c’est un dossier
 cause-io = { $detail }
 
-layout-missing-path = it has no {"{"}path{"}"} placeholder
-layout-missing-lang = a translation pattern needs a {"{"}lang{"}"} placeholder
-layout-repeated = the placeholder {"{"}{ $name }{"}"} appears more than once
-layout-unknown = unknown placeholder {"{"}{ $name }{"}"}: only {"{"}lang{"}"} and {"{"}path{"}"} exist
-layout-outside-root = a pattern is a relative path inside the corpus, without “..”
-layout-adjacent = {"{"}lang{"}"} and {"{"}path{"}"} need a fixed character between them
+layout-missing-path = il n’a pas d’emplacement {"{"}path{"}"}
+layout-missing-lang = un motif de traduction a besoin d’un emplacement {"{"}lang{"}"}
+layout-repeated = l’emplacement {"{"}{ $name }{"}"} apparaît plus d’une fois
+layout-unknown = emplacement inconnu {"{"}{ $name }{"}"} : seuls {"{"}lang{"}"} et {"{"}path{"}"} existent
+layout-outside-root = un motif est un chemin relatif à l’intérieur du corpus, sans « .. »
+layout-adjacent = {"{"}lang{"}"} et {"{"}path{"}"} doivent être séparés par un caractère fixe
 
-hint-run-init = run `stele init` to create one, or use -C to point at the corpus
-hint-lang-tags = language tags look like en, fr, es-419, pt-BR or zh-Hant
-hint-layout = for example: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", see docs/config.md
-hint-init-exists = edit it, or remove it first to start again
-hint-git-init = a corpus lives in a git repository: run `git init` first
-hint-not-utf8 = stele reads UTF-8 text; leave binary files out with `exclude` in stele.toml
-hint-bad-id = run `stele mark` on the file to record the current source version
-hint-mark-not-translation = run `stele status -v` to see which files are translations
-hint-mark-is-source = mark the translations of this source instead
-hint-lang-not-configured = add it to `languages` in { $path }
+hint-run-init = lancez `stele init` pour en créer un, ou utilisez -C pour désigner le corpus
+hint-lang-tags = les étiquettes de langue ressemblent à en, fr, es-419, pt-BR ou zh-Hant
+hint-layout = par exemple : layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", voir docs/config.md
+hint-init-exists = modifiez-le, ou supprimez-le d’abord pour recommencer
+hint-git-init = un corpus vit dans un dépôt git : lancez d’abord `git init`
+hint-not-utf8 = stele lit du texte UTF-8 ; écartez les fichiers binaires avec `exclude` dans stele.toml
+hint-bad-id = lancez `stele mark` sur le fichier pour enregistrer la version actuelle de la source
+hint-mark-not-translation = lancez `stele status -v` pour voir quels fichiers sont des traductions
+hint-mark-is-source = marquez plutôt les traductions de cette source
+hint-lang-not-configured = ajoutez-la à `languages` dans { $path }

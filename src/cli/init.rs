@@ -16,7 +16,12 @@ use super::{line, CliError, Ctx};
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The language sources are written in.
-    #[arg(long, value_name = "LANG", default_value = "en")]
+    #[arg(
+        long,
+        value_name = "LANG",
+        default_value = "en",
+        hide_default_value = true
+    )]
     pub source_lang: String,
     /// Translation languages (repeat, or separate with commas); guessed from folders if absent.
     #[arg(short, long = "lang", value_name = "LANG")]

@@ -47,7 +47,9 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", global = true)]
     pub ui_lang: Option<String>,
     /// When to use colours.
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    // Possible values and defaults are in the Fluent help text: clap would print them in English.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true,
+          hide_possible_values = true, hide_default_value = true)]
     pub color: ColorChoice,
     /// Print less.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
@@ -225,7 +227,7 @@ fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Comm
         format!("cli-{prefix}-about")
     };
     let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         t!(loc, "cli-usage-heading")
     );
     cmd = cmd
@@ -341,11 +343,18 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(&ctx, args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
-    match result {
+    let code = match result {
         Ok(code) => code,
         Err(CliError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => error::report(&ctx.loc, Painter::new(stderr_color), &e, Some(&ctx)),
+    };
+    // The test suite sets this to fail on any missing message or formatting error.
+    if env_var("STELE_CHECK_L10N").is_some() {
+        for problem in ctx.loc.errors() {
+            eprintln!("l10n problem: {problem}");
+        }
     }
+    code
 }
 
 /// Writes a line to `out`.

@@ -24,7 +24,7 @@ pub struct StatusArgs {
     #[arg(short, long = "lang", value_name = "LANG")]
     pub langs: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true)]
     pub format: Format,
 }
 

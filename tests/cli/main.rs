@@ -1,1 +1,14 @@
+//! End-to-end tests of the `stele` binary over real temporary git repositories.
+//!
+//! One test binary for every command (one link step), as ripgrep and jj do.
 
+mod errors;
+mod help;
+mod history;
+mod init;
+mod l10n;
+mod layouts;
+mod mark;
+mod status;
+mod todo;
+mod util;

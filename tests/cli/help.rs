@@ -1,0 +1,31 @@
+//! `--help` is pinned by snapshots in en-US, and renders in French and Spanish.
+
+use crate::util::TestEnv;
+
+#[test]
+fn help_in_english_is_pinned() {
+    let env = TestEnv::new();
+    insta::assert_snapshot!("help", env.stele(&["--help"]).ok());
+    insta::assert_snapshot!("status_help", env.stele(&["status", "--help"]).ok());
+    insta::assert_snapshot!("mark_help", env.stele(&["mark", "--help"]).ok());
+}
+
+#[test]
+fn help_in_french_and_spanish() {
+    let env = TestEnv::new();
+    let fr = env.stele(&["--ui-lang", "fr", "--help"]).ok().to_owned();
+    assert!(fr.contains("Utilisation\u{a0}: stele"), "{fr}");
+    assert!(fr.contains("Commandes"), "{fr}");
+    let es = env
+        .stele(&["--ui-lang", "es", "todo", "--help"])
+        .ok()
+        .to_owned();
+    assert!(es.contains("Uso: stele todo"), "{es}");
+    assert!(es.contains("El idioma cuyo trabajo se lista"), "{es}");
+}
+
+#[test]
+fn version() {
+    let env = TestEnv::new();
+    assert!(env.stele(&["--version"]).ok().starts_with("stele "));
+}

@@ -1,0 +1,168 @@
+//! The one-pass history index agrees with `git log -1 -- <path>` on every file, merges included.
+
+use stele::git::{LastChange, Repo};
+
+use crate::util::TestEnv;
+
+/// A small deterministic generator (xorshift), so that a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn files() -> Vec<String> {
+    let mut files: Vec<String> = (0..8).map(|i| format!("pages/common/f{i}.md")).collect();
+    files.extend((0..4).map(|i| format!("pages.fr/common/f{i}.md")));
+    files.push("pages/linux/deep/g.md".into());
+    files.push("other/unrelated.txt".into());
+    files
+}
+
+/// Builds a random history: feature branches that diverge from `main` and merge back (cleanly,
+/// or with conflicts resolved by new text), a long-lived `dev` branch merged both ways, and
+/// "evil" merges that change a file neither parent had.
+fn random_history(seed: u64) -> TestEnv {
+    let env = TestEnv::new();
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let files = files();
+    for f in &files {
+        env.write(f, &format!("{f} v0\n"));
+    }
+    env.commit("initial");
+    env.git(&["branch", "dev"]);
+    let edit = |rng: &mut Rng, tag: &str| {
+        for _ in 0..=rng.below(3) {
+            let f = &files[rng.below(files.len())];
+            env.write(f, &format!("{f} {tag}\n"));
+        }
+        env.commit(tag);
+    };
+    for round in 0..12 {
+        let base = if rng.below(3) == 0 { "dev" } else { "main" };
+        let feature = format!("feature{round}");
+        env.git(&["checkout", "-q", "-b", &feature, base]);
+        for i in 0..=rng.below(3) {
+            edit(&mut rng, &format!("{feature} edit {i}"));
+        }
+        let target = if rng.below(4) == 0 { "dev" } else { "main" };
+        env.git(&["checkout", "-q", target]);
+        for i in 0..rng.below(3) {
+            edit(&mut rng, &format!("{target} edit {round}.{i}"));
+        }
+        merge(&env, &feature, &format!("merge {feature} into {target}"));
+        if rng.below(3) == 0 {
+            // An "evil" merge: amend the merge with a change of its own.
+            let f = &files[rng.below(files.len())];
+            env.write(f, &format!("{f} evil {round}\n"));
+            env.git(&["add", "-A"]);
+            env.git(&["commit", "-q", "--amend", "--no-edit"]);
+        }
+        if rng.below(3) == 0 {
+            let (from, into) = if target == "main" {
+                ("main", "dev")
+            } else {
+                ("dev", "main")
+            };
+            env.git(&["checkout", "-q", into]);
+            merge(&env, from, &format!("merge {from} into {into}"));
+        }
+        env.git(&["checkout", "-q", "main"]);
+    }
+    env
+}
+
+/// `git merge --no-ff`; conflicts are resolved by writing new text into each conflicted file.
+fn merge(env: &TestEnv, branch: &str, message: &str) {
+    env.tick();
+    let out = std::process::Command::new("git")
+        .current_dir(env.root())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            message,
+            branch,
+        ])
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        let conflicted = env.git(&["diff", "--name-only", "--diff-filter=U"]);
+        assert!(
+            !conflicted.is_empty(),
+            "merge failed without conflicts: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for f in conflicted.lines() {
+            env.write(f, &format!("{f} resolved: {message}\n"));
+        }
+        env.commit(message);
+    }
+}
+
+fn check_against_git(env: &TestEnv) {
+    let repo = Repo::discover(env.root()).unwrap();
+    let head = match repo.head().unwrap() {
+        stele::git::Head::Commit(id) => id,
+        stele::git::Head::Unborn => panic!("no commits"),
+    };
+    let tracked: Vec<String> = env.git(&["ls-files"]).lines().map(str::to_owned).collect();
+    let answers = repo.last_changes(head, &tracked).unwrap();
+    for path in &tracked {
+        let expected = env
+            .git(&["log", "-1", "--format=%H", "--", path])
+            .trim()
+            .to_owned();
+        match answers.get(path) {
+            Some(LastChange::Commit { id, .. }) => assert_eq!(id.to_string(), expected, "{path}"),
+            other => panic!("{path}: {other:?}, git says {expected}"),
+        }
+    }
+}
+
+#[test]
+fn agrees_with_git_log_on_random_histories_with_merges() {
+    for seed in [1, 7, 42, 1234, 99_991] {
+        let env = random_history(seed);
+        let merges = env.git(&["rev-list", "--merges", "--count", "HEAD"]);
+        eprintln!("seed {seed}: {} merges", merges.trim());
+        assert!(
+            merges.trim().parse::<u32>().unwrap() >= 3,
+            "seed {seed} made too few merges"
+        );
+        check_against_git(&env);
+    }
+}
+
+#[test]
+fn files_absent_from_head_have_no_answer() {
+    let env = TestEnv::new();
+    env.write("a.md", "a\n");
+    env.commit("one");
+    let repo = Repo::discover(env.root()).unwrap();
+    let stele::git::Head::Commit(head) = repo.head().unwrap() else {
+        panic!()
+    };
+    let answers = repo
+        .last_changes(head, &["a.md".into(), "never.md".into()])
+        .unwrap();
+    assert!(answers.contains_key("a.md"));
+    assert!(!answers.contains_key("never.md"));
+}

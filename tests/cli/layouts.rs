@@ -1,0 +1,195 @@
+//! The three real layouts, language tags in folder names, and per-document source languages.
+
+use crate::util::{translation, TestEnv};
+
+#[test]
+fn hugo_content_lang_path() {
+    let env = TestEnv::with_config("\"content/{lang}/{path}\"");
+    env.write("content/en/docs/intro.md", "Intro.\n");
+    env.write("content/en/docs/setup.md", "Setup.\n");
+    env.write("content/fr/docs/intro.md", "Intro en français.\n");
+    env.write(
+        "content/de/docs/intro.md",
+        "Not tracked: German is not configured.\n",
+    );
+    env.commit("start");
+    let json = env.status_json(&[]);
+    let ids: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["docs/intro.md", "docs/setup.md"]);
+    assert_eq!(
+        translation(&json, "content/fr/docs/intro.md")["state"],
+        "current"
+    );
+    assert_eq!(
+        translation(&json, "content/fr/docs/setup.md")["state"],
+        "missing"
+    );
+    assert_eq!(
+        translation(&json, "content/es/docs/setup.md")["state"],
+        "missing"
+    );
+    assert!(!json.to_string().contains("content/de/"));
+}
+
+#[test]
+fn tldr_pages_and_pages_lang() {
+    let env = TestEnv::with_config(
+        "{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }",
+    );
+    env.write("pages/common/ls.md", "# ls\n\n> List directory contents.\n");
+    env.write("pages/linux/apt.md", "# apt\n\n> Package manager.\n");
+    env.write("pages.fr/common/ls.md", "# ls\n\n> Liste le contenu.\n");
+    env.write("pages.es/common/ls.md", "# ls\n\n> Lista el contenido.\n");
+    env.write("pages.fr/common/gone.md", "# gone\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    assert_eq!(
+        translation(&json, "pages.fr/common/ls.md")["state"],
+        "current"
+    );
+    assert_eq!(
+        translation(&json, "pages.es/linux/apt.md")["state"],
+        "missing"
+    );
+    assert_eq!(
+        translation(&json, "pages.fr/common/gone.md")["state"],
+        "orphan"
+    );
+    let gone = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "common/gone.md")
+        .unwrap()
+        .clone();
+    assert_eq!(gone["source"]["path"], "pages/common/gone.md");
+}
+
+#[test]
+fn folder_per_document() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/2023/war/en.md", "War.\n");
+    env.write("corpus/2023/war/es.md", "Guerra.\n");
+    env.write("corpus/README.md", "Not a document.\n");
+    env.write("corpus/2023/war/notes.md", "Not a language.\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(json["documents"][0]["id"], "2023/war");
+    assert_eq!(
+        translation(&json, "corpus/2023/war/es.md")["state"],
+        "current"
+    );
+    assert_eq!(
+        translation(&json, "corpus/2023/war/fr.md")["state"],
+        "missing"
+    );
+}
+
+#[test]
+fn source_language_override() {
+    let env = TestEnv::folder_layout();
+    env.write(
+        "stele.toml",
+        &format!(
+            "{}\n[[documents]]\npath = \"fr-*\"\nsource_lang = \"fr\"\n",
+            env.read("stele.toml")
+        ),
+    );
+    env.write("corpus/fr-original/fr.md", "Texte original.\n");
+    env.write("corpus/fr-original/en.md", "Translated text.\n");
+    env.write("corpus/en-original/en.md", "Original text.\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    let doc = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "fr-original")
+        .unwrap()
+        .clone();
+    assert_eq!(doc["source"]["lang"], "fr");
+    assert_eq!(doc["source"]["path"], "corpus/fr-original/fr.md");
+    let langs: Vec<&str> = doc["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["en", "es"]);
+    assert_eq!(
+        translation(&json, "corpus/fr-original/en.md")["state"],
+        "current"
+    );
+    assert_eq!(
+        translation(&json, "corpus/fr-original/es.md")["state"],
+        "missing"
+    );
+    // English is a translation language for the French original only.
+    assert_eq!(json["summary"]["en"]["current"], 1);
+    assert_eq!(json["summary"]["fr"]["missing"], 1);
+    // `mark` records the French source's blob in the English translation.
+    env.stele(&["mark", "corpus/fr-original/en.md"]).ok();
+    assert!(env
+        .read("corpus/fr-original/en.md")
+        .contains(env.git(&["hash-object", "corpus/fr-original/fr.md"]).trim()));
+}
+
+#[test]
+fn language_tags_compare_canonically() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr-FR\", \"es-419\", \"pt_BR\"]\nlayout = \"content/{lang}/{path}\"\n",
+    );
+    env.write("content/en/a.md", "A.\n");
+    env.write("content/fr-fr/a.md", "A.\n");
+    env.write("content/es/a.md", "Not es-419.\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    assert_eq!(translation(&json, "content/fr-fr/a.md")["lang"], "fr-FR");
+    assert_eq!(translation(&json, "content/fr-fr/a.md")["state"], "current");
+    assert_eq!(
+        translation(&json, "content/es-419/a.md")["state"],
+        "missing"
+    );
+    // A missing translation's path uses the tag as spelled in stele.toml.
+    assert_eq!(translation(&json, "content/pt_BR/a.md")["state"], "missing");
+    assert!(!json.to_string().contains("content/es/a.md"));
+}
+
+#[test]
+fn corpus_in_a_subfolder_of_the_repository() {
+    let env = TestEnv::new();
+    env.write(
+        "site/stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"content/{lang}/{path}\"\n",
+    );
+    env.write("site/content/en/a.md", "A.\n");
+    env.commit("start");
+    let out = env.stele_in(
+        &env.root().join("site/content"),
+        &["status", "--format", "json"],
+    );
+    assert_eq!(
+        translation(&out.json(), "site/content/fr/a.md")["state"],
+        "missing"
+    );
+}
+
+#[test]
+fn ignored_and_hidden_files_are_not_documents() {
+    let env = TestEnv::folder_layout();
+    env.write(".gitignore", "corpus/draft/\n");
+    env.write("corpus/draft/en.md", "Draft.\n");
+    env.write("corpus/.hidden/en.md", "Hidden.\n");
+    env.write("corpus/real/en.md", "Real.\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+}

@@ -1,0 +1,132 @@
+//! `stele mark`: records the source's blob id and leaves every other byte alone.
+
+use crate::util::TestEnv;
+
+fn env_with(translation: &[u8]) -> TestEnv {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "Source text.\n");
+    env.write_bytes("corpus/doc/fr.md", translation);
+    env.commit("start");
+    env
+}
+
+fn blob(env: &TestEnv) -> String {
+    env.git(&["hash-object", "corpus/doc/en.md"])
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn adds_front_matter_and_nothing_else() {
+    let original =
+        "# Titre\n\nTexte « cité », avec\u{a0}espace insécable.\n\nFin sans saut de ligne";
+    let env = env_with(original.as_bytes());
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    let expected = format!("---\nstele-basis: {}\n---\n{original}", blob(&env));
+    assert_eq!(env.read("corpus/doc/fr.md"), expected);
+}
+
+#[test]
+fn edits_one_line_of_existing_front_matter() {
+    let original = "---\r\ntitle: \"Paix\"   # a comment\r\nstele-basis: 0000000000000000000000000000000000000000\r\ntags: [a, b]\r\n---\r\nCorps\r\n";
+    let env = env_with(original.as_bytes());
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    let expected = original.replace("0000000000000000000000000000000000000000", &blob(&env));
+    assert_eq!(env.read_bytes("corpus/doc/fr.md"), expected.as_bytes());
+    // Marking again changes nothing, and says so.
+    let out = env.stele(&["mark", "corpus/doc/fr.md"]).ok().to_owned();
+    assert!(out.contains("already matches"), "{out}");
+    assert_eq!(env.read_bytes("corpus/doc/fr.md"), expected.as_bytes());
+}
+
+#[test]
+fn adds_a_line_to_front_matter_with_a_bom() {
+    let original = "\u{feff}---\ntitle: x\n---\n\nCorps\n";
+    let env = env_with(original.as_bytes());
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    let expected = format!(
+        "\u{feff}---\ntitle: x\nstele-basis: {}\n---\n\nCorps\n",
+        blob(&env)
+    );
+    assert_eq!(env.read("corpus/doc/fr.md"), expected);
+}
+
+#[test]
+fn sidecar_for_files_without_front_matter() {
+    let env = TestEnv::with_config("\"text/{lang}/{path}\"");
+    env.write("text/en/a.txt", "Source.\n");
+    env.write("text/fr/a.txt", "Traduction.\n");
+    env.commit("start");
+    env.stele(&["mark", "text/fr/a.txt"]).ok();
+    assert_eq!(env.read("text/fr/a.txt"), "Traduction.\n");
+    let blob = env.git(&["hash-object", "text/en/a.txt"]).trim().to_owned();
+    assert_eq!(
+        env.read("text/fr/a.txt.stele"),
+        format!("stele-basis = \"{blob}\"\n")
+    );
+    // The sidecar is not a document, and the record is read back.
+    let json = env.status_json(&[]);
+    assert_eq!(json["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        crate::util::translation(&json, "text/fr/a.txt")["basis"],
+        "recorded"
+    );
+}
+
+#[test]
+fn refuses_sources_and_unknown_files_and_writes_nothing() {
+    let env = env_with(b"Traduction.\n");
+    env.write("corpus/other/en.md", "Other.\n");
+    env.write("corpus/other/fr.md", "Autre.\n");
+    let err = env
+        .stele(&["mark", "corpus/other/fr.md", "corpus/doc/en.md"])
+        .usage_error()
+        .to_owned();
+    assert!(err.contains("corpus/doc/en.md is a source"), "{err}");
+    // The valid file given first was not written either.
+    assert_eq!(env.read("corpus/other/fr.md"), "Autre.\n");
+    let err = env.stele(&["mark", "README.md"]).usage_error().to_owned();
+    assert!(err.contains("not a translation"), "{err}");
+    let err = env
+        .stele(&["mark", "corpus/doc/es.md"])
+        .usage_error()
+        .to_owned();
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let env = env_with(b"Traduction.\n");
+    let out = env
+        .stele(&["mark", "--dry-run", "corpus/doc/fr.md"])
+        .ok()
+        .to_owned();
+    assert!(out.contains("Would mark corpus/doc/fr.md"), "{out}");
+    assert_eq!(env.read("corpus/doc/fr.md"), "Traduction.\n");
+}
+
+#[test]
+fn paths_are_relative_to_the_working_directory() {
+    let env = env_with(b"Traduction.\n");
+    env.stele_in(&env.root().join("corpus/doc"), &["mark", "fr.md"])
+        .ok();
+    assert!(env
+        .read("corpus/doc/fr.md")
+        .starts_with("---\nstele-basis: "));
+}
+
+#[test]
+fn stores_the_source_version_for_later() {
+    let env = env_with(b"Traduction.\n");
+    env.write("corpus/doc/en.md", "Uncommitted source version.\n");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    let id = env
+        .git(&["hash-object", "corpus/doc/en.md"])
+        .trim()
+        .to_owned();
+    // The blob is in the object database even though it was never committed.
+    assert_eq!(
+        env.git(&["cat-file", "-p", &id]),
+        "Uncommitted source version.\n"
+    );
+}
