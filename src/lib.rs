@@ -8,16 +8,16 @@
 //! It never prints and never reads the environment: the `stele` binary's `cli` module parses
 //! arguments, calls these modules and renders their data through Fluent.
 //!
-//! - [`config`]: `stele.toml`.
-//! - [`layout`]: the patterns that place sources and translations.
-//! - [`lang`]: BCP 47 tags, compared canonically.
-//! - [`corpus`]: which files are which document's source and translations.
-//! - [`git`]: every git call — blob ids, trees, the one-pass history index.
-//! - [`tracking`]: the recorded basis in front matter or a sidecar, and writing it.
-//! - [`freshness`]: the state of every translation, and a translator's to-do list.
-//! - [`mark`]: recording that translations match their sources now.
-//! - [`segment`]: words (and, later, blocks and sentences).
-//! - [`l10n`]: Fluent bundles and language negotiation, for the command line.
+//! - [`config`] — `stele.toml`.
+//! - [`layout`] — the patterns that place sources and translations.
+//! - [`lang`] — BCP 47 tags, compared canonically.
+//! - [`corpus`] — which files are which document's source and translations.
+//! - [`git`] — every git call — blob ids, trees, the one-pass history index.
+//! - [`tracking`] — the recorded basis in front matter or a sidecar, and writing it.
+//! - [`freshness`] — the state of every translation, and a translator's to-do list.
+//! - [`mark`] — recording that translations match their sources now.
+//! - [`segment`] — words (and, later, blocks and sentences).
+//! - [`l10n`] — Fluent bundles and language negotiation, for the command line.
 
 pub mod config;
 pub mod corpus;

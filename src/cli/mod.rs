@@ -335,7 +335,8 @@ pub fn main() -> ExitCode {
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
-    let mut out = io::stdout().lock();
+    // Buffered: a JSON report of a large corpus is tens of thousands of lines.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let result = match &cli.command {
         Command::Status(args) => status::run(&ctx, args, &mut out),
         Command::Todo(args) => todo::run(&ctx, args, &mut out),

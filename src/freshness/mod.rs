@@ -272,21 +272,35 @@ pub enum FreshnessError {
     Git(#[from] GitError),
 }
 
+/// What the first, parallel pass learns of a file: its blob id and, for a source, its words;
+/// for a translation, its record.
 struct Loaded {
-    text: String,
     blob: ObjectId,
+    words: usize,
+    record: Option<Record>,
 }
 
-fn load(repo_root: &std::path::Path, rel: &str) -> Result<Loaded, TrackingError> {
+fn load(repo_root: &std::path::Path, rel: &str, is_source: bool) -> Result<Loaded, TrackingError> {
     let path: PathBuf = repo_root.join(rel);
     let bytes = fs::read(&path).map_err(|source| TrackingError::Read {
         path: path.clone(),
         source,
     })?;
     let blob = ObjectId::for_blob(&bytes);
-    tracking::decode(&path, &bytes)?;
-    let text = String::from_utf8(bytes).expect("decode checked the bytes");
-    Ok(Loaded { text, blob })
+    let text = tracking::decode(&path, &bytes)?;
+    if is_source {
+        Ok(Loaded {
+            blob,
+            words: count_words(text),
+            record: None,
+        })
+    } else {
+        Ok(Loaded {
+            blob,
+            words: 0,
+            record: tracking::read(&path, text)?,
+        })
+    }
 }
 
 fn selected(doc: &Document, opts: &StatusOptions) -> bool {
@@ -303,31 +317,71 @@ fn selected(doc: &Document, opts: &StatusOptions) -> bool {
     under(&doc.source.path) || doc.translations.iter().any(|t| t.exists && under(&t.path))
 }
 
+/// A selected document with its files read: the source, and each selected translation.
+struct LoadedDocument<'a> {
+    doc: &'a Document,
+    source: Option<Loaded>,
+    translations: Vec<(&'a crate::corpus::Version, Option<Loaded>)>,
+}
+
 /// Computes the state of every selected translation of the corpus.
 pub fn status(
     corpus: &Corpus,
     repo: &Repo,
     opts: &StatusOptions,
 ) -> Result<StatusReport, FreshnessError> {
-    let root = &corpus.repo_root;
-    let mut documents = Vec::new();
-    // Translations without a record, resolved by history after the first pass:
-    // (document index, translation index, source blob, translation blob).
-    let mut by_history: Vec<(usize, usize, ObjectId, ObjectId)> = Vec::new();
+    use rayon::prelude::*;
 
-    for doc in corpus.documents.iter().filter(|d| selected(d, opts)) {
-        let langs = doc
-            .translations
-            .iter()
-            .filter(|t| opts.langs.is_empty() || opts.langs.contains(&t.lang));
-        let source = if doc.source.exists {
-            Some(load(root, &doc.source.path)?)
-        } else {
-            None
-        };
-        let words = source.as_ref().map_or(0, |s| count_words(&s.text));
-        let mut translations = Vec::new();
-        for t in langs {
+    let root = &corpus.repo_root;
+    // First pass, in parallel: read, hash and parse every file. Git is not touched here.
+    let loaded: Vec<LoadedDocument<'_>> = corpus
+        .documents
+        .par_iter()
+        .filter(|d| selected(d, opts))
+        .map(|doc| -> Result<LoadedDocument<'_>, TrackingError> {
+            let source = if doc.source.exists {
+                Some(load(root, &doc.source.path, true)?)
+            } else {
+                None
+            };
+            let translations = doc
+                .translations
+                .iter()
+                .filter(|t| opts.langs.is_empty() || opts.langs.contains(&t.lang))
+                .map(|t| {
+                    // An orphan's record does not matter: it has no source to match.
+                    let read = t.exists && source.is_some();
+                    Ok((
+                        t,
+                        if read {
+                            Some(load(root, &t.path, false)?)
+                        } else {
+                            None
+                        },
+                    ))
+                })
+                .collect::<Result<_, TrackingError>>()?;
+            Ok(LoadedDocument {
+                doc,
+                source,
+                translations,
+            })
+        })
+        .collect::<Result<_, _>>()?;
+
+    // Second pass: decide every state; translations without a record wait for one history walk:
+    // (document index, translation index, source blob, translation blob).
+    let mut documents = Vec::with_capacity(loaded.len());
+    let mut by_history: Vec<(usize, usize, ObjectId, ObjectId)> = Vec::new();
+    for LoadedDocument {
+        doc,
+        source,
+        translations: files,
+    } in loaded
+    {
+        let words = source.as_ref().map_or(0, |s| s.words);
+        let mut translations = Vec::with_capacity(files.len());
+        for (t, file) in files {
             let mut status = TranslationStatus {
                 lang: t.lang.clone(),
                 path: t.path.clone(),
@@ -336,13 +390,12 @@ pub fn status(
                 reason: None,
                 words_to_translate: 0,
             };
-            match (&source, t.exists) {
-                (None, false) => continue,
-                (None, true) => status.state = State::Orphan,
-                (Some(_), false) => status.words_to_translate = words,
-                (Some(src), true) => {
-                    let loaded = load(root, &t.path)?;
-                    match tracking::read(&root.join(&t.path), &loaded.text)? {
+            match (&source, t.exists, file) {
+                (None, false, _) => continue,
+                (None, true, _) => status.state = State::Orphan,
+                (Some(_), false, _) => status.words_to_translate = words,
+                (Some(src), true, Some(file)) => {
+                    match file.record {
                         Some(Record::Blob(blob)) => {
                             status.basis = Basis::Recorded { blob };
                             if blob == src.blob {
@@ -372,12 +425,15 @@ pub fn status(
                             documents.len(),
                             translations.len(),
                             src.blob,
-                            loaded.blob,
+                            file.blob,
                         )),
                     }
                     if status.state == State::Outdated {
                         status.words_to_translate = words;
                     }
+                }
+                (Some(_), true, None) => {
+                    unreachable!("existing translations of existing sources are loaded")
                 }
             }
             translations.push(status);

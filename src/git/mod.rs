@@ -23,9 +23,18 @@ pub struct ObjectId(Oid);
 
 impl ObjectId {
     /// The id git gives to a blob with these bytes (`git hash-object`).
+    ///
+    /// Hashed with RustCrypto's SHA-1, which uses the CPU's SHA instructions where it has them:
+    /// libgit2's collision-detecting SHA-1 was a sixth of `status`'s time on a large corpus, and
+    /// these ids name content just read from the work tree, not objects received from others.
     pub fn for_blob(bytes: &[u8]) -> ObjectId {
+        use sha1::Digest;
+        let mut hasher = sha1::Sha1::new();
+        hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
+        hasher.update(bytes);
+        let digest = hasher.finalize();
         ObjectId(
-            Oid::hash_object(ObjectType::Blob, bytes).expect("hashing bytes in memory cannot fail"),
+            Oid::from_bytes(&digest).expect("a SHA-1 digest is 20 bytes, an object id's length"),
         )
     }
 
@@ -294,6 +303,20 @@ mod tests {
             ObjectId::for_blob(b"").to_string(),
             "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
         );
+    }
+
+    #[test]
+    fn blob_ids_match_libgit2() {
+        for bytes in [
+            &b""[..],
+            b"x",
+            b"\0\xff binary",
+            "« texte »\n".as_bytes(),
+            &[7u8; 100_000],
+        ] {
+            let git = Oid::hash_object(ObjectType::Blob, bytes).unwrap();
+            assert_eq!(ObjectId::for_blob(bytes).0, git);
+        }
     }
 
     #[test]
