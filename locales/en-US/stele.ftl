@@ -142,6 +142,9 @@ label-error = error:
 label-caused-by = caused by:
 label-hint = hint:
 
+label-warning = warning:
+warning-non-utf8-path = skipped { $path }: its name is not valid UTF-8
+
 error-config-not-found = no stele.toml in { $dir } or any folder above it
 error-read = cannot read { $path }
 error-write = cannot write { $path }

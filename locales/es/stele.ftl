@@ -142,6 +142,9 @@ label-error = error:
 label-caused-by = causa:
 label-hint = sugerencia:
 
+label-warning = aviso:
+warning-non-utf8-path = se omitió { $path }: su nombre no es UTF-8 válido
+
 error-config-not-found = no hay ningún stele.toml en { $dir } ni en una carpeta superior
 error-read = no se puede leer { $path }
 error-write = no se puede escribir { $path }

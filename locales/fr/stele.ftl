@@ -142,6 +142,9 @@ label-error = erreur :
 label-caused-by = cause :
 label-hint = conseil :
 
+label-warning = attention :
+warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide
+
 error-config-not-found = aucun stele.toml dans { $dir } ni dans un dossier parent
 error-read = impossible de lire { $path }
 error-write = impossible d’écrire { $path }

@@ -107,6 +107,8 @@ pub struct Ctx {
     pub cwd: PathBuf,
     /// Colours for stdout.
     pub paint: Painter,
+    /// Colours for stderr.
+    pub paint_err: Painter,
     /// `-q`.
     pub quiet: bool,
     /// `-v` count.
@@ -120,6 +122,16 @@ impl Ctx {
         let config: Config = config::load(&file)?;
         let repo = Repo::discover(&config.root)?;
         let corpus = corpus::scan(&config, repo.workdir())?;
+        if !self.quiet {
+            for skipped in &corpus.skipped {
+                let corpus::Skipped::NonUtf8Path(path) = skipped;
+                eprintln!(
+                    "{} {}",
+                    self.paint_err.warning(&t!(self.loc, "label-warning")),
+                    t!(self.loc, "warning-non-utf8-path", "path" => self.show_path(path))
+                );
+            }
+        }
         Ok((corpus, repo))
     }
 
@@ -332,6 +344,7 @@ pub fn main() -> ExitCode {
         loc,
         cwd,
         paint: Painter::new(color),
+        paint_err: Painter::new(stderr_color),
         quiet: cli.quiet,
         verbose: cli.verbose,
     };

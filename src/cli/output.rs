@@ -34,6 +34,10 @@ impl Painter {
     pub fn error(&self, text: &str) -> String {
         self.wrap("1;31", text)
     }
+    /// The `warning:` label.
+    pub fn warning(&self, text: &str) -> String {
+        self.wrap("1;33", text)
+    }
     /// The `hint:` label.
     pub fn hint(&self, text: &str) -> String {
         self.wrap("1;36", text)

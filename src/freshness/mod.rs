@@ -438,6 +438,11 @@ pub fn status(
             }
             translations.push(status);
         }
+        // With a language filter, a document with nothing in those languages (its source is in
+        // one of them) is not part of the answer.
+        if translations.is_empty() && !opts.langs.is_empty() {
+            continue;
+        }
         documents.push(DocumentStatus {
             id: doc.id.clone(),
             source: SourceStatus {

@@ -193,3 +193,22 @@ fn ignored_and_hidden_files_are_not_documents() {
     let json = env.status_json(&[]);
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn file_names_that_are_not_utf8_are_skipped_with_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "A.\n");
+    let dir = env
+        .root()
+        .join(std::ffi::OsStr::from_bytes(b"corpus/b\xff"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("en.md"), "B.\n").unwrap();
+    let out = env.stele(&["status", "--format", "json"]);
+    assert_eq!(out.json()["documents"].as_array().unwrap().len(), 1);
+    assert!(
+        out.stderr.starts_with("warning: skipped corpus/b"),
+        "{}",
+        out.stderr
+    );
+}
