@@ -1,7 +1,7 @@
 //! Which files make up the corpus: every document, its source and its translations.
 //!
-//! [`scan`] walks the directories the layout patterns can match (skipping hidden and
-//! git-ignored files and `.stele` sidecars), matches each file against the patterns, and groups
+//! [`scan`] walks the directories the layout patterns can match (skipping hidden folders,
+//! git-ignored files, git's own dotfiles and `.stele` sidecars), matches each file against the patterns, and groups
 //! the files by document id. A document's source language comes from [`Config`]; a translation
 //! that does not exist yet is still listed, at the path where the layout expects it.
 
@@ -138,8 +138,17 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         if !dir.is_dir() {
             continue;
         }
+        // Hidden folders (.github, .vscode) are not content; hidden files can be (tldr has a
+        // page for the `..` command, `pages/common/..md`), except git's own.
         let walker = ignore::WalkBuilder::new(&dir)
-            .hidden(true)
+            .hidden(false)
+            .filter_entry(|e| {
+                let name = e.file_name().to_string_lossy();
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                !(name.starts_with('.')
+                    && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
+                    && name != ".DS_Store"
+            })
             .git_ignore(true)
             .git_exclude(true)
             .git_global(false)

@@ -195,6 +195,26 @@ fn ignored_and_hidden_files_are_not_documents() {
 }
 
 #[test]
+fn dotfiles_are_documents_but_not_gits_own() {
+    // tldr has a page for the `..` command: pages/common/..md.
+    let env = TestEnv::with_config(
+        "{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }",
+    );
+    env.write("pages/common/..md", "# ..\n");
+    env.write("pages/common/.gitkeep", "");
+    env.write("pages/.github/x.md", "Not content.\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    let ids: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["common/..md"]);
+}
+
+#[test]
 fn file_names_that_are_not_utf8_are_skipped_with_a_warning() {
     use std::os::unix::ffi::OsStrExt;
     let env = TestEnv::folder_layout();
