@@ -119,6 +119,26 @@ pub enum Head {
     Commit(ObjectId),
 }
 
+/// Process-wide libgit2 settings for reading large histories, applied once.
+///
+/// - libgit2 re-hashes every object it reads to verify it (git itself does not): half of a
+///   history walk over tldr-pages went to that, so it is turned off; stele only reads.
+/// - Trees larger than 4 KiB are not cached by default, yet a folder of 3,000 pages is read
+///   again for nearly every commit of the walk; the cache takes trees up to 1 MiB, within a
+///   total of 64 MiB so that memory stays bounded.
+fn tune_libgit2() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        git2::opts::strict_hash_verification(false);
+        // SAFETY: these only set libgit2's global options, before any repository is opened by
+        // this process and never concurrently with another call (guarded by `Once`).
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
+            let _ = git2::opts::set_cache_max_size(64 << 20);
+        }
+    });
+}
+
 /// An open repository with a work tree.
 pub struct Repo {
     inner: Repository,
@@ -129,6 +149,7 @@ pub struct Repo {
 impl Repo {
     /// Finds the repository that contains `start`, as `git` would.
     pub fn discover(start: &Path) -> Result<Repo, GitError> {
+        tune_libgit2();
         let inner = Repository::discover(start).map_err(|source| GitError::NotARepository {
             path: start.to_owned(),
             source,
