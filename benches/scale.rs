@@ -57,8 +57,7 @@ fn parse_args() -> Options {
 
 /// About 150 words, different for every document and version.
 fn text(doc: usize, version: usize) -> String {
-    let mut s =
-        format!("# command-{doc}\n\n> Version {version} of a page about command {doc}.\n\n");
+    let mut s = format!("# command-{doc}\n\n> Version {version} of a page about command {doc}.\n\n");
     for i in 0..12 {
         s.push_str(&format!(
             "- Example {i} for command {doc}, showing an option that people use often:\n\n`command-{doc} --option-{i} {{{{path/to/file}}}}`\n\n"
@@ -72,20 +71,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .args([
-            "-c",
-            "user.name=bench",
-            "-c",
-            "user.email=bench@example.com",
-        ])
+        .args(["-c", "user.name=bench", "-c", "user.email=bench@example.com"])
         .args(args)
         .output()
         .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -111,10 +101,7 @@ fn generate(dir: &Path, o: &Options) -> Vec<Truth> {
     for chunk in 0..o.commits.max(1) {
         let range = chunk * per_commit..((chunk + 1) * per_commit).min(o.docs);
         for doc in range {
-            let rel = format!(
-                "{}/command-{doc}.md",
-                ["common", "linux", "osx", "windows"][doc % 4]
-            );
+            let rel = format!("{}/command-{doc}.md", ["common", "linux", "osx", "windows"][doc % 4]);
             let path = dir.join("pages").join(&rel);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             let source = text(doc, 2);
@@ -132,8 +119,7 @@ fn generate(dir: &Path, o: &Options) -> Vec<Truth> {
                 let contents = if o.history {
                     body
                 } else {
-                    let basis =
-                        ObjectId::for_blob(text(doc, if outdated { 1 } else { 2 }).as_bytes());
+                    let basis = ObjectId::for_blob(text(doc, if outdated { 1 } else { 2 }).as_bytes());
                     format!("---\nstele-basis: {basis}\n---\n{body}")
                 };
                 fs::write(&tpath, contents).unwrap();
@@ -150,16 +136,9 @@ fn generate(dir: &Path, o: &Options) -> Vec<Truth> {
     if o.history {
         // In history mode, outdated means: the source changed in a later commit.
         for doc in 0..o.docs {
-            let any_outdated = o
-                .langs
-                .iter()
-                .enumerate()
-                .any(|(li, _)| (doc * 7 + li * 3) % 20 == 1);
+            let any_outdated = o.langs.iter().enumerate().any(|(li, _)| (doc * 7 + li * 3) % 20 == 1);
             if any_outdated {
-                let rel = format!(
-                    "{}/command-{doc}.md",
-                    ["common", "linux", "osx", "windows"][doc % 4]
-                );
+                let rel = format!("{}/command-{doc}.md", ["common", "linux", "osx", "windows"][doc % 4]);
                 let path = dir.join("pages").join(&rel);
                 fs::write(&path, text(doc, 3)).unwrap();
                 // Translations made from version 2 that should stay current are brought along.
@@ -213,11 +192,7 @@ fn main() {
             .env("LANG", "C")
             .output()
             .expect("stele runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         out.stdout
     };
 
@@ -230,10 +205,7 @@ fn main() {
             outdated: s["outdated"].as_u64().unwrap() as usize,
             missing: s["missing"].as_u64().unwrap() as usize,
         };
-        assert_eq!(
-            got, truth[li],
-            "{lang}: stele disagrees with the generated truth"
-        );
+        assert_eq!(got, truth[li], "{lang}: stele disagrees with the generated truth");
     }
     eprintln!("stele's counts match the generated truth: {truth:?}");
 
@@ -255,19 +227,10 @@ fn main() {
         o.runs
     );
     println!("|---|---|");
-    println!(
-        "| stele status --format json | {:.3} s |",
-        stele_t.as_secs_f64()
-    );
-    println!(
-        "| git status --porcelain | {:.3} s |",
-        status_t.as_secs_f64()
-    );
+    println!("| stele status --format json | {:.3} s |", stele_t.as_secs_f64());
+    println!("| git status --porcelain | {:.3} s |", status_t.as_secs_f64());
     println!("| git log --name-only | {:.3} s |", log_t.as_secs_f64());
-    println!(
-        "| ratio stele / git status | {:.2} |",
-        stele_t.as_secs_f64() / status_t.as_secs_f64()
-    );
+    println!("| ratio stele / git status | {:.2} |", stele_t.as_secs_f64() / status_t.as_secs_f64());
 
     if o.keep {
         let kept = tmp.keep();

@@ -21,9 +21,17 @@ use crate::layout::{LayoutProblem, Pattern};
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "stele.toml";
 
-/// A parsed and checked `stele.toml`.
+/// One corpus of a parsed and checked `stele.toml`.
+///
+/// A file describes one corpus with top-level keys, or several as `[corpora.<name>]` tables.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// The corpus's name: the `[corpora.<name>]` key, or `default` for the top-level form.
+    pub name: String,
+    /// What its documents are.
+    pub kind: Kind,
+    /// The rules `stele check` applies to it.
+    pub check: CheckRules,
     /// The directory that holds `stele.toml`; layout patterns are relative to it.
     pub root: PathBuf,
     /// The path of `stele.toml` itself.
@@ -39,6 +47,31 @@ pub struct Config {
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     spellings: HashMap<Lang, String>,
+}
+
+/// The name of the corpus described by top-level keys.
+pub const DEFAULT_CORPUS: &str = "default";
+
+/// What a corpus's documents are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Texts (Markdown or plain), compared as whole files.
+    Text,
+    /// Fluent resources, compared message by message.
+    Fluent,
+}
+
+/// What `stele check` requires of a corpus (each can be overridden on the command line).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckRules {
+    /// The least percentage of current translations, for every language.
+    pub min_complete: Option<f64>,
+    /// The same, for one language (wins over `min_complete`).
+    pub min_complete_for: Vec<(Lang, f64)>,
+    /// The most outdated translations a language may have.
+    pub max_outdated: Option<usize>,
+    /// Globs (on paths from the corpus root) of translations that may be missing.
+    pub allow_missing: Vec<String>,
 }
 
 /// The two patterns that place sources and translations.
@@ -152,16 +185,35 @@ pub enum ConfigError {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawConfig {
-    source_lang: Spanned<String>,
-    languages: Vec<Spanned<String>>,
-    layout: Spanned<toml::Value>,
+struct RawFile {
+    source_lang: Option<Spanned<String>>,
+    languages: Option<Vec<Spanned<String>>>,
+    layout: Option<Spanned<toml::Value>>,
+    kind: Option<Spanned<String>>,
     #[serde(default)]
     include: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
     documents: Vec<RawDocumentRule>,
+    check: Option<RawCheck>,
+    corpora: Option<Spanned<std::collections::BTreeMap<String, RawCorpus>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorpus {
+    source_lang: Spanned<String>,
+    languages: Vec<Spanned<String>>,
+    layout: Spanned<toml::Value>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    documents: Vec<RawDocumentRule>,
+    check: Option<RawCheck>,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +221,15 @@ struct RawConfig {
 struct RawDocumentRule {
     path: Spanned<String>,
     source_lang: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    min_complete: Option<Spanned<toml::Value>>,
+    max_outdated: Option<usize>,
+    #[serde(default)]
+    allow_missing: Vec<Spanned<String>>,
 }
 
 /// Walks up from `start` to the first directory holding a `stele.toml` and returns that file.
@@ -181,37 +242,65 @@ pub fn find(start: &Path) -> Result<PathBuf, ConfigError> {
         }
         dir = d.parent();
     }
-    Err(ConfigError::NotFound {
-        start: start.to_owned(),
-    })
+    Err(ConfigError::NotFound { start: start.to_owned() })
 }
 
-/// Reads and checks the `stele.toml` at `file`.
-pub fn load(file: &Path) -> Result<Config, ConfigError> {
-    let bytes = fs::read(file).map_err(|source| ConfigError::Read {
-        path: file.to_owned(),
-        source,
-    })?;
+/// Reads and checks the `stele.toml` at `file`: one [`Config`] per corpus, in name order.
+pub fn load(file: &Path) -> Result<Vec<Config>, ConfigError> {
+    let bytes = fs::read(file).map_err(|source| ConfigError::Read { path: file.to_owned(), source })?;
     let text = String::from_utf8(bytes).map_err(|e| ConfigError::Syntax {
         path: file.to_owned(),
-        line: line_of(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        ),
+        line: line_of(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to()),
         message: "the file is not valid UTF-8".to_owned(),
     })?;
     parse(file, &text)
 }
 
 /// Parses the text of a `stele.toml` found at `file` (used for error messages and as the root).
-pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
+pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
     let path = file.to_owned();
-    let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Syntax {
-        path: path.clone(),
-        line: e.span().map_or(1, |s| line_of(text, s.start)),
-        message: e.message().trim().to_owned(),
-    })?;
+    let syntax = |line: usize, message: String| ConfigError::Syntax { path: path.clone(), line, message };
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| syntax(e.span().map_or(1, |s| line_of(text, s.start)), e.message().trim().to_owned()))?;
+    let root = file.parent().map(Path::to_owned).unwrap_or_default();
+    let Some(corpora) = raw.corpora else {
+        let missing = |key: &str| syntax(1, format!("missing key `{key}` (or [corpora.<name>] tables)"));
+        let one = RawCorpus {
+            source_lang: raw.source_lang.ok_or_else(|| missing("source_lang"))?,
+            languages: raw.languages.ok_or_else(|| missing("languages"))?,
+            layout: raw.layout.ok_or_else(|| missing("layout"))?,
+            kind: raw.kind,
+            include: raw.include,
+            exclude: raw.exclude,
+            documents: raw.documents,
+            check: raw.check,
+        };
+        return Ok(vec![corpus(&path, text, &root, DEFAULT_CORPUS, one)?]);
+    };
+    let top_level = raw.source_lang.is_some()
+        || raw.languages.is_some()
+        || raw.layout.is_some()
+        || raw.kind.is_some()
+        || !raw.include.is_empty()
+        || !raw.exclude.is_empty()
+        || !raw.documents.is_empty()
+        || raw.check.is_some();
+    if top_level {
+        return Err(syntax(
+            line_of(text, corpora.span().start),
+            "corpus keys go either at the top level or in [corpora.<name>] tables, not both".to_owned(),
+        ));
+    }
+    let span = corpora.span();
+    let corpora = corpora.into_inner();
+    if corpora.is_empty() {
+        return Err(syntax(line_of(text, span.start), "[corpora] defines no corpus".to_owned()));
+    }
+    corpora.into_iter().map(|(name, raw)| corpus(&path, text, &root, &name, raw)).collect()
+}
 
+fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> Result<Config, ConfigError> {
+    let path = path.to_owned();
     let lang = |s: &Spanned<String>| {
         Lang::parse(s.get_ref()).map_err(|_| ConfigError::InvalidLang {
             path: path.clone(),
@@ -225,9 +314,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
     let mut languages: Vec<Lang> = Vec::new();
     for l in &raw.languages {
         let parsed = lang(l)?;
-        spellings
-            .entry(parsed.clone())
-            .or_insert_with(|| l.get_ref().clone());
+        spellings.entry(parsed.clone()).or_insert_with(|| l.get_ref().clone());
         if languages.contains(&parsed) {
             return Err(ConfigError::DuplicateLang {
                 path: path.clone(),
@@ -240,25 +327,34 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
         languages.push(parsed);
     }
 
+    let kind = match raw.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
+        None | Some(("text", _)) => Kind::Text,
+        Some(("fluent", _)) => Kind::Fluent,
+        Some((other, span)) => {
+            return Err(ConfigError::Syntax {
+                path: path.clone(),
+                line: line_of(text, span.start),
+                message: format!("unknown kind `{other}`: expected \"text\" or \"fluent\""),
+            })
+        }
+    };
+
     let layout = parse_layout(&path, text, &raw.layout)?;
 
+    let glob = |g: &Spanned<String>| {
+        Glob::new(g.get_ref()).map_err(|source| ConfigError::Glob {
+            path: path.clone(),
+            line: line_of(text, g.span().start),
+            pattern: g.get_ref().clone(),
+            source,
+        })
+    };
     let mut documents = Vec::new();
     for rule in &raw.documents {
-        let glob = Glob::new(rule.path.get_ref()).map_err(|source| ConfigError::Glob {
-            path: path.clone(),
-            line: line_of(text, rule.path.span().start),
-            pattern: rule.path.get_ref().clone(),
-            source,
-        })?;
+        let matcher = glob(&rule.path)?.compile_matcher();
         let source_lang = lang(&rule.source_lang)?;
-        spellings
-            .entry(source_lang.clone())
-            .or_insert_with(|| rule.source_lang.get_ref().clone());
-        documents.push(DocumentRule {
-            pattern: rule.path.get_ref().clone(),
-            matcher: glob.compile_matcher(),
-            source_lang,
-        });
+        spellings.entry(source_lang.clone()).or_insert_with(|| rule.source_lang.get_ref().clone());
+        documents.push(DocumentRule { pattern: rule.path.get_ref().clone(), matcher, source_lang });
     }
 
     let globset = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
@@ -267,12 +363,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         let mut b = GlobSetBuilder::new();
         for g in globs {
-            b.add(Glob::new(g.get_ref()).map_err(|source| ConfigError::Glob {
-                path: path.clone(),
-                line: line_of(text, g.span().start),
-                pattern: g.get_ref().clone(),
-                source,
-            })?);
+            b.add(glob(g)?);
         }
         // A set of individually valid globs always builds.
         Ok(Some(b.build().expect("every glob was checked on its own")))
@@ -280,9 +371,55 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
     let include = globset(&raw.include)?;
     let exclude = globset(&raw.exclude)?;
 
-    let root = file.parent().map(Path::to_owned).unwrap_or_default();
+    let mut check = CheckRules::default();
+    if let Some(rc) = &raw.check {
+        check.max_outdated = rc.max_outdated;
+        for g in &rc.allow_missing {
+            glob(g)?;
+            check.allow_missing.push(g.get_ref().clone());
+        }
+        if let Some(min) = &rc.min_complete {
+            let line = line_of(text, min.span().start);
+            let bad = || ConfigError::Syntax {
+                path: path.clone(),
+                line,
+                message:
+                    "`min_complete` is a percentage from 0 to 100, or a table of them by language (with `default`)"
+                        .to_owned(),
+            };
+            let percent = |v: &toml::Value| -> Result<f64, ConfigError> {
+                let p = v.as_float().or_else(|| v.as_integer().map(|i| i as f64)).ok_or_else(bad)?;
+                if (0.0..=100.0).contains(&p) {
+                    Ok(p)
+                } else {
+                    Err(bad())
+                }
+            };
+            match min.get_ref() {
+                toml::Value::Table(t) => {
+                    for (key, v) in t {
+                        if key == "default" {
+                            check.min_complete = Some(percent(v)?);
+                        } else {
+                            let l = Lang::parse(key).map_err(|_| ConfigError::InvalidLang {
+                                path: path.clone(),
+                                line,
+                                value: key.clone(),
+                            })?;
+                            check.min_complete_for.push((l, percent(v)?));
+                        }
+                    }
+                }
+                v => check.min_complete = Some(percent(v)?),
+            }
+        }
+    }
+
     Ok(Config {
-        root,
+        name: name.to_owned(),
+        kind,
+        check,
+        root: root.to_owned(),
         file: path,
         source_lang,
         languages,
@@ -294,11 +431,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, ConfigError> {
     })
 }
 
-fn parse_layout(
-    path: &Path,
-    text: &str,
-    value: &Spanned<toml::Value>,
-) -> Result<Layout, ConfigError> {
+fn parse_layout(path: &Path, text: &str, value: &Spanned<toml::Value>) -> Result<Layout, ConfigError> {
     let span = value.span();
     let compile = |pattern: &str, needs_lang: bool| {
         Pattern::parse(pattern, needs_lang).map_err(|problem| ConfigError::Layout {
@@ -318,10 +451,7 @@ fn parse_layout(
     match value.get_ref() {
         toml::Value::String(one) => {
             let pattern = compile(one, true)?;
-            Ok(Layout {
-                source: pattern.clone(),
-                translation: pattern,
-            })
+            Ok(Layout { source: pattern.clone(), translation: pattern })
         }
         toml::Value::Table(table) => {
             if table.keys().any(|k| k != "source" && k != "translation") {
@@ -332,10 +462,7 @@ fn parse_layout(
             else {
                 return Err(shape_error());
             };
-            Ok(Layout {
-                source: compile(s, false)?,
-                translation: compile(t, true)?,
-            })
+            Ok(Layout { source: compile(s, false)?, translation: compile(t, true)? })
         }
         _ => Err(shape_error()),
     }
@@ -352,16 +479,9 @@ impl Config {
 
     /// The languages a document written in `source` is translated into: every configured
     /// language, the default source language included, except its own.
-    pub fn translation_langs_for<'a>(
-        &'a self,
-        source: &'a Lang,
-    ) -> impl Iterator<Item = &'a Lang> + 'a {
+    pub fn translation_langs_for<'a>(&'a self, source: &'a Lang) -> impl Iterator<Item = &'a Lang> + 'a {
         std::iter::once(&self.source_lang)
-            .chain(
-                self.languages
-                    .iter()
-                    .filter(move |l| **l != self.source_lang),
-            )
+            .chain(self.languages.iter().filter(move |l| **l != self.source_lang))
             .filter(move |l| *l != source)
     }
 
@@ -369,11 +489,7 @@ impl Config {
     /// language a `[[documents]]` rule names.
     pub fn all_langs(&self) -> Vec<Lang> {
         let mut all = vec![self.source_lang.clone()];
-        for l in self
-            .languages
-            .iter()
-            .chain(self.documents.iter().map(|d| &d.source_lang))
-        {
+        for l in self.languages.iter().chain(self.documents.iter().map(|d| &d.source_lang)) {
             if !all.contains(l) {
                 all.push(l.clone());
             }
@@ -383,9 +499,7 @@ impl Config {
 
     /// How a language is spelled in `stele.toml` (`pt_BR` stays `pt_BR`), to name folders.
     pub fn spelling<'a>(&'a self, lang: &'a Lang) -> &'a str {
-        self.spellings
-            .get(lang)
-            .map_or(lang.as_str(), String::as_str)
+        self.spellings.get(lang).map_or(lang.as_str(), String::as_str)
     }
 
     /// Whether a file (path relative to [`Config::root`], `/`-separated) may belong to the corpus.
@@ -403,10 +517,7 @@ pub fn create(dir: &Path, contents: &str) -> Result<PathBuf, ConfigError> {
     if path.exists() {
         return Err(ConfigError::AlreadyExists { path });
     }
-    let write_err = |source| ConfigError::Write {
-        path: path.clone(),
-        source,
-    };
+    let write_err = |source| ConfigError::Write { path: path.clone(), source };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
     io::Write::write_all(&mut tmp, contents.as_bytes()).map_err(write_err)?;
     tmp.as_file().sync_all().map_err(write_err)?;
@@ -414,10 +525,7 @@ pub fn create(dir: &Path, contents: &str) -> Result<PathBuf, ConfigError> {
         if e.error.kind() == io::ErrorKind::AlreadyExists {
             ConfigError::AlreadyExists { path: path.clone() }
         } else {
-            ConfigError::Write {
-                path: path.clone(),
-                source: e.error,
-            }
+            ConfigError::Write { path: path.clone(), source: e.error }
         }
     })?;
     Ok(path)
@@ -426,11 +534,7 @@ pub fn create(dir: &Path, contents: &str) -> Result<PathBuf, ConfigError> {
 /// The 1-based line of a byte offset.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// The line on which `needle` (a string value) first appears from the start of `span` on, else
@@ -448,7 +552,38 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<Config, ConfigError> {
-        parse(Path::new("/r/stele.toml"), text)
+        parse(Path::new("/r/stele.toml"), text).map(|mut v| v.remove(0))
+    }
+
+    #[test]
+    fn named_corpora_and_check_rules() {
+        let all = parse(
+            Path::new("/r/stele.toml"),
+            "[corpora.messages]\nkind = \"fluent\"\nsource_lang = \"en-US\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n\n[corpora.messages.check]\nmin_complete = { default = 90, fr = 100 }\nmax_outdated = 0\n\n[corpora.articles]\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
+        )
+        .unwrap();
+        let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["articles", "messages"]);
+        assert_eq!(all[1].kind, Kind::Fluent);
+        assert_eq!(all[1].check.min_complete, Some(90.0));
+        assert_eq!(all[1].check.min_complete_for, [(Lang::parse("fr").unwrap(), 100.0)]);
+        assert_eq!(all[1].check.max_outdated, Some(0));
+        assert_eq!(all[0].kind, Kind::Text);
+        assert_eq!(all[0].check, CheckRules::default());
+    }
+
+    #[test]
+    fn top_level_and_corpora_do_not_mix() {
+        let err = parse(
+            Path::new("/r/stele.toml"),
+            "source_lang = \"en\"\n[corpora.a]\nsource_lang = \"en\"\nlanguages = []\nlayout = \"c/{lang}/{path}\"\n",
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::Syntax { .. }), "{err:?}");
+        let err =
+            parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\nkind = \"po\"\n")
+                .unwrap_err();
+        assert!(matches!(err, ConfigError::Syntax { line: 4, .. }), "{err:?}");
     }
 
     #[test]
@@ -477,29 +612,18 @@ mod tests {
 
     #[test]
     fn invalid_tag_names_its_line() {
-        let err = parse_str("source_lang = \"en\"\nlanguages = [\n  \"fr\",\n  \"not a tag\",\n]\nlayout = \"c/{lang}/{path}\"\n")
-            .unwrap_err();
-        assert!(
-            matches!(err, ConfigError::InvalidLang { line: 4, .. }),
-            "{err:?}"
-        );
+        let err = parse_str(
+            "source_lang = \"en\"\nlanguages = [\n  \"fr\",\n  \"not a tag\",\n]\nlayout = \"c/{lang}/{path}\"\n",
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::InvalidLang { line: 4, .. }), "{err:?}");
     }
 
     #[test]
     fn layout_without_path_names_its_line() {
         let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\n\n[layout]\nsource = \"pages/{path}\"\ntranslation = \"pages.{lang}/x.md\"\n")
             .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                ConfigError::Layout {
-                    line: 6,
-                    problem: LayoutProblem::MissingPath,
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert!(matches!(err, ConfigError::Layout { line: 6, problem: LayoutProblem::MissingPath, .. }), "{err:?}");
     }
 
     #[test]
@@ -508,19 +632,14 @@ mod tests {
         assert!(matches!(err, ConfigError::Syntax { .. }), "{err:?}");
         let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\ncolour = 1\n")
             .unwrap_err();
-        assert!(
-            matches!(err, ConfigError::Syntax { line: 4, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, ConfigError::Syntax { line: 4, .. }), "{err:?}");
     }
 
     #[test]
     fn duplicate_language_is_refused() {
-        let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\", \"fr-fr\", \"FR\"]\nlayout = \"c/{lang}/{path}\"\n")
-            .unwrap_err();
-        assert!(
-            matches!(err, ConfigError::DuplicateLang { line: 2, .. }),
-            "{err:?}"
-        );
+        let err =
+            parse_str("source_lang = \"en\"\nlanguages = [\"fr\", \"fr-fr\", \"FR\"]\nlayout = \"c/{lang}/{path}\"\n")
+                .unwrap_err();
+        assert!(matches!(err, ConfigError::DuplicateLang { line: 2, .. }), "{err:?}");
     }
 }

@@ -28,9 +28,7 @@ impl Lang {
     ///
     /// The special tag `und` (undetermined) is refused: a corpus language has to be a language.
     pub fn parse(input: &str) -> Result<Lang, LangError> {
-        let err = || LangError {
-            input: input.to_owned(),
-        };
+        let err = || LangError { input: input.to_owned() };
         let trimmed = input.trim();
         if trimmed.is_empty() || trimmed != input {
             return Err(err());

@@ -45,10 +45,7 @@ pub enum LayoutProblem {
 impl Pattern {
     /// Parses a pattern; `needs_lang` is true for translation patterns.
     pub fn parse(text: &str, needs_lang: bool) -> Result<Pattern, LayoutProblem> {
-        if text.starts_with('/')
-            || text.contains('\\')
-            || text.split('/').any(|s| s == ".." || s == ".")
-        {
+        if text.starts_with('/') || text.contains('\\') || text.split('/').any(|s| s == ".." || s == ".") {
             return Err(LayoutProblem::OutsideRoot);
         }
         let mut regex = String::from("^");
@@ -102,14 +99,8 @@ impl Pattern {
         if needs_lang && !has_lang {
             return Err(LayoutProblem::MissingLang);
         }
-        let regex =
-            Regex::new(&regex).expect("an escaped pattern with two fixed groups is a valid regex");
-        Ok(Pattern {
-            text: text.to_owned(),
-            regex,
-            has_lang,
-            walk_root: walk_root.unwrap_or_default(),
-        })
+        let regex = Regex::new(&regex).expect("an escaped pattern with two fixed groups is a valid regex");
+        Ok(Pattern { text: text.to_owned(), regex, has_lang, walk_root: walk_root.unwrap_or_default() })
     }
 
     /// The pattern as written.
@@ -158,10 +149,7 @@ mod tests {
     #[test]
     fn hugo_layout() {
         let p = Pattern::parse("content/{lang}/{path}", true).unwrap();
-        assert_eq!(
-            p.matches("content/fr/docs/a.md"),
-            Some((Some("fr"), "docs/a.md"))
-        );
+        assert_eq!(p.matches("content/fr/docs/a.md"), Some((Some("fr"), "docs/a.md")));
         assert_eq!(p.matches("content/fr"), None);
         assert_eq!(p.matches("other/fr/a.md"), None);
         assert_eq!(p.walk_root(), "content");
@@ -172,25 +160,16 @@ mod tests {
     fn tldr_layout() {
         let s = Pattern::parse("pages/{path}", false).unwrap();
         let t = Pattern::parse("pages.{lang}/{path}", true).unwrap();
-        assert_eq!(
-            s.matches("pages/common/ls.md"),
-            Some((None, "common/ls.md"))
-        );
+        assert_eq!(s.matches("pages/common/ls.md"), Some((None, "common/ls.md")));
         assert_eq!(s.matches("pages.fr/common/ls.md"), None);
-        assert_eq!(
-            t.matches("pages.fr/common/ls.md"),
-            Some((Some("fr"), "common/ls.md"))
-        );
+        assert_eq!(t.matches("pages.fr/common/ls.md"), Some((Some("fr"), "common/ls.md")));
         assert_eq!(t.walk_root(), "");
     }
 
     #[test]
     fn folder_per_document_layout() {
         let p = Pattern::parse("corpus/{path}/{lang}.md", true).unwrap();
-        assert_eq!(
-            p.matches("corpus/2023/war/fr.md"),
-            Some((Some("fr"), "2023/war"))
-        );
+        assert_eq!(p.matches("corpus/2023/war/fr.md"), Some((Some("fr"), "2023/war")));
         assert_eq!(p.matches("corpus/README.md"), None);
         assert_eq!(p.walk_root(), "corpus");
     }
@@ -203,33 +182,12 @@ mod tests {
 
     #[test]
     fn bad_patterns() {
-        assert_eq!(
-            Pattern::parse("pages.{lang}/x.md", true).unwrap_err(),
-            LayoutProblem::MissingPath
-        );
-        assert_eq!(
-            Pattern::parse("pages/{path}", true).unwrap_err(),
-            LayoutProblem::MissingLang
-        );
-        assert_eq!(
-            Pattern::parse("{path}/{path}", false).unwrap_err(),
-            LayoutProblem::Repeated("path".into())
-        );
-        assert_eq!(
-            Pattern::parse("{file}/{path}", false).unwrap_err(),
-            LayoutProblem::Unknown("file".into())
-        );
-        assert_eq!(
-            Pattern::parse("../{path}", false).unwrap_err(),
-            LayoutProblem::OutsideRoot
-        );
-        assert_eq!(
-            Pattern::parse("/abs/{path}", false).unwrap_err(),
-            LayoutProblem::OutsideRoot
-        );
-        assert_eq!(
-            Pattern::parse("x/{lang}{path}", true).unwrap_err(),
-            LayoutProblem::Adjacent
-        );
+        assert_eq!(Pattern::parse("pages.{lang}/x.md", true).unwrap_err(), LayoutProblem::MissingPath);
+        assert_eq!(Pattern::parse("pages/{path}", true).unwrap_err(), LayoutProblem::MissingLang);
+        assert_eq!(Pattern::parse("{path}/{path}", false).unwrap_err(), LayoutProblem::Repeated("path".into()));
+        assert_eq!(Pattern::parse("{file}/{path}", false).unwrap_err(), LayoutProblem::Unknown("file".into()));
+        assert_eq!(Pattern::parse("../{path}", false).unwrap_err(), LayoutProblem::OutsideRoot);
+        assert_eq!(Pattern::parse("/abs/{path}", false).unwrap_err(), LayoutProblem::OutsideRoot);
+        assert_eq!(Pattern::parse("x/{lang}{path}", true).unwrap_err(), LayoutProblem::Adjacent);
     }
 }

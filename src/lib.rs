@@ -19,9 +19,11 @@
 //! - [`segment`] — words (and, later, blocks and sentences).
 //! - [`l10n`] — Fluent bundles and language negotiation, for the command line.
 
+pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod freshness;
+pub mod ftl;
 pub mod git;
 pub mod l10n;
 pub mod lang;

@@ -72,21 +72,18 @@ pub enum MarkError {
 }
 
 /// Marks the translations at `paths` (from the repository root) as matching their sources now.
-pub fn mark(
-    corpus: &Corpus,
-    repo: &Repo,
-    paths: &[String],
-    opts: &MarkOptions,
-) -> Result<Vec<Marked>, MarkError> {
+pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOptions) -> Result<Vec<Marked>, MarkError> {
     let mut translations = HashMap::new();
     let mut sources = HashMap::new();
-    for doc in &corpus.documents {
-        sources.insert(doc.source.path.as_str(), doc);
-        for t in &doc.translations {
-            translations.insert(t.path.as_str(), (doc, t));
+    for corpus in corpora {
+        for doc in &corpus.documents {
+            sources.insert(doc.source.path.as_str(), doc);
+            for t in &doc.translations {
+                translations.insert(t.path.as_str(), (doc, t));
+            }
         }
     }
-    let root = &corpus.repo_root;
+    let root = repo.workdir();
     let mut plans: Vec<(Marked, PlannedWrite, Vec<u8>)> = Vec::new();
     for path in paths {
         let Some(&(doc, version)) = translations.get(path.as_str()) else {
@@ -99,28 +96,19 @@ pub fn mark(
             return Err(MarkError::Missing { path: path.clone() });
         }
         if !doc.source.exists {
-            return Err(MarkError::Orphan {
-                path: path.clone(),
-                source_path: doc.source.path.clone(),
-            });
+            return Err(MarkError::Orphan { path: path.clone(), source_path: doc.source.path.clone() });
         }
         let source_file = root.join(&doc.source.path);
-        let source_bytes = fs::read(&source_file).map_err(|source| TrackingError::Read {
-            path: source_file.clone(),
-            source,
-        })?;
+        let source_bytes =
+            fs::read(&source_file).map_err(|source| TrackingError::Read { path: source_file.clone(), source })?;
         tracking::decode(&source_file, &source_bytes)?;
         let blob = ObjectId::for_blob(&source_bytes);
 
         let file = root.join(path);
-        let bytes = fs::read(&file).map_err(|source| TrackingError::Read {
-            path: file.clone(),
-            source,
-        })?;
+        let bytes = fs::read(&file).map_err(|source| TrackingError::Read { path: file.clone(), source })?;
         let text = tracking::decode(&file, &bytes)?;
         let write = tracking::plan(&file, text, blob)?;
-        let record_file =
-            crate::corpus::relative_to(root, &write.path).unwrap_or_else(|| path.clone());
+        let record_file = crate::corpus::relative_to(root, &write.path).unwrap_or_else(|| path.clone());
         plans.push((
             Marked {
                 translation: path.clone(),

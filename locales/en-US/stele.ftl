@@ -194,3 +194,71 @@ hint-bad-id = run `stele mark` on the file to record the current source version
 hint-mark-not-translation = run `stele status -v` to see which files are translations
 hint-mark-is-source = mark the translations of this source instead
 hint-lang-not-configured = add it to `languages` in { $path }
+
+## check
+
+cli-arg-corpora = Only this corpus of stele.toml (repeat for several); all of them by default
+cli-check-about = Check completeness and freshness rules, for CI
+cli-check-arg-paths = Only documents with a file at or below these paths
+cli-check-arg-langs = Only these languages (repeat the option, or separate with commas)
+cli-check-arg-min_complete = Least percentage of current translations: N for every language, or LANG=N (default 100)
+cli-check-arg-max_outdated = Most outdated translations per language (default 0)
+cli-check-arg-allow_missing = Translations that may be missing: a glob on paths from the repository root
+cli-check-arg-changed_since = Only documents whose source or translations changed since the merge base with REV (a pull request's own work)
+cli-check-arg-format = Output format: text (the default), json, junit (CI test reports) or github (annotations on a pull request)
+cli-check-after =
+    Rules come from [check] in stele.toml; options given here replace them.
+    Exit codes: 0 every rule holds; 1 the corpus fails a rule; 2 usage, configuration or runtime error.
+check-missing = missing (translate { $source })
+check-outdated = outdated
+check-outdated-because = outdated: { $reason }
+check-orphan = orphaned: its source no longer exists
+check-unknown = state unknown
+check-unknown-because = state unknown: { $reason }
+check-message-missing = message “{ $id }” is missing
+check-message-outdated = message “{ $id }” changed in the source since this translation was made
+check-message-obsolete = message “{ $id }” is no longer in the source
+check-broken-reference = message “{ $id }” refers to “{ $target }”, which this file does not define
+check-syntax-error = syntax error: { $message }
+check-below-minimum = { $lang } is { $percent }% complete, below the required { $min }%
+check-too-many-outdated = { $lang } has { $count } outdated translations, more than the { $max } allowed
+check-fix-missing = translate { $source } into { $path }, then run `stele mark { $path }`
+check-fix-outdated = update the translation, then run `stele mark { $path }` (see `stele status -v { $path }`)
+check-fix-orphan = remove it (`git rm { $path }`) or restore its source
+check-fix-shallow = fetch the whole history (`git fetch --unshallow`), or record bases with `stele mark`
+check-ok = ok
+check-failed-lang = failed
+check-lang-summary = { $percent }% complete (minimum { $min }%), { $outdated } outdated (maximum { $max })
+check-sources = sources:
+check-passed = check passed: { $langs ->
+    [one] one language
+   *[other] { $langs } languages
+    }, { $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+    } checked
+check-failed = check failed: { $count ->
+    [one] one problem
+   *[other] { $count } problems
+    } ({ $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+    } checked)
+check-junit-rules = language rules
+label-fix = fix:
+status-corpus = Corpus { $name }
+status-source-syntax-error = { $path }, line { $line }: syntax error: { $message }
+reason-source-changed-short = the source changed since the recorded version
+reason-messages = messages: { $missing } missing, { $outdated } changed in the source, { $obsolete } obsolete, { $broken } broken references
+reason-messages-short = some messages are missing, changed or obsolete
+reason-syntax-error = { $count ->
+    [one] a syntax error
+   *[other] { $count } syntax errors
+    } (first on line { $line })
+reason-syntax-error-short = syntax errors
+error-unknown-corpus = stele.toml defines no corpus named “{ $name }” (defined: { $known })
+hint-unknown-corpus = corpora are the [corpora.<name>] tables of { $path }
+error-bad-rule = { $option } { $value }: expected a percentage from 0 to 100, or LANG=PERCENT
+error-bad-glob = “{ $pattern }” is not a valid glob
+error-bad-revision = “{ $rev }” does not name a commit in this repository
+hint-bad-revision = in CI, fetch the target branch first (for example `git fetch origin main`), and use its full name (origin/main)

@@ -194,3 +194,71 @@ hint-bad-id = ejecute `stele mark` sobre el archivo para registrar la versión a
 hint-mark-not-translation = ejecute `stele status -v` para ver qué archivos son traducciones
 hint-mark-is-source = marque en su lugar las traducciones de esta fuente
 hint-lang-not-configured = añádalo a `languages` en { $path }
+
+## check
+
+cli-arg-corpora = Solo este corpus de stele.toml (repita para varios); todos por defecto
+cli-check-about = Comprobar las reglas de compleción y actualidad, para la integración continua
+cli-check-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
+cli-check-arg-langs = Solo estos idiomas (repita la opción, o sepárelos con comas)
+cli-check-arg-min_complete = Porcentaje mínimo de traducciones al día: N para todos los idiomas, o IDIOMA=N (100 por defecto)
+cli-check-arg-max_outdated = Número máximo de traducciones desactualizadas por idioma (0 por defecto)
+cli-check-arg-allow_missing = Traducciones que pueden faltar: un glob sobre las rutas desde la raíz del repositorio
+cli-check-arg-changed_since = Solo los documentos cuya fuente o traducciones cambiaron desde la base de fusión con REV (el trabajo propio de una pull request)
+cli-check-arg-format = Formato de salida: text (por defecto), json, junit (informes de pruebas de integración continua) o github (anotaciones en una pull request)
+cli-check-after =
+    Las reglas vienen de [check] en stele.toml; las opciones dadas aquí las sustituyen.
+    Códigos de salida: 0 se cumplen todas las reglas; 1 el corpus incumple una regla; 2 error de uso, de configuración o de ejecución.
+check-missing = pendiente (traducir { $source })
+check-outdated = desactualizada
+check-outdated-because = desactualizada: { $reason }
+check-orphan = huérfana: su fuente ya no existe
+check-unknown = estado desconocido
+check-unknown-because = estado desconocido: { $reason }
+check-message-missing = falta el mensaje «{ $id }»
+check-message-outdated = el mensaje «{ $id }» cambió en la fuente desde que se hizo esta traducción
+check-message-obsolete = el mensaje «{ $id }» ya no está en la fuente
+check-broken-reference = el mensaje «{ $id }» remite a «{ $target }», que este archivo no define
+check-syntax-error = error de sintaxis: { $message }
+check-below-minimum = { $lang } está completado al { $percent } %, por debajo del mínimo del { $min } %
+check-too-many-outdated = { $lang } tiene { $count } traducciones desactualizadas, más de las { $max } permitidas
+check-fix-missing = traduzca { $source } en { $path } y ejecute `stele mark { $path }`
+check-fix-outdated = actualice la traducción y ejecute `stele mark { $path }` (véase `stele status -v { $path }`)
+check-fix-orphan = bórrela (`git rm { $path }`) o restaure su fuente
+check-fix-shallow = descargue todo el historial (`git fetch --unshallow`), o registre las bases con `stele mark`
+check-ok = correcto
+check-failed-lang = falla
+check-lang-summary = completado al { $percent } % (mínimo { $min } %), { $outdated } desactualizadas (máximo { $max })
+check-sources = fuentes:
+check-passed = comprobación superada: { $langs ->
+    [one] un idioma
+   *[other] { $langs } idiomas
+    }, { $translations ->
+    [one] una traducción comprobada
+   *[other] { $translations } traducciones comprobadas
+    }
+check-failed = comprobación fallida: { $count ->
+    [one] un problema
+   *[other] { $count } problemas
+    } ({ $translations ->
+    [one] una traducción comprobada
+   *[other] { $translations } traducciones comprobadas
+    })
+check-junit-rules = reglas del idioma
+label-fix = solución:
+status-corpus = Corpus { $name }
+status-source-syntax-error = { $path }, línea { $line }: error de sintaxis: { $message }
+reason-source-changed-short = la fuente cambió desde la versión registrada
+reason-messages = mensajes: { $missing } pendientes, { $outdated } modificados en la fuente, { $obsolete } obsoletos, { $broken } referencias rotas
+reason-messages-short = faltan mensajes, o cambiaron, o están obsoletos
+reason-syntax-error = { $count ->
+    [one] un error de sintaxis
+   *[other] { $count } errores de sintaxis
+    } (el primero en la línea { $line })
+reason-syntax-error-short = errores de sintaxis
+error-unknown-corpus = stele.toml no define ningún corpus llamado «{ $name }» (definidos: { $known })
+hint-unknown-corpus = los corpus son las tablas [corpora.<nombre>] de { $path }
+error-bad-rule = { $option } { $value }: se espera un porcentaje de 0 a 100, o IDIOMA=PORCENTAJE
+error-bad-glob = «{ $pattern }» no es un glob válido
+error-bad-revision = «{ $rev }» no designa ningún commit de este repositorio
+hint-bad-revision = en la integración continua, descargue antes la rama de destino (por ejemplo `git fetch origin main`) y use su nombre completo (origin/main)

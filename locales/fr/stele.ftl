@@ -194,3 +194,71 @@ hint-bad-id = lancez `stele mark` sur le fichier pour enregistrer la version act
 hint-mark-not-translation = lancez `stele status -v` pour voir quels fichiers sont des traductions
 hint-mark-is-source = marquez plutôt les traductions de cette source
 hint-lang-not-configured = ajoutez-la à `languages` dans { $path }
+
+## check
+
+cli-arg-corpora = Seulement ce corpus de stele.toml (répéter pour plusieurs) ; tous par défaut
+cli-check-about = Vérifier les règles de complétude et de fraîcheur, pour l’intégration continue
+cli-check-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+cli-check-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pour toutes les langues, ou LANGUE=N (100 par défaut)
+cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut)
+cli-check-arg-allow_missing = Traductions qui peuvent manquer : un glob sur les chemins depuis la racine du dépôt
+cli-check-arg-changed_since = Seulement les documents dont la source ou les traductions ont changé depuis la base de fusion avec REV (le travail propre d’une pull request)
+cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue) ou github (annotations sur une pull request)
+cli-check-after =
+    Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent.
+    Codes de sortie : 0 toutes les règles sont respectées ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
+check-missing = manquante (traduire { $source })
+check-outdated = obsolète
+check-outdated-because = obsolète : { $reason }
+check-orphan = orpheline : sa source n’existe plus
+check-unknown = état inconnu
+check-unknown-because = état inconnu : { $reason }
+check-message-missing = le message « { $id } » manque
+check-message-outdated = le message « { $id } » a changé dans la source depuis cette traduction
+check-message-obsolete = le message « { $id } » n’est plus dans la source
+check-broken-reference = le message « { $id } » renvoie à « { $target } », que ce fichier ne définit pas
+check-syntax-error = erreur de syntaxe : { $message }
+check-below-minimum = { $lang } est achevé à { $percent } %, sous le minimum de { $min } %
+check-too-many-outdated = { $lang } a { $count } traductions obsolètes, plus que les { $max } permises
+check-fix-missing = traduire { $source } dans { $path }, puis lancer `stele mark { $path }`
+check-fix-outdated = mettre la traduction à jour, puis lancer `stele mark { $path }` (voir `stele status -v { $path }`)
+check-fix-orphan = la supprimer (`git rm { $path }`) ou rétablir sa source
+check-fix-shallow = récupérer tout l’historique (`git fetch --unshallow`), ou enregistrer les bases avec `stele mark`
+check-ok = ok
+check-failed-lang = échec
+check-lang-summary = achevé à { $percent } % (minimum { $min } %), { $outdated } obsolètes (maximum { $max })
+check-sources = sources :
+check-passed = vérification réussie : { $langs ->
+    [one] une langue
+   *[other] { $langs } langues
+    }, { $translations ->
+    [one] une traduction vérifiée
+   *[other] { $translations } traductions vérifiées
+    }
+check-failed = vérification échouée : { $count ->
+    [one] un problème
+   *[other] { $count } problèmes
+    } ({ $translations ->
+    [one] une traduction vérifiée
+   *[other] { $translations } traductions vérifiées
+    })
+check-junit-rules = règles de la langue
+label-fix = correction :
+status-corpus = Corpus { $name }
+status-source-syntax-error = { $path }, ligne { $line } : erreur de syntaxe : { $message }
+reason-source-changed-short = la source a changé depuis la version enregistrée
+reason-messages = messages : { $missing } manquants, { $outdated } modifiés dans la source, { $obsolete } obsolètes, { $broken } références cassées
+reason-messages-short = des messages manquent, ont changé ou sont obsolètes
+reason-syntax-error = { $count ->
+    [one] une erreur de syntaxe
+   *[other] { $count } erreurs de syntaxe
+    } (la première ligne { $line })
+reason-syntax-error-short = erreurs de syntaxe
+error-unknown-corpus = stele.toml ne définit aucun corpus nommé « { $name } » (corpus définis : { $known })
+hint-unknown-corpus = les corpus sont les tables [corpora.<nom>] de { $path }
+error-bad-rule = { $option } { $value } : un pourcentage de 0 à 100 est attendu, ou LANGUE=POURCENTAGE
+error-bad-glob = « { $pattern } » n’est pas un glob valide
+error-bad-revision = « { $rev } » ne désigne aucun commit de ce dépôt
+hint-bad-revision = en intégration continue, récupérez d’abord la branche cible (par exemple `git fetch origin main`), et utilisez son nom complet (origin/main)

@@ -68,6 +68,27 @@ pub enum CliError {
         /// The value.
         value: String,
     },
+    /// A `--corpus` name that `stele.toml` does not define.
+    #[error("unknown corpus")]
+    UnknownCorpus {
+        /// The name.
+        name: String,
+        /// The defined ones, comma-separated.
+        known: String,
+        /// `stele.toml`.
+        file: PathBuf,
+    },
+    /// A check rule given on the command line does not parse.
+    #[error("bad check rule")]
+    BadRule {
+        /// The option.
+        option: String,
+        /// Its value.
+        value: String,
+    },
+    /// A glob given to `check` does not parse.
+    #[error(transparent)]
+    Check(#[from] stele::check::CheckError),
     /// A `--lang` value that the corpus does not track.
     #[error("language not configured")]
     LangNotConfigured {
@@ -130,45 +151,24 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 causes.push(io_cause(loc, source));
                 msg(loc, "error-read", &[("path", p(path))])
             }
-            ConfigError::Syntax {
-                path,
-                line,
-                message,
-            } => {
+            ConfigError::Syntax { path, line, message } => {
                 causes.push(message.clone());
-                msg(
-                    loc,
-                    "error-config-syntax",
-                    &[("path", p(path)), ("line", Arg::from(*line))],
-                )
+                msg(loc, "error-config-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
             }
             ConfigError::InvalidLang { path, line, value } => {
                 hint = Some(t!(loc, "hint-lang-tags"));
                 msg(
                     loc,
                     "error-config-invalid-lang",
-                    &[
-                        ("path", p(path)),
-                        ("line", Arg::from(*line)),
-                        ("value", Arg::from(value)),
-                    ],
+                    &[("path", p(path)), ("line", Arg::from(*line)), ("value", Arg::from(value))],
                 )
             }
             ConfigError::DuplicateLang { path, line, value } => msg(
                 loc,
                 "error-config-duplicate-lang",
-                &[
-                    ("path", p(path)),
-                    ("line", Arg::from(*line)),
-                    ("value", Arg::from(value)),
-                ],
+                &[("path", p(path)), ("line", Arg::from(*line)), ("value", Arg::from(value))],
             ),
-            ConfigError::Layout {
-                path,
-                line,
-                pattern,
-                problem,
-            } => {
+            ConfigError::Layout { path, line, pattern, problem } => {
                 causes.push(match problem {
                     LayoutProblem::MissingPath => t!(loc, "layout-missing-path"),
                     LayoutProblem::MissingLang => t!(loc, "layout-missing-lang"),
@@ -181,28 +181,15 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 msg(
                     loc,
                     "error-config-layout",
-                    &[
-                        ("path", p(path)),
-                        ("line", Arg::from(*line)),
-                        ("pattern", Arg::from(pattern)),
-                    ],
+                    &[("path", p(path)), ("line", Arg::from(*line)), ("pattern", Arg::from(pattern))],
                 )
             }
-            ConfigError::Glob {
-                path,
-                line,
-                pattern,
-                source,
-            } => {
+            ConfigError::Glob { path, line, pattern, source } => {
                 causes.push(source.kind().to_string());
                 msg(
                     loc,
                     "error-config-glob",
-                    &[
-                        ("path", p(path)),
-                        ("line", Arg::from(*line)),
-                        ("pattern", Arg::from(pattern)),
-                    ],
+                    &[("path", p(path)), ("line", Arg::from(*line)), ("pattern", Arg::from(pattern))],
                 )
             }
             ConfigError::AlreadyExists { path } => {
@@ -220,17 +207,19 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 msg(loc, "error-not-a-repo", &[("path", p(path))])
             }
             GitError::Bare { path } => msg(loc, "error-bare-repo", &[("path", p(path))]),
+            GitError::BadRevision { rev } => {
+                hint = Some(t!(loc, "hint-bad-revision"));
+                msg(loc, "error-bad-revision", &[("rev", Arg::from(rev))])
+            }
             GitError::Read { context, source } => {
                 causes.push(source.message().to_owned());
                 msg(loc, "error-git", &[("context", Arg::from(context))])
             }
         },
         CliError::Corpus(e) => match e {
-            CorpusError::OutsideRepository { path, repo } => msg(
-                loc,
-                "error-corpus-outside-repo",
-                &[("path", p(path)), ("repo", p(repo))],
-            ),
+            CorpusError::OutsideRepository { path, repo } => {
+                msg(loc, "error-corpus-outside-repo", &[("path", p(path)), ("repo", p(repo))])
+            }
             CorpusError::Walk { path, source } => {
                 causes.push(source.to_string());
                 msg(loc, "error-read", &[("path", p(path))])
@@ -240,37 +229,22 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         CliError::Mark(e) => match e {
             MarkError::NotATranslation { path } => {
                 hint = Some(t!(loc, "hint-mark-not-translation"));
-                msg(
-                    loc,
-                    "error-mark-not-translation",
-                    &[("path", Arg::from(path))],
-                )
+                msg(loc, "error-mark-not-translation", &[("path", Arg::from(path))])
             }
             MarkError::IsSource { path } => {
                 hint = Some(t!(loc, "hint-mark-is-source"));
                 msg(loc, "error-mark-is-source", &[("path", Arg::from(path))])
             }
-            MarkError::Missing { path } => {
-                msg(loc, "error-mark-missing", &[("path", Arg::from(path))])
+            MarkError::Missing { path } => msg(loc, "error-mark-missing", &[("path", Arg::from(path))]),
+            MarkError::Orphan { path, source_path } => {
+                msg(loc, "error-mark-orphan", &[("path", Arg::from(path)), ("source", Arg::from(source_path))])
             }
-            MarkError::Orphan { path, source_path } => msg(
-                loc,
-                "error-mark-orphan",
-                &[
-                    ("path", Arg::from(path)),
-                    ("source", Arg::from(source_path)),
-                ],
-            ),
             MarkError::Tracking(t) => render_tracking(loc, t, &p, &mut causes, &mut hint),
             MarkError::Git(GitError::Read { context, source }) => {
                 causes.push(source.message().to_owned());
                 msg(loc, "error-git", &[("context", Arg::from(context))])
             }
-            MarkError::Git(other) => msg(
-                loc,
-                "error-git",
-                &[("context", Arg::from(other.to_string()))],
-            ),
+            MarkError::Git(other) => msg(loc, "error-git", &[("context", Arg::from(other.to_string()))]),
         },
         CliError::Output(e) => {
             causes.push(io_cause(loc, e));
@@ -281,40 +255,30 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             t!(loc, "error-cwd")
         }
         CliError::NoSuchDir { path } => msg(loc, "error-no-such-dir", &[("path", p(path))]),
-        CliError::PathOutsideRepo { path, repo } => msg(
-            loc,
-            "error-path-outside-repo",
-            &[("path", p(path)), ("repo", p(repo))],
-        ),
+        CliError::PathOutsideRepo { path, repo } => {
+            msg(loc, "error-path-outside-repo", &[("path", p(path)), ("repo", p(repo))])
+        }
         CliError::InvalidLang { value } => {
             hint = Some(t!(loc, "hint-lang-tags"));
-            msg(
-                loc,
-                "error-invalid-lang-arg",
-                &[("value", Arg::from(value))],
-            )
+            msg(loc, "error-invalid-lang-arg", &[("value", Arg::from(value))])
         }
-        CliError::LangNotConfigured {
-            lang,
-            configured,
-            file,
-        } => {
+        CliError::UnknownCorpus { name, known, file } => {
+            hint = Some(t!(loc, "hint-unknown-corpus", "path" => show(ctx, file)));
+            msg(loc, "error-unknown-corpus", &[("name", Arg::from(name)), ("known", Arg::from(known))])
+        }
+        CliError::BadRule { option, value } => {
+            msg(loc, "error-bad-rule", &[("option", Arg::from(option)), ("value", Arg::from(value))])
+        }
+        CliError::Check(e) => {
+            causes.push(e.source.kind().to_string());
+            msg(loc, "error-bad-glob", &[("pattern", Arg::from(&e.glob))])
+        }
+        CliError::LangNotConfigured { lang, configured, file } => {
             hint = Some(t!(loc, "hint-lang-not-configured", "path" => show(ctx, file)));
-            msg(
-                loc,
-                "error-lang-not-configured",
-                &[
-                    ("lang", Arg::from(lang)),
-                    ("configured", Arg::from(configured)),
-                ],
-            )
+            msg(loc, "error-lang-not-configured", &[("lang", Arg::from(lang)), ("configured", Arg::from(configured))])
         }
     };
-    Rendered {
-        message,
-        causes,
-        hint,
-    }
+    Rendered { message, causes, hint }
 }
 
 fn render_tracking(
@@ -335,35 +299,15 @@ fn render_tracking(
         }
         TrackingError::NotUtf8 { path, line } => {
             *hint = Some(t!(loc, "hint-not-utf8"));
-            msg(
-                loc,
-                "error-not-utf8",
-                &[("path", p(path)), ("line", Arg::from(*line))],
-            )
+            msg(loc, "error-not-utf8", &[("path", p(path)), ("line", Arg::from(*line))])
         }
-        TrackingError::FrontMatter {
-            path,
-            line,
-            message,
-        } => {
+        TrackingError::FrontMatter { path, line, message } => {
             causes.push(message.clone());
-            msg(
-                loc,
-                "error-front-matter",
-                &[("path", p(path)), ("line", Arg::from(*line))],
-            )
+            msg(loc, "error-front-matter", &[("path", p(path)), ("line", Arg::from(*line))])
         }
         TrackingError::BadId { path, line, value } => {
             *hint = Some(t!(loc, "hint-bad-id"));
-            msg(
-                loc,
-                "error-bad-id",
-                &[
-                    ("path", p(path)),
-                    ("line", Arg::from(*line)),
-                    ("value", Arg::from(value)),
-                ],
-            )
+            msg(loc, "error-bad-id", &[("path", p(path)), ("line", Arg::from(*line)), ("value", Arg::from(value))])
         }
     }
 }
@@ -373,18 +317,10 @@ pub fn report(loc: &Localizer, paint: Painter, err: &CliError, ctx: Option<&Ctx>
     let r = render(loc, err, ctx);
     let mut text = format!("{} {}\n", paint.error(&t!(loc, "label-error")), r.message);
     for cause in r.causes {
-        text.push_str(&format!(
-            "{} {}\n",
-            paint.dim(&t!(loc, "label-caused-by")),
-            cause
-        ));
+        text.push_str(&format!("{} {}\n", paint.dim(&t!(loc, "label-caused-by")), cause));
     }
     if let Some(hint) = r.hint {
-        text.push_str(&format!(
-            "{} {}\n",
-            paint.hint(&t!(loc, "label-hint")),
-            hint
-        ));
+        text.push_str(&format!("{} {}\n", paint.hint(&t!(loc, "label-hint")), hint));
     }
     let _ = io::Write::write_all(&mut io::stderr().lock(), text.as_bytes());
     ExitCode::from(2)

@@ -16,12 +16,7 @@ use super::{line, CliError, Ctx};
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The language sources are written in.
-    #[arg(
-        long,
-        value_name = "LANG",
-        default_value = "en",
-        hide_default_value = true
-    )]
+    #[arg(long, value_name = "LANG", default_value = "en", hide_default_value = true)]
     pub source_lang: String,
     /// Translation languages (repeat, or separate with commas); guessed from folders if absent.
     #[arg(short, long = "lang", value_name = "LANG")]
@@ -53,18 +48,11 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Guess, Vec<String>) {
         })
         .unwrap_or_default();
     let is_lang = |s: &str| Lang::parse(s).is_ok_and(|l| &l != source_lang) && s.len() <= 8;
-    let mut langs: Vec<String> = names
-        .iter()
-        .filter_map(|n| n.strip_prefix("pages."))
-        .filter(|l| is_lang(l))
-        .map(str::to_owned)
-        .collect();
+    let mut langs: Vec<String> =
+        names.iter().filter_map(|n| n.strip_prefix("pages.")).filter(|l| is_lang(l)).map(str::to_owned).collect();
     if names.iter().any(|n| n == "pages") && !langs.is_empty() {
         langs.sort();
-        return (
-            Guess::Two("pages/{path}".into(), "pages.{lang}/{path}".into()),
-            langs,
-        );
+        return (Guess::Two("pages/{path}".into(), "pages.{lang}/{path}".into()), langs);
     }
     if names.iter().any(|n| n == "content") {
         let mut langs: Vec<String> = std::fs::read_dir(dir.join("content"))
@@ -99,9 +87,7 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], layout: &Guess
     s.push_str("#   content/{lang}/{path}      (Hugo)\n#   corpus/{path}/{lang}.md    (one folder per document)\n#   [layout]\n#   source = \"pages/{path}\"\n#   translation = \"pages.{lang}/{path}\"\n");
     match layout {
         Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
-        Guess::Two(src, tr) => s.push_str(&format!(
-            "[layout]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n"
-        )),
+        Guess::Two(src, tr) => s.push_str(&format!("[layout]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),
     }
     s.push_str(&c("init-comment-documents"));
     s.push_str("# [[documents]]\n# path = \"news/2023-*\"\n# source_lang = \"fr\"\n");
@@ -110,9 +96,8 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], layout: &Guess
 
 pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
-    let source_lang = Lang::parse(&args.source_lang).map_err(|_| CliError::InvalidLang {
-        value: args.source_lang.clone(),
-    })?;
+    let source_lang =
+        Lang::parse(&args.source_lang).map_err(|_| CliError::InvalidLang { value: args.source_lang.clone() })?;
     let (guessed, guessed_langs) = guess(&ctx.cwd, &source_lang);
     let layout = match (&args.layout, &args.source, &args.translation) {
         (Some(one), _, _) => Guess::One(one.clone()),
@@ -121,9 +106,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     };
     let mut langs = Vec::new();
     for l in args.langs.iter().flat_map(|a| a.split(',')) {
-        Lang::parse(l.trim()).map_err(|_| CliError::InvalidLang {
-            value: l.to_owned(),
-        })?;
+        Lang::parse(l.trim()).map_err(|_| CliError::InvalidLang { value: l.to_owned() })?;
         langs.push(l.trim().to_owned());
     }
     if args.langs.is_empty() {
@@ -139,10 +122,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
             Guess::One(p) => p.clone(),
             Guess::Two(s, t) => format!("{s} + {t}"),
         };
-        line(
-            out,
-            t!(loc, "init-wrote", "path" => ctx.show_path(&path), "layout" => layout_text),
-        )?;
+        line(out, t!(loc, "init-wrote", "path" => ctx.show_path(&path), "layout" => layout_text))?;
         if langs.is_empty() {
             line(out, t!(loc, "init-no-languages"))?;
         }

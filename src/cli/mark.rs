@@ -23,7 +23,7 @@ pub struct MarkArgs {
 
 pub fn run(ctx: &Ctx, args: &MarkArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
-    let (corpus, repo) = ctx.open_corpus()?;
+    let (corpora, repo) = ctx.open_corpora()?;
     let mut paths: Vec<String> = Vec::new();
     for file in &args.files {
         let path = ctx.repo_path(&repo, file)?;
@@ -31,14 +31,7 @@ pub fn run(ctx: &Ctx, args: &MarkArgs, out: &mut dyn Write) -> Result<ExitCode, 
             paths.push(path);
         }
     }
-    let marked = mark::mark(
-        &corpus,
-        &repo,
-        &paths,
-        &MarkOptions {
-            dry_run: args.dry_run,
-        },
-    )?;
+    let marked = mark::mark(&corpora, &repo, &paths, &MarkOptions { dry_run: args.dry_run })?;
     if ctx.quiet {
         return Ok(ExitCode::SUCCESS);
     }
@@ -48,10 +41,7 @@ pub fn run(ctx: &Ctx, args: &MarkArgs, out: &mut dyn Write) -> Result<ExitCode, 
             (true, true) => "mark-would-mark",
             (false, true) => "mark-marked",
         };
-        line(
-            out,
-            t!(loc, id, "path" => &m.translation, "source" => &m.source, "blob" => m.blob.short(7)),
-        )?;
+        line(out, t!(loc, id, "path" => &m.translation, "source" => &m.source, "blob" => m.blob.short(7)))?;
         if m.changed && m.record_file != m.translation && ctx.verbose > 0 {
             line(out, t!(loc, "mark-sidecar", "path" => &m.record_file))?;
         }

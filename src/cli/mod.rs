@@ -4,6 +4,7 @@
 //! directory), prints, or knows about Fluent message ids. Each command lives in its own file:
 //! it maps its arguments to a library call and renders the data it gets back.
 
+mod check;
 mod error;
 mod init;
 mod mark;
@@ -51,6 +52,9 @@ pub struct Cli {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto, global = true,
           hide_possible_values = true, hide_default_value = true)]
     pub color: ColorChoice,
+    /// Only this corpus (repeat for several); all of them by default.
+    #[arg(long = "corpus", value_name = "NAME", global = true)]
+    pub corpora: Vec<String>,
     /// Print less.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -95,6 +99,8 @@ pub enum Command {
     Todo(todo::TodoArgs),
     /// Record that translations match the current version of their sources.
     Mark(mark::MarkArgs),
+    /// Check completeness and freshness rules, for CI (exit code 1 when a rule fails).
+    Check(check::CheckArgs),
     /// Write a commented stele.toml in the current directory.
     Init(init::InitArgs),
 }
@@ -113,55 +119,74 @@ pub struct Ctx {
     pub quiet: bool,
     /// `-v` count.
     pub verbose: u8,
+    /// `--corpus` names.
+    pub corpora: Vec<String>,
 }
 
 impl Ctx {
-    /// Finds and loads `stele.toml`, opens the repository and scans the corpus.
-    pub fn open_corpus(&self) -> Result<(Corpus, Repo), CliError> {
+    /// Finds and loads `stele.toml`, opens the repository and scans the corpora (those named
+    /// with `--corpus`, or all).
+    pub fn open_corpora(&self) -> Result<(Vec<Corpus>, Repo), CliError> {
         let file = config::find(&self.cwd)?;
-        let config: Config = config::load(&file)?;
-        let repo = Repo::discover(&config.root)?;
-        let corpus = corpus::scan(&config, repo.workdir())?;
-        if !self.quiet {
-            for skipped in &corpus.skipped {
-                let corpus::Skipped::NonUtf8Path(path) = skipped;
-                eprintln!(
-                    "{} {}",
-                    self.paint_err.warning(&t!(self.loc, "label-warning")),
-                    t!(self.loc, "warning-non-utf8-path", "path" => self.show_path(path))
-                );
+        let configs: Vec<Config> = config::load(&file)?;
+        for name in &self.corpora {
+            if !configs.iter().any(|c| &c.name == name) {
+                return Err(CliError::UnknownCorpus {
+                    name: name.clone(),
+                    known: configs.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
+                    file,
+                });
             }
         }
-        Ok((corpus, repo))
+        let root = configs.first().map(|c| c.root.clone()).unwrap_or_else(|| self.cwd.clone());
+        let repo = Repo::discover(&root)?;
+        let mut corpora = Vec::new();
+        for config in configs {
+            if !self.corpora.is_empty() && !self.corpora.contains(&config.name) {
+                continue;
+            }
+            let corpus = corpus::scan(&config, repo.workdir())?;
+            if !self.quiet {
+                for skipped in &corpus.skipped {
+                    let corpus::Skipped::NonUtf8Path(path) = skipped;
+                    eprintln!(
+                        "{} {}",
+                        self.paint_err.warning(&t!(self.loc, "label-warning")),
+                        t!(self.loc, "warning-non-utf8-path", "path" => self.show_path(path))
+                    );
+                }
+            }
+            corpora.push(corpus);
+        }
+        Ok((corpora, repo))
     }
 
     /// Resolves a path argument to a path from the repository root.
     pub fn repo_path(&self, repo: &Repo, arg: &Path) -> Result<String, CliError> {
         let joined = self.cwd.join(arg);
         let resolved = resolve(&joined);
-        corpus::relative_to(repo.workdir(), &resolved).ok_or_else(|| CliError::PathOutsideRepo {
-            path: arg.to_owned(),
-            repo: repo.workdir().to_owned(),
-        })
+        corpus::relative_to(repo.workdir(), &resolved)
+            .ok_or_else(|| CliError::PathOutsideRepo { path: arg.to_owned(), repo: repo.workdir().to_owned() })
     }
 
     /// Parses `--lang` values and checks that the corpus knows them.
-    pub fn langs(&self, corpus: &Corpus, args: &[String]) -> Result<Vec<Lang>, CliError> {
-        let known = corpus.config.all_langs();
+    pub fn langs(&self, corpora: &[Corpus], args: &[String]) -> Result<Vec<Lang>, CliError> {
+        let mut known: Vec<Lang> = Vec::new();
+        for c in corpora {
+            for l in c.config.all_langs() {
+                if !known.contains(&l) {
+                    known.push(l);
+                }
+            }
+        }
         let mut out = Vec::new();
         for arg in args.iter().flat_map(|a| a.split(',')) {
-            let lang = Lang::parse(arg.trim()).map_err(|_| CliError::InvalidLang {
-                value: arg.to_owned(),
-            })?;
+            let lang = Lang::parse(arg.trim()).map_err(|_| CliError::InvalidLang { value: arg.to_owned() })?;
             if !known.contains(&lang) {
                 return Err(CliError::LangNotConfigured {
                     lang: lang.to_string(),
-                    configured: known
-                        .iter()
-                        .map(Lang::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    file: corpus.config.file.clone(),
+                    configured: known.iter().map(Lang::to_string).collect::<Vec<_>>().join(", "),
+                    file: corpora.first().map(|c| c.config.file.clone()).unwrap_or_default(),
                 });
             }
             if !out.contains(&lang) {
@@ -173,11 +198,7 @@ impl Ctx {
 
     /// A path for people: relative to the working directory when inside it.
     pub fn show_path(&self, path: &Path) -> String {
-        let shown = path
-            .strip_prefix(&self.cwd)
-            .ok()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(path);
+        let shown = path.strip_prefix(&self.cwd).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
         shown.display().to_string()
     }
 }
@@ -233,11 +254,7 @@ fn env_var(name: &str) -> Option<String> {
 /// Replaces clap's English help with Fluent text: `cli-about`, `cli-<cmd>-about`,
 /// `cli-arg-<id>` for global arguments and `cli-<cmd>-arg-<id>` for a command's own.
 fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Command {
-    let about_id = if prefix.is_empty() {
-        "cli-about".to_owned()
-    } else {
-        format!("cli-{prefix}-about")
-    };
+    let about_id = if prefix.is_empty() { "cli-about".to_owned() } else { format!("cli-{prefix}-about") };
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         t!(loc, "cli-usage-heading")
@@ -247,28 +264,19 @@ fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Comm
         .help_template(template)
         .subcommand_help_heading(t!(loc, "cli-commands-heading"))
         .subcommand_value_name(t!(loc, "cli-command-value"));
-    let ids: Vec<(String, bool, bool)> = cmd
-        .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set()))
-        .collect();
+    let ids: Vec<(String, bool, bool)> =
+        cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set())).collect();
     for (id, positional, global) in ids {
-        let msg = if global || prefix.is_empty() {
-            format!("cli-arg-{id}")
-        } else {
-            format!("cli-{prefix}-arg-{id}")
-        };
-        let heading = if positional {
-            t!(loc, "cli-arguments-heading")
-        } else {
-            t!(loc, "cli-options-heading")
-        };
+        let msg = if global || prefix.is_empty() { format!("cli-arg-{id}") } else { format!("cli-{prefix}-arg-{id}") };
+        let heading = if positional { t!(loc, "cli-arguments-heading") } else { t!(loc, "cli-options-heading") };
         let help = t!(loc, &msg);
         cmd = cmd.mut_arg(id.as_str(), |a| a.help(help).help_heading(heading));
     }
-    let subs: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_owned())
-        .collect();
+    let after = format!("cli-{prefix}-after");
+    if !prefix.is_empty() && loc.has(&after) {
+        cmd = cmd.after_help(t!(loc, &after));
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for name in subs {
         cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, loc, &name));
     }
@@ -321,12 +329,7 @@ pub fn main() -> ExitCode {
     let base = match std::env::current_dir() {
         Ok(d) => d,
         Err(source) => {
-            return error::report(
-                &loc,
-                Painter::new(stderr_color),
-                &CliError::Cwd { source },
-                None,
-            );
+            return error::report(&loc, Painter::new(stderr_color), &CliError::Cwd { source }, None);
         }
     };
     let cwd = match &cli.dir {
@@ -347,6 +350,7 @@ pub fn main() -> ExitCode {
         paint_err: Painter::new(stderr_color),
         quiet: cli.quiet,
         verbose: cli.verbose,
+        corpora: cli.corpora.clone(),
     };
     // Buffered: a JSON report of a large corpus is tens of thousands of lines.
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -354,6 +358,7 @@ pub fn main() -> ExitCode {
         Command::Status(args) => status::run(&ctx, args, &mut out),
         Command::Todo(args) => todo::run(&ctx, args, &mut out),
         Command::Mark(args) => mark::run(&ctx, args, &mut out),
+        Command::Check(args) => check::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));

@@ -71,20 +71,12 @@ impl Cell {
     /// A left-aligned cell.
     pub fn left(text: impl Into<String>) -> Cell {
         let text = text.into();
-        Cell {
-            styled: text.clone(),
-            text,
-            right: false,
-        }
+        Cell { styled: text.clone(), text, right: false }
     }
     /// A right-aligned cell.
     pub fn right(text: impl Into<String>) -> Cell {
         let text = text.into();
-        Cell {
-            styled: text.clone(),
-            text,
-            right: true,
-        }
+        Cell { styled: text.clone(), text, right: true }
     }
     /// The cell's plain text.
     pub fn text(&self) -> &str {

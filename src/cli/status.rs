@@ -1,4 +1,4 @@
-//! `stele status`: the state of every translation, per language and per document.
+//! `stele status`: the state of every translation, per corpus, language and document.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use stele::corpus::Corpus;
 use stele::freshness::{
-    self, Basis, DocumentStatus, HistoryPoint, Reason, State, StatusOptions, StatusReport,
+    self, Basis, CorpusSummary, DocumentStatus, HistoryPoint, Reason, State, StatusOptions, StatusReport,
+    TranslationStatus,
 };
 use stele::l10n::Localizer;
 use stele::t;
@@ -37,29 +39,20 @@ struct JsonStatus<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (corpus, repo) = ctx.open_corpus()?;
+    let (corpora, repo) = ctx.open_corpora()?;
     let opts = StatusOptions {
-        langs: ctx.langs(&corpus, &args.langs)?,
-        paths: args
-            .paths
-            .iter()
-            .map(|p| ctx.repo_path(&repo, p))
-            .collect::<Result<_, _>>()?,
+        langs: ctx.langs(&corpora, &args.langs)?,
+        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        only_files: None,
     };
-    let report = freshness::status(&corpus, &repo, &opts)?;
+    let report = freshness::status(&corpora, &repo, &opts)?;
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &JsonStatus {
-                    version: 1,
-                    report: &report,
-                },
-            )
-            .map_err(std::io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *out, &JsonStatus { version: 1, report: &report })
+                .map_err(std::io::Error::from)?;
             line(out, "")?;
         }
-        Format::Text => render_text(ctx, &corpus.config.layout, &report, out)?,
+        Format::Text => render_text(ctx, &corpora, &report, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -76,39 +69,50 @@ pub fn state_name(loc: &Localizer, state: State) -> String {
 }
 
 /// Why a translation is outdated or unknown, in words.
-pub fn reason_text(loc: &Localizer, reason: Reason, basis: &Basis) -> String {
+pub fn reason_text(loc: &Localizer, reason: Reason, t: &TranslationStatus) -> String {
     match reason {
-        Reason::SourceChanged => match basis {
-            Basis::SourceCommit { commit } => {
-                t!(loc, "reason-source-changed-commit", "commit" => commit.short(7))
-            }
+        Reason::SourceChanged => match t.basis {
+            Basis::SourceCommit { commit } => t!(loc, "reason-source-changed-commit", "commit" => commit.short(7)),
             Basis::Recorded { blob } => t!(loc, "reason-source-changed", "blob" => blob.short(7)),
             _ => t!(loc, "reason-source-changed", "blob" => "?"),
         },
         Reason::BaseMissing => t!(loc, "reason-base-missing"),
         Reason::CommitMissing => t!(loc, "reason-commit-missing"),
         Reason::SourceNotAtCommit => t!(loc, "reason-source-not-at-commit"),
-        Reason::SourceNewer => match basis {
+        Reason::SourceNewer => match t.basis {
             Basis::History {
-                source:
-                    HistoryPoint::Commit {
-                        commit: sc,
-                        time: st,
-                    },
-                translation:
-                    HistoryPoint::Commit {
-                        commit: tc,
-                        time: tt,
-                    },
+                source: HistoryPoint::Commit { commit: sc, time: st },
+                translation: HistoryPoint::Commit { commit: tc, time: tt },
             } => t!(loc, "reason-source-newer",
-                "source_commit" => sc.short(7), "source_date" => date(*st),
-                "translation_commit" => tc.short(7), "translation_date" => date(*tt)),
+                "source_commit" => sc.short(7), "source_date" => date(st),
+                "translation_commit" => tc.short(7), "translation_date" => date(tt)),
             _ => t!(loc, "reason-source-newer-short"),
         },
         Reason::SourceUncommitted => t!(loc, "reason-source-uncommitted"),
         Reason::NoCommits => t!(loc, "reason-no-commits"),
         Reason::HistoryTruncated => t!(loc, "reason-history-truncated"),
         Reason::HistoryBroken => t!(loc, "reason-history-broken"),
+        Reason::Messages => {
+            let m = t.messages.clone().unwrap_or_default();
+            t!(loc, "reason-messages",
+                "missing" => m.missing.len(), "outdated" => m.outdated.len(),
+                "obsolete" => m.obsolete.len(), "broken" => m.broken_references.len())
+        }
+        Reason::SyntaxError => {
+            let first = t.syntax_errors.first().map_or(0, |e| e.line);
+            t!(loc, "reason-syntax-error", "count" => t.syntax_errors.len(), "line" => first)
+        }
+    }
+}
+
+/// Why a translation is outdated or unknown, without the details of one translation.
+pub fn reason_text_plain(loc: &Localizer, reason: Reason) -> String {
+    match reason {
+        Reason::SourceChanged => t!(loc, "reason-source-changed-short"),
+        Reason::SourceNewer => t!(loc, "reason-source-newer-short"),
+        Reason::Messages => t!(loc, "reason-messages-short"),
+        Reason::SyntaxError => t!(loc, "reason-syntax-error-short"),
+        other => reason_text(loc, other, &TranslationStatus::placeholder()),
     }
 }
 
@@ -117,9 +121,7 @@ fn basis_text(loc: &Localizer, basis: &Basis) -> String {
     match basis {
         Basis::None => String::new(),
         Basis::Recorded { blob } => t!(loc, "basis-recorded", "blob" => blob.short(7)),
-        Basis::SourceCommit { commit } => {
-            t!(loc, "basis-source-commit", "commit" => commit.short(7))
-        }
+        Basis::SourceCommit { commit } => t!(loc, "basis-source-commit", "commit" => commit.short(7)),
         Basis::History { translation, .. } => match translation {
             HistoryPoint::Commit { commit, time } => {
                 t!(loc, "basis-history", "commit" => commit.short(7), "date" => date(*time))
@@ -130,44 +132,72 @@ fn basis_text(loc: &Localizer, basis: &Basis) -> String {
     }
 }
 
-fn render_text(
+fn render_text(ctx: &Ctx, corpora: &[Corpus], report: &StatusReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    let many = report.corpora.len() > 1;
+    for (i, summary) in report.corpora.iter().enumerate() {
+        if i > 0 {
+            line(out, "")?;
+        }
+        if many {
+            line(out, ctx.paint.bold(&t!(loc, "status-corpus", "name" => &summary.name)))?;
+        }
+        let docs: Vec<&DocumentStatus> = report.documents.iter().filter(|d| d.corpus == summary.name).collect();
+        let corpus = corpora.iter().find(|c| c.config.name == summary.name);
+        render_corpus(ctx, corpus, summary, &docs, out)?;
+    }
+
+    let (mut recorded, mut history) = (0usize, 0usize);
+    for t in report.documents.iter().flat_map(|d| &d.translations) {
+        match t.basis {
+            Basis::Recorded { .. } | Basis::SourceCommit { .. } => recorded += 1,
+            Basis::History { .. } => history += 1,
+            Basis::None => {}
+        }
+    }
+    if !ctx.quiet && !report.documents.is_empty() {
+        line(out, "")?;
+        line(out, ctx.paint.dim(&t!(loc, "status-basis-footer", "recorded" => recorded, "history" => history)))?;
+    }
+    Ok(())
+}
+
+fn render_corpus(
     ctx: &Ctx,
-    layout: &stele::config::Layout,
-    report: &StatusReport,
+    corpus: Option<&Corpus>,
+    summary: &CorpusSummary,
+    docs: &[&DocumentStatus],
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let paint = &ctx.paint;
-    if report.documents.is_empty() {
+    if docs.is_empty() {
         line(out, t!(loc, "status-no-documents"))?;
-        line(
-            out,
-            t!(loc, "status-layout",
+        if let Some(c) = corpus {
+            let layout = &c.config.layout;
+            line(
+                out,
+                t!(loc, "status-layout",
                 "source" => layout.source.as_str(), "translation" => layout.translation.as_str()),
-        )?;
+            )?;
+        }
         return Ok(());
     }
 
     let mut by_lang: Vec<(String, usize)> = Vec::new();
-    for d in &report.documents {
+    for d in docs {
         let lang = d.source.lang.to_string();
         match by_lang.iter_mut().find(|(l, _)| *l == lang) {
             Some((_, n)) => *n += 1,
             None => by_lang.push((lang, 1)),
         }
     }
-    let per_lang: Vec<String> = by_lang
-        .iter()
-        .map(|(l, n)| t!(loc, "status-source-lang-count", "lang" => l, "count" => *n))
-        .collect();
-    line(
-        out,
-        paint.bold(&t!(loc, "status-heading",
-            "count" => report.documents.len(), "langs" => per_lang.join(", "))),
-    )?;
+    let per_lang: Vec<String> =
+        by_lang.iter().map(|(l, n)| t!(loc, "status-source-lang-count", "lang" => l, "count" => *n)).collect();
+    line(out, paint.bold(&t!(loc, "status-heading", "count" => docs.len(), "langs" => per_lang.join(", "))))?;
     line(out, "")?;
 
-    let show_unknown = report.summary.iter().any(|(_, s)| s.unknown > 0);
+    let show_unknown = summary.summary.iter().any(|(_, s)| s.unknown > 0);
     let mut header = vec![
         Cell::left(t!(loc, "status-col-lang")),
         Cell::right(t!(loc, "status-col-current")),
@@ -188,7 +218,7 @@ fn render_text(
         })
         .collect();
     let mut rows = vec![header];
-    for (lang, s) in &report.summary {
+    for (lang, s) in &summary.summary {
         let count = |n: usize, state: State| {
             let cell = Cell::right(n.to_string());
             if n > 0 && state != State::Current {
@@ -208,9 +238,7 @@ fn render_text(
         if show_unknown {
             row.push(count(s.unknown, State::Unknown));
         }
-        row.push(Cell::right(
-            t!(loc, "status-percent", "value" => loc.decimal(s.percent_complete, 1)),
-        ));
+        row.push(Cell::right(t!(loc, "status-percent", "value" => loc.decimal(s.percent_complete, 1))));
         row.push(Cell::right(s.words_to_translate.to_string()));
         rows.push(row);
     }
@@ -221,77 +249,58 @@ fn render_text(
         return Ok(());
     }
 
-    let listed: Vec<&DocumentStatus> = report
-        .documents
-        .iter()
-        .filter(|d| ctx.verbose > 0 || d.needs_work())
-        .collect();
+    let listed: Vec<&&DocumentStatus> = docs.iter().filter(|d| ctx.verbose > 0 || d.needs_work()).collect();
     line(out, "")?;
     if listed.is_empty() {
         line(out, t!(loc, "status-all-current"))?;
-    } else {
+        return Ok(());
+    }
+    line(out, paint.bold(&t!(loc, if ctx.verbose > 0 { "status-all-documents" } else { "status-needs-work" })))?;
+    for doc in listed {
+        line(out, "")?;
         line(
             out,
-            paint.bold(&t!(
-                loc,
-                if ctx.verbose > 0 {
-                    "status-all-documents"
-                } else {
-                    "status-needs-work"
-                }
-            )),
+            format!(
+                "  {}  {}",
+                paint.bold(&doc.id),
+                paint.dim(
+                    &t!(loc, "status-doc-source", "lang" => doc.source.lang.as_str(), "words" => doc.source.words)
+                )
+            ),
         )?;
-        for doc in listed {
-            line(out, "")?;
+        for e in &doc.source.syntax_errors {
             line(
                 out,
                 format!(
-                    "  {}  {}",
-                    paint.bold(&doc.id),
-                    paint.dim(&t!(loc, "status-doc-source",
-                        "lang" => doc.source.lang.as_str(), "words" => doc.source.words))
+                    "    {}",
+                    t!(loc, "status-source-syntax-error",
+                "path" => &doc.source.path, "line" => e.line, "message" => &e.message)
                 ),
             )?;
-            let rows: Vec<Vec<Cell>> = doc
-                .translations
-                .iter()
-                .filter(|t| ctx.verbose > 0 || t.state != State::Current)
-                .map(|t| {
-                    let name = state_name(loc, t.state);
-                    let detail = match (t.state, t.reason) {
-                        (State::Orphan, _) => {
-                            t!(loc, "status-orphan-detail", "source" => &doc.source.path)
-                        }
-                        (_, Some(reason)) => reason_text(loc, reason, &t.basis),
-                        (State::Current, None) => basis_text(loc, &t.basis),
-                        _ => String::new(),
-                    };
-                    vec![
-                        Cell::left(t.lang.to_string()),
-                        Cell::left(name.clone()).styled(paint.state(t.state, &name)),
-                        Cell::left(t.path.clone()),
-                        Cell::left(detail.clone()).styled(paint.dim(&detail)),
-                    ]
-                })
-                .collect();
-            for l in table(rows, "    ") {
-                line(out, l)?;
-            }
+        }
+        let rows: Vec<Vec<Cell>> = doc
+            .translations
+            .iter()
+            .filter(|t| ctx.verbose > 0 || t.state != State::Current)
+            .map(|t| {
+                let name = state_name(loc, t.state);
+                let detail = match (t.state, t.reason) {
+                    (State::Orphan, _) => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
+                    (_, Some(reason)) => reason_text(loc, reason, t),
+                    (State::Current, None) => basis_text(loc, &t.basis),
+                    _ => String::new(),
+                };
+                vec![
+                    Cell::left(t.lang.to_string()),
+                    Cell::left(name.clone()).styled(paint.state(t.state, &name)),
+                    Cell::left(t.path.clone()),
+                    Cell::left(detail.clone()).styled(paint.dim(&detail)),
+                ]
+            })
+            .collect();
+        for l in table(rows, "    ") {
+            line(out, l)?;
         }
     }
-
-    let (mut recorded, mut history) = (0usize, 0usize);
-    for t in report.documents.iter().flat_map(|d| &d.translations) {
-        match t.basis {
-            Basis::Recorded { .. } | Basis::SourceCommit { .. } => recorded += 1,
-            Basis::History { .. } => history += 1,
-            Basis::None => {}
-        }
-    }
-    line(out, "")?;
-    line(
-        out,
-        paint.dim(&t!(loc, "status-basis-footer", "recorded" => recorded, "history" => history)),
-    )?;
     Ok(())
 }

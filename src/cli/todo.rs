@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use stele::freshness::{self, Basis, State, StatusOptions};
+use stele::freshness::{self, State, StatusOptions};
 use stele::t;
 
 use super::output::{table, Cell};
@@ -35,35 +35,20 @@ struct JsonTodo<'a> {
 
 pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
-    let (corpus, repo) = ctx.open_corpus()?;
-    let langs = ctx.langs(&corpus, std::slice::from_ref(&args.lang))?;
-    let lang = langs
-        .into_iter()
-        .next()
-        .ok_or_else(|| CliError::InvalidLang {
-            value: args.lang.clone(),
-        })?;
+    let (corpora, repo) = ctx.open_corpora()?;
+    let langs = ctx.langs(&corpora, std::slice::from_ref(&args.lang))?;
+    let lang = langs.into_iter().next().ok_or_else(|| CliError::InvalidLang { value: args.lang.clone() })?;
     let opts = StatusOptions {
         langs: vec![lang.clone()],
-        paths: args
-            .paths
-            .iter()
-            .map(|p| ctx.repo_path(&repo, p))
-            .collect::<Result<_, _>>()?,
+        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        only_files: None,
     };
-    let report = freshness::status(&corpus, &repo, &opts)?;
+    let report = freshness::status(&corpora, &repo, &opts)?;
     let items = freshness::todo(&report, &lang);
 
     if args.format == Format::Json {
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &JsonTodo {
-                version: 1,
-                lang: lang.as_str(),
-                items: &items,
-            },
-        )
-        .map_err(std::io::Error::from)?;
+        serde_json::to_writer_pretty(&mut *out, &JsonTodo { version: 1, lang: lang.as_str(), items: &items })
+            .map_err(std::io::Error::from)?;
         line(out, "")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -85,16 +70,17 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         let detail = match item.state {
             State::Missing => t!(loc, "todo-translate-from", "source" => &item.source_path),
             _ => {
-                // The basis detail lives in the status report; todo shows the short reason.
-                let basis = report
+                // The details live in the status report; todo shows the reason.
+                let status = report
                     .documents
                     .iter()
-                    .find(|d| d.id == item.id)
-                    .and_then(|d| d.translations.iter().find(|t| t.lang == lang))
-                    .map_or(Basis::None, |t| t.basis);
-                item.reason
-                    .map(|r| reason_text(loc, r, &basis))
-                    .unwrap_or_default()
+                    .filter(|d| d.id == item.id && d.corpus == item.corpus)
+                    .flat_map(|d| &d.translations)
+                    .find(|t| t.lang == lang);
+                match (item.reason, status) {
+                    (Some(r), Some(t)) => reason_text(loc, r, t),
+                    _ => String::new(),
+                }
             }
         };
         rows.push(vec![

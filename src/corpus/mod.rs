@@ -95,10 +95,8 @@ pub fn relative_to(root: &Path, path: &Path) -> Option<String> {
 /// Finds every document of the corpus described by `config` in the work tree at `repo_root`.
 pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
-    let prefix = relative_to(repo_root, &root).ok_or_else(|| CorpusError::OutsideRepository {
-        path: root.clone(),
-        repo: repo_root.to_owned(),
-    })?;
+    let prefix = relative_to(repo_root, &root)
+        .ok_or_else(|| CorpusError::OutsideRepository { path: root.clone(), repo: repo_root.to_owned() })?;
     let to_repo = |rel: &str| {
         if prefix.is_empty() {
             rel.to_owned()
@@ -122,19 +120,11 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     let roots: Vec<&str> = roots
         .iter()
         .copied()
-        .filter(|r| {
-            !roots
-                .iter()
-                .any(|o| o != r && (o.is_empty() || r.starts_with(&format!("{o}/"))))
-        })
+        .filter(|r| !roots.iter().any(|o| o != r && (o.is_empty() || r.starts_with(&format!("{o}/")))))
         .collect();
 
     for walk_root in roots {
-        let dir = if walk_root.is_empty() {
-            root.clone()
-        } else {
-            root.join(walk_root)
-        };
+        let dir = if walk_root.is_empty() { root.clone() } else { root.join(walk_root) };
         if !dir.is_dir() {
             continue;
         }
@@ -145,8 +135,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             .filter_entry(|e| {
                 let name = e.file_name().to_string_lossy();
                 let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                !(name.starts_with('.')
-                    && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
+                !(name.starts_with('.') && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
                     && name != ".DS_Store"
             })
             .git_ignore(true)
@@ -158,10 +147,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             .sort_by_file_name(|a, b| a.cmp(b))
             .build();
         for entry in walker {
-            let entry = entry.map_err(|source| CorpusError::Walk {
-                path: dir.clone(),
-                source,
-            })?;
+            let entry = entry.map_err(|source| CorpusError::Walk { path: dir.clone(), source })?;
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
@@ -169,10 +155,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                 skipped.push(Skipped::NonUtf8Path(entry.path().to_owned()));
                 continue;
             };
-            if rel.ends_with(SIDECAR_SUFFIX)
-                || rel == crate::config::FILE_NAME
-                || !config.is_included(&rel)
-            {
+            if rel.ends_with(SIDECAR_SUFFIX) || rel == crate::config::FILE_NAME || !config.is_included(&rel) {
                 continue;
             }
             let mut lang_of = |tag: &str| -> Option<Lang> {
@@ -196,13 +179,8 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                 if let Some(lang) = lang_of(tag) {
                     let src = config.source_lang_for(id);
                     if config.translation_langs_for(src).any(|l| *l == lang) {
-                        spelling
-                            .entry(lang.clone())
-                            .or_insert_with(|| tag.to_owned());
-                        versions
-                            .entry(id.to_owned())
-                            .or_default()
-                            .insert(lang, to_repo(&rel));
+                        spelling.entry(lang.clone()).or_insert_with(|| tag.to_owned());
+                        versions.entry(id.to_owned()).or_default().insert(lang, to_repo(&rel));
                         continue;
                     }
                 }
@@ -215,12 +193,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         }
     }
 
-    let spell = |lang: &Lang| {
-        spelling
-            .get(lang)
-            .cloned()
-            .unwrap_or_else(|| config.spelling(lang).to_owned())
-    };
+    let spell = |lang: &Lang| spelling.get(lang).cloned().unwrap_or_else(|| config.spelling(lang).to_owned());
     let mut ids: BTreeMap<&str, ()> = BTreeMap::new();
     ids.extend(sources.keys().map(|k| (k.as_str(), ())));
     ids.extend(versions.keys().map(|k| (k.as_str(), ())));
@@ -229,11 +202,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         .map(|id| {
             let source_lang = config.source_lang_for(id).clone();
             let source = match sources.get(id) {
-                Some(path) => Version {
-                    lang: source_lang.clone(),
-                    path: path.clone(),
-                    exists: true,
-                },
+                Some(path) => Version { lang: source_lang.clone(), path: path.clone(), exists: true },
                 None => Version {
                     path: to_repo(&layout.source.render(&spell(&source_lang), id)),
                     lang: source_lang.clone(),
@@ -244,11 +213,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             let translations = config
                 .translation_langs_for(&source_lang)
                 .map(|lang| match found.and_then(|v| v.get(lang)) {
-                    Some(path) => Version {
-                        lang: lang.clone(),
-                        path: path.clone(),
-                        exists: true,
-                    },
+                    Some(path) => Version { lang: lang.clone(), path: path.clone(), exists: true },
                     None => Version {
                         lang: lang.clone(),
                         path: to_repo(&layout.translation.render(&spell(lang), id)),
@@ -256,18 +221,9 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                     },
                 })
                 .collect();
-            Document {
-                id: id.to_owned(),
-                source,
-                translations,
-            }
+            Document { id: id.to_owned(), source, translations }
         })
         .collect();
 
-    Ok(Corpus {
-        config: config.clone(),
-        repo_root: repo_root.to_owned(),
-        documents,
-        skipped,
-    })
+    Ok(Corpus { config: config.clone(), repo_root: repo_root.to_owned(), documents, skipped })
 }

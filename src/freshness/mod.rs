@@ -11,13 +11,15 @@
 //!
 //! Uncommitted edits count: file contents are read from the work tree.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::corpus::{Corpus, Document};
+use crate::config::Kind;
+use crate::corpus::{Corpus, Document, Version};
+use crate::ftl;
 use crate::git::{GitError, Head, LastChange, ObjectId, Repo};
 use crate::lang::Lang;
 use crate::segment::count_words;
@@ -115,6 +117,10 @@ pub enum Reason {
     HistoryTruncated,
     /// A commit on the file's history is missing from the repository.
     HistoryBroken,
+    /// Fluent: messages are missing, outdated or obsolete, or references are broken.
+    Messages,
+    /// Fluent: the translation has syntax errors.
+    SyntaxError,
 }
 
 /// One translation's status.
@@ -136,6 +142,34 @@ pub struct TranslationStatus {
     pub reason: Option<Reason>,
     /// Words of source to translate: the source's word count if missing or outdated, else 0.
     pub words_to_translate: usize,
+    /// Fluent: how its messages compare with the source's.
+    pub messages: Option<ftl::Comparison>,
+    /// Fluent: its syntax errors.
+    pub syntax_errors: Vec<ftl::SyntaxError>,
+}
+
+impl TranslationStatus {
+    /// A status with no language, path or details, for rendering reasons on their own.
+    pub fn placeholder() -> TranslationStatus {
+        TranslationStatus::new(&Version {
+            lang: Lang::parse("en").expect("en is a tag"),
+            path: String::new(),
+            exists: false,
+        })
+    }
+
+    fn new(version: &Version) -> TranslationStatus {
+        TranslationStatus {
+            lang: version.lang.clone(),
+            path: version.path.clone(),
+            state: State::Missing,
+            basis: Basis::None,
+            reason: None,
+            words_to_translate: 0,
+            messages: None,
+            syntax_errors: Vec::new(),
+        }
+    }
 }
 
 impl Serialize for TranslationStatus {
@@ -149,22 +183,13 @@ impl Serialize for TranslationStatus {
         match &self.basis {
             Basis::Recorded { blob } => map.serialize_entry("basis_id", blob)?,
             Basis::SourceCommit { commit } => map.serialize_entry("basis_id", commit)?,
-            Basis::History {
-                source,
-                translation,
-            } => {
+            Basis::History { source, translation } => {
                 #[derive(Serialize)]
                 struct Sides<'a> {
                     source: &'a HistoryPoint,
                     translation: &'a HistoryPoint,
                 }
-                map.serialize_entry(
-                    "history",
-                    &Sides {
-                        source,
-                        translation,
-                    },
-                )?;
+                map.serialize_entry("history", &Sides { source, translation })?;
             }
             Basis::None => {}
         }
@@ -172,6 +197,12 @@ impl Serialize for TranslationStatus {
             map.serialize_entry("reason", reason)?;
         }
         map.serialize_entry("words_to_translate", &self.words_to_translate)?;
+        if let Some(messages) = &self.messages {
+            map.serialize_entry("messages", messages)?;
+        }
+        if !self.syntax_errors.is_empty() {
+            map.serialize_entry("syntax_errors", &self.syntax_errors)?;
+        }
         map.end()
     }
 }
@@ -190,6 +221,9 @@ pub struct SourceStatus {
     /// The git blob id of its current content (what `stele mark` records).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blob: Option<ObjectId>,
+    /// Fluent: the source's syntax errors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub syntax_errors: Vec<ftl::SyntaxError>,
 }
 
 /// One document's status.
@@ -197,6 +231,8 @@ pub struct SourceStatus {
 pub struct DocumentStatus {
     /// The document id.
     pub id: String,
+    /// The name of its corpus.
+    pub corpus: String,
     /// Its source.
     pub source: SourceStatus,
     /// Its translations (only existing ones when the source is gone).
@@ -230,20 +266,50 @@ pub struct LangSummary {
     pub words_to_translate: usize,
 }
 
-/// The status of a corpus.
+/// The status of one or more corpora.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
-    /// The documents, sorted by id.
+    /// The documents, corpus by corpus, each corpus's sorted by id.
     pub documents: Vec<DocumentStatus>,
-    /// Counts per language, languages in configuration order.
+    /// Counts per language over every corpus.
     #[serde(serialize_with = "serialize_summary")]
+    pub summary: Vec<(Lang, LangSummary)>,
+    /// Counts per corpus.
+    #[serde(serialize_with = "serialize_corpora")]
+    pub corpora: Vec<CorpusSummary>,
+}
+
+/// Counts for one corpus.
+#[derive(Debug, Clone)]
+pub struct CorpusSummary {
+    /// The corpus's name.
+    pub name: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Counts per language, in configuration order.
     pub summary: Vec<(Lang, LangSummary)>,
 }
 
-fn serialize_summary<S: serde::Serializer>(
-    v: &[(Lang, LangSummary)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_corpora<S: serde::Serializer>(v: &[CorpusSummary], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    #[derive(Serialize)]
+    struct One<'a> {
+        kind: &'a str,
+        #[serde(serialize_with = "serialize_summary")]
+        summary: &'a [(Lang, LangSummary)],
+    }
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for c in v {
+        let kind = match c.kind {
+            Kind::Text => "text",
+            Kind::Fluent => "fluent",
+        };
+        map.serialize_entry(&c.name, &One { kind, summary: &c.summary })?;
+    }
+    map.end()
+}
+
+fn serialize_summary<S: serde::Serializer>(v: &[(Lang, LangSummary)], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut map = s.serialize_map(Some(v.len()))?;
     for (lang, summary) in v {
@@ -259,6 +325,9 @@ pub struct StatusOptions {
     pub langs: Vec<Lang>,
     /// Only documents with a file at or below one of these repository paths (all when empty).
     pub paths: Vec<String>,
+    /// Only documents with one of these files, existing or expected (all when `None`): the
+    /// files a pull request changed, for `check --changed-since`.
+    pub only_files: Option<HashSet<String>>,
 }
 
 /// What can go wrong computing a status.
@@ -272,78 +341,77 @@ pub enum FreshnessError {
     Git(#[from] GitError),
 }
 
-/// What the first, parallel pass learns of a file: its blob id and, for a source, its words;
-/// for a translation, its record.
+/// What the first, parallel pass learns of a file: its blob id; for a source, its words; for a
+/// translation, its record; for a Fluent resource, its messages.
 struct Loaded {
     blob: ObjectId,
     words: usize,
     record: Option<Record>,
+    fluent: Option<ftl::Parsed>,
 }
 
-fn load(repo_root: &std::path::Path, rel: &str, is_source: bool) -> Result<Loaded, TrackingError> {
-    let path: PathBuf = repo_root.join(rel);
-    let bytes = fs::read(&path).map_err(|source| TrackingError::Read {
-        path: path.clone(),
-        source,
-    })?;
+fn load(root: &std::path::Path, rel: &str, is_source: bool, kind: Kind) -> Result<Loaded, TrackingError> {
+    let path: PathBuf = root.join(rel);
+    let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
     let blob = ObjectId::for_blob(&bytes);
     let text = tracking::decode(&path, &bytes)?;
-    if is_source {
-        Ok(Loaded {
-            blob,
-            words: count_words(text),
-            record: None,
-        })
-    } else {
-        Ok(Loaded {
-            blob,
-            words: 0,
-            record: tracking::read(&path, text)?,
-        })
-    }
+    let fluent = (kind == Kind::Fluent).then(|| ftl::parse(text));
+    let (words, record) = if is_source { (count_words(text), None) } else { (0, tracking::read(&path, text)?) };
+    Ok(Loaded { blob, words, record, fluent })
 }
 
 fn selected(doc: &Document, opts: &StatusOptions) -> bool {
-    if opts.paths.is_empty() {
-        return true;
-    }
     let under = |file: &str| {
-        opts.paths.iter().any(|p| {
-            p.is_empty()
-                || file == p
-                || (file.starts_with(p.as_str()) && file.as_bytes().get(p.len()) == Some(&b'/'))
-        })
+        opts.paths.is_empty()
+            || opts.paths.iter().any(|p| {
+                p.is_empty()
+                    || file == p
+                    || (file.starts_with(p.as_str()) && file.as_bytes().get(p.len()) == Some(&b'/'))
+            })
     };
-    under(&doc.source.path) || doc.translations.iter().any(|t| t.exists && under(&t.path))
+    let in_paths = under(&doc.source.path) || doc.translations.iter().any(|t| t.exists && under(&t.path));
+    let changed = opts.only_files.as_ref().is_none_or(|files| {
+        files.contains(&doc.source.path) || doc.translations.iter().any(|t| files.contains(&t.path))
+    });
+    in_paths && changed
 }
 
 /// A selected document with its files read: the source, and each selected translation.
 struct LoadedDocument<'a> {
     doc: &'a Document,
     source: Option<Loaded>,
-    translations: Vec<(&'a crate::corpus::Version, Option<Loaded>)>,
+    translations: Vec<(&'a Version, Option<Loaded>)>,
 }
 
-/// Computes the state of every selected translation of the corpus.
-pub fn status(
-    corpus: &Corpus,
-    repo: &Repo,
-    opts: &StatusOptions,
-) -> Result<StatusReport, FreshnessError> {
+/// Computes the state of every selected translation of every corpus.
+pub fn status(corpora: &[Corpus], repo: &Repo, opts: &StatusOptions) -> Result<StatusReport, FreshnessError> {
+    let mut documents = Vec::new();
+    let mut summaries = Vec::new();
+    for corpus in corpora {
+        let docs = status_of(corpus, repo, opts)?;
+        summaries.push(CorpusSummary {
+            name: corpus.config.name.clone(),
+            kind: corpus.config.kind,
+            summary: summarize(corpus, &docs, opts),
+        });
+        documents.extend(docs);
+    }
+    let summary = combine(&summaries);
+    Ok(StatusReport { documents, summary, corpora: summaries })
+}
+
+fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<DocumentStatus>, FreshnessError> {
     use rayon::prelude::*;
 
     let root = &corpus.repo_root;
+    let kind = corpus.config.kind;
     // First pass, in parallel: read, hash and parse every file. Git is not touched here.
     let loaded: Vec<LoadedDocument<'_>> = corpus
         .documents
         .par_iter()
         .filter(|d| selected(d, opts))
         .map(|doc| -> Result<LoadedDocument<'_>, TrackingError> {
-            let source = if doc.source.exists {
-                Some(load(root, &doc.source.path, true)?)
-            } else {
-                None
-            };
+            let source = if doc.source.exists { Some(load(root, &doc.source.path, true, kind)?) } else { None };
             let translations = doc
                 .translations
                 .iter()
@@ -351,46 +419,25 @@ pub fn status(
                 .map(|t| {
                     // An orphan's record does not matter: it has no source to match.
                     let read = t.exists && source.is_some();
-                    Ok((
-                        t,
-                        if read {
-                            Some(load(root, &t.path, false)?)
-                        } else {
-                            None
-                        },
-                    ))
+                    Ok((t, if read { Some(load(root, &t.path, false, kind)?) } else { None }))
                 })
                 .collect::<Result<_, TrackingError>>()?;
-            Ok(LoadedDocument {
-                doc,
-                source,
-                translations,
-            })
+            Ok(LoadedDocument { doc, source, translations })
         })
         .collect::<Result<_, _>>()?;
 
     // Second pass: decide every state; translations without a record wait for one history walk:
     // (document index, translation index, source blob, translation blob).
     let mut documents = Vec::with_capacity(loaded.len());
+    let mut kept: Vec<&LoadedDocument<'_>> = Vec::with_capacity(loaded.len());
     let mut by_history: Vec<(usize, usize, ObjectId, ObjectId)> = Vec::new();
-    for LoadedDocument {
-        doc,
-        source,
-        translations: files,
-    } in loaded
-    {
+    for item in &loaded {
+        let LoadedDocument { doc, source, translations: files } = item;
         let words = source.as_ref().map_or(0, |s| s.words);
         let mut translations = Vec::with_capacity(files.len());
         for (t, file) in files {
-            let mut status = TranslationStatus {
-                lang: t.lang.clone(),
-                path: t.path.clone(),
-                state: State::Missing,
-                basis: Basis::None,
-                reason: None,
-                words_to_translate: 0,
-            };
-            match (&source, t.exists, file) {
+            let mut status = TranslationStatus::new(t);
+            match (source, t.exists, file) {
                 (None, false, _) => continue,
                 (None, true, _) => status.state = State::Orphan,
                 (Some(_), false, _) => status.words_to_translate = words,
@@ -421,20 +468,13 @@ pub fn status(
                                 }
                             };
                         }
-                        None => by_history.push((
-                            documents.len(),
-                            translations.len(),
-                            src.blob,
-                            file.blob,
-                        )),
+                        None => by_history.push((documents.len(), translations.len(), src.blob, file.blob)),
                     }
                     if status.state == State::Outdated {
                         status.words_to_translate = words;
                     }
                 }
-                (Some(_), true, None) => {
-                    unreachable!("existing translations of existing sources are loaded")
-                }
+                (Some(_), true, None) => unreachable!("existing translations of existing sources are loaded"),
             }
             translations.push(status);
         }
@@ -445,23 +485,83 @@ pub fn status(
         }
         documents.push(DocumentStatus {
             id: doc.id.clone(),
+            corpus: corpus.config.name.clone(),
             source: SourceStatus {
                 lang: doc.source.lang.clone(),
                 path: doc.source.path.clone(),
                 exists: doc.source.exists,
                 words,
                 blob: source.as_ref().map(|s| s.blob),
+                syntax_errors: source
+                    .as_ref()
+                    .and_then(|s| s.fluent.as_ref())
+                    .map(|f| f.errors.clone())
+                    .unwrap_or_default(),
             },
             translations,
         });
+        kept.push(item);
     }
 
     if !by_history.is_empty() {
         resolve_by_history(repo, &mut documents, &by_history)?;
     }
+    if kind == Kind::Fluent {
+        for (doc, item) in documents.iter_mut().zip(&kept) {
+            compare_messages(repo, doc, item)?;
+        }
+    }
+    Ok(documents)
+}
 
-    let summary = summarize(corpus, &documents, opts);
-    Ok(StatusReport { documents, summary })
+/// Fluent: compares each translation's messages with the source's, against the source version
+/// the translation was made from (recorded, or as it was at the translation's last commit), and
+/// decides the state from the messages: a resource is current when none is missing, outdated or
+/// obsolete and every reference resolves.
+fn compare_messages(repo: &Repo, doc: &mut DocumentStatus, item: &LoadedDocument<'_>) -> Result<(), FreshnessError> {
+    let Some(source) = item.source.as_ref().and_then(|s| s.fluent.as_ref()) else { return Ok(()) };
+    let files: Vec<&Option<Loaded>> = item
+        .translations
+        .iter()
+        .filter(|(v, _)| doc.translations.iter().any(|t| t.path == v.path))
+        .map(|(_, f)| f)
+        .collect();
+    for (status, file) in doc.translations.iter_mut().zip(files) {
+        let Some(parsed) = file.as_ref().and_then(|f| f.fluent.as_ref()) else { continue };
+        let basis_blob = match status.basis {
+            Basis::Recorded { blob } => Some(blob),
+            Basis::SourceCommit { commit } => repo.blob_at(commit, &doc.source.path)?,
+            Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => {
+                repo.blob_at(commit, &doc.source.path)?
+            }
+            Basis::History { translation: HistoryPoint::Uncommitted, .. } => match repo.head()? {
+                Head::Commit(head) => repo.blob_at(head, &doc.source.path)?,
+                Head::Unborn => None,
+            },
+            _ => None,
+        };
+        let basis = match basis_blob {
+            Some(blob) => repo.read_blob(blob)?.and_then(|bytes| String::from_utf8(bytes).ok()).map(|t| ftl::parse(&t)),
+            None => None,
+        };
+        let comparison = ftl::compare(source, parsed, basis.as_ref());
+        status.syntax_errors = parsed.errors.clone();
+        if !status.syntax_errors.is_empty() {
+            status.state = State::Outdated;
+            status.reason = Some(Reason::SyntaxError);
+        } else if comparison.has_problems() {
+            status.state = State::Outdated;
+            status.reason = Some(Reason::Messages);
+        } else if comparison.basis_available && status.state != State::Unknown {
+            // Every message is there and none changed since: whatever else changed in the file
+            // (comments, new messages the translation already has) needs no translation.
+            status.state = State::Current;
+            status.reason = None;
+        }
+        status.words_to_translate = if status.state == State::Outdated { doc.source.words } else { 0 };
+        status.messages = Some(comparison);
+    }
+    Ok(())
 }
 
 fn resolve_by_history(
@@ -476,10 +576,7 @@ fn resolve_by_history(
                 let status = &mut documents[d].translations[t];
                 status.state = State::Unknown;
                 status.reason = Some(Reason::NoCommits);
-                status.basis = Basis::History {
-                    source: HistoryPoint::Unknown,
-                    translation: HistoryPoint::Unknown,
-                };
+                status.basis = Basis::History { source: HistoryPoint::Unknown, translation: HistoryPoint::Unknown };
             }
             return Ok(());
         }
@@ -500,10 +597,7 @@ fn resolve_by_history(
             return Ok(HistoryPoint::Uncommitted);
         }
         match changes.get(path) {
-            Some(LastChange::Commit { id, time }) => Ok(HistoryPoint::Commit {
-                commit: *id,
-                time: *time,
-            }),
+            Some(LastChange::Commit { id, time }) => Ok(HistoryPoint::Commit { commit: *id, time: *time }),
             Some(LastChange::Truncated { .. }) => Err(Reason::HistoryTruncated),
             Some(LastChange::MissingCommit { .. }) | None => Err(Reason::HistoryBroken),
         }
@@ -516,23 +610,10 @@ fn resolve_by_history(
         let translation = point(&status.path, translation_blob);
         let (state, reason) = match (&source, &translation) {
             (Err(r), _) | (_, Err(r)) => (State::Unknown, Some(*r)),
-            (Ok(HistoryPoint::Uncommitted), Ok(HistoryPoint::Uncommitted)) => {
-                (State::Current, None)
-            }
-            (Ok(HistoryPoint::Uncommitted), Ok(_)) => {
-                (State::Outdated, Some(Reason::SourceUncommitted))
-            }
+            (Ok(HistoryPoint::Uncommitted), Ok(HistoryPoint::Uncommitted)) => (State::Current, None),
+            (Ok(HistoryPoint::Uncommitted), Ok(_)) => (State::Outdated, Some(Reason::SourceUncommitted)),
             (Ok(_), Ok(HistoryPoint::Uncommitted)) => (State::Current, None),
-            (
-                Ok(HistoryPoint::Commit {
-                    commit: sc,
-                    time: st,
-                }),
-                Ok(HistoryPoint::Commit {
-                    commit: tc,
-                    time: tt,
-                }),
-            ) => {
+            (Ok(HistoryPoint::Commit { commit: sc, time: st }), Ok(HistoryPoint::Commit { commit: tc, time: tt })) => {
                 // A commit that changes both, or equal times, count as in sync.
                 if sc == tc || st <= tt {
                     (State::Current, None)
@@ -553,11 +634,7 @@ fn resolve_by_history(
     Ok(())
 }
 
-fn summarize(
-    corpus: &Corpus,
-    documents: &[DocumentStatus],
-    opts: &StatusOptions,
-) -> Vec<(Lang, LangSummary)> {
+fn summarize(corpus: &Corpus, documents: &[DocumentStatus], opts: &StatusOptions) -> Vec<(Lang, LangSummary)> {
     let mut order: Vec<Lang> = corpus
         .config
         .languages
@@ -587,25 +664,53 @@ fn summarize(
     }
     // A language that is a translation language of no document (the default source language
     // when no document overrides it) has nothing to report.
-    let translation_langs: BTreeMap<&Lang, ()> = corpus
-        .documents
-        .iter()
-        .flat_map(|d| d.translations.iter().map(|t| (&t.lang, ())))
-        .collect();
+    let translation_langs: BTreeMap<&Lang, ()> =
+        corpus.documents.iter().flat_map(|d| d.translations.iter().map(|t| (&t.lang, ()))).collect();
     order
         .into_iter()
         .filter(|l| translation_langs.contains_key(l) || corpus.config.languages.contains(l))
         .map(|lang| {
             let mut s = sums.remove(&lang).unwrap_or_default();
             let todo = s.current + s.outdated + s.missing + s.unknown;
-            s.percent_complete = if todo == 0 {
-                100.0
-            } else {
-                (s.current as f64 * 1000.0 / todo as f64).round() / 10.0
-            };
+            s.percent_complete =
+                if todo == 0 { 100.0 } else { (s.current as f64 * 1000.0 / todo as f64).round() / 10.0 };
             (lang, s)
         })
         .collect()
+}
+
+/// Adds up per-corpus counts, language by language.
+fn combine(corpora: &[CorpusSummary]) -> Vec<(Lang, LangSummary)> {
+    let mut out: Vec<(Lang, LangSummary)> = Vec::new();
+    for (lang, s) in corpora.iter().flat_map(|c| &c.summary) {
+        let slot = match out.iter().position(|(l, _)| l == lang) {
+            Some(i) => &mut out[i].1,
+            None => {
+                out.push((lang.clone(), LangSummary::default()));
+                &mut out.last_mut().expect("just pushed").1
+            }
+        };
+        slot.current += s.current;
+        slot.outdated += s.outdated;
+        slot.missing += s.missing;
+        slot.orphan += s.orphan;
+        slot.unknown += s.unknown;
+        slot.words_to_translate += s.words_to_translate;
+    }
+    for (_, s) in &mut out {
+        s.percent_complete = percent(s);
+    }
+    out
+}
+
+/// Current ÷ (current + outdated + missing + unknown), one decimal; 100 with nothing to do.
+pub fn percent(s: &LangSummary) -> f64 {
+    let todo = s.current + s.outdated + s.missing + s.unknown;
+    if todo == 0 {
+        100.0
+    } else {
+        (s.current as f64 * 1000.0 / todo as f64).round() / 10.0
+    }
 }
 
 /// A translator's pending work in one language, most urgent first.
@@ -613,6 +718,8 @@ fn summarize(
 pub struct TodoItem {
     /// The document id.
     pub id: String,
+    /// Its corpus.
+    pub corpus: String,
     /// The translation's state (outdated, missing or unknown).
     pub state: State,
     /// Why, when outdated or unknown.
@@ -635,11 +742,10 @@ pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
         .documents
         .iter()
         .flat_map(|d| d.translations.iter().map(move |t| (d, t)))
-        .filter(|(_, t)| {
-            &t.lang == lang && matches!(t.state, State::Outdated | State::Missing | State::Unknown)
-        })
+        .filter(|(_, t)| &t.lang == lang && matches!(t.state, State::Outdated | State::Missing | State::Unknown))
         .map(|(d, t)| TodoItem {
             id: d.id.clone(),
+            corpus: d.corpus.clone(),
             state: t.state,
             reason: t.reason,
             path: t.path.clone(),
@@ -653,11 +759,6 @@ pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
         State::Missing => 1,
         _ => 2,
     };
-    items.sort_by(|a, b| {
-        rank(a.state)
-            .cmp(&rank(b.state))
-            .then(b.words.cmp(&a.words))
-            .then(a.id.cmp(&b.id))
-    });
+    items.sort_by(|a, b| rank(a.state).cmp(&rank(b.state)).then(b.words.cmp(&a.words)).then(a.id.cmp(&b.id)));
     items
 }

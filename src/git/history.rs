@@ -94,9 +94,7 @@ struct Queued {
 impl Ord for Queued {
     fn cmp(&self, other: &Self) -> Ordering {
         // Newest first; among equal times, first queued first, like git's date-ordered walk.
-        self.time
-            .cmp(&other.time)
-            .then_with(|| other.seq.cmp(&self.seq))
+        self.time.cmp(&other.time).then_with(|| other.seq.cmp(&self.seq))
     }
 }
 
@@ -111,18 +109,10 @@ impl Repo {
     ///
     /// Every path must exist in `head`'s tree (paths that do not have no last change and are
     /// left out of the answer).
-    pub fn last_changes(
-        &self,
-        head: ObjectId,
-        paths: &[String],
-    ) -> Result<HashMap<String, LastChange>, GitError> {
+    pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
         let set = PathSet::new(paths.iter().cloned());
         let present = self.blobs_at(head, &set)?;
-        let tracked: Vec<&str> = paths
-            .iter()
-            .map(String::as_str)
-            .filter(|p| present.contains_key(*p))
-            .collect();
+        let tracked: Vec<&str> = paths.iter().map(String::as_str).filter(|p| present.contains_key(*p)).collect();
         let mut answers: HashMap<String, LastChange> = HashMap::with_capacity(tracked.len());
         if tracked.is_empty() {
             return Ok(answers);
@@ -131,16 +121,9 @@ impl Repo {
         let mut pending: HashMap<Oid, Vec<u32>> = HashMap::new();
         let mut queue = BinaryHeap::new();
         let mut seq = 0u64;
-        let head_commit = self
-            .inner
-            .find_commit(head.0)
-            .map_err(read_err(format!("reading commit {head}")))?;
+        let head_commit = self.inner.find_commit(head.0).map_err(read_err(format!("reading commit {head}")))?;
         pending.insert(head.0, (0..tracked.len() as u32).collect());
-        queue.push(Queued {
-            time: head_commit.time().seconds(),
-            seq,
-            id: head.0,
-        });
+        queue.push(Queued { time: head_commit.time().seconds(), seq, id: head.0 });
 
         let mut changed = HashSet::new();
         while let Some(Queued { id, .. }) = queue.pop() {
@@ -151,22 +134,14 @@ impl Repo {
                 Ok(c) => c,
                 Err(_) => {
                     for i in waiting {
-                        answers.insert(
-                            tracked[i as usize].to_owned(),
-                            LastChange::MissingCommit { id: ObjectId(id) },
-                        );
+                        answers.insert(tracked[i as usize].to_owned(), LastChange::MissingCommit { id: ObjectId(id) });
                     }
                     continue;
                 }
             };
             if self.shallow.contains(&id) {
                 for i in waiting {
-                    answers.insert(
-                        tracked[i as usize].to_owned(),
-                        LastChange::Truncated {
-                            boundary: ObjectId(id),
-                        },
-                    );
+                    answers.insert(tracked[i as usize].to_owned(), LastChange::Truncated { boundary: ObjectId(id) });
                 }
                 continue;
             }
@@ -181,48 +156,30 @@ impl Repo {
                         for i in waiting.drain(..) {
                             answers.insert(
                                 tracked[i as usize].to_owned(),
-                                LastChange::MissingCommit {
-                                    id: ObjectId(parent_id),
-                                },
+                                LastChange::MissingCommit { id: ObjectId(parent_id) },
                             );
                         }
                         break;
                     }
                 };
                 changed.clear();
-                self.changed_paths(
-                    Some(parent.tree_id()),
-                    Some(tree),
-                    &mut String::new(),
-                    &set,
-                    &mut changed,
-                )
-                .map_err(read_err(format!(
-                    "comparing {id} with its parent {parent_id}"
-                )))?;
+                self.changed_paths(Some(parent.tree_id()), Some(tree), &mut String::new(), &set, &mut changed)
+                    .map_err(read_err(format!("comparing {id} with its parent {parent_id}")))?;
                 // TREESAME to this parent: the path's history continues there and only there.
-                let (same, differ): (Vec<u32>, Vec<u32>) = waiting
-                    .iter()
-                    .partition(|&&i| !changed.contains(tracked[i as usize]));
+                let (same, differ): (Vec<u32>, Vec<u32>) =
+                    waiting.iter().partition(|&&i| !changed.contains(tracked[i as usize]));
                 if !same.is_empty() {
                     let slot = pending.entry(parent_id).or_default();
                     if slot.is_empty() {
                         seq += 1;
-                        queue.push(Queued {
-                            time: parent.time().seconds(),
-                            seq,
-                            id: parent_id,
-                        });
+                        queue.push(Queued { time: parent.time().seconds(), seq, id: parent_id });
                     }
                     slot.extend(same);
                 }
                 waiting = differ;
             }
             // Paths that differ from every parent, or that reached a root commit, changed here.
-            let change = LastChange::Commit {
-                id: ObjectId(id),
-                time: commit.time().seconds(),
-            };
+            let change = LastChange::Commit { id: ObjectId(id), time: commit.time().seconds() };
             for i in waiting {
                 answers.insert(tracked[i as usize].to_owned(), change);
             }
@@ -244,18 +201,11 @@ impl Repo {
         }
         let ta = a.map(|id| self.inner.find_tree(id)).transpose()?;
         let tb = b.map(|id| self.inner.find_tree(id)).transpose()?;
-        let (la, lb) = (
-            ta.as_ref().map_or(0, |t| t.len()),
-            tb.as_ref().map_or(0, |t| t.len()),
-        );
+        let (la, lb) = (ta.as_ref().map_or(0, |t| t.len()), tb.as_ref().map_or(0, |t| t.len()));
         let (mut i, mut j) = (0, 0);
         while i < la || j < lb {
-            let ea = ta
-                .as_ref()
-                .and_then(|t| if i < la { t.get(i) } else { None });
-            let eb = tb
-                .as_ref()
-                .and_then(|t| if j < lb { t.get(j) } else { None });
+            let ea = ta.as_ref().and_then(|t| if i < la { t.get(i) } else { None });
+            let eb = tb.as_ref().and_then(|t| if j < lb { t.get(j) } else { None });
             let order = match (&ea, &eb) {
                 (Some(x), Some(y)) => git_entry_order(
                     x.name_bytes(),
@@ -282,10 +232,7 @@ impl Repo {
                     (ea, eb)
                 }
             };
-            let entry = left
-                .as_ref()
-                .or(right.as_ref())
-                .expect("one side of a merge step has an entry");
+            let entry = left.as_ref().or(right.as_ref()).expect("one side of a merge step has an entry");
             if let (Some(l), Some(r)) = (&left, &right) {
                 if l.id() == r.id() && l.filemode() == r.filemode() {
                     continue;

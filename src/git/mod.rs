@@ -33,9 +33,7 @@ impl ObjectId {
         hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
         hasher.update(bytes);
         let digest = hasher.finalize();
-        ObjectId(
-            Oid::from_bytes(&digest).expect("a SHA-1 digest is 20 bytes, an object id's length"),
-        )
+        ObjectId(Oid::from_bytes(&digest).expect("a SHA-1 digest is 20 bytes, an object id's length"))
     }
 
     /// The first `len` hex digits.
@@ -64,9 +62,7 @@ impl FromStr for ObjectId {
         if s.len() != 40 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(ObjectIdError(s.to_owned()));
         }
-        Oid::from_str(s)
-            .map(ObjectId)
-            .map_err(|_| ObjectIdError(s.to_owned()))
+        Oid::from_str(s).map(ObjectId).map_err(|_| ObjectIdError(s.to_owned()))
     }
 }
 
@@ -93,6 +89,12 @@ pub enum GitError {
     Bare {
         /// The repository.
         path: PathBuf,
+    },
+    /// A revision that does not name a commit.
+    #[error("`{rev}` does not name a commit")]
+    BadRevision {
+        /// The revision as given.
+        rev: String,
     },
     /// Reading the repository failed.
     #[error("git: {context}")]
@@ -150,30 +152,18 @@ impl Repo {
     /// Finds the repository that contains `start`, as `git` would.
     pub fn discover(start: &Path) -> Result<Repo, GitError> {
         tune_libgit2();
-        let inner = Repository::discover(start).map_err(|source| GitError::NotARepository {
-            path: start.to_owned(),
-            source,
-        })?;
+        let inner = Repository::discover(start)
+            .map_err(|source| GitError::NotARepository { path: start.to_owned(), source })?;
         let Some(workdir) = inner.workdir() else {
-            return Err(GitError::Bare {
-                path: inner.path().to_owned(),
-            });
+            return Err(GitError::Bare { path: inner.path().to_owned() });
         };
         let workdir = fs::canonicalize(workdir).unwrap_or_else(|_| workdir.to_owned());
         // A shallow clone lists the commits whose parents it lacks; libgit2 shows them as roots,
         // so the history walk must know them to say "unknown" instead of "added here".
         let shallow = fs::read_to_string(inner.commondir().join("shallow"))
-            .map(|text| {
-                text.lines()
-                    .filter_map(|l| Oid::from_str(l.trim()).ok())
-                    .collect()
-            })
+            .map(|text| text.lines().filter_map(|l| Oid::from_str(l.trim()).ok()).collect())
             .unwrap_or_default();
-        Ok(Repo {
-            inner,
-            workdir,
-            shallow,
-        })
+        Ok(Repo { inner, workdir, shallow })
     }
 
     /// The work tree's root, canonicalized.
@@ -193,10 +183,7 @@ impl Repo {
                 let commit = r.peel_to_commit().map_err(read_err("resolving HEAD"))?;
                 Ok(Head::Commit(ObjectId(commit.id())))
             }
-            Err(e)
-                if e.code() == git2::ErrorCode::UnbornBranch
-                    || e.code() == git2::ErrorCode::NotFound =>
-            {
+            Err(e) if e.code() == git2::ErrorCode::UnbornBranch || e.code() == git2::ErrorCode::NotFound => {
                 Ok(Head::Unborn)
             }
             Err(e) => Err(read_err("resolving HEAD")(e)),
@@ -205,18 +192,12 @@ impl Repo {
 
     /// Whether the object database has this object.
     pub fn has_object(&self, id: ObjectId) -> bool {
-        self.inner
-            .odb()
-            .map(|odb| odb.exists(id.0))
-            .unwrap_or(false)
+        self.inner.odb().map(|odb| odb.exists(id.0)).unwrap_or(false)
     }
 
     /// Stores bytes as a blob, so that later commands can read this version back.
     pub fn write_blob(&self, bytes: &[u8]) -> Result<ObjectId, GitError> {
-        self.inner
-            .blob(bytes)
-            .map(ObjectId)
-            .map_err(read_err("writing a blob"))
+        self.inner.blob(bytes).map(ObjectId).map_err(read_err("writing a blob"))
     }
 
     /// The bytes of a blob, if the repository has it.
@@ -235,22 +216,14 @@ impl Repo {
 
     /// The committer time (seconds since the epoch) of a commit.
     pub fn commit_time(&self, id: ObjectId) -> Result<i64, GitError> {
-        let c = self
-            .inner
-            .find_commit(id.0)
-            .map_err(read_err(format!("reading commit {id}")))?;
+        let c = self.inner.find_commit(id.0).map_err(read_err(format!("reading commit {id}")))?;
         Ok(c.time().seconds())
     }
 
     /// The blob that `path` (relative to the work tree, `/`-separated) has in a commit.
     pub fn blob_at(&self, commit: ObjectId, path: &str) -> Result<Option<ObjectId>, GitError> {
-        let c = self
-            .inner
-            .find_commit(commit.0)
-            .map_err(read_err(format!("reading commit {commit}")))?;
-        let tree = c
-            .tree()
-            .map_err(read_err(format!("reading the tree of {commit}")))?;
+        let c = self.inner.find_commit(commit.0).map_err(read_err(format!("reading commit {commit}")))?;
+        let tree = c.tree().map_err(read_err(format!("reading the tree of {commit}")))?;
         match tree.get_path(Path::new(path)) {
             Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(ObjectId(entry.id()))),
             Ok(_) => Ok(None),
@@ -259,17 +232,45 @@ impl Repo {
         }
     }
 
+    /// The files (from the work tree root) that differ between the merge base of `rev` and
+    /// `HEAD`, and the work tree — what `git diff rev...` plus uncommitted and untracked changes
+    /// show: a pull request's own work when `rev` is its target branch.
+    pub fn changed_since(&self, rev: &str) -> Result<HashSet<String>, GitError> {
+        let bad = || GitError::BadRevision { rev: rev.to_owned() };
+        let target = self.inner.revparse_single(rev).and_then(|o| o.peel_to_commit()).map_err(|_| bad())?;
+        let base = match self.head()? {
+            Head::Commit(head) => self
+                .inner
+                .merge_base(target.id(), head.0)
+                .map_err(read_err(format!("finding the merge base of {rev} and HEAD")))?,
+            Head::Unborn => return Err(bad()),
+        };
+        let tree = self
+            .inner
+            .find_commit(base)
+            .and_then(|c| c.tree())
+            .map_err(read_err(format!("reading the tree of {base}")))?;
+        let mut opts = git2::DiffOptions::new();
+        opts.include_untracked(true).recurse_untracked_dirs(true);
+        let diff = self
+            .inner
+            .diff_tree_to_workdir_with_index(Some(&tree), Some(&mut opts))
+            .map_err(read_err(format!("comparing {rev} with the work tree")))?;
+        let mut files = HashSet::new();
+        for delta in diff.deltas() {
+            for file in [delta.old_file(), delta.new_file()] {
+                if let Some(path) = file.path().and_then(Path::to_str) {
+                    files.insert(path.to_owned());
+                }
+            }
+        }
+        Ok(files)
+    }
+
     /// The blob of every path of `paths` that exists in `commit`'s tree, in one walk of the
     /// tree that only enters directories holding one of the paths.
-    pub fn blobs_at(
-        &self,
-        commit: ObjectId,
-        paths: &PathSet,
-    ) -> Result<HashMap<String, ObjectId>, GitError> {
-        let c = self
-            .inner
-            .find_commit(commit.0)
-            .map_err(read_err(format!("reading commit {commit}")))?;
+    pub fn blobs_at(&self, commit: ObjectId, paths: &PathSet) -> Result<HashMap<String, ObjectId>, GitError> {
+        let c = self.inner.find_commit(commit.0).map_err(read_err(format!("reading commit {commit}")))?;
         let mut out = HashMap::new();
         self.collect_blobs(c.tree_id(), &mut String::new(), paths, &mut out)
             .map_err(read_err(format!("reading the tree of {commit}")))?;
@@ -315,26 +316,14 @@ mod tests {
     #[test]
     fn blob_ids_match_git_hash_object() {
         // `printf 'hello\n' | git hash-object --stdin`
-        assert_eq!(
-            ObjectId::for_blob(b"hello\n").to_string(),
-            "ce013625030ba8dba906f756967f9e9ca394464a"
-        );
+        assert_eq!(ObjectId::for_blob(b"hello\n").to_string(), "ce013625030ba8dba906f756967f9e9ca394464a");
         // The empty blob.
-        assert_eq!(
-            ObjectId::for_blob(b"").to_string(),
-            "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
-        );
+        assert_eq!(ObjectId::for_blob(b"").to_string(), "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
     }
 
     #[test]
     fn blob_ids_match_libgit2() {
-        for bytes in [
-            &b""[..],
-            b"x",
-            b"\0\xff binary",
-            "« texte »\n".as_bytes(),
-            &[7u8; 100_000],
-        ] {
+        for bytes in [&b""[..], b"x", b"\0\xff binary", "« texte »\n".as_bytes(), &[7u8; 100_000]] {
             let git = Oid::hash_object(ObjectType::Blob, bytes).unwrap();
             assert_eq!(ObjectId::for_blob(bytes).0, git);
         }
@@ -343,11 +332,7 @@ mod tests {
     #[test]
     fn object_ids_must_be_full() {
         assert!("ce01362".parse::<ObjectId>().is_err());
-        assert!("zz013625030ba8dba906f756967f9e9ca394464a"
-            .parse::<ObjectId>()
-            .is_err());
-        assert!("ce013625030ba8dba906f756967f9e9ca394464a"
-            .parse::<ObjectId>()
-            .is_ok());
+        assert!("zz013625030ba8dba906f756967f9e9ca394464a".parse::<ObjectId>().is_err());
+        assert!("ce013625030ba8dba906f756967f9e9ca394464a".parse::<ObjectId>().is_ok());
     }
 }

@@ -78,9 +78,7 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer")
-            .field("lang", &self.lang)
-            .finish()
+        f.debug_struct("Localizer").field("lang", &self.lang).finish()
     }
 }
 
@@ -108,10 +106,7 @@ pub fn requested_languages(
     lang: Option<&str>,
 ) -> Vec<String> {
     if let Some(ui) = ui_lang {
-        return ui
-            .split(',')
-            .filter_map(|l| posix_to_bcp47(l.trim()))
-            .collect();
+        return ui.split(',').filter_map(|l| posix_to_bcp47(l.trim())).collect();
     }
     [lc_all, lc_messages, lang]
         .into_iter()
@@ -125,12 +120,9 @@ pub fn requested_languages(
 impl Localizer {
     /// Negotiates `requested` against the bundled locales; en-US is always the last resort.
     pub fn new(requested: &[String]) -> Localizer {
-        let available: Vec<LanguageIdentifier> = LOCALES
-            .iter()
-            .map(|(tag, _)| tag.parse().expect("bundled locale tags are valid"))
-            .collect();
-        let requested: Vec<LanguageIdentifier> =
-            requested.iter().filter_map(|r| r.parse().ok()).collect();
+        let available: Vec<LanguageIdentifier> =
+            LOCALES.iter().map(|(tag, _)| tag.parse().expect("bundled locale tags are valid")).collect();
+        let requested: Vec<LanguageIdentifier> = requested.iter().filter_map(|r| r.parse().ok()).collect();
         let default: LanguageIdentifier = "en-US".parse().expect("en-US is a valid tag");
         let chosen = fluent_langneg::negotiate_languages(
             &requested,
@@ -145,11 +137,10 @@ impl Localizer {
                 .iter()
                 .find(|(tag, _)| tag.parse::<LanguageIdentifier>().ok().as_ref() == Some(id))
                 .expect("negotiation only returns available locales");
-            let resource =
-                FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, errs)| {
-                    errors.extend(errs.iter().map(|e| format!("{tag}: {e:?}")));
-                    res
-                });
+            let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, errs)| {
+                errors.extend(errs.iter().map(|e| format!("{tag}: {e:?}")));
+                res
+            });
             let mut bundle = FluentBundle::new(vec![id.clone()]);
             bundle.set_use_isolating(false);
             if let Err(errs) = bundle.add_resource(resource) {
@@ -157,15 +148,8 @@ impl Localizer {
             }
             bundles.push(bundle);
         }
-        let lang = bundles
-            .first()
-            .map(|b| b.locales[0].to_string())
-            .unwrap_or_else(|| "en-US".into());
-        Localizer {
-            bundles,
-            lang,
-            errors: RefCell::new(errors),
-        }
+        let lang = bundles.first().map(|b| b.locales[0].to_string()).unwrap_or_else(|| "en-US".into());
+        Localizer { bundles, lang, errors: RefCell::new(errors) }
     }
 
     /// The negotiated language (`en-US`, `fr`, `es`).
@@ -203,15 +187,11 @@ impl Localizer {
             let mut errs = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errs);
             if !errs.is_empty() {
-                self.errors
-                    .borrow_mut()
-                    .extend(errs.iter().map(|e| format!("{id}: {e:?}")));
+                self.errors.borrow_mut().extend(errs.iter().map(|e| format!("{id}: {e:?}")));
             }
             return text.into_owned();
         }
-        self.errors
-            .borrow_mut()
-            .push(format!("missing message {id}"));
+        self.errors.borrow_mut().push(format!("missing message {id}"));
         id.to_owned()
     }
 

@@ -8,9 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// The number of words in `text`'s body (its front matter left out).
 pub fn count_words(text: &str) -> usize {
-    crate::tracking::frontmatter::body(text)
-        .unicode_words()
-        .count()
+    crate::tracking::frontmatter::body(text).unicode_words().count()
 }
 
 #[cfg(test)]
@@ -19,14 +17,8 @@ mod tests {
 
     #[test]
     fn counts_words_not_markup() {
-        assert_eq!(
-            count_words("# Le titre\n\nL’exploitation « ouvrière », 12 pays.\n"),
-            6
-        );
-        assert_eq!(
-            count_words("---\ntitle: many words here\n---\nTwo words\n"),
-            2
-        );
+        assert_eq!(count_words("# Le titre\n\nL’exploitation « ouvrière », 12 pays.\n"), 6);
+        assert_eq!(count_words("---\ntitle: many words here\n---\nTwo words\n"), 2);
         assert_eq!(count_words(""), 0);
     }
 }

@@ -81,16 +81,9 @@ pub fn locate(text: &str) -> Result<Option<FrontMatter<'_>>, ParseProblem> {
         _ => return Ok(None),
     };
     if after_first == text.len() && !text.ends_with('\n') {
-        return Err(ParseProblem {
-            line: 1,
-            message: "the front matter is not closed".into(),
-        });
+        return Err(ParseProblem { line: 1, message: "the front matter is not closed".into() });
     }
-    let newline = if text[start..after_first].ends_with("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let newline = if text[start..after_first].ends_with("\r\n") { "\r\n" } else { "\n" };
     let mut pos = after_first;
     while pos < text.len() {
         let (line, next) = next_line(text, pos);
@@ -111,10 +104,7 @@ pub fn locate(text: &str) -> Result<Option<FrontMatter<'_>>, ParseProblem> {
         }
         pos = next;
     }
-    Err(ParseProblem {
-        line: 1,
-        message: "the front matter is not closed".into(),
-    })
+    Err(ParseProblem { line: 1, message: "the front matter is not closed".into() })
 }
 
 impl FrontMatter<'_> {
@@ -128,10 +118,7 @@ impl FrontMatter<'_> {
 
     /// The 1-based file line of the first line in `inner` starting with `key`.
     fn key_line(&self, key: &str) -> usize {
-        self.inner
-            .lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map_or(self.line, |i| self.line + 1 + i)
+        self.inner.lines().position(|l| l.trim_start().starts_with(key)).map_or(self.line, |i| self.line + 1 + i)
     }
 
     fn yaml_keys(&self) -> Result<Keys, ParseProblem> {
@@ -160,10 +147,7 @@ impl FrontMatter<'_> {
         }
         if let Some(Yaml::Hash(l10n)) = map.get(&Yaml::String("l10n".into())) {
             if let Some(v) = l10n.get(&Yaml::String("sourceCommit".into())) {
-                keys.source_commit = Some((
-                    yaml_scalar(v).unwrap_or_default(),
-                    self.key_line("sourceCommit"),
-                ));
+                keys.source_commit = Some((yaml_scalar(v).unwrap_or_default(), self.key_line("sourceCommit")));
             }
         }
         Ok(keys)
@@ -171,23 +155,15 @@ impl FrontMatter<'_> {
 
     fn toml_keys(&self) -> Result<Keys, ParseProblem> {
         let table: toml::Table = toml::from_str(self.inner).map_err(|e| ParseProblem {
-            line: self.line
-                + e.span()
-                    .map_or(1, |s| crate::config::line_of(self.inner, s.start)),
+            line: self.line + e.span().map_or(1, |s| crate::config::line_of(self.inner, s.start)),
             message: e.message().trim().to_owned(),
         })?;
         let mut keys = Keys::default();
         if let Some(v) = table.get(BASIS_KEY) {
-            keys.basis = Some((
-                v.as_str().unwrap_or_default().to_owned(),
-                self.key_line(BASIS_KEY),
-            ));
+            keys.basis = Some((v.as_str().unwrap_or_default().to_owned(), self.key_line(BASIS_KEY)));
         }
         if let Some(v) = table.get("l10n").and_then(|l| l.get("sourceCommit")) {
-            keys.source_commit = Some((
-                v.as_str().unwrap_or_default().to_owned(),
-                self.key_line("sourceCommit"),
-            ));
+            keys.source_commit = Some((v.as_str().unwrap_or_default().to_owned(), self.key_line("sourceCommit")));
         }
         Ok(keys)
     }
@@ -212,9 +188,7 @@ pub fn set_basis(text: &str, value: &str) -> Result<String, ParseProblem> {
         };
         let mut out = String::with_capacity(text.len() + 64);
         out.push_str(&text[..start]);
-        out.push_str(&format!(
-            "---{newline}{BASIS_KEY}: {value}{newline}---{newline}"
-        ));
+        out.push_str(&format!("---{newline}{BASIS_KEY}: {value}{newline}---{newline}"));
         out.push_str(&text[start..]);
         return Ok(out);
     };
@@ -273,21 +247,8 @@ mod tests {
     fn adds_a_block_to_a_file_without_one() {
         let text = "# Titre\n\nTexte.\n";
         let out = set_basis(text, ID).unwrap();
-        assert_eq!(
-            out,
-            format!("---\nstele-basis: {ID}\n---\n# Titre\n\nTexte.\n")
-        );
-        assert_eq!(
-            locate(&out)
-                .unwrap()
-                .unwrap()
-                .keys()
-                .unwrap()
-                .basis
-                .unwrap()
-                .0,
-            ID
-        );
+        assert_eq!(out, format!("---\nstele-basis: {ID}\n---\n# Titre\n\nTexte.\n"));
+        assert_eq!(locate(&out).unwrap().unwrap().keys().unwrap().basis.unwrap().0, ID);
         assert_eq!(body(&out), text);
     }
 
@@ -295,20 +256,14 @@ mod tests {
     fn keeps_crlf_and_bom() {
         let text = "\u{feff}# Titre\r\n\r\nTexte.\r\n";
         let out = set_basis(text, ID).unwrap();
-        assert_eq!(
-            out,
-            format!("\u{feff}---\r\nstele-basis: {ID}\r\n---\r\n# Titre\r\n\r\nTexte.\r\n")
-        );
+        assert_eq!(out, format!("\u{feff}---\r\nstele-basis: {ID}\r\n---\r\n# Titre\r\n\r\nTexte.\r\n"));
     }
 
     #[test]
     fn adds_a_line_to_existing_yaml() {
         let text = "---\ntitle: « Paix »\ntags: [a, b]\n---\nCorps\n";
         let out = set_basis(text, ID).unwrap();
-        assert_eq!(
-            out,
-            format!("---\ntitle: « Paix »\ntags: [a, b]\nstele-basis: {ID}\n---\nCorps\n")
-        );
+        assert_eq!(out, format!("---\ntitle: « Paix »\ntags: [a, b]\nstele-basis: {ID}\n---\nCorps\n"));
     }
 
     #[test]
@@ -316,20 +271,14 @@ mod tests {
         let old = "0000000000000000000000000000000000000000";
         let text = format!("---\r\nstele-basis: {old}\r\ntitle: x\r\n---\r\nCorps");
         let out = set_basis(&text, ID).unwrap();
-        assert_eq!(
-            out,
-            format!("---\r\nstele-basis: {ID}\r\ntitle: x\r\n---\r\nCorps")
-        );
+        assert_eq!(out, format!("---\r\nstele-basis: {ID}\r\ntitle: x\r\n---\r\nCorps"));
     }
 
     #[test]
     fn toml_front_matter_gets_its_key_first() {
         let text = "+++\ntitle = \"x\"\n[params]\na = 1\n+++\nbody\n";
         let out = set_basis(text, ID).unwrap();
-        assert_eq!(
-            out,
-            format!("+++\nstele-basis = \"{ID}\"\ntitle = \"x\"\n[params]\na = 1\n+++\nbody\n")
-        );
+        assert_eq!(out, format!("+++\nstele-basis = \"{ID}\"\ntitle = \"x\"\n[params]\na = 1\n+++\nbody\n"));
         let keys = locate(&out).unwrap().unwrap().keys().unwrap();
         assert_eq!(keys.basis.unwrap(), (ID.to_owned(), 2));
     }
@@ -338,10 +287,7 @@ mod tests {
     fn reads_mdn_source_commit() {
         let text = "---\ntitle: Array\nl10n:\n  sourceCommit: 2b8f5d9a4d0ba8ef2d9f8e9a4c1a5b3d6e7f8091\n---\n";
         let keys = locate(text).unwrap().unwrap().keys().unwrap();
-        assert_eq!(
-            keys.source_commit.unwrap(),
-            ("2b8f5d9a4d0ba8ef2d9f8e9a4c1a5b3d6e7f8091".to_owned(), 4)
-        );
+        assert_eq!(keys.source_commit.unwrap(), ("2b8f5d9a4d0ba8ef2d9f8e9a4c1a5b3d6e7f8091".to_owned(), 4));
         assert_eq!(keys.basis, None);
     }
 

@@ -88,10 +88,7 @@ pub enum TrackingError {
 /// How a file of this name keeps its record.
 pub fn storage_for(path: &str) -> Storage {
     let lower = path.to_ascii_lowercase();
-    if [".md", ".markdown", ".mdx"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-    {
+    if [".md", ".markdown", ".mdx"].iter().any(|ext| lower.ends_with(ext)) {
         Storage::FrontMatter
     } else {
         Storage::Sidecar
@@ -108,24 +105,13 @@ pub fn sidecar_path(file: &Path) -> PathBuf {
 /// Decodes a corpus file as UTF-8, naming the line of the first bad byte.
 pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, TrackingError> {
     std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        TrackingError::NotUtf8 {
-            path: path.to_owned(),
-            line,
-        }
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        TrackingError::NotUtf8 { path: path.to_owned(), line }
     })
 }
 
 fn parse_id(path: &Path, value: &str, line: usize) -> Result<ObjectId, TrackingError> {
-    value.trim().parse().map_err(|_| TrackingError::BadId {
-        path: path.to_owned(),
-        line,
-        value: value.to_owned(),
-    })
+    value.trim().parse().map_err(|_| TrackingError::BadId { path: path.to_owned(), line, value: value.to_owned() })
 }
 
 /// Reads the record of the translation at `path`, whose text is `text`.
@@ -159,32 +145,18 @@ fn read_sidecar(sidecar: &Path) -> Result<Option<Record>, TrackingError> {
     let bytes = match fs::read(sidecar) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(TrackingError::Read {
-                path: sidecar.to_owned(),
-                source,
-            })
-        }
+        Err(source) => return Err(TrackingError::Read { path: sidecar.to_owned(), source }),
     };
     let text = decode(sidecar, &bytes)?;
     let table: toml::Table = toml::from_str(text).map_err(|e| TrackingError::FrontMatter {
         path: sidecar.to_owned(),
-        line: e
-            .span()
-            .map_or(1, |s| crate::config::line_of(text, s.start)),
+        line: e.span().map_or(1, |s| crate::config::line_of(text, s.start)),
         message: e.message().trim().to_owned(),
     })?;
-    let line = text
-        .lines()
-        .position(|l| l.starts_with(frontmatter::BASIS_KEY))
-        .map_or(1, |i| i + 1);
+    let line = text.lines().position(|l| l.starts_with(frontmatter::BASIS_KEY)).map_or(1, |i| i + 1);
     match table.get(frontmatter::BASIS_KEY) {
         Some(toml::Value::String(v)) => Ok(Some(Record::Blob(parse_id(sidecar, v, line)?))),
-        Some(other) => Err(TrackingError::BadId {
-            path: sidecar.to_owned(),
-            line,
-            value: other.to_string(),
-        }),
+        Some(other) => Err(TrackingError::BadId { path: sidecar.to_owned(), line, value: other.to_string() }),
         None => Ok(None),
     }
 }
@@ -207,30 +179,20 @@ pub struct PlannedWrite {
 pub fn plan(path: &Path, text: &str, blob: ObjectId) -> Result<PlannedWrite, TrackingError> {
     match storage_for(&path.to_string_lossy()) {
         Storage::FrontMatter => {
-            let new = frontmatter::set_basis(text, &blob.to_string()).map_err(|p| {
-                TrackingError::FrontMatter {
-                    path: path.to_owned(),
-                    line: p.line,
-                    message: p.message,
-                }
+            let new = frontmatter::set_basis(text, &blob.to_string()).map_err(|p| TrackingError::FrontMatter {
+                path: path.to_owned(),
+                line: p.line,
+                message: p.message,
             })?;
             let changes = new != text;
-            Ok(PlannedWrite {
-                path: path.to_owned(),
-                contents: new.into_bytes(),
-                changes,
-            })
+            Ok(PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes })
         }
         Storage::Sidecar => {
             let sidecar = sidecar_path(path);
             // Read the old sidecar so that a broken one is reported, not silently replaced.
             let old = read_sidecar(&sidecar)?;
             let contents = format!("{} = \"{blob}\"\n", frontmatter::BASIS_KEY).into_bytes();
-            Ok(PlannedWrite {
-                path: sidecar,
-                contents,
-                changes: old != Some(Record::Blob(blob)),
-            })
+            Ok(PlannedWrite { path: sidecar, contents, changes: old != Some(Record::Blob(blob)) })
         }
     }
 }
@@ -238,19 +200,9 @@ pub fn plan(path: &Path, text: &str, blob: ObjectId) -> Result<PlannedWrite, Tra
 /// Writes a planned record: a temporary file beside the target, renamed over it, with the
 /// target's permissions kept.
 pub fn apply(write: &PlannedWrite) -> Result<(), TrackingError> {
-    let err = |source| TrackingError::Write {
-        path: write.path.clone(),
-        source,
-    };
-    let dir = write
-        .path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".stele-")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let err = |source| TrackingError::Write { path: write.path.clone(), source };
+    let dir = write.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".stele-").tempfile_in(dir).map_err(err)?;
     tmp.write_all(&write.contents).map_err(err)?;
     if let Ok(meta) = fs::metadata(&write.path) {
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(err)?;
@@ -269,19 +221,13 @@ mod tests {
         assert_eq!(storage_for("a/b.md"), Storage::FrontMatter);
         assert_eq!(storage_for("a/b.MARKDOWN"), Storage::FrontMatter);
         assert_eq!(storage_for("a/b.txt"), Storage::Sidecar);
-        assert_eq!(
-            sidecar_path(Path::new("a/b.txt")),
-            Path::new("a/b.txt.stele")
-        );
+        assert_eq!(sidecar_path(Path::new("a/b.txt")), Path::new("a/b.txt.stele"));
     }
 
     #[test]
     fn bad_ids_are_errors_with_lines() {
         let err = read(Path::new("x.md"), "---\ntitle: t\nstele-basis: 1234\n---\n").unwrap_err();
-        assert!(
-            matches!(err, TrackingError::BadId { line: 3, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, TrackingError::BadId { line: 3, .. }), "{err:?}");
     }
 
     #[test]

@@ -45,134 +45,65 @@ fn corpus(config: &str) -> TestEnv {
 
 #[test]
 fn malformed_config() {
-    let env =
-        corpus("source_lang = \"en\"\nlanguages = [\"fr\"\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"\nlayout = \"corpus/{path}/{lang}.md\"\n");
     fails_cleanly(&env, &["status"], &["stele.toml, line 3", "does not parse"]);
     fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["stele.toml"]);
 }
 
 #[test]
 fn unknown_key_in_config() {
-    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\nlanguage = \"x\"\n");
-    fails_cleanly(
-        &env,
-        &["status"],
-        &["stele.toml, line 4", "caused by: unknown field"],
-    );
+    let env =
+        corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\nlanguage = \"x\"\n");
+    fails_cleanly(&env, &["status"], &["stele.toml, line 4", "caused by: unknown field"]);
 }
 
 #[test]
 fn unknown_language_tag() {
-    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\", \"français\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
-    fails_cleanly(
-        &env,
-        &["status"],
-        &[
-            "stele.toml, line 2",
-            "“français” is not a valid language tag",
-            "hint:",
-        ],
-    );
+    let env =
+        corpus("source_lang = \"en\"\nlanguages = [\"fr\", \"français\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    fails_cleanly(&env, &["status"], &["stele.toml, line 2", "“français” is not a valid language tag", "hint:"]);
 }
 
 #[test]
 fn layout_without_path() {
     let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\n\n[layout]\nsource = \"corpus/{path}/en.md\"\ntranslation = \"corpus/{lang}.md\"\n");
-    fails_cleanly(
-        &env,
-        &["status"],
-        &[
-            "stele.toml, line 6",
-            "“corpus/{lang}.md”",
-            "no {path} placeholder",
-        ],
-    );
+    fails_cleanly(&env, &["status"], &["stele.toml, line 6", "“corpus/{lang}.md”", "no {path} placeholder"]);
 }
 
 #[test]
 fn non_utf8_file() {
-    let env = corpus(
-        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
-    );
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
     env.write_bytes("corpus/doc/fr.md", b"Ligne un\nLigne \xe9 deux\n");
-    fails_cleanly(
-        &env,
-        &["status"],
-        &["corpus/doc/fr.md, line 2", "not valid UTF-8"],
-    );
-    fails_cleanly(
-        &env,
-        &["mark", "corpus/doc/fr.md"],
-        &["corpus/doc/fr.md, line 2"],
-    );
+    fails_cleanly(&env, &["status"], &["corpus/doc/fr.md, line 2", "not valid UTF-8"]);
+    fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["corpus/doc/fr.md, line 2"]);
 }
 
 #[test]
 fn front_matter_that_does_not_parse() {
-    let env = corpus(
-        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
-    );
-    env.write(
-        "corpus/doc/fr.md",
-        "---\ntitle: ok\nlist: [unclosed\n---\nTexte.\n",
-    );
-    fails_cleanly(
-        &env,
-        &["status"],
-        &[
-            "corpus/doc/fr.md, line",
-            "front matter does not parse",
-            "caused by:",
-        ],
-    );
-    fails_cleanly(
-        &env,
-        &["mark", "corpus/doc/fr.md"],
-        &["corpus/doc/fr.md, line"],
-    );
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    env.write("corpus/doc/fr.md", "---\ntitle: ok\nlist: [unclosed\n---\nTexte.\n");
+    fails_cleanly(&env, &["status"], &["corpus/doc/fr.md, line", "front matter does not parse", "caused by:"]);
+    fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["corpus/doc/fr.md, line"]);
     env.write("corpus/doc/fr.md", "---\ntitle: never closed\n");
-    fails_cleanly(
-        &env,
-        &["mark", "corpus/doc/fr.md"],
-        &["corpus/doc/fr.md, line 1"],
-    );
+    fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["corpus/doc/fr.md, line 1"]);
     env.write("corpus/doc/fr.md", "---\nstele-basis: abc\n---\nTexte.\n");
-    fails_cleanly(
-        &env,
-        &["status"],
-        &[
-            "corpus/doc/fr.md, line 2",
-            "“abc” is not a full git object id",
-        ],
-    );
+    fails_cleanly(&env, &["status"], &["corpus/doc/fr.md, line 2", "“abc” is not a full git object id"]);
 }
 
 #[test]
 fn path_outside_the_repository() {
-    let env = corpus(
-        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
-    );
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
     std::fs::write(env.outside().join("elsewhere.md"), "x").unwrap();
-    fails_cleanly(
-        &env,
-        &["mark", "../elsewhere.md"],
-        &["../elsewhere.md is outside the repository"],
-    );
+    fails_cleanly(&env, &["mark", "../elsewhere.md"], &["../elsewhere.md is outside the repository"]);
     fails_cleanly(&env, &["status", "/"], &["is outside the repository"]);
 }
 
 #[test]
 fn no_config_and_no_repository() {
     let env = TestEnv::new();
-    fails_cleanly(
-        &env,
-        &["status"],
-        &["no stele.toml in", "hint: run `stele init`"],
-    );
+    fails_cleanly(&env, &["status"], &["no stele.toml in", "hint: run `stele init`"]);
     let out = env.stele_in(env.outside(), &["-C", "does-not-exist", "status"]);
-    assert!(out
-        .usage_error()
-        .contains("does-not-exist is not a directory"));
+    assert!(out.usage_error().contains("does-not-exist is not a directory"));
     // A stele.toml outside any git repository.
     let dir = env.outside().join("plain");
     std::fs::create_dir(&dir).unwrap();
@@ -182,28 +113,14 @@ fn no_config_and_no_repository() {
     )
     .unwrap();
     let out = env.stele_in(&dir, &["status"]);
-    assert!(
-        out.usage_error().contains("is not inside a git repository"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.usage_error().contains("is not inside a git repository"), "{}", out.stderr);
 }
 
 #[test]
 fn unconfigured_language_flag() {
-    let env = corpus(
-        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
-    );
-    fails_cleanly(
-        &env,
-        &["status", "--lang", "de"],
-        &["the language de is not tracked", "tracked: en, fr"],
-    );
-    fails_cleanly(
-        &env,
-        &["todo", "--lang", "not a tag"],
-        &["“not a tag” is not a valid language tag"],
-    );
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    fails_cleanly(&env, &["status", "--lang", "de"], &["the language de is not tracked", "tracked: en, fr"]);
+    fails_cleanly(&env, &["todo", "--lang", "not a tag"], &["“not a tag” is not a valid language tag"]);
 }
 
 #[test]
@@ -219,13 +136,11 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn errors_are_localized() {
-    let mut env = corpus("source_lang = \"en\"\nlanguages = [\"fr\", \"français\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    let mut env =
+        corpus("source_lang = \"en\"\nlanguages = [\"fr\", \"français\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
     env.set_ui_lang("fr-FR");
     let err = env.stele(&["status"]).usage_error().to_owned();
-    assert!(
-        err.starts_with("erreur\u{a0}: stele.toml, ligne 2"),
-        "{err}"
-    );
+    assert!(err.starts_with("erreur\u{a0}: stele.toml, ligne 2"), "{err}");
     env.set_ui_lang("es-ES");
     let err = env.stele(&["status"]).usage_error().to_owned();
     assert!(err.starts_with("error: stele.toml, línea 2"), "{err}");

@@ -8,6 +8,7 @@ fn help_in_english_is_pinned() {
     insta::assert_snapshot!("help", env.stele(&["--help"]).ok());
     insta::assert_snapshot!("status_help", env.stele(&["status", "--help"]).ok());
     insta::assert_snapshot!("mark_help", env.stele(&["mark", "--help"]).ok());
+    insta::assert_snapshot!("check_help", env.stele(&["check", "--help"]).ok());
 }
 
 #[test]
@@ -16,10 +17,7 @@ fn help_in_french_and_spanish() {
     let fr = env.stele(&["--ui-lang", "fr", "--help"]).ok().to_owned();
     assert!(fr.contains("Utilisation\u{a0}: stele"), "{fr}");
     assert!(fr.contains("Commandes"), "{fr}");
-    let es = env
-        .stele(&["--ui-lang", "es", "todo", "--help"])
-        .ok()
-        .to_owned();
+    let es = env.stele(&["--ui-lang", "es", "todo", "--help"]).ok().to_owned();
     assert!(es.contains("Uso: stele todo"), "{es}");
     assert!(es.contains("El idioma cuyo trabajo se lista"), "{es}");
 }

@@ -67,11 +67,7 @@ fn random_history(seed: u64) -> TestEnv {
             env.git(&["commit", "-q", "--amend", "--no-edit"]);
         }
         if rng.below(3) == 0 {
-            let (from, into) = if target == "main" {
-                ("main", "dev")
-            } else {
-                ("dev", "main")
-            };
+            let (from, into) = if target == "main" { ("main", "dev") } else { ("dev", "main") };
             env.git(&["checkout", "-q", into]);
             merge(&env, from, &format!("merge {from} into {into}"));
         }
@@ -89,27 +85,12 @@ fn merge(env: &TestEnv, branch: &str, message: &str) {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "merge",
-            "-q",
-            "--no-ff",
-            "-m",
-            message,
-            branch,
-        ])
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", message, branch])
         .output()
         .unwrap();
     if !out.status.success() {
         let conflicted = env.git(&["diff", "--name-only", "--diff-filter=U"]);
-        assert!(
-            !conflicted.is_empty(),
-            "merge failed without conflicts: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(!conflicted.is_empty(), "merge failed without conflicts: {}", String::from_utf8_lossy(&out.stderr));
         for f in conflicted.lines() {
             env.write(f, &format!("{f} resolved: {message}\n"));
         }
@@ -126,10 +107,7 @@ fn check_against_git(env: &TestEnv) {
     let tracked: Vec<String> = env.git(&["ls-files"]).lines().map(str::to_owned).collect();
     let answers = repo.last_changes(head, &tracked).unwrap();
     for path in &tracked {
-        let expected = env
-            .git(&["log", "-1", "--format=%H", "--", path])
-            .trim()
-            .to_owned();
+        let expected = env.git(&["log", "-1", "--format=%H", "--", path]).trim().to_owned();
         match answers.get(path) {
             Some(LastChange::Commit { id, .. }) => assert_eq!(id.to_string(), expected, "{path}"),
             other => panic!("{path}: {other:?}, git says {expected}"),
@@ -143,10 +121,7 @@ fn agrees_with_git_log_on_random_histories_with_merges() {
         let env = random_history(seed);
         let merges = env.git(&["rev-list", "--merges", "--count", "HEAD"]);
         eprintln!("seed {seed}: {} merges", merges.trim());
-        assert!(
-            merges.trim().parse::<u32>().unwrap() >= 3,
-            "seed {seed} made too few merges"
-        );
+        assert!(merges.trim().parse::<u32>().unwrap() >= 3, "seed {seed} made too few merges");
         check_against_git(&env);
     }
 }
@@ -157,12 +132,8 @@ fn files_absent_from_head_have_no_answer() {
     env.write("a.md", "a\n");
     env.commit("one");
     let repo = Repo::discover(env.root()).unwrap();
-    let stele::git::Head::Commit(head) = repo.head().unwrap() else {
-        panic!()
-    };
-    let answers = repo
-        .last_changes(head, &["a.md".into(), "never.md".into()])
-        .unwrap();
+    let stele::git::Head::Commit(head) = repo.head().unwrap() else { panic!() };
+    let answers = repo.last_changes(head, &["a.md".into(), "never.md".into()]).unwrap();
     assert!(answers.contains_key("a.md"));
     assert!(!answers.contains_key("never.md"));
 }

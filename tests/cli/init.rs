@@ -12,10 +12,7 @@ fn writes_a_working_config_and_refuses_to_overwrite() {
     assert!(out.contains("content/{lang}/{path}"), "{out}");
     let config = env.read("stele.toml");
     assert!(config.contains("languages = [\"fr\"]"), "{config}");
-    assert!(
-        config.lines().filter(|l| l.starts_with('#')).count() > 5,
-        "not commented:\n{config}"
-    );
+    assert!(config.lines().filter(|l| l.starts_with('#')).count() > 5, "not commented:\n{config}");
     let json = env.status_json(&[]);
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
 
@@ -34,10 +31,7 @@ fn guesses_the_tldr_layout() {
     env.stele(&["init"]).ok();
     let config = env.read("stele.toml");
     assert!(config.contains("source = \"pages/{path}\""), "{config}");
-    assert!(
-        config.contains("languages = [\"fr\", \"pt_BR\"]"),
-        "{config}"
-    );
+    assert!(config.contains("languages = [\"fr\", \"pt_BR\"]"), "{config}");
     let json = env.status_json(&[]);
     assert_eq!(json["summary"]["pt-BR"]["current"], 1);
 }
@@ -46,27 +40,12 @@ fn guesses_the_tldr_layout() {
 fn explicit_flags_and_localized_comments() {
     let mut env = TestEnv::new();
     env.set_ui_lang("fr-FR");
-    env.stele(&[
-        "init",
-        "--layout",
-        "corpus/{path}/{lang}.md",
-        "--lang",
-        "fr,es",
-        "--source-lang",
-        "en",
-    ])
-    .ok();
+    env.stele(&["init", "--layout", "corpus/{path}/{lang}.md", "--lang", "fr,es", "--source-lang", "en"]).ok();
     let config = env.read("stele.toml");
-    assert!(
-        config.contains("layout = \"corpus/{path}/{lang}.md\""),
-        "{config}"
-    );
+    assert!(config.contains("layout = \"corpus/{path}/{lang}.md\""), "{config}");
     assert!(config.contains("# La langue dans laquelle"), "{config}");
     env.remove("stele.toml");
-    let err = env
-        .stele(&["init", "--layout", "corpus/{lang}.md"])
-        .usage_error()
-        .to_owned();
+    let err = env.stele(&["init", "--layout", "corpus/{lang}.md"]).usage_error().to_owned();
     assert!(err.contains("{path}"), "{err}");
     assert!(!env.exists("stele.toml"));
 }

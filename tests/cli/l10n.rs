@@ -17,10 +17,7 @@ fn variables(source: &str) -> BTreeSet<String> {
     let mut rest = source;
     while let Some(pos) = rest.find('$') {
         rest = &rest[pos + 1..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-            .collect();
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
         vars.insert(name);
     }
     vars
@@ -34,10 +31,7 @@ fn every_locale_has_every_message() {
         let theirs = ids(source);
         let missing: Vec<_> = english.difference(&theirs).collect();
         let extra: Vec<_> = theirs.difference(&english).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{tag}: missing {missing:?}, extra {extra:?}"
-        );
+        assert!(missing.is_empty() && extra.is_empty(), "{tag}: missing {missing:?}, extra {extra:?}");
     }
 }
 
@@ -51,16 +45,11 @@ fn every_message_renders_in_every_locale() {
             let args: Vec<(String, Arg)> = variables(source)
                 .into_iter()
                 .map(|v| {
-                    let arg = if numeric.contains(&v.as_str()) {
-                        Arg::from(n)
-                    } else {
-                        Arg::from(format!("<{v}>"))
-                    };
+                    let arg = if numeric.contains(&v.as_str()) { Arg::from(n) } else { Arg::from(format!("<{v}>")) };
                     (v, arg)
                 })
                 .collect();
-            let args: Vec<(&str, Arg)> =
-                args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
             for id in ids(source) {
                 let text = loc.message(&id, &args);
                 assert!(!text.trim().is_empty(), "{tag} {id} is empty");

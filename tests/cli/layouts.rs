@@ -8,39 +8,20 @@ fn hugo_content_lang_path() {
     env.write("content/en/docs/intro.md", "Intro.\n");
     env.write("content/en/docs/setup.md", "Setup.\n");
     env.write("content/fr/docs/intro.md", "Intro en français.\n");
-    env.write(
-        "content/de/docs/intro.md",
-        "Not tracked: German is not configured.\n",
-    );
+    env.write("content/de/docs/intro.md", "Not tracked: German is not configured.\n");
     env.commit("start");
     let json = env.status_json(&[]);
-    let ids: Vec<&str> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["docs/intro.md", "docs/setup.md"]);
-    assert_eq!(
-        translation(&json, "content/fr/docs/intro.md")["state"],
-        "current"
-    );
-    assert_eq!(
-        translation(&json, "content/fr/docs/setup.md")["state"],
-        "missing"
-    );
-    assert_eq!(
-        translation(&json, "content/es/docs/setup.md")["state"],
-        "missing"
-    );
+    assert_eq!(translation(&json, "content/fr/docs/intro.md")["state"], "current");
+    assert_eq!(translation(&json, "content/fr/docs/setup.md")["state"], "missing");
+    assert_eq!(translation(&json, "content/es/docs/setup.md")["state"], "missing");
     assert!(!json.to_string().contains("content/de/"));
 }
 
 #[test]
 fn tldr_pages_and_pages_lang() {
-    let env = TestEnv::with_config(
-        "{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }",
-    );
+    let env = TestEnv::with_config("{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }");
     env.write("pages/common/ls.md", "# ls\n\n> List directory contents.\n");
     env.write("pages/linux/apt.md", "# apt\n\n> Package manager.\n");
     env.write("pages.fr/common/ls.md", "# ls\n\n> Liste le contenu.\n");
@@ -48,25 +29,10 @@ fn tldr_pages_and_pages_lang() {
     env.write("pages.fr/common/gone.md", "# gone\n");
     env.commit("start");
     let json = env.status_json(&[]);
-    assert_eq!(
-        translation(&json, "pages.fr/common/ls.md")["state"],
-        "current"
-    );
-    assert_eq!(
-        translation(&json, "pages.es/linux/apt.md")["state"],
-        "missing"
-    );
-    assert_eq!(
-        translation(&json, "pages.fr/common/gone.md")["state"],
-        "orphan"
-    );
-    let gone = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "common/gone.md")
-        .unwrap()
-        .clone();
+    assert_eq!(translation(&json, "pages.fr/common/ls.md")["state"], "current");
+    assert_eq!(translation(&json, "pages.es/linux/apt.md")["state"], "missing");
+    assert_eq!(translation(&json, "pages.fr/common/gone.md")["state"], "orphan");
+    let gone = json["documents"].as_array().unwrap().iter().find(|d| d["id"] == "common/gone.md").unwrap().clone();
     assert_eq!(gone["source"]["path"], "pages/common/gone.md");
 }
 
@@ -81,14 +47,8 @@ fn folder_per_document() {
     let json = env.status_json(&[]);
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
     assert_eq!(json["documents"][0]["id"], "2023/war");
-    assert_eq!(
-        translation(&json, "corpus/2023/war/es.md")["state"],
-        "current"
-    );
-    assert_eq!(
-        translation(&json, "corpus/2023/war/fr.md")["state"],
-        "missing"
-    );
+    assert_eq!(translation(&json, "corpus/2023/war/es.md")["state"], "current");
+    assert_eq!(translation(&json, "corpus/2023/war/fr.md")["state"], "missing");
 }
 
 #[test]
@@ -96,40 +56,21 @@ fn source_language_override() {
     let env = TestEnv::folder_layout();
     env.write(
         "stele.toml",
-        &format!(
-            "{}\n[[documents]]\npath = \"fr-*\"\nsource_lang = \"fr\"\n",
-            env.read("stele.toml")
-        ),
+        &format!("{}\n[[documents]]\npath = \"fr-*\"\nsource_lang = \"fr\"\n", env.read("stele.toml")),
     );
     env.write("corpus/fr-original/fr.md", "Texte original.\n");
     env.write("corpus/fr-original/en.md", "Translated text.\n");
     env.write("corpus/en-original/en.md", "Original text.\n");
     env.commit("start");
     let json = env.status_json(&[]);
-    let doc = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "fr-original")
-        .unwrap()
-        .clone();
+    let doc = json["documents"].as_array().unwrap().iter().find(|d| d["id"] == "fr-original").unwrap().clone();
     assert_eq!(doc["source"]["lang"], "fr");
     assert_eq!(doc["source"]["path"], "corpus/fr-original/fr.md");
-    let langs: Vec<&str> = doc["translations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["lang"].as_str().unwrap())
-        .collect();
+    let langs: Vec<&str> =
+        doc["translations"].as_array().unwrap().iter().map(|t| t["lang"].as_str().unwrap()).collect();
     assert_eq!(langs, ["en", "es"]);
-    assert_eq!(
-        translation(&json, "corpus/fr-original/en.md")["state"],
-        "current"
-    );
-    assert_eq!(
-        translation(&json, "corpus/fr-original/es.md")["state"],
-        "missing"
-    );
+    assert_eq!(translation(&json, "corpus/fr-original/en.md")["state"], "current");
+    assert_eq!(translation(&json, "corpus/fr-original/es.md")["state"], "missing");
     // English is a translation language for the French original only.
     assert_eq!(json["summary"]["en"]["current"], 1);
     assert_eq!(json["summary"]["fr"]["missing"], 1);
@@ -154,10 +95,7 @@ fn language_tags_compare_canonically() {
     let json = env.status_json(&[]);
     assert_eq!(translation(&json, "content/fr-fr/a.md")["lang"], "fr-FR");
     assert_eq!(translation(&json, "content/fr-fr/a.md")["state"], "current");
-    assert_eq!(
-        translation(&json, "content/es-419/a.md")["state"],
-        "missing"
-    );
+    assert_eq!(translation(&json, "content/es-419/a.md")["state"], "missing");
     // A missing translation's path uses the tag as spelled in stele.toml.
     assert_eq!(translation(&json, "content/pt_BR/a.md")["state"], "missing");
     assert!(!json.to_string().contains("content/es/a.md"));
@@ -166,20 +104,11 @@ fn language_tags_compare_canonically() {
 #[test]
 fn corpus_in_a_subfolder_of_the_repository() {
     let env = TestEnv::new();
-    env.write(
-        "site/stele.toml",
-        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"content/{lang}/{path}\"\n",
-    );
+    env.write("site/stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"content/{lang}/{path}\"\n");
     env.write("site/content/en/a.md", "A.\n");
     env.commit("start");
-    let out = env.stele_in(
-        &env.root().join("site/content"),
-        &["status", "--format", "json"],
-    );
-    assert_eq!(
-        translation(&out.json(), "site/content/fr/a.md")["state"],
-        "missing"
-    );
+    let out = env.stele_in(&env.root().join("site/content"), &["status", "--format", "json"]);
+    assert_eq!(translation(&out.json(), "site/content/fr/a.md")["state"], "missing");
 }
 
 #[test]
@@ -197,20 +126,13 @@ fn ignored_and_hidden_files_are_not_documents() {
 #[test]
 fn dotfiles_are_documents_but_not_gits_own() {
     // tldr has a page for the `..` command: pages/common/..md.
-    let env = TestEnv::with_config(
-        "{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }",
-    );
+    let env = TestEnv::with_config("{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }");
     env.write("pages/common/..md", "# ..\n");
     env.write("pages/common/.gitkeep", "");
     env.write("pages/.github/x.md", "Not content.\n");
     env.commit("start");
     let json = env.status_json(&[]);
-    let ids: Vec<&str> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["common/..md"]);
 }
 
@@ -219,16 +141,10 @@ fn file_names_that_are_not_utf8_are_skipped_with_a_warning() {
     use std::os::unix::ffi::OsStrExt;
     let env = TestEnv::folder_layout();
     env.write("corpus/a/en.md", "A.\n");
-    let dir = env
-        .root()
-        .join(std::ffi::OsStr::from_bytes(b"corpus/b\xff"));
+    let dir = env.root().join(std::ffi::OsStr::from_bytes(b"corpus/b\xff"));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("en.md"), "B.\n").unwrap();
     let out = env.stele(&["status", "--format", "json"]);
     assert_eq!(out.json()["documents"].as_array().unwrap().len(), 1);
-    assert!(
-        out.stderr.starts_with("warning: skipped corpus/b"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.starts_with("warning: skipped corpus/b"), "{}", out.stderr);
 }

@@ -2,7 +2,9 @@
 //!
 //! One test binary for every command (one link step), as ripgrep and jj do.
 
+mod check;
 mod errors;
+mod fluent;
 mod help;
 mod history;
 mod init;

@@ -11,15 +11,12 @@ fn env_with(translation: &[u8]) -> TestEnv {
 }
 
 fn blob(env: &TestEnv) -> String {
-    env.git(&["hash-object", "corpus/doc/en.md"])
-        .trim()
-        .to_owned()
+    env.git(&["hash-object", "corpus/doc/en.md"]).trim().to_owned()
 }
 
 #[test]
 fn adds_front_matter_and_nothing_else() {
-    let original =
-        "# Titre\n\nTexte « cité », avec\u{a0}espace insécable.\n\nFin sans saut de ligne";
+    let original = "# Titre\n\nTexte « cité », avec\u{a0}espace insécable.\n\nFin sans saut de ligne";
     let env = env_with(original.as_bytes());
     env.stele(&["mark", "corpus/doc/fr.md"]).ok();
     let expected = format!("---\nstele-basis: {}\n---\n{original}", blob(&env));
@@ -44,10 +41,7 @@ fn adds_a_line_to_front_matter_with_a_bom() {
     let original = "\u{feff}---\ntitle: x\n---\n\nCorps\n";
     let env = env_with(original.as_bytes());
     env.stele(&["mark", "corpus/doc/fr.md"]).ok();
-    let expected = format!(
-        "\u{feff}---\ntitle: x\nstele-basis: {}\n---\n\nCorps\n",
-        blob(&env)
-    );
+    let expected = format!("\u{feff}---\ntitle: x\nstele-basis: {}\n---\n\nCorps\n", blob(&env));
     assert_eq!(env.read("corpus/doc/fr.md"), expected);
 }
 
@@ -60,17 +54,11 @@ fn sidecar_for_files_without_front_matter() {
     env.stele(&["mark", "text/fr/a.txt"]).ok();
     assert_eq!(env.read("text/fr/a.txt"), "Traduction.\n");
     let blob = env.git(&["hash-object", "text/en/a.txt"]).trim().to_owned();
-    assert_eq!(
-        env.read("text/fr/a.txt.stele"),
-        format!("stele-basis = \"{blob}\"\n")
-    );
+    assert_eq!(env.read("text/fr/a.txt.stele"), format!("stele-basis = \"{blob}\"\n"));
     // The sidecar is not a document, and the record is read back.
     let json = env.status_json(&[]);
     assert_eq!(json["documents"].as_array().unwrap().len(), 1);
-    assert_eq!(
-        crate::util::translation(&json, "text/fr/a.txt")["basis"],
-        "recorded"
-    );
+    assert_eq!(crate::util::translation(&json, "text/fr/a.txt")["basis"], "recorded");
 }
 
 #[test]
@@ -78,29 +66,20 @@ fn refuses_sources_and_unknown_files_and_writes_nothing() {
     let env = env_with(b"Traduction.\n");
     env.write("corpus/other/en.md", "Other.\n");
     env.write("corpus/other/fr.md", "Autre.\n");
-    let err = env
-        .stele(&["mark", "corpus/other/fr.md", "corpus/doc/en.md"])
-        .usage_error()
-        .to_owned();
+    let err = env.stele(&["mark", "corpus/other/fr.md", "corpus/doc/en.md"]).usage_error().to_owned();
     assert!(err.contains("corpus/doc/en.md is a source"), "{err}");
     // The valid file given first was not written either.
     assert_eq!(env.read("corpus/other/fr.md"), "Autre.\n");
     let err = env.stele(&["mark", "README.md"]).usage_error().to_owned();
     assert!(err.contains("not a translation"), "{err}");
-    let err = env
-        .stele(&["mark", "corpus/doc/es.md"])
-        .usage_error()
-        .to_owned();
+    let err = env.stele(&["mark", "corpus/doc/es.md"]).usage_error().to_owned();
     assert!(err.contains("does not exist"), "{err}");
 }
 
 #[test]
 fn dry_run_writes_nothing() {
     let env = env_with(b"Traduction.\n");
-    let out = env
-        .stele(&["mark", "--dry-run", "corpus/doc/fr.md"])
-        .ok()
-        .to_owned();
+    let out = env.stele(&["mark", "--dry-run", "corpus/doc/fr.md"]).ok().to_owned();
     assert!(out.contains("Would mark corpus/doc/fr.md"), "{out}");
     assert_eq!(env.read("corpus/doc/fr.md"), "Traduction.\n");
 }
@@ -108,11 +87,8 @@ fn dry_run_writes_nothing() {
 #[test]
 fn paths_are_relative_to_the_working_directory() {
     let env = env_with(b"Traduction.\n");
-    env.stele_in(&env.root().join("corpus/doc"), &["mark", "fr.md"])
-        .ok();
-    assert!(env
-        .read("corpus/doc/fr.md")
-        .starts_with("---\nstele-basis: "));
+    env.stele_in(&env.root().join("corpus/doc"), &["mark", "fr.md"]).ok();
+    assert!(env.read("corpus/doc/fr.md").starts_with("---\nstele-basis: "));
 }
 
 #[test]
@@ -120,13 +96,7 @@ fn stores_the_source_version_for_later() {
     let env = env_with(b"Traduction.\n");
     env.write("corpus/doc/en.md", "Uncommitted source version.\n");
     env.stele(&["mark", "corpus/doc/fr.md"]).ok();
-    let id = env
-        .git(&["hash-object", "corpus/doc/en.md"])
-        .trim()
-        .to_owned();
+    let id = env.git(&["hash-object", "corpus/doc/en.md"]).trim().to_owned();
     // The blob is in the object database even though it was never committed.
-    assert_eq!(
-        env.git(&["cat-file", "-p", &id]),
-        "Uncommitted source version.\n"
-    );
+    assert_eq!(env.git(&["cat-file", "-p", &id]), "Uncommitted source version.\n");
 }

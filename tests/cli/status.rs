@@ -18,15 +18,9 @@ fn recorded_basis_current_then_outdated() {
     let fr = translation(&json, "corpus/doc/fr.md");
     assert_eq!(fr["state"], "current");
     assert_eq!(fr["basis"], "recorded");
-    assert_eq!(
-        fr["basis_id"],
-        env.git(&["hash-object", "corpus/doc/en.md"]).trim()
-    );
+    assert_eq!(fr["basis_id"], env.git(&["hash-object", "corpus/doc/en.md"]).trim());
 
-    env.write(
-        "corpus/doc/en.md",
-        &ten_paragraphs().replace("topic number 3", "subject number 3"),
-    );
+    env.write("corpus/doc/en.md", &ten_paragraphs().replace("topic number 3", "subject number 3"));
     env.commit("edit source");
     let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
     assert_eq!(fr["state"], "outdated");
@@ -50,13 +44,7 @@ fn missing_and_orphan() {
     assert_eq!(orphan["state"], "orphan");
     // An orphan's absent siblings are neither missing nor orphaned: they are not listed.
     assert!(json.to_string().find("corpus/b/es.md").is_none());
-    let b = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == "b")
-        .unwrap()
-        .clone();
+    let b = json["documents"].as_array().unwrap().iter().find(|d| d["id"] == "b").unwrap().clone();
     assert_eq!(b["source"]["exists"], false);
     assert_eq!(b["source"]["path"], "corpus/b/en.md");
     assert_eq!(json["summary"]["fr"]["orphan"], 1);
@@ -72,10 +60,7 @@ fn history_basis_follows_commit_order() {
     assert_eq!(fr["state"], "current");
     assert_eq!(fr["basis"], "history");
 
-    env.write(
-        "corpus/doc/en.md",
-        &format!("{}\nA new paragraph.\n", ten_paragraphs()),
-    );
+    env.write("corpus/doc/en.md", &format!("{}\nA new paragraph.\n", ten_paragraphs()));
     let source_commit = env.commit("source changes later");
     let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
     assert_eq!(fr["state"], "outdated");
@@ -144,10 +129,7 @@ fn no_commits_history_is_unknown_recorded_still_works() {
 fn missing_base_blob_is_outdated_with_a_reason() {
     let env = corpus_with_one_translation();
     // A basis recorded elsewhere: a blob this repository has never seen.
-    env.write(
-        "corpus/doc/fr.md",
-        "---\nstele-basis: 1111111111111111111111111111111111111111\n---\nTraduction.\n",
-    );
+    env.write("corpus/doc/fr.md", "---\nstele-basis: 1111111111111111111111111111111111111111\n---\nTraduction.\n");
     env.commit("start");
     let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
     assert_eq!(fr["state"], "outdated");
@@ -164,10 +146,7 @@ fn shallow_clone_history_is_unknown_not_a_panic() {
     env.commit("three");
     let clone = env.outside().join("shallow");
     let url = format!("file://{}", env.root().display());
-    env.git_in(
-        env.outside(),
-        &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()],
-    );
+    env.git_in(env.outside(), &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()]);
     let out = env.stele_in(&clone, &["status", "--format", "json"]);
     let fr = translation(&out.json(), "corpus/doc/fr.md");
     assert_eq!(fr["state"], "unknown");
@@ -189,16 +168,10 @@ fn mdn_source_commit_is_read() {
     let env = TestEnv::folder_layout();
     env.write("corpus/doc/en.md", "Version one.\n");
     let first = env.commit("source v1");
-    env.write(
-        "corpus/doc/fr.md",
-        &format!("---\ntitle: Doc\nl10n:\n  sourceCommit: {first}\n---\nVersion un.\n"),
-    );
+    env.write("corpus/doc/fr.md", &format!("---\ntitle: Doc\nl10n:\n  sourceCommit: {first}\n---\nVersion un.\n"));
     env.commit("translation");
     let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
-    assert_eq!(
-        (fr["state"].as_str(), fr["basis"].as_str()),
-        (Some("current"), Some("source-commit"))
-    );
+    assert_eq!((fr["state"].as_str(), fr["basis"].as_str()), (Some("current"), Some("source-commit")));
     env.write("corpus/doc/en.md", "Version two.\n");
     env.commit("source v2");
     assert_eq!(env.state_of("corpus/doc/fr.md"), "outdated");
@@ -216,12 +189,8 @@ fn json_shape() {
     assert_eq!(doc["source"]["lang"], "en");
     assert_eq!(doc["source"]["path"], "corpus/doc/en.md");
     assert_eq!(doc["source"]["words"], 80);
-    let langs: Vec<&str> = doc["translations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["lang"].as_str().unwrap())
-        .collect();
+    let langs: Vec<&str> =
+        doc["translations"].as_array().unwrap().iter().map(|t| t["lang"].as_str().unwrap()).collect();
     assert_eq!(langs, ["fr", "es"]);
     for t in doc["translations"].as_array().unwrap() {
         for key in ["lang", "path", "state", "basis", "words_to_translate"] {
@@ -234,20 +203,9 @@ fn json_shape() {
     assert_eq!(fr["current"], 1);
     assert_eq!(fr["percent_complete"], 100.0);
     let es = &json["summary"]["es"];
-    assert_eq!(
-        (es["missing"].as_u64(), es["percent_complete"].as_f64()),
-        (Some(1), Some(0.0))
-    );
+    assert_eq!((es["missing"].as_u64(), es["percent_complete"].as_f64()), (Some(1), Some(0.0)));
     assert_eq!(es["words_to_translate"], 80);
-    for key in [
-        "current",
-        "outdated",
-        "missing",
-        "orphan",
-        "unknown",
-        "percent_complete",
-        "words_to_translate",
-    ] {
+    for key in ["current", "outdated", "missing", "orphan", "unknown", "percent_complete", "words_to_translate"] {
         assert!(fr.get(key).is_some(), "summary.{key}");
     }
 }
@@ -270,30 +228,15 @@ fn filters_by_language_and_path() {
     env.commit("start");
     let json = env.status_json(&["--lang", "fr"]);
     assert!(json["summary"].get("es").is_none());
-    assert!(json["documents"][0]["translations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|t| t["lang"] == "fr"));
+    assert!(json["documents"][0]["translations"].as_array().unwrap().iter().all(|t| t["lang"] == "fr"));
     let json = env.status_json(&["corpus/b"]);
-    let ids: Vec<&str> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["b"]);
     // Paths are relative to the working directory, as in git.
-    let out = env.stele_in(
-        &env.root().join("corpus"),
-        &["status", "--format", "json", "a"],
-    );
+    let out = env.stele_in(&env.root().join("corpus"), &["status", "--format", "json", "a"]);
     assert_eq!(out.json()["documents"][0]["id"], "a");
     // -C runs as if started elsewhere.
-    let out = env.stele_in(
-        env.outside(),
-        &["-C", "repo/corpus", "status", "--format", "json", "b/en.md"],
-    );
+    let out = env.stele_in(env.outside(), &["-C", "repo/corpus", "status", "--format", "json", "b/en.md"]);
     assert_eq!(out.json()["documents"][0]["id"], "b");
 }
 
@@ -305,17 +248,11 @@ fn text_output_lists_work_and_basis() {
     let out = env.stele(&["status"]).ok().to_owned();
     assert!(out.contains("2 documents; sources: en (2)"), "{out}");
     assert!(out.contains("fr  missing  corpus/two/fr.md"), "{out}");
-    assert!(
-        out.contains("Basis: 0 recorded, 1 from git history."),
-        "{out}"
-    );
+    assert!(out.contains("Basis: 0 recorded, 1 from git history."), "{out}");
     // Current translations are listed only with -v, with how their state was decided.
     assert!(!out.contains("corpus/doc/fr.md"), "{out}");
     let verbose = env.stele(&["status", "-v"]).ok().to_owned();
-    assert!(
-        verbose.contains("fr  current  corpus/doc/fr.md  history: translation changed in"),
-        "{verbose}"
-    );
+    assert!(verbose.contains("fr  current  corpus/doc/fr.md  history: translation changed in"), "{verbose}");
 }
 
 #[test]
@@ -329,17 +266,9 @@ fn french_and_spanish_from_lang() {
     let es = env.stele_env(&root, &["status"], &[("LANG", "es_ES.UTF-8")]);
     assert!(es.ok().contains("Pendientes"), "{}", es.stdout);
     // LC_ALL wins over LANG; --ui-lang wins over both.
-    let out = env.stele_env(
-        &root,
-        &["status"],
-        &[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "es_ES.UTF-8")],
-    );
+    let out = env.stele_env(&root, &["status"], &[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "es_ES.UTF-8")]);
     assert!(out.ok().contains("Pendientes"));
-    let out = env.stele_env(
-        &root,
-        &["--ui-lang", "en-US", "status"],
-        &[("LC_ALL", "es_ES.UTF-8")],
-    );
+    let out = env.stele_env(&root, &["--ui-lang", "en-US", "status"], &[("LC_ALL", "es_ES.UTF-8")]);
     assert!(out.ok().contains("Missing"));
     // An unsupported locale falls back to English.
     let out = env.stele_env(&root, &["status"], &[("LANG", "de_DE.UTF-8")]);

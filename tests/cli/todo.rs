@@ -6,10 +6,7 @@ use crate::util::TestEnv;
 fn most_urgent_first() {
     let env = TestEnv::folder_layout();
     env.write("corpus/small/en.md", "One two three.\n");
-    env.write(
-        "corpus/big/en.md",
-        "One two three four five six seven eight nine ten.\n",
-    );
+    env.write("corpus/big/en.md", "One two three four five six seven eight nine ten.\n");
     env.write("corpus/stale/en.md", "Old.\n");
     env.write("corpus/stale/fr.md", "Vieux.\n");
     env.write("corpus/done/en.md", "Done.\n");
@@ -18,40 +15,19 @@ fn most_urgent_first() {
     env.write("corpus/stale/en.md", "New text.\n");
     env.commit("source changes");
 
-    let json = env
-        .stele(&["todo", "--lang", "fr", "--format", "json"])
-        .json();
+    let json = env.stele(&["todo", "--lang", "fr", "--format", "json"]).json();
     let items = json["items"].as_array().unwrap();
     let order: Vec<(&str, &str, u64)> = items
         .iter()
-        .map(|i| {
-            (
-                i["id"].as_str().unwrap(),
-                i["state"].as_str().unwrap(),
-                i["words"].as_u64().unwrap(),
-            )
-        })
+        .map(|i| (i["id"].as_str().unwrap(), i["state"].as_str().unwrap(), i["words"].as_u64().unwrap()))
         .collect();
-    assert_eq!(
-        order,
-        [
-            ("stale", "outdated", 2),
-            ("big", "missing", 10),
-            ("small", "missing", 3)
-        ]
-    );
+    assert_eq!(order, [("stale", "outdated", 2), ("big", "missing", 10), ("small", "missing", 3)]);
     assert_eq!(items[1]["path"], "corpus/big/fr.md");
 
     let text = env.stele(&["todo", "--lang", "fr"]).ok().to_owned();
-    assert!(
-        text.starts_with("3 translations to do in fr (15 words)"),
-        "{text}"
-    );
+    assert!(text.starts_with("3 translations to do in fr (15 words)"), "{text}");
     let first = text.lines().nth(2).unwrap();
-    assert!(
-        first.contains("1.") && first.contains("outdated") && first.contains("corpus/stale/fr.md"),
-        "{text}"
-    );
+    assert!(first.contains("1.") && first.contains("outdated") && first.contains("corpus/stale/fr.md"), "{text}");
 }
 
 #[test]

@@ -21,22 +21,14 @@ impl Output {
     /// Asserts a zero exit and returns stdout.
     #[track_caller]
     pub fn ok(&self) -> &str {
-        assert_eq!(
-            self.code, 0,
-            "expected success\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
+        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         &self.stdout
     }
 
     /// Asserts exit code 2 (usage, configuration or runtime error) and returns stderr.
     #[track_caller]
     pub fn usage_error(&self) -> &str {
-        assert_eq!(
-            self.code, 2,
-            "expected exit 2\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
+        assert_eq!(self.code, 2, "expected exit 2\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
         &self.stderr
     }
@@ -44,8 +36,7 @@ impl Output {
     /// Parses stdout as JSON.
     #[track_caller]
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(self.ok())
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(self.ok()).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
@@ -66,12 +57,7 @@ impl TestEnv {
         let dir = tempfile::tempdir().expect("temporary directory");
         let root = dir.path().join("repo");
         fs::create_dir(&root).unwrap();
-        let env = TestEnv {
-            dir,
-            root,
-            commits: Cell::new(0),
-            ui_lang: "en-US".into(),
-        };
+        let env = TestEnv { dir, root, commits: Cell::new(0), ui_lang: "en-US".into() };
         env.git(&["init", "-q", "-b", "main"]);
         env
     }
@@ -79,10 +65,7 @@ impl TestEnv {
     /// A repository with a `stele.toml` for `layout` (a TOML value) and languages fr, es.
     pub fn with_config(layout: &str) -> TestEnv {
         let env = TestEnv::new();
-        env.write(
-            "stele.toml",
-            &format!("source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = {layout}\n"),
-        );
+        env.write("stele.toml", &format!("source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = {layout}\n"));
         env
     }
 
@@ -144,8 +127,7 @@ impl TestEnv {
             .env("GIT_COMMITTER_EMAIL", "committer@example.com")
             .env("LC_ALL", "C");
         let date = format!("@{} +0000", EPOCH + 60 * self.commits.get());
-        cmd.env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date);
+        cmd.env("GIT_AUTHOR_DATE", &date).env("GIT_COMMITTER_DATE", &date);
         cmd
     }
 
@@ -187,11 +169,7 @@ impl TestEnv {
 
     /// Runs stele in `dir` with the environment tests expect.
     pub fn stele_in(&self, dir: &Path, args: &[&str]) -> Output {
-        self.stele_env(
-            dir,
-            args,
-            &[("LANG", &format!("{}.UTF-8", self.ui_lang.replace('-', "_")))],
-        )
+        self.stele_env(dir, args, &[("LANG", &format!("{}.UTF-8", self.ui_lang.replace('-', "_")))])
     }
 
     /// Runs stele in `dir` with extra environment variables (after the cleared defaults).
@@ -214,16 +192,8 @@ impl TestEnv {
             stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
             code: out.status.code().unwrap_or(-1),
         };
-        assert!(
-            !result.stderr.contains("panicked"),
-            "stele panicked:\n{}",
-            result.stderr
-        );
-        assert!(
-            !result.stderr.contains("l10n problem"),
-            "localization problem:\n{}",
-            result.stderr
-        );
+        assert!(!result.stderr.contains("panicked"), "stele panicked:\n{}", result.stderr);
+        assert!(!result.stderr.contains("l10n problem"), "localization problem:\n{}", result.stderr);
         result
     }
 
@@ -236,10 +206,7 @@ impl TestEnv {
 
     /// The state of one translation in `status --format json`.
     pub fn state_of(&self, path: &str) -> String {
-        translation(&self.status_json(&[]), path)["state"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        translation(&self.status_json(&[]), path)["state"].as_str().unwrap().to_owned()
     }
 }
 
@@ -258,8 +225,5 @@ pub fn translation(json: &serde_json::Value, path: &str) -> serde_json::Value {
 
 /// Ten paragraphs of English, for sources.
 pub fn ten_paragraphs() -> String {
-    (1..=10)
-        .map(|i| format!("Paragraph {i} says something about topic number {i}.\n"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    (1..=10).map(|i| format!("Paragraph {i} says something about topic number {i}.\n")).collect::<Vec<_>>().join("\n")
 }

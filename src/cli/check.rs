@@ -1,0 +1,389 @@
+//! `stele check`: completeness and freshness rules for CI, in text, JSON, JUnit or GitHub form.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use stele::check::{self, CheckOptions, CheckReport, Problem, ProblemKind};
+use stele::freshness::{self, StatusOptions};
+use stele::l10n::Localizer;
+use stele::lang::Lang;
+use stele::t;
+
+use super::output::Painter;
+use super::status::state_name;
+use super::{line, CliError, Ctx};
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+    /// JUnit XML, for CI servers' test reports.
+    Junit,
+    /// GitHub Actions workflow commands: annotations on the pull request's files.
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Only documents with a file at or below these paths.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only these languages (repeat, or separate with commas).
+    #[arg(short, long = "lang", value_name = "LANG")]
+    pub langs: Vec<String>,
+    /// Least percentage of current translations: N for every language, or LANG=N.
+    #[arg(long, value_name = "[LANG=]PERCENT")]
+    pub min_complete: Vec<String>,
+    /// Most outdated translations per language.
+    #[arg(long, value_name = "N")]
+    pub max_outdated: Option<usize>,
+    /// Translations that may be missing (a glob on paths from the repository root).
+    #[arg(long, value_name = "GLOB")]
+    pub allow_missing: Vec<String>,
+    /// Only documents whose source or translations changed since the merge base with REV.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text, hide_possible_values = true, hide_default_value = true)]
+    pub format: CheckFormat,
+}
+
+fn percent_arg(option: &str, value: &str) -> Result<f64, CliError> {
+    let bad = || CliError::BadRule { option: option.to_owned(), value: value.to_owned() };
+    let p: f64 = value.trim().trim_end_matches('%').parse().map_err(|_| bad())?;
+    if (0.0..=100.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(bad())
+    }
+}
+
+fn options(args: &CheckArgs) -> Result<CheckOptions, CliError> {
+    let mut opts = CheckOptions {
+        max_outdated: args.max_outdated,
+        allow_missing: args.allow_missing.clone(),
+        ..CheckOptions::default()
+    };
+    for value in &args.min_complete {
+        match value.split_once('=') {
+            Some((lang, p)) => {
+                let lang = Lang::parse(lang.trim()).map_err(|_| CliError::InvalidLang { value: lang.to_owned() })?;
+                opts.min_complete_for.push((lang, percent_arg("--min-complete", p)?));
+            }
+            None => opts.min_complete = Some(percent_arg("--min-complete", value)?),
+        }
+    }
+    Ok(opts)
+}
+
+pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let opts = options(args)?;
+    let (corpora, repo) = ctx.open_corpora()?;
+    let status_opts = StatusOptions {
+        langs: ctx.langs(&corpora, &args.langs)?,
+        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        only_files: args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?,
+    };
+    let report = freshness::status(&corpora, &repo, &status_opts)?;
+    let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();
+    let result = check::check(&configs, &report, &opts)?;
+    match args.format {
+        CheckFormat::Text => render_text(ctx, &result, out)?,
+        CheckFormat::Json => render_json(&ctx.loc, &result, out)?,
+        CheckFormat::Junit => render_junit(&ctx.loc, &result, out)?,
+        CheckFormat::Github => render_github(&ctx.loc, &result, out)?,
+    }
+    Ok(if result.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// What is wrong, in one sentence (without the file).
+fn problem_text(loc: &Localizer, p: &Problem) -> String {
+    let source = p.source_path.clone().unwrap_or_default();
+    match &p.kind {
+        ProblemKind::Missing => t!(loc, "check-missing", "source" => source),
+        ProblemKind::Outdated { reason } => match reason {
+            Some(r) => t!(loc, "check-outdated-because", "reason" => super::status::reason_text_plain(loc, *r)),
+            None => t!(loc, "check-outdated"),
+        },
+        ProblemKind::Orphan => t!(loc, "check-orphan"),
+        ProblemKind::Unknown { reason } => match reason {
+            Some(r) => t!(loc, "check-unknown-because", "reason" => super::status::reason_text_plain(loc, *r)),
+            None => t!(loc, "check-unknown"),
+        },
+        ProblemKind::MessageMissing { id } => t!(loc, "check-message-missing", "id" => id),
+        ProblemKind::MessageOutdated { id } => t!(loc, "check-message-outdated", "id" => id),
+        ProblemKind::MessageObsolete { id } => t!(loc, "check-message-obsolete", "id" => id),
+        ProblemKind::BrokenReference { id, target } => {
+            t!(loc, "check-broken-reference", "id" => id, "target" => target)
+        }
+        ProblemKind::SyntaxError { message } => t!(loc, "check-syntax-error", "message" => message),
+        ProblemKind::BelowMinimum { percent, min } => t!(loc, "check-below-minimum",
+            "lang" => p.lang.as_str(), "percent" => loc.decimal(*percent, 1), "min" => threshold(loc, *min)),
+        ProblemKind::TooManyOutdated { count, max } => {
+            t!(loc, "check-too-many-outdated", "lang" => p.lang.as_str(), "count" => *count, "max" => *max)
+        }
+    }
+}
+
+/// A required percentage as people write it: `100`, `92.5`.
+fn threshold(loc: &Localizer, value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        loc.decimal(value, 1)
+    }
+}
+
+/// The command that fixes a problem, where there is one.
+fn fix_text(loc: &Localizer, p: &Problem) -> Option<String> {
+    let path = p.path.as_deref()?;
+    match &p.kind {
+        ProblemKind::Missing => Some(t!(loc, "check-fix-missing",
+            "path" => path, "source" => p.source_path.clone().unwrap_or_default())),
+        ProblemKind::Outdated { .. }
+        | ProblemKind::MessageMissing { .. }
+        | ProblemKind::MessageOutdated { .. }
+        | ProblemKind::MessageObsolete { .. } => Some(t!(loc, "check-fix-outdated", "path" => path)),
+        ProblemKind::Orphan => Some(t!(loc, "check-fix-orphan", "path" => path)),
+        ProblemKind::Unknown { reason: Some(stele::freshness::Reason::HistoryTruncated) } => {
+            Some(t!(loc, "check-fix-shallow"))
+        }
+        _ => None,
+    }
+}
+
+fn location(p: &Problem) -> Option<String> {
+    let path = p.path.as_deref()?;
+    Some(match p.line {
+        Some(line) => format!("{path}:{line}"),
+        None => path.to_owned(),
+    })
+}
+
+fn render_text(ctx: &Ctx, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    let paint: &Painter = &ctx.paint;
+    let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
+    let mut shown = vec![false; r.problems.len()];
+    for v in &r.languages {
+        let group = if many { format!("{} ({})", v.lang, v.corpus) } else { v.lang.to_string() };
+        let verdict = if v.passed {
+            paint.state(stele::freshness::State::Current, &t!(loc, "check-ok"))
+        } else {
+            paint.error(&t!(loc, "check-failed-lang"))
+        };
+        line(
+            out,
+            format!(
+                "{}: {} — {}",
+                paint.bold(&group),
+                verdict,
+                t!(loc, "check-lang-summary",
+                    "percent" => loc.decimal(v.counts.percent_complete, 1), "min" => threshold(loc, v.min_complete),
+                    "outdated" => v.counts.outdated, "max" => v.max_outdated)
+            ),
+        )?;
+        for (i, p) in r.problems.iter().enumerate() {
+            if p.corpus == v.corpus && p.lang == v.lang && !shown[i] {
+                shown[i] = true;
+                render_problem(ctx, p, out)?;
+            }
+        }
+    }
+    let others: Vec<&Problem> = r.problems.iter().enumerate().filter(|(i, _)| !shown[*i]).map(|(_, p)| p).collect();
+    if !others.is_empty() {
+        line(out, paint.bold(&t!(loc, "check-sources")))?;
+        for p in others {
+            render_problem(ctx, p, out)?;
+        }
+    }
+    line(out, "")?;
+    let translations = r.checked.len();
+    if r.passed {
+        line(out, paint.bold(&t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => translations)))?;
+    } else {
+        line(out, paint.error(&t!(loc, "check-failed", "count" => r.problems.len(), "translations" => translations)))?;
+    }
+    Ok(())
+}
+
+fn render_problem(ctx: &Ctx, p: &Problem, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    let text = problem_text(loc, p);
+    let text = match location(p) {
+        Some(at) => format!("{at}: {text}"),
+        None => text,
+    };
+    line(out, format!("  {} {}", ctx.paint.error(&t!(loc, "label-error")), text))?;
+    if let Some(fix) = fix_text(loc, p) {
+        line(out, format!("    {} {}", ctx.paint.hint(&t!(loc, "label-fix")), fix))?;
+    }
+    Ok(())
+}
+
+fn render_json(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    #[derive(serde::Serialize)]
+    struct JsonProblem<'a> {
+        #[serde(flatten)]
+        problem: &'a Problem,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fix: Option<String>,
+    }
+    #[derive(serde::Serialize)]
+    struct JsonCheck<'a> {
+        version: u32,
+        passed: bool,
+        languages: &'a [check::LangVerdict],
+        problems: Vec<JsonProblem<'a>>,
+        translations_checked: usize,
+    }
+    let problems = r
+        .problems
+        .iter()
+        .map(|p| JsonProblem { problem: p, message: problem_text(loc, p), fix: fix_text(loc, p) })
+        .collect();
+    let json = JsonCheck {
+        version: 1,
+        passed: r.passed,
+        languages: &r.languages,
+        problems,
+        translations_checked: r.checked.len(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
+    line(out, "")
+}
+
+/// Escapes text for XML 1.0 attributes and content; characters XML 1.0 forbids are dropped.
+fn xml(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => s.push_str("&amp;"),
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '"' => s.push_str("&quot;"),
+            '\'' => s.push_str("&apos;"),
+            '\t' | '\n' | '\r' => s.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+fn render_junit(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let problem_line = |p: &Problem| {
+        let text = problem_text(loc, p);
+        match location(p) {
+            Some(at) => format!("{at}: {text}"),
+            None => text,
+        }
+    };
+    let kind = |p: &Problem| serde_json::to_value(&p.kind).ok().and_then(|v| v["kind"].as_str().map(str::to_owned));
+    let mut suites = String::new();
+    let (mut total, mut failures) = (0, 0);
+    for v in &r.languages {
+        let cases: Vec<_> = r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang).collect();
+        let rule_problems: Vec<&Problem> =
+            r.problems.iter().filter(|p| p.corpus == v.corpus && p.lang == v.lang && p.path.is_none()).collect();
+        let failed = cases.iter().filter(|c| !c.problems.is_empty()).count() + usize::from(!rule_problems.is_empty());
+        let tests = cases.len() + 1;
+        total += tests;
+        failures += failed;
+        let classname = xml(&format!("stele.{}.{}", v.corpus, v.lang));
+        suites.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+            xml(&format!("{}/{}", v.corpus, v.lang))
+        ));
+        // The language's own rules (completeness, outdated count) are one test case.
+        suites.push_str(&format!(
+            "    <testcase classname=\"{classname}\" name=\"{}\" time=\"0\">",
+            xml(&t!(loc, "check-junit-rules"))
+        ));
+        if let Some(first) = rule_problems.first() {
+            let body: Vec<String> = rule_problems.iter().map(|p| problem_line(p)).collect();
+            suites.push_str(&format!(
+                "\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    ",
+                xml(&problem_line(first)),
+                xml(&kind(first).unwrap_or_default()),
+                xml(&body.join("\n"))
+            ));
+        }
+        suites.push_str("</testcase>\n");
+        for c in cases {
+            suites.push_str(&format!("    <testcase classname=\"{classname}\" name=\"{}\" time=\"0\">", xml(&c.path)));
+            if let Some(&first) = c.problems.first() {
+                let body: Vec<String> = c.problems.iter().map(|&i| problem_line(&r.problems[i])).collect();
+                suites.push_str(&format!(
+                    "\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    ",
+                    xml(&problem_line(&r.problems[first])),
+                    xml(&kind(&r.problems[first]).unwrap_or_default()),
+                    xml(&body.join("\n"))
+                ));
+            } else {
+                suites.push_str(&format!("<system-out>{}</system-out>", xml(&state_name(loc, c.state))));
+            }
+            suites.push_str("</testcase>\n");
+        }
+        suites.push_str("  </testsuite>\n");
+    }
+    line(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    line(
+        out,
+        format!("<testsuites name=\"stele check\" tests=\"{total}\" failures=\"{failures}\" errors=\"0\" time=\"0\">"),
+    )?;
+    write!(out, "{suites}")?;
+    line(out, "</testsuites>")
+}
+
+/// Escapes a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
+fn gh_escape(text: &str, property: bool) -> String {
+    let mut s = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property {
+        s = s.replace(':', "%3A").replace(',', "%2C");
+    }
+    s
+}
+
+fn render_github(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    for p in &r.problems {
+        let mut message = problem_text(loc, p);
+        if let Some(fix) = fix_text(loc, p) {
+            message = format!("{message}\n{} {fix}", t!(loc, "label-fix"));
+        }
+        let mut props = Vec::new();
+        if let Some(path) = &p.path {
+            props.push(format!("file={}", gh_escape(path, true)));
+        }
+        if let Some(l) = p.line {
+            props.push(format!("line={l}"));
+        }
+        props.push(format!("title={}", gh_escape(&format!("stele: {} ({})", p.lang, p.corpus), true)));
+        line(out, format!("::error {}::{}", props.join(","), gh_escape(&message, false)))?;
+    }
+    let summary = if r.passed {
+        t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => r.checked.len())
+    } else {
+        t!(loc, "check-failed", "count" => r.problems.len(), "translations" => r.checked.len())
+    };
+    line(out, format!("::notice title=stele::{}", gh_escape(&summary, false)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(gh_escape("50%\nnext", false), "50%25%0Anext");
+        assert_eq!(gh_escape("a:b,c", true), "a%3Ab%2Cc");
+    }
+}

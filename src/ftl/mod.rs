@@ -1,0 +1,326 @@
+//! Fluent resources (`.ftl`) as documents, compared message by message.
+//!
+//! A Fluent translation is not simply current or outdated: each message (and term) of the
+//! source is either missing from the translation, present and current, or present but
+//! outdated — its value or attributes changed in the source since the version the translation
+//! was made from. A message only the translation has is obsolete. [`parse`] reads a resource
+//! with `fluent-syntax`, keeping syntax errors with their lines; [`compare`] does the rest.
+
+use std::collections::{BTreeMap, HashSet};
+
+use fluent_syntax::ast;
+use serde::Serialize;
+
+/// One message or term (`-id`) of a resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The id; terms keep their leading `-`.
+    pub id: String,
+    /// 1-based line of its definition.
+    pub line: usize,
+    /// Its value and attributes in a canonical form (comments and layout left out).
+    content: String,
+    /// The messages and terms it references.
+    references: Vec<String>,
+}
+
+/// A syntax error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyntaxError {
+    /// 1-based line.
+    pub line: usize,
+    /// What the parser said (English: it comes from fluent-syntax).
+    pub message: String,
+}
+
+/// A parsed resource.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// Entries by id.
+    entries: BTreeMap<String, Entry>,
+    /// Syntax errors, in file order.
+    pub errors: Vec<SyntaxError>,
+}
+
+impl Parsed {
+    /// The number of messages and terms.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the resource defines nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(id)
+    }
+}
+
+fn line_at(text: &str, offset: usize) -> usize {
+    crate::config::line_of(text, offset)
+}
+
+/// The line on which each top-level `id =` or `-id =` is defined.
+fn definition_lines(text: &str) -> BTreeMap<String, usize> {
+    let mut lines = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let body = line.strip_prefix('-').unwrap_or(line);
+        let id_len = body
+            .char_indices()
+            .take_while(|(i, c)| {
+                if *i == 0 {
+                    c.is_ascii_alphabetic()
+                } else {
+                    c.is_ascii_alphanumeric() || *c == '_' || *c == '-'
+                }
+            })
+            .count();
+        if id_len == 0 || !body[id_len..].trim_start().starts_with('=') {
+            continue;
+        }
+        let id = &line[..id_len + usize::from(line.starts_with('-'))];
+        lines.entry(id.to_owned()).or_insert(n + 1);
+    }
+    lines
+}
+
+fn collect_refs_pattern(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_refs_expression(expression, out);
+        }
+    }
+}
+
+fn collect_refs_expression(expression: &ast::Expression<&str>, out: &mut Vec<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_refs_inline(selector, out);
+            for v in variants {
+                collect_refs_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_refs_inline(inline, out),
+    }
+}
+
+fn collect_refs_inline(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+    match inline {
+        ast::InlineExpression::MessageReference { id, .. } => out.push(id.name.to_owned()),
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            out.push(format!("-{}", id.name));
+            if let Some(args) = arguments {
+                collect_refs_args(args, out);
+            }
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => collect_refs_args(arguments, out),
+        ast::InlineExpression::Placeable { expression } => collect_refs_expression(expression, out),
+        _ => {}
+    }
+}
+
+fn collect_refs_args(args: &ast::CallArguments<&str>, out: &mut Vec<String>) {
+    for p in &args.positional {
+        collect_refs_inline(p, out);
+    }
+    for n in &args.named {
+        collect_refs_inline(&n.value, out);
+    }
+}
+
+fn canonical(value: Option<&ast::Pattern<&str>>, attributes: &[ast::Attribute<&str>]) -> String {
+    let mut attrs: Vec<&ast::Attribute<&str>> = attributes.iter().collect();
+    attrs.sort_by_key(|a| a.id.name);
+    // The AST holds no positions or comments: its debug form is a faithful, layout-free
+    // rendering of what the message says.
+    format!("{value:?}|{attrs:?}")
+}
+
+/// Parses a Fluent resource; syntax errors are collected, and the valid entries kept.
+pub fn parse(text: &str) -> Parsed {
+    let (resource, errors) = match fluent_syntax::parser::parse(text) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, errs)) => (r, errs),
+    };
+    let lines = definition_lines(text);
+    let mut parsed = Parsed {
+        errors: errors
+            .iter()
+            .map(|e| {
+                // The parser notices an error where it gives up (often the next line); the
+                // broken entry's junk slice starts where the entry does.
+                let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
+                SyntaxError { line: line_at(text, at), message: e.kind.to_string() }
+            })
+            .collect(),
+        ..Parsed::default()
+    };
+    for entry in &resource.body {
+        let (id, value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+            _ => continue,
+        };
+        let mut references = Vec::new();
+        if let Some(v) = value {
+            collect_refs_pattern(v, &mut references);
+        }
+        for a in attributes {
+            collect_refs_pattern(&a.value, &mut references);
+        }
+        references.sort();
+        references.dedup();
+        let line = lines.get(&id).copied().unwrap_or(1);
+        parsed.entries.insert(id.clone(), Entry { id, line, content: canonical(value, attributes), references });
+    }
+    parsed
+}
+
+/// An entry named in a comparison, with the line where it stands (in the source for a missing
+/// entry, in the translation otherwise).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryRef {
+    /// The message or term id.
+    pub id: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A reference to a message or term the translation does not define.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrokenReference {
+    /// The entry that holds the reference.
+    pub id: String,
+    /// What it references.
+    pub target: String,
+    /// 1-based line of the entry in the translation.
+    pub line: usize,
+}
+
+/// How a translation's messages compare with its source's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    /// Messages and terms in the source.
+    pub total: usize,
+    /// In the source, not in the translation (line in the source).
+    pub missing: Vec<EntryRef>,
+    /// Changed in the source since the basis (line in the translation).
+    pub outdated: Vec<EntryRef>,
+    /// In the translation, no longer in the source (line in the translation).
+    pub obsolete: Vec<EntryRef>,
+    /// References to entries the translation does not define.
+    pub broken_references: Vec<BrokenReference>,
+    /// False when the basis version of the source was not available, so that outdated
+    /// messages could not be told apart.
+    pub basis_available: bool,
+}
+
+impl Comparison {
+    /// Whether anything needs work.
+    pub fn has_problems(&self) -> bool {
+        !(self.missing.is_empty()
+            && self.outdated.is_empty()
+            && self.obsolete.is_empty()
+            && self.broken_references.is_empty())
+    }
+}
+
+/// Compares a translation with its source now and, when known, the source version it was made
+/// from: an entry is outdated when it existed in that version and its value or attributes
+/// differ now. An entry added to the source since is not outdated if the translation has it.
+pub fn compare(source: &Parsed, translation: &Parsed, basis: Option<&Parsed>) -> Comparison {
+    let mut c = Comparison { total: source.len(), basis_available: basis.is_some(), ..Comparison::default() };
+    for (id, entry) in &source.entries {
+        match translation.entries.get(id) {
+            None => c.missing.push(EntryRef { id: id.clone(), line: entry.line }),
+            Some(t) => {
+                if let Some(old) = basis.and_then(|b| b.entries.get(id)) {
+                    if old.content != entry.content {
+                        c.outdated.push(EntryRef { id: id.clone(), line: t.line });
+                    }
+                }
+            }
+        }
+    }
+    let defined: HashSet<&str> = translation.entries.keys().map(String::as_str).collect();
+    for (id, entry) in &translation.entries {
+        if !source.entries.contains_key(id) {
+            c.obsolete.push(EntryRef { id: id.clone(), line: entry.line });
+        }
+        for target in &entry.references {
+            if !defined.contains(target.as_str()) {
+                c.broken_references.push(BrokenReference { id: id.clone(), target: target.clone(), line: entry.line });
+            }
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE_V1: &str =
+        "-brand = Stele\nhello = Hello, { $name }!\nbye = Goodbye\n    .title = Leaving\nkept = Same\n";
+
+    #[test]
+    fn parses_messages_terms_and_lines() {
+        let p = parse(SOURCE_V1);
+        assert_eq!(p.len(), 4);
+        assert_eq!(p.get("-brand").unwrap().line, 1);
+        assert_eq!(p.get("bye").unwrap().line, 3);
+        assert!(p.errors.is_empty());
+    }
+
+    #[test]
+    fn added_removed_changed_message_and_attribute() {
+        let v1 = parse(SOURCE_V1);
+        // v2: hello's value changed, bye's attribute changed, kept unchanged, new added,
+        // and a comment added (comments do not count).
+        let v2 = parse("-brand = Stele\n# A comment\nhello = Hi, { $name }!\nbye = Goodbye\n    .title = Quitting\nkept = Same\nnew = New\n");
+        let fr = parse("-brand = Stele\nhello = Bonjour, { $name } !\nbye = Au revoir\n    .title = Départ\nkept = Pareil\nold = Ancien\n");
+        let c = compare(&v2, &fr, Some(&v1));
+        let ids = |v: &[EntryRef]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&c.missing), ["new"]);
+        assert_eq!(ids(&c.outdated), ["bye", "hello"]);
+        assert_eq!(ids(&c.obsolete), ["old"]);
+        assert_eq!(c.obsolete[0].line, 6);
+        assert_eq!(c.total, 5);
+        // Without a basis, only missing and obsolete entries can be told.
+        let c = compare(&v2, &fr, None);
+        assert!(c.outdated.is_empty() && !c.basis_available);
+    }
+
+    #[test]
+    fn layout_only_changes_are_not_changes() {
+        let a = parse("msg =\n    Two\n    lines\n");
+        let b = parse("msg =\n        Two\n        lines\n");
+        let fr = parse("msg = Deux lignes\n");
+        assert!(compare(&b, &fr, Some(&a)).outdated.is_empty());
+    }
+
+    #[test]
+    fn terms_and_references() {
+        let source = parse("-brand = Stele\nabout = { -brand } tracks { other }\nother = translations\n");
+        let fr = parse("about = { -brand } suit { other }\nother = les traductions\n");
+        let c = compare(&source, &fr, None);
+        assert_eq!(c.missing, [EntryRef { id: "-brand".into(), line: 1 }]);
+        assert_eq!(c.broken_references, [BrokenReference { id: "about".into(), target: "-brand".into(), line: 1 }]);
+        // A changed term makes the term outdated, not the messages that use it.
+        let v2 = parse("-brand = Stèle\nabout = { -brand } tracks { other }\nother = translations\n");
+        let fr = parse("-brand = Stele\nabout = { -brand } suit { other }\nother = les traductions\n");
+        let c = compare(&v2, &fr, Some(&source));
+        assert_eq!(c.outdated, [EntryRef { id: "-brand".into(), line: 1 }]);
+    }
+
+    #[test]
+    fn syntax_errors_have_lines() {
+        let p = parse("ok = fine\nbroken = { $unclosed\nafter = still read\n");
+        assert_eq!(p.errors.len(), 1);
+        assert_eq!(p.errors[0].line, 2);
+        assert!(p.get("ok").is_some() && p.get("after").is_some());
+    }
+}

@@ -1,0 +1,229 @@
+//! `stele check`: each rule, each exit code, each output format, `--changed-since`.
+
+use crate::util::TestEnv;
+
+/// en sources a, b, c; fr: a current, b outdated, c missing.
+fn corpus() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    for id in ["a", "b", "c"] {
+        env.write(&format!("corpus/{id}/en.md"), &format!("Source {id}.\n"));
+    }
+    env.write("corpus/a/fr.md", "Traduction a.\n");
+    env.write("corpus/b/fr.md", "Traduction b.\n");
+    env.stele(&["mark", "corpus/a/fr.md", "corpus/b/fr.md"]).ok();
+    env.write("corpus/b/en.md", "Source b, changed.\n");
+    env.commit("start");
+    env
+}
+
+fn check(env: &TestEnv, args: &[&str]) -> crate::util::Output {
+    let mut all = vec!["check", "--lang", "fr"];
+    all.extend_from_slice(args);
+    env.stele(&all)
+}
+
+#[test]
+fn default_rules_fail_on_anything_not_current() {
+    let env = corpus();
+    let out = check(&env, &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("corpus/b/fr.md: outdated"), "{}", out.stdout);
+    assert!(out.stdout.contains("fix: update the translation, then run `stele mark corpus/b/fr.md`"), "{}", out.stdout);
+    assert!(out.stdout.contains("corpus/c/fr.md: missing (translate corpus/c/en.md)"), "{}", out.stdout);
+    assert!(out.stdout.contains("check failed: 4 problems (3 translations checked)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("fr: failed — 33.3% complete (minimum 100%), 1 outdated (maximum 0)"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn min_complete_and_max_outdated() {
+    let env = corpus();
+    // fr is 1/3 complete: 33.3%.
+    assert_eq!(check(&env, &["--min-complete", "30", "--max-outdated", "1"]).code, 0);
+    assert_eq!(check(&env, &["--min-complete", "34", "--max-outdated", "1"]).code, 1);
+    assert_eq!(check(&env, &["--min-complete", "fr=30", "--max-outdated", "1"]).code, 0);
+    let out = check(&env, &["--min-complete", "30", "--max-outdated", "0"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("fr has 1 outdated translations, more than the 0 allowed"), "{}", out.stdout);
+    // Missing translations are no problem while the language is complete enough.
+    assert!(!out.stdout.contains("corpus/c/fr.md"), "{}", out.stdout);
+}
+
+#[test]
+fn allow_missing() {
+    let env = corpus();
+    let out = check(&env, &["--allow-missing", "corpus/c/*", "--max-outdated", "1"]);
+    // a current, b outdated (allowed), c allowed to be missing and left out of the count: 50%.
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("50.0% complete"), "{}", out.stdout);
+    assert_eq!(check(&env, &["--allow-missing", "corpus/c/*", "--max-outdated", "1", "--min-complete", "50"]).code, 0);
+}
+
+#[test]
+fn rules_from_stele_toml_and_flags_override_them() {
+    let env = corpus();
+    env.write("stele.toml", &format!("{}[check]\nmin_complete = 30\nmax_outdated = 1\n", env.read("stele.toml")));
+    assert_eq!(check(&env, &[]).code, 0);
+    assert_eq!(check(&env, &["--max-outdated", "0"]).code, 1);
+    env.write(
+        "stele.toml",
+        &env.read("stele.toml").replace("min_complete = 30", "min_complete = { default = 100, fr = 30 }"),
+    );
+    assert_eq!(check(&env, &[]).code, 0);
+}
+
+#[test]
+fn nothing_to_translate_passes() {
+    let env = TestEnv::folder_layout();
+    env.commit("empty");
+    let out = env.stele(&["check"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("100.0% complete"), "{}", out.stdout);
+    let json = env.stele(&["check", "--format", "json"]);
+    assert_eq!(json.code, 0);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&json.stdout).unwrap()["passed"], true);
+}
+
+#[test]
+fn orphans_always_fail() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/gone/fr.md", "Orpheline.\n");
+    env.commit("start");
+    let out = env.stele(&["check", "--min-complete", "0", "--max-outdated", "100"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("corpus/gone/fr.md: orphaned"), "{}", out.stdout);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = corpus();
+    assert_eq!(check(&env, &["--min-complete", "120"]).code, 2);
+    assert_eq!(check(&env, &["--min-complete", "lots"]).code, 2);
+    assert_eq!(check(&env, &["--format", "xml"]).code, 2);
+    assert_eq!(check(&env, &["--allow-missing", "a{"]).code, 2);
+    let err = check(&env, &["--changed-since", "no-such-branch"]).usage_error().to_owned();
+    assert!(err.contains("“no-such-branch” does not name a commit"), "{err}");
+}
+
+#[test]
+fn json_shape() {
+    let env = corpus();
+    let out = check(&env, &["--format", "json"]);
+    assert_eq!(out.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["translations_checked"], 3);
+    let fr = &json["languages"][0];
+    assert_eq!((fr["corpus"].as_str(), fr["lang"].as_str()), (Some("default"), Some("fr")));
+    assert_eq!(fr["percent_complete"], 33.3);
+    assert_eq!(fr["min_complete"], 100.0);
+    assert_eq!(fr["max_outdated"], 0);
+    assert_eq!(fr["passed"], false);
+    let problems = json["problems"].as_array().unwrap();
+    let kinds: Vec<&str> = problems.iter().map(|p| p["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["below-minimum", "too-many-outdated", "outdated", "missing"]);
+    let outdated = &problems[2];
+    assert_eq!(outdated["path"], "corpus/b/fr.md");
+    assert_eq!(outdated["source_path"], "corpus/b/en.md");
+    assert_eq!(outdated["reason"], "source-changed");
+    assert!(outdated["message"].as_str().unwrap().starts_with("outdated"));
+    assert!(outdated["fix"].as_str().unwrap().contains("stele mark corpus/b/fr.md"));
+}
+
+#[test]
+fn junit_is_valid_against_the_schema() {
+    let env = corpus();
+    env.write("corpus/d/en.md", "Source with <markup> & \"quotes\".\n");
+    env.commit("more");
+    let out = check(&env, &["--format", "junit"]);
+    assert_eq!(out.code, 1);
+    let report = env.outside().join("junit.xml");
+    std::fs::write(&report, &out.stdout).unwrap();
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/junit.xsd");
+    let xmllint = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema", schema])
+        .arg(&report)
+        .output()
+        .expect("xmllint is installed (.ci/run installs libxml2-utils)");
+    assert!(xmllint.status.success(), "{}\n{}", String::from_utf8_lossy(&xmllint.stderr), out.stdout);
+    // One test case per translation, plus one for the language's rules.
+    assert_eq!(out.stdout.matches("<testcase ").count(), 5);
+    assert_eq!(out.stdout.matches("<failure ").count(), 4);
+    assert!(out.stdout.contains("name=\"corpus/a/fr.md\""));
+}
+
+#[test]
+fn github_annotations() {
+    let env = corpus();
+    let out = check(&env, &["--format", "github"]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines.contains(&"::error title=stele%3A fr (default)::fr is 33.3%25 complete, below the required 100%25"),
+        "{}",
+        out.stdout
+    );
+    let outdated = lines.iter().find(|l| l.contains("file=corpus/b/fr.md")).unwrap();
+    assert!(outdated.starts_with("::error file=corpus/b/fr.md,title=stele%3A fr (default)::outdated"), "{outdated}");
+    assert!(outdated.contains("%0Afix: "), "{outdated}");
+    assert!(lines.last().unwrap().starts_with("::notice title=stele::check failed"));
+}
+
+#[test]
+fn changed_since_on_a_branch_with_a_merge() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/old/en.md", "Old.\n");
+    env.write("corpus/touched/en.md", "Touched.\n");
+    env.write("corpus/touched/fr.md", "Touché.\n");
+    env.stele(&["mark", "corpus/touched/fr.md"]).ok();
+    env.commit("base");
+    env.git(&["checkout", "-q", "-b", "feature"]);
+    env.write("corpus/touched/en.md", "Touched again.\n");
+    env.commit("feature: change a source");
+    // Meanwhile main gains a new untranslated document, merged into the feature branch.
+    env.git(&["checkout", "-q", "main"]);
+    env.write("corpus/from-main/en.md", "From main.\n");
+    env.commit("main: new document");
+    env.git(&["checkout", "-q", "feature"]);
+    env.tick();
+    env.git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "merge main",
+        "main",
+    ]);
+
+    let json = env.stele(&["check", "--lang", "fr", "--changed-since", "main", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let paths: Vec<&str> = json["problems"].as_array().unwrap().iter().filter_map(|p| p["path"].as_str()).collect();
+    // Only the pull request's own work: not "old" (untouched), not "from-main" (main's work).
+    assert_eq!(paths, ["corpus/touched/fr.md"]);
+    assert_eq!(json["translations_checked"], 1);
+    // Uncommitted work counts too.
+    env.write("corpus/new/en.md", "Brand new.\n");
+    let json = env.stele(&["check", "--lang", "fr", "--changed-since", "main", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["translations_checked"], 2);
+}
+
+#[test]
+fn localized_output() {
+    let mut env = corpus();
+    env.set_ui_lang("fr-FR");
+    let out = check(&env, &[]);
+    assert!(out.stdout.contains("vérification échouée"), "{}", out.stdout);
+    env.set_ui_lang("es-ES");
+    let out = check(&env, &[]);
+    assert!(out.stdout.contains("comprobación fallida"), "{}", out.stdout);
+}
