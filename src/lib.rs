@@ -19,9 +19,11 @@
 //! - [`segment`] — words (and, later, blocks and sentences).
 //! - [`l10n`] — Fluent bundles and language negotiation, for the command line.
 
+pub mod align;
 pub mod check;
 pub mod config;
 pub mod corpus;
+pub mod diff;
 pub mod freshness;
 pub mod ftl;
 pub mod git;
@@ -30,4 +32,5 @@ pub mod lang;
 pub mod layout;
 pub mod mark;
 pub mod segment;
+pub mod timeline;
 pub mod tracking;

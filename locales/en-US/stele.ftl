@@ -262,3 +262,80 @@ error-bad-rule = { $option } { $value }: expected a percentage from 0 to 100, or
 error-bad-glob = “{ $pattern }” is not a valid glob
 error-bad-revision = “{ $rev }” does not name a commit in this repository
 hint-bad-revision = in CI, fetch the target branch first (for example `git fetch origin main`), and use its full name (origin/main)
+
+## diff, log, ack
+
+cli-diff-about = Show what changed in a source since its translations were made, word by word
+cli-diff-arg-target = A source or translation file, or a document id
+cli-diff-arg-langs = Only these languages (repeat the option, or separate with commas)
+cli-diff-arg-from = Compare the file as it was at this revision…
+cli-diff-arg-to = …with this revision (default: the work tree)
+cli-diff-arg-side_by_side = Show the source's changes and the translation in two columns
+cli-diff-arg-format = Output format: text (the default) for people, json for programs
+cli-log-about = Show a document's timeline: source changes, translation updates and marks
+cli-log-arg-target = A source or translation file, or a document id
+cli-log-arg-format = Output format: text (the default) for people, json for programs
+cli-ack-about = Declare that a source's latest change needs no retranslation (a typo fix, say)
+cli-ack-arg-source = The source whose latest change needs no retranslation
+cli-ack-arg-dry_run = Show what would change; write nothing
+status-stale-blocks = { $blocks ->
+    [one] one block
+   *[other] { $blocks } blocks
+    } to update ({ $words ->
+    [one] one word
+   *[other] { $words } words
+    })
+status-stale-cosmetic = cosmetic changes only (`stele ack` the source if no update is needed)
+diff-heading = { $path } ({ $lang }): { $state }
+diff-heading-reason = { $path } ({ $lang }): { $state }, { $reason }
+diff-summary = Source { $source }: { $blocks ->
+    [one] one block
+   *[other] { $blocks } blocks
+    } to update ({ $words ->
+    [one] one word
+   *[other] { $words } words
+    }).
+diff-block = { $kind }, { $change } · source lines { $s1 }–{ $s2 } · translation lines { $t1 }–{ $t2 }
+diff-kind-changed = changed
+diff-kind-added = added
+diff-kind-removed = removed
+diff-change-cosmetic = cosmetic
+diff-change-mechanical = mechanical
+diff-change-content = content
+diff-label-source = source:
+diff-label-translation = translation:
+diff-label-source-column = source (changes)
+diff-label-translation-column = translation
+diff-insert-here = (the new text goes here)
+diff-missing = It does not exist yet: translate { $source }.
+diff-no-basis = The source version it was made from is not in this repository, so what changed in { $source } cannot be shown.
+diff-all-current = Every translation of { $id } is current: nothing changed in its source since.
+diff-nothing = Nothing to show for { $target }.
+diff-revisions = { $path }: { $from } → { $to }
+diff-hunk = lines { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }
+diff-work-tree = work tree
+diff-no-changes = No changes.
+log-heading = { $id }: source { $source } ({ $lang })
+log-empty = No commit has touched it yet.
+log-added = added
+log-changed = changed
+log-marked = marked
+log-deleted = deleted
+log-source = source { $change }
+log-translation = { $lang } { $change }
+log-states = then: { $states }
+ack-summary = { $source }: the change from { $previous } to { $current } needs no retranslation; { $count ->
+    [one] one translation moves
+   *[other] { $count } translations move
+    } to { $current }.
+ack-moved = wrote { $path }
+ack-would-move = would write { $path }
+ack-left-current = left { $path }: already current
+ack-left-outdated = left { $path }: it was already outdated before this change
+ack-left-missing = left { $path }: it does not exist
+error-ack-not-source = { $path } is not a source in this corpus
+hint-ack-not-source = ack takes the source whose change needs no retranslation; mark takes translations
+error-no-earlier-version = { $path } has no earlier version to compare with
+error-no-such-target = { $target } is neither a file nor a document of the corpus
+hint-no-such-target = name a source or translation file, or a document id as `stele status -v` shows it
+error-not-at-revision = { $path } does not exist at { $rev }

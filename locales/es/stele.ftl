@@ -262,3 +262,80 @@ error-bad-rule = { $option } { $value }: se espera un porcentaje de 0 a 100, o I
 error-bad-glob = «{ $pattern }» no es un glob válido
 error-bad-revision = «{ $rev }» no designa ningún commit de este repositorio
 hint-bad-revision = en la integración continua, descargue antes la rama de destino (por ejemplo `git fetch origin main`) y use su nombre completo (origin/main)
+
+## diff, log, ack
+
+cli-diff-about = Mostrar qué cambió en una fuente desde que se hicieron sus traducciones, palabra por palabra
+cli-diff-arg-target = Un archivo fuente o de traducción, o el identificador de un documento
+cli-diff-arg-langs = Solo estos idiomas (repita la opción, o sepárelos con comas)
+cli-diff-arg-from = Comparar el archivo tal como estaba en esta revisión…
+cli-diff-arg-to = …con esta revisión (por defecto: la copia de trabajo)
+cli-diff-arg-side_by_side = Mostrar los cambios de la fuente y la traducción en dos columnas
+cli-diff-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-log-about = Mostrar la cronología de un documento: cambios de la fuente, actualizaciones y marcas de las traducciones
+cli-log-arg-target = Un archivo fuente o de traducción, o el identificador de un documento
+cli-log-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-ack-about = Declarar que el último cambio de una fuente no requiere retraducción (una errata, por ejemplo)
+cli-ack-arg-source = La fuente cuyo último cambio no requiere retraducción
+cli-ack-arg-dry_run = Mostrar lo que cambiaría, sin escribir nada
+status-stale-blocks = { $blocks ->
+    [one] un bloque
+   *[other] { $blocks } bloques
+    } por actualizar ({ $words ->
+    [one] una palabra
+   *[other] { $words } palabras
+    })
+status-stale-cosmetic = solo cambios de forma (`stele ack` sobre la fuente si no hace falta actualizar)
+diff-heading = { $path } ({ $lang }): { $state }
+diff-heading-reason = { $path } ({ $lang }): { $state }, { $reason }
+diff-summary = Fuente { $source }: { $blocks ->
+    [one] un bloque
+   *[other] { $blocks } bloques
+    } por actualizar ({ $words ->
+    [one] una palabra
+   *[other] { $words } palabras
+    }).
+diff-block = { $kind }, { $change } · líneas { $s1 }–{ $s2 } de la fuente · líneas { $t1 }–{ $t2 } de la traducción
+diff-kind-changed = modificado
+diff-kind-added = añadido
+diff-kind-removed = suprimido
+diff-change-cosmetic = de forma
+diff-change-mechanical = mecánico
+diff-change-content = de fondo
+diff-label-source = fuente:
+diff-label-translation = traducción:
+diff-label-source-column = fuente (cambios)
+diff-label-translation-column = traducción
+diff-insert-here = (el texto nuevo va aquí)
+diff-missing = Aún no existe: traduzca { $source }.
+diff-no-basis = La versión de la fuente a partir de la cual se hizo no está en este repositorio: no se puede mostrar qué cambió en { $source }.
+diff-all-current = Todas las traducciones de { $id } están al día: nada cambió en su fuente desde entonces.
+diff-nothing = Nada que mostrar para { $target }.
+diff-revisions = { $path }: { $from } → { $to }
+diff-hunk = líneas { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }
+diff-work-tree = copia de trabajo
+diff-no-changes = Sin cambios.
+log-heading = { $id }: fuente { $source } ({ $lang })
+log-empty = Ningún commit lo ha modificado todavía.
+log-added = añadida
+log-changed = modificada
+log-marked = marcada
+log-deleted = borrada
+log-source = fuente { $change }
+log-translation = { $lang } { $change }
+log-states = después: { $states }
+ack-summary = { $source }: el cambio de { $previous } a { $current } no requiere retraducción; { $count ->
+    [one] una traducción pasa
+   *[other] { $count } traducciones pasan
+    } a { $current }.
+ack-moved = se escribió { $path }
+ack-would-move = se escribiría { $path }
+ack-left-current = { $path } sin tocar: ya está al día
+ack-left-outdated = { $path } sin tocar: ya estaba desactualizada antes de este cambio
+ack-left-missing = { $path } sin tocar: no existe
+error-ack-not-source = { $path } no es una fuente de este corpus
+hint-ack-not-source = ack recibe la fuente cuyo cambio no requiere retraducción; mark recibe traducciones
+error-no-earlier-version = { $path } no tiene ninguna versión anterior con la que compararse
+error-no-such-target = { $target } no es ni un archivo ni un documento del corpus
+hint-no-such-target = indique un archivo fuente o de traducción, o el identificador de un documento tal como lo muestra `stele status -v`
+error-not-at-revision = { $path } no existe en { $rev }

@@ -262,3 +262,80 @@ error-bad-rule = { $option } { $value } : un pourcentage de 0 à 100 est attend
 error-bad-glob = « { $pattern } » n’est pas un glob valide
 error-bad-revision = « { $rev } » ne désigne aucun commit de ce dépôt
 hint-bad-revision = en intégration continue, récupérez d’abord la branche cible (par exemple `git fetch origin main`), et utilisez son nom complet (origin/main)
+
+## diff, log, ack
+
+cli-diff-about = Montrer ce qui a changé dans une source depuis que ses traductions ont été faites, mot à mot
+cli-diff-arg-target = Un fichier source ou de traduction, ou l’identifiant d’un document
+cli-diff-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-diff-arg-from = Comparer le fichier tel qu’il était à cette révision…
+cli-diff-arg-to = …avec cette révision (par défaut : la copie de travail)
+cli-diff-arg-side_by_side = Montrer les changements de la source et la traduction sur deux colonnes
+cli-diff-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-log-about = Montrer la chronologie d’un document : changements de la source, mises à jour et marquages des traductions
+cli-log-arg-target = Un fichier source ou de traduction, ou l’identifiant d’un document
+cli-log-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-ack-about = Déclarer que le dernier changement d’une source ne demande pas de retraduction (une coquille, par exemple)
+cli-ack-arg-source = La source dont le dernier changement ne demande pas de retraduction
+cli-ack-arg-dry_run = Montrer ce qui changerait, sans rien écrire
+status-stale-blocks = { $blocks ->
+    [one] un bloc
+   *[other] { $blocks } blocs
+    } à mettre à jour ({ $words ->
+    [one] un mot
+   *[other] { $words } mots
+    })
+status-stale-cosmetic = changements de forme seulement (`stele ack` sur la source si aucune mise à jour n’est nécessaire)
+diff-heading = { $path } ({ $lang }) : { $state }
+diff-heading-reason = { $path } ({ $lang }) : { $state }, { $reason }
+diff-summary = Source { $source } : { $blocks ->
+    [one] un bloc
+   *[other] { $blocks } blocs
+    } à mettre à jour ({ $words ->
+    [one] un mot
+   *[other] { $words } mots
+    }).
+diff-block = { $kind }, { $change } · lignes { $s1 }–{ $s2 } de la source · lignes { $t1 }–{ $t2 } de la traduction
+diff-kind-changed = modifié
+diff-kind-added = ajouté
+diff-kind-removed = supprimé
+diff-change-cosmetic = de forme
+diff-change-mechanical = mécanique
+diff-change-content = de fond
+diff-label-source = source :
+diff-label-translation = traduction :
+diff-label-source-column = source (changements)
+diff-label-translation-column = traduction
+diff-insert-here = (le nouveau texte va ici)
+diff-missing = Elle n’existe pas encore : traduire { $source }.
+diff-no-basis = La version de la source d’après laquelle elle a été faite n’est pas dans ce dépôt : impossible de montrer ce qui a changé dans { $source }.
+diff-all-current = Toutes les traductions de { $id } sont à jour : rien n’a changé dans sa source depuis.
+diff-nothing = Rien à montrer pour { $target }.
+diff-revisions = { $path } : { $from } → { $to }
+diff-hunk = lignes { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }
+diff-work-tree = copie de travail
+diff-no-changes = Aucun changement.
+log-heading = { $id } : source { $source } ({ $lang })
+log-empty = Aucun commit ne l’a encore modifié.
+log-added = ajoutée
+log-changed = modifiée
+log-marked = marquée
+log-deleted = supprimée
+log-source = source { $change }
+log-translation = { $lang } { $change }
+log-states = ensuite : { $states }
+ack-summary = { $source } : le changement de { $previous } à { $current } ne demande pas de retraduction ; { $count ->
+    [one] une traduction passe
+   *[other] { $count } traductions passent
+    } à { $current }.
+ack-moved = { $path } écrit
+ack-would-move = { $path } serait écrit
+ack-left-current = { $path } laissé tel quel : déjà à jour
+ack-left-outdated = { $path } laissé tel quel : déjà obsolète avant ce changement
+ack-left-missing = { $path } laissé tel quel : il n’existe pas
+error-ack-not-source = { $path } n’est pas une source de ce corpus
+hint-ack-not-source = ack prend la source dont le changement ne demande pas de retraduction ; mark prend des traductions
+error-no-earlier-version = { $path } n’a pas de version antérieure à laquelle se comparer
+error-no-such-target = { $target } n’est ni un fichier ni un document du corpus
+hint-no-such-target = indiquez un fichier source ou de traduction, ou l’identifiant d’un document tel que `stele status -v` l’affiche
+error-not-at-revision = { $path } n’existe pas à { $rev }

@@ -68,6 +68,23 @@ pub enum CliError {
         /// The value.
         value: String,
     },
+    /// `ack` refused.
+    #[error(transparent)]
+    Ack(#[from] stele::mark::AckError),
+    /// A `diff`/`log` argument that is neither a corpus file nor a document id.
+    #[error("no such document")]
+    NoSuchTarget {
+        /// The argument.
+        target: String,
+    },
+    /// `diff --from`: the file does not exist at that revision.
+    #[error("not at revision")]
+    NotAtRevision {
+        /// The file.
+        path: String,
+        /// The revision.
+        rev: String,
+    },
     /// A `--corpus` name that `stele.toml` does not define.
     #[error("unknown corpus")]
     UnknownCorpus {
@@ -201,21 +218,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 msg(loc, "error-write", &[("path", p(path))])
             }
         },
-        CliError::Git(e) => match e {
-            GitError::NotARepository { path, .. } => {
-                hint = Some(t!(loc, "hint-git-init"));
-                msg(loc, "error-not-a-repo", &[("path", p(path))])
-            }
-            GitError::Bare { path } => msg(loc, "error-bare-repo", &[("path", p(path))]),
-            GitError::BadRevision { rev } => {
-                hint = Some(t!(loc, "hint-bad-revision"));
-                msg(loc, "error-bad-revision", &[("rev", Arg::from(rev))])
-            }
-            GitError::Read { context, source } => {
-                causes.push(source.message().to_owned());
-                msg(loc, "error-git", &[("context", Arg::from(context))])
-            }
-        },
+        CliError::Git(e) => render_git(loc, e, &p, &mut causes, &mut hint),
         CliError::Corpus(e) => match e {
             CorpusError::OutsideRepository { path, repo } => {
                 msg(loc, "error-corpus-outside-repo", &[("path", p(path)), ("repo", p(repo))])
@@ -226,26 +229,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
         },
         CliError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
-        CliError::Mark(e) => match e {
-            MarkError::NotATranslation { path } => {
-                hint = Some(t!(loc, "hint-mark-not-translation"));
-                msg(loc, "error-mark-not-translation", &[("path", Arg::from(path))])
-            }
-            MarkError::IsSource { path } => {
-                hint = Some(t!(loc, "hint-mark-is-source"));
-                msg(loc, "error-mark-is-source", &[("path", Arg::from(path))])
-            }
-            MarkError::Missing { path } => msg(loc, "error-mark-missing", &[("path", Arg::from(path))]),
-            MarkError::Orphan { path, source_path } => {
-                msg(loc, "error-mark-orphan", &[("path", Arg::from(path)), ("source", Arg::from(source_path))])
-            }
-            MarkError::Tracking(t) => render_tracking(loc, t, &p, &mut causes, &mut hint),
-            MarkError::Git(GitError::Read { context, source }) => {
-                causes.push(source.message().to_owned());
-                msg(loc, "error-git", &[("context", Arg::from(context))])
-            }
-            MarkError::Git(other) => msg(loc, "error-git", &[("context", Arg::from(other.to_string()))]),
-        },
+        CliError::Mark(e) => render_mark(loc, e, &p, &mut causes, &mut hint),
         CliError::Output(e) => {
             causes.push(io_cause(loc, e));
             t!(loc, "error-output")
@@ -261,6 +245,24 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         CliError::InvalidLang { value } => {
             hint = Some(t!(loc, "hint-lang-tags"));
             msg(loc, "error-invalid-lang-arg", &[("value", Arg::from(value))])
+        }
+        CliError::Ack(e) => match e {
+            stele::mark::AckError::NotASource { path } => {
+                hint = Some(t!(loc, "hint-ack-not-source"));
+                msg(loc, "error-ack-not-source", &[("path", Arg::from(path))])
+            }
+            stele::mark::AckError::NoEarlierVersion { path } => {
+                msg(loc, "error-no-earlier-version", &[("path", Arg::from(path))])
+            }
+            stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
+            stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
+        },
+        CliError::NoSuchTarget { target } => {
+            hint = Some(t!(loc, "hint-no-such-target"));
+            msg(loc, "error-no-such-target", &[("target", Arg::from(target))])
+        }
+        CliError::NotAtRevision { path, rev } => {
+            msg(loc, "error-not-at-revision", &[("path", Arg::from(path)), ("rev", Arg::from(rev))])
         }
         CliError::UnknownCorpus { name, known, file } => {
             hint = Some(t!(loc, "hint-unknown-corpus", "path" => show(ctx, file)));
@@ -279,6 +281,55 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         }
     };
     Rendered { message, causes, hint }
+}
+
+fn render_git(
+    loc: &Localizer,
+    e: &GitError,
+    p: &dyn Fn(&Path) -> Arg,
+    causes: &mut Vec<String>,
+    hint: &mut Option<String>,
+) -> String {
+    match e {
+        GitError::NotARepository { path, .. } => {
+            *hint = Some(t!(loc, "hint-git-init"));
+            msg(loc, "error-not-a-repo", &[("path", p(path))])
+        }
+        GitError::Bare { path } => msg(loc, "error-bare-repo", &[("path", p(path))]),
+        GitError::BadRevision { rev } => {
+            *hint = Some(t!(loc, "hint-bad-revision"));
+            msg(loc, "error-bad-revision", &[("rev", Arg::from(rev))])
+        }
+        GitError::Read { context, source } => {
+            causes.push(source.message().to_owned());
+            msg(loc, "error-git", &[("context", Arg::from(context))])
+        }
+    }
+}
+
+fn render_mark(
+    loc: &Localizer,
+    e: &MarkError,
+    p: &dyn Fn(&Path) -> Arg,
+    causes: &mut Vec<String>,
+    hint: &mut Option<String>,
+) -> String {
+    match e {
+        MarkError::NotATranslation { path } => {
+            *hint = Some(t!(loc, "hint-mark-not-translation"));
+            msg(loc, "error-mark-not-translation", &[("path", Arg::from(path))])
+        }
+        MarkError::IsSource { path } => {
+            *hint = Some(t!(loc, "hint-mark-is-source"));
+            msg(loc, "error-mark-is-source", &[("path", Arg::from(path))])
+        }
+        MarkError::Missing { path } => msg(loc, "error-mark-missing", &[("path", Arg::from(path))]),
+        MarkError::Orphan { path, source_path } => {
+            msg(loc, "error-mark-orphan", &[("path", Arg::from(path)), ("source", Arg::from(source_path))])
+        }
+        MarkError::Tracking(t) => render_tracking(loc, t, p, causes, hint),
+        MarkError::Git(g) => render_git(loc, g, p, causes, hint),
+    }
 }
 
 fn render_tracking(

@@ -4,9 +4,12 @@
 //! directory), prints, or knows about Fluent message ids. Each command lives in its own file:
 //! it maps its arguments to a library call and renders the data it gets back.
 
+mod ack;
 mod check;
+mod diff;
 mod error;
 mod init;
+mod log;
 mod mark;
 mod output;
 mod status;
@@ -99,6 +102,12 @@ pub enum Command {
     Todo(todo::TodoArgs),
     /// Record that translations match the current version of their sources.
     Mark(mark::MarkArgs),
+    /// Show what changed in a source since its translations were made, word by word.
+    Diff(diff::DiffArgs),
+    /// Show a document's timeline: source changes, translation updates and marks.
+    Log(log::LogArgs),
+    /// Declare that a source's latest change needs no retranslation.
+    Ack(ack::AckArgs),
     /// Check completeness and freshness rules, for CI (exit code 1 when a rule fails).
     Check(check::CheckArgs),
     /// Write a commented stele.toml in the current directory.
@@ -121,6 +130,8 @@ pub struct Ctx {
     pub verbose: u8,
     /// `--corpus` names.
     pub corpora: Vec<String>,
+    /// The terminal's width in columns (for side-by-side output).
+    pub width: usize,
 }
 
 impl Ctx {
@@ -351,6 +362,7 @@ pub fn main() -> ExitCode {
         quiet: cli.quiet,
         verbose: cli.verbose,
         corpora: cli.corpora.clone(),
+        width: env_var("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(100),
     };
     // Buffered: a JSON report of a large corpus is tens of thousands of lines.
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -359,6 +371,9 @@ pub fn main() -> ExitCode {
         Command::Todo(args) => todo::run(&ctx, args, &mut out),
         Command::Mark(args) => mark::run(&ctx, args, &mut out),
         Command::Check(args) => check::run(&ctx, args, &mut out),
+        Command::Diff(args) => diff::run(&ctx, args, &mut out),
+        Command::Log(args) => log::run(&ctx, args, &mut out),
+        Command::Ack(args) => ack::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));

@@ -22,6 +22,18 @@ impl Painter {
         }
     }
 
+    /// Whether colours are on.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+    /// Deleted words in a diff.
+    pub fn deleted(&self, text: &str) -> String {
+        self.wrap("31;9", text)
+    }
+    /// Inserted words in a diff.
+    pub fn inserted(&self, text: &str) -> String {
+        self.wrap("32;4", text)
+    }
     /// Bold.
     pub fn bold(&self, text: &str) -> String {
         self.wrap("1", text)

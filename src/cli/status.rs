@@ -286,7 +286,17 @@ fn render_corpus(
                 let name = state_name(loc, t.state);
                 let detail = match (t.state, t.reason) {
                     (State::Orphan, _) => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
-                    (_, Some(reason)) => reason_text(loc, reason, t),
+                    (_, Some(reason)) => match &t.stale_blocks {
+                        Some(blocks) if blocks.iter().all(|b| b.change == stele::diff::ChangeClass::Cosmetic) => {
+                            format!("{} — {}", reason_text(loc, reason, t), t!(loc, "status-stale-cosmetic"))
+                        }
+                        Some(blocks) => format!(
+                            "{} — {}",
+                            reason_text(loc, reason, t),
+                            t!(loc, "status-stale-blocks", "blocks" => blocks.len(), "words" => t.words_to_translate)
+                        ),
+                        None => reason_text(loc, reason, t),
+                    },
                     (State::Current, None) => basis_text(loc, &t.basis),
                     _ => String::new(),
                 };

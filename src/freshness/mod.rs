@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::config::Kind;
 use crate::corpus::{Corpus, Document, Version};
+use crate::diff;
 use crate::ftl;
 use crate::git::{GitError, Head, LastChange, ObjectId, Repo};
 use crate::lang::Lang;
@@ -146,6 +147,9 @@ pub struct TranslationStatus {
     pub messages: Option<ftl::Comparison>,
     /// Fluent: its syntax errors.
     pub syntax_errors: Vec<ftl::SyntaxError>,
+    /// Outdated text translations whose basis version of the source is available: the source
+    /// blocks that changed since, and the translation blocks they make stale.
+    pub stale_blocks: Option<Vec<diff::StaleBlock>>,
 }
 
 impl TranslationStatus {
@@ -168,6 +172,7 @@ impl TranslationStatus {
             words_to_translate: 0,
             messages: None,
             syntax_errors: Vec::new(),
+            stale_blocks: None,
         }
     }
 }
@@ -202,6 +207,9 @@ impl Serialize for TranslationStatus {
         }
         if !self.syntax_errors.is_empty() {
             map.serialize_entry("syntax_errors", &self.syntax_errors)?;
+        }
+        if let Some(blocks) = &self.stale_blocks {
+            map.serialize_entry("stale_blocks", blocks)?;
         }
         map.end()
     }
@@ -510,8 +518,54 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
         for (doc, item) in documents.iter_mut().zip(&kept) {
             compare_messages(repo, doc, item)?;
         }
+    } else {
+        for doc in documents.iter_mut().filter(|d| d.translations.iter().any(|t| t.state == State::Outdated)) {
+            find_stale_blocks(repo, root, doc)?;
+        }
     }
     Ok(documents)
+}
+
+/// The source's content as it was when the translation was made: the recorded blob, the
+/// source at the recorded commit, or (history) the source at the translation's last commit.
+pub fn basis_source(repo: &Repo, status: &TranslationStatus, source_path: &str) -> Result<Option<Vec<u8>>, GitError> {
+    let blob = match status.basis {
+        Basis::Recorded { blob } => Some(blob),
+        Basis::SourceCommit { commit } => repo.blob_at(commit, source_path)?,
+        Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => repo.blob_at(commit, source_path)?,
+        Basis::History { translation: HistoryPoint::Uncommitted, .. } => match repo.head()? {
+            Head::Commit(head) => repo.blob_at(head, source_path)?,
+            Head::Unborn => None,
+        },
+        _ => None,
+    };
+    match blob {
+        Some(b) => repo.read_blob(b),
+        None => Ok(None),
+    }
+}
+
+/// Text: for each outdated translation whose basis is available, the blocks that need work;
+/// its words to translate become theirs.
+fn find_stale_blocks(repo: &Repo, root: &std::path::Path, doc: &mut DocumentStatus) -> Result<(), FreshnessError> {
+    let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
+    let mut current_source: Option<String> = None;
+    for status in doc.translations.iter_mut().filter(|t| t.state == State::Outdated) {
+        let Some(old) = basis_source(repo, status, &doc.source.path)? else { continue };
+        let Ok(old) = String::from_utf8(old) else { continue };
+        if current_source.is_none() {
+            let path = root.join(&doc.source.path);
+            let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
+            current_source = Some(tracking::decode(&path, &bytes)?.to_owned());
+        }
+        let path = root.join(&status.path);
+        let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
+        let translation = tracking::decode(&path, &bytes)?;
+        let blocks = diff::stale_blocks(&old, current_source.as_deref().unwrap_or_default(), translation, markdown);
+        status.words_to_translate = blocks.iter().map(|b| b.words).sum();
+        status.stale_blocks = Some(blocks);
+    }
+    Ok(())
 }
 
 /// Fluent: compares each translation's messages with the source's, against the source version
@@ -528,22 +582,9 @@ fn compare_messages(repo: &Repo, doc: &mut DocumentStatus, item: &LoadedDocument
         .collect();
     for (status, file) in doc.translations.iter_mut().zip(files) {
         let Some(parsed) = file.as_ref().and_then(|f| f.fluent.as_ref()) else { continue };
-        let basis_blob = match status.basis {
-            Basis::Recorded { blob } => Some(blob),
-            Basis::SourceCommit { commit } => repo.blob_at(commit, &doc.source.path)?,
-            Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => {
-                repo.blob_at(commit, &doc.source.path)?
-            }
-            Basis::History { translation: HistoryPoint::Uncommitted, .. } => match repo.head()? {
-                Head::Commit(head) => repo.blob_at(head, &doc.source.path)?,
-                Head::Unborn => None,
-            },
-            _ => None,
-        };
-        let basis = match basis_blob {
-            Some(blob) => repo.read_blob(blob)?.and_then(|bytes| String::from_utf8(bytes).ok()).map(|t| ftl::parse(&t)),
-            None => None,
-        };
+        let basis = basis_source(repo, status, &doc.source.path)?
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|t| ftl::parse(&t));
         let comparison = ftl::compare(source, parsed, basis.as_ref());
         status.syntax_errors = parsed.errors.clone();
         if !status.syntax_errors.is_empty() {

@@ -112,6 +112,23 @@ fn read_err(context: impl Into<String>) -> impl FnOnce(git2::Error) -> GitError 
     move |source| GitError::Read { context, source }
 }
 
+/// A commit that changed some of the paths asked about.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    /// The author's name.
+    pub author: String,
+    /// The first line of the message.
+    pub summary: String,
+    /// Each path's blob at this commit (same order as asked).
+    pub blobs: Vec<Option<ObjectId>>,
+    /// Whether each path changed here.
+    pub changed: Vec<bool>,
+}
+
 /// The state of `HEAD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Head {
@@ -230,6 +247,69 @@ impl Repo {
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
             Err(e) => Err(read_err(format!("looking up {path} in {commit}"))(e)),
         }
+    }
+
+    /// The commit a revision (`main`, `HEAD~2`, a tag, an id) names.
+    pub fn resolve(&self, rev: &str) -> Result<ObjectId, GitError> {
+        self.inner
+            .revparse_single(rev)
+            .and_then(|o| o.peel_to_commit())
+            .map(|c| ObjectId(c.id()))
+            .map_err(|_| GitError::BadRevision { rev: rev.to_owned() })
+    }
+
+    /// The parents of a commit.
+    pub fn parents(&self, commit: ObjectId) -> Result<Vec<ObjectId>, GitError> {
+        let c = self.inner.find_commit(commit.0).map_err(read_err(format!("reading commit {commit}")))?;
+        Ok(c.parent_ids().map(ObjectId).collect())
+    }
+
+    /// The commits that changed any of `paths`, newest first: those whose blob for some path
+    /// differs from every parent's (what `git log -- <paths>` lists), with each path's blob.
+    pub fn history_of(&self, paths: &[String]) -> Result<Vec<Event>, GitError> {
+        let head = match self.head()? {
+            Head::Commit(id) => id,
+            Head::Unborn => return Ok(Vec::new()),
+        };
+        let mut walk = self.inner.revwalk().map_err(read_err("walking the history"))?;
+        walk.set_sorting(git2::Sort::TIME | git2::Sort::TOPOLOGICAL).map_err(read_err("walking the history"))?;
+        walk.push(head.0).map_err(read_err("walking the history"))?;
+        let blobs_of = |commit: &git2::Commit<'_>| -> Result<Vec<Option<Oid>>, git2::Error> {
+            let tree = commit.tree()?;
+            Ok(paths
+                .iter()
+                .map(|p| {
+                    tree.get_path(Path::new(p)).ok().filter(|e| e.kind() == Some(ObjectType::Blob)).map(|e| e.id())
+                })
+                .collect())
+        };
+        let mut events = Vec::new();
+        for id in walk {
+            let id = id.map_err(read_err("walking the history"))?;
+            let commit = self.inner.find_commit(id).map_err(read_err(format!("reading commit {id}")))?;
+            let blobs = blobs_of(&commit).map_err(read_err(format!("reading the tree of {id}")))?;
+            let parents: Vec<Vec<Option<Oid>>> = commit
+                .parents()
+                .map(|p| blobs_of(&p))
+                .collect::<Result<_, _>>()
+                .map_err(read_err(format!("reading the parents of {id}")))?;
+            let changed: Vec<bool> = (0..paths.len())
+                .map(|i| if parents.is_empty() { blobs[i].is_some() } else { parents.iter().all(|p| p[i] != blobs[i]) })
+                .collect();
+            if !changed.iter().any(|c| *c) {
+                continue;
+            }
+            let author = commit.author();
+            events.push(Event {
+                commit: ObjectId(id),
+                time: commit.time().seconds(),
+                author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                summary: commit.summary_bytes().map(|s| String::from_utf8_lossy(s).into_owned()).unwrap_or_default(),
+                blobs: blobs.into_iter().map(|b| b.map(ObjectId)).collect(),
+                changed,
+            });
+        }
+        Ok(events)
     }
 
     /// The files (from the work tree root) that differ between the merge base of `rev` and

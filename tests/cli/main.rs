@@ -3,6 +3,7 @@
 //! One test binary for every command (one link step), as ripgrep and jj do.
 
 mod check;
+mod diff;
 mod errors;
 mod fluent;
 mod help;

@@ -1,0 +1,365 @@
+//! `stele diff`: what changed in a source since a translation's basis, block by block and word
+//! by word, beside the translation's text; or any file between two revisions.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use stele::corpus::{Corpus, Document};
+use stele::diff::{self, ChangeClass, ChangeKind, Piece};
+use stele::freshness::{self, State, StatusOptions, TranslationStatus};
+use stele::git::Repo;
+use stele::l10n::Localizer;
+use stele::lang::Lang;
+use stele::t;
+
+use super::output::{width, Painter};
+use super::status::{reason_text, state_name};
+use super::{line, CliError, Ctx, Format};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A source or translation file, or a document id.
+    #[arg(value_name = "DOC|PATH")]
+    pub target: String,
+    /// Only these languages (repeat, or separate with commas).
+    #[arg(short, long = "lang", value_name = "LANG")]
+    pub langs: Vec<String>,
+    /// Compare the file as it was at this revision...
+    #[arg(long, value_name = "REV")]
+    pub from: Option<String>,
+    /// ...with this revision (default: the work tree).
+    #[arg(long, value_name = "REV", requires = "from")]
+    pub to: Option<String>,
+    /// Show the source's changes and the translation in two columns.
+    #[arg(long)]
+    pub side_by_side: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true)]
+    pub format: Format,
+}
+
+/// A document named on the command line, and the language its file is in if a translation
+/// was named.
+pub struct Target<'a> {
+    pub corpus: &'a Corpus,
+    pub doc: &'a Document,
+    pub lang: Option<Lang>,
+}
+
+/// Finds the document a path (source or translation) or a document id names.
+pub fn find_target<'a>(ctx: &Ctx, corpora: &'a [Corpus], repo: &Repo, arg: &str) -> Result<Target<'a>, CliError> {
+    let as_path = ctx.repo_path(repo, Path::new(arg)).ok();
+    for corpus in corpora {
+        for doc in &corpus.documents {
+            if as_path.as_deref() == Some(doc.source.path.as_str()) {
+                return Ok(Target { corpus, doc, lang: None });
+            }
+            if let Some(t) = doc.translations.iter().find(|t| as_path.as_deref() == Some(t.path.as_str())) {
+                return Ok(Target { corpus, doc, lang: Some(t.lang.clone()) });
+            }
+        }
+    }
+    let by_id: Vec<Target<'a>> = corpora
+        .iter()
+        .flat_map(|c| c.documents.iter().map(move |d| (c, d)))
+        .filter(|(_, d)| d.id == arg)
+        .map(|(corpus, doc)| Target { corpus, doc, lang: None })
+        .collect();
+    if let Some(t) = by_id.into_iter().next() {
+        return Ok(t);
+    }
+    // A folder holding exactly one document's files (corpus/{path}/{lang}.md layouts).
+    if let Some(dir) = as_path.filter(|p| !p.is_empty()) {
+        let prefix = format!("{dir}/");
+        let mut inside = corpora
+            .iter()
+            .flat_map(|c| c.documents.iter().map(move |d| (c, d)))
+            .filter(|(_, d)| d.source.path.starts_with(&prefix));
+        if let (Some((corpus, doc)), None) = (inside.next(), inside.next()) {
+            return Ok(Target { corpus, doc, lang: None });
+        }
+    }
+    Err(CliError::NoSuchTarget { target: arg.to_owned() })
+}
+
+#[derive(serde::Serialize)]
+struct JsonBlock<'a> {
+    #[serde(flatten)]
+    block: &'a diff::StaleBlock,
+    old_text: &'a str,
+    new_text: &'a str,
+    translation_text: &'a str,
+    diff: Vec<Piece>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonTranslation<'a> {
+    lang: &'a Lang,
+    path: &'a str,
+    source_path: &'a str,
+    #[serde(flatten)]
+    status: &'a TranslationStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blocks: Option<Vec<JsonBlock<'a>>>,
+}
+
+pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let (corpora, repo) = ctx.open_corpora()?;
+    if let Some(from) = &args.from {
+        return revisions(ctx, &repo, args, from, out);
+    }
+    let target = find_target(ctx, &corpora, &repo, &args.target)?;
+    let mut langs = ctx.langs(&corpora, &args.langs)?;
+    if let Some(l) = &target.lang {
+        langs = vec![l.clone()];
+    }
+    let mut files: HashSet<String> = HashSet::from([target.doc.source.path.clone()]);
+    files.extend(target.doc.translations.iter().map(|t| t.path.clone()));
+    let opts = StatusOptions { langs, paths: Vec::new(), only_files: Some(files) };
+    let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
+    let Some(doc) = report.documents.iter().find(|d| d.id == target.doc.id) else {
+        line(out, t!(ctx.loc, "diff-nothing", "target" => &args.target))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    // With no language named, show the translations that need work.
+    let shown: Vec<&TranslationStatus> = doc
+        .translations
+        .iter()
+        .filter(|t| target.lang.is_some() || !args.langs.is_empty() || t.state == State::Outdated)
+        .collect();
+
+    if args.format == Format::Json {
+        let translations: Vec<JsonTranslation<'_>> = shown
+            .iter()
+            .map(|t| JsonTranslation {
+                lang: &t.lang,
+                path: &t.path,
+                source_path: &doc.source.path,
+                status: t,
+                blocks: t.stale_blocks.as_ref().map(|blocks| {
+                    blocks
+                        .iter()
+                        .map(|b| JsonBlock {
+                            block: b,
+                            old_text: &b.old_text,
+                            new_text: &b.new_text,
+                            translation_text: &b.translation_text,
+                            diff: diff::words(&b.old_text, &b.new_text),
+                        })
+                        .collect()
+                }),
+            })
+            .collect();
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            version: u32,
+            id: &'a str,
+            translations: Vec<JsonTranslation<'a>>,
+        }
+        serde_json::to_writer_pretty(&mut *out, &Json { version: 1, id: &doc.id, translations })
+            .map_err(std::io::Error::from)?;
+        line(out, "")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let loc = &ctx.loc;
+    if shown.is_empty() {
+        line(out, t!(loc, "diff-all-current", "id" => &doc.id))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (n, t) in shown.iter().enumerate() {
+        if n > 0 {
+            line(out, "")?;
+        }
+        let state = state_name(loc, t.state);
+        let head = match t.reason {
+            Some(r) => t!(loc, "diff-heading-reason", "path" => &t.path, "lang" => t.lang.as_str(),
+                "state" => state, "reason" => reason_text(loc, r, t)),
+            None => t!(loc, "diff-heading", "path" => &t.path, "lang" => t.lang.as_str(), "state" => state),
+        };
+        line(out, ctx.paint.bold(&head))?;
+        match t.state {
+            State::Current => continue,
+            State::Missing => {
+                line(out, t!(loc, "diff-missing", "source" => &doc.source.path))?;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(blocks) = &t.stale_blocks else {
+            line(out, t!(loc, "diff-no-basis", "source" => &doc.source.path))?;
+            continue;
+        };
+        let words: usize = blocks.iter().map(|b| b.words).sum();
+        line(out, t!(loc, "diff-summary", "source" => &doc.source.path, "blocks" => blocks.len(), "words" => words))?;
+        for b in blocks {
+            line(out, "")?;
+            render_block(ctx, b, args.side_by_side, out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kind_name(loc: &Localizer, kind: ChangeKind) -> String {
+    match kind {
+        ChangeKind::Changed => t!(loc, "diff-kind-changed"),
+        ChangeKind::Added => t!(loc, "diff-kind-added"),
+        ChangeKind::Removed => t!(loc, "diff-kind-removed"),
+    }
+}
+
+fn class_name(loc: &Localizer, class: ChangeClass) -> String {
+    match class {
+        ChangeClass::Cosmetic => t!(loc, "diff-change-cosmetic"),
+        ChangeClass::Mechanical => t!(loc, "diff-change-mechanical"),
+        ChangeClass::Content => t!(loc, "diff-change-content"),
+    }
+}
+
+/// A word diff as text: coloured when colours are on, `[-deleted-]{+inserted+}` otherwise.
+fn render_pieces(paint: &Painter, pieces: &[Piece], colour: bool) -> String {
+    pieces
+        .iter()
+        .map(|p| match (p.op, colour) {
+            ("delete", true) => paint.deleted(&p.text),
+            ("insert", true) => paint.inserted(&p.text),
+            ("delete", false) => format!("[-{}-]", p.text),
+            ("insert", false) => format!("{{+{}+}}", p.text),
+            _ => p.text.clone(),
+        })
+        .collect()
+}
+
+fn indent(text: &str, first: &str, rest: &str) -> String {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Wraps plain text to `cols` columns, at spaces.
+fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.lines() {
+        let mut current = String::new();
+        for word in para.split(' ') {
+            if !current.is_empty() && width(&current) + 1 + width(word) > cols {
+                out.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push(current);
+    }
+    out
+}
+
+fn render_block(ctx: &Ctx, b: &diff::StaleBlock, side_by_side: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    let header = t!(loc, "diff-block",
+        "kind" => kind_name(loc, b.kind), "change" => class_name(loc, b.change),
+        "s1" => b.source_lines.0, "s2" => b.source_lines.1,
+        "t1" => b.translation_lines.0, "t2" => b.translation_lines.1);
+    line(out, ctx.paint.hint(&format!("@@ {header}")))?;
+    let pieces = diff::words(&b.old_text, &b.new_text);
+    let translation =
+        if b.translation_text.is_empty() { t!(loc, "diff-insert-here") } else { b.translation_text.clone() };
+    if side_by_side {
+        let total = ctx.width.max(40);
+        let col = (total - 3) / 2;
+        let left = wrap(&render_pieces(&ctx.paint, &pieces, false), col);
+        let right = wrap(&translation, col);
+        line(
+            out,
+            format!("{:<col$} │ {}", t!(loc, "diff-label-source-column"), t!(loc, "diff-label-translation-column")),
+        )?;
+        for i in 0..left.len().max(right.len()) {
+            let l = left.get(i).map_or("", String::as_str);
+            let pad = col.saturating_sub(width(l));
+            line(out, format!("{l}{} │ {}", " ".repeat(pad), right.get(i).map_or("", String::as_str)).trim_end())?;
+        }
+        return Ok(());
+    }
+    let source_label = t!(loc, "diff-label-source");
+    let translation_label = t!(loc, "diff-label-translation");
+    let pad = width(&source_label).max(width(&translation_label)) + 2;
+    let first = |label: &str| format!("  {label}{}", " ".repeat(pad - width(label)));
+    let rest = " ".repeat(pad + 2);
+    line(out, indent(&render_pieces(&ctx.paint, &pieces, ctx.paint.enabled()), &first(&source_label), &rest))?;
+    line(out, ctx.paint.dim(&indent(&translation, &first(&translation_label), &rest)))?;
+    Ok(())
+}
+
+/// `--from REV [--to REV]`: any file between two revisions (or a revision and the work tree).
+fn revisions(ctx: &Ctx, repo: &Repo, args: &DiffArgs, from: &str, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let path = ctx.repo_path(repo, Path::new(&args.target))?;
+    let read_at = |rev: &str| -> Result<String, CliError> {
+        let commit = repo.resolve(rev)?;
+        let blob = repo
+            .blob_at(commit, &path)?
+            .ok_or_else(|| CliError::NotAtRevision { path: path.clone(), rev: rev.to_owned() })?;
+        let bytes = repo.read_blob(blob)?.unwrap_or_default();
+        let file = PathBuf::from(&path);
+        Ok(stele::tracking::decode(&file, &bytes)?.to_owned())
+    };
+    let old = read_at(from)?;
+    let (new, to_name) = match &args.to {
+        Some(to) => (read_at(to)?, to.clone()),
+        None => {
+            let file = repo.workdir().join(&path);
+            let bytes = std::fs::read(&file)
+                .map_err(|source| stele::tracking::TrackingError::Read { path: file.clone(), source })?;
+            (stele::tracking::decode(&file, &bytes)?.to_owned(), t!(loc, "diff-work-tree"))
+        }
+    };
+    let markdown = stele::tracking::storage_for(&path) == stele::tracking::Storage::FrontMatter;
+    let hunks = diff::hunks(&old, &new, markdown);
+    if args.format == Format::Json {
+        #[derive(serde::Serialize)]
+        struct JsonHunk<'a> {
+            #[serde(flatten)]
+            hunk: &'a diff::Hunk,
+            diff: Vec<Piece>,
+        }
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            version: u32,
+            path: &'a str,
+            from: &'a str,
+            to: &'a str,
+            hunks: Vec<JsonHunk<'a>>,
+        }
+        let hunks = hunks.iter().map(|h| JsonHunk { hunk: h, diff: diff::words(&h.old_text, &h.new_text) }).collect();
+        let to = args.to.as_deref().unwrap_or("");
+        serde_json::to_writer_pretty(&mut *out, &Json { version: 1, path: &path, from, to, hunks })
+            .map_err(std::io::Error::from)?;
+        line(out, "")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    line(out, ctx.paint.bold(&t!(loc, "diff-revisions", "path" => &path, "from" => from, "to" => to_name)))?;
+    if hunks.is_empty() {
+        line(out, t!(loc, "diff-no-changes"))?;
+    }
+    for h in &hunks {
+        line(out, "")?;
+        line(
+            out,
+            ctx.paint.hint(&format!(
+                "@@ {}",
+                t!(loc, "diff-hunk", "o1" => h.old_lines.0, "o2" => h.old_lines.1,
+                    "n1" => h.new_lines.0, "n2" => h.new_lines.1, "change" => class_name(loc, h.change))
+            )),
+        )?;
+        let pieces = diff::words(&h.old_text, &h.new_text);
+        line(out, indent(&render_pieces(&ctx.paint, &pieces, ctx.paint.enabled()), "  ", "  "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

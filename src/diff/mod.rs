@@ -1,0 +1,324 @@
+//! What changed in a source, block by block and word by word, and where it lands in a
+//! translation.
+//!
+//! [`stale_blocks`] compares the source as it was when a translation was made with the source
+//! now, block by block; maps each changed, added or removed block onto the translation block(s)
+//! that render it (through [`crate::align`]: translations usually keep the structure, and where
+//! they merge or drop paragraphs the beads say so); and classifies each change as cosmetic,
+//! mechanical or content. [`words`] is the word-level diff of two texts (`similar`).
+
+use serde::Serialize;
+use similar::{Algorithm, ChangeTag, DiffTag};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::align::{self, Unit};
+use crate::segment::{self, Block, BlockKind};
+
+/// How a source block changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Its text changed.
+    Changed,
+    /// It is new.
+    Added,
+    /// It is gone.
+    Removed,
+}
+
+/// What kind of change it is, for an editor deciding whether it needs retranslation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeClass {
+    /// Only whitespace, punctuation, typography or letter case.
+    Cosmetic,
+    /// Only numbers, URLs or code spans.
+    Mechanical,
+    /// The words changed.
+    Content,
+}
+
+/// A source change and the part of the translation it makes stale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StaleBlock {
+    /// Changed, added or removed.
+    pub kind: ChangeKind,
+    /// Cosmetic, mechanical or content.
+    pub change: ChangeClass,
+    /// Lines of the block in the current source (for a removed block, where it stood).
+    pub source_lines: (usize, usize),
+    /// Lines of the stale text in the current translation, or where new text should go.
+    pub translation_lines: (usize, usize),
+    /// Words of the new source text to translate (0 for removed and cosmetic changes).
+    pub words: usize,
+    /// The source block as it was (empty when added).
+    #[serde(skip)]
+    pub old_text: String,
+    /// The source block now (empty when removed).
+    #[serde(skip)]
+    pub new_text: String,
+    /// The translation's text at `translation_lines` (empty when new text goes there).
+    #[serde(skip)]
+    pub translation_text: String,
+}
+
+/// Folds whitespace, so that reflowing a paragraph is not a change of its text.
+fn key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Letters and digits only, lowercased: what is left when typography is taken away.
+fn letters(text: &str) -> String {
+    // Typographic apostrophes join words as the straight one does.
+    let text = text.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'");
+    text.unicode_words().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Numbers, URLs and code spans replaced by placeholders.
+fn without_mechanics(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let w = word.trim();
+        let ticks = w.matches('`').count();
+        if in_code || ticks > 0 {
+            if ticks % 2 == 1 {
+                in_code = !in_code;
+            }
+            out.push_str(" CODE ");
+        } else if w.contains("://") {
+            out.push_str(" URL ");
+        } else {
+            // A run of digits (with its separators: 1,500.25) is one number, whatever its length.
+            let mut in_number = false;
+            for c in word.chars() {
+                if c.is_ascii_digit() || (in_number && (c == '.' || c == ',')) {
+                    if !in_number {
+                        out.push('0');
+                    }
+                    in_number = true;
+                } else {
+                    in_number = false;
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Classifies the change from `old` to `new`.
+pub fn classify(old: &str, new: &str) -> ChangeClass {
+    if letters(old) == letters(new) {
+        ChangeClass::Cosmetic
+    } else if letters(&without_mechanics(old)) == letters(&without_mechanics(new)) {
+        ChangeClass::Mechanical
+    } else {
+        ChangeClass::Content
+    }
+}
+
+/// The body blocks (front matter apart) of a text.
+fn split(text: &str, markdown: bool) -> (Option<Block>, Vec<Block>) {
+    let mut all = segment::blocks(text, markdown);
+    let fm = if all.first().is_some_and(|b| b.kind == BlockKind::FrontMatter) { Some(all.remove(0)) } else { None };
+    (fm, all)
+}
+
+/// The source changes from `old` to `new` and the translation blocks they make stale.
+pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> Vec<StaleBlock> {
+    let (_, o) = split(old, markdown);
+    let (_, n) = split(new, markdown);
+    let (_, t) = split(translation, markdown);
+
+    // Which translation blocks render each old source block.
+    let beads = align::align(
+        &o.iter().map(|b| Unit::new(b.text(old))).collect::<Vec<_>>(),
+        &t.iter().map(|b| Unit::new(b.text(translation))).collect::<Vec<_>>(),
+    );
+    let mut rendered_by: Vec<std::ops::Range<usize>> = vec![0..0; o.len()];
+    for bead in &beads {
+        for i in bead.a.clone() {
+            rendered_by[i] = bead.b.clone();
+        }
+    }
+    let t_lines = |r: &std::ops::Range<usize>| -> Option<(usize, usize)> {
+        (!r.is_empty()).then(|| (t[r.start].lines.0, t[r.end - 1].lines.1))
+    };
+    let t_text = |r: &std::ops::Range<usize>| -> String {
+        if r.is_empty() {
+            String::new()
+        } else {
+            translation[t[r.start].range.start..t[r.end - 1].range.end].to_owned()
+        }
+    };
+    // Where text added before old block `i` goes in the translation: after the translation of
+    // the closest earlier block that has one, else before the first translation block.
+    let insertion = |i: usize| -> (usize, usize) {
+        let line = (0..i)
+            .rev()
+            .find_map(|k| t_lines(&rendered_by[k]).map(|(_, last)| last + 1))
+            .or_else(|| t.first().map(|b| b.lines.0))
+            .unwrap_or(1);
+        (line, line)
+    };
+    // Where a removed block stood in the new source.
+    let source_gap = |j: usize| -> (usize, usize) {
+        let line = n.get(j).map(|b| b.lines.0).or_else(|| n.last().map(|b| b.lines.1 + 1)).unwrap_or(1);
+        (line, line)
+    };
+    let words = |b: &Block, text: &str| b.text(text).unicode_words().count();
+
+    let old_keys: Vec<String> = o.iter().map(|b| key(b.text(old))).collect();
+    let new_keys: Vec<String> = n.iter().map(|b| key(b.text(new))).collect();
+    let mut out = Vec::new();
+    for op in similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            continue;
+        }
+        let paired = old_range.len().min(new_range.len());
+        for k in 0..paired {
+            let (i, j) = (old_range.start + k, new_range.start + k);
+            let change = classify(o[i].text(old), n[j].text(new));
+            let target = &rendered_by[i];
+            out.push(StaleBlock {
+                kind: ChangeKind::Changed,
+                change,
+                source_lines: n[j].lines,
+                translation_lines: t_lines(target).unwrap_or_else(|| insertion(i)),
+                words: if change == ChangeClass::Cosmetic { 0 } else { words(&n[j], new) },
+                old_text: o[i].text(old).to_owned(),
+                new_text: n[j].text(new).to_owned(),
+                translation_text: t_text(target),
+            });
+        }
+        for i in old_range.start + paired..old_range.end {
+            let target = &rendered_by[i];
+            // A block the translation never rendered leaves nothing stale behind.
+            let Some(lines) = t_lines(target) else { continue };
+            out.push(StaleBlock {
+                kind: ChangeKind::Removed,
+                change: ChangeClass::Content,
+                source_lines: source_gap(new_range.end),
+                translation_lines: lines,
+                words: 0,
+                old_text: o[i].text(old).to_owned(),
+                new_text: String::new(),
+                translation_text: t_text(target),
+            });
+        }
+        for added in &n[new_range.start + paired..new_range.end] {
+            out.push(StaleBlock {
+                kind: ChangeKind::Added,
+                change: ChangeClass::Content,
+                source_lines: added.lines,
+                translation_lines: insertion(old_range.end),
+                words: words(added, new),
+                old_text: String::new(),
+                new_text: added.text(new).to_owned(),
+                translation_text: String::new(),
+            });
+        }
+    }
+    out
+}
+
+/// A run of changed blocks between two versions of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hunk {
+    /// Lines in the old version (where it stood, if nothing is left of it).
+    pub old_lines: (usize, usize),
+    /// Lines in the new version (where it goes, if nothing is new).
+    pub new_lines: (usize, usize),
+    /// Cosmetic, mechanical or content.
+    pub change: ChangeClass,
+    /// The old text.
+    pub old_text: String,
+    /// The new text.
+    pub new_text: String,
+}
+
+/// The blocks that differ between two versions of a file, grouped into hunks.
+pub fn hunks(old: &str, new: &str, markdown: bool) -> Vec<Hunk> {
+    let o = segment::blocks(old, markdown);
+    let n = segment::blocks(new, markdown);
+    let old_keys: Vec<String> = o.iter().map(|b| key(b.text(old))).collect();
+    let new_keys: Vec<String> = n.iter().map(|b| key(b.text(new))).collect();
+    let span = |blocks: &[Block], r: &std::ops::Range<usize>, text: &str| -> ((usize, usize), String) {
+        if r.is_empty() {
+            let line =
+                blocks.get(r.start).map(|b| b.lines.0).or_else(|| blocks.last().map(|b| b.lines.1 + 1)).unwrap_or(1);
+            ((line, line), String::new())
+        } else {
+            let (first, last) = (&blocks[r.start], &blocks[r.end - 1]);
+            ((first.lines.0, last.lines.1), text[first.range.start..last.range.end].to_owned())
+        }
+    };
+    similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys)
+        .into_iter()
+        .filter(|op| op.tag() != DiffTag::Equal)
+        .map(|op| {
+            let (_, old_range, new_range) = op.as_tag_tuple();
+            let (old_lines, old_text) = span(&o, &old_range, old);
+            let (new_lines, new_text) = span(&n, &new_range, new);
+            let change = if old_text.is_empty() || new_text.is_empty() {
+                ChangeClass::Content
+            } else {
+                classify(&old_text, &new_text)
+            };
+            Hunk { old_lines, new_lines, change, old_text, new_text }
+        })
+        .collect()
+}
+
+/// One piece of a word-level diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    /// `equal`, `delete` or `insert`.
+    pub op: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+/// The word-level diff of two texts, consecutive pieces of the same kind merged.
+pub fn words(old: &str, new: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for (tag, text) in similar::utils::diff_unicode_words(Algorithm::Patience, old, new) {
+        let op = match tag {
+            ChangeTag::Equal => "equal",
+            ChangeTag::Delete => "delete",
+            ChangeTag::Insert => "insert",
+        };
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => out.push(Piece { op, text: text.to_owned() }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(classify("It’s  a “test”.", "It's a \"test\""), ChangeClass::Cosmetic);
+        assert_eq!(classify("Hello world", "hello World!"), ChangeClass::Cosmetic);
+        assert_eq!(classify("Met on 12 January", "Met on 13 January"), ChangeClass::Mechanical);
+        assert_eq!(classify("About 3 pages.", "About 1,500.5 pages."), ChangeClass::Mechanical);
+        assert_eq!(classify("See https://a.org/x now", "See https://b.org/y now"), ChangeClass::Mechanical);
+        assert_eq!(classify("Run `ls -l` here", "Run `ls -la` here"), ChangeClass::Mechanical);
+        assert_eq!(classify("Met on 12 January", "Met in January"), ChangeClass::Content);
+    }
+
+    #[test]
+    fn word_diff_merges_runs() {
+        let d = words("the cat sat", "the dog sat");
+        assert_eq!(
+            d.iter().map(|p| (p.op, p.text.as_str())).collect::<Vec<_>>(),
+            [("equal", "the "), ("delete", "cat"), ("insert", "dog"), ("equal", " sat")]
+        );
+    }
+}

@@ -1,0 +1,139 @@
+//! A document's timeline: every change to its source or translations, and which translations
+//! were current after each one (`stele log`).
+//!
+//! Replayed oldest first, each translation's state at a commit follows the same rules as
+//! `status`: a recorded basis is compared with the source's blob at that commit; without one,
+//! the translation is current when its last change is not older than the source's.
+
+use serde::Serialize;
+
+use crate::corpus::Document;
+use crate::freshness::State;
+use crate::git::{GitError, ObjectId, Repo};
+use crate::lang::Lang;
+use crate::tracking::{self, frontmatter, Record};
+
+/// What happened to one file in a commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileChange {
+    /// The file appeared.
+    Added,
+    /// Its text changed.
+    Changed,
+    /// Only its recorded basis changed (`stele mark` or `stele ack`).
+    Marked,
+    /// It was deleted.
+    Deleted,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    /// The author.
+    pub author: String,
+    /// The commit message's first line.
+    pub summary: String,
+    /// What happened to the source, if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<FileChange>,
+    /// What happened to each translation that changed: (language, change).
+    pub translations: Vec<(Lang, FileChange)>,
+    /// Each translation's state after this commit (`missing` when it did not exist yet).
+    pub states: Vec<(Lang, State)>,
+}
+
+fn record_of(repo: &Repo, path: &str, blob: ObjectId) -> Result<Option<Record>, GitError> {
+    let Some(bytes) = repo.read_blob(blob)? else { return Ok(None) };
+    let Ok(text) = String::from_utf8(bytes) else { return Ok(None) };
+    // A record that does not parse at some past commit counts as none.
+    Ok(tracking::read(std::path::Path::new(path), &text).ok().flatten())
+}
+
+fn body_of(repo: &Repo, blob: ObjectId) -> Result<Option<String>, GitError> {
+    Ok(repo.read_blob(blob)?.and_then(|b| String::from_utf8(b).ok()).map(|t| frontmatter::body(&t).to_owned()))
+}
+
+/// The timeline of `doc`, newest first.
+pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
+    let mut paths = vec![doc.source.path.clone()];
+    paths.extend(doc.translations.iter().map(|t| t.path.clone()));
+    let events = repo.history_of(&paths)?;
+    let mut entries = Vec::with_capacity(events.len());
+    // Replay oldest first: (last change time of the source, of each translation).
+    let mut source_time: Option<i64> = None;
+    let mut translation_time: Vec<Option<i64>> = vec![None; doc.translations.len()];
+    let mut previous: Vec<Option<ObjectId>> = vec![None; paths.len()];
+    for event in events.iter().rev() {
+        let change = |i: usize| -> Result<Option<FileChange>, GitError> {
+            if !event.changed[i] {
+                return Ok(None);
+            }
+            Ok(Some(match (previous[i], event.blobs[i]) {
+                (None, Some(_)) => FileChange::Added,
+                (Some(_), None) => FileChange::Deleted,
+                (Some(old), Some(new)) if i > 0 && body_of(repo, old)? == body_of(repo, new)? => FileChange::Marked,
+                _ => FileChange::Changed,
+            }))
+        };
+        let source = change(0)?;
+        let mut translations = Vec::new();
+        for (k, t) in doc.translations.iter().enumerate() {
+            if let Some(c) = change(k + 1)? {
+                translations.push((t.lang.clone(), c));
+                if c != FileChange::Marked {
+                    translation_time[k] = Some(event.time);
+                }
+            }
+        }
+        if source.is_some() {
+            source_time = Some(event.time);
+        }
+        let source_blob = event.blobs[0];
+        let mut states = Vec::new();
+        for (k, t) in doc.translations.iter().enumerate() {
+            let state = match (source_blob, event.blobs[k + 1]) {
+                (Some(_), None) => State::Missing,
+                (None, Some(_)) => State::Orphan,
+                (None, None) => continue,
+                (Some(src), Some(tr)) => match record_of(repo, &t.path, tr)? {
+                    Some(Record::Blob(b)) => {
+                        if b == src {
+                            State::Current
+                        } else {
+                            State::Outdated
+                        }
+                    }
+                    Some(Record::SourceCommit(c)) => {
+                        if repo.find_commit(c).is_some() && repo.blob_at(c, &doc.source.path)? == Some(src) {
+                            State::Current
+                        } else {
+                            State::Outdated
+                        }
+                    }
+                    None => match (source_time, translation_time[k]) {
+                        (Some(s), Some(t)) if s > t => State::Outdated,
+                        _ => State::Current,
+                    },
+                },
+            };
+            states.push((t.lang.clone(), state));
+        }
+        previous.clone_from(&event.blobs);
+        entries.push(Entry {
+            commit: event.commit,
+            time: event.time,
+            author: event.author.clone(),
+            summary: event.summary.clone(),
+            source,
+            translations,
+            states,
+        });
+    }
+    entries.reverse();
+    Ok(entries)
+}

@@ -1,0 +1,291 @@
+//! Paragraph-level staleness, `diff`, `log` and `ack`.
+
+use crate::util::{translation, TestEnv};
+
+fn en(i: usize) -> String {
+    format!("Paragraph {i} says something about topic number {i}.")
+}
+
+fn fr(i: usize) -> String {
+    format!("Le paragraphe {i} dit quelque chose sur le sujet numéro {i}.")
+}
+
+fn join(paragraphs: &[String]) -> String {
+    paragraphs.join("\n\n") + "\n"
+}
+
+/// Ten English paragraphs, their French translation marked and committed. In the French file
+/// (three lines of front matter), paragraph i stands on line 2i + 2; in the English one, 2i - 1.
+fn ten() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", &join(&(1..=10).map(en).collect::<Vec<_>>()));
+    env.write("corpus/doc/fr.md", &join(&(1..=10).map(fr).collect::<Vec<_>>()));
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("translated");
+    env
+}
+
+fn edit_source(env: &TestEnv, paragraphs: Vec<String>) -> serde_json::Value {
+    env.write("corpus/doc/en.md", &join(&paragraphs));
+    env.commit("source edited");
+    let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
+    assert_eq!(fr["state"], "outdated");
+    fr["stale_blocks"].clone()
+}
+
+fn block(b: &serde_json::Value) -> (String, String, [u64; 2], [u64; 2]) {
+    let lines = |v: &serde_json::Value| [v[0].as_u64().unwrap(), v[1].as_u64().unwrap()];
+    (
+        b["kind"].as_str().unwrap().to_owned(),
+        b["change"].as_str().unwrap().to_owned(),
+        lines(&b["source_lines"]),
+        lines(&b["translation_lines"]),
+    )
+}
+
+#[test]
+fn one_changed_paragraph_flags_exactly_that_paragraph() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p[5] = "Paragraph 6 now says something entirely different.".into();
+    let stale = edit_source(&env, p);
+    assert_eq!(stale.as_array().unwrap().len(), 1, "{stale:#}");
+    assert_eq!(block(&stale[0]), ("changed".into(), "content".into(), [11, 11], [14, 14]));
+    assert_eq!(stale[0]["words"], 7);
+    let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
+    assert_eq!(fr["words_to_translate"], 7);
+}
+
+#[test]
+fn a_paragraph_inserted_in_the_middle() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p.insert(5, "A brand new paragraph goes here.".into());
+    let stale = edit_source(&env, p);
+    assert_eq!(stale.as_array().unwrap().len(), 1, "{stale:#}");
+    // New text goes after the French paragraph 5 (line 12).
+    assert_eq!(block(&stale[0]), ("added".into(), "content".into(), [11, 11], [13, 13]));
+}
+
+#[test]
+fn a_paragraph_removed() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p.remove(6);
+    let stale = edit_source(&env, p);
+    assert_eq!(stale.as_array().unwrap().len(), 1, "{stale:#}");
+    // French paragraph 7 (line 16) should go; in the new source, paragraph 8 now stands on line 13.
+    assert_eq!(block(&stale[0]), ("removed".into(), "content".into(), [13, 13], [16, 16]));
+}
+
+#[test]
+fn two_paragraphs_swapped() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p.swap(1, 2);
+    let stale = edit_source(&env, p);
+    let blocks: Vec<_> = stale.as_array().unwrap().iter().map(block).collect();
+    assert_eq!(blocks.len(), 2, "{stale:#}");
+    let mut kinds: Vec<&str> = blocks.iter().map(|b| b.0.as_str()).collect();
+    kinds.sort();
+    assert_eq!(kinds, ["added", "removed"]);
+    // Only French paragraphs 2 and 3 (lines 6 and 8) are involved: one is to be removed where
+    // it stands, and its text goes back right after French paragraph 1 (line 5) or 3 (line 9).
+    for b in &blocks {
+        assert!((5..=9).contains(&b.3[0]) && (5..=9).contains(&b.3[1]), "{b:?}");
+    }
+}
+
+#[test]
+fn a_translation_that_merged_two_paragraphs() {
+    let env = TestEnv::folder_layout();
+    let p: Vec<String> = (1..=10).map(en).collect();
+    env.write("corpus/doc/en.md", &join(&p));
+    // The French merges paragraphs 4 and 5 into one (line 10).
+    let mut f: Vec<String> = (1..=10).map(fr).collect();
+    f[3] = format!("{} {}", f[3], f[4]);
+    f.remove(4);
+    env.write("corpus/doc/fr.md", &join(&f));
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("translated");
+    let mut p2 = p.clone();
+    p2[4] = "Paragraph 5 was rewritten about topic number 5 and more.".into();
+    let stale = edit_source(&env, p2);
+    assert_eq!(stale.as_array().unwrap().len(), 1, "{stale:#}");
+    assert_eq!(block(&stale[0]), ("changed".into(), "content".into(), [9, 9], [10, 10]));
+    // And the paragraph after the merge still maps to its own translation (line 12).
+    let mut p3 = p;
+    p3[5] = "Paragraph 6 changed too.".into();
+    let stale = edit_source(&env, p3);
+    let sixth = stale.as_array().unwrap().iter().map(block).find(|b| b.2 == [11, 11]).unwrap();
+    assert_eq!(sixth.3, [12, 12]);
+}
+
+#[test]
+fn cosmetic_only_change() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p[2] = "Paragraph 3 says “something” about topic number 3!".into();
+    let stale = edit_source(&env, p);
+    assert_eq!(block(&stale[0]).1, "cosmetic");
+    assert_eq!(stale[0]["words"], 0);
+    let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
+    // Still outdated until someone says otherwise, with nothing to translate.
+    assert_eq!((fr["state"].as_str(), fr["words_to_translate"].as_u64()), (Some("outdated"), Some(0)));
+    let text = env.stele(&["status"]).ok().to_owned();
+    assert!(text.contains("cosmetic changes only"), "{text}");
+}
+
+#[test]
+fn a_mechanical_change() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p[2] = "Paragraph 3 says something about topic number 33.".into();
+    assert_eq!(block(&edit_source(&env, p)[0]).1, "mechanical");
+}
+
+#[test]
+fn missing_base_blob_degrades_to_a_file_level_flag() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "One.\n");
+    env.write("corpus/doc/fr.md", "---\nstele-basis: 2222222222222222222222222222222222222222\n---\nUn.\n");
+    env.commit("start");
+    let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
+    assert_eq!((fr["state"].as_str(), fr["reason"].as_str()), (Some("outdated"), Some("base-missing")));
+    assert!(fr.get("stale_blocks").is_none());
+    let out = env.stele(&["diff", "corpus/doc/fr.md"]).ok().to_owned();
+    assert!(out.contains("is not in this repository, so what changed"), "{out}");
+}
+
+#[test]
+fn shallow_clone_without_the_base_blob() {
+    let env = ten();
+    for i in 0..3 {
+        env.write(
+            "corpus/doc/en.md",
+            &join(&(1..=10).map(|k| if k == 1 { format!("Edit {i}.") } else { en(k) }).collect::<Vec<_>>()),
+        );
+        env.commit("edit");
+    }
+    let clone = env.outside().join("shallow");
+    let url = format!("file://{}", env.root().display());
+    env.git_in(env.outside(), &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()]);
+    let out = env.stele_in(&clone, &["status", "--format", "json"]);
+    let fr = translation(&out.json(), "corpus/doc/fr.md");
+    assert_eq!(fr["reason"], "base-missing");
+    let out = env.stele_in(&clone, &["diff", "doc"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn diff_output_is_pinned() {
+    let env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p[5] = "Paragraph 6 now says something entirely different.".into();
+    p.insert(8, "An added paragraph.".into());
+    edit_source(&env, p);
+    insta::assert_snapshot!("diff_text", env.stele(&["diff", "corpus/doc/en.md"]).ok());
+    insta::assert_snapshot!("diff_side_by_side", env.stele(&["diff", "doc", "--lang", "fr", "--side-by-side"]).ok());
+    let json = env.stele(&["diff", "corpus/doc/fr.md", "--format", "json"]).json();
+    let b = &json["translations"][0]["blocks"][0];
+    assert_eq!(b["translation_text"], fr(6));
+    assert_eq!(b["diff"][0]["op"], "equal");
+}
+
+#[test]
+fn diff_renders_in_french_and_spanish() {
+    let mut env = ten();
+    let mut p: Vec<String> = (1..=10).map(en).collect();
+    p[5] = "Paragraph 6 now says something entirely different.".into();
+    edit_source(&env, p);
+    env.set_ui_lang("fr-FR");
+    let out = env.stele(&["diff", "doc"]).ok().to_owned();
+    assert!(out.contains("lignes 11–11 de la source") && out.contains("traduction\u{a0}:"), "{out}");
+    env.set_ui_lang("es-ES");
+    let out = env.stele(&["diff", "doc"]).ok().to_owned();
+    assert!(out.contains("líneas 11–11 de la fuente") && out.contains("traducción:"), "{out}");
+}
+
+#[test]
+fn diff_between_revisions() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "# Title\n\nFirst paragraph.\n\nSecond paragraph.\n");
+    env.commit("v1");
+    env.write("corpus/doc/en.md", "# Title\n\nFirst paragraph, revised.\n\nSecond paragraph.\n");
+    env.commit("v2");
+    let out = env.stele(&["diff", "corpus/doc/en.md", "--from", "HEAD~1", "--to", "HEAD"]).ok().to_owned();
+    assert!(out.contains("lines 3–3 → 3–3, content"), "{out}");
+    assert!(out.contains("First paragraph{+, revised+}."), "{out}");
+    // Against the work tree by default.
+    env.write("corpus/doc/en.md", "# Title\n\nFirst paragraph, revised.\n\nSecond paragraph!\n");
+    let out = env.stele(&["diff", "corpus/doc/en.md", "--from", "HEAD"]).ok().to_owned();
+    assert!(out.contains("work tree") && out.contains("cosmetic"), "{out}");
+    let err = env.stele(&["diff", "corpus/doc/fr.md", "--from", "HEAD"]).usage_error().to_owned();
+    assert!(err.contains("does not exist at HEAD"), "{err}");
+}
+
+#[test]
+fn log_shows_the_timeline() {
+    let env = ten();
+    env.write(
+        "corpus/doc/en.md",
+        &join(&(1..=10).map(|i| if i == 1 { "Changed.".into() } else { en(i) }).collect::<Vec<_>>()),
+    );
+    env.commit("change the source");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("mark fr");
+    let json = env.stele(&["log", "doc", "--format", "json"]).json();
+    let entries = json["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[0]["summary"], "mark fr");
+    assert_eq!(entries[0]["translations"][0], serde_json::json!(["fr", "marked"]));
+    assert_eq!(entries[0]["states"][0], serde_json::json!(["fr", "current"]));
+    assert_eq!(entries[1]["source"], "changed");
+    assert_eq!(entries[1]["states"][0], serde_json::json!(["fr", "outdated"]));
+    assert_eq!(entries[2]["states"], serde_json::json!([["fr", "current"], ["es", "missing"]]));
+    let text = env.stele(&["log", "corpus/doc"]).ok().to_owned();
+    assert!(text.contains("Test Author  mark fr") && text.contains("fr marked"), "{text}");
+}
+
+#[test]
+fn ack_moves_only_translations_that_were_current_before_the_change() {
+    let env = TestEnv::with_config("\"corpus/{path}/{lang}.md\"");
+    env.write("stele.toml", &env.read("stele.toml").replace("[\"fr\", \"es\"]", "[\"fr\", \"es\", \"de\"]"));
+    env.write("corpus/doc/en.md", "Version one.\n");
+    env.write("corpus/doc/es.md", "Versión uno.\n");
+    env.stele(&["mark", "corpus/doc/es.md"]).ok();
+    env.commit("v1");
+    env.write("corpus/doc/en.md", "Version two.\n");
+    env.write("corpus/doc/fr.md", "Version deux.\n");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("v2, translated into French; Spanish falls behind");
+    // German without a record: history says current (same commit after the source).
+    env.write("corpus/doc/de.md", "Version zwei.\n");
+    env.commit("German");
+    let es_before = env.read_bytes("corpus/doc/es.md");
+
+    // A typo fix in the source.
+    env.write("corpus/doc/en.md", "Version two!\n");
+    env.commit("typo");
+    let json = env.status_json(&[]);
+    for lang in ["fr", "es", "de"] {
+        assert_eq!(translation(&json, &format!("corpus/doc/{lang}.md"))["state"], "outdated", "{lang}");
+    }
+    let out = env.stele(&["ack", "corpus/doc/en.md"]).ok().to_owned();
+    assert!(out.contains("wrote corpus/doc/fr.md") && out.contains("wrote corpus/doc/de.md"), "{out}");
+    assert!(out.contains("left corpus/doc/es.md: it was already outdated"), "{out}");
+    assert_eq!(env.read_bytes("corpus/doc/es.md"), es_before);
+    let json = env.status_json(&[]);
+    assert_eq!(translation(&json, "corpus/doc/fr.md")["state"], "current");
+    assert_eq!(translation(&json, "corpus/doc/de.md")["state"], "current");
+    assert_eq!(translation(&json, "corpus/doc/es.md")["state"], "outdated");
+    assert!(env.read("corpus/doc/de.md").ends_with("---\nVersion zwei.\n"));
+    // An uncommitted typo fix works the same way.
+    env.commit("acked");
+    env.write("corpus/doc/en.md", "Version two!!\n");
+    let out = env.stele(&["ack", "corpus/doc/en.md", "--dry-run"]).ok().to_owned();
+    assert!(out.contains("would write corpus/doc/fr.md"), "{out}");
+    // Only sources can be acked.
+    let err = env.stele(&["ack", "corpus/doc/fr.md"]).usage_error().to_owned();
+    assert!(err.contains("is not a source"), "{err}");
+}
