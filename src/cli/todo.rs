@@ -77,9 +77,16 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
                     .filter(|d| d.id == item.id && d.corpus == item.corpus)
                     .flat_map(|d| &d.translations)
                     .find(|t| t.lang == lang);
-                match (item.reason, status) {
+                let reason = match (item.reason, status) {
                     (Some(r), Some(t)) => reason_text(loc, r, t),
                     _ => String::new(),
+                };
+                match item.blocks {
+                    Some(blocks) => format!(
+                        "{reason} — {}",
+                        t!(loc, "status-stale-blocks", "blocks" => blocks, "words" => item.words)
+                    ),
+                    None => reason,
                 }
             }
         };

@@ -774,6 +774,9 @@ pub struct TodoItem {
     pub source_lang: Lang,
     /// Words of source to translate.
     pub words: usize,
+    /// For an outdated text translation, how many blocks need work (when known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<usize>,
 }
 
 /// The pending work for `lang`: outdated first, then missing, then unknown; within each, the
@@ -792,7 +795,9 @@ pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
             path: t.path.clone(),
             source_path: d.source.path.clone(),
             source_lang: d.source.lang.clone(),
-            words: d.source.words,
+            // Outdated: only what changed in the source (the stale blocks, when known).
+            words: if t.state == State::Outdated { t.words_to_translate } else { d.source.words },
+            blocks: t.stale_blocks.as_ref().map(Vec::len),
         })
         .collect();
     let rank = |s: State| match s {

@@ -39,3 +39,19 @@ fn nothing_to_do() {
     let out = env.stele(&["todo", "--lang", "es"]).ok().to_owned();
     assert_eq!(out, "Nothing to do in es: every translation is current.\n");
 }
+
+#[test]
+fn outdated_work_counts_only_the_changed_blocks() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "One two three four.\n\nFive six seven eight.\n");
+    env.write("corpus/doc/fr.md", "Un deux trois quatre.\n\nCinq six sept huit.\n");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    env.write("corpus/doc/en.md", "One two three four.\n\nFive six seven eight nine.\n");
+    env.commit("edit");
+    let json = env.stele(&["todo", "--lang", "fr", "--format", "json"]).json();
+    assert_eq!(json["items"][0]["words"], 5);
+    assert_eq!(json["items"][0]["blocks"], 1);
+    let text = env.stele(&["todo", "--lang", "fr"]).ok().to_owned();
+    assert!(text.contains("one block to update (5 words)"), "{text}");
+}
