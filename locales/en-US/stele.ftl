@@ -339,3 +339,13 @@ error-no-earlier-version = { $path } has no earlier version to compare with
 error-no-such-target = { $target } is neither a file nor a document of the corpus
 hint-no-such-target = name a source or translation file, or a document id as `stele status -v` shows it
 error-not-at-revision = { $path } does not exist at { $rev }
+
+## align
+
+cli-align-about = Align two plain files sentence by sentence, outside any corpus
+cli-align-arg-source = The source file: one paragraph per line (one sentence per line with --presegmented)
+cli-align-arg-target = The target file, likewise
+cli-align-arg-langs = The two languages, source first: en,fr
+cli-align-arg-presegmented = The files hold one sentence per line already: do not split them
+cli-align-arg-format = Output format: beads (the default: `i,j:k,l`, 0-based sentence numbers, `5:` and `:7` for no counterpart) or tsv (source, target, score)
+cli-align-arg-sentences_out = Write the sentences as split to DIR/source.txt and DIR/target.txt, one per line

@@ -339,3 +339,13 @@ error-no-earlier-version = { $path } no tiene ninguna versión anterior con la q
 error-no-such-target = { $target } no es ni un archivo ni un documento del corpus
 hint-no-such-target = indique un archivo fuente o de traducción, o el identificador de un documento tal como lo muestra `stele status -v`
 error-not-at-revision = { $path } no existe en { $rev }
+
+## align
+
+cli-align-about = Alinear dos archivos de texto frase por frase, fuera de cualquier corpus
+cli-align-arg-source = El archivo fuente: un párrafo por línea (una frase por línea con --presegmented)
+cli-align-arg-target = El archivo de destino, igualmente
+cli-align-arg-langs = Los dos idiomas, primero la fuente: en,fr
+cli-align-arg-presegmented = Los archivos ya tienen una frase por línea: no dividirlos
+cli-align-arg-format = Formato de salida: beads (por defecto: `i,j:k,l`, números de frase desde 0, `5:` y `:7` para una frase sin correspondencia) o tsv (fuente, destino, puntuación)
+cli-align-arg-sentences_out = Escribir las frases divididas en DIR/source.txt y DIR/target.txt, una por línea

@@ -339,3 +339,13 @@ error-no-earlier-version = { $path } n’a pas de version antérieure à laquell
 error-no-such-target = { $target } n’est ni un fichier ni un document du corpus
 hint-no-such-target = indiquez un fichier source ou de traduction, ou l’identifiant d’un document tel que `stele status -v` l’affiche
 error-not-at-revision = { $path } n’existe pas à { $rev }
+
+## align
+
+cli-align-about = Aligner deux fichiers texte phrase par phrase, hors de tout corpus
+cli-align-arg-source = Le fichier source : un paragraphe par ligne (une phrase par ligne avec --presegmented)
+cli-align-arg-target = Le fichier cible, de même
+cli-align-arg-langs = Les deux langues, la source d’abord : en,fr
+cli-align-arg-presegmented = Les fichiers ont déjà une phrase par ligne : ne pas les découper
+cli-align-arg-format = Format de sortie : beads (par défaut : `i,j:k,l`, numéros de phrases à partir de 0, `5:` et `:7` pour une phrase sans correspondante) ou tsv (source, cible, score)
+cli-align-arg-sentences_out = Écrire les phrases découpées dans DOSSIER/source.txt et DOSSIER/target.txt, une par ligne

@@ -5,8 +5,12 @@
 //! Translations usually keep the block structure; where they merge, split, drop or add a
 //! paragraph, the beads say so.
 
+mod sentences;
+
 use std::collections::HashSet;
 use std::ops::Range;
+
+pub use sentences::{align_sentences, SentenceBead};
 
 /// A unit to align: its length in characters and its anchors.
 #[derive(Debug, Clone, Default)]

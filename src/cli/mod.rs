@@ -5,6 +5,7 @@
 //! it maps its arguments to a library call and renders the data it gets back.
 
 mod ack;
+mod align;
 mod check;
 mod diff;
 mod error;
@@ -110,6 +111,8 @@ pub enum Command {
     Ack(ack::AckArgs),
     /// Check completeness and freshness rules, for CI (exit code 1 when a rule fails).
     Check(check::CheckArgs),
+    /// Align two plain files sentence by sentence, outside any corpus.
+    Align(align::AlignArgs),
     /// Write a commented stele.toml in the current directory.
     Init(init::InitArgs),
 }
@@ -374,6 +377,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&ctx, args, &mut out),
         Command::Log(args) => log::run(&ctx, args, &mut out),
         Command::Ack(args) => ack::run(&ctx, args, &mut out),
+        Command::Align(args) => align::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));

@@ -6,6 +6,8 @@
 //! with its byte range and lines, so that a change can be shown and located. Markdown is split
 //! with pulldown-cmark; other text at blank lines.
 
+mod sentences;
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -13,6 +15,8 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::tracking::frontmatter;
+
+pub use sentences::sentences;
 
 /// The number of words in `text`'s body (its front matter left out).
 pub fn count_words(text: &str) -> usize {

@@ -1,0 +1,94 @@
+//! `stele align SOURCE TARGET --langs en,fr`: align two plain files outside any corpus.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use stele::align::align_sentences;
+use stele::lang::Lang;
+use stele::segment;
+use stele::tracking::{self, TrackingError};
+
+use super::{line, CliError, Ctx};
+
+/// Output formats of `align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// One bead per line: `i,j:k,l` (0-based sentence numbers; `5:` and `:7` for no counterpart).
+    Beads,
+    /// Source, target and score, tab-separated, one pair per line.
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The source file: one paragraph per line (one sentence per line with --presegmented).
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// The target file, likewise.
+    #[arg(value_name = "TARGET")]
+    pub target: PathBuf,
+    /// The two languages, source first: en,fr.
+    #[arg(long, value_name = "SRC,TGT", required = true)]
+    pub langs: String,
+    /// The files hold one sentence per line already: do not split.
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AlignFormat::Beads, hide_possible_values = true, hide_default_value = true)]
+    pub format: AlignFormat,
+    /// Write the sentences as split to DIR/source.txt and DIR/target.txt, one per line.
+    #[arg(long, value_name = "DIR")]
+    pub sentences_out: Option<PathBuf>,
+}
+
+fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Result<Vec<String>, CliError> {
+    let file = ctx.cwd.join(path);
+    let bytes = std::fs::read(&file).map_err(|source| TrackingError::Read { path: file.clone(), source })?;
+    let text = tracking::decode(&file, &bytes)?;
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    Ok(if presegmented {
+        lines.map(str::to_owned).collect()
+    } else {
+        lines.flat_map(|p| segment::sentences(p, lang.as_str()).into_iter().map(|r| p[r].to_owned())).collect()
+    })
+}
+
+pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let (a, b) = args.langs.split_once(',').ok_or_else(|| CliError::InvalidLang { value: args.langs.clone() })?;
+    let la = Lang::parse(a.trim()).map_err(|_| CliError::InvalidLang { value: a.to_owned() })?;
+    let lb = Lang::parse(b.trim()).map_err(|_| CliError::InvalidLang { value: b.to_owned() })?;
+    let source = read_units(ctx, &args.source, &la, args.presegmented)?;
+    let target = read_units(ctx, &args.target, &lb, args.presegmented)?;
+    if let Some(dir) = &args.sentences_out {
+        let dir = ctx.cwd.join(dir);
+        let write = |name: &str, units: &[String]| -> Result<(), CliError> {
+            let path = dir.join(name);
+            let mut text = units.join("\n");
+            text.push('\n');
+            std::fs::create_dir_all(&dir)
+                .and_then(|_| std::fs::write(&path, text))
+                .map_err(|source| CliError::Tracking(TrackingError::Write { path, source }))
+        };
+        write("source.txt", &source)?;
+        write("target.txt", &target)?;
+    }
+    let sa: Vec<&str> = source.iter().map(String::as_str).collect();
+    let sb: Vec<&str> = target.iter().map(String::as_str).collect();
+    let beads = align_sentences(&sa, &sb);
+    let join = |r: &std::ops::Range<usize>| r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+    for bead in &beads {
+        match args.format {
+            AlignFormat::Beads => line(out, format!("{}:{}", join(&bead.a), join(&bead.b)))?,
+            AlignFormat::Tsv => {
+                let text = |units: &[String], r: &std::ops::Range<usize>| {
+                    units[r.clone()].join(" ").replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+                };
+                line(out, format!("{}\t{}\t{:.3}", text(&source, &bead.a), text(&target, &bead.b), bead.score))?
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

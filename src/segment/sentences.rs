@@ -1,0 +1,239 @@
+//! Sentences: rules per language, in the spirit of SRX.
+//!
+//! A sentence ends after `.`, `!`, `?`, `…` or the `[...]` cut mark — with any closing quotes
+//! or brackets that follow — when whitespace and then the start of a sentence come next (an
+//! uppercase letter, a digit, an opening quote, `¿`, `¡`, a dash). Exceptions keep a break
+//! from happening: an abbreviation of the language before the period ("Mr.", "p. ex.",
+//! "EE. UU."), a single initial ("J. R. R. Tolkien"), a number's decimal point (no whitespace
+//! follows it). French puts a (no-break) space before `! ? ; :`, which changes nothing here:
+//! the break comes after the mark.
+
+use std::ops::Range;
+
+/// Abbreviations that end in a period and do not end a sentence, by language (lowercase,
+/// without their final period; multi-part ones with their inner periods).
+fn abbreviations(lang: &str) -> &'static [&'static str] {
+    match lang.split('-').next().unwrap_or("") {
+        "en" => &[
+            "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "e.g", "i.e", "cf", "no", "nos",
+            "vol", "vols", "pp", "p", "ch", "fig", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "gov", "rev", "hon", "sgt", "capt", "col", "lt",
+            "u.s", "u.k", "a.m", "p.m", "approx", "dept", "est", "ed", "eds", "al",
+        ],
+        "fr" => &[
+            "m",
+            "mm",
+            "mme",
+            "mmes",
+            "mlle",
+            "mlles",
+            "dr",
+            "pr",
+            "me",
+            "st",
+            "ste",
+            "etc",
+            "cf",
+            "p",
+            "pp",
+            "p. ex",
+            "ex",
+            "env",
+            "janv",
+            "févr",
+            "avr",
+            "juill",
+            "sept",
+            "oct",
+            "nov",
+            "déc",
+            "av. j.-c",
+            "apr. j.-c",
+            "av",
+            "apr",
+            "n°",
+            "no",
+            "vol",
+            "chap",
+            "éd",
+            "coll",
+            "art",
+            "al",
+            "c.-à-d",
+            "min",
+            "max",
+            "réf",
+        ],
+        "es" => &[
+            "sr", "sra", "srta", "sres", "dr", "dra", "ud", "uds", "vd", "vds", "d", "dña", "lic", "ing", "prof",
+            "etc", "p. ej", "ej", "pág", "págs", "p", "pp", "cap", "núm", "n", "vol", "art", "ee. uu", "ee.uu", "a. c",
+            "d. c", "aprox", "av", "avda", "cía", "dpto", "ene", "feb", "mar", "abr", "jun", "jul", "ago", "sept",
+            "oct", "nov", "dic", "fig", "tel", "admón", "gral",
+        ],
+        _ => &["etc", "e.g", "i.e", "cf", "dr", "mr", "mrs", "st"],
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '›')
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '¿' | '¡' | '(' | '[' | '—' | '–' | '-' | '‹')
+}
+
+/// The word that ends just before byte `end` (the period's position), lowercased, with the
+/// previous word too when it is part of a multi-part abbreviation ("p. ex", "EE. UU").
+fn word_before(text: &str, end: usize) -> (String, String) {
+    let before = &text[..end];
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = before[start..].to_lowercase();
+    let prev_end = before[..start].trim_end_matches(|c: char| c.is_whitespace());
+    let prev_start = prev_end.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let two = format!("{} {}", prev_end[prev_start..].to_lowercase(), word);
+    (word, two)
+}
+
+/// Splits `text` into sentences (byte ranges, whitespace trimmed) by the rules of `lang`.
+pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
+    let abbrevs = abbreviations(lang);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let mut end_mark = None;
+        if matches!(c, '.' | '!' | '?' | '…' | '‽') {
+            // Runs like "?!", "..." end together.
+            let mut j = i;
+            while j + 1 < chars.len() && matches!(chars[j + 1].1, '.' | '!' | '?' | '…') {
+                j += 1;
+            }
+            end_mark = Some(j);
+        } else if c == '[' && text[pos..].starts_with("[...]") {
+            end_mark = Some(i + 4);
+        } else if c == '[' && text[pos..].starts_with("[…]") {
+            end_mark = Some(i + 2);
+        }
+        let Some(mut j) = end_mark else {
+            i += 1;
+            continue;
+        };
+        loop {
+            if j + 1 < chars.len() && is_closing(chars[j + 1].1) {
+                j += 1;
+            } else if j + 2 < chars.len() && chars[j + 1].1.is_whitespace() && matches!(chars[j + 2].1, '»' | '”') {
+                // French typography: « Non. » has a (no-break) space before the guillemet.
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // Whitespace, then the start of a sentence.
+        let mut k = j + 1;
+        let mut spaced = false;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            spaced = true;
+            k += 1;
+        }
+        let next = chars.get(k).map(|&(_, c)| c);
+        let mut breaks = spaced && next.is_some_and(starts_sentence);
+        if breaks && c == '.' && i == j {
+            let (word, two) = word_before(text, pos);
+            let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase)
+                || (word.chars().count() == 1 && text[..pos].chars().last().is_some_and(char::is_uppercase));
+            // The first period of a multi-part abbreviation ("EE." of "EE. UU.").
+            let next_word: String =
+                chars[k..].iter().map(|&(_, c)| c).take_while(|c| *c != '.' && !c.is_whitespace()).collect();
+            let spanning = format!("{bare}. {}", next_word.to_lowercase());
+            if abbrevs.contains(&bare)
+                || abbrevs.contains(&two.as_str())
+                || abbrevs.contains(&spanning.as_str())
+                || initial
+            {
+                breaks = false;
+            }
+        }
+        if breaks {
+            let end = chars[j].0 + chars[j].1.len_utf8();
+            push(text, start..end, &mut out);
+            start = chars[k].0;
+            i = k;
+        } else {
+            i = j + 1;
+        }
+    }
+    push(text, start..text.len(), &mut out);
+    out
+}
+
+fn push(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push(range.start + lead..range.start + lead + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, lang: &str) -> Vec<String> {
+        sentences(text, lang).into_iter().map(|r| text[r].to_owned()).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(split("One. Two! Three? Four", "en"), ["One.", "Two!", "Three?", "Four"]);
+        assert_eq!(split("Wait... What?! Yes.", "en"), ["Wait...", "What?!", "Yes."]);
+    }
+
+    #[test]
+    fn english_abbreviations_and_initials() {
+        assert_eq!(split("Mr. Smith met Dr. Jones. They talked.", "en"), ["Mr. Smith met Dr. Jones.", "They talked."]);
+        assert_eq!(
+            split("J. R. R. Tolkien wrote it. Then he slept.", "en"),
+            ["J. R. R. Tolkien wrote it.", "Then he slept."]
+        );
+        assert_eq!(split("It costs 3.50 dollars. Cheap.", "en"), ["It costs 3.50 dollars.", "Cheap."]);
+        assert_eq!(split("See e.g. Smith. Done.", "en"), ["See e.g. Smith.", "Done."]);
+    }
+
+    #[test]
+    fn french_spacing_and_abbreviations() {
+        assert_eq!(split("Quoi\u{a0}? Il est parti\u{a0}! Bon.", "fr"), ["Quoi\u{a0}?", "Il est parti\u{a0}!", "Bon."]);
+        assert_eq!(split("Voir p. ex. Durand. Fin.", "fr"), ["Voir p. ex. Durand.", "Fin."]);
+        assert_eq!(split("M. Dupont arrive. Mme Durand part.", "fr"), ["M. Dupont arrive.", "Mme Durand part."]);
+        // Semicolons and colons do not end sentences.
+        assert_eq!(split("Il dit\u{a0}: non\u{a0}; puis partit.", "fr"), ["Il dit\u{a0}: non\u{a0}; puis partit."]);
+    }
+
+    #[test]
+    fn spanish_openers_and_abbreviations() {
+        assert_eq!(split("Hola. ¿Qué tal? ¡Bien!", "es"), ["Hola.", "¿Qué tal?", "¡Bien!"]);
+        assert_eq!(
+            split("El Sr. García viajó a EE. UU. en enero. Volvió.", "es"),
+            ["El Sr. García viajó a EE. UU. en enero.", "Volvió."]
+        );
+        assert_eq!(split("Por ej. esto, p. ej. Aquello.", "es"), ["Por ej. esto, p. ej. Aquello."]);
+    }
+
+    #[test]
+    fn quotes_and_cut_marks() {
+        assert_eq!(split("He said: « No war. » Then he left.", "en"), ["He said: « No war. »", "Then he left."]);
+        assert_eq!(split("“Yes.” She nodded.", "en"), ["“Yes.”", "She nodded."]);
+        assert_eq!(
+            split("It ended here [...] In Belgium, it went on.", "en"),
+            ["It ended here [...]", "In Belgium, it went on."]
+        );
+        assert_eq!(split("A sentence. « Quoted start » ends.", "fr"), ["A sentence.", "« Quoted start » ends."]);
+    }
+}
