@@ -24,6 +24,7 @@ pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod diff;
+pub mod export;
 pub mod freshness;
 pub mod ftl;
 pub mod git;

@@ -349,3 +349,46 @@ cli-align-arg-langs = The two languages, source first: en,fr
 cli-align-arg-presegmented = The files hold one sentence per line already: do not split them
 cli-align-arg-format = Output format: beads (the default: `i,j:k,l`, 0-based sentence numbers, `5:` and `:7` for no counterpart) or tsv (source, target, score)
 cli-align-arg-sentences_out = Write the sentences as split to DIR/source.txt and DIR/target.txt, one per line
+
+## export
+
+cli-export-about = Export aligned bilingual pairs: TMX, TSV, JSONL or Moses
+cli-export-arg-pair = The two languages, source first: fr-en (or fr:en)
+cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source, target, score, document), jsonl, or moses (two files, PATH.<source> and PATH.<target>)
+cli-export-arg-level = sentence (the default) or paragraph
+cli-export-arg-output = Write to this file (written whole, then renamed into place) instead of standard output
+cli-export-arg-include_outdated = Export outdated translations too (only current ones by default)
+cli-export-arg-min_score = Leave out pairs whose alignment score is below X, from 0 to 1 (default 0)
+cli-export-arg-paths = Only documents with a file at or below these paths
+export-summary = Exported { $pairs ->
+    [one] one pair
+   *[other] { $pairs } pairs
+    } ({ $level }) from { $documents ->
+    [one] one document
+   *[other] { $documents } documents
+    }.
+export-level-sentence = sentences
+export-level-paragraph = paragraphs
+export-left-missing = left out: { $count ->
+    [one] one document
+   *[other] { $count } documents
+    } without one of the two languages
+export-left-not-current = left out: { $count ->
+    [one] one document
+   *[other] { $count } documents
+    } whose translation is not current (--include-outdated exports them)
+export-left-not-text = left out: { $count ->
+    [one] one Fluent resource
+   *[other] { $count } Fluent resources
+    } (only text corpora are exported)
+export-left-score = left out: { $count ->
+    [one] one pair
+   *[other] { $count } pairs
+    } below --min-score
+export-unpaired = not exported: { $count ->
+    [one] one sentence or block
+   *[other] { $count } sentences or blocks
+    } with no counterpart
+error-bad-pair = “{ $value }” is not a pair of the corpus's languages
+hint-bad-pair = write the source language first: --pair fr-en, or --pair pt-BR:en
+error-moses-needs-output = the moses format writes two files: give their common path with -o (for example -o corpus, for corpus.fr and corpus.en)

@@ -349,3 +349,46 @@ cli-align-arg-langs = Los dos idiomas, primero la fuente: en,fr
 cli-align-arg-presegmented = Los archivos ya tienen una frase por línea: no dividirlos
 cli-align-arg-format = Formato de salida: beads (por defecto: `i,j:k,l`, números de frase desde 0, `5:` y `:7` para una frase sin correspondencia) o tsv (fuente, destino, puntuación)
 cli-align-arg-sentences_out = Escribir las frases divididas en DIR/source.txt y DIR/target.txt, una por línea
+
+## export
+
+cli-export-about = Exportar pares bilingües alineados: TMX, TSV, JSONL o Moses
+cli-export-arg-pair = Los dos idiomas, primero la fuente: fr-en (o fr:en)
+cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fuente, destino, puntuación, documento), jsonl, o moses (dos archivos, RUTA.<fuente> y RUTA.<destino>)
+cli-export-arg-level = sentence (frases, por defecto) o paragraph (párrafos)
+cli-export-arg-output = Escribir en este archivo (escrito entero y luego puesto en su lugar) en vez de la salida estándar
+cli-export-arg-include_outdated = Exportar también las traducciones desactualizadas (por defecto, solo las que están al día)
+cli-export-arg-min_score = Dejar fuera los pares cuya puntuación de alineación sea inferior a X, de 0 a 1 (por defecto 0)
+cli-export-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
+export-summary = { $pairs ->
+    [one] Se exportó un par
+   *[other] Se exportaron { $pairs } pares
+    } ({ $level }) de { $documents ->
+    [one] un documento
+   *[other] { $documents } documentos
+    }.
+export-level-sentence = frases
+export-level-paragraph = párrafos
+export-left-missing = fuera: { $count ->
+    [one] un documento
+   *[other] { $count } documentos
+    } sin uno de los dos idiomas
+export-left-not-current = fuera: { $count ->
+    [one] un documento
+   *[other] { $count } documentos
+    } cuya traducción no está al día (--include-outdated los exporta)
+export-left-not-text = fuera: { $count ->
+    [one] un recurso Fluent
+   *[other] { $count } recursos Fluent
+    } (solo se exportan los corpus de textos)
+export-left-score = fuera: { $count ->
+    [one] un par
+   *[other] { $count } pares
+    } por debajo de --min-score
+export-unpaired = no exportados: { $count ->
+    [one] una frase o un bloque
+   *[other] { $count } frases o bloques
+    } sin correspondencia
+error-bad-pair = «{ $value }» no es un par de idiomas del corpus
+hint-bad-pair = escriba primero el idioma fuente: --pair fr-en, o --pair pt-BR:en
+error-moses-needs-output = el formato moses escribe dos archivos: indique su ruta común con -o (por ejemplo -o corpus, para corpus.fr y corpus.en)

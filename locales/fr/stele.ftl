@@ -349,3 +349,46 @@ cli-align-arg-langs = Les deux langues, la source d’abord : en,fr
 cli-align-arg-presegmented = Les fichiers ont déjà une phrase par ligne : ne pas les découper
 cli-align-arg-format = Format de sortie : beads (par défaut : `i,j:k,l`, numéros de phrases à partir de 0, `5:` et `:7` pour une phrase sans correspondante) ou tsv (source, cible, score)
 cli-align-arg-sentences_out = Écrire les phrases découpées dans DOSSIER/source.txt et DOSSIER/target.txt, une par ligne
+
+## export
+
+cli-export-about = Exporter des paires bilingues alignées : TMX, TSV, JSONL ou Moses
+cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr:en)
+cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, ou moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>)
+cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
+cli-export-arg-output = Écrire dans ce fichier (écrit en entier, puis mis en place) plutôt que sur la sortie standard
+cli-export-arg-include_outdated = Exporter aussi les traductions obsolètes (seulement celles à jour par défaut)
+cli-export-arg-min_score = Écarter les paires dont le score d’alignement est inférieur à X, de 0 à 1 (0 par défaut)
+cli-export-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+export-summary = { $pairs ->
+    [one] Une paire exportée
+   *[other] { $pairs } paires exportées
+    } ({ $level }) depuis { $documents ->
+    [one] un document
+   *[other] { $documents } documents
+    }.
+export-level-sentence = phrases
+export-level-paragraph = paragraphes
+export-left-missing = écartés : { $count ->
+    [one] un document
+   *[other] { $count } documents
+    } sans l’une des deux langues
+export-left-not-current = écartés : { $count ->
+    [one] un document
+   *[other] { $count } documents
+    } dont la traduction n’est pas à jour (--include-outdated les exporte)
+export-left-not-text = écartées : { $count ->
+    [one] une ressource Fluent
+   *[other] { $count } ressources Fluent
+    } (seuls les corpus de textes sont exportés)
+export-left-score = écartées : { $count ->
+    [one] une paire
+   *[other] { $count } paires
+    } sous --min-score
+export-unpaired = non exportés : { $count ->
+    [one] une phrase ou un bloc
+   *[other] { $count } phrases ou blocs
+    } sans correspondant
+error-bad-pair = « { $value } » n’est pas une paire de langues du corpus
+hint-bad-pair = écrivez d’abord la langue source : --pair fr-en, ou --pair pt-BR:en
+error-moses-needs-output = le format moses écrit deux fichiers : donnez leur chemin commun avec -o (par exemple -o corpus, pour corpus.fr et corpus.en)

@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode,
             AlignFormat::Beads => line(out, format!("{}:{}", join(&bead.a), join(&bead.b)))?,
             AlignFormat::Tsv => {
                 let text = |units: &[String], r: &std::ops::Range<usize>| {
-                    units[r.clone()].join(" ").replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+                    stele::export::tsv_escape(&units[r.clone()].join(" "))
                 };
                 line(out, format!("{}\t{}\t{:.3}", text(&source, &bead.a), text(&target, &bead.b), bead.score))?
             }

@@ -68,6 +68,18 @@ pub enum CliError {
         /// The value.
         value: String,
     },
+    /// `export --pair` that is not two known languages.
+    #[error("bad pair")]
+    BadPair {
+        /// The value.
+        value: String,
+    },
+    /// `export --format moses` writes two files: it needs `-o`.
+    #[error("moses needs -o")]
+    MosesNeedsOutput,
+    /// Exporting failed.
+    #[error(transparent)]
+    Export(#[from] stele::export::ExportError),
     /// `ack` refused.
     #[error(transparent)]
     Ack(#[from] stele::mark::AckError),
@@ -256,6 +268,18 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
             stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
+        },
+        CliError::BadPair { value } => {
+            hint = Some(t!(loc, "hint-bad-pair"));
+            msg(loc, "error-bad-pair", &[("value", Arg::from(value))])
+        }
+        CliError::MosesNeedsOutput => t!(loc, "error-moses-needs-output"),
+        CliError::Export(e) => match e {
+            stele::export::ExportError::Tracking(t) => render_tracking(loc, t, &p, &mut causes, &mut hint),
+            stele::export::ExportError::Write(io) => {
+                causes.push(io_cause(loc, io));
+                t!(loc, "error-output")
+            }
         },
         CliError::NoSuchTarget { target } => {
             hint = Some(t!(loc, "hint-no-such-target"));

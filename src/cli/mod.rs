@@ -9,6 +9,7 @@ mod align;
 mod check;
 mod diff;
 mod error;
+mod export;
 mod init;
 mod log;
 mod mark;
@@ -111,6 +112,8 @@ pub enum Command {
     Ack(ack::AckArgs),
     /// Check completeness and freshness rules, for CI (exit code 1 when a rule fails).
     Check(check::CheckArgs),
+    /// Export aligned bilingual pairs: TMX, TSV, JSONL or Moses.
+    Export(export::ExportArgs),
     /// Align two plain files sentence by sentence, outside any corpus.
     Align(align::AlignArgs),
     /// Write a commented stele.toml in the current directory.
@@ -378,6 +381,7 @@ pub fn main() -> ExitCode {
         Command::Log(args) => log::run(&ctx, args, &mut out),
         Command::Ack(args) => ack::run(&ctx, args, &mut out),
         Command::Align(args) => align::run(&ctx, args, &mut out),
+        Command::Export(args) => export::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));

@@ -166,6 +166,24 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
     out
 }
 
+/// The text a reader sees in a Markdown block: markup, link targets and list markers left out,
+/// line breaks folded into spaces. Plain text is only whitespace-folded.
+pub fn plain(text: &str, markdown: bool) -> String {
+    if !markdown {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +206,13 @@ mod tests {
         assert_eq!(lines, [(1, 3), (4, 4), (6, 7), (9, 9), (10, 11), (13, 14), (16, 18)]);
         assert_eq!(b[2].text(text), "First paragraph\non two lines.");
         assert_eq!(b[4].text(text), "- item two\n  continued");
+    }
+
+    #[test]
+    fn plain_text_of_blocks() {
+        assert_eq!(plain("# No « sacred union »\u{a0}", true), "No « sacred union »");
+        assert_eq!(plain("- see [the site](https://x.org) and `code`", true), "see the site and code");
+        assert_eq!(plain("It said [...] and\nwent on", true), "It said [...] and went on");
     }
 
     #[test]

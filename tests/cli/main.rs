@@ -5,6 +5,7 @@
 mod check;
 mod diff;
 mod errors;
+mod export;
 mod fluent;
 mod help;
 mod history;

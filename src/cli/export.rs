@@ -1,0 +1,232 @@
+//! `stele export --pair fr-en`: aligned pairs as TMX, TSV, JSONL or Moses.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use stele::export::{self, ExportOptions, JsonlWriter, LeftOut, Level, MosesWriter, TmxWriter, TsvWriter};
+use stele::freshness::{self, StatusOptions};
+use stele::lang::Lang;
+use stele::t;
+
+use super::{CliError, Ctx};
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TMX 1.4b, for translation memories.
+    Tmx,
+    /// Tab-separated: source, target, score, document.
+    Tsv,
+    /// JSON Lines: one object per pair.
+    Jsonl,
+    /// Two line-aligned files, PATH.<source> and PATH.<target>.
+    Moses,
+}
+
+/// Export levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Sentence by sentence.
+    Sentence,
+    /// Block by block.
+    Paragraph,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The two languages, source first: fr-en (or fr:en).
+    #[arg(long, value_name = "SRC-TGT", required = true)]
+    pub pair: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Tmx, hide_possible_values = true, hide_default_value = true)]
+    pub format: ExportFormat,
+    /// Sentences or paragraphs.
+    #[arg(long, value_enum, default_value_t = LevelArg::Sentence, hide_possible_values = true, hide_default_value = true)]
+    pub level: LevelArg,
+    /// Write to this file (written whole, then renamed into place) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Export outdated translations too.
+    #[arg(long)]
+    pub include_outdated: bool,
+    /// Leave out pairs whose alignment score is below X (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0, hide_default_value = true)]
+    pub min_score: f64,
+    /// Only documents with a file at or below these paths.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Splits `fr-en`, `pt-BR-en`, `fr:en` into two languages the corpus knows.
+fn parse_pair(value: &str, known: &[Lang]) -> Result<(Lang, Lang), CliError> {
+    let bad = || CliError::BadPair { value: value.to_owned() };
+    if let Some((a, b)) = value.split_once([':', ',']) {
+        let a = Lang::parse(a.trim()).map_err(|_| bad())?;
+        let b = Lang::parse(b.trim()).map_err(|_| bad())?;
+        return Ok((a, b));
+    }
+    let candidates: Vec<(Lang, Lang)> = value
+        .match_indices('-')
+        .filter_map(|(i, _)| Some((Lang::parse(&value[..i]).ok()?, Lang::parse(&value[i + 1..]).ok()?)))
+        .filter(|(a, b)| known.contains(a) && known.contains(b))
+        .collect();
+    match candidates.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(bad()),
+    }
+}
+
+/// A file written beside its target and renamed into place only when complete.
+struct Output {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Output {
+    fn new(path: &Path) -> Result<Output, CliError> {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new()
+            .prefix(".stele-export-")
+            .tempfile_in(dir)
+            .map_err(|source| stele::tracking::TrackingError::Write { path: path.to_owned(), source })?;
+        Ok(Output { tmp, path: path.to_owned() })
+    }
+
+    fn writer(&self) -> Result<BufWriter<File>, CliError> {
+        let file = self
+            .tmp
+            .as_file()
+            .try_clone()
+            .map_err(|source| stele::tracking::TrackingError::Write { path: self.path.clone(), source })?;
+        Ok(BufWriter::new(file))
+    }
+
+    fn commit(self) -> Result<(), CliError> {
+        let path = self.path.clone();
+        self.tmp.persist(&path).map_err(|e| stele::tracking::TrackingError::Write { path, source: e.error })?;
+        Ok(())
+    }
+}
+
+pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let (corpora, repo) = ctx.open_corpora()?;
+    let known: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
+    let (source, target) = parse_pair(&args.pair, &known)?;
+    ctx.langs(&corpora, &[source.to_string(), target.to_string()])?;
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(CliError::BadRule { option: "--min-score".into(), value: args.min_score.to_string() });
+    }
+    let opts = ExportOptions {
+        source: source.clone(),
+        target: target.clone(),
+        level: match args.level {
+            LevelArg::Sentence => Level::Sentence,
+            LevelArg::Paragraph => Level::Paragraph,
+        },
+        include_outdated: args.include_outdated,
+        min_score: args.min_score,
+    };
+    let status_opts = StatusOptions {
+        langs: Vec::new(),
+        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        only_files: None,
+    };
+    let report = freshness::status(&corpora, &repo, &status_opts)?;
+
+    let bar = indicatif::ProgressBar::new(report.documents.len() as u64);
+    if !std::io::stderr().is_terminal() || ctx.quiet {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let mut progress = |done: usize, _total: usize| bar.set_position(done as u64);
+
+    let output = args.output.as_ref().map(|p| ctx.cwd.join(p));
+    let summary = match (args.format, &output) {
+        (ExportFormat::Moses, None) => return Err(CliError::MosesNeedsOutput),
+        (ExportFormat::Moses, Some(path)) => {
+            let with_ext = |lang: &Lang| {
+                let mut s = path.clone().into_os_string();
+                s.push(format!(".{lang}"));
+                PathBuf::from(s)
+            };
+            let (fa, fb) = (Output::new(&with_ext(&source))?, Output::new(&with_ext(&target))?);
+            let mut w = MosesWriter::new(fa.writer()?, fb.writer()?);
+            let summary = export::export(&corpora, &report, &opts, &mut w, &mut progress)?;
+            drop(w);
+            fa.commit()?;
+            fb.commit()?;
+            summary
+        }
+        (format, Some(path)) => {
+            let file = Output::new(path)?;
+            let summary = write(format, file.writer()?, &corpora, &report, &opts, &mut progress)?;
+            file.commit()?;
+            summary
+        }
+        (format, None) => write(format, &mut *out, &corpora, &report, &opts, &mut progress)?,
+    };
+    bar.finish_and_clear();
+
+    if !ctx.quiet {
+        eprintln!(
+            "{}",
+            t!(loc, "export-summary", "pairs" => summary.pairs, "documents" => summary.documents,
+                "level" => t!(loc, if opts.level == Level::Sentence { "export-level-sentence" } else { "export-level-paragraph" }))
+        );
+        for (why, count) in &summary.left_out {
+            let id = match why {
+                LeftOut::Missing => "export-left-missing",
+                LeftOut::NotCurrent => "export-left-not-current",
+                LeftOut::NotText => "export-left-not-text",
+            };
+            eprintln!("  {}", t!(loc, id, "count" => *count));
+        }
+        if summary.below_min_score > 0 {
+            eprintln!("  {}", t!(loc, "export-left-score", "count" => summary.below_min_score));
+        }
+        if summary.unpaired > 0 {
+            eprintln!("  {}", t!(loc, "export-unpaired", "count" => summary.unpaired));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write<W: Write>(
+    format: ExportFormat,
+    out: W,
+    corpora: &[stele::corpus::Corpus],
+    report: &freshness::StatusReport,
+    opts: &ExportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<export::ExportSummary, CliError> {
+    let io = |e: std::io::Error| CliError::Output(e);
+    Ok(match format {
+        ExportFormat::Tmx => {
+            let mut w = TmxWriter::new(out, &opts.source, opts.level).map_err(io)?;
+            export::export(corpora, report, opts, &mut w, progress)?
+        }
+        ExportFormat::Tsv => export::export(corpora, report, opts, &mut TsvWriter::new(out), progress)?,
+        ExportFormat::Jsonl => export::export(corpora, report, opts, &mut JsonlWriter::new(out), progress)?,
+        ExportFormat::Moses => unreachable!("moses writes two files, handled by the caller"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs() {
+        let known: Vec<Lang> = ["en", "fr", "pt-BR", "es"].iter().map(|l| Lang::parse(l).unwrap()).collect();
+        let p = |v: &str| parse_pair(v, &known).map(|(a, b)| format!("{a}>{b}")).ok();
+        assert_eq!(p("fr-en").as_deref(), Some("fr>en"));
+        assert_eq!(p("pt-BR-en").as_deref(), Some("pt-BR>en"));
+        assert_eq!(p("en-pt-BR").as_deref(), Some("en>pt-BR"));
+        assert_eq!(p("fr:es").as_deref(), Some("fr>es"));
+        assert_eq!(p("fr"), None);
+    }
+}

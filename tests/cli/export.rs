@@ -1,0 +1,218 @@
+//! `stele export` and `stele align`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::TestEnv;
+
+/// A tool a test needs: present, or the test is skipped with a message — except in CI, where
+/// `.ci/run` installs it and its absence is a failure.
+fn have(tool: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(tool).args(probe).output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "{tool} is not installed (.ci/run installs it)");
+        eprintln!("skipped: {tool} is not installed");
+    }
+    ok
+}
+
+/// A repository holding a copy of the bundled corpus and its stele.toml.
+fn bundled() -> TestEnv {
+    let env = TestEnv::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in walk(&root.join("corpus")) {
+        let rel = entry.strip_prefix(root).unwrap().to_str().unwrap().to_owned();
+        env.write_bytes(&rel, &std::fs::read(&entry).unwrap());
+    }
+    let config = std::fs::read_to_string(root.join("stele.toml")).unwrap();
+    // Only the articles: the messages corpus lives in locales/, which is not copied.
+    let articles = config.split("[corpora.messages]").next().unwrap();
+    env.write("stele.toml", articles);
+    env.commit("the bundled corpus");
+    env
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn jsonl(out: &str) -> Vec<serde_json::Value> {
+    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn the_bundled_corpus_gives_three_pairs_of_the_two_trilingual_articles() {
+    let env = bundled();
+    let trilingual = ["2022-12-international-days", "2023-01-follow-up-committee"];
+    for (pair, titles) in [
+        (
+            "fr-en",
+            (
+                "Les journées internationales contre la guerre (9, 10 et 11 décembre)",
+                "International Days against War (December 9, 10 and 11)",
+            ),
+        ),
+        (
+            "fr-es",
+            (
+                "Les journées internationales contre la guerre (9, 10 et 11 décembre)",
+                "Las Jornadas Internacionales contra la guerra (los dias 9, 10 y 11 de diciembre)",
+            ),
+        ),
+        (
+            "en-es",
+            (
+                "International Days against War (December 9, 10 and 11)",
+                "Las Jornadas Internacionales contra la guerra (los dias 9, 10 y 11 de diciembre)",
+            ),
+        ),
+    ] {
+        let out = env.stele(&["export", "--pair", pair, "--format", "jsonl"]);
+        let pairs = jsonl(out.ok());
+        let mut docs: Vec<&str> = pairs.iter().map(|p| p["doc"].as_str().unwrap()).collect();
+        docs.dedup();
+        assert_eq!(docs, trilingual, "{pair}");
+        // Titles included: each document's first pair is its title.
+        assert_eq!((pairs[0]["source"].as_str().unwrap(), pairs[0]["target"].as_str().unwrap()), titles, "{pair}");
+        let (s, t) = pair.split_once('-').unwrap();
+        assert!(pairs.iter().all(|p| p["source_lang"] == s && p["target_lang"] == t));
+        for key in ["doc", "source_lang", "target_lang", "source", "target", "score", "basis"] {
+            assert!(pairs[0].get(key).is_some(), "{key}");
+        }
+        // The English-only articles are left out, and the summary says so.
+        assert!(out.stderr.contains("left out: 3 documents without one of the two languages"), "{}", out.stderr);
+        // Typography survives: guillemets, apostrophes, the cut mark.
+        let all: String = pairs.iter().map(|p| format!("{} {}", p["source"], p["target"])).collect();
+        assert!(!all.contains("sacred union"), "an English-only article leaked into {pair}");
+    }
+    // Paragraph level: one pair per block, title first.
+    let pairs = jsonl(env.stele(&["export", "--pair", "fr-en", "--format", "jsonl", "--level", "paragraph"]).ok());
+    assert!(pairs.len() >= 4 && pairs.len() < 20, "{}", pairs.len());
+}
+
+#[test]
+fn tmx_is_valid_and_reads_in_translate_toolkit() {
+    let env = bundled();
+    // A control character XML 1.0 forbids must not reach the file.
+    let fr = env.read("corpus/2023-01-follow-up-committee/fr.md");
+    env.write("corpus/2023-01-follow-up-committee/fr.md", &fr.replacen("COI", "COI\u{1}", 1));
+    for t in ["en", "es"] {
+        env.stele(&["mark", &format!("corpus/2023-01-follow-up-committee/{t}.md")]).ok();
+    }
+    let tmx = env.outside().join("fr-en.tmx");
+    env.stele(&["export", "--pair", "fr-en", "-o", tmx.to_str().unwrap()]).ok();
+    let text = std::fs::read_to_string(&tmx).unwrap();
+    assert!(!text.contains('\u{1}'));
+    assert!(
+        text.contains("srclang=\"fr\"")
+            && text.contains("segtype=\"sentence\"")
+            && text.contains("creationtool=\"stele\"")
+    );
+    assert!(text.contains("<prop type=\"x-stele-document\">2022-12-international-days</prop>"));
+    assert!(text.contains("<prop type=\"x-stele-basis\">") && text.contains("<prop type=\"x-stele-score\">"));
+    if have("xmllint", &["--version"]) {
+        let dtd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tmx14.dtd");
+        let out = Command::new("xmllint").args(["--noout", "--dtdvalid", dtd]).arg(&tmx).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    if have("python3", &["-c", "import translate.storage.tmx"]) {
+        let po = env.outside().join("fr-en.po");
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/tmx2po");
+        let out = Command::new("python3").arg(script).arg(&tmx).arg(&po).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let units = text.matches("<tu>").count();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("{units} units"));
+    }
+}
+
+#[test]
+fn only_current_translations_unless_asked() {
+    let env = bundled();
+    let fr = env.read("corpus/2022-12-international-days/fr.md");
+    env.write("corpus/2022-12-international-days/fr.md", &fr.replacen("vingt pays", "trente pays", 1));
+    env.commit("the French original changes");
+    let out = env.stele(&["export", "--pair", "fr-en", "--format", "jsonl"]);
+    let docs: Vec<String> = jsonl(out.ok()).iter().map(|p| p["doc"].as_str().unwrap().to_owned()).collect();
+    assert!(docs.iter().all(|d| d == "2023-01-follow-up-committee"), "{docs:?}");
+    assert!(
+        out.stderr.contains("1 document whose translation is not current")
+            || out.stderr.contains("one document whose translation is not current"),
+        "{}",
+        out.stderr
+    );
+    let out = env.stele(&["export", "--pair", "fr-en", "--format", "jsonl", "--include-outdated"]);
+    assert!(out.ok().contains("2022-12-international-days"));
+}
+
+#[test]
+fn tsv_moses_and_min_score() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "# A title\n\nOne sentence here.\tWith a tab. Another sentence.\n");
+    env.write("corpus/doc/fr.md", "# Un titre\n\nUne phrase ici.\tAvec une tabulation. Une autre phrase.\n");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    let tsv = env.stele(&["export", "--pair", "en-fr", "--format", "tsv"]).ok().to_owned();
+    let first = tsv.lines().next().unwrap();
+    assert_eq!(first, "A title\tUn titre\t1.000\tdoc");
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 4), "{tsv}");
+    let base = env.outside().join("out");
+    env.stele(&["export", "--pair", "en-fr", "--format", "moses", "-o", base.to_str().unwrap()]).ok();
+    let en = std::fs::read_to_string(env.outside().join("out.en")).unwrap();
+    let fr = std::fs::read_to_string(env.outside().join("out.fr")).unwrap();
+    assert_eq!(en.lines().count(), fr.lines().count());
+    assert_eq!(en.lines().next(), Some("A title"));
+    assert_eq!(fr.lines().next(), Some("Un titre"));
+    // Moses without -o is a usage error, and no stray file is left.
+    assert!(env.stele(&["export", "--pair", "en-fr", "--format", "moses"]).usage_error().contains("-o"));
+    let all = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl"]).ok().lines().count();
+    let strict = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--min-score", "0.99"]);
+    assert!(strict.ok().lines().count() < all);
+    assert!(strict.stderr.contains("below --min-score"), "{}", strict.stderr);
+    let leftovers: Vec<_> = std::fs::read_dir(env.outside())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".stele-export"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn bad_pairs() {
+    let env = TestEnv::folder_layout();
+    env.commit("empty");
+    assert!(env.stele(&["export", "--pair", "fr"]).usage_error().contains("is not a pair"));
+    assert!(env.stele(&["export", "--pair", "fr-de"]).usage_error().contains("not a pair"));
+}
+
+#[test]
+fn align_command_on_plain_files() {
+    let env = TestEnv::new();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/align");
+    let out = env.stele(&[
+        "align",
+        "--presegmented",
+        "--langs",
+        "en,fr",
+        &format!("{data}/genesis.en.txt"),
+        &format!("{data}/genesis.fr.txt"),
+    ]);
+    let gold = std::fs::read_to_string(format!("{data}/genesis.gold.txt")).unwrap();
+    let right = out.ok().lines().filter(|l| gold.lines().any(|g| g == *l)).count();
+    assert!(right * 10 >= gold.lines().count() * 9, "{right}\n{}", out.stdout);
+    // Paragraphs split into sentences, written out so that beads index into them.
+    env.write("en.txt", "First sentence. Second sentence!\nA new paragraph, with Mr. Smith.\n");
+    env.write("fr.txt", "Première phrase. Deuxième phrase\u{a0}!\nUn nouveau paragraphe, avec M. Smith.\n");
+    let out = env.stele(&["align", "--langs", "en,fr", "--sentences-out", "split", "en.txt", "fr.txt"]).ok().to_owned();
+    assert_eq!(env.read("split/source.txt"), "First sentence.\nSecond sentence!\nA new paragraph, with Mr. Smith.\n");
+    assert_eq!(env.read("split/target.txt").lines().count(), 3);
+    assert_eq!(out, "0:0\n1:1\n2:2\n");
+}
