@@ -280,6 +280,12 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 causes.push(io_cause(loc, io));
                 t!(loc, "error-output")
             }
+            stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Tracking(t)) => {
+                render_tracking(loc, t, &p, &mut causes, &mut hint)
+            }
+            stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Git(g)) => {
+                render_git(loc, g, &p, &mut causes, &mut hint)
+            }
         },
         CliError::NoSuchTarget { target } => {
             hint = Some(t!(loc, "hint-no-such-target"));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use stele::export::{self, ExportOptions, JsonlWriter, LeftOut, Level, MosesWriter, TmxWriter, TsvWriter};
-use stele::freshness::{self, StatusOptions};
+use stele::freshness::StatusOptions;
 use stele::lang::Lang;
 use stele::t;
 
@@ -136,9 +136,8 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
         only_files: None,
     };
-    let report = freshness::status(&corpora, &repo, &status_opts)?;
-
-    let bar = indicatif::ProgressBar::new(report.documents.len() as u64);
+    let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
+    let bar = indicatif::ProgressBar::new(total as u64);
     if !std::io::stderr().is_terminal() || ctx.quiet {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
@@ -155,7 +154,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
             };
             let (fa, fb) = (Output::new(&with_ext(&source))?, Output::new(&with_ext(&target))?);
             let mut w = MosesWriter::new(fa.writer()?, fb.writer()?);
-            let summary = export::export(&corpora, &report, &opts, &mut w, &mut progress)?;
+            let summary = export::export(&corpora, &repo, &status_opts, &opts, &mut w, &mut progress)?;
             drop(w);
             fa.commit()?;
             fb.commit()?;
@@ -163,11 +162,11 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         (format, Some(path)) => {
             let file = Output::new(path)?;
-            let summary = write(format, file.writer()?, &corpora, &report, &opts, &mut progress)?;
+            let summary = write(format, file.writer()?, &corpora, &repo, &status_opts, &opts, &mut progress)?;
             file.commit()?;
             summary
         }
-        (format, None) => write(format, &mut *out, &corpora, &report, &opts, &mut progress)?,
+        (format, None) => write(format, &mut *out, &corpora, &repo, &status_opts, &opts, &mut progress)?,
     };
     bar.finish_and_clear();
 
@@ -199,7 +198,8 @@ fn write<W: Write>(
     format: ExportFormat,
     out: W,
     corpora: &[stele::corpus::Corpus],
-    report: &freshness::StatusReport,
+    repo: &stele::git::Repo,
+    selection: &StatusOptions,
     opts: &ExportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<export::ExportSummary, CliError> {
@@ -207,10 +207,10 @@ fn write<W: Write>(
     Ok(match format {
         ExportFormat::Tmx => {
             let mut w = TmxWriter::new(out, &opts.source, opts.level).map_err(io)?;
-            export::export(corpora, report, opts, &mut w, progress)?
+            export::export(corpora, repo, selection, opts, &mut w, progress)?
         }
-        ExportFormat::Tsv => export::export(corpora, report, opts, &mut TsvWriter::new(out), progress)?,
-        ExportFormat::Jsonl => export::export(corpora, report, opts, &mut JsonlWriter::new(out), progress)?,
+        ExportFormat::Tsv => export::export(corpora, repo, selection, opts, &mut TsvWriter::new(out), progress)?,
+        ExportFormat::Jsonl => export::export(corpora, repo, selection, opts, &mut JsonlWriter::new(out), progress)?,
         ExportFormat::Moses => unreachable!("moses writes two files, handled by the caller"),
     })
 }

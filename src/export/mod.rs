@@ -16,8 +16,9 @@ use serde::Serialize;
 use crate::align::{self, Unit};
 use crate::config::Kind;
 use crate::corpus::Corpus;
-use crate::freshness::{State, StatusReport};
+use crate::freshness::{self, State, StatusOptions, StatusReport};
 use crate::git::ObjectId;
+use crate::git::Repo;
 use crate::lang::Lang;
 use crate::segment::{self, BlockKind};
 use crate::tracking::{self, TrackingError};
@@ -112,6 +113,9 @@ pub enum ExportError {
     /// Writing the output failed.
     #[error("cannot write the export")]
     Write(#[source] std::io::Error),
+    /// Computing states failed.
+    #[error(transparent)]
+    Freshness(#[from] freshness::FreshnessError),
 }
 
 struct Version {
@@ -194,20 +198,52 @@ fn align_through(a: &[String], b: &[String], original: &[String]) -> BlockPairs 
     out
 }
 
-/// Exports the pair `opts.source`–`opts.target` of every document of `corpora` that has both.
+/// How many documents' status is computed at a time: memory holds one chunk's report, however
+/// large the corpus.
+const CHUNK: usize = 1000;
+
+/// Exports the pair `opts.source`–`opts.target` of every selected document of `corpora` that
+/// has both, computing states a chunk of documents at a time.
 pub fn export(
     corpora: &[Corpus],
-    report: &StatusReport,
+    repo: &Repo,
+    selection: &StatusOptions,
     opts: &ExportOptions,
     writer: &mut dyn PairWriter,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ExportSummary, ExportError> {
     let mut summary = ExportSummary::default();
     let mut left = std::collections::BTreeMap::new();
-    let total = report.documents.len();
-    for (done, doc) in report.documents.iter().enumerate() {
-        progress(done, total);
-        let Some(corpus) = corpora.iter().find(|c| c.config.name == doc.corpus) else { continue };
+    let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
+    let mut done = 0;
+    for corpus in corpora {
+        for chunk in corpus.documents.chunks(CHUNK) {
+            let part = Corpus {
+                config: corpus.config.clone(),
+                repo_root: corpus.repo_root.clone(),
+                documents: chunk.to_vec(),
+                skipped: Vec::new(),
+            };
+            let report = freshness::status(std::slice::from_ref(&part), repo, selection)?;
+            export_report(&part, &report, opts, writer, &mut summary, &mut left)?;
+            done += chunk.len();
+            progress(done, total);
+        }
+    }
+    writer.finish().map_err(ExportError::Write)?;
+    summary.left_out = left.into_iter().collect();
+    Ok(summary)
+}
+
+fn export_report(
+    corpus: &Corpus,
+    report: &StatusReport,
+    opts: &ExportOptions,
+    writer: &mut dyn PairWriter,
+    summary: &mut ExportSummary,
+    left: &mut std::collections::BTreeMap<LeftOut, usize>,
+) -> Result<(), ExportError> {
+    for doc in &report.documents {
         if corpus.config.kind != Kind::Text {
             *left.entry(LeftOut::NotText).or_insert(0) += 1;
             continue;
@@ -297,8 +333,5 @@ pub fn export(
         }
         summary.documents += 1;
     }
-    progress(total, total);
-    writer.finish().map_err(ExportError::Write)?;
-    summary.left_out = left.into_iter().collect();
-    Ok(summary)
+    Ok(())
 }
