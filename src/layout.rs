@@ -40,6 +40,9 @@ pub enum LayoutProblem {
     /// `{lang}` and `{path}` side by side, which no file name can tell apart.
     #[error("{{lang}} and {{path}} must be separated by a fixed character")]
     Adjacent,
+    /// Too long to compile into a matcher.
+    #[error("the pattern is too long")]
+    TooLong,
 }
 
 impl Pattern {
@@ -99,7 +102,9 @@ impl Pattern {
         if needs_lang && !has_lang {
             return Err(LayoutProblem::MissingLang);
         }
-        let regex = Regex::new(&regex).expect("an escaped pattern with two fixed groups is a valid regex");
+        // An escaped pattern with two fixed groups is always a valid regex; only its size can
+        // make it fail.
+        let regex = Regex::new(&regex).map_err(|_| LayoutProblem::TooLong)?;
         Ok(Pattern { text: text.to_owned(), regex, has_lang, walk_root: walk_root.unwrap_or_default() })
     }
 
@@ -189,5 +194,9 @@ mod tests {
         assert_eq!(Pattern::parse("../{path}", false).unwrap_err(), LayoutProblem::OutsideRoot);
         assert_eq!(Pattern::parse("/abs/{path}", false).unwrap_err(), LayoutProblem::OutsideRoot);
         assert_eq!(Pattern::parse("x/{lang}{path}", true).unwrap_err(), LayoutProblem::Adjacent);
+        assert_eq!(
+            Pattern::parse(&format!("{}/{{lang}}/{{path}}", "x".repeat(4_000_000)), true).unwrap_err(),
+            LayoutProblem::TooLong
+        );
     }
 }

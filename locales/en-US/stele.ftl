@@ -182,6 +182,7 @@ layout-missing-lang = a translation pattern needs a {"{"}lang{"}"} placeholder
 layout-repeated = the placeholder {"{"}{ $name }{"}"} appears more than once
 layout-unknown = unknown placeholder {"{"}{ $name }{"}"}: only {"{"}lang{"}"} and {"{"}path{"}"} exist
 layout-outside-root = a pattern is a relative path inside the corpus, without “..”
+layout-too-long = the pattern is too long to match files with
 layout-adjacent = {"{"}lang{"}"} and {"{"}path{"}"} need a fixed character between them
 
 hint-run-init = run `stele init` to create one, or use -C to point at the corpus

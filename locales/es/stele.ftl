@@ -182,6 +182,7 @@ layout-missing-lang = un patrón de traducción necesita el marcador {"{"}lang{"
 layout-repeated = el marcador {"{"}{ $name }{"}"} aparece más de una vez
 layout-unknown = marcador desconocido {"{"}{ $name }{"}"}: solo existen {"{"}lang{"}"} y {"{"}path{"}"}
 layout-outside-root = un patrón es una ruta relativa dentro del corpus, sin «..»
+layout-too-long = el patrón es demasiado largo para designar archivos
 layout-adjacent = {"{"}lang{"}"} y {"{"}path{"}"} deben ir separados por un carácter fijo
 
 hint-run-init = ejecute `stele init` para crear uno, o use -C para indicar el corpus

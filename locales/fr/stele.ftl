@@ -182,6 +182,7 @@ layout-missing-lang = un motif de traduction a besoin d’un emplacement {"{"}la
 layout-repeated = l’emplacement {"{"}{ $name }{"}"} apparaît plus d’une fois
 layout-unknown = emplacement inconnu {"{"}{ $name }{"}"} : seuls {"{"}lang{"}"} et {"{"}path{"}"} existent
 layout-outside-root = un motif est un chemin relatif à l’intérieur du corpus, sans « .. »
+layout-too-long = le motif est trop long pour désigner des fichiers
 layout-adjacent = {"{"}lang{"}"} et {"{"}path{"}"} doivent être séparés par un caractère fixe
 
 hint-run-init = lancez `stele init` pour en créer un, ou utilisez -C pour désigner le corpus

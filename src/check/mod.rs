@@ -221,14 +221,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                 .collect();
             let mut counts = LangSummary::default();
             for (_, t) in &translations {
-                match t.state {
-                    State::Current => counts.current += 1,
-                    State::Outdated => counts.outdated += 1,
-                    State::Missing => counts.missing += 1,
-                    State::Orphan => counts.orphan += 1,
-                    State::Unknown => counts.unknown += 1,
-                }
-                counts.words_to_translate += t.words_to_translate;
+                counts.count(t);
             }
             counts.percent_complete = freshness::percent(&counts);
             let complete_ok = counts.percent_complete >= min;

@@ -205,6 +205,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                     LayoutProblem::Unknown(name) => t!(loc, "layout-unknown", "name" => name),
                     LayoutProblem::OutsideRoot => t!(loc, "layout-outside-root"),
                     LayoutProblem::Adjacent => t!(loc, "layout-adjacent"),
+                    LayoutProblem::TooLong => t!(loc, "layout-too-long"),
                 });
                 hint = Some(t!(loc, "hint-layout"));
                 msg(

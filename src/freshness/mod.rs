@@ -274,6 +274,20 @@ pub struct LangSummary {
     pub words_to_translate: usize,
 }
 
+impl LangSummary {
+    /// Counts one translation in (percent_complete is left to [`percent`]).
+    pub fn count(&mut self, t: &TranslationStatus) {
+        match t.state {
+            State::Current => self.current += 1,
+            State::Outdated => self.outdated += 1,
+            State::Missing => self.missing += 1,
+            State::Orphan => self.orphan += 1,
+            State::Unknown => self.unknown += 1,
+        }
+        self.words_to_translate += t.words_to_translate;
+    }
+}
+
 /// The status of one or more corpora.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
@@ -693,15 +707,7 @@ fn summarize(corpus: &Corpus, documents: &[DocumentStatus], opts: &StatusOptions
     });
     let mut sums: HashMap<Lang, LangSummary> = HashMap::new();
     for t in documents.iter().flat_map(|d| &d.translations) {
-        let s = sums.entry(t.lang.clone()).or_default();
-        match t.state {
-            State::Current => s.current += 1,
-            State::Outdated => s.outdated += 1,
-            State::Missing => s.missing += 1,
-            State::Orphan => s.orphan += 1,
-            State::Unknown => s.unknown += 1,
-        }
-        s.words_to_translate += t.words_to_translate;
+        sums.entry(t.lang.clone()).or_default().count(t);
     }
     // A language that is a translation language of no document (the default source language
     // when no document overrides it) has nothing to report.

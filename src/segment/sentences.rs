@@ -93,7 +93,9 @@ fn word_before(text: &str, end: usize) -> (String, String) {
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = before[start..].to_lowercase();
     let prev_end = before[..start].trim_end_matches(|c: char| c.is_whitespace());
-    let prev_start = prev_end.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // Past the whitespace character, whatever its width (a no-break space is two bytes).
+    let prev_start =
+        prev_end.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let two = format!("{} {}", prev_end[prev_start..].to_lowercase(), word);
     (word, two)
 }
@@ -188,6 +190,38 @@ mod tests {
 
     fn split(text: &str, lang: &str) -> Vec<String> {
         sentences(text, lang).into_iter().map(|r| text[r].to_owned()).collect()
+    }
+
+    #[test]
+    fn never_panics_on_any_text() {
+        // Every line of the bundled corpus, and strings built to hit character boundaries.
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = Vec::new();
+        for dir in std::fs::read_dir(corpus).unwrap().filter_map(Result::ok) {
+            if let Ok(files) = std::fs::read_dir(dir.path()) {
+                for f in files.filter_map(Result::ok) {
+                    texts.extend(std::fs::read_to_string(f.path()).unwrap().lines().map(str::to_owned));
+                }
+            }
+        }
+        let pieces = [
+            "p.", "\u{a0}", "ex.", " ", "É.", "M.", "«", "»", "?", "…", "[...]", "\u{202f}", "EE.", "UU.", "3.5", "¿",
+            "x",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c} Next. {b}{a}"));
+                }
+            }
+        }
+        for text in &texts {
+            for lang in ["en", "fr", "es", "de"] {
+                for r in sentences(text, lang) {
+                    assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                }
+            }
+        }
     }
 
     #[test]
