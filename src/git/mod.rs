@@ -208,8 +208,11 @@ impl Repo {
     }
 
     /// Whether the object database has this object.
+    ///
+    /// Without refreshing: on a miss libgit2 would rescan the pack directory, once per missing
+    /// object (a shallow clone misses every old base), and nothing adds packs during a run.
     pub fn has_object(&self, id: ObjectId) -> bool {
-        self.inner.odb().map(|odb| odb.exists(id.0)).unwrap_or(false)
+        self.inner.odb().map(|odb| odb.exists_ext(id.0, git2::OdbLookupFlags::NO_REFRESH)).unwrap_or(false)
     }
 
     /// Stores bytes as a blob, so that later commands can read this version back.

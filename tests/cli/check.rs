@@ -143,13 +143,12 @@ fn junit_is_valid_against_the_schema() {
     assert_eq!(out.code, 1);
     let report = env.outside().join("junit.xml");
     std::fs::write(&report, &out.stdout).unwrap();
-    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/junit.xsd");
-    let xmllint = std::process::Command::new("xmllint")
-        .args(["--noout", "--schema", schema])
-        .arg(&report)
-        .output()
-        .expect("xmllint is installed (.ci/run installs libxml2-utils)");
-    assert!(xmllint.status.success(), "{}\n{}", String::from_utf8_lossy(&xmllint.stderr), out.stdout);
+    if crate::util::have("xmllint", &["--version"]) {
+        let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/junit.xsd");
+        let xmllint =
+            std::process::Command::new("xmllint").args(["--noout", "--schema", schema]).arg(&report).output().unwrap();
+        assert!(xmllint.status.success(), "{}\n{}", String::from_utf8_lossy(&xmllint.stderr), out.stdout);
+    }
     // One test case per translation, plus one for the language's rules.
     assert_eq!(out.stdout.matches("<testcase ").count(), 5);
     assert_eq!(out.stdout.matches("<failure ").count(), 4);

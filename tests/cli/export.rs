@@ -3,18 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::TestEnv;
-
-/// A tool a test needs: present, or the test is skipped with a message — except in CI, where
-/// `.ci/run` installs it and its absence is a failure.
-fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool).args(probe).output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "{tool} is not installed (.ci/run installs it)");
-        eprintln!("skipped: {tool} is not installed");
-    }
-    ok
-}
+use crate::util::{have, TestEnv};
 
 /// A repository holding a copy of the bundled corpus and its stele.toml.
 fn bundled() -> TestEnv {

@@ -227,3 +227,14 @@ pub fn translation(json: &serde_json::Value, path: &str) -> serde_json::Value {
 pub fn ten_paragraphs() -> String {
     (1..=10).map(|i| format!("Paragraph {i} says something about topic number {i}.\n")).collect::<Vec<_>>().join("\n")
 }
+
+/// A tool a test needs: present, or the test is skipped with a message — except in CI, where
+/// `.ci/run` installs it and its absence is a failure.
+pub fn have(tool: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(tool).args(probe).output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "{tool} is not installed (.ci/run installs it)");
+        eprintln!("skipped: {tool} is not installed");
+    }
+    ok
+}
