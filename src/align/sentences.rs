@@ -384,6 +384,20 @@ fn learn(a: &Side, b: &Side, beads: &[SentenceBead], links: &mut Links) {
     links.lexicon = lexicon;
 }
 
+/// The median length ratio over 1-1 beads, when there are at least three.
+fn paired_ratio(a: &Side, b: &Side, beads: &[SentenceBead]) -> Option<f64> {
+    let mut ratios: Vec<f64> = beads
+        .iter()
+        .filter(|bead| bead.a.len() == 1 && bead.b.len() == 1)
+        .map(|bead| b.lens[bead.b.start] / a.lens[bead.a.start])
+        .collect();
+    if ratios.len() < 3 {
+        return None;
+    }
+    ratios.sort_by(f64::total_cmp);
+    Some(ratios[ratios.len() / 2])
+}
+
 /// Aligns two texts given as sentences (or any units).
 pub fn align_sentences(a: &[&str], b: &[&str]) -> Vec<SentenceBead> {
     let sa = side(a);
@@ -399,6 +413,9 @@ pub fn align_sentences(a: &[&str], b: &[&str]) -> Vec<SentenceBead> {
     let (n, m) = (a.len(), b.len());
     let mut links = Links::new(&sa, &sb);
     let mut beads = dp(&sa, &sb, &links, ratio, &Band::diagonal(n, m), &FIRST_PASS_BEADS);
+    // The ratio of the totals is skewed when one side has text the other lacks (an excerpt, a
+    // dropped paragraph); the median over paired sentences is not.
+    let ratio = paired_ratio(&sa, &sb, &beads).unwrap_or(ratio);
     for _ in 0..2 {
         learn(&sa, &sb, &beads, &mut links);
         beads = dp(&sa, &sb, &links, ratio, &Band::around(&beads, n, m), &BEADS);
