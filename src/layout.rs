@@ -135,6 +135,37 @@ impl Pattern {
         Some((caps.name("lang").map(|m| m.as_str()), path))
     }
 
+    /// Whether files matching the pattern can lie below the directory `dir` (relative,
+    /// `/`-separated), given which language tags are wanted: lets a walk skip `pages.de/`
+    /// when only French and Spanish are tracked.
+    pub fn may_contain(&self, dir: &str, wanted_lang: &dyn Fn(&str) -> bool) -> bool {
+        let segments: Vec<&str> = self.text.split('/').collect();
+        for (k, name) in dir.split('/').enumerate() {
+            let Some(seg) = segments.get(k) else { return false };
+            // {path} spans any number of folders: anything below may match.
+            if seg.contains("{path}") {
+                return true;
+            }
+            // Otherwise the last pattern segment names files, not folders.
+            if k + 1 == segments.len() {
+                return false;
+            }
+            match seg.split_once("{lang}") {
+                Some((before, after)) => {
+                    let Some(tag) = name.strip_prefix(before).and_then(|r| r.strip_suffix(after)) else {
+                        return false;
+                    };
+                    if tag.is_empty() || tag.contains('/') || !wanted_lang(tag) {
+                        return false;
+                    }
+                }
+                None if *seg != name => return false,
+                None => {}
+            }
+        }
+        true
+    }
+
     /// The relative path of the file for `lang` (its tag as spelled in folders) and document `id`.
     pub fn render(&self, lang: &str, id: &str) -> String {
         self.text.replace("{lang}", lang).replace("{path}", id)
@@ -177,6 +208,19 @@ mod tests {
         assert_eq!(p.matches("corpus/2023/war/fr.md"), Some((Some("fr"), "2023/war")));
         assert_eq!(p.matches("corpus/README.md"), None);
         assert_eq!(p.walk_root(), "corpus");
+    }
+
+    #[test]
+    fn directories_a_walk_may_skip() {
+        let wanted = |tag: &str| tag == "fr" || tag == "es";
+        let t = Pattern::parse("pages.{lang}/{path}", true).unwrap();
+        assert!(t.may_contain("pages.fr", &wanted) && t.may_contain("pages.fr/common", &wanted));
+        assert!(!t.may_contain("pages.de", &wanted) && !t.may_contain("scripts", &wanted));
+        let c = Pattern::parse("corpus/{path}/{lang}.md", true).unwrap();
+        assert!(c.may_contain("corpus", &wanted) && c.may_contain("corpus/a/b", &wanted));
+        assert!(!c.may_contain("docs", &wanted));
+        let h = Pattern::parse("content/{lang}/{path}", true).unwrap();
+        assert!(h.may_contain("content/es/blog", &wanted) && !h.may_contain("content/de", &wanted));
     }
 
     #[test]

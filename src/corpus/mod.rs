@@ -130,13 +130,30 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         }
         // Hidden folders (.github, .vscode) are not content; hidden files can be (tldr has a
         // page for the `..` command, `pages/common/..md`), except git's own.
+        // Folders no pattern can reach (pages.de/ when only fr and es are tracked) are not
+        // entered: on tldr-pages that is 45,000 files of 55,000.
+        let wanted = known.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let corpus_root = root.clone();
+        let (source_pattern, translation_pattern) = (layout.source.clone(), layout.translation.clone());
         let walker = ignore::WalkBuilder::new(&dir)
             .hidden(false)
-            .filter_entry(|e| {
+            .filter_entry(move |e| {
                 let name = e.file_name().to_string_lossy();
                 let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                !(name.starts_with('.') && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
-                    && name != ".DS_Store"
+                if (name.starts_with('.') && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
+                    || name == ".DS_Store"
+                {
+                    return false;
+                }
+                if !is_dir {
+                    return true;
+                }
+                let Some(rel) = relative_to(&corpus_root, e.path()) else { return true };
+                if rel.is_empty() {
+                    return true;
+                }
+                let wanted_lang = |tag: &str| Lang::parse(tag).is_ok_and(|l| wanted.iter().any(|w| *w == l.as_str()));
+                source_pattern.may_contain(&rel, &wanted_lang) || translation_pattern.may_contain(&rel, &wanted_lang)
             })
             .git_ignore(true)
             .git_exclude(true)

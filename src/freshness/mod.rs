@@ -649,7 +649,7 @@ fn resolve_by_history(
     paths.dedup();
     let set = crate::git::PathSet::new(paths.iter().cloned());
     let committed = repo.blobs_at(head, &set)?;
-    let changes = repo.last_changes(head, &paths)?;
+    let changes = repo.last_changes_cached(head, &paths)?;
 
     let point = |path: &str, working: ObjectId| -> Result<HistoryPoint, Reason> {
         if committed.get(path) != Some(&working) {

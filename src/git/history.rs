@@ -110,6 +110,17 @@ impl Repo {
     /// Every path must exist in `head`'s tree (paths that do not have no last change and are
     /// left out of the answer).
     pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
+        self.last_changes_with(head, paths, None)
+    }
+
+    /// As [`Repo::last_changes`], using answers known at an earlier commit: a path whose chain
+    /// reaches that commit has its answer there, since a chain depends only on where it starts.
+    pub(crate) fn last_changes_with(
+        &self,
+        head: ObjectId,
+        paths: &[String],
+        known: Option<(ObjectId, &HashMap<String, LastChange>)>,
+    ) -> Result<HashMap<String, LastChange>, GitError> {
         let set = PathSet::new(paths.iter().cloned());
         let present = self.blobs_at(head, &set)?;
         let tracked: Vec<&str> = paths.iter().map(String::as_str).filter(|p| present.contains_key(*p)).collect();
@@ -139,6 +150,20 @@ impl Repo {
                     continue;
                 }
             };
+            if let Some((at, known)) = known {
+                if at.0 == id {
+                    waiting.retain(|&i| match known.get(tracked[i as usize]) {
+                        Some(change) => {
+                            answers.insert(tracked[i as usize].to_owned(), *change);
+                            false
+                        }
+                        None => true,
+                    });
+                    if waiting.is_empty() {
+                        continue;
+                    }
+                }
+            }
             if self.shallow.contains(&id) {
                 for i in waiting {
                     answers.insert(tracked[i as usize].to_owned(), LastChange::Truncated { boundary: ObjectId(id) });

@@ -5,6 +5,7 @@
 //! each of many paths ([`Repo::last_changes`]). Keeping git here keeps the choice of git
 //! library one module's business.
 
+mod cache;
 mod history;
 
 use std::collections::{HashMap, HashSet};

@@ -126,6 +126,94 @@ fn agrees_with_git_log_on_random_histories_with_merges() {
     }
 }
 
+fn expect_git_log(env: &TestEnv, at: &str, answers: &std::collections::HashMap<String, LastChange>, paths: &[String]) {
+    for path in paths {
+        let expected = env.git(&["log", "-1", "--format=%H", at, "--", path]).trim().to_owned();
+        match answers.get(path) {
+            Some(LastChange::Commit { id, .. }) => assert_eq!(id.to_string(), expected, "{path} at {at}"),
+            None if expected.is_empty() => {}
+            other => panic!("{path} at {at}: {other:?}, git says {expected}"),
+        }
+    }
+}
+
+#[test]
+fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
+    for seed in [3, 11, 77] {
+        let env = random_history(seed);
+        let repo = Repo::discover(env.root()).unwrap();
+        let paths: Vec<String> = env.git(&["ls-files"]).lines().map(str::to_owned).collect();
+        let first_parents: Vec<String> =
+            env.git(&["rev-list", "--first-parent", "main"]).lines().map(str::to_owned).collect();
+        let middle = &first_parents[first_parents.len() / 2];
+        let cache = env.root().join(".git/stele/history");
+
+        // Cached at an older commit, then asked at HEAD: the walk stops at the cached commit.
+        let old = repo.resolve(middle).unwrap();
+        let at_old = repo.last_changes_cached(old, &paths).unwrap();
+        expect_git_log(&env, middle, &at_old, &paths);
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with(&format!("stele-history 1 {middle}")));
+        let head = repo.resolve("HEAD").unwrap();
+        let at_head = repo.last_changes_cached(head, &paths).unwrap();
+        expect_git_log(&env, "HEAD", &at_head, &paths);
+        assert_eq!(at_head, repo.last_changes(head, &paths).unwrap(), "seed {seed}");
+        // Warm: the same answers from the cache alone.
+        assert_eq!(repo.last_changes_cached(head, &paths).unwrap(), at_head);
+
+        // A commit that does not descend from the cached one (history rewritten, another
+        // branch): the cache is ignored.
+        let elsewhere = &first_parents[first_parents.len() - 2];
+        let at = repo.resolve(elsewhere).unwrap();
+        expect_git_log(&env, elsewhere, &repo.last_changes_cached(at, &paths).unwrap(), &paths);
+
+        // A corrupt cache, or one from another version, is ignored and replaced.
+        std::fs::write(&cache, "stele-history 1 nonsense\ngarbage\n").unwrap();
+        expect_git_log(&env, "HEAD", &repo.last_changes_cached(head, &paths).unwrap(), &paths);
+        std::fs::write(&cache, "stele-history 99 0000\n").unwrap();
+        expect_git_log(&env, "HEAD", &repo.last_changes_cached(head, &paths).unwrap(), &paths);
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with("stele-history 1 "));
+    }
+}
+
+#[test]
+fn a_wrong_cache_at_head_would_show() {
+    // The cache is trusted at its own commit: this pins that it is the only thing read then.
+    let env = random_history(5);
+    let repo = Repo::discover(env.root()).unwrap();
+    let paths: Vec<String> = env.git(&["ls-files"]).lines().map(str::to_owned).collect();
+    let head = repo.resolve("HEAD").unwrap();
+    repo.last_changes_cached(head, &paths).unwrap();
+    let cache = env.root().join(".git/stele/history");
+    let text = std::fs::read_to_string(&cache).unwrap();
+    let first = env.git(&["rev-list", "--max-parents=0", "HEAD"]).trim().to_owned();
+    let forged: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { l.to_owned() } else { format!("{first} 0 {}", l.splitn(3, ' ').nth(2).unwrap()) })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&cache, forged.clone() + "\n").unwrap();
+    let answers = repo.last_changes_cached(head, &paths).unwrap();
+    assert!(answers.values().all(|a| matches!(a, LastChange::Commit { time: 0, .. })));
+
+    // Incremental: a forged cache at HEAD~1 shows through for exactly the paths whose chain
+    // goes through HEAD~1: those identical in HEAD and HEAD~1 (at a merge, a path identical to
+    // the first parent follows it; one identical only to another parent goes there instead).
+    let parent = env.git(&["rev-parse", "HEAD~1"]).trim().to_owned();
+    let at_parent = forged.replacen(&format!("stele-history 1 {head}"), &format!("stele-history 1 {parent}"), 1);
+    std::fs::write(&cache, at_parent + "\n").unwrap();
+    let answers = repo.last_changes_cached(head, &paths).unwrap();
+    let mut shown = 0;
+    for path in &paths {
+        let same =
+            env.git(&["rev-parse", &format!("HEAD:{path}")]) == env.git(&["rev-parse", &format!("HEAD~1:{path}")]);
+        let forged_shows = matches!(answers.get(path), Some(LastChange::Commit { time: 0, .. }));
+        assert_eq!(forged_shows, same, "{path}");
+        shown += usize::from(forged_shows);
+    }
+    assert!(shown > 0, "the incremental path was not taken");
+}
+
 #[test]
 fn files_absent_from_head_have_no_answer() {
     let env = TestEnv::new();

@@ -1,0 +1,97 @@
+//! The history index's cache, in the repository's git directory (`.git/stele/history`).
+//!
+//! It holds the last change of every path asked about, as of one commit. The next run at the
+//! same commit reads it instead of walking history; a run at a descendant walks only until
+//! each path's chain reaches the cached commit (incremental); a run anywhere else (history
+//! rewritten, another branch) ignores it. A file that does not parse, or was written by
+//! another version, is ignored and replaced. The cache is best-effort: failing to read or write
+//! it never fails a command.
+//!
+//! Format (text, one entry per line): `stele-history 1 <commit>`, then `<commit> <time> <path>`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{GitError, LastChange, ObjectId, Repo};
+
+const HEADER: &str = "stele-history 1";
+
+struct Cache {
+    at: ObjectId,
+    answers: HashMap<String, LastChange>,
+}
+
+impl Repo {
+    fn cache_path(&self) -> PathBuf {
+        self.inner.commondir().join("stele").join("history")
+    }
+
+    fn read_cache(&self) -> Option<Cache> {
+        let text = fs::read_to_string(self.cache_path()).ok()?;
+        let mut lines = text.lines();
+        let at = lines.next()?.strip_prefix(HEADER)?.trim().parse::<ObjectId>().ok()?;
+        let mut answers = HashMap::new();
+        for line in lines {
+            let mut parts = line.splitn(3, ' ');
+            let id: ObjectId = parts.next()?.parse().ok()?;
+            let time: i64 = parts.next()?.parse().ok()?;
+            let path = parts.next()?;
+            answers.insert(path.to_owned(), LastChange::Commit { id, time });
+        }
+        Some(Cache { at, answers })
+    }
+
+    fn write_cache(&self, at: ObjectId, answers: &HashMap<String, LastChange>) {
+        let path = self.cache_path();
+        let Some(dir) = path.parent() else { return };
+        let mut text = format!("{HEADER} {at}\n");
+        let mut entries: Vec<_> = answers.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (p, change) in entries {
+            // Only answers that will hold at this commit forever; paths that cannot be a line
+            // are not cached.
+            if let LastChange::Commit { id, time } = change {
+                if !p.contains('\n') {
+                    text.push_str(&format!("{id} {time} {p}\n"));
+                }
+            }
+        }
+        let write = || -> std::io::Result<()> {
+            fs::create_dir_all(dir)?;
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            tmp.write_all(text.as_bytes())?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+            Ok(())
+        };
+        // Best-effort: a read-only repository still gets its answer, only slower next time.
+        let _ = write();
+    }
+
+    /// The last change of each of `paths` at `head`, through the cache: the walk stops where
+    /// each path's chain meets the cached commit, and the cache is then rewritten at `head`.
+    pub fn last_changes_cached(
+        &self,
+        head: ObjectId,
+        paths: &[String],
+    ) -> Result<HashMap<String, LastChange>, GitError> {
+        let cache = self
+            .read_cache()
+            .filter(|c| c.at == head || self.inner.graph_descendant_of(head.0, c.at.0).unwrap_or(false));
+        if let Some(c) = &cache {
+            if c.at == head && paths.iter().all(|p| c.answers.contains_key(p)) {
+                return Ok(paths.iter().filter_map(|p| c.answers.get(p).map(|a| (p.clone(), *a))).collect());
+            }
+        }
+        let answers = self.last_changes_with(head, paths, cache.as_ref().map(|c| (c.at, &c.answers)))?;
+        // At the same commit, earlier answers still hold: keep them beside the new ones.
+        let mut stored = match cache {
+            Some(c) if c.at == head => c.answers,
+            _ => HashMap::new(),
+        };
+        stored.extend(answers.iter().map(|(p, a)| (p.clone(), *a)));
+        self.write_cache(head, &stored);
+        Ok(answers)
+    }
+}
