@@ -224,7 +224,7 @@ check-syntax-error = syntax error: { $message }
 check-below-minimum = { $lang } is { $percent }% complete, below the required { $min }%
 check-too-many-outdated = { $lang } has { $count } outdated translations, more than the { $max } allowed
 check-fix-missing = translate { $source } into { $path }, then run `stele mark { $path }`
-check-fix-outdated = update the translation, then run `stele mark { $path }` (see `stele status -v { $path }`)
+check-fix-outdated = see what changed with `stele diff { $path }`, update the translation, then run `stele mark { $path }`
 check-fix-orphan = remove it (`git rm { $path }`) or restore its source
 check-fix-shallow = fetch the whole history (`git fetch --unshallow`), or record bases with `stele mark`
 check-ok = ok
@@ -297,6 +297,9 @@ diff-summary = Source { $source }: { $blocks ->
    *[other] { $words } words
     }).
 diff-block = { $kind }, { $change } · source lines { $s1 }–{ $s2 } · translation lines { $t1 }–{ $t2 }
+diff-message-changed = message { $id }, changed in the source · translation line { $line }
+diff-message-missing = message { $id }, missing from the translation · source line { $line }
+diff-message-obsolete = message { $id }, no longer in the source · translation line { $line }
 diff-kind-changed = changed
 diff-kind-added = added
 diff-kind-removed = removed

@@ -224,7 +224,7 @@ check-syntax-error = error de sintaxis: { $message }
 check-below-minimum = { $lang } está completado al { $percent } %, por debajo del mínimo del { $min } %
 check-too-many-outdated = { $lang } tiene { $count } traducciones desactualizadas, más de las { $max } permitidas
 check-fix-missing = traduzca { $source } en { $path } y ejecute `stele mark { $path }`
-check-fix-outdated = actualice la traducción y ejecute `stele mark { $path }` (véase `stele status -v { $path }`)
+check-fix-outdated = vea qué cambió con `stele diff { $path }`, actualice la traducción y ejecute `stele mark { $path }`
 check-fix-orphan = bórrela (`git rm { $path }`) o restaure su fuente
 check-fix-shallow = descargue todo el historial (`git fetch --unshallow`), o registre las bases con `stele mark`
 check-ok = correcto
@@ -297,6 +297,9 @@ diff-summary = Fuente { $source }: { $blocks ->
    *[other] { $words } palabras
     }).
 diff-block = { $kind }, { $change } · líneas { $s1 }–{ $s2 } de la fuente · líneas { $t1 }–{ $t2 } de la traducción
+diff-message-changed = mensaje { $id }, modificado en la fuente · línea { $line } de la traducción
+diff-message-missing = mensaje { $id }, ausente de la traducción · línea { $line } de la fuente
+diff-message-obsolete = mensaje { $id }, que ya no está en la fuente · línea { $line } de la traducción
 diff-kind-changed = modificado
 diff-kind-added = añadido
 diff-kind-removed = suprimido

@@ -224,7 +224,7 @@ check-syntax-error = erreur de syntaxe : { $message }
 check-below-minimum = { $lang } est achevé à { $percent } %, sous le minimum de { $min } %
 check-too-many-outdated = { $lang } a { $count } traductions obsolètes, plus que les { $max } permises
 check-fix-missing = traduire { $source } dans { $path }, puis lancer `stele mark { $path }`
-check-fix-outdated = mettre la traduction à jour, puis lancer `stele mark { $path }` (voir `stele status -v { $path }`)
+check-fix-outdated = voir ce qui a changé avec `stele diff { $path }`, mettre la traduction à jour, puis lancer `stele mark { $path }`
 check-fix-orphan = la supprimer (`git rm { $path }`) ou rétablir sa source
 check-fix-shallow = récupérer tout l’historique (`git fetch --unshallow`), ou enregistrer les bases avec `stele mark`
 check-ok = ok
@@ -297,6 +297,9 @@ diff-summary = Source { $source } : { $blocks ->
    *[other] { $words } mots
     }).
 diff-block = { $kind }, { $change } · lignes { $s1 }–{ $s2 } de la source · lignes { $t1 }–{ $t2 } de la traduction
+diff-message-changed = message { $id }, modifié dans la source · ligne { $line } de la traduction
+diff-message-missing = message { $id }, absent de la traduction · ligne { $line } de la source
+diff-message-obsolete = message { $id }, qui n’est plus dans la source · ligne { $line } de la traduction
 diff-kind-changed = modifié
 diff-kind-added = ajouté
 diff-kind-removed = supprimé

@@ -105,6 +105,100 @@ struct JsonTranslation<'a> {
     status: &'a TranslationStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     blocks: Option<Vec<JsonBlock<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    message_diffs: Vec<MessageDiff>,
+}
+
+/// One Fluent message that needs work, with its texts.
+#[derive(serde::Serialize)]
+pub struct MessageDiff {
+    id: String,
+    /// `changed`, `missing` or `obsolete`.
+    kind: &'static str,
+    /// Its line in the translation (in the source, when missing).
+    line: usize,
+    old_text: String,
+    new_text: String,
+    translation_text: String,
+    diff: Vec<Piece>,
+}
+
+/// The messages of a Fluent translation that need work: changed in the source since its basis
+/// (word diff of the source message), missing, obsolete.
+fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Result<Vec<MessageDiff>, CliError> {
+    let Some(m) = &t.messages else { return Ok(Vec::new()) };
+    let read = |rel: &str| -> Result<String, CliError> {
+        let file = repo.workdir().join(rel);
+        let bytes = std::fs::read(&file)
+            .map_err(|source| stele::tracking::TrackingError::Read { path: file.clone(), source })?;
+        Ok(stele::tracking::decode(&file, &bytes)?.to_owned())
+    };
+    let source = stele::ftl::parse(&read(source_path)?);
+    let translation = stele::ftl::parse(&read(&t.path)?);
+    let basis = freshness::basis_source(repo, t, source_path)?
+        .and_then(|b| String::from_utf8(b).ok())
+        .map(|text| stele::ftl::parse(&text));
+    let text = |p: &stele::ftl::Parsed, id: &str| p.get(id).map(|e| e.text.clone()).unwrap_or_default();
+    let mut out = Vec::new();
+    for e in &m.outdated {
+        let old = basis.as_ref().map(|b| text(b, &e.id)).unwrap_or_default();
+        let new = text(&source, &e.id);
+        out.push(MessageDiff {
+            id: e.id.clone(),
+            kind: "changed",
+            line: e.line,
+            diff: diff::words(&old, &new),
+            old_text: old,
+            new_text: new,
+            translation_text: text(&translation, &e.id),
+        });
+    }
+    for e in &m.missing {
+        let new = text(&source, &e.id);
+        out.push(MessageDiff {
+            id: e.id.clone(),
+            kind: "missing",
+            line: e.line,
+            diff: diff::words("", &new),
+            old_text: String::new(),
+            new_text: new,
+            translation_text: String::new(),
+        });
+    }
+    for e in &m.obsolete {
+        out.push(MessageDiff {
+            id: e.id.clone(),
+            kind: "obsolete",
+            line: e.line,
+            diff: Vec::new(),
+            old_text: String::new(),
+            new_text: String::new(),
+            translation_text: text(&translation, &e.id),
+        });
+    }
+    Ok(out)
+}
+
+fn render_message(ctx: &Ctx, m: &MessageDiff, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    let header = match m.kind {
+        "changed" => t!(loc, "diff-message-changed", "id" => &m.id, "line" => m.line),
+        "missing" => t!(loc, "diff-message-missing", "id" => &m.id, "line" => m.line),
+        _ => t!(loc, "diff-message-obsolete", "id" => &m.id, "line" => m.line),
+    };
+    line(out, ctx.paint.hint(&format!("@@ {header}")))?;
+    let source_label = t!(loc, "diff-label-source");
+    let translation_label = t!(loc, "diff-label-translation");
+    let pad = width(&source_label).max(width(&translation_label)) + 2;
+    let first = |label: &str| format!("  {label}{}", " ".repeat(pad - width(label)));
+    let rest = " ".repeat(pad + 2);
+    if m.kind != "obsolete" {
+        line(out, indent(&render_pieces(&ctx.paint, &m.diff, ctx.paint.enabled()), &first(&source_label), &rest))?;
+    }
+    if !m.translation_text.is_empty() {
+        line(out, ctx.paint.dim(&indent(&m.translation_text, &first(&translation_label), &rest)))?;
+    }
+    Ok(())
 }
 
 pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -140,6 +234,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
                 path: &t.path,
                 source_path: &doc.source.path,
                 status: t,
+                message_diffs: message_diffs(&repo, &doc.source.path, t).unwrap_or_default(),
                 blocks: t.stale_blocks.as_ref().map(|blocks| {
                     blocks
                         .iter()
@@ -189,6 +284,13 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
                 continue;
             }
             _ => {}
+        }
+        if t.messages.is_some() {
+            for m in message_diffs(&repo, &doc.source.path, t)? {
+                line(out, "")?;
+                render_message(ctx, &m, out)?;
+            }
+            continue;
         }
         let Some(blocks) = &t.stale_blocks else {
             line(out, t!(loc, "diff-no-basis", "source" => &doc.source.path))?;

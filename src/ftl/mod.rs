@@ -22,6 +22,9 @@ pub struct Entry {
     content: String,
     /// The messages and terms it references.
     references: Vec<String>,
+    /// Its text as written: from its definition line to the next entry, trailing comments and
+    /// blank lines left out.
+    pub text: String,
 }
 
 /// A syntax error.
@@ -87,6 +90,24 @@ fn definition_lines(text: &str) -> BTreeMap<String, usize> {
     lines
 }
 
+/// Each entry's lines: from its definition to the next one, trailing comments and blank lines
+/// left out.
+fn entry_texts(text: &str, lines: &BTreeMap<String, usize>) -> BTreeMap<String, String> {
+    let all: Vec<&str> = text.lines().collect();
+    let mut starts: Vec<(usize, &String)> = lines.iter().map(|(id, l)| (*l, id)).collect();
+    starts.sort();
+    let mut out = BTreeMap::new();
+    for (k, (start, id)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(all.len(), |(next, _)| next - 1);
+        let mut body: Vec<&str> = all[start - 1..end.max(*start)].to_vec();
+        while body.last().is_some_and(|l| l.trim().is_empty() || l.starts_with('#')) {
+            body.pop();
+        }
+        out.insert((*id).clone(), body.join("\n"));
+    }
+    out
+}
+
 fn collect_refs_pattern(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
@@ -146,6 +167,7 @@ pub fn parse(text: &str) -> Parsed {
         Err((r, errs)) => (r, errs),
     };
     let lines = definition_lines(text);
+    let texts = entry_texts(text, &lines);
     let mut parsed = Parsed {
         errors: errors
             .iter()
@@ -174,7 +196,11 @@ pub fn parse(text: &str) -> Parsed {
         references.sort();
         references.dedup();
         let line = lines.get(&id).copied().unwrap_or(1);
-        parsed.entries.insert(id.clone(), Entry { id, line, content: canonical(value, attributes), references });
+        let entry_text = texts.get(&id).cloned().unwrap_or_default();
+        parsed.entries.insert(
+            id.clone(),
+            Entry { id, line, content: canonical(value, attributes), references, text: entry_text },
+        );
     }
     parsed
 }
@@ -272,6 +298,7 @@ mod tests {
         assert_eq!(p.len(), 4);
         assert_eq!(p.get("-brand").unwrap().line, 1);
         assert_eq!(p.get("bye").unwrap().line, 3);
+        assert_eq!(p.get("bye").unwrap().text, "bye = Goodbye\n    .title = Leaving");
         assert!(p.errors.is_empty());
     }
 

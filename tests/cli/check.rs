@@ -28,7 +28,11 @@ fn default_rules_fail_on_anything_not_current() {
     let out = check(&env, &[]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.contains("corpus/b/fr.md: outdated"), "{}", out.stdout);
-    assert!(out.stdout.contains("fix: update the translation, then run `stele mark corpus/b/fr.md`"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("fix: see what changed with `stele diff corpus/b/fr.md`, update the translation, then run `stele mark corpus/b/fr.md`"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("corpus/c/fr.md: missing (translate corpus/c/en.md)"), "{}", out.stdout);
     assert!(out.stdout.contains("check failed: 4 problems (3 translations checked)"), "{}", out.stdout);
     assert!(

@@ -161,3 +161,24 @@ fn several_corpora_side_by_side() {
     let err = env.stele(&["status", "--corpus", "nope"]).usage_error().to_owned();
     assert!(err.contains("no corpus named “nope” (defined: articles, messages)"), "{err}");
 }
+
+#[test]
+fn diff_shows_each_message_that_needs_work() {
+    let env = fluent_corpus();
+    env.write("locales/en-US/app.ftl", &format!("{}added = Added\n", V1.replace("Goodbye", "Farewell")));
+    env.write("locales/fr/app.ftl", &format!("{FR}old = Ancien\n"));
+    let out = env.stele(&["diff", "locales/fr/app.ftl"]).ok().to_owned();
+    assert!(out.contains("@@ message bye, changed in the source · translation line 3"), "{out}");
+    assert!(out.contains("bye = [-Goodbye-]{+Farewell+}"), "{out}");
+    assert!(out.contains("translation:  bye = Au revoir\n                    .title = Départ"), "{out}");
+    assert!(out.contains("@@ message added, missing from the translation · source line 7"), "{out}");
+    assert!(out.contains("@@ message old, no longer in the source · translation line 7"), "{out}");
+    let json = env.stele(&["diff", "locales/fr/app.ftl", "--format", "json"]).json();
+    let kinds: Vec<&str> = json["translations"][0]["message_diffs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["changed", "missing", "obsolete"]);
+}
