@@ -131,6 +131,7 @@ init-comment-exclude = Files to leave out (globs, relative to this file); `inclu
 init-comment-layout =
     Where files live: {"{"}lang{"}"} is a language tag, {"{"}path{"}"} the document (one or more folders).
     One pattern for every language, or a [layout] table with two. For example:
+init-comment-one-folder = one folder per document
 init-comment-documents = Documents written in another language than source_lang:
 init-wrote = Wrote { $path } (layout: { $layout }).
 init-no-languages = No translation folders were found: add your languages to `languages`.

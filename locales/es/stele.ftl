@@ -131,6 +131,7 @@ init-comment-exclude = Archivos que se dejan fuera (globs, relativos a este arch
 init-comment-layout =
     Dónde están los archivos: {"{"}lang{"}"} es una etiqueta de idioma, {"{"}path{"}"} el documento (una o más carpetas).
     Un patrón para todos los idiomas, o una tabla [layout] con dos. Por ejemplo:
+init-comment-one-folder = una carpeta por documento
 init-comment-documents = Documentos escritos en otro idioma que source_lang:
 init-wrote = Se escribió { $path } (disposición: { $layout }).
 init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.

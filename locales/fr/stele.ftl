@@ -131,6 +131,7 @@ init-comment-exclude = Fichiers à laisser de côté (globs, relatifs à ce fich
 init-comment-layout =
     Où sont les fichiers : {"{"}lang{"}"} est une étiquette de langue, {"{"}path{"}"} le document (un ou plusieurs dossiers).
     Un motif pour toutes les langues, ou une table [layout] avec deux motifs. Par exemple :
+init-comment-one-folder = un dossier par document
 init-comment-documents = Documents écrits dans une autre langue que source_lang :
 init-wrote = { $path } écrit (disposition : { $layout }).
 init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.

@@ -84,7 +84,10 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], layout: &Guess
     s.push_str(&c("init-comment-exclude"));
     s.push_str("# exclude = [\"**/*.png\", \"**/*.jpg\"]\n\n");
     s.push_str(&c("init-comment-layout"));
-    s.push_str("#   content/{lang}/{path}      (Hugo)\n#   corpus/{path}/{lang}.md    (one folder per document)\n#   [layout]\n#   source = \"pages/{path}\"\n#   translation = \"pages.{lang}/{path}\"\n");
+    s.push_str(&format!(
+        "#   content/{{lang}}/{{path}}      (Hugo)\n#   corpus/{{path}}/{{lang}}.md    ({})\n#   [layout]\n#   source = \"pages/{{path}}\"\n#   translation = \"pages.{{lang}}/{{path}}\"\n",
+        t!(loc, "init-comment-one-folder")
+    ));
     match layout {
         Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
         Guess::Two(src, tr) => s.push_str(&format!("[layout]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),
