@@ -82,6 +82,13 @@ impl std::fmt::Debug for Localizer {
     }
 }
 
+/// The pseudo-locale's transform: ASCII letters to accented look-alikes.
+fn pseudo(text: &str) -> std::borrow::Cow<'_, str> {
+    const FROM: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const TO: &str = "áƀçđéƒĝĥíĵķĺɱñóƥʠŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÓƤɊŔŠŢÚṼŴẊÝŽ";
+    text.chars().map(|c| FROM.find(c).and_then(|i| TO.chars().nth(i)).unwrap_or(c)).collect::<String>().into()
+}
+
 /// Turns a POSIX locale name (`fr_FR.UTF-8@euro`) into a BCP 47 tag (`fr-FR`).
 ///
 /// `C` and `POSIX` mean American English.
@@ -119,7 +126,19 @@ pub fn requested_languages(
 
 impl Localizer {
     /// Negotiates `requested` against the bundled locales; en-US is always the last resort.
+    ///
+    /// The pseudo-locale `qps-ploc` is en-US with every letter of every message swapped for an
+    /// accented look-alike (arguments — paths, ids — untouched): English typed into the code
+    /// instead of a message stands out in its output, and a test looks for it.
     pub fn new(requested: &[String]) -> Localizer {
+        if requested.first().is_some_and(|r| r.eq_ignore_ascii_case("qps-ploc")) {
+            let mut loc = Localizer::new(&["en-US".to_owned()]);
+            for bundle in &mut loc.bundles {
+                bundle.set_transform(Some(pseudo));
+            }
+            loc.lang = "qps-ploc".to_owned();
+            return loc;
+        }
         let available: Vec<LanguageIdentifier> =
             LOCALES.iter().map(|(tag, _)| tag.parse().expect("bundled locale tags are valid")).collect();
         let requested: Vec<LanguageIdentifier> = requested.iter().filter_map(|r| r.parse().ok()).collect();
@@ -226,6 +245,14 @@ mod tests {
         assert_eq!(r, ["es-MX"]);
         let r = requested_languages(Some("fr"), Some("es_ES.UTF-8"), None, None);
         assert_eq!(r, ["fr"]);
+    }
+
+    #[test]
+    fn pseudo_locale_transforms_messages_not_arguments() {
+        let loc = Localizer::new(&["qps-ploc".into()]);
+        assert_eq!(loc.lang(), "qps-ploc");
+        let text = loc.message("error-mark-missing", &[("path", Arg::from("docs/a.md"))]);
+        assert_eq!(text, "docs/a.md đóéš ñóţ éẋíšţ");
     }
 
     #[test]

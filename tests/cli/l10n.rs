@@ -66,3 +66,52 @@ fn every_message_renders_in_every_locale() {
         assert_eq!(loc.errors(), Vec::<String>::new(), "{tag}");
     }
 }
+
+/// Runs the commands under the pseudo-locale, where every message's letters are accented: a
+/// plain ASCII word of four letters or more in the output was typed into the code instead of
+/// a Fluent message. The corpus's own data (ids, paths, texts) uses no such words.
+#[test]
+fn no_english_typed_into_the_code() {
+    use crate::util::TestEnv;
+    let env = TestEnv::with_config("\"c/{path}/{lang}.md\"");
+    env.write("c/d1/en.md", "# Uno\n\nUn dos. Uno 1.\n\nTri 3.\n");
+    env.write("c/d1/fr.md", "# Un\n\nUn du. Un 1.\n\nTri 3.\n");
+    env.write("c/d2/en.md", "Un.\n");
+    env.write("c/d3/fr.md", "Ok.\n");
+    env.stele(&["mark", "c/d1/fr.md"]).ok();
+    env.commit("x");
+    env.write("c/d1/en.md", "# Uno\n\nUn dos. Uno 2.\n\nTri 3.\n\nNew 4.\n");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["status"],
+        vec!["status", "-v"],
+        vec!["todo", "--lang", "fr"],
+        vec!["check"],
+        vec!["check", "--format", "github"],
+        vec!["diff", "d1"],
+        vec!["diff", "c/d1/en.md", "--from", "HEAD"],
+        vec!["mark", "--dry-run", "c/d1/fr.md"],
+        vec!["export", "--pair", "en-fr", "--format", "tsv"],
+        vec!["ack", "c/d1/fr.md"],
+        vec!["status", "--corpus", "zz"],
+        vec!["todo", "--lang", "de"],
+        vec!["mark", "c/d2/es.md"],
+    ];
+    for args in runs {
+        let mut all = vec!["--ui-lang", "qps-ploc"];
+        all.extend(args.iter());
+        let out = env.stele(&all);
+        let text = format!("{}{}", out.stdout, out.stderr);
+        // Ids, paths, commit and blob ids, language tags, a revision given on the command line
+        // (HEAD) and the program's name are data.
+        // GitHub's workflow commands are a protocol: their keywords are not prose.
+        let protocol: &[&str] =
+            if args.contains(&"github") { &["error", "notice", "file", "line", "title"] } else { &[] };
+        let english: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 4)
+            .filter(|w| !["stele", "toml", "json", "default", "HEAD"].contains(w) && !protocol.contains(w))
+            .filter(|w| !w.chars().all(|c| c.is_ascii_hexdigit()))
+            .collect();
+        assert!(english.is_empty(), "stele {args:?} printed English {english:?}:\n{text}");
+    }
+}
