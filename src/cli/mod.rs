@@ -7,6 +7,7 @@
 mod ack;
 mod align;
 mod check;
+mod completions;
 mod diff;
 mod error;
 mod export;
@@ -118,6 +119,10 @@ pub enum Command {
     Align(align::AlignArgs),
     /// Write a commented stele.toml in the current directory.
     Init(init::InitArgs),
+    /// Print a shell completion script.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// Everything a command needs from the outside world, read once.
@@ -383,6 +388,8 @@ pub fn main() -> ExitCode {
         Command::Align(args) => align::run(&ctx, args, &mut out),
         Command::Export(args) => export::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
+        Command::Completions(args) => completions::completions(&ctx, args, &mut out),
+        Command::Man => completions::man(&ctx, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     let code = match result {

@@ -27,3 +27,17 @@ fn version() {
     let env = TestEnv::new();
     assert!(env.stele(&["--version"]).ok().starts_with("stele "));
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_same_definition() {
+    let env = TestEnv::new();
+    let bash = env.stele(&["completions", "bash"]).ok().to_owned();
+    assert!(bash.contains("_stele()") && bash.contains("--changed-since"), "{}", &bash[..200.min(bash.len())]);
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        assert!(!env.stele(&["completions", shell]).ok().is_empty(), "{shell}");
+    }
+    let man = env.stele(&["man"]).ok().to_owned();
+    assert!(man.contains(".TH stele 1") && man.contains("Translation management"), "{man}");
+    let fr = env.stele(&["--ui-lang", "fr", "man"]).ok().to_owned();
+    assert!(fr.contains("Gestion des traductions"), "{fr}");
+}
