@@ -5,7 +5,6 @@
 //! commands can show what changed since, even before the source is committed.
 
 use std::collections::HashMap;
-use std::fs;
 
 use crate::corpus::Corpus;
 use crate::git::{GitError, ObjectId, Repo};
@@ -99,13 +98,12 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
             return Err(MarkError::Orphan { path: path.clone(), source_path: doc.source.path.clone() });
         }
         let source_file = root.join(&doc.source.path);
-        let source_bytes =
-            fs::read(&source_file).map_err(|source| TrackingError::Read { path: source_file.clone(), source })?;
+        let source_bytes = tracking::read_bytes(&source_file)?;
         tracking::decode(&source_file, &source_bytes)?;
         let blob = ObjectId::for_blob(&source_bytes);
 
         let file = root.join(path);
-        let bytes = fs::read(&file).map_err(|source| TrackingError::Read { path: file.clone(), source })?;
+        let bytes = tracking::read_bytes(&file)?;
         let text = tracking::decode(&file, &bytes)?;
         let write = tracking::plan(&file, text, blob)?;
         let record_file = crate::corpus::relative_to(root, &write.path).unwrap_or_else(|| path.clone());
@@ -205,8 +203,7 @@ pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOption
     let no_earlier = || AckError::NoEarlierVersion { path: source_path.to_owned() };
     let root = repo.workdir();
     let file = root.join(source_path);
-    let bytes =
-        fs::read(&file).map_err(|source| MarkError::Tracking(TrackingError::Read { path: file.clone(), source }))?;
+    let bytes = tracking::read_bytes(&file).map_err(MarkError::Tracking)?;
     let current = ObjectId::for_blob(&bytes);
     let crate::git::Head::Commit(head) = repo.head()? else { return Err(no_earlier()) };
 
@@ -228,8 +225,7 @@ pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOption
             continue;
         }
         let path = root.join(&t.path);
-        let bytes = fs::read(&path)
-            .map_err(|source| MarkError::Tracking(TrackingError::Read { path: path.clone(), source }))?;
+        let bytes = tracking::read_bytes(&path).map_err(MarkError::Tracking)?;
         let text = tracking::decode(&path, &bytes).map_err(MarkError::Tracking)?;
         let matched = match tracking::read(&path, text).map_err(MarkError::Tracking)? {
             Some(Record::Blob(b)) => Some(b),

@@ -46,8 +46,7 @@ pub struct AlignArgs {
 
 fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Result<Vec<String>, CliError> {
     let file = ctx.cwd.join(path);
-    let bytes = std::fs::read(&file).map_err(|source| TrackingError::Read { path: file.clone(), source })?;
-    let text = tracking::decode(&file, &bytes)?;
+    let text = tracking::read_text(&file)?;
     let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     Ok(if presegmented {
         lines.map(str::to_owned).collect()

@@ -127,12 +127,7 @@ pub struct MessageDiff {
 /// (word diff of the source message), missing, obsolete.
 fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Result<Vec<MessageDiff>, CliError> {
     let Some(m) = &t.messages else { return Ok(Vec::new()) };
-    let read = |rel: &str| -> Result<String, CliError> {
-        let file = repo.workdir().join(rel);
-        let bytes = std::fs::read(&file)
-            .map_err(|source| stele::tracking::TrackingError::Read { path: file.clone(), source })?;
-        Ok(stele::tracking::decode(&file, &bytes)?.to_owned())
-    };
+    let read = |rel: &str| stele::tracking::read_text(&repo.workdir().join(rel));
     let source = stele::ftl::parse(&read(source_path)?);
     let translation = stele::ftl::parse(&read(&t.path)?);
     let basis = freshness::basis_source(repo, t, source_path)?
@@ -415,12 +410,7 @@ fn revisions(ctx: &Ctx, repo: &Repo, args: &DiffArgs, from: &str, out: &mut dyn 
     let old = read_at(from)?;
     let (new, to_name) = match &args.to {
         Some(to) => (read_at(to)?, to.clone()),
-        None => {
-            let file = repo.workdir().join(&path);
-            let bytes = std::fs::read(&file)
-                .map_err(|source| stele::tracking::TrackingError::Read { path: file.clone(), source })?;
-            (stele::tracking::decode(&file, &bytes)?.to_owned(), t!(loc, "diff-work-tree"))
-        }
+        None => (stele::tracking::read_text(&repo.workdir().join(&path))?, t!(loc, "diff-work-tree")),
     };
     let markdown = stele::tracking::storage_for(&path) == stele::tracking::Storage::FrontMatter;
     let hunks = diff::hunks(&old, &new, markdown);

@@ -9,8 +9,6 @@
 
 mod writers;
 
-use std::fs;
-
 use serde::Serialize;
 
 use crate::align::{self, Unit};
@@ -125,8 +123,7 @@ struct Version {
 
 fn read(root: &std::path::Path, rel: &str) -> Result<Version, TrackingError> {
     let path = root.join(rel);
-    let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
-    let text = tracking::decode(&path, &bytes)?.to_owned();
+    let text = tracking::read_text(&path)?;
     Ok(Version { markdown: tracking::storage_for(rel) == tracking::Storage::FrontMatter, text })
 }
 

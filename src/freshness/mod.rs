@@ -12,7 +12,6 @@
 //! Uncommitted edits count: file contents are read from the work tree.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fs;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -374,7 +373,7 @@ struct Loaded {
 
 fn load(root: &std::path::Path, rel: &str, is_source: bool, kind: Kind) -> Result<Loaded, TrackingError> {
     let path: PathBuf = root.join(rel);
-    let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
+    let bytes = tracking::read_bytes(&path)?;
     let blob = ObjectId::for_blob(&bytes);
     let text = tracking::decode(&path, &bytes)?;
     let fluent = (kind == Kind::Fluent).then(|| ftl::parse(text));
@@ -573,13 +572,11 @@ fn find_stale_blocks(repo: &Repo, root: &std::path::Path, doc: &mut DocumentStat
         let Ok(old) = String::from_utf8(old) else { continue };
         if current_source.is_none() {
             let path = root.join(&doc.source.path);
-            let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
-            current_source = Some(tracking::decode(&path, &bytes)?.to_owned());
+            current_source = Some(tracking::read_text(&path)?);
         }
         let path = root.join(&status.path);
-        let bytes = fs::read(&path).map_err(|source| TrackingError::Read { path: path.clone(), source })?;
-        let translation = tracking::decode(&path, &bytes)?;
-        let blocks = diff::stale_blocks(&old, current_source.as_deref().unwrap_or_default(), translation, markdown);
+        let translation = tracking::read_text(&path)?;
+        let blocks = diff::stale_blocks(&old, current_source.as_deref().unwrap_or_default(), &translation, markdown);
         status.words_to_translate = blocks.iter().map(|b| b.words).sum();
         status.stale_blocks = Some(blocks);
     }

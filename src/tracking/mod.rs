@@ -102,6 +102,18 @@ pub fn sidecar_path(file: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Reads a file's bytes, naming the file if it cannot be read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, TrackingError> {
+    fs::read(path).map_err(|source| TrackingError::Read { path: path.to_owned(), source })
+}
+
+/// Reads a file as UTF-8 text, naming the file (and the line of a bad byte) on failure.
+pub fn read_text(path: &Path) -> Result<String, TrackingError> {
+    let bytes = read_bytes(path)?;
+    decode(path, &bytes)?;
+    Ok(String::from_utf8(bytes).expect("decode checked the bytes"))
+}
+
 /// Decodes a corpus file as UTF-8, naming the line of the first bad byte.
 pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, TrackingError> {
     std::str::from_utf8(bytes).map_err(|e| {
