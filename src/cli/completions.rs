@@ -18,7 +18,11 @@ pub struct CompletionsArgs {
 
 pub fn completions(ctx: &Ctx, args: &CompletionsArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut cmd = super::command(&ctx.loc);
-    clap_complete::generate(args.shell, &mut cmd, "stele", out);
+    // clap_complete panics on a write error; write through stele's own error path instead
+    // (a closed pipe then ends quietly, as everywhere else).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "stele", &mut script);
+    out.write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
