@@ -7,7 +7,7 @@
 //! - otherwise **history**: the commit that last changed the source and the one that last
 //!   changed the translation, as `git log -1 -- <path>` gives them; the translation is outdated
 //!   when the source's commit is newer. All such paths are resolved in one walk
-//!   ([`crate::git::Repo::last_changes`]).
+//!   ([`crate::git::Repo::history_at`]).
 //!
 //! Uncommitted edits count: file contents are read from the work tree.
 
@@ -644,9 +644,8 @@ fn resolve_by_history(
     }
     paths.sort_unstable();
     paths.dedup();
-    let set = crate::git::PathSet::new(paths.iter().cloned());
-    let committed = repo.blobs_at(head, &set)?;
-    let changes = repo.last_changes_cached(head, &paths)?;
+    let history = repo.history_at(head, &paths)?;
+    let (committed, changes) = (&history.blobs, &history.changes);
 
     let point = |path: &str, working: ObjectId| -> Result<HistoryPoint, Reason> {
         if committed.get(path) != Some(&working) {

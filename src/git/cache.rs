@@ -14,7 +14,16 @@ use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{GitError, LastChange, ObjectId, Repo};
+use super::{GitError, LastChange, ObjectId, PathSet, Repo};
+
+/// What history says of some paths at one commit.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryAt {
+    /// The blob of each path that exists in the commit's tree.
+    pub blobs: HashMap<String, ObjectId>,
+    /// The last change of each of those paths.
+    pub changes: HashMap<String, LastChange>,
+}
 
 const HEADER: &str = "stele-history 1";
 
@@ -69,29 +78,29 @@ impl Repo {
         let _ = write();
     }
 
-    /// The last change of each of `paths` at `head`, through the cache: the walk stops where
-    /// each path's chain meets the cached commit, and the cache is then rewritten at `head`.
-    pub fn last_changes_cached(
-        &self,
-        head: ObjectId,
-        paths: &[String],
-    ) -> Result<HashMap<String, LastChange>, GitError> {
+    /// What history says of `paths` at `head`, through the cache: the blob each path has there,
+    /// and its last change. The walk stops where each path's chain meets the cached commit, and
+    /// the cache is then rewritten at `head`.
+    pub fn history_at(&self, head: ObjectId, paths: &[String]) -> Result<HistoryAt, GitError> {
+        let set = PathSet::new(paths.iter().cloned());
+        let blobs = self.blobs_at(head, &set)?;
         let cache = self
             .read_cache()
             .filter(|c| c.at == head || self.inner.graph_descendant_of(head.0, c.at.0).unwrap_or(false));
         if let Some(c) = &cache {
             if c.at == head && paths.iter().all(|p| c.answers.contains_key(p)) {
-                return Ok(paths.iter().filter_map(|p| c.answers.get(p).map(|a| (p.clone(), *a))).collect());
+                let changes = paths.iter().filter_map(|p| c.answers.get(p).map(|a| (p.clone(), *a))).collect();
+                return Ok(HistoryAt { blobs, changes });
             }
         }
-        let answers = self.last_changes_with(head, paths, cache.as_ref().map(|c| (c.at, &c.answers)))?;
+        let changes = self.last_changes_with(head, paths, &set, &blobs, cache.as_ref().map(|c| (c.at, &c.answers)))?;
         // At the same commit, earlier answers still hold: keep them beside the new ones.
         let mut stored = match cache {
             Some(c) if c.at == head => c.answers,
             _ => HashMap::new(),
         };
-        stored.extend(answers.iter().map(|(p, a)| (p.clone(), *a)));
+        stored.extend(changes.iter().map(|(p, a)| (p.clone(), *a)));
         self.write_cache(head, &stored);
-        Ok(answers)
+        Ok(HistoryAt { blobs, changes })
     }
 }

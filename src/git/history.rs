@@ -110,19 +110,23 @@ impl Repo {
     /// Every path must exist in `head`'s tree (paths that do not have no last change and are
     /// left out of the answer).
     pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
-        self.last_changes_with(head, paths, None)
+        let set = PathSet::new(paths.iter().cloned());
+        let present = self.blobs_at(head, &set)?;
+        self.last_changes_with(head, paths, &set, &present, None)
     }
 
-    /// As [`Repo::last_changes`], using answers known at an earlier commit: a path whose chain
-    /// reaches that commit has its answer there, since a chain depends only on where it starts.
+    /// As [`Repo::last_changes`], given the path set and the blobs the paths have at `head`
+    /// (computed once by the caller), and using answers known at an earlier commit: a path
+    /// whose chain reaches that commit has its answer there, since a chain depends only on
+    /// where it starts.
     pub(crate) fn last_changes_with(
         &self,
         head: ObjectId,
         paths: &[String],
+        set: &PathSet,
+        present: &HashMap<String, ObjectId>,
         known: Option<(ObjectId, &HashMap<String, LastChange>)>,
     ) -> Result<HashMap<String, LastChange>, GitError> {
-        let set = PathSet::new(paths.iter().cloned());
-        let present = self.blobs_at(head, &set)?;
         let tracked: Vec<&str> = paths.iter().map(String::as_str).filter(|p| present.contains_key(*p)).collect();
         let mut answers: HashMap<String, LastChange> = HashMap::with_capacity(tracked.len());
         if tracked.is_empty() {
@@ -188,7 +192,7 @@ impl Repo {
                     }
                 };
                 changed.clear();
-                self.changed_paths(Some(parent.tree_id()), Some(tree), &mut String::new(), &set, &mut changed)
+                self.changed_paths(Some(parent.tree_id()), Some(tree), &mut String::new(), set, &mut changed)
                     .map_err(read_err(format!("comparing {id} with its parent {parent_id}")))?;
                 // TREESAME to this parent: the path's history continues there and only there.
                 let (same, differ): (Vec<u32>, Vec<u32>) =

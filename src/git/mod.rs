@@ -16,6 +16,7 @@ use std::str::FromStr;
 
 use git2::{ObjectType, Oid, Repository};
 
+pub use cache::HistoryAt;
 pub use history::{LastChange, PathSet};
 
 /// A git object id (blob or commit), shown as hexadecimal.

@@ -150,27 +150,27 @@ fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
 
         // Cached at an older commit, then asked at HEAD: the walk stops at the cached commit.
         let old = repo.resolve(middle).unwrap();
-        let at_old = repo.last_changes_cached(old, &paths).unwrap();
+        let at_old = repo.history_at(old, &paths).unwrap().changes;
         expect_git_log(&env, middle, &at_old, &paths);
         assert!(std::fs::read_to_string(&cache).unwrap().starts_with(&format!("stele-history 1 {middle}")));
         let head = repo.resolve("HEAD").unwrap();
-        let at_head = repo.last_changes_cached(head, &paths).unwrap();
+        let at_head = repo.history_at(head, &paths).unwrap().changes;
         expect_git_log(&env, "HEAD", &at_head, &paths);
         assert_eq!(at_head, repo.last_changes(head, &paths).unwrap(), "seed {seed}");
         // Warm: the same answers from the cache alone.
-        assert_eq!(repo.last_changes_cached(head, &paths).unwrap(), at_head);
+        assert_eq!(repo.history_at(head, &paths).unwrap().changes, at_head);
 
         // A commit that does not descend from the cached one (history rewritten, another
         // branch): the cache is ignored.
         let elsewhere = &first_parents[first_parents.len() - 2];
         let at = repo.resolve(elsewhere).unwrap();
-        expect_git_log(&env, elsewhere, &repo.last_changes_cached(at, &paths).unwrap(), &paths);
+        expect_git_log(&env, elsewhere, &repo.history_at(at, &paths).unwrap().changes, &paths);
 
         // A corrupt cache, or one from another version, is ignored and replaced.
         std::fs::write(&cache, "stele-history 1 nonsense\ngarbage\n").unwrap();
-        expect_git_log(&env, "HEAD", &repo.last_changes_cached(head, &paths).unwrap(), &paths);
+        expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
         std::fs::write(&cache, "stele-history 99 0000\n").unwrap();
-        expect_git_log(&env, "HEAD", &repo.last_changes_cached(head, &paths).unwrap(), &paths);
+        expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
         assert!(std::fs::read_to_string(&cache).unwrap().starts_with("stele-history 1 "));
     }
 }
@@ -182,7 +182,7 @@ fn a_wrong_cache_at_head_would_show() {
     let repo = Repo::discover(env.root()).unwrap();
     let paths: Vec<String> = env.git(&["ls-files"]).lines().map(str::to_owned).collect();
     let head = repo.resolve("HEAD").unwrap();
-    repo.last_changes_cached(head, &paths).unwrap();
+    repo.history_at(head, &paths).unwrap();
     let cache = env.root().join(".git/stele/history");
     let text = std::fs::read_to_string(&cache).unwrap();
     let first = env.git(&["rev-list", "--max-parents=0", "HEAD"]).trim().to_owned();
@@ -193,7 +193,7 @@ fn a_wrong_cache_at_head_would_show() {
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(&cache, forged.clone() + "\n").unwrap();
-    let answers = repo.last_changes_cached(head, &paths).unwrap();
+    let answers = repo.history_at(head, &paths).unwrap().changes;
     assert!(answers.values().all(|a| matches!(a, LastChange::Commit { time: 0, .. })));
 
     // Incremental: a forged cache at HEAD~1 shows through for exactly the paths whose chain
@@ -202,7 +202,7 @@ fn a_wrong_cache_at_head_would_show() {
     let parent = env.git(&["rev-parse", "HEAD~1"]).trim().to_owned();
     let at_parent = forged.replacen(&format!("stele-history 1 {head}"), &format!("stele-history 1 {parent}"), 1);
     std::fs::write(&cache, at_parent + "\n").unwrap();
-    let answers = repo.last_changes_cached(head, &paths).unwrap();
+    let answers = repo.history_at(head, &paths).unwrap().changes;
     let mut shown = 0;
     for path in &paths {
         let same =
