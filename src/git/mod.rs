@@ -190,11 +190,6 @@ impl Repo {
         &self.workdir
     }
 
-    /// Whether this is a shallow clone.
-    pub fn is_shallow(&self) -> bool {
-        !self.shallow.is_empty()
-    }
-
     /// Where `HEAD` points.
     pub fn head(&self) -> Result<Head, GitError> {
         match self.inner.head() {
@@ -234,12 +229,6 @@ impl Repo {
     /// The commit with this id, if the repository has it.
     pub fn find_commit(&self, id: ObjectId) -> Option<ObjectId> {
         self.inner.find_commit(id.0).ok().map(|c| ObjectId(c.id()))
-    }
-
-    /// The committer time (seconds since the epoch) of a commit.
-    pub fn commit_time(&self, id: ObjectId) -> Result<i64, GitError> {
-        let c = self.inner.find_commit(id.0).map_err(read_err(format!("reading commit {id}")))?;
-        Ok(c.time().seconds())
     }
 
     /// The blob that `path` (relative to the work tree, `/`-separated) has in a commit.
