@@ -99,6 +99,12 @@ fn cost(a: &[Unit], b: &[Unit], ratio: f64) -> f64 {
     length + anchor
 }
 
+/// Aligns two sequences of texts (paragraphs, blocks), measuring each as a [`Unit`].
+pub fn align_texts<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<Bead> {
+    let units = |texts: &[S]| texts.iter().map(|t| Unit::new(t.as_ref())).collect::<Vec<_>>();
+    align(&units(a), &units(b))
+}
+
 /// Aligns two sequences; the beads cover both in order.
 pub fn align(a: &[Unit], b: &[Unit]) -> Vec<Bead> {
     let (n, m) = (a.len(), b.len());

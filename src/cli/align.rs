@@ -51,7 +51,7 @@ fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Res
     Ok(if presegmented {
         lines.map(str::to_owned).collect()
     } else {
-        lines.flat_map(|p| segment::sentences(p, lang.as_str()).into_iter().map(|r| p[r].to_owned())).collect()
+        lines.flat_map(|p| segment::sentence_texts(p, lang.as_str())).collect()
     })
 }
 

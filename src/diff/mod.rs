@@ -11,7 +11,7 @@ use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::align::{self, Unit};
+use crate::align;
 use crate::segment::{self, Block, BlockKind};
 
 /// How a source block changed.
@@ -132,9 +132,9 @@ pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> 
     let (_, t) = split(translation, markdown);
 
     // Which translation blocks render each old source block.
-    let beads = align::align(
-        &o.iter().map(|b| Unit::new(b.text(old))).collect::<Vec<_>>(),
-        &t.iter().map(|b| Unit::new(b.text(translation))).collect::<Vec<_>>(),
+    let beads = align::align_texts(
+        &o.iter().map(|b| b.text(old)).collect::<Vec<_>>(),
+        &t.iter().map(|b| b.text(translation)).collect::<Vec<_>>(),
     );
     let mut rendered_by: Vec<std::ops::Range<usize>> = vec![0..0; o.len()];
     for bead in &beads {

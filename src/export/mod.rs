@@ -11,7 +11,7 @@ mod writers;
 
 use serde::Serialize;
 
-use crate::align::{self, Unit};
+use crate::align;
 use crate::config::Kind;
 use crate::corpus::Corpus;
 use crate::freshness::{self, State, StatusOptions, StatusReport};
@@ -141,9 +141,7 @@ fn blocks(v: &Version) -> Vec<String> {
 type BlockPairs = Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>;
 
 fn align_blocks(a: &[String], b: &[String]) -> BlockPairs {
-    let ua: Vec<Unit> = a.iter().map(|t| Unit::new(t)).collect();
-    let ub: Vec<Unit> = b.iter().map(|t| Unit::new(t)).collect();
-    align::align(&ua, &ub).into_iter().map(|bead| (bead.a, bead.b)).collect()
+    align::align_texts(a, b).into_iter().map(|bead| (bead.a, bead.b)).collect()
 }
 
 /// Aligns two translations through their original: each is aligned with the original, and
@@ -299,10 +297,8 @@ fn export_report(
                 continue;
             }
             let (ta, tb) = (ba[ra].join(" "), bb[rb].join(" "));
-            let sa: Vec<String> =
-                segment::sentences(&ta, opts.source.as_str()).into_iter().map(|r| ta[r].to_owned()).collect();
-            let sb: Vec<String> =
-                segment::sentences(&tb, opts.target.as_str()).into_iter().map(|r| tb[r].to_owned()).collect();
+            let sa = segment::sentence_texts(&ta, opts.source.as_str());
+            let sb = segment::sentence_texts(&tb, opts.target.as_str());
             let beads = if sa.len() == 1 && sb.len() == 1 {
                 vec![align::SentenceBead { a: 0..1, b: 0..1, score: 1.0 }]
             } else {
@@ -315,7 +311,7 @@ fn export_report(
                     // A block pair's score: its sentences' scores, weighted by sentences.
                     let units: usize = beads.iter().map(|b| b.a.len() + b.b.len()).sum();
                     let weighted: f64 = beads.iter().map(|b| b.score * (b.a.len() + b.b.len()) as f64).sum();
-                    emit(ta.clone(), tb.clone(), if units == 0 { 0.0 } else { weighted / units as f64 })?;
+                    emit(ta, tb, if units == 0 { 0.0 } else { weighted / units as f64 })?;
                 }
                 Level::Sentence => {
                     for bead in beads {

@@ -166,6 +166,11 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
     out
 }
 
+/// The sentences of `text` by the rules of `lang`, as owned strings.
+pub fn sentence_texts(text: &str, lang: &str) -> Vec<String> {
+    sentences(text, lang).into_iter().map(|r| text[r].to_owned()).collect()
+}
+
 /// The text a reader sees in a Markdown block: markup, link targets and list markers left out,
 /// line breaks folded into spaces. Plain text is only whitespace-folded.
 pub fn plain(text: &str, markdown: bool) -> String {
