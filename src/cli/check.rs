@@ -108,12 +108,12 @@ fn problem_text(loc: &Localizer, p: &Problem) -> String {
     match &p.kind {
         ProblemKind::Missing => t!(loc, "check-missing", "source" => source),
         ProblemKind::Outdated { reason } => match reason {
-            Some(r) => t!(loc, "check-outdated-because", "reason" => super::status::reason_text_plain(loc, *r)),
+            Some(r) => t!(loc, "check-outdated-because", "reason" => super::status::reason_text(loc, *r, None)),
             None => t!(loc, "check-outdated"),
         },
         ProblemKind::Orphan => t!(loc, "check-orphan"),
         ProblemKind::Unknown { reason } => match reason {
-            Some(r) => t!(loc, "check-unknown-because", "reason" => super::status::reason_text_plain(loc, *r)),
+            Some(r) => t!(loc, "check-unknown-because", "reason" => super::status::reason_text(loc, *r, None)),
             None => t!(loc, "check-unknown"),
         },
         ProblemKind::MessageMissing { id } => t!(loc, "check-message-missing", "id" => id),

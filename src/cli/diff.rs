@@ -268,7 +268,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
         let state = state_name(loc, t.state);
         let head = match t.reason {
             Some(r) => t!(loc, "diff-heading-reason", "path" => &t.path, "lang" => t.lang.as_str(),
-                "state" => state, "reason" => reason_text(loc, r, t)),
+                "state" => state, "reason" => reason_text(loc, r, Some(t))),
             None => t!(loc, "diff-heading", "path" => &t.path, "lang" => t.lang.as_str(), "state" => state),
         };
         line(out, ctx.paint.bold(&head))?;

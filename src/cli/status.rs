@@ -68,51 +68,44 @@ pub fn state_name(loc: &Localizer, state: State) -> String {
     }
 }
 
-/// Why a translation is outdated or unknown, in words.
-pub fn reason_text(loc: &Localizer, reason: Reason, t: &TranslationStatus) -> String {
-    match reason {
-        Reason::SourceChanged => match t.basis {
+/// Why a translation is outdated or unknown, in words: with the details of translation `t`
+/// (its basis, its messages), or in short without one.
+pub fn reason_text(loc: &Localizer, reason: Reason, t: Option<&TranslationStatus>) -> String {
+    match (reason, t) {
+        (Reason::SourceChanged, None) => t!(loc, "reason-source-changed-short"),
+        (Reason::SourceChanged, Some(t)) => match t.basis {
             Basis::SourceCommit { commit } => t!(loc, "reason-source-changed-commit", "commit" => commit.short(7)),
             Basis::Recorded { blob } => t!(loc, "reason-source-changed", "blob" => blob.short(7)),
             _ => t!(loc, "reason-source-changed", "blob" => "?"),
         },
-        Reason::BaseMissing => t!(loc, "reason-base-missing"),
-        Reason::CommitMissing => t!(loc, "reason-commit-missing"),
-        Reason::SourceNotAtCommit => t!(loc, "reason-source-not-at-commit"),
-        Reason::SourceNewer => match t.basis {
-            Basis::History {
+        (Reason::BaseMissing, _) => t!(loc, "reason-base-missing"),
+        (Reason::CommitMissing, _) => t!(loc, "reason-commit-missing"),
+        (Reason::SourceNotAtCommit, _) => t!(loc, "reason-source-not-at-commit"),
+        (Reason::SourceNewer, t) => match t.map(|t| t.basis) {
+            Some(Basis::History {
                 source: HistoryPoint::Commit { commit: sc, time: st },
                 translation: HistoryPoint::Commit { commit: tc, time: tt },
-            } => t!(loc, "reason-source-newer",
+            }) => t!(loc, "reason-source-newer",
                 "source_commit" => sc.short(7), "source_date" => date(st),
                 "translation_commit" => tc.short(7), "translation_date" => date(tt)),
             _ => t!(loc, "reason-source-newer-short"),
         },
-        Reason::SourceUncommitted => t!(loc, "reason-source-uncommitted"),
-        Reason::NoCommits => t!(loc, "reason-no-commits"),
-        Reason::HistoryTruncated => t!(loc, "reason-history-truncated"),
-        Reason::HistoryBroken => t!(loc, "reason-history-broken"),
-        Reason::Messages => {
+        (Reason::SourceUncommitted, _) => t!(loc, "reason-source-uncommitted"),
+        (Reason::NoCommits, _) => t!(loc, "reason-no-commits"),
+        (Reason::HistoryTruncated, _) => t!(loc, "reason-history-truncated"),
+        (Reason::HistoryBroken, _) => t!(loc, "reason-history-broken"),
+        (Reason::Messages, None) => t!(loc, "reason-messages-short"),
+        (Reason::Messages, Some(t)) => {
             let m = t.messages.clone().unwrap_or_default();
             t!(loc, "reason-messages",
                 "missing" => m.missing.len(), "outdated" => m.outdated.len(),
                 "obsolete" => m.obsolete.len(), "broken" => m.broken_references.len())
         }
-        Reason::SyntaxError => {
+        (Reason::SyntaxError, None) => t!(loc, "reason-syntax-error-short"),
+        (Reason::SyntaxError, Some(t)) => {
             let first = t.syntax_errors.first().map_or(0, |e| e.line);
             t!(loc, "reason-syntax-error", "count" => t.syntax_errors.len(), "line" => first)
         }
-    }
-}
-
-/// Why a translation is outdated or unknown, without the details of one translation.
-pub fn reason_text_plain(loc: &Localizer, reason: Reason) -> String {
-    match reason {
-        Reason::SourceChanged => t!(loc, "reason-source-changed-short"),
-        Reason::SourceNewer => t!(loc, "reason-source-newer-short"),
-        Reason::Messages => t!(loc, "reason-messages-short"),
-        Reason::SyntaxError => t!(loc, "reason-syntax-error-short"),
-        other => reason_text(loc, other, &TranslationStatus::placeholder()),
     }
 }
 
@@ -288,14 +281,14 @@ fn render_corpus(
                     (State::Orphan, _) => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
                     (_, Some(reason)) => match &t.stale_blocks {
                         Some(blocks) if blocks.iter().all(|b| b.change == stele::diff::ChangeClass::Cosmetic) => {
-                            format!("{} — {}", reason_text(loc, reason, t), t!(loc, "status-stale-cosmetic"))
+                            format!("{} — {}", reason_text(loc, reason, Some(t)), t!(loc, "status-stale-cosmetic"))
                         }
                         Some(blocks) => format!(
                             "{} — {}",
-                            reason_text(loc, reason, t),
+                            reason_text(loc, reason, Some(t)),
                             t!(loc, "status-stale-blocks", "blocks" => blocks.len(), "words" => t.words_to_translate)
                         ),
-                        None => reason_text(loc, reason, t),
+                        None => reason_text(loc, reason, Some(t)),
                     },
                     (State::Current, None) => basis_text(loc, &t.basis),
                     _ => String::new(),

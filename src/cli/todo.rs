@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
                     .flat_map(|d| &d.translations)
                     .find(|t| t.lang == lang);
                 let reason = match (item.reason, status) {
-                    (Some(r), Some(t)) => reason_text(loc, r, t),
+                    (Some(r), Some(t)) => reason_text(loc, r, Some(t)),
                     _ => String::new(),
                 };
                 match item.blocks {

@@ -152,15 +152,6 @@ pub struct TranslationStatus {
 }
 
 impl TranslationStatus {
-    /// A status with no language, path or details, for rendering reasons on their own.
-    pub fn placeholder() -> TranslationStatus {
-        TranslationStatus::new(&Version {
-            lang: Lang::parse("en").expect("en is a tag"),
-            path: String::new(),
-            exists: false,
-        })
-    }
-
     fn new(version: &Version) -> TranslationStatus {
         TranslationStatus {
             lang: version.lang.clone(),
