@@ -224,26 +224,29 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
     if args.format == Format::Json {
         let translations: Vec<JsonTranslation<'_>> = shown
             .iter()
-            .map(|t| JsonTranslation {
-                lang: &t.lang,
-                path: &t.path,
-                source_path: &doc.source.path,
-                status: t,
-                message_diffs: message_diffs(&repo, &doc.source.path, t).unwrap_or_default(),
-                blocks: t.stale_blocks.as_ref().map(|blocks| {
-                    blocks
-                        .iter()
-                        .map(|b| JsonBlock {
-                            block: b,
-                            old_text: &b.old_text,
-                            new_text: &b.new_text,
-                            translation_text: &b.translation_text,
-                            diff: diff::words(&b.old_text, &b.new_text),
-                        })
-                        .collect()
-                }),
+            .map(|t| -> Result<JsonTranslation<'_>, CliError> {
+                Ok(JsonTranslation {
+                    lang: &t.lang,
+                    path: &t.path,
+                    source_path: &doc.source.path,
+                    status: t,
+                    // A file that cannot be read is an error here as in the text output.
+                    message_diffs: message_diffs(&repo, &doc.source.path, t)?,
+                    blocks: t.stale_blocks.as_ref().map(|blocks| {
+                        blocks
+                            .iter()
+                            .map(|b| JsonBlock {
+                                block: b,
+                                old_text: &b.old_text,
+                                new_text: &b.new_text,
+                                translation_text: &b.translation_text,
+                                diff: diff::words(&b.old_text, &b.new_text),
+                            })
+                            .collect()
+                    }),
+                })
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         #[derive(serde::Serialize)]
         struct Json<'a> {
             version: u32,
