@@ -11,7 +11,10 @@ use crate::corpus::Document;
 use crate::freshness::State;
 use crate::git::{GitError, ObjectId, Repo};
 use crate::lang::Lang;
-use crate::tracking::{self, frontmatter, Record};
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::tracking::{self, frontmatter, Record, Storage};
 
 /// What happened to one file in a commit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,11 +50,33 @@ pub struct Entry {
     pub states: Vec<(Lang, State)>,
 }
 
-fn record_of(repo: &Repo, path: &str, blob: ObjectId) -> Result<Option<Record>, GitError> {
-    let Some(bytes) = repo.read_blob(blob)? else { return Ok(None) };
-    let Ok(text) = String::from_utf8(bytes) else { return Ok(None) };
-    // A record that does not parse at some past commit counts as none.
-    Ok(tracking::read(std::path::Path::new(path), &text).ok().flatten())
+/// Records parsed from blobs, by blob id: a translation's record is read once per version,
+/// not once per commit.
+struct Records<'a> {
+    repo: &'a Repo,
+    parsed: HashMap<ObjectId, Option<Record>>,
+}
+
+impl Records<'_> {
+    /// The record held by `blob`, which is the translation itself (front matter) or its sidecar.
+    /// A record that does not parse at some past commit counts as none.
+    fn get(&mut self, path: &str, blob: ObjectId, sidecar: bool) -> Result<Option<Record>, GitError> {
+        if let Some(r) = self.parsed.get(&blob) {
+            return Ok(*r);
+        }
+        let text = self.repo.read_blob(blob)?.and_then(|b| String::from_utf8(b).ok());
+        let record = text.and_then(|text| {
+            let path = Path::new(path);
+            let parsed = if sidecar {
+                tracking::sidecar_record(path, &text)
+            } else {
+                tracking::front_matter_record(path, &text)
+            };
+            parsed.ok().flatten()
+        });
+        self.parsed.insert(blob, record);
+        Ok(record)
+    }
 }
 
 fn body_of(repo: &Repo, blob: ObjectId) -> Result<Option<String>, GitError> {
@@ -60,13 +85,24 @@ fn body_of(repo: &Repo, blob: ObjectId) -> Result<Option<String>, GitError> {
 
 /// The timeline of `doc`, newest first.
 pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
+    // The paths followed: the source, each translation, and the sidecars of translations that
+    // keep their record in one (marking those changes only the sidecar).
+    let n = doc.translations.len();
     let mut paths = vec![doc.source.path.clone()];
     paths.extend(doc.translations.iter().map(|t| t.path.clone()));
+    let mut sidecar_of: Vec<Option<usize>> = vec![None; n];
+    for (k, t) in doc.translations.iter().enumerate() {
+        if tracking::storage_for(&t.path) == Storage::Sidecar {
+            sidecar_of[k] = Some(paths.len());
+            paths.push(tracking::sidecar_path(Path::new(&t.path)).to_string_lossy().into_owned());
+        }
+    }
     let events = repo.history_of(&paths)?;
+    let mut records = Records { repo, parsed: HashMap::new() };
     let mut entries = Vec::with_capacity(events.len());
     // Replay oldest first: (last change time of the source, of each translation).
     let mut source_time: Option<i64> = None;
-    let mut translation_time: Vec<Option<i64>> = vec![None; doc.translations.len()];
+    let mut translation_time: Vec<Option<i64>> = vec![None; n];
     let mut previous: Vec<Option<ObjectId>> = vec![None; paths.len()];
     for event in events.iter().rev() {
         let change = |i: usize| -> Result<Option<FileChange>, GitError> {
@@ -83,7 +119,11 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
         let source = change(0)?;
         let mut translations = Vec::new();
         for (k, t) in doc.translations.iter().enumerate() {
-            if let Some(c) = change(k + 1)? {
+            let own = change(k + 1)?;
+            // A sidecar that changed while its translation did not: the translation was marked.
+            let marked_by_sidecar =
+                own.is_none() && sidecar_of[k].is_some_and(|s| event.changed[s]) && event.blobs[k + 1].is_some();
+            if let Some(c) = own.or(marked_by_sidecar.then_some(FileChange::Marked)) {
                 translations.push((t.lang.clone(), c));
                 if c != FileChange::Marked {
                     translation_time[k] = Some(event.time);
@@ -96,11 +136,19 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
         let source_blob = event.blobs[0];
         let mut states = Vec::new();
         for (k, t) in doc.translations.iter().enumerate() {
+            let record_blob = match sidecar_of[k] {
+                Some(s) => event.blobs[s],
+                None => event.blobs[k + 1],
+            };
+            let record = match record_blob {
+                Some(blob) if event.blobs[k + 1].is_some() => records.get(&t.path, blob, sidecar_of[k].is_some())?,
+                _ => None,
+            };
             let state = match (source_blob, event.blobs[k + 1]) {
                 (Some(_), None) => State::Missing,
                 (None, Some(_)) => State::Orphan,
                 (None, None) => continue,
-                (Some(src), Some(tr)) => match record_of(repo, &t.path, tr)? {
+                (Some(src), Some(_)) => match record {
                     Some(Record::Blob(b)) => {
                         if b == src {
                             State::Current

@@ -126,29 +126,30 @@ fn parse_id(path: &Path, value: &str, line: usize) -> Result<ObjectId, TrackingE
     value.trim().parse().map_err(|_| TrackingError::BadId { path: path.to_owned(), line, value: value.to_owned() })
 }
 
+/// The record in a Markdown translation's front matter (`path` names it in errors).
+pub fn front_matter_record(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
+    let fm_err = |p: frontmatter::ParseProblem| TrackingError::FrontMatter {
+        path: path.to_owned(),
+        line: p.line,
+        message: p.message,
+    };
+    let Some(fm) = frontmatter::locate(text).map_err(fm_err)? else { return Ok(None) };
+    let keys = fm.keys().map_err(fm_err)?;
+    if let Some((value, line)) = keys.basis {
+        return Ok(Some(Record::Blob(parse_id(path, &value, line)?)));
+    }
+    if let Some((value, line)) = keys.source_commit {
+        return Ok(Some(Record::SourceCommit(parse_id(path, &value, line)?)));
+    }
+    Ok(None)
+}
+
 /// Reads the record of the translation at `path`, whose text is `text`.
 ///
 /// `stele-basis` wins over MDN's `sourceCommit` when a file has both.
 pub fn read(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
     match storage_for(&path.to_string_lossy()) {
-        Storage::FrontMatter => {
-            let fm_err = |p: frontmatter::ParseProblem| TrackingError::FrontMatter {
-                path: path.to_owned(),
-                line: p.line,
-                message: p.message,
-            };
-            let Some(fm) = frontmatter::locate(text).map_err(fm_err)? else {
-                return Ok(None);
-            };
-            let keys = fm.keys().map_err(fm_err)?;
-            if let Some((value, line)) = keys.basis {
-                return Ok(Some(Record::Blob(parse_id(path, &value, line)?)));
-            }
-            if let Some((value, line)) = keys.source_commit {
-                return Ok(Some(Record::SourceCommit(parse_id(path, &value, line)?)));
-            }
-            Ok(None)
-        }
+        Storage::FrontMatter => front_matter_record(path, text),
         Storage::Sidecar => read_sidecar(&sidecar_path(path)),
     }
 }
@@ -159,7 +160,11 @@ fn read_sidecar(sidecar: &Path) -> Result<Option<Record>, TrackingError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(TrackingError::Read { path: sidecar.to_owned(), source }),
     };
-    let text = decode(sidecar, &bytes)?;
+    sidecar_record(sidecar, decode(sidecar, &bytes)?)
+}
+
+/// The record in a sidecar's text (`sidecar` names it in errors).
+pub fn sidecar_record(sidecar: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
     let table: toml::Table = toml::from_str(text).map_err(|e| TrackingError::FrontMatter {
         path: sidecar.to_owned(),
         line: e.span().map_or(1, |s| crate::config::line_of(text, s.start)),

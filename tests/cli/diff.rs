@@ -289,3 +289,26 @@ fn ack_moves_only_translations_that_were_current_before_the_change() {
     let err = env.stele(&["ack", "corpus/doc/fr.md"]).usage_error().to_owned();
     assert!(err.contains("is not a source"), "{err}");
 }
+
+#[test]
+fn log_follows_sidecar_records() {
+    // Plain-text translations keep their record in a sidecar: marking changes only the sidecar.
+    let env = TestEnv::with_config("\"text/{lang}/{path}\"");
+    env.write("text/en/a.txt", "One.\n");
+    env.write("text/fr/a.txt", "Un.\n");
+    env.stele(&["mark", "text/fr/a.txt"]).ok();
+    env.commit("translated and marked");
+    env.write("text/en/a.txt", "One, changed.\n");
+    env.commit("source changes");
+    env.stele(&["mark", "text/fr/a.txt"]).ok();
+    env.commit("fr marked again");
+    let json = env.stele(&["log", "a.txt", "--format", "json"]).json();
+    let entries = json["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3, "{json:#}");
+    assert_eq!(entries[0]["translations"][0], serde_json::json!(["fr", "marked"]));
+    let fr_state =
+        |e: &serde_json::Value| e["states"].as_array().unwrap().iter().find(|s| s[0] == "fr").unwrap()[1].clone();
+    assert_eq!(fr_state(&entries[0]), "current");
+    assert_eq!(fr_state(&entries[1]), "outdated");
+    assert_eq!(fr_state(&entries[2]), "current");
+}
