@@ -132,7 +132,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         // page for the `..` command, `pages/common/..md`), except git's own.
         // Folders no pattern can reach (pages.de/ when only fr and es are tracked) are not
         // entered: on tldr-pages that is 45,000 files of 55,000.
-        let wanted = known.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let wanted = known.clone();
         let corpus_root = root.clone();
         let (source_pattern, translation_pattern) = (layout.source.clone(), layout.translation.clone());
         let walker = ignore::WalkBuilder::new(&dir)
@@ -152,7 +152,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                 if rel.is_empty() {
                     return true;
                 }
-                let wanted_lang = |tag: &str| Lang::parse(tag).is_ok_and(|l| wanted.iter().any(|w| *w == l.as_str()));
+                let wanted_lang = |tag: &str| Lang::parse(tag).is_ok_and(|l| wanted.contains(&l));
                 source_pattern.may_contain(&rel, &wanted_lang) || translation_pattern.may_contain(&rel, &wanted_lang)
             })
             .git_ignore(true)
