@@ -554,11 +554,7 @@ pub fn basis_source(repo: &Repo, status: &TranslationStatus, source_path: &str) 
 fn find_stale_blocks(repo: &Repo, root: &std::path::Path, doc: &mut DocumentStatus) -> Result<(), FreshnessError> {
     let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
     let mut current_source: Option<String> = None;
-    // A base already known to be missing is not looked up again: libgit2 rescans the pack
-    // directory on every miss.
-    for status in
-        doc.translations.iter_mut().filter(|t| t.state == State::Outdated && t.reason != Some(Reason::BaseMissing))
-    {
+    for status in doc.translations.iter_mut().filter(|t| t.state == State::Outdated) {
         let Some(old) = basis_source(repo, status, &doc.source.path)? else { continue };
         let Ok(old) = String::from_utf8(old) else { continue };
         if current_source.is_none() {

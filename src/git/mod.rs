@@ -219,6 +219,10 @@ impl Repo {
 
     /// The bytes of a blob, if the repository has it.
     pub fn read_blob(&self, id: ObjectId) -> Result<Option<Vec<u8>>, GitError> {
+        // Asked first without a refresh: a plain lookup rescans the packs on every miss.
+        if !self.has_object(id) {
+            return Ok(None);
+        }
         match self.inner.find_blob(id.0) {
             Ok(blob) => Ok(Some(blob.content().to_vec())),
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
