@@ -93,7 +93,7 @@ impl Repo {
                 return Ok(HistoryAt { blobs, changes });
             }
         }
-        let changes = self.last_changes_with(head, paths, &set, &blobs, cache.as_ref().map(|c| (c.at, &c.answers)))?;
+        let changes = self.last_changes_with(head, paths, &blobs, cache.as_ref().map(|c| (c.at, &c.answers)))?;
         // At the same commit, earlier answers still hold: keep them beside the new ones.
         let mut stored = match cache {
             Some(c) if c.at == head => c.answers,

@@ -104,6 +104,173 @@ impl PartialOrd for Queued {
     }
 }
 
+/// What the walk needs of a commit, read straight from the object's bytes.
+struct CommitInfo {
+    tree: Oid,
+    parents: Vec<Oid>,
+    time: i64,
+}
+
+/// The tracked paths as a tree of names, so that comparing two git trees looks up each
+/// differing entry's name in one small sorted list instead of hashing its whole path.
+struct Trie {
+    nodes: Vec<Vec<Child>>,
+}
+
+struct Child {
+    name: Box<[u8]>,
+    dir: Option<u32>,
+    file: Option<u32>,
+}
+
+impl Trie {
+    /// Node 0 is the root; file numbers are indices into `paths`.
+    fn new(paths: &[&str]) -> Trie {
+        let mut nodes: Vec<Vec<Child>> = vec![Vec::new()];
+        let mut index: HashMap<(u32, &[u8]), usize> = HashMap::new();
+        for (number, path) in paths.iter().enumerate() {
+            let mut node = 0u32;
+            let mut parts = path.split('/').peekable();
+            while let Some(part) = parts.next() {
+                let slot = *index.entry((node, part.as_bytes())).or_insert_with(|| {
+                    nodes[node as usize].push(Child { name: part.as_bytes().into(), dir: None, file: None });
+                    nodes[node as usize].len() - 1
+                });
+                if parts.peek().is_none() {
+                    nodes[node as usize][slot].file = Some(number as u32);
+                } else {
+                    let dir = match nodes[node as usize][slot].dir {
+                        Some(d) => d,
+                        None => {
+                            nodes.push(Vec::new());
+                            let d = (nodes.len() - 1) as u32;
+                            nodes[node as usize][slot].dir = Some(d);
+                            d
+                        }
+                    };
+                    node = dir;
+                }
+            }
+        }
+        // Sorting moves children, so the index (positions) is dropped first.
+        drop(index);
+        for children in &mut nodes {
+            children.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        Trie { nodes }
+    }
+
+    fn child(&self, node: u32, name: &[u8]) -> Option<&Child> {
+        let children = &self.nodes[node as usize];
+        children.binary_search_by(|c| (*c.name).cmp(name)).ok().map(|i| &children[i])
+    }
+}
+
+/// One entry of a tree object, borrowed from the object's bytes.
+#[derive(Clone, Copy)]
+struct RawEntry<'a> {
+    mode: &'a [u8],
+    name: &'a [u8],
+    id: &'a [u8],
+}
+
+impl RawEntry<'_> {
+    fn is_tree(&self) -> bool {
+        // Git writes "40000"; some old tools wrote "040000".
+        self.mode == b"40000" || self.mode == b"040000"
+    }
+
+    fn oid(&self) -> Oid {
+        Oid::from_bytes(self.id).expect("a tree entry's id is 20 bytes, checked when it was read")
+    }
+}
+
+/// The entries of a tree object, in order: `<mode> SP <name> NUL <20-byte id>`, repeated.
+struct RawTree<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> RawTree<'a> {
+    fn next_entry(&mut self) -> Result<Option<RawEntry<'a>>, git2::Error> {
+        if self.rest.is_empty() {
+            return Ok(None);
+        }
+        let bad = || git2::Error::from_str("malformed tree object");
+        let space = self.rest.iter().position(|&b| b == b' ').ok_or_else(bad)?;
+        let nul = space + 1 + self.rest[space + 1..].iter().position(|&b| b == 0).ok_or_else(bad)?;
+        let end = nul + 1 + 20;
+        if self.rest.len() < end {
+            return Err(bad());
+        }
+        let entry =
+            RawEntry { mode: &self.rest[..space], name: &self.rest[space + 1..nul], id: &self.rest[nul + 1..end] };
+        self.rest = &self.rest[end..];
+        Ok(Some(entry))
+    }
+}
+
+/// The paths waiting at one commit. Each path waits at exactly one commit at a time (its chain
+/// is single), so every path records its group and its place in the group's list: removing
+/// the few paths a commit changed costs only those paths, not the whole list.
+struct Group {
+    id: u32,
+    files: Vec<u32>,
+}
+
+struct Groups {
+    group_of: Vec<u32>,
+    pos: Vec<u32>,
+    next: u32,
+}
+
+impl Groups {
+    fn new(files: usize) -> Groups {
+        Groups { group_of: vec![u32::MAX; files], pos: vec![0; files], next: 0 }
+    }
+
+    fn create(&mut self) -> Group {
+        self.next += 1;
+        Group { id: self.next, files: Vec::new() }
+    }
+
+    fn add(&mut self, group: &mut Group, file: u32) {
+        self.group_of[file as usize] = group.id;
+        self.pos[file as usize] = group.files.len() as u32;
+        group.files.push(file);
+    }
+
+    fn contains(&self, group: &Group, file: u32) -> bool {
+        self.group_of[file as usize] == group.id
+    }
+
+    fn remove(&mut self, group: &mut Group, file: u32) {
+        let at = self.pos[file as usize] as usize;
+        group.files.swap_remove(at);
+        if let Some(&moved) = group.files.get(at) {
+            self.pos[moved as usize] = at as u32;
+        }
+        self.group_of[file as usize] = u32::MAX;
+    }
+
+    /// Moves every path of `from` into `into`, relabelling the smaller list.
+    fn merge(&mut self, into: &mut Group, mut from: Group) {
+        if from.files.len() > into.files.len() {
+            std::mem::swap(into, &mut from);
+        }
+        for f in from.files {
+            self.add(into, f);
+        }
+    }
+
+    /// Rebuilds the positions of a list changed as a whole.
+    fn reindex(&mut self, group: &Group) {
+        for (i, &f) in group.files.iter().enumerate() {
+            self.group_of[f as usize] = group.id;
+            self.pos[f as usize] = i as u32;
+        }
+    }
+}
+
 impl Repo {
     /// The last change of each of `paths`, walking back from commit `head`.
     ///
@@ -112,18 +279,20 @@ impl Repo {
     pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
         let set = PathSet::new(paths.iter().cloned());
         let present = self.blobs_at(head, &set)?;
-        self.last_changes_with(head, paths, &set, &present, None)
+        self.last_changes_with(head, paths, &present, None)
     }
 
-    /// As [`Repo::last_changes`], given the path set and the blobs the paths have at `head`
-    /// (computed once by the caller), and using answers known at an earlier commit: a path
-    /// whose chain reaches that commit has its answer there, since a chain depends only on
-    /// where it starts.
+    /// As [`Repo::last_changes`], given the blobs the paths have at `head` (computed once by
+    /// the caller), and using answers known at an earlier commit: a path whose chain reaches
+    /// that commit has its answer there, since a chain depends only on where it starts.
+    ///
+    /// Commits and trees are read as raw objects and compared entry by entry without being
+    /// parsed into libgit2's structures: the walk reads every tree that changed under the
+    /// corpus's folders in the whole history, and parsing them was most of its time.
     pub(crate) fn last_changes_with(
         &self,
         head: ObjectId,
         paths: &[String],
-        set: &PathSet,
         present: &HashMap<String, ObjectId>,
         known: Option<(ObjectId, &HashMap<String, LastChange>)>,
     ) -> Result<HashMap<String, LastChange>, GitError> {
@@ -132,161 +301,191 @@ impl Repo {
         if tracked.is_empty() {
             return Ok(answers);
         }
+        let trie = Trie::new(&tracked);
+        let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
+        let mut groups = Groups::new(tracked.len());
+        let answer = |answers: &mut HashMap<String, LastChange>, files: &[u32], change: LastChange| {
+            for &f in files {
+                answers.insert(tracked[f as usize].to_owned(), change);
+            }
+        };
 
-        let mut pending: HashMap<Oid, Vec<u32>> = HashMap::new();
+        let mut pending: HashMap<Oid, (CommitInfo, Group)> = HashMap::new();
         let mut queue = BinaryHeap::new();
         let mut seq = 0u64;
-        let head_commit = self.inner.find_commit(head.0).map_err(read_err(format!("reading commit {head}")))?;
-        pending.insert(head.0, (0..tracked.len() as u32).collect());
-        queue.push(Queued { time: head_commit.time().seconds(), seq, id: head.0 });
+        let head_info = read_commit(&odb, head.0)?
+            .ok_or_else(|| read_err(format!("reading commit {head}"))(git2::Error::from_str("not found")))?;
+        let mut first = groups.create();
+        for f in 0..tracked.len() as u32 {
+            groups.add(&mut first, f);
+        }
+        queue.push(Queued { time: head_info.time, seq, id: head.0 });
+        pending.insert(head.0, (head_info, first));
 
-        let mut changed = HashSet::new();
+        let mut changed: Vec<u32> = Vec::new();
         while let Some(Queued { id, .. }) = queue.pop() {
-            let Some(mut waiting) = pending.remove(&id) else {
+            let Some((info, mut waiting)) = pending.remove(&id) else {
                 continue;
-            };
-            let commit = match self.inner.find_commit(id) {
-                Ok(c) => c,
-                Err(_) => {
-                    for i in waiting {
-                        answers.insert(tracked[i as usize].to_owned(), LastChange::MissingCommit { id: ObjectId(id) });
-                    }
-                    continue;
-                }
             };
             if let Some((at, known)) = known {
                 if at.0 == id {
-                    waiting.retain(|&i| match known.get(tracked[i as usize]) {
+                    waiting.files.retain(|&f| match known.get(tracked[f as usize]) {
                         Some(change) => {
-                            answers.insert(tracked[i as usize].to_owned(), *change);
+                            answers.insert(tracked[f as usize].to_owned(), *change);
                             false
                         }
                         None => true,
                     });
-                    if waiting.is_empty() {
+                    groups.reindex(&waiting);
+                    if waiting.files.is_empty() {
                         continue;
                     }
                 }
             }
             if self.shallow.contains(&id) {
-                for i in waiting {
-                    answers.insert(tracked[i as usize].to_owned(), LastChange::Truncated { boundary: ObjectId(id) });
-                }
+                answer(&mut answers, &waiting.files, LastChange::Truncated { boundary: ObjectId(id) });
                 continue;
             }
-            let tree = commit.tree_id();
-            for parent_id in commit.parent_ids() {
-                if waiting.is_empty() {
+            for &parent_id in &info.parents {
+                if waiting.files.is_empty() {
                     break;
                 }
-                let parent = match self.inner.find_commit(parent_id) {
-                    Ok(p) => p,
-                    Err(_) => {
-                        for i in waiting.drain(..) {
-                            answers.insert(
-                                tracked[i as usize].to_owned(),
-                                LastChange::MissingCommit { id: ObjectId(parent_id) },
-                            );
+                let (parent_tree, fresh) = match pending.get(&parent_id).map(|(p, _)| p.tree) {
+                    Some(t) => (t, None),
+                    None => match read_commit(&odb, parent_id)? {
+                        Some(p) => (p.tree, Some(p)),
+                        None => {
+                            answer(&mut answers, &waiting.files, LastChange::MissingCommit { id: ObjectId(parent_id) });
+                            waiting.files.clear();
+                            break;
                         }
-                        break;
-                    }
+                    },
                 };
                 changed.clear();
-                self.changed_paths(Some(parent.tree_id()), Some(tree), &mut String::new(), set, &mut changed)
+                diff_trees(&odb, Some(parent_tree), Some(info.tree), 0, &trie, &mut changed)
                     .map_err(read_err(format!("comparing {id} with its parent {parent_id}")))?;
-                // TREESAME to this parent: the path's history continues there and only there.
-                let (same, differ): (Vec<u32>, Vec<u32>) =
-                    waiting.iter().partition(|&&i| !changed.contains(tracked[i as usize]));
-                if !same.is_empty() {
-                    let slot = pending.entry(parent_id).or_default();
-                    if slot.is_empty() {
-                        seq += 1;
-                        queue.push(Queued { time: parent.time().seconds(), seq, id: parent_id });
+                // Paths that differ from this parent go on to the next one; the others are
+                // TREESAME here, and their history continues in this parent and only there.
+                let mut differ = groups.create();
+                for &f in &changed {
+                    if groups.contains(&waiting, f) {
+                        groups.remove(&mut waiting, f);
+                        groups.add(&mut differ, f);
                     }
-                    slot.extend(same);
+                }
+                if !waiting.files.is_empty() {
+                    match fresh {
+                        Some(p) => {
+                            seq += 1;
+                            queue.push(Queued { time: p.time, seq, id: parent_id });
+                            pending.insert(parent_id, (p, waiting));
+                        }
+                        None => {
+                            let (_, slot) = pending.get_mut(&parent_id).expect("the parent is pending");
+                            groups.merge(slot, waiting);
+                        }
+                    }
                 }
                 waiting = differ;
             }
             // Paths that differ from every parent, or that reached a root commit, changed here.
-            let change = LastChange::Commit { id: ObjectId(id), time: commit.time().seconds() };
-            for i in waiting {
-                answers.insert(tracked[i as usize].to_owned(), change);
-            }
+            answer(&mut answers, &waiting.files, LastChange::Commit { id: ObjectId(id), time: info.time });
         }
         Ok(answers)
     }
+}
 
-    /// Adds to `out` every path of `paths` whose entry differs between trees `a` and `b`.
-    fn changed_paths(
-        &self,
-        a: Option<Oid>,
-        b: Option<Oid>,
-        prefix: &mut String,
-        paths: &PathSet,
-        out: &mut HashSet<String>,
-    ) -> Result<(), git2::Error> {
-        if a == b {
-            return Ok(());
+/// Reads a commit's tree, parents and committer time; `None` when the commit is missing.
+fn read_commit(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<CommitInfo>, GitError> {
+    let object = match odb.read(id) {
+        Ok(o) => o,
+        Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+        Err(e) => return Err(read_err(format!("reading commit {id}"))(e)),
+    };
+    let bad = || read_err(format!("reading commit {id}"))(git2::Error::from_str("malformed commit object"));
+    if object.kind() != ObjectType::Commit {
+        return Err(bad());
+    }
+    let hex = |s: &[u8]| std::str::from_utf8(s).ok().and_then(|s| Oid::from_str(s.trim()).ok());
+    let (mut tree, mut parents, mut time) = (None, Vec::new(), None);
+    for line in object.data().split(|&b| b == b'\n') {
+        if line.is_empty() {
+            break; // the message follows
         }
-        let ta = a.map(|id| self.inner.find_tree(id)).transpose()?;
-        let tb = b.map(|id| self.inner.find_tree(id)).transpose()?;
-        let (la, lb) = (ta.as_ref().map_or(0, |t| t.len()), tb.as_ref().map_or(0, |t| t.len()));
-        let (mut i, mut j) = (0, 0);
-        while i < la || j < lb {
-            let ea = ta.as_ref().and_then(|t| if i < la { t.get(i) } else { None });
-            let eb = tb.as_ref().and_then(|t| if j < lb { t.get(j) } else { None });
-            let order = match (&ea, &eb) {
-                (Some(x), Some(y)) => git_entry_order(
-                    x.name_bytes(),
-                    x.kind() == Some(ObjectType::Tree),
-                    y.name_bytes(),
-                    y.kind() == Some(ObjectType::Tree),
-                ),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => break,
-            };
-            let (left, right) = match order {
+        if let Some(rest) = line.strip_prefix(b"tree ") {
+            tree = hex(rest);
+        } else if let Some(rest) = line.strip_prefix(b"parent ") {
+            parents.push(hex(rest).ok_or_else(bad)?);
+        } else if let Some(rest) = line.strip_prefix(b"committer ") {
+            // `Name <email> <seconds> <zone>`: the name may hold anything but '>'.
+            let after = rest.iter().rposition(|&b| b == b'>').map_or(rest, |i| &rest[i + 1..]);
+            time = std::str::from_utf8(after).ok().and_then(|s| s.split_whitespace().next()?.parse::<i64>().ok());
+        }
+    }
+    Ok(Some(CommitInfo { tree: tree.ok_or_else(bad)?, parents, time: time.unwrap_or(0) }))
+}
+
+/// Adds to `out` every tracked file whose entry differs between trees `a` and `b` (`None`: an
+/// empty tree), entering only the folders that hold tracked files.
+fn diff_trees(
+    odb: &git2::Odb<'_>,
+    a: Option<Oid>,
+    b: Option<Oid>,
+    node: u32,
+    trie: &Trie,
+    out: &mut Vec<u32>,
+) -> Result<(), git2::Error> {
+    if a == b {
+        return Ok(());
+    }
+    let read = |id: Option<Oid>| id.map(|id| odb.read(id)).transpose();
+    let (oa, ob) = (read(a)?, read(b)?);
+    let mut ta = RawTree { rest: oa.as_ref().map_or(&[][..], |o| o.data()) };
+    let mut tb = RawTree { rest: ob.as_ref().map_or(&[][..], |o| o.data()) };
+    let (mut ea, mut eb) = (ta.next_entry()?, tb.next_entry()?);
+    loop {
+        let (left, right) = match (ea, eb) {
+            (None, None) => break,
+            (Some(x), None) => {
+                ea = ta.next_entry()?;
+                (Some(x), None)
+            }
+            (None, Some(y)) => {
+                eb = tb.next_entry()?;
+                (None, Some(y))
+            }
+            (Some(x), Some(y)) => match git_entry_order(x.name, x.is_tree(), y.name, y.is_tree()) {
                 Ordering::Less => {
-                    i += 1;
-                    (ea, None)
+                    ea = ta.next_entry()?;
+                    (Some(x), None)
                 }
                 Ordering::Greater => {
-                    j += 1;
-                    (None, eb)
+                    eb = tb.next_entry()?;
+                    (None, Some(y))
                 }
                 Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    (ea, eb)
+                    ea = ta.next_entry()?;
+                    eb = tb.next_entry()?;
+                    if x.id == y.id && x.mode == y.mode {
+                        continue;
+                    }
+                    (Some(x), Some(y))
                 }
-            };
-            let entry = left.as_ref().or(right.as_ref()).expect("one side of a merge step has an entry");
-            if let (Some(l), Some(r)) = (&left, &right) {
-                if l.id() == r.id() && l.filemode() == r.filemode() {
-                    continue;
-                }
+            },
+        };
+        let Some(entry) = left.or(right) else { break };
+        let Some(child) = trie.child(node, entry.name) else {
+            continue;
+        };
+        if entry.is_tree() {
+            if let Some(dir) = child.dir {
+                diff_trees(odb, left.map(|e| e.oid()), right.map(|e| e.oid()), dir, trie, out)?;
             }
-            let Ok(name) = std::str::from_utf8(entry.name_bytes()) else {
-                continue;
-            };
-            let len = prefix.len();
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(name);
-            if entry.kind() == Some(ObjectType::Tree) {
-                if paths.has_dir(prefix) {
-                    let sub = |e: &Option<git2::TreeEntry<'_>>| e.as_ref().map(|e| e.id());
-                    self.changed_paths(sub(&left), sub(&right), prefix, paths, out)?;
-                }
-            } else if paths.has_file(prefix) {
-                out.insert(prefix.clone());
-            }
-            prefix.truncate(len);
+        } else if let Some(file) = child.file {
+            out.push(file);
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// Git's order of tree entries: by name bytes, a tree's name compared as if it ended in `/`.
@@ -319,6 +518,41 @@ mod tests {
         assert_eq!(git_entry_order(b"a", true, b"a0", false), Ordering::Less);
         assert_eq!(git_entry_order(b"a", false, b"a", true), Ordering::Less);
         assert_eq!(git_entry_order(b"a", true, b"a", true), Ordering::Equal);
+    }
+
+    #[test]
+    fn trie_finds_files_and_folders_by_name() {
+        let t = Trie::new(&["pages/common/tar.md", "pages.fr/common/tar.md", "README.md", "pages/a"]);
+        let pages = t.child(0, b"pages").and_then(|c| c.dir).expect("pages is a folder");
+        let common = t.child(pages, b"common").and_then(|c| c.dir).expect("common is a folder");
+        assert_eq!(t.child(common, b"tar.md").and_then(|c| c.file), Some(0));
+        assert_eq!(t.child(0, b"README.md").and_then(|c| c.file), Some(2));
+        assert_eq!(t.child(pages, b"a").and_then(|c| c.file), Some(3));
+        assert!(t.child(0, b"pages.de").is_none() && t.child(common, b"zip.md").is_none());
+    }
+
+    #[test]
+    fn raw_tree_reads_entries_and_refuses_truncated_ones() {
+        let mut bytes = b"100644 a.md\0".to_vec();
+        bytes.extend([7u8; 20]);
+        bytes.extend(b"40000 b\0");
+        bytes.extend([9u8; 20]);
+        let mut t = RawTree { rest: &bytes };
+        let a = t.next_entry().unwrap().unwrap();
+        assert_eq!((a.name, a.is_tree(), a.id), (&b"a.md"[..], false, &[7u8; 20][..]));
+        assert!(t.next_entry().unwrap().unwrap().is_tree());
+        assert!(t.next_entry().unwrap().is_none());
+        for cut in 1..bytes.len() - 1 {
+            let mut t = RawTree { rest: &bytes[..cut] };
+            let mut result = Ok(None);
+            for _ in 0..3 {
+                result = t.next_entry();
+                if !matches!(result, Ok(Some(_))) {
+                    break;
+                }
+            }
+            assert!(result.is_err() || cut == 32, "cut at {cut} must be an error");
+        }
     }
 
     #[test]
