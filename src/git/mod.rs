@@ -145,8 +145,8 @@ pub enum Head {
 /// - libgit2 re-hashes every object it reads to verify it (git itself does not): half of a
 ///   history walk over tldr-pages went to that, so it is turned off; stele only reads.
 /// - Trees larger than 4 KiB are not cached by default, yet a folder of 3,000 pages is read
-///   again for nearly every commit of the walk; the cache takes trees up to 1 MiB, within a
-///   total of 64 MiB so that memory stays bounded.
+///   twice in a row by the walk (as a commit's tree, then as its parent's): the cache takes
+///   trees up to 1 MiB, within a small total (see below).
 fn tune_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -154,8 +154,16 @@ fn tune_libgit2() {
         // SAFETY: these only set libgit2's global options, before any repository is opened by
         // this process and never concurrently with another call (guarded by `Once`).
         unsafe {
+            // Memory: every object stele reads is read once or twice in a row (the history walk
+            // compares each tree with its parent's, then moves on), so a small object cache
+            // serves as well as libgit2's default 256 MiB; and packs are mapped in 8 MiB
+            // windows, at most 48 MiB at once, instead of whole (1 GiB windows, 8 GiB): on
+            // tldr-pages' 160 MB pack the history walk peaks at 83 MB instead of 176 MB, in the
+            // same time (docs/performance.md).
             let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
-            let _ = git2::opts::set_cache_max_size(64 << 20);
+            let _ = git2::opts::set_cache_max_size(8 << 20);
+            let _ = git2::opts::set_mwindow_size(8 << 20);
+            let _ = git2::opts::set_mwindow_mapped_limit(48 << 20);
         }
     });
 }
