@@ -89,6 +89,8 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
         only_files: args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?,
+        block_texts: false,
+        partial: false,
     };
     let report = freshness::status(&corpora, &repo, &status_opts)?;
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();

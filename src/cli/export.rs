@@ -135,6 +135,8 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         langs: Vec::new(),
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
         only_files: None,
+        block_texts: false,
+        partial: true,
     };
     let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
     let bar = indicatif::ProgressBar::new(total as u64);

@@ -44,6 +44,8 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
         only_files: None,
+        block_texts: false,
+        partial: false,
     };
     let report = freshness::status(&corpora, &repo, &opts)?;
     match args.format {

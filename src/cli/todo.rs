@@ -42,6 +42,8 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         langs: vec![lang.clone()],
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
         only_files: None,
+        block_texts: false,
+        partial: false,
     };
     let report = freshness::status(&corpora, &repo, &opts)?;
     let items = freshness::todo(&report, &lang);

@@ -77,6 +77,22 @@ pub enum CorpusError {
 }
 
 /// The path of `path` relative to `root`, `/`-separated, if it lies inside.
+/// Keeps the least value seen for a key: files arrive in no fixed order (folders are read in
+/// parallel), and when two files claim one place (`pt_BR/` and `pt-BR/`), the answer must not
+/// depend on which came first.
+fn keep_least<K: std::hash::Hash + Eq>(map: &mut HashMap<K, String>, key: K, value: String) {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut e) => {
+            if value < *e.get() {
+                e.insert(value);
+            }
+        }
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(value);
+        }
+    }
+}
+
 pub fn relative_to(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     let mut out = String::new();
@@ -161,16 +177,45 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             .ignore(false)
             .parents(true)
             .require_git(false)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
-        for entry in walker {
-            let entry = entry.map_err(|source| CorpusError::Walk { path: dir.clone(), source })?;
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
-                continue;
-            }
-            let Some(rel) = relative_to(&root, entry.path()) else {
-                skipped.push(Skipped::NonUtf8Path(entry.path().to_owned()));
-                continue;
+            .build_parallel();
+        // Two or more threads read folders at once (a large corpus is a few folders of
+        // thousands of files); each file's path is sent back here, where they are matched.
+        let (tx, rx) = std::sync::mpsc::channel::<Result<Result<String, PathBuf>, ignore::Error>>();
+        let root_text = root.to_str().map(str::to_owned);
+        walker.run(|| {
+            let tx = tx.clone();
+            let root = root.clone();
+            let root_text = root_text.clone();
+            Box::new(move |entry| {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return ignore::WalkState::Quit;
+                    }
+                };
+                if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    return ignore::WalkState::Continue;
+                }
+                // The path below the corpus root, `/`-separated: cut from the path's text
+                // where that is plain (always on Unix), else rebuilt component by component.
+                let fast = root_text.as_deref().and_then(|r| {
+                    let rel = entry.path().to_str()?.strip_prefix(r)?.strip_prefix('/')?;
+                    (std::path::MAIN_SEPARATOR == '/').then(|| rel.to_owned())
+                });
+                let rel = fast.or_else(|| relative_to(&root, entry.path())).ok_or_else(|| entry.path().to_owned());
+                let _ = tx.send(Ok(rel));
+                ignore::WalkState::Continue
+            })
+        });
+        drop(tx);
+        for item in rx {
+            let rel = match item.map_err(|source| CorpusError::Walk { path: dir.clone(), source })? {
+                Ok(rel) => rel,
+                Err(path) => {
+                    skipped.push(Skipped::NonUtf8Path(path));
+                    continue;
+                }
             };
             if rel.ends_with(SIDECAR_SUFFIX) || rel == crate::config::FILE_NAME || !config.is_included(&rel) {
                 continue;
@@ -185,8 +230,8 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                 if let Some((Some(tag), id)) = layout.source.matches(&rel) {
                     if let Some(lang) = lang_of(tag) {
                         if &lang == config.source_lang_for(id) {
-                            spelling.entry(lang).or_insert_with(|| tag.to_owned());
-                            sources.insert(id.to_owned(), to_repo(&rel));
+                            keep_least(&mut spelling, lang, tag.to_owned());
+                            keep_least(&mut sources, id.to_owned(), to_repo(&rel));
                             continue;
                         }
                     }
@@ -196,20 +241,21 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                 if let Some(lang) = lang_of(tag) {
                     let src = config.source_lang_for(id);
                     if config.translation_langs_for(src).any(|l| *l == lang) {
-                        spelling.entry(lang.clone()).or_insert_with(|| tag.to_owned());
-                        versions.entry(id.to_owned()).or_default().insert(lang, to_repo(&rel));
+                        keep_least(&mut spelling, lang.clone(), tag.to_owned());
+                        keep_least(versions.entry(id.to_owned()).or_default(), lang, to_repo(&rel));
                         continue;
                     }
                 }
             }
             if !layout.source.has_lang() {
                 if let Some((None, id)) = layout.source.matches(&rel) {
-                    sources.insert(id.to_owned(), to_repo(&rel));
+                    keep_least(&mut sources, id.to_owned(), to_repo(&rel));
                 }
             }
         }
     }
 
+    skipped.sort_by(|Skipped::NonUtf8Path(a), Skipped::NonUtf8Path(b)| a.cmp(b));
     let spell = |lang: &Lang| spelling.get(lang).cloned().unwrap_or_else(|| config.spelling(lang).to_owned());
     let mut ids: BTreeMap<&str, ()> = BTreeMap::new();
     ids.extend(sources.keys().map(|k| (k.as_str(), ())));

@@ -9,7 +9,11 @@
 //!   when the source's commit is newer. All such paths are resolved in one walk
 //!   ([`crate::git::Repo::history_at`]).
 //!
-//! Uncommitted edits count: file contents are read from the work tree.
+//! Uncommitted edits count: file contents are read from the work tree — or, for a file the
+//! index's stat data proves unchanged, known from its blob id and what earlier runs learned of
+//! that blob ([`facts`]), without reading it.
+
+mod facts;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -20,7 +24,7 @@ use crate::config::Kind;
 use crate::corpus::{Corpus, Document, Version};
 use crate::diff;
 use crate::ftl;
-use crate::git::{GitError, Head, LastChange, ObjectId, Repo};
+use crate::git::{GitError, Head, IndexStats, LastChange, ObjectId, Repo};
 use crate::lang::Lang;
 use crate::segment::count_words;
 use crate::tracking::{self, Record, TrackingError};
@@ -340,6 +344,13 @@ pub struct StatusOptions {
     /// Only documents with one of these files, existing or expected (all when `None`): the
     /// files a pull request changed, for `check --changed-since`.
     pub only_files: Option<HashSet<String>>,
+    /// Fill in the texts of stale blocks (`old_text`, `new_text`, `translation_text`), as
+    /// `stele diff` shows them; without, stale blocks may come from the facts kept by earlier
+    /// runs, which keep only their lines and words.
+    pub block_texts: bool,
+    /// The corpora given are parts of larger ones (export works a chunk of documents at a
+    /// time): facts kept from earlier runs that they do not use are not garbage.
+    pub partial: bool,
 }
 
 /// What can go wrong computing a status.
@@ -354,22 +365,56 @@ pub enum FreshnessError {
 }
 
 /// What the first, parallel pass learns of a file: its blob id; for a source, its words; for a
-/// translation, its record; for a Fluent resource, its messages.
+/// translation, its record; for a Fluent resource, its messages; and what is worth keeping
+/// for the next run.
 struct Loaded {
     blob: ObjectId,
     words: usize,
     record: Option<Record>,
     fluent: Option<ftl::Parsed>,
+    learned: Option<facts::BlobFacts>,
 }
 
-fn load(root: &std::path::Path, rel: &str, is_source: bool, kind: Kind) -> Result<Loaded, TrackingError> {
+/// What earlier runs left: the index's stat data, and facts about blobs.
+struct Known<'a> {
+    index: &'a IndexStats,
+    facts: &'a facts::Facts,
+}
+
+fn load(
+    root: &std::path::Path,
+    rel: &str,
+    is_source: bool,
+    kind: Kind,
+    known: &Known<'_>,
+) -> Result<Loaded, TrackingError> {
     let path: PathBuf = root.join(rel);
+    let storage = tracking::storage_for(rel);
+    if kind == Kind::Text {
+        // A file the index proves unchanged is its blob; what its content says may be known.
+        let unchanged = std::fs::symlink_metadata(&path).ok().and_then(|meta| known.index.unchanged(rel, &meta));
+        if let Some(blob) = unchanged {
+            let facts = known.facts.blob(blob).unwrap_or_default();
+            let found = |words, record| Loaded { blob, words, record, fluent: None, learned: None };
+            match (is_source, facts, storage) {
+                (true, facts::BlobFacts { words: Some(words), .. }, _) => return Ok(found(words, None)),
+                (false, _, tracking::Storage::Sidecar) => return Ok(found(0, tracking::read_sidecar_of(&path)?)),
+                (false, facts::BlobFacts { record: Some(record), .. }, _) => return Ok(found(0, record)),
+                _ => {}
+            }
+        }
+    }
     let bytes = tracking::read_bytes(&path)?;
     let blob = ObjectId::for_blob(&bytes);
     let text = tracking::decode(&path, &bytes)?;
     let fluent = (kind == Kind::Fluent).then(|| ftl::parse(text));
     let (words, record) = if is_source { (count_words(text), None) } else { (0, tracking::read(&path, text)?) };
-    Ok(Loaded { blob, words, record, fluent })
+    let learned = match (kind, is_source, storage) {
+        (Kind::Fluent, ..) | (Kind::Text, false, tracking::Storage::Sidecar) => None,
+        (Kind::Text, true, _) => Some(facts::BlobFacts { words: Some(words), record: None }),
+        (Kind::Text, false, _) => Some(facts::BlobFacts { words: None, record: Some(record) }),
+    };
+    Ok(Loaded { blob, words, record, fluent, learned })
 }
 
 fn selected(doc: &Document, opts: &StatusOptions) -> bool {
@@ -417,13 +462,28 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
 
     let root = &corpus.repo_root;
     let kind = corpus.config.kind;
-    // First pass, in parallel: read, hash and parse every file. Git is not touched here.
+    let index = if kind == Kind::Text {
+        let files: HashSet<&str> = corpus
+            .documents
+            .iter()
+            .flat_map(|d| std::iter::once(&d.source).chain(&d.translations))
+            .filter(|v| v.exists)
+            .map(|v| v.path.as_str())
+            .collect();
+        repo.index_stats(&files)
+    } else {
+        IndexStats::default()
+    };
+    let mut facts = facts::Facts::load(repo, &corpus.config.name);
+    let known = Known { index: &index, facts: &facts };
+    // First pass, in parallel: read, hash and parse every file (or know it unchanged). Git is
+    // not touched here.
     let loaded: Vec<LoadedDocument<'_>> = corpus
         .documents
         .par_iter()
         .filter(|d| selected(d, opts))
         .map(|doc| -> Result<LoadedDocument<'_>, TrackingError> {
-            let source = if doc.source.exists { Some(load(root, &doc.source.path, true, kind)?) } else { None };
+            let source = if doc.source.exists { Some(load(root, &doc.source.path, true, kind, &known)?) } else { None };
             let translations = doc
                 .translations
                 .iter()
@@ -431,12 +491,20 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
                 .map(|t| {
                     // An orphan's record does not matter: it has no source to match.
                     let read = t.exists && source.is_some();
-                    Ok((t, if read { Some(load(root, &t.path, false, kind)?) } else { None }))
+                    Ok((t, if read { Some(load(root, &t.path, false, kind, &known)?) } else { None }))
                 })
                 .collect::<Result<_, TrackingError>>()?;
             Ok(LoadedDocument { doc, source, translations })
         })
         .collect::<Result<_, _>>()?;
+    let mut used_blobs = HashSet::new();
+    for file in loaded.iter().flat_map(|d| d.source.iter().chain(d.translations.iter().filter_map(|(_, f)| f.as_ref())))
+    {
+        used_blobs.insert(file.blob);
+        if let Some(learned) = file.learned {
+            facts.learn_blob(file.blob, learned);
+        }
+    }
 
     // Second pass: decide every state; translations without a record wait for one history walk:
     // (document index, translation index, source blob, translation blob).
@@ -523,10 +591,24 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
             compare_messages(repo, doc, item)?;
         }
     } else {
-        for doc in documents.iter_mut().filter(|d| d.translations.iter().any(|t| t.state == State::Outdated)) {
-            find_stale_blocks(repo, root, doc)?;
+        let mut used_stale = HashSet::new();
+        let head = match repo.head()? {
+            Head::Commit(id) => Some(id),
+            Head::Unborn => None,
+        };
+        for (doc, item) in documents.iter_mut().zip(&kept) {
+            if doc.translations.iter().any(|t| t.state == State::Outdated) {
+                let mut cache =
+                    StaleCache { facts: &mut facts, used: &mut used_stale, head, use_kept: !opts.block_texts };
+                find_stale_blocks(repo, root, doc, item, &mut cache)?;
+            }
+        }
+        // A run over the whole corpus knows everything still in use; the rest is dropped.
+        if !opts.partial && opts.langs.is_empty() && opts.paths.is_empty() && opts.only_files.is_none() {
+            facts.retain(&used_blobs, &used_stale);
         }
     }
+    facts.save(repo, &corpus.config.name);
     Ok(documents)
 }
 
@@ -549,14 +631,72 @@ pub fn basis_source(repo: &Repo, status: &TranslationStatus, source_path: &str) 
     }
 }
 
+/// Stale blocks kept by earlier runs, and what this run uses of them.
+struct StaleCache<'a> {
+    facts: &'a mut facts::Facts,
+    used: &'a mut HashSet<facts::StaleKey>,
+    head: Option<ObjectId>,
+    /// Whether kept blocks may be used (they have no texts).
+    use_kept: bool,
+}
+
+impl StaleCache<'_> {
+    /// What the stale blocks of `status` depend on, when that is immutable.
+    fn key(
+        &self,
+        status: &TranslationStatus,
+        source_path: &str,
+        source: ObjectId,
+        translation: ObjectId,
+        markdown: bool,
+    ) -> Option<facts::StaleKey> {
+        let basis = match status.basis {
+            Basis::Recorded { blob } => facts::BasisKey::Blob(blob),
+            Basis::SourceCommit { commit } => facts::BasisKey::Commit(commit),
+            Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => facts::BasisKey::Commit(commit),
+            Basis::History { translation: HistoryPoint::Uncommitted, .. } => facts::BasisKey::Commit(self.head?),
+            _ => return None,
+        };
+        Some(facts::StaleKey { basis, source, translation, markdown, source_path: source_path.to_owned() })
+    }
+}
+
 /// Text: for each outdated translation whose basis is available, the blocks that need work;
 /// its words to translate become theirs.
-fn find_stale_blocks(repo: &Repo, root: &std::path::Path, doc: &mut DocumentStatus) -> Result<(), FreshnessError> {
+fn find_stale_blocks(
+    repo: &Repo,
+    root: &std::path::Path,
+    doc: &mut DocumentStatus,
+    item: &LoadedDocument<'_>,
+    cache: &mut StaleCache<'_>,
+) -> Result<(), FreshnessError> {
     let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
     let mut current_source: Option<String> = None;
     for status in doc.translations.iter_mut().filter(|t| t.state == State::Outdated) {
-        let Some(old) = basis_source(repo, status, &doc.source.path)? else { continue };
-        let Ok(old) = String::from_utf8(old) else { continue };
+        let blobs = doc.source.blob.zip(
+            item.translations.iter().find(|(v, _)| v.path == status.path).and_then(|(_, f)| f.as_ref()).map(|f| f.blob),
+        );
+        let key = blobs.and_then(|(s, t)| cache.key(status, &doc.source.path, s, t, markdown));
+        if let Some(key) = &key {
+            cache.used.insert(key.clone());
+            if let (true, Some(kept)) = (cache.use_kept, cache.facts.stale(key)) {
+                if let Some(blocks) = kept {
+                    status.words_to_translate = blocks.iter().map(|b| b.words).sum();
+                    status.stale_blocks = Some(blocks.clone());
+                }
+                continue;
+            }
+        }
+        // Only a basis named by a commit is as immutable as the key; a recorded blob may yet
+        // arrive (a fetch), so its absence is not kept.
+        let keep_absence = matches!(key, Some(facts::StaleKey { basis: facts::BasisKey::Commit(_), .. }));
+        let old = basis_source(repo, status, &doc.source.path)?.and_then(|old| String::from_utf8(old).ok());
+        let Some(old) = old else {
+            if let (Some(key), true) = (key, keep_absence) {
+                cache.facts.learn_stale(key, None);
+            }
+            continue;
+        };
         if current_source.is_none() {
             let path = root.join(&doc.source.path);
             current_source = Some(tracking::read_text(&path)?);
@@ -565,6 +705,9 @@ fn find_stale_blocks(repo: &Repo, root: &std::path::Path, doc: &mut DocumentStat
         let translation = tracking::read_text(&path)?;
         let blocks = diff::stale_blocks(&old, current_source.as_deref().unwrap_or_default(), &translation, markdown);
         status.words_to_translate = blocks.iter().map(|b| b.words).sum();
+        if let Some(key) = key {
+            cache.facts.learn_stale(key, Some(&blocks));
+        }
         status.stale_blocks = Some(blocks);
     }
     Ok(())

@@ -33,12 +33,32 @@ struct Cache {
 }
 
 impl Repo {
-    fn cache_path(&self) -> PathBuf {
-        self.inner.commondir().join("stele").join("history")
+    /// The text of stele's cache file `name` in the repository's git directory, if it can be
+    /// read.
+    pub fn read_cache_file(&self, name: &str) -> Option<String> {
+        fs::read_to_string(self.cache_dir().join(name)).ok()
+    }
+
+    /// Replaces stele's cache file `name` with `text`, atomically. Best-effort: a read-only
+    /// repository still gets its answers, only slower next time.
+    pub fn write_cache_file(&self, name: &str, text: &str) {
+        let dir = self.cache_dir();
+        let write = || -> std::io::Result<()> {
+            fs::create_dir_all(&dir)?;
+            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+            tmp.write_all(text.as_bytes())?;
+            tmp.persist(dir.join(name)).map_err(|e| e.error)?;
+            Ok(())
+        };
+        let _ = write();
+    }
+
+    fn cache_dir(&self) -> PathBuf {
+        self.inner.commondir().join("stele")
     }
 
     fn read_cache(&self) -> Option<Cache> {
-        let text = fs::read_to_string(self.cache_path()).ok()?;
+        let text = self.read_cache_file("history")?;
         let mut lines = text.lines();
         let at = lines.next()?.strip_prefix(HEADER)?.trim().parse::<ObjectId>().ok()?;
         let mut answers = HashMap::new();
@@ -53,8 +73,6 @@ impl Repo {
     }
 
     fn write_cache(&self, at: ObjectId, answers: &HashMap<String, LastChange>) {
-        let path = self.cache_path();
-        let Some(dir) = path.parent() else { return };
         let mut text = format!("{HEADER} {at}\n");
         let mut entries: Vec<_> = answers.iter().collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
@@ -67,15 +85,7 @@ impl Repo {
                 }
             }
         }
-        let write = || -> std::io::Result<()> {
-            fs::create_dir_all(dir)?;
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-            tmp.write_all(text.as_bytes())?;
-            tmp.persist(&path).map_err(|e| e.error)?;
-            Ok(())
-        };
-        // Best-effort: a read-only repository still gets its answer, only slower next time.
-        let _ = write();
+        self.write_cache_file("history", &text);
     }
 
     /// What history says of `paths` at `head`, through the cache: the blob each path has there,

@@ -7,6 +7,7 @@
 
 mod cache;
 mod history;
+mod index;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -18,6 +19,7 @@ use git2::{ObjectType, Oid, Repository};
 
 pub use cache::HistoryAt;
 pub use history::{LastChange, PathSet};
+pub use index::IndexStats;
 
 /// A git object id (blob or commit), shown as hexadecimal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

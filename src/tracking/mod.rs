@@ -154,6 +154,11 @@ pub fn read(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
     }
 }
 
+/// The record in the sidecar of `file`, if it has one.
+pub fn read_sidecar_of(file: &Path) -> Result<Option<Record>, TrackingError> {
+    read_sidecar(&sidecar_path(file))
+}
+
 fn read_sidecar(sidecar: &Path) -> Result<Option<Record>, TrackingError> {
     let bytes = match fs::read(sidecar) {
         Ok(b) => b,

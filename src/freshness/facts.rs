@@ -1,0 +1,349 @@
+//! Facts about contents, kept between runs: what `status` learns of a blob or of an outdated
+//! translation does not change as long as the contents do not, so it is computed once.
+//!
+//! Each corpus has a file in the repository's git directory, `.git/stele/facts-<corpus>`:
+//!
+//! - per blob (content-addressed, so never stale): its word count (as a source) and its
+//!   front-matter record (as a translation);
+//! - per outdated translation: its stale blocks, keyed by the basis (recorded blob, or the
+//!   commit whose version of the source is the basis — immutable too), the source's and the
+//!   translation's blobs and the source's path.
+//!
+//! With the index's stat data ([`crate::git::IndexStats`]) this lets `status` answer for
+//! unchanged files without reading them. The file is rewritten only when a run learned
+//! something; a run over the whole corpus also drops what no file uses any more. A file
+//! that does not parse or comes from another version of stele is ignored and replaced: the
+//! cache is best-effort and never changes an answer.
+//!
+//! Format (text): a header line `stele-facts 1 <stele version>`, then
+//! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>` or
+//! `c<commit>`; and `s <basis> <source> <translation> <markdown 0|1> <blocks> <path>` with basis
+//! `b<blob>` or `c<commit>`, blocks `x` (no basis version), `-` (none) or `;`-separated
+//! `kind,class,source from,source to,translation from,translation to,words`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diff::{ChangeClass, ChangeKind, StaleBlock};
+use crate::git::{ObjectId, Repo};
+use crate::tracking::Record;
+
+const HEADER: &str = concat!("stele-facts 1 ", env!("CARGO_PKG_VERSION"));
+
+/// What is known of one blob.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct BlobFacts {
+    /// Its words, as a source.
+    pub words: Option<usize>,
+    /// Its front-matter record, as a translation (`Some(None)`: it has none).
+    pub record: Option<Option<Record>>,
+}
+
+/// The version of the source a translation was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum BasisKey {
+    /// A recorded blob.
+    Blob(ObjectId),
+    /// The source as it was at this commit.
+    Commit(ObjectId),
+}
+
+/// What an outdated translation's stale blocks depend on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct StaleKey {
+    pub basis: BasisKey,
+    pub source: ObjectId,
+    pub translation: ObjectId,
+    pub markdown: bool,
+    pub source_path: String,
+}
+
+/// The facts of one corpus.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    blobs: HashMap<ObjectId, BlobFacts>,
+    /// `None`: the basis version of the source is not available as text.
+    stale: HashMap<StaleKey, Option<Vec<StaleBlock>>>,
+    changed: bool,
+}
+
+fn file_name(corpus: &str) -> String {
+    let safe = !corpus.is_empty() && corpus.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if safe {
+        format!("facts-{corpus}")
+    } else {
+        format!("facts-x{}", corpus.bytes().map(|b| format!("{b:02x}")).collect::<String>())
+    }
+}
+
+impl Facts {
+    /// The facts kept for `corpus`, or none.
+    pub fn load(repo: &Repo, corpus: &str) -> Facts {
+        repo.read_cache_file(&file_name(corpus)).and_then(|text| parse(&text)).unwrap_or_default()
+    }
+
+    pub fn blob(&self, id: ObjectId) -> Option<BlobFacts> {
+        self.blobs.get(&id).copied()
+    }
+
+    /// Adds what was learned of a blob to what was known.
+    pub fn learn_blob(&mut self, id: ObjectId, learned: BlobFacts) {
+        let slot = self.blobs.entry(id).or_default();
+        let merged = BlobFacts { words: learned.words.or(slot.words), record: learned.record.or(slot.record) };
+        if merged != *slot {
+            *slot = merged;
+            self.changed = true;
+        }
+    }
+
+    pub fn stale(&self, key: &StaleKey) -> Option<&Option<Vec<StaleBlock>>> {
+        self.stale.get(key)
+    }
+
+    /// Keeps stale blocks (without their texts, which are not kept).
+    pub fn learn_stale(&mut self, key: StaleKey, blocks: Option<&[StaleBlock]>) {
+        let blocks = blocks.map(|b| {
+            b.iter()
+                .map(|b| StaleBlock {
+                    old_text: String::new(),
+                    new_text: String::new(),
+                    translation_text: String::new(),
+                    ..b.clone()
+                })
+                .collect()
+        });
+        self.stale.insert(key, blocks);
+        self.changed = true;
+    }
+
+    /// Drops what none of these uses: after a run over the whole corpus, the rest is garbage.
+    pub fn retain(&mut self, blobs: &HashSet<ObjectId>, stale: &HashSet<StaleKey>) {
+        let before = (self.blobs.len(), self.stale.len());
+        self.blobs.retain(|id, _| blobs.contains(id));
+        self.stale.retain(|key, _| stale.contains(key));
+        if (self.blobs.len(), self.stale.len()) != before {
+            self.changed = true;
+        }
+    }
+
+    /// Writes the facts back if anything changed.
+    pub fn save(&self, repo: &Repo, corpus: &str) {
+        if self.changed {
+            repo.write_cache_file(&file_name(corpus), &self.render());
+        }
+    }
+
+    fn render(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::with_capacity(64 + self.blobs.len() * 96);
+        out.push_str(HEADER);
+        out.push('\n');
+        let mut blobs: Vec<_> = self.blobs.iter().collect();
+        blobs.sort_by_key(|(id, _)| **id);
+        for (id, f) in blobs {
+            let _ = write!(out, "b {id} ");
+            match f.words {
+                Some(w) => {
+                    let _ = write!(out, "{w} ");
+                }
+                None => out.push_str("- "),
+            }
+            match f.record {
+                None => out.push('-'),
+                Some(None) => out.push('n'),
+                Some(Some(Record::Blob(b))) => {
+                    let _ = write!(out, "b{b}");
+                }
+                Some(Some(Record::SourceCommit(c))) => {
+                    let _ = write!(out, "c{c}");
+                }
+            }
+            out.push('\n');
+        }
+        for (key, blocks) in &self.stale {
+            if key.source_path.contains('\n') {
+                continue;
+            }
+            let basis = match key.basis {
+                BasisKey::Blob(b) => format!("b{b}"),
+                BasisKey::Commit(c) => format!("c{c}"),
+            };
+            let blocks = match blocks {
+                None => "x".to_owned(),
+                Some(b) if b.is_empty() => "-".to_owned(),
+                Some(b) => b.iter().map(render_block).collect::<Vec<_>>().join(";"),
+            };
+            let _ = writeln!(
+                out,
+                "s {basis} {} {} {} {blocks} {}",
+                key.source,
+                key.translation,
+                u8::from(key.markdown),
+                key.source_path
+            );
+        }
+        out
+    }
+}
+
+fn render_block(b: &StaleBlock) -> String {
+    let kind = match b.kind {
+        ChangeKind::Changed => 'C',
+        ChangeKind::Added => 'A',
+        ChangeKind::Removed => 'R',
+    };
+    let class = match b.change {
+        ChangeClass::Cosmetic => 's',
+        ChangeClass::Mechanical => 'm',
+        ChangeClass::Content => 'c',
+    };
+    let ((s1, s2), (t1, t2)) = (b.source_lines, b.translation_lines);
+    format!("{kind},{class},{s1},{s2},{t1},{t2},{}", b.words)
+}
+
+fn parse_block(text: &str) -> Option<StaleBlock> {
+    let mut parts = text.split(',');
+    let kind = match parts.next()? {
+        "C" => ChangeKind::Changed,
+        "A" => ChangeKind::Added,
+        "R" => ChangeKind::Removed,
+        _ => return None,
+    };
+    let change = match parts.next()? {
+        "s" => ChangeClass::Cosmetic,
+        "m" => ChangeClass::Mechanical,
+        "c" => ChangeClass::Content,
+        _ => return None,
+    };
+    let mut n = || parts.next()?.parse::<usize>().ok();
+    let (s1, s2, t1, t2, words) = (n()?, n()?, n()?, n()?, n()?);
+    Some(StaleBlock {
+        kind,
+        change,
+        source_lines: (s1, s2),
+        translation_lines: (t1, t2),
+        words,
+        old_text: String::new(),
+        new_text: String::new(),
+        translation_text: String::new(),
+    })
+}
+
+fn parse_tagged(text: &str) -> Option<(u8, ObjectId)> {
+    let (&tag, rest) = text.as_bytes().split_first()?;
+    Some((tag, text.get(1..)?.parse().ok().filter(|_| rest.len() == 40)?))
+}
+
+/// Parses a facts file; `None` (ignored) when any line does not parse or the header differs.
+fn parse(text: &str) -> Option<Facts> {
+    let mut lines = text.lines();
+    if lines.next()? != HEADER {
+        return None;
+    }
+    let mut facts = Facts::default();
+    for line in lines {
+        if let Some(rest) = line.strip_prefix("b ") {
+            let mut parts = rest.split(' ');
+            let id: ObjectId = parts.next()?.parse().ok()?;
+            let words = match parts.next()? {
+                "-" => None,
+                w => Some(w.parse().ok()?),
+            };
+            let record = match parts.next()? {
+                "-" => None,
+                "n" => Some(None),
+                tagged => match parse_tagged(tagged)? {
+                    (b'b', id) => Some(Some(Record::Blob(id))),
+                    (b'c', id) => Some(Some(Record::SourceCommit(id))),
+                    _ => return None,
+                },
+            };
+            facts.blobs.insert(id, BlobFacts { words, record });
+        } else if let Some(rest) = line.strip_prefix("s ") {
+            let mut parts = rest.splitn(6, ' ');
+            let basis = match parse_tagged(parts.next()?)? {
+                (b'b', id) => BasisKey::Blob(id),
+                (b'c', id) => BasisKey::Commit(id),
+                _ => return None,
+            };
+            let source = parts.next()?.parse().ok()?;
+            let translation = parts.next()?.parse().ok()?;
+            let markdown = match parts.next()? {
+                "0" => false,
+                "1" => true,
+                _ => return None,
+            };
+            let blocks = match parts.next()? {
+                "x" => None,
+                "-" => Some(Vec::new()),
+                list => Some(list.split(';').map(parse_block).collect::<Option<Vec<_>>>()?),
+            };
+            let source_path = parts.next()?.to_owned();
+            facts.stale.insert(StaleKey { basis, source, translation, markdown, source_path }, blocks);
+        } else {
+            return None;
+        }
+    }
+    Some(facts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(n: u8) -> ObjectId {
+        ObjectId::for_blob(&[n])
+    }
+
+    #[test]
+    fn facts_survive_a_round_trip() {
+        let mut f = Facts::default();
+        f.learn_blob(id(1), BlobFacts { words: Some(12), record: None });
+        f.learn_blob(id(1), BlobFacts { words: None, record: Some(Some(Record::Blob(id(9)))) });
+        f.learn_blob(id(2), BlobFacts { words: None, record: Some(None) });
+        f.learn_blob(id(3), BlobFacts { words: Some(0), record: Some(Some(Record::SourceCommit(id(8)))) });
+        let key = |basis, path: &str| StaleKey {
+            basis,
+            source: id(4),
+            translation: id(5),
+            markdown: true,
+            source_path: path.into(),
+        };
+        let block = StaleBlock {
+            kind: ChangeKind::Added,
+            change: ChangeClass::Mechanical,
+            source_lines: (3, 4),
+            translation_lines: (5, 5),
+            words: 7,
+            old_text: "dropped".into(),
+            new_text: String::new(),
+            translation_text: String::new(),
+        };
+        f.learn_stale(key(BasisKey::Blob(id(6)), "pages/a b.md"), Some(&[block.clone(), block.clone()]));
+        f.learn_stale(key(BasisKey::Commit(id(7)), "x.md"), None);
+        f.learn_stale(key(BasisKey::Commit(id(6)), "y.md"), Some(&[]));
+
+        let back = parse(&f.render()).expect("parses");
+        assert_eq!(back.blobs, f.blobs);
+        assert_eq!(back.blob(id(1)), Some(BlobFacts { words: Some(12), record: Some(Some(Record::Blob(id(9)))) }));
+        let kept = back.stale(&key(BasisKey::Blob(id(6)), "pages/a b.md")).unwrap().as_ref().unwrap();
+        assert_eq!(kept[0], StaleBlock { old_text: String::new(), ..block });
+        assert_eq!(back.stale(&key(BasisKey::Commit(id(7)), "x.md")), Some(&None));
+        assert_eq!(back.stale(&key(BasisKey::Commit(id(6)), "y.md")), Some(&Some(Vec::new())));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_is_ignored() {
+        let mut f = Facts::default();
+        f.learn_blob(id(1), BlobFacts { words: Some(12), record: Some(None) });
+        let text = f.render();
+        assert!(parse(&text).is_some());
+        assert!(parse(&text.replace("stele-facts 1", "stele-facts 2")).is_none());
+        for cut in 1..text.len() - 1 {
+            // Any truncation either still parses to a prefix of the facts or is refused.
+            if let Some(p) = parse(&text[..cut]) {
+                assert!(p.blobs.len() <= 1);
+            }
+        }
+        assert!(parse(&format!("{HEADER}\nb {} 12 q{}\n", id(1), id(2))).is_none());
+    }
+}
