@@ -75,7 +75,52 @@ pub struct Bead {
 
 const MOVES: [(usize, usize, f64); 6] = [(1, 1, 0.0), (1, 0, 4.5), (0, 1, 4.5), (2, 1, 2.3), (1, 2, 2.3), (2, 2, 4.6)];
 
-fn cost(a: &[Unit], b: &[Unit], ratio: f64) -> f64 {
+/// A unit as the dynamic programme sees it: its length and its anchors as sorted numbers
+/// (each distinct anchor of the two sequences numbered once), so that comparing anchors is a
+/// merge of two short lists, not the building of hash sets at every step.
+struct Measured {
+    len: usize,
+    anchors: Vec<u32>,
+}
+
+fn measure<'t>(a: &'t [Unit], b: &'t [Unit]) -> (Vec<Measured>, Vec<Measured>) {
+    let mut numbers: std::collections::HashMap<&'t str, u32> = std::collections::HashMap::new();
+    let mut convert = |units: &'t [Unit]| -> Vec<Measured> {
+        units
+            .iter()
+            .map(|u| {
+                let mut anchors: Vec<u32> = u
+                    .anchors
+                    .iter()
+                    .map(|t| {
+                        let next = numbers.len() as u32;
+                        *numbers.entry(t.as_str()).or_insert(next)
+                    })
+                    .collect();
+                anchors.sort_unstable();
+                Measured { len: u.len, anchors }
+            })
+            .collect()
+    };
+    let a = convert(a);
+    (a, convert(b))
+}
+
+/// The anchors of one or more units, as one sorted list without repeats.
+fn anchors_of<'a>(units: &'a [Measured], buf: &'a mut Vec<u32>) -> &'a [u32] {
+    if let [one] = units {
+        return &one.anchors;
+    }
+    buf.clear();
+    for u in units {
+        buf.extend_from_slice(&u.anchors);
+    }
+    buf.sort_unstable();
+    buf.dedup();
+    buf
+}
+
+fn cost(a: &[Measured], b: &[Measured], ratio: f64) -> f64 {
     let la: usize = a.iter().map(|u| u.len).sum();
     let lb: usize = b.iter().map(|u| u.len).sum();
     if a.is_empty() || b.is_empty() {
@@ -86,15 +131,26 @@ fn cost(a: &[Unit], b: &[Unit], ratio: f64) -> f64 {
     let mean = (la as f64 * ratio).max(1.0);
     let delta = (lb as f64 - mean) / (6.8 * mean).sqrt();
     let length = delta * delta / 2.0;
-    let sa: HashSet<&String> = a.iter().flat_map(|u| &u.anchors).collect();
-    let sb: HashSet<&String> = b.iter().flat_map(|u| &u.anchors).collect();
+    let (mut ba, mut bb) = (Vec::new(), Vec::new());
+    let (sa, sb) = (anchors_of(a, &mut ba), anchors_of(b, &mut bb));
     let anchor = if sa.is_empty() && sb.is_empty() {
         0.0
     } else {
-        let shared = sa.intersection(&sb).count() as f64;
-        let union = sa.union(&sb).count() as f64;
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < sa.len() && j < sb.len() {
+            match sa[i].cmp(&sb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = (sa.len() + sb.len() - shared) as f64;
         // Shared anchors pull units together; anchors on one side only push them apart.
-        2.0 - 6.0 * shared / union
+        2.0 - 6.0 * shared as f64 / union
     };
     length + anchor
 }
@@ -107,6 +163,7 @@ pub fn align_texts<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<Bead> {
 
 /// Aligns two sequences; the beads cover both in order.
 pub fn align(a: &[Unit], b: &[Unit]) -> Vec<Bead> {
+    let (a, b) = measure(a, b);
     let (n, m) = (a.len(), b.len());
     let total_a: usize = a.iter().map(|u| u.len).sum();
     let total_b: usize = b.iter().map(|u| u.len).sum();
