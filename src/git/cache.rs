@@ -7,14 +7,18 @@
 //! another version, is ignored and replaced. The cache is best-effort: failing to read or write
 //! it never fails a command.
 //!
-//! Format (text, one entry per line): `stele-history 1 <commit>`, then `<commit> <time> <path>`.
+//! Format (text, one entry per line): `stele-history 2 <commit>`, then
+//! `<last commit> <its time> <blob at commit> <path>`, and `absent <path>` for paths asked about
+//! that the commit does not have.
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{GitError, LastChange, ObjectId, PathSet, Repo};
+use super::{GitError, LastChange, ObjectId, Repo};
 
 /// What history says of some paths at one commit.
 #[derive(Debug, Clone, Default)]
@@ -25,11 +29,14 @@ pub struct HistoryAt {
     pub changes: HashMap<String, LastChange>,
 }
 
-const HEADER: &str = "stele-history 1";
+const HEADER: &str = "stele-history 2";
 
 struct Cache {
     at: ObjectId,
-    answers: HashMap<String, LastChange>,
+    /// Each path's last change and its blob at `at`.
+    answers: FxHashMap<String, (LastChange, ObjectId)>,
+    /// Paths asked about that `at` does not have.
+    absent: FxHashSet<String>,
 }
 
 impl Repo {
@@ -60,57 +67,85 @@ impl Repo {
     fn read_cache(&self) -> Option<Cache> {
         let text = self.read_cache_file("history")?;
         let mut lines = text.lines();
-        let at = lines.next()?.strip_prefix(HEADER)?.trim().parse::<ObjectId>().ok()?;
-        let mut answers = HashMap::new();
+        let at = lines.next()?.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
+        let mut cache = Cache { at, answers: FxHashMap::default(), absent: FxHashSet::default() };
         for line in lines {
-            let mut parts = line.splitn(3, ' ');
+            if let Some(path) = line.strip_prefix("absent ") {
+                cache.absent.insert(path.to_owned());
+                continue;
+            }
+            let mut parts = line.splitn(4, ' ');
             let id: ObjectId = parts.next()?.parse().ok()?;
             let time: i64 = parts.next()?.parse().ok()?;
+            let blob: ObjectId = parts.next()?.parse().ok()?;
             let path = parts.next()?;
-            answers.insert(path.to_owned(), LastChange::Commit { id, time });
+            cache.answers.insert(path.to_owned(), (LastChange::Commit { id, time }, blob));
         }
-        Some(Cache { at, answers })
+        Some(cache)
     }
 
-    fn write_cache(&self, at: ObjectId, answers: &HashMap<String, LastChange>) {
-        let mut text = format!("{HEADER} {at}\n");
-        let mut entries: Vec<_> = answers.iter().collect();
+    fn write_cache(&self, cache: &Cache) {
+        use std::fmt::Write;
+        let mut text = format!("{HEADER} {}\n", cache.at);
+        let mut entries: Vec<_> = cache.answers.iter().collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
-        for (p, change) in entries {
+        for (p, (change, blob)) in entries {
             // Only answers that will hold at this commit forever; paths that cannot be a line
-            // are not cached.
+            // are not kept.
             if let LastChange::Commit { id, time } = change {
                 if !p.contains('\n') {
-                    text.push_str(&format!("{id} {time} {p}\n"));
+                    let _ = writeln!(text, "{id} {time} {blob} {p}");
                 }
             }
+        }
+        let mut absent: Vec<_> = cache.absent.iter().filter(|p| !p.contains('\n')).collect();
+        absent.sort();
+        for p in absent {
+            let _ = writeln!(text, "absent {p}");
         }
         self.write_cache_file("history", &text);
     }
 
     /// What history says of `paths` at `head`, through the cache: the blob each path has there,
-    /// and its last change. The walk stops where each path's chain meets the cached commit, and
-    /// the cache is then rewritten at `head`.
+    /// and its last change. At the cached commit, the cache alone answers; at a descendant, the
+    /// walk stops where each path's chain meets the cached commit. The cache is then rewritten
+    /// at `head`.
     pub fn history_at(&self, head: ObjectId, paths: &[String]) -> Result<HistoryAt, GitError> {
-        let set = PathSet::new(paths.iter().cloned());
-        let blobs = self.blobs_at(head, &set)?;
         let cache = self
             .read_cache()
             .filter(|c| c.at == head || self.inner.graph_descendant_of(head.0, c.at.0).unwrap_or(false));
         if let Some(c) = &cache {
-            if c.at == head && paths.iter().all(|p| c.answers.contains_key(p)) {
-                let changes = paths.iter().filter_map(|p| c.answers.get(p).map(|a| (p.clone(), *a))).collect();
-                return Ok(HistoryAt { blobs, changes });
+            if c.at == head && paths.iter().all(|p| c.answers.contains_key(p) || c.absent.contains(p)) {
+                let mut found = HistoryAt::default();
+                for p in paths {
+                    if let Some((change, blob)) = c.answers.get(p) {
+                        found.blobs.insert(p.clone(), *blob);
+                        found.changes.insert(p.clone(), *change);
+                    }
+                }
+                return Ok(found);
             }
         }
-        let changes = self.last_changes_with(head, paths, &blobs, cache.as_ref().map(|c| (c.at, &c.answers)))?;
+        let blobs = self.blobs_at(head, paths)?;
+        let known = cache.as_ref().map(|c| (c.at, &c.answers));
+        let changes = self.last_changes_with(head, paths, &blobs, known)?;
         // At the same commit, earlier answers still hold: keep them beside the new ones.
         let mut stored = match cache {
-            Some(c) if c.at == head => c.answers,
-            _ => HashMap::new(),
+            Some(c) if c.at == head => c,
+            _ => Cache { at: head, answers: FxHashMap::default(), absent: FxHashSet::default() },
         };
-        stored.extend(changes.iter().map(|(p, a)| (p.clone(), *a)));
-        self.write_cache(head, &stored);
+        for p in paths {
+            match (changes.get(p), blobs.get(p)) {
+                (Some(change), Some(blob)) => {
+                    stored.answers.insert(p.clone(), (*change, *blob));
+                }
+                (None, None) => {
+                    stored.absent.insert(p.clone());
+                }
+                _ => {}
+            }
+        }
+        self.write_cache(&stored);
         Ok(HistoryAt { blobs, changes })
     }
 }

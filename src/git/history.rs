@@ -11,56 +11,11 @@
 //! the walk stops when every path has its answer.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap};
 
 use git2::{ObjectType, Oid};
 
 use super::{read_err, GitError, ObjectId, Repo};
-
-/// A set of work-tree paths and every directory above them, to prune tree walks.
-#[derive(Debug, Default, Clone)]
-pub struct PathSet {
-    files: HashSet<String>,
-    dirs: HashSet<String>,
-}
-
-impl PathSet {
-    /// Builds the set from `/`-separated paths relative to the work tree.
-    pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(paths: I) -> PathSet {
-        let mut set = PathSet::default();
-        for p in paths {
-            let p: String = p.into();
-            let mut end = 0;
-            while let Some(slash) = p[end..].find('/') {
-                end += slash;
-                set.dirs.insert(p[..end].to_owned());
-                end += 1;
-            }
-            set.files.insert(p);
-        }
-        set
-    }
-
-    /// Whether a directory lies above one of the paths.
-    pub fn has_dir(&self, dir: &str) -> bool {
-        self.dirs.contains(dir)
-    }
-
-    /// Whether the path is one of the set's files.
-    pub fn has_file(&self, file: &str) -> bool {
-        self.files.contains(file)
-    }
-
-    /// The number of files.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    /// Whether the set has no files.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-}
 
 /// The last change of one path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +59,9 @@ impl PartialOrd for Queued {
     }
 }
 
+/// Answers known at an earlier commit: each path's last change, and its blob there.
+pub(crate) type Known = rustc_hash::FxHashMap<String, (LastChange, ObjectId)>;
+
 /// What the walk needs of a commit, read straight from the object's bytes.
 struct CommitInfo {
     tree: Oid,
@@ -127,7 +85,7 @@ impl Trie {
     /// Node 0 is the root; file numbers are indices into `paths`.
     fn new(paths: &[&str]) -> Trie {
         let mut nodes: Vec<Vec<Child>> = vec![Vec::new()];
-        let mut index: HashMap<(u32, &[u8]), usize> = HashMap::new();
+        let mut index: rustc_hash::FxHashMap<(u32, &[u8]), usize> = Default::default();
         for (number, path) in paths.iter().enumerate() {
             let mut node = 0u32;
             let mut parts = path.split('/').peekable();
@@ -277,8 +235,7 @@ impl Repo {
     /// Every path must exist in `head`'s tree (paths that do not have no last change and are
     /// left out of the answer).
     pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
-        let set = PathSet::new(paths.iter().cloned());
-        let present = self.blobs_at(head, &set)?;
+        let present = self.blobs_at(head, paths)?;
         self.last_changes_with(head, paths, &present, None)
     }
 
@@ -294,7 +251,7 @@ impl Repo {
         head: ObjectId,
         paths: &[String],
         present: &HashMap<String, ObjectId>,
-        known: Option<(ObjectId, &HashMap<String, LastChange>)>,
+        known: Option<(ObjectId, &Known)>,
     ) -> Result<HashMap<String, LastChange>, GitError> {
         let tracked: Vec<&str> = paths.iter().map(String::as_str).filter(|p| present.contains_key(*p)).collect();
         let mut answers: HashMap<String, LastChange> = HashMap::with_capacity(tracked.len());
@@ -310,7 +267,7 @@ impl Repo {
             }
         };
 
-        let mut pending: HashMap<Oid, (CommitInfo, Group)> = HashMap::new();
+        let mut pending: rustc_hash::FxHashMap<Oid, (CommitInfo, Group)> = Default::default();
         let mut queue = BinaryHeap::new();
         let mut seq = 0u64;
         let head_info = read_commit(&odb, head.0)?
@@ -330,7 +287,7 @@ impl Repo {
             if let Some((at, known)) = known {
                 if at.0 == id {
                     waiting.files.retain(|&f| match known.get(tracked[f as usize]) {
-                        Some(change) => {
+                        Some((change, _)) => {
                             answers.insert(tracked[f as usize].to_owned(), *change);
                             false
                         }
@@ -423,6 +380,58 @@ fn read_commit(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<CommitInfo>, GitEr
         }
     }
     Ok(Some(CommitInfo { tree: tree.ok_or_else(bad)?, parents, time: time.unwrap_or(0) }))
+}
+
+/// The blob `path` has in commit `commit`'s tree, looked up on the raw tree objects (libgit2
+/// would parse every entry of each folder on the way, thousands in a large corpus).
+pub(crate) fn blob_at(odb: &git2::Odb<'_>, commit: Oid, path: &str) -> Result<Option<Oid>, GitError> {
+    let info = read_commit(odb, commit)?
+        .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
+    let mut tree = info.tree;
+    let mut parts = path.split('/').peekable();
+    while let Some(name) = parts.next() {
+        let object = odb.read(tree).map_err(read_err(format!("reading the tree of {commit}")))?;
+        let mut entries = RawTree { rest: object.data() };
+        let mut found = None;
+        while let Some(e) = entries.next_entry().map_err(read_err(format!("reading the tree of {commit}")))? {
+            if e.name == name.as_bytes() {
+                found = Some((e.oid(), e.is_tree(), e.mode == b"160000"));
+                break;
+            }
+        }
+        match (found, parts.peek().is_some()) {
+            (Some((id, true, _)), true) => tree = id,
+            (Some((id, false, false)), false) => return Ok(Some(id)),
+            _ => return Ok(None),
+        }
+    }
+    Ok(None)
+}
+
+/// The blob each of `paths` has in commit `commit`'s tree, reading only the folders on the
+/// way to them, as raw tree objects.
+pub(crate) fn blobs_at(odb: &git2::Odb<'_>, commit: Oid, paths: &[String]) -> Result<HashMap<String, Oid>, GitError> {
+    let info = read_commit(odb, commit)?
+        .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
+    let names: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let trie = Trie::new(&names);
+    let mut found = HashMap::with_capacity(paths.len());
+    let mut pending = vec![(info.tree, 0u32)];
+    while let Some((tree, node)) = pending.pop() {
+        let object = odb.read(tree).map_err(read_err(format!("reading the tree of {commit}")))?;
+        let mut entries = RawTree { rest: object.data() };
+        while let Some(e) = entries.next_entry().map_err(read_err(format!("reading the tree of {commit}")))? {
+            let Some(child) = trie.child(node, e.name) else { continue };
+            match (e.is_tree(), child.dir, child.file) {
+                (true, Some(dir), _) => pending.push((e.oid(), dir)),
+                (false, _, Some(file)) if e.mode != b"160000" => {
+                    found.insert(paths[file as usize].clone(), e.oid());
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Adds to `out` every tracked file whose entry differs between trees `a` and `b` (`None`: an
@@ -553,13 +562,5 @@ mod tests {
             }
             assert!(result.is_err() || cut == 32, "cut at {cut} must be an error");
         }
-    }
-
-    #[test]
-    fn path_set_knows_parent_dirs() {
-        let s = PathSet::new(["a/b/c.md", "d.md"]);
-        assert!(s.has_dir("a") && s.has_dir("a/b") && !s.has_dir("a/b/c.md"));
-        assert!(s.has_file("d.md") && !s.has_dir("d.md"));
-        assert_eq!(s.len(), 2);
     }
 }

@@ -10,7 +10,10 @@
 //! entries git itself would not trust (assume-unchanged, skip-worktree, intent-to-add,
 //! conflicts), nor anything but regular files.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::fs::Metadata;
 
 use super::{ObjectId, Repo};
@@ -84,7 +87,7 @@ impl Repo {
     /// The index file is parsed here rather than through libgit2, which builds every entry of
     /// the whole index (tldr-pages: 55,000, of which a corpus of French and Spanish uses
     /// 11,000) and took a quarter of a warm `status`.
-    pub fn index_stats(&self, wanted: &HashSet<&str>) -> IndexStats {
+    pub fn index_stats<S: BuildHasher>(&self, wanted: &HashSet<&str, S>) -> IndexStats {
         let path = self.inner.path().join("index");
         let Ok(meta) = std::fs::metadata(&path) else { return IndexStats::default() };
         let Ok(bytes) = std::fs::read(&path) else { return IndexStats::default() };
@@ -97,7 +100,7 @@ impl Repo {
 
 /// Reads the entries of an index file (format versions 2, 3 and 4, SHA-1) whose paths are
 /// wanted; `None` when the file is not one stele can read whole, or its checksum is wrong.
-fn parse(bytes: &[u8], wanted: &HashSet<&str>) -> Option<HashMap<String, Entry>> {
+fn parse<S: BuildHasher>(bytes: &[u8], wanted: &HashSet<&str, S>) -> Option<HashMap<String, Entry>> {
     use sha1::Digest;
     let body = bytes.len().checked_sub(20).map(|n| &bytes[..n])?;
     let checksum = &bytes[body.len()..];
@@ -115,7 +118,7 @@ fn parse(bytes: &[u8], wanted: &HashSet<&str>) -> Option<HashMap<String, Entry>>
         return None;
     }
     let count = u32_at(8)? as usize;
-    let mut entries = HashMap::with_capacity(wanted.len().min(count));
+    let mut entries = HashMap::with_capacity_and_hasher(wanted.len().min(count), Default::default());
     let mut at = 12;
     let mut previous: Vec<u8> = Vec::new();
     for _ in 0..count {

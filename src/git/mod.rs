@@ -18,7 +18,7 @@ use std::str::FromStr;
 use git2::{ObjectType, Oid, Repository};
 
 pub use cache::HistoryAt;
-pub use history::{LastChange, PathSet};
+pub use history::LastChange;
 pub use index::IndexStats;
 
 /// A git object id (blob or commit), shown as hexadecimal.
@@ -63,10 +63,26 @@ impl FromStr for ObjectId {
     type Err = ObjectIdError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         // Abbreviated ids are refused: they can become ambiguous as a repository grows.
-        if s.len() != 40 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        // Decoded here: stele's caches hold tens of thousands of ids, and libgit2's parser is
+        // a call across the FFI for each.
+        let hex = |b: u8| match b {
+            b'0'..=b'9' => Some(b - b'0'),
+            b'a'..=b'f' => Some(b - b'a' + 10),
+            b'A'..=b'F' => Some(b - b'A' + 10),
+            _ => None,
+        };
+        let bytes = s.as_bytes();
+        let mut raw = [0u8; 20];
+        if bytes.len() != 40 {
             return Err(ObjectIdError(s.to_owned()));
         }
-        Oid::from_str(s).map(ObjectId).map_err(|_| ObjectIdError(s.to_owned()))
+        for (i, pair) in bytes.chunks_exact(2).enumerate() {
+            match (hex(pair[0]), hex(pair[1])) {
+                (Some(h), Some(l)) => raw[i] = h << 4 | l,
+                _ => return Err(ObjectIdError(s.to_owned())),
+            }
+        }
+        Oid::from_bytes(&raw).map(ObjectId).map_err(|_| ObjectIdError(s.to_owned()))
     }
 }
 
@@ -247,14 +263,8 @@ impl Repo {
 
     /// The blob that `path` (relative to the work tree, `/`-separated) has in a commit.
     pub fn blob_at(&self, commit: ObjectId, path: &str) -> Result<Option<ObjectId>, GitError> {
-        let c = self.inner.find_commit(commit.0).map_err(read_err(format!("reading commit {commit}")))?;
-        let tree = c.tree().map_err(read_err(format!("reading the tree of {commit}")))?;
-        match tree.get_path(Path::new(path)) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(ObjectId(entry.id()))),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(read_err(format!("looking up {path} in {commit}"))(e)),
-        }
+        let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
+        Ok(history::blob_at(&odb, commit.0, path)?.map(ObjectId))
     }
 
     /// The commit a revision (`main`, `HEAD~2`, a tag, an id) names.
@@ -355,45 +365,11 @@ impl Repo {
         Ok(files)
     }
 
-    /// The blob of every path of `paths` that exists in `commit`'s tree, in one walk of the
-    /// tree that only enters directories holding one of the paths.
-    pub fn blobs_at(&self, commit: ObjectId, paths: &PathSet) -> Result<HashMap<String, ObjectId>, GitError> {
-        let c = self.inner.find_commit(commit.0).map_err(read_err(format!("reading commit {commit}")))?;
-        let mut out = HashMap::new();
-        self.collect_blobs(c.tree_id(), &mut String::new(), paths, &mut out)
-            .map_err(read_err(format!("reading the tree of {commit}")))?;
-        Ok(out)
-    }
-
-    fn collect_blobs(
-        &self,
-        tree: Oid,
-        prefix: &mut String,
-        paths: &PathSet,
-        out: &mut HashMap<String, ObjectId>,
-    ) -> Result<(), git2::Error> {
-        let tree = self.inner.find_tree(tree)?;
-        for entry in tree.iter() {
-            let Ok(name) = std::str::from_utf8(entry.name_bytes()) else {
-                continue;
-            };
-            let len = prefix.len();
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(name);
-            match entry.kind() {
-                Some(ObjectType::Tree) if paths.has_dir(prefix) => {
-                    self.collect_blobs(entry.id(), prefix, paths, out)?;
-                }
-                Some(ObjectType::Blob) if paths.has_file(prefix) => {
-                    out.insert(prefix.clone(), ObjectId(entry.id()));
-                }
-                _ => {}
-            }
-            prefix.truncate(len);
-        }
-        Ok(())
+    /// The blob each of `paths` has in commit `commit` (paths it lacks are left out).
+    pub fn blobs_at(&self, commit: ObjectId, paths: &[String]) -> Result<HashMap<String, ObjectId>, GitError> {
+        let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
+        let found = history::blobs_at(&odb, commit.0, paths)?;
+        Ok(found.into_iter().map(|(p, id)| (p, ObjectId(id))).collect())
     }
 }
 
@@ -422,5 +398,11 @@ mod tests {
         assert!("ce01362".parse::<ObjectId>().is_err());
         assert!("zz013625030ba8dba906f756967f9e9ca394464a".parse::<ObjectId>().is_err());
         assert!("ce013625030ba8dba906f756967f9e9ca394464a".parse::<ObjectId>().is_ok());
+        for n in 0..50u8 {
+            let id = ObjectId::for_blob(&[n; 3]);
+            assert_eq!(id.to_string().parse::<ObjectId>(), Ok(id));
+            assert_eq!(id.to_string().to_uppercase().parse::<ObjectId>(), Ok(id));
+        }
+        assert!("ce013625030ba8dba906f756967f9e9ca39446é".parse::<ObjectId>().is_err());
     }
 }

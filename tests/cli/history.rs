@@ -152,7 +152,7 @@ fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
         let old = repo.resolve(middle).unwrap();
         let at_old = repo.history_at(old, &paths).unwrap().changes;
         expect_git_log(&env, middle, &at_old, &paths);
-        assert!(std::fs::read_to_string(&cache).unwrap().starts_with(&format!("stele-history 1 {middle}")));
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with(&format!("stele-history 2 {middle}")));
         let head = repo.resolve("HEAD").unwrap();
         let at_head = repo.history_at(head, &paths).unwrap().changes;
         expect_git_log(&env, "HEAD", &at_head, &paths);
@@ -167,11 +167,11 @@ fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
         expect_git_log(&env, elsewhere, &repo.history_at(at, &paths).unwrap().changes, &paths);
 
         // A corrupt cache, or one from another version, is ignored and replaced.
-        std::fs::write(&cache, "stele-history 1 nonsense\ngarbage\n").unwrap();
+        std::fs::write(&cache, "stele-history 2 nonsense\ngarbage\n").unwrap();
         expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
         std::fs::write(&cache, "stele-history 99 0000\n").unwrap();
         expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
-        assert!(std::fs::read_to_string(&cache).unwrap().starts_with("stele-history 1 "));
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with("stele-history 2 "));
     }
 }
 
@@ -200,7 +200,7 @@ fn a_wrong_cache_at_head_would_show() {
     // goes through HEAD~1: those identical in HEAD and HEAD~1 (at a merge, a path identical to
     // the first parent follows it; one identical only to another parent goes there instead).
     let parent = env.git(&["rev-parse", "HEAD~1"]).trim().to_owned();
-    let at_parent = forged.replacen(&format!("stele-history 1 {head}"), &format!("stele-history 1 {parent}"), 1);
+    let at_parent = forged.replacen(&format!("stele-history 2 {head}"), &format!("stele-history 2 {parent}"), 1);
     std::fs::write(&cache, at_parent + "\n").unwrap();
     let answers = repo.history_at(head, &paths).unwrap().changes;
     let mut shown = 0;
