@@ -5,7 +5,7 @@
 //! the files by document id. A document's source language comes from [`Config`]; a translation
 //! that does not exist yet is still listed, at the path where the layout expects it.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
@@ -123,11 +123,11 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
 
     let layout = &config.layout;
     let known: Vec<Lang> = config.all_langs();
-    let mut sources: HashMap<String, String> = HashMap::new();
-    let mut versions: HashMap<String, HashMap<Lang, String>> = HashMap::new();
-    let mut spelling: HashMap<Lang, String> = HashMap::new();
+    let mut sources: HashMap<String, String> = HashMap::default();
+    let mut versions: HashMap<String, HashMap<Lang, String>> = HashMap::default();
+    let mut spelling: HashMap<Lang, String> = HashMap::default();
     let mut skipped = Vec::new();
-    let mut parsed_langs: HashMap<String, Option<Lang>> = HashMap::new();
+    let mut parsed_langs: HashMap<String, Option<Lang>> = HashMap::default();
 
     let mut roots: Vec<&str> = vec![layout.source.walk_root(), layout.translation.walk_root()];
     roots.sort_unstable();
@@ -256,18 +256,23 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     }
 
     skipped.sort_by(|Skipped::NonUtf8Path(a), Skipped::NonUtf8Path(b)| a.cmp(b));
-    let spell = |lang: &Lang| spelling.get(lang).cloned().unwrap_or_else(|| config.spelling(lang).to_owned());
-    let mut ids: BTreeMap<&str, ()> = BTreeMap::new();
-    ids.extend(sources.keys().map(|k| (k.as_str(), ())));
-    ids.extend(versions.keys().map(|k| (k.as_str(), ())));
+    // Each language's folder spelling, once (a corpus of thousands of documents asks often).
+    let spellings: HashMap<&Lang, String> =
+        known.iter().map(|l| (l, spelling.get(l).cloned().unwrap_or_else(|| config.spelling(l).to_owned()))).collect();
+    fn spelled<'a>(spellings: &'a HashMap<&Lang, String>, config: &'a Config, lang: &'a Lang) -> &'a str {
+        spellings.get(lang).map_or_else(|| config.spelling(lang), String::as_str)
+    }
+    let mut ids: Vec<&str> = sources.keys().chain(versions.keys()).map(String::as_str).collect();
+    ids.sort_unstable();
+    ids.dedup();
     let documents = ids
-        .into_keys()
+        .into_iter()
         .map(|id| {
             let source_lang = config.source_lang_for(id).clone();
             let source = match sources.get(id) {
                 Some(path) => Version { lang: source_lang.clone(), path: path.clone(), exists: true },
                 None => Version {
-                    path: to_repo(&layout.source.render(&spell(&source_lang), id)),
+                    path: to_repo(&layout.source.render(spelled(&spellings, config, &source_lang), id)),
                     lang: source_lang.clone(),
                     exists: false,
                 },
@@ -279,7 +284,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                     Some(path) => Version { lang: lang.clone(), path: path.clone(), exists: true },
                     None => Version {
                         lang: lang.clone(),
-                        path: to_repo(&layout.translation.render(&spell(lang), id)),
+                        path: to_repo(&layout.translation.render(spelled(&spellings, config, lang), id)),
                         exists: false,
                     },
                 })

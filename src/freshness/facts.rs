@@ -21,7 +21,10 @@
 //! `b<blob>` or `c<commit>`, blocks `x` (no basis version), `-` (none) or `;`-separated
 //! `kind,class,source from,source to,translation from,translation to,words`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diff::{ChangeClass, ChangeKind, StaleBlock};
 use crate::git::{ObjectId, Repo};
@@ -116,7 +119,7 @@ impl Facts {
     }
 
     /// Drops what none of these uses: after a run over the whole corpus, the rest is garbage.
-    pub fn retain(&mut self, blobs: &HashSet<ObjectId>, stale: &HashSet<StaleKey>) {
+    pub fn retain<S: BuildHasher>(&mut self, blobs: &HashSet<ObjectId, S>, stale: &HashSet<StaleKey, S>) {
         let before = (self.blobs.len(), self.stale.len());
         self.blobs.retain(|id, _| blobs.contains(id));
         self.stale.retain(|key, _| stale.contains(key));
