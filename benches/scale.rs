@@ -1,17 +1,26 @@
-//! Scale benchmark: a generated corpus of any size, with known truth, timed against git.
+//! Scale benchmark: generated corpora of any size, with known truth, timed against git.
 //!
 //! ```text
-//! cargo bench --bench scale -- --docs 20000 --langs fr,es --runs 5
-//! cargo bench --bench scale -- --docs 7500 --history      # no recorded bases: history walk
+//! cargo bench --bench scale -- --docs 20000 --langs fr,es --runs 5   # recorded basis
+//! cargo bench --bench scale -- --shape tldr --runs 5                 # history, tldr's shape
+//! cargo bench --bench scale -- --history --docs 2000 --commits 5000 --merges 150 --verify all
 //! ```
 //!
-//! It writes `pages/{path}` sources and `pages.{lang}/{path}` translations (tldr's layout) into a
-//! temporary git repository: 90% of translations current, 5% outdated, 5% missing. With the
-//! default recorded basis every translation carries `stele-basis` in its front matter; with
-//! `--history` none does and `--commits N` spreads the files over N commits. It then times
-//! `stele status --format json` (the release binary, cold and warm file cache alike) next to
-//! `git status --porcelain` and `git log --name-only` on the same repository, checks stele's
-//! counts against the truth, and prints a table of medians.
+//! Both write `pages/{path}` sources and `pages.{lang}/{path}` translations (tldr's layout)
+//! into a temporary git repository (`--keep` keeps it).
+//!
+//! - Recorded basis: every translation carries `stele-basis` in its front matter; 90% are
+//!   current, 5% outdated, 5% missing, and stele's counts must match. Times `stele status`
+//!   (text and JSON; the first run, with nothing kept in `.git/stele`, separately) and
+//!   `git status --porcelain` on the same repository.
+//! - History basis (`--history`, or `--shape tldr`: 7,500 pages, 23,000 commits, 800 merges):
+//!   a history written with `git fast-import` (see [`generate_history`]). Stele's missing
+//!   counts must match, and the last commit it finds for each file must be what
+//!   `git log -1 -- <path>` prints, for `--verify N` files spread over the corpus (200 by
+//!   default; `all`). Times a cold `stele status` (`.git/stele` removed), a warm one,
+//!   `git log --name-only` and `git status --porcelain`.
+//!
+//! It prints a table of medians.
 
 use std::fs;
 use std::path::Path;
@@ -26,6 +35,8 @@ struct Options {
     runs: usize,
     history: bool,
     commits: usize,
+    merges: usize,
+    verify: usize,
     keep: bool,
 }
 
@@ -36,6 +47,8 @@ fn parse_args() -> Options {
         runs: 5,
         history: false,
         commits: 1,
+        merges: 0,
+        verify: 200,
         keep: false,
     };
     let mut args = std::env::args().skip(1);
@@ -46,7 +59,20 @@ fn parse_args() -> Options {
             "--langs" => o.langs = value().split(',').map(str::to_owned).collect(),
             "--runs" => o.runs = value().parse().expect("--runs N"),
             "--commits" => o.commits = value().parse().expect("--commits N"),
+            "--merges" => o.merges = value().parse().expect("--merges N"),
+            "--verify" => {
+                let v = value();
+                o.verify = if v == "all" { usize::MAX } else { v.parse().expect("--verify N|all") };
+            }
             "--history" => o.history = true,
+            "--shape" => {
+                // tldr-pages as of 2026: 7,425 English pages, 23,462 commits, 817 merges.
+                assert_eq!(value(), "tldr", "--shape takes `tldr`");
+                o.history = true;
+                o.docs = 7_500;
+                o.commits = 23_000;
+                o.merges = 800;
+            }
             "--keep" => o.keep = true,
             "--bench" => {}
             other => panic!("unknown argument {other}"),
@@ -116,12 +142,8 @@ fn generate(dir: &Path, o: &Options) -> Vec<Truth> {
                 fs::create_dir_all(tpath.parent().unwrap()).unwrap();
                 let outdated = kind == 1;
                 let body = text(doc, if outdated { 1 } else { 2 }).replace("Example", "Exemple");
-                let contents = if o.history {
-                    body
-                } else {
-                    let basis = ObjectId::for_blob(text(doc, if outdated { 1 } else { 2 }).as_bytes());
-                    format!("---\nstele-basis: {basis}\n---\n{body}")
-                };
+                let basis = ObjectId::for_blob(text(doc, if outdated { 1 } else { 2 }).as_bytes());
+                let contents = format!("---\nstele-basis: {basis}\n---\n{body}");
                 fs::write(&tpath, contents).unwrap();
                 if outdated {
                     truth[li].outdated += 1;
@@ -133,28 +155,241 @@ fn generate(dir: &Path, o: &Options) -> Vec<Truth> {
         git(dir, &["add", "-A"]);
         git(dir, &["commit", "-q", "-m", &format!("chunk {chunk}")]);
     }
-    if o.history {
-        // In history mode, outdated means: the source changed in a later commit.
-        for doc in 0..o.docs {
-            let any_outdated = o.langs.iter().enumerate().any(|(li, _)| (doc * 7 + li * 3) % 20 == 1);
-            if any_outdated {
-                let rel = format!("{}/command-{doc}.md", ["common", "linux", "osx", "windows"][doc % 4]);
-                let path = dir.join("pages").join(&rel);
-                fs::write(&path, text(doc, 3)).unwrap();
-                // Translations made from version 2 that should stay current are brought along.
-                for (li, lang) in o.langs.iter().enumerate() {
-                    let kind = (doc * 7 + li * 3) % 20;
-                    if kind > 1 {
-                        let tpath = dir.join(format!("pages.{lang}")).join(&rel);
-                        fs::write(&tpath, text(doc, 3).replace("Example", "Exemple")).unwrap();
-                    }
+    truth
+}
+
+/// Languages of tldr-pages that the benchmark's corpus does not track.
+const OTHER_LANGS: [&str; 20] = [
+    "de", "it", "ko", "zh", "nl", "pt_BR", "id", "pl", "ru", "hi", "tr", "ta", "ja", "ar", "bn", "cs", "da", "fa",
+    "sv", "uk",
+];
+
+/// A small deterministic generator (xorshift), so that every run builds the same history.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// A history shaped like tldr-pages', written with `git fast-import`: `o.commits` commits over
+/// ten years, each adding or changing a page, a translation (tracked languages, or one of
+/// twenty others) or a file outside the corpus, in the proportions measured on tldr-pages; `o.merges` of them merge a short
+/// branch (one to three commits, while `main` moves on) with `--no-ff`, taking the branch's
+/// version where both changed a file. Pages are added until there are `o.docs`; French ends
+/// near 12% translated and Spanish near 32%, as in tldr. Returns the missing count per
+/// language at the end (the states of existing translations are checked against `git log`).
+fn generate_history(dir: &Path, o: &Options) -> Vec<usize> {
+    use std::collections::HashMap;
+    use std::io::Write;
+
+    git(dir, &["init", "-q", "-b", "main"]);
+    let mut rng = Rng(0x5eed_1234_abcd_9876);
+    let folders = ["common", "linux", "osx", "windows", "android", "sunos"];
+    let page = |doc: usize| format!("{}/command-{doc}.md", folders[doc % folders.len()]);
+    // Targets per tracked language (tldr: fr 937 of 7,425, es 2,365), German beside them.
+    let share: Vec<usize> = o.langs.iter().enumerate().map(|(i, _)| if i == 0 { 12 } else { 32 }).collect();
+
+    let mut fi = Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["fast-import", "--quiet", "--done"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("git fast-import runs");
+    let mut out = std::io::BufWriter::new(fi.stdin.take().unwrap());
+    let mut mark = 0usize;
+    let mut time = 1_370_000_000i64; // 2013
+    let step = (10 * 365 * 86_400) / o.commits.max(1) as i64;
+
+    // What main has now, and what the open branch changed: path -> blob mark.
+    let mut sources = 0usize; // pages 0..sources exist
+    let mut translated: Vec<Vec<bool>> = o.langs.iter().map(|_| Vec::new()).collect();
+    let mut version: HashMap<String, usize> = HashMap::new();
+    let mut main_tip: Option<usize> = None;
+    let emit_blob = |out: &mut std::io::BufWriter<_>, mark: &mut usize, path: &str, v: usize| -> usize {
+        *mark += 1;
+        let body = format!("{}\n{path}\n", text(path.len() * 7919 + v, v));
+        write!(out, "blob\nmark :{mark}\ndata {}\n{body}\n", body.len()).unwrap();
+        *mark
+    };
+
+    // One change: returns the (path, blob mark) lines of the commit.
+    let change = |rng: &mut Rng,
+                  out: &mut std::io::BufWriter<_>,
+                  mark: &mut usize,
+                  sources: &mut usize,
+                  translated: &mut Vec<Vec<bool>>,
+                  version: &mut HashMap<String, usize>,
+                  progress: f64|
+     -> Vec<(String, usize)> {
+        let want_sources = ((o.docs as f64) * (0.1 + 0.9 * progress)).ceil() as usize;
+        let mut touch = |path: String, out: &mut std::io::BufWriter<_>, mark: &mut usize| {
+            let v = version.entry(path.clone()).or_insert(0);
+            *v += 1;
+            let m = emit_blob(out, mark, &path, *v);
+            (path, m)
+        };
+        let mut lines = Vec::new();
+        // Shares of commits measured on tldr-pages (23,462 commits): 54% touch pages/, 12%
+        // pages.es/, 4% pages.fr/, 53% one of ~40 other languages, 7% other files (many
+        // touch several of these).
+        let roll = rng.below(1000);
+        let translate = |rng: &mut Rng, li: Option<usize>, translated: &mut Vec<Vec<bool>>, sources: usize| {
+            let Some(li) = li else { return rng.below(sources) };
+            translated[li].resize(sources, false);
+            let done = translated[li].iter().filter(|t| **t).count();
+            let doc = if done * 100 < share[li] * sources {
+                rng.below(sources)
+            } else {
+                // At the target share: bring an existing one up to date.
+                let existing: Vec<usize> = (0..sources).filter(|d| translated[li][*d]).collect();
+                existing[rng.below(existing.len())]
+            };
+            translated[li][doc] = true;
+            doc
+        };
+        let behind = want_sources.min(o.docs).saturating_sub(*sources);
+        if behind > 0 && (roll < 80 || behind > 10 || *sources < 50) {
+            // New pages (many at once early on, as when tldr imported its first pages).
+            for _ in 0..1 + rng.below(if *sources < o.docs / 10 { 40 } else { 2 }) {
+                if *sources >= o.docs {
+                    break;
+                }
+                lines.push(touch(format!("pages/{}", page(*sources)), out, mark));
+                *sources += 1;
+            }
+        } else if roll < 460 {
+            // A page changes; the same commit sometimes brings translations along.
+            let doc = rng.below(*sources);
+            lines.push(touch(format!("pages/{}", page(doc)), out, mark));
+            for (li, lang) in o.langs.iter().enumerate() {
+                if translated[li].get(doc) == Some(&true) && rng.chance(if li == 0 { 8 } else { 15 }) {
+                    lines.push(touch(format!("pages.{lang}/{}", page(doc)), out, mark));
                 }
             }
+            if rng.chance(25) {
+                let other = OTHER_LANGS[rng.below(OTHER_LANGS.len())];
+                lines.push(touch(format!("pages.{other}/{}", page(doc)), out, mark));
+            }
+        } else if roll < 620 && !o.langs.is_empty() {
+            // A tracked translation is added or brought up to date (Spanish three times as
+            // often as French, as in tldr).
+            let li = if o.langs.len() > 1 && rng.below(4) != 0 { 1 } else { 0 };
+            let doc = translate(rng, Some(li), translated, *sources);
+            lines.push(touch(format!("pages.{}/{}", o.langs[li], page(doc)), out, mark));
+        } else if roll < 930 {
+            // A language stele does not track.
+            let other = OTHER_LANGS[rng.below(OTHER_LANGS.len())];
+            let doc = translate(rng, None, translated, *sources);
+            lines.push(touch(format!("pages.{other}/{}", page(doc)), out, mark));
+        } else {
+            let other =
+                ["README.md", "scripts/build.py", "contributing-guides/style-guide.md", ".github/workflows/ci.yml"];
+            lines.push(touch(other[rng.below(other.len())].to_owned(), out, mark));
         }
-        git(dir, &["add", "-A"]);
-        git(dir, &["commit", "-q", "-m", "sources change"]);
+        lines
+    };
+
+    let commit = |out: &mut std::io::BufWriter<_>,
+                  mark: &mut usize,
+                  time: &mut i64,
+                  branch: &str,
+                  from: Option<usize>,
+                  merge: Option<usize>,
+                  lines: &[(String, usize)]|
+     -> usize {
+        *mark += 1;
+        *time += step;
+        let msg = format!("change {mark}");
+        write!(
+            out,
+            "commit refs/heads/{branch}\nmark :{mark}\ncommitter Bench <bench@example.com> {time} +0000\ndata {}\n{msg}\n",
+            msg.len()
+        )
+        .unwrap();
+        if let Some(f) = from {
+            writeln!(out, "from :{f}").unwrap();
+        }
+        if let Some(m) = merge {
+            writeln!(out, "merge :{m}").unwrap();
+        }
+        for (path, blob) in lines {
+            writeln!(out, "M 100644 :{blob} {path}").unwrap();
+        }
+        out.write_all(b"\n").unwrap();
+        *mark
+    };
+
+    let mut made = 0usize;
+    let mut merges = 0usize;
+    while made < o.commits {
+        let progress = made as f64 / o.commits as f64;
+        // Merges spread evenly over the commits (a merge and its branch take about five).
+        let merge_due = merges < o.merges && made + 5 < o.commits && made * (o.merges + 1) >= (merges + 1) * o.commits;
+        if merge_due && main_tip.is_some() {
+            // A branch from main: 1-3 commits; main moves 0-2 commits meanwhile; then a merge
+            // that takes the branch's version of everything it changed.
+            let base = main_tip.unwrap();
+            let mut tip = base;
+            let mut changed: HashMap<String, usize> = HashMap::new();
+            for _ in 0..1 + rng.below(3) {
+                let lines =
+                    change(&mut rng, &mut out, &mut mark, &mut sources, &mut translated, &mut version, progress);
+                changed.extend(lines.iter().cloned());
+                tip = commit(&mut out, &mut mark, &mut time, "topic", Some(tip), None, &lines);
+                made += 1;
+            }
+            for _ in 0..rng.below(3) {
+                let lines =
+                    change(&mut rng, &mut out, &mut mark, &mut sources, &mut translated, &mut version, progress);
+                main_tip = Some(commit(&mut out, &mut mark, &mut time, "main", main_tip, None, &lines));
+                made += 1;
+            }
+            let mut lines: Vec<(String, usize)> = changed.into_iter().collect();
+            lines.sort();
+            main_tip = Some(commit(&mut out, &mut mark, &mut time, "main", main_tip, Some(tip), &lines));
+            made += 1;
+            merges += 1;
+        } else {
+            let lines = change(&mut rng, &mut out, &mut mark, &mut sources, &mut translated, &mut version, progress);
+            main_tip = Some(commit(&mut out, &mut mark, &mut time, "main", main_tip, None, &lines));
+            made += 1;
+        }
     }
-    truth
+    out.write_all(b"done\n").unwrap();
+    drop(out);
+    assert!(fi.wait().unwrap().success(), "git fast-import failed");
+    git(dir, &["branch", "-D", "topic"]);
+    git(dir, &["reset", "-q", "--hard", "main"]);
+    fs::write(
+        dir.join("stele.toml"),
+        format!(
+            "source_lang = \"en\"\nlanguages = [{}]\n[layout]\nsource = \"pages/{{path}}\"\ntranslation = \"pages.{{lang}}/{{path}}\"\n",
+            o.langs.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
+        ),
+    )
+    .unwrap();
+    git(dir, &["add", "stele.toml"]);
+    git(dir, &["commit", "-q", "-m", "stele.toml"]);
+    translated
+        .iter_mut()
+        .map(|t| {
+            t.resize(sources, false);
+            t.iter().filter(|x| !**x).count()
+        })
+        .collect()
 }
 
 fn time(runs: usize, mut f: impl FnMut()) -> Duration {
@@ -169,35 +404,68 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
+fn stele_run(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_stele"))
+        .current_dir(dir)
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("stele runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// Forgets what earlier runs kept (`.git/stele`), for a cold run.
+fn forget(dir: &Path) {
+    let _ = fs::remove_dir_all(dir.join(".git/stele"));
+}
+
 fn main() {
     let o = parse_args();
     let tmp = tempfile::tempdir().expect("temporary directory");
     let dir = tmp.path();
     let start = Instant::now();
-    let truth = generate(dir, &o);
+    let shape = if o.history {
+        format!("history basis, {} commits, {} merges", o.commits, o.merges)
+    } else {
+        "recorded basis".to_owned()
+    };
+    let rows = if o.history { history_bench(dir, &o, start) } else { recorded_bench(dir, &o, start) };
+    println!("| command ({} sources x {} languages, {shape}) | median of {} runs |", o.docs, o.langs.len(), o.runs);
+    println!("|---|---|");
+    for (name, t) in &rows {
+        println!("| {name} | {:.3} s |", t.as_secs_f64());
+    }
+    let of = |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_secs_f64());
+    if let (Some(stele), Some(git)) = (of("stele status"), of("git status --porcelain")) {
+        println!("| ratio stele status / git status | {:.2} |", stele / git);
+    }
+    if let (Some(stele), Some(git)) = (of("stele status, cold (no .git/stele)"), of("git log --name-only")) {
+        println!("| ratio cold stele status / git log --name-only | {:.2} |", stele / git);
+    }
+    if o.keep {
+        let kept = tmp.keep();
+        eprintln!("kept the repository at {}", kept.display());
+    }
+}
+
+fn recorded_bench(dir: &Path, o: &Options, start: Instant) -> Vec<(String, Duration)> {
+    let truth = generate(dir, o);
     eprintln!(
-        "generated {} sources x {} languages ({} basis) in {:.1}s at {}",
+        "generated {} sources x {} languages in {:.1}s at {}",
         o.docs,
         o.langs.len(),
-        if o.history { "history" } else { "recorded" },
         start.elapsed().as_secs_f64(),
         dir.display()
     );
 
-    let stele = env!("CARGO_BIN_EXE_stele");
-    let run_stele = || {
-        let out = Command::new(stele)
-            .current_dir(dir)
-            .args(["status", "--format", "json"])
-            .env("LANG", "C")
-            .output()
-            .expect("stele runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        out.stdout
-    };
-
-    // Check stele against the known truth before timing it.
-    let json: serde_json::Value = serde_json::from_slice(&run_stele()).expect("JSON");
+    // Check stele against the known truth before timing it (this first run also keeps its
+    // facts in .git/stele, as any first run does).
+    forget(dir);
+    let first = Instant::now();
+    let json: serde_json::Value =
+        serde_json::from_slice(&stele_run(dir, &["status", "--format", "json"])).expect("JSON");
+    let first = first.elapsed();
     for (li, lang) in o.langs.iter().enumerate() {
         let s = &json["summary"][lang];
         let got = Truth {
@@ -209,31 +477,83 @@ fn main() {
     }
     eprintln!("stele's counts match the generated truth: {truth:?}");
 
-    let stele_t = time(o.runs, || {
-        run_stele();
+    let text = time(o.runs, || {
+        stele_run(dir, &["status"]);
     });
-    let status_t = time(o.runs, || {
+    let json = time(o.runs, || {
+        stele_run(dir, &["status", "--format", "json"]);
+    });
+    let status = time(o.runs, || {
         git(dir, &["status", "--porcelain"]);
     });
-    let log_t = time(o.runs, || {
+    vec![
+        ("stele status, first run (nothing kept in .git/stele), JSON".to_owned(), first),
+        ("stele status".to_owned(), text),
+        ("stele status --format json".to_owned(), json),
+        ("git status --porcelain".to_owned(), status),
+    ]
+}
+
+fn history_bench(dir: &Path, o: &Options, start: Instant) -> Vec<(String, Duration)> {
+    let missing = generate_history(dir, o);
+    let commits = git(dir, &["rev-list", "--count", "HEAD"]);
+    let merges = git(dir, &["rev-list", "--count", "--merges", "HEAD"]);
+    eprintln!(
+        "generated {} commits ({} merges) in {:.1}s at {}",
+        commits.trim(),
+        merges.trim(),
+        start.elapsed().as_secs_f64(),
+        dir.display()
+    );
+
+    forget(dir);
+    let json: serde_json::Value =
+        serde_json::from_slice(&stele_run(dir, &["status", "--format", "json"])).expect("JSON");
+    for (li, lang) in o.langs.iter().enumerate() {
+        let s = &json["summary"][lang];
+        eprintln!("{lang}: current {}, outdated {}, missing {}", s["current"], s["outdated"], s["missing"]);
+        assert_eq!(s["missing"].as_u64().unwrap() as usize, missing[li], "{lang}: missing translations");
+    }
+    // Every answer stele gives for a file's last commit, against `git log -1 -- <path>`: for
+    // a sample spread over the corpus (`--verify all` for every file).
+    let mut answers: Vec<(String, String)> = Vec::new();
+    for doc in json["documents"].as_array().unwrap() {
+        for t in doc["translations"].as_array().unwrap() {
+            if t["basis"] == "history" {
+                for (side, path) in [("source", &doc["source"]["path"]), ("translation", &t["path"])] {
+                    let commit = t["history"][side]["commit"].as_str().expect("a committed file").to_owned();
+                    answers.push((path.as_str().unwrap().to_owned(), commit));
+                }
+            }
+        }
+    }
+    answers.sort();
+    answers.dedup();
+    let stride = (answers.len() / o.verify.min(answers.len()).max(1)).max(1);
+    let checked: Vec<&(String, String)> = answers.iter().step_by(stride).collect();
+    for (path, commit) in &checked {
+        let expected = git(dir, &["log", "-1", "--format=%H", "--", path]);
+        assert_eq!(expected.trim(), commit.as_str(), "{path}: stele and `git log -1` disagree");
+    }
+    eprintln!("stele's last commit agrees with `git log -1` for {} of {} files checked", checked.len(), checked.len());
+
+    let cold = time(o.runs, || {
+        forget(dir);
+        stele_run(dir, &["status"]);
+    });
+    let warm = time(o.runs, || {
+        stele_run(dir, &["status"]);
+    });
+    let log = time(o.runs, || {
         git(dir, &["log", "--name-only", "--format=%H %ct"]);
     });
-
-    println!(
-        "| command ({} sources x {} languages, {} basis) | median of {} runs |",
-        o.docs,
-        o.langs.len(),
-        if o.history { "history" } else { "recorded" },
-        o.runs
-    );
-    println!("|---|---|");
-    println!("| stele status --format json | {:.3} s |", stele_t.as_secs_f64());
-    println!("| git status --porcelain | {:.3} s |", status_t.as_secs_f64());
-    println!("| git log --name-only | {:.3} s |", log_t.as_secs_f64());
-    println!("| ratio stele / git status | {:.2} |", stele_t.as_secs_f64() / status_t.as_secs_f64());
-
-    if o.keep {
-        let kept = tmp.keep();
-        eprintln!("kept the repository at {}", kept.display());
-    }
+    let status = time(o.runs, || {
+        git(dir, &["status", "--porcelain"]);
+    });
+    vec![
+        ("stele status, cold (no .git/stele)".to_owned(), cold),
+        ("stele status, warm".to_owned(), warm),
+        ("git log --name-only".to_owned(), log),
+        ("git status --porcelain".to_owned(), status),
+    ]
 }
