@@ -130,6 +130,8 @@ struct RawEntry<'a> {
     mode: &'a [u8],
     name: &'a [u8],
     id: &'a [u8],
+    /// The whole entry: two trees share most of their entries byte for byte.
+    raw: &'a [u8],
 }
 
 impl RawEntry<'_> {
@@ -154,14 +156,19 @@ impl<'a> RawTree<'a> {
             return Ok(None);
         }
         let bad = || git2::Error::from_str("malformed tree object");
-        let space = self.rest.iter().position(|&b| b == b' ').ok_or_else(bad)?;
-        let nul = space + 1 + self.rest[space + 1..].iter().position(|&b| b == 0).ok_or_else(bad)?;
+        // Neither the mode nor the name holds a NUL, and the mode ends at the first space.
+        let nul = memchr::memchr(0, self.rest).ok_or_else(bad)?;
+        let space = memchr::memchr(b' ', &self.rest[..nul]).ok_or_else(bad)?;
         let end = nul + 1 + 20;
         if self.rest.len() < end {
             return Err(bad());
         }
-        let entry =
-            RawEntry { mode: &self.rest[..space], name: &self.rest[space + 1..nul], id: &self.rest[nul + 1..end] };
+        let entry = RawEntry {
+            mode: &self.rest[..space],
+            name: &self.rest[space + 1..nul],
+            id: &self.rest[nul + 1..end],
+            raw: &self.rest[..end],
+        };
         self.rest = &self.rest[end..];
         Ok(Some(entry))
     }
@@ -462,6 +469,12 @@ fn diff_trees(
             (None, Some(y)) => {
                 eb = tb.next_entry()?;
                 (None, Some(y))
+            }
+            // The common case first: the same entry on both sides, byte for byte.
+            (Some(x), Some(y)) if x.raw == y.raw => {
+                ea = ta.next_entry()?;
+                eb = tb.next_entry()?;
+                continue;
             }
             (Some(x), Some(y)) => match git_entry_order(x.name, x.is_tree(), y.name, y.is_tree()) {
                 Ordering::Less => {
