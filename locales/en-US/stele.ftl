@@ -99,6 +99,8 @@ status-orphan-detail = its source { $source } does not exist
 status-basis-footer = Basis: { $recorded } recorded, { $history } from git history.
 status-no-documents = No documents found.
 status-layout = Layout: sources at { $source }, translations at { $translation }.
+progress-history = Reading history: { $commits } commits
+progress-changes = Comparing versions: { $done } of { $total } documents
 
 ## todo
 

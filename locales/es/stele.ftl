@@ -99,6 +99,8 @@ status-orphan-detail = su fuente { $source } no existe
 status-basis-footer = Base: { $recorded } registradas, { $history } según el historial de git.
 status-no-documents = No se encontró ningún documento.
 status-layout = Disposición: fuentes en { $source }, traducciones en { $translation }.
+progress-history = Leyendo el historial: { $commits } commits
+progress-changes = Comparando versiones: { $done } de { $total } documentos
 
 ## todo
 

@@ -99,6 +99,8 @@ status-orphan-detail = sa source { $source } n’existe pas
 status-basis-footer = Base : { $recorded } enregistrées, { $history } d’après l’historique git.
 status-no-documents = Aucun document trouvé.
 status-layout = Disposition : sources dans { $source }, traductions dans { $translation }.
+progress-history = Lecture de l’historique : { $commits } commits
+progress-changes = Comparaison des versions : { $done } documents sur { $total }
 
 ## todo
 

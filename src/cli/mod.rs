@@ -27,7 +27,7 @@ use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueE
 
 use stele::config::{self, Config};
 use stele::corpus::{self, Corpus};
-use stele::git::Repo;
+use stele::git::{Progress, Repo};
 use stele::l10n::{requested_languages, Localizer};
 use stele::lang::Lang;
 use stele::t;
@@ -128,7 +128,7 @@ pub enum Command {
 /// Everything a command needs from the outside world, read once.
 pub struct Ctx {
     /// Localized messages.
-    pub loc: Localizer,
+    pub loc: std::rc::Rc<Localizer>,
     /// The directory paths are relative to (`-C`).
     pub cwd: PathBuf,
     /// Colours for stdout.
@@ -161,7 +161,8 @@ impl Ctx {
             }
         }
         let root = configs.first().map(|c| c.root.clone()).unwrap_or_else(|| self.cwd.clone());
-        let repo = Repo::discover(&root)?;
+        let mut repo = Repo::discover(&root)?;
+        self.show_progress(&mut repo);
         let mut corpora = Vec::new();
         for config in configs {
             if !self.corpora.is_empty() && !self.corpora.contains(&config.name) {
@@ -181,6 +182,32 @@ impl Ctx {
             corpora.push(corpus);
         }
         Ok((corpora, repo))
+    }
+
+    /// On a terminal, unless `--quiet`: a progress line on stderr for a history walk or a
+    /// comparison of versions that runs longer than a second, cleared when done.
+    fn show_progress(&self, repo: &mut Repo) {
+        if self.quiet || !io::stderr().is_terminal() {
+            return;
+        }
+        let style = indicatif::ProgressStyle::with_template("{spinner} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+        let bar = indicatif::ProgressBar::hidden().with_style(style).with_finish(indicatif::ProgressFinish::AndClear);
+        let loc = std::rc::Rc::clone(&self.loc);
+        let start = std::time::Instant::now();
+        repo.on_progress(move |p| {
+            if start.elapsed() < std::time::Duration::from_secs(1) {
+                return;
+            }
+            if bar.is_hidden() {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_message(match p {
+                Progress::History { commits } => t!(loc, "progress-history", "commits" => commits),
+                Progress::Changes { done, total } => t!(loc, "progress-changes", "done" => done, "total" => total),
+            });
+            bar.tick();
+        });
     }
 
     /// Resolves a path argument to a path from the repository root.
@@ -366,7 +393,7 @@ pub fn main() -> ExitCode {
         None => resolve(&base),
     };
     let ctx = Ctx {
-        loc,
+        loc: std::rc::Rc::new(loc),
         cwd,
         paint: Painter::new(color),
         paint_err: Painter::new(stderr_color),

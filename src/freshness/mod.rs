@@ -24,7 +24,7 @@ use crate::config::Kind;
 use crate::corpus::{Corpus, Document, Version};
 use crate::diff;
 use crate::ftl;
-use crate::git::{GitError, Head, IndexStats, LastChange, ObjectId, Repo};
+use crate::git::{GitError, Head, IndexStats, LastChange, ObjectId, Progress, Repo};
 use crate::lang::Lang;
 use crate::segment::count_words;
 use crate::tracking::{self, Record, TrackingError};
@@ -604,7 +604,13 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
             .collect();
         let found: Vec<Vec<Found>> = outdated
             .iter()
-            .map(|&d| find_stale_blocks(repo, root, &documents[d], kept[d], &cache))
+            .enumerate()
+            .map(|(n, &d)| {
+                if n % 16 == 0 {
+                    repo.report(Progress::Changes { done: n, total: outdated.len() });
+                }
+                find_stale_blocks(repo, root, &documents[d], kept[d], &cache)
+            })
             .collect::<Result<_, _>>()?;
         for (&d, found) in outdated.iter().zip(found) {
             for f in found {

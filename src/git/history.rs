@@ -287,10 +287,15 @@ impl Repo {
         pending.insert(head.0, (head_info, first));
 
         let mut changed: Vec<u32> = Vec::new();
+        let mut visited = 0usize;
         while let Some(Queued { id, .. }) = queue.pop() {
             let Some((info, mut waiting)) = pending.remove(&id) else {
                 continue;
             };
+            visited += 1;
+            if visited % 512 == 0 {
+                self.report(super::Progress::History { commits: visited });
+            }
             if let Some((at, known)) = known {
                 if at.0 == id {
                     waiting.files.retain(|&f| match known.get(tracked[f as usize]) {

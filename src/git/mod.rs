@@ -186,11 +186,29 @@ fn tune_libgit2() {
     });
 }
 
+/// What a long computation has done so far, for a caller that shows progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The history walk has visited this many commits.
+    History {
+        /// Commits visited.
+        commits: usize,
+    },
+    /// Documents whose outdated translations were compared with their source, of a total.
+    Changes {
+        /// Compared so far.
+        done: usize,
+        /// To compare.
+        total: usize,
+    },
+}
+
 /// An open repository with a work tree.
 pub struct Repo {
     inner: Repository,
     workdir: PathBuf,
     shallow: HashSet<Oid>,
+    progress: Option<Box<dyn Fn(Progress)>>,
 }
 
 impl Repo {
@@ -208,7 +226,20 @@ impl Repo {
         let shallow = fs::read_to_string(inner.commondir().join("shallow"))
             .map(|text| text.lines().filter_map(|l| Oid::from_str(l.trim()).ok()).collect())
             .unwrap_or_default();
-        Ok(Repo { inner, workdir, shallow })
+        Ok(Repo { inner, workdir, shallow, progress: None })
+    }
+
+    /// Calls `report` as long computations on this repository progress (the library prints
+    /// nothing itself).
+    pub fn on_progress(&mut self, report: impl Fn(Progress) + 'static) {
+        self.progress = Some(Box::new(report));
+    }
+
+    /// Tells the progress callback, if any.
+    pub fn report(&self, progress: Progress) {
+        if let Some(report) = &self.progress {
+            report(progress);
+        }
     }
 
     /// The work tree's root, canonicalized.

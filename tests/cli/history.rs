@@ -1,6 +1,6 @@
 //! The one-pass history index agrees with `git log -1 -- <path>` on every file, merges included.
 
-use stele::git::{LastChange, Repo};
+use stele::git::{LastChange, Progress, Repo};
 
 use crate::util::TestEnv;
 
@@ -224,4 +224,51 @@ fn files_absent_from_head_have_no_answer() {
     let answers = repo.last_changes(head, &["a.md".into(), "never.md".into()]).unwrap();
     assert!(answers.contains_key("a.md"));
     assert!(!answers.contains_key("never.md"));
+}
+
+/// Feeds a stream to `git fast-import` in the test's repository.
+fn fast_import(env: &TestEnv, stream: &str) {
+    use std::io::Write;
+    let mut child = std::process::Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(env.root())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_long_walk_reports_progress() {
+    // `once.md` is added by the first of 1,101 commits; every later one changes `other.md`.
+    let env = TestEnv::new();
+    let mut stream = String::from("blob\nmark :1\ndata 6\nfirst\n\n");
+    stream.push_str("commit refs/heads/main\nmark :2\ncommitter T <t@example.com> 1500000000 +0000\ndata 1\nc\n");
+    stream.push_str("M 100644 :1 once.md\n\n");
+    for i in 0..1100 {
+        let body = format!("v{i}\n");
+        let (blob, commit, parent) = (3 + 2 * i, 4 + 2 * i, 2 + 2 * i);
+        stream.push_str(&format!("blob\nmark :{blob}\ndata {}\n{body}\n", body.len()));
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{commit}\ncommitter T <t@example.com> {} +0000\ndata 1\nc\nfrom :{parent}\n",
+            1_500_000_001 + i
+        ));
+        stream.push_str(&format!("M 100644 :{blob} other.md\n\n"));
+    }
+    fast_import(&env, &stream);
+
+    let mut repo = Repo::discover(env.root()).unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = std::rc::Rc::clone(&seen);
+    repo.on_progress(move |p| log.borrow_mut().push(p));
+    let head = repo.resolve("main").unwrap();
+    // A short walk says nothing.
+    repo.last_changes(head, &["other.md".to_owned()]).unwrap();
+    assert!(seen.borrow().is_empty(), "{:?}", seen.borrow());
+    // The walk to the first commit reports as it goes.
+    repo.last_changes(head, &["once.md".to_owned()]).unwrap();
+    assert_eq!(*seen.borrow(), [Progress::History { commits: 512 }, Progress::History { commits: 1024 }]);
 }
