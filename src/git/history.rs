@@ -210,6 +210,7 @@ impl Groups {
 
     fn remove(&mut self, group: &mut Group, file: u32) {
         let at = self.pos[file as usize] as usize;
+        debug_assert_eq!(group.files.get(at), Some(&file), "a path's place in its waiting list is stale");
         group.files.swap_remove(at);
         if let Some(&moved) = group.files.get(at) {
             self.pos[moved as usize] = at as u32;
@@ -225,6 +226,11 @@ impl Groups {
         for f in from.files {
             self.add(into, f);
         }
+    }
+
+    /// Marks a path as waiting nowhere (it has its answer).
+    fn forget(&mut self, file: u32) {
+        self.group_of[file as usize] = u32::MAX;
     }
 
     /// Rebuilds the positions of a list changed as a whole.
@@ -298,13 +304,13 @@ impl Repo {
             }
             if let Some((at, known)) = known {
                 if at.0 == id {
-                    waiting.files.retain(|&f| match known.get(tracked[f as usize]) {
-                        Some((change, _)) => {
-                            answers.insert(tracked[f as usize].to_owned(), *change);
-                            false
-                        }
-                        None => true,
-                    });
+                    let (done, rest): (Vec<u32>, Vec<u32>) =
+                        waiting.files.iter().partition(|&&f| known.contains_key(tracked[f as usize]));
+                    for f in done {
+                        answers.insert(tracked[f as usize].to_owned(), known[tracked[f as usize]].0);
+                        groups.forget(f);
+                    }
+                    waiting.files = rest;
                     groups.reindex(&waiting);
                     if waiting.files.is_empty() {
                         continue;

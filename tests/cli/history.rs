@@ -176,6 +176,30 @@ fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
 }
 
 #[test]
+fn the_cache_answers_some_paths_and_the_walk_the_others() {
+    // Cached at an older commit for half of the paths; asked at HEAD for all of them (new
+    // translations since, say): the walk goes on past the cached commit for the other half,
+    // and the paths answered there must not be touched again.
+    for seed in [3, 5, 11, 77, 1234] {
+        let env = random_history(seed);
+        let repo = Repo::discover(env.root()).unwrap();
+        let paths: Vec<String> = env.git(&["ls-files"]).lines().map(str::to_owned).collect();
+        let first_parents: Vec<String> =
+            env.git(&["rev-list", "--first-parent", "main"]).lines().map(str::to_owned).collect();
+        for older in [&first_parents[1], &first_parents[first_parents.len() / 2]] {
+            let _ = std::fs::remove_dir_all(env.root().join(".git/stele"));
+            let half: Vec<String> = paths.iter().step_by(2).cloned().collect();
+            repo.history_at(repo.resolve(older).unwrap(), &half).unwrap();
+            let head = repo.resolve("HEAD").unwrap();
+            let at_head = repo.history_at(head, &paths).unwrap().changes;
+            expect_git_log(&env, "HEAD", &at_head, &paths);
+            // And again from the cache now at HEAD.
+            expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
+        }
+    }
+}
+
+#[test]
 fn a_wrong_cache_at_head_would_show() {
     // The cache is trusted at its own commit: this pins that it is the only thing read then.
     let env = random_history(5);
