@@ -76,7 +76,6 @@ pub enum CorpusError {
     },
 }
 
-/// The path of `path` relative to `root`, `/`-separated, if it lies inside.
 /// Keeps the least value seen for a key: files arrive in no fixed order (folders are read in
 /// parallel), and when two files claim one place (`pt_BR/` and `pt-BR/`), the answer must not
 /// depend on which came first.
@@ -93,6 +92,7 @@ fn keep_least<K: std::hash::Hash + Eq>(map: &mut HashMap<K, String>, key: K, val
     }
 }
 
+/// The path of `path` relative to `root`, `/`-separated, if it lies inside.
 pub fn relative_to(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     let mut out = String::new();
