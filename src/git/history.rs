@@ -71,10 +71,12 @@ struct CommitInfo {
 
 /// The tracked paths as a tree of names, so that comparing two git trees looks up each
 /// differing entry's name in one small sorted list instead of hashing its whole path.
+#[derive(Clone)]
 struct Trie {
     nodes: Vec<Vec<Child>>,
 }
 
+#[derive(Clone)]
 struct Child {
     name: Box<[u8]>,
     dir: Option<u32>,
@@ -242,6 +244,107 @@ impl Groups {
     }
 }
 
+/// Tree comparisons made ahead on a second thread.
+///
+/// The walk spends most of its time comparing each commit's trees with its parents'; those
+/// comparisons are pure, so a helper thread (with its own repository handle: libgit2's are not
+/// shared between threads, its packs and their delta cache are) walks every commit reachable
+/// from the head in the same date order and compares the trees of the commits whose id is
+/// odd; the walk compares the others itself and takes these as it reaches them. Whatever the
+/// helper does not deliver (it failed, or the walk came back to a commit), the walk computes.
+struct Ahead {
+    rx: Option<std::sync::mpsc::Receiver<(Oid, Vec<Vec<u32>>)>>,
+    got: rustc_hash::FxHashMap<Oid, Vec<Vec<u32>>>,
+    taken: rustc_hash::FxHashSet<Oid>,
+    helper: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Whether the helper compares this commit's trees.
+fn helpers(id: Oid) -> bool {
+    id.as_bytes()[19] & 1 == 1
+}
+
+impl Ahead {
+    fn start(workdir: std::path::PathBuf, head: Oid, trie: Trie) -> Ahead {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+        let helper = std::thread::Builder::new().name("stele-history".into()).spawn(move || {
+            let Ok(repo) = Repo::discover(&workdir) else { return };
+            let Ok(odb) = repo.inner.odb() else { return };
+            let mut queue = BinaryHeap::new();
+            let mut infos: rustc_hash::FxHashMap<Oid, CommitInfo> = Default::default();
+            let mut seen: rustc_hash::FxHashSet<Oid> = Default::default();
+            let mut seq = 0u64;
+            let Ok(Some(first)) = read_commit(&odb, head) else { return };
+            queue.push(Queued { time: first.time, seq, id: head });
+            infos.insert(head, first);
+            seen.insert(head);
+            while let Some(Queued { id, .. }) = queue.pop() {
+                let Some(info) = infos.remove(&id) else { continue };
+                let mut trees = Vec::with_capacity(info.parents.len());
+                for &p in &info.parents {
+                    let Ok(Some(parent)) = read_commit(&odb, p) else { continue };
+                    trees.push(parent.tree);
+                    if seen.insert(p) {
+                        seq += 1;
+                        queue.push(Queued { time: parent.time, seq, id: p });
+                        infos.insert(p, parent);
+                    }
+                }
+                if !helpers(id) {
+                    continue;
+                }
+                // With a parent missing, nothing is compared: the walk will see why.
+                let mut diffs = Vec::with_capacity(trees.len());
+                if trees.len() == info.parents.len() {
+                    for tree in trees {
+                        let mut changed = Vec::new();
+                        if diff_trees(&odb, Some(tree), Some(info.tree), 0, &trie, &mut changed).is_err() {
+                            return;
+                        }
+                        diffs.push(changed);
+                    }
+                }
+                // The walk is done (it dropped the receiver): so is the helper.
+                if tx.send((id, diffs)).is_err() {
+                    return;
+                }
+            }
+        });
+        Ahead { rx: Some(rx), got: Default::default(), taken: Default::default(), helper: helper.ok() }
+    }
+
+    /// The comparisons of `id`'s tree with each of its parents', if the helper makes them.
+    fn take(&mut self, id: Oid) -> Option<Vec<Vec<u32>>> {
+        if !helpers(id) || !self.taken.insert(id) {
+            return None;
+        }
+        loop {
+            if let Some(diffs) = self.got.remove(&id) {
+                return Some(diffs);
+            }
+            match self.rx.as_ref()?.recv() {
+                Ok((commit, diffs)) => {
+                    self.got.insert(commit, diffs);
+                }
+                Err(_) => {
+                    self.rx = None;
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Ahead {
+    fn drop(&mut self) {
+        // Hang up first, so that the helper stops at its next result, then wait for it.
+        self.rx = None;
+        if let Some(helper) = self.helper.take() {
+            let _ = helper.join();
+        }
+    }
+}
+
 impl Repo {
     /// The last change of each of `paths`, walking back from commit `head`.
     ///
@@ -273,6 +376,7 @@ impl Repo {
         }
         let trie = Trie::new(&tracked);
         let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
+        let mut ahead = Ahead::start(self.workdir.clone(), head.0, trie.clone());
         let mut groups = Groups::new(tracked.len());
         let answer = |answers: &mut HashMap<String, LastChange>, files: &[u32], change: LastChange| {
             for &f in files {
@@ -321,7 +425,9 @@ impl Repo {
                 answer(&mut answers, &waiting.files, LastChange::Truncated { boundary: ObjectId(id) });
                 continue;
             }
+            let mut prefetched = ahead.take(id).filter(|d| d.len() == info.parents.len()).map(Vec::into_iter);
             for &parent_id in &info.parents {
+                let made = prefetched.as_mut().and_then(Iterator::next);
                 if waiting.files.is_empty() {
                     break;
                 }
@@ -337,8 +443,11 @@ impl Repo {
                     },
                 };
                 changed.clear();
-                diff_trees(&odb, Some(parent_tree), Some(info.tree), 0, &trie, &mut changed)
-                    .map_err(read_err(format!("comparing {id} with its parent {parent_id}")))?;
+                match made {
+                    Some(made) => changed = made,
+                    None => diff_trees(&odb, Some(parent_tree), Some(info.tree), 0, &trie, &mut changed)
+                        .map_err(read_err(format!("comparing {id} with its parent {parent_id}")))?,
+                }
                 // Paths that differ from this parent go on to the next one; the others are
                 // TREESAME here, and their history continues in this parent and only there.
                 let mut differ = groups.create();

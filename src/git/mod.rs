@@ -174,14 +174,14 @@ fn tune_libgit2() {
         unsafe {
             // Memory: every object stele reads is read once or twice in a row (the history walk
             // compares each tree with its parent's, then moves on), so a 4 MiB object cache
-            // serves as well as libgit2's default 256 MiB; and packs are mapped in 8 MiB
-            // windows, at most 48 MiB at once, instead of whole (1 GiB windows, 8 GiB): on
-            // tldr-pages' 160 MB pack a cold status peaks at 86 MB instead of 234 MB, in less
-            // time (docs/performance.md).
+            // (shared by all handles) serves as well as libgit2's default 256 MiB; and packs
+            // are mapped in 2 MiB windows, at most 16 MiB at once, instead of whole (1 GiB
+            // windows, 8 GiB): with the walk's two threads, tldr-pages' 160 MB pack peaks at
+            // 89 MB instead of 234 MB, in less time (docs/performance.md).
             let _ = git2::opts::set_cache_object_limit(ObjectType::Tree, 1 << 20);
             let _ = git2::opts::set_cache_max_size(4 << 20);
-            let _ = git2::opts::set_mwindow_size(8 << 20);
-            let _ = git2::opts::set_mwindow_mapped_limit(48 << 20);
+            let _ = git2::opts::set_mwindow_size(2 << 20);
+            let _ = git2::opts::set_mwindow_mapped_limit(16 << 20);
         }
     });
 }
