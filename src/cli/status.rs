@@ -255,6 +255,12 @@ fn render_corpus(
         return Ok(());
     }
     line(out, paint.bold(&t!(loc, if ctx.verbose > 0 { "status-all-documents" } else { "status-needs-work" })))?;
+    // Each state's name once: the list can run to tens of thousands of lines.
+    let names: Vec<(State, String)> = [State::Current, State::Outdated, State::Missing, State::Orphan, State::Unknown]
+        .into_iter()
+        .map(|s| (s, state_name(loc, s)))
+        .collect();
+    let name_of = |state: State| names.iter().find(|(s, _)| *s == state).map(|(_, n)| n.clone()).unwrap_or_default();
     for doc in listed {
         line(out, "")?;
         line(
@@ -282,7 +288,7 @@ fn render_corpus(
             .iter()
             .filter(|t| ctx.verbose > 0 || t.state != State::Current)
             .map(|t| {
-                let name = state_name(loc, t.state);
+                let name = name_of(t.state);
                 let detail = match (t.state, t.reason) {
                     (State::Orphan, _) => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
                     (_, Some(reason)) => match &t.stale_blocks {
