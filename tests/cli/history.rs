@@ -296,3 +296,40 @@ fn a_long_walk_reports_progress() {
     repo.last_changes(head, &["once.md".to_owned()]).unwrap();
     assert_eq!(*seen.borrow(), [Progress::History { commits: 512 }, Progress::History { commits: 1024 }]);
 }
+
+#[test]
+fn clock_skew_and_merges_give_git_log_answers() {
+    // Committer dates that go backwards along parents (a machine with a wrong clock), on a
+    // branch merged into main: the walk meets commits out of parent order, and may come back
+    // to one; every answer must still be git's.
+    let env = TestEnv::new();
+    let mut stream = String::new();
+    let mut mark = 0;
+    let mut blob = |stream: &mut String, text: &str| {
+        mark += 1;
+        stream.push_str(&format!("blob\nmark :{mark}\ndata {}\n{text}\n", text.len()));
+        mark
+    };
+    let times = [100, 300, 200, 50, 400, 10, 500, 450, 20, 600];
+    let mut commits = Vec::new();
+    for (i, t) in times.iter().enumerate() {
+        let b = blob(&mut stream, &format!("v{i}\n"));
+        let branch = if i % 3 == 2 { "side" } else { "main" };
+        let id = 1000 + i;
+        stream.push_str(&format!(
+            "commit refs/heads/{branch}\nmark :{id}\ncommitter T <t@example.com> {} +0000\ndata 1\nc\n",
+            1_600_000_000 + t
+        ));
+        if let Some(prev) = commits.last() {
+            stream.push_str(&format!("from :{prev}\n"));
+        }
+        if i % 4 == 3 && commits.len() > 2 {
+            stream.push_str(&format!("merge :{}\n", commits[commits.len() - 3]));
+        }
+        stream.push_str(&format!("M 100644 :{b} f{}.md\n\n", i % 4));
+        commits.push(id);
+    }
+    fast_import(&env, &stream);
+    env.git(&["reset", "-q", "--hard", "main"]);
+    check_against_git(&env);
+}
