@@ -509,32 +509,6 @@ fn read_commit(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<CommitInfo>, GitEr
     Ok(Some(CommitInfo { tree: tree.ok_or_else(bad)?, parents, time: time.unwrap_or(0) }))
 }
 
-/// The blob `path` has in commit `commit`'s tree, looked up on the raw tree objects (libgit2
-/// would parse every entry of each folder on the way, thousands in a large corpus).
-pub(crate) fn blob_at(odb: &git2::Odb<'_>, commit: Oid, path: &str) -> Result<Option<Oid>, GitError> {
-    let info = read_commit(odb, commit)?
-        .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
-    let mut tree = info.tree;
-    let mut parts = path.split('/').peekable();
-    while let Some(name) = parts.next() {
-        let object = odb.read(tree).map_err(read_err(format!("reading the tree of {commit}")))?;
-        let mut entries = RawTree { rest: object.data() };
-        let mut found = None;
-        while let Some(e) = entries.next_entry().map_err(read_err(format!("reading the tree of {commit}")))? {
-            if e.name == name.as_bytes() {
-                found = Some((e.oid(), e.is_tree(), e.mode == b"160000"));
-                break;
-            }
-        }
-        match (found, parts.peek().is_some()) {
-            (Some((id, true, _)), true) => tree = id,
-            (Some((id, false, false)), false) => return Ok(Some(id)),
-            _ => return Ok(None),
-        }
-    }
-    Ok(None)
-}
-
 /// The blob each of `paths` has in commit `commit`'s tree, reading only the folders on the
 /// way to them, as raw tree objects.
 pub(crate) fn blobs_at(odb: &git2::Odb<'_>, commit: Oid, paths: &[String]) -> Result<HashMap<String, Oid>, GitError> {

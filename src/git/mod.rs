@@ -294,8 +294,7 @@ impl Repo {
 
     /// The blob that `path` (relative to the work tree, `/`-separated) has in a commit.
     pub fn blob_at(&self, commit: ObjectId, path: &str) -> Result<Option<ObjectId>, GitError> {
-        let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
-        Ok(history::blob_at(&odb, commit.0, path)?.map(ObjectId))
+        Ok(self.blobs_at(commit, &[path.to_owned()])?.remove(path))
     }
 
     /// The commit a revision (`main`, `HEAD~2`, a tag, an id) names.
