@@ -14,9 +14,41 @@ use regex::Regex;
 #[derive(Debug, Clone)]
 pub struct Pattern {
     text: String,
-    regex: Regex,
+    /// The pattern's parts in order, matched as the regex `^literal(?P<lang>[^/]+)…(?P<path>.+)$`
+    /// would be, without building captures for each of tens of thousands of files.
+    parts: Vec<Part>,
     has_lang: bool,
     walk_root: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Literal(String),
+    /// `{lang}`: one or more characters, no `/`.
+    Lang,
+    /// `{path}`: one or more characters, no newline.
+    Path,
+}
+
+/// Matches `parts` against `s` from byte `at` to its end, each placeholder taking as much as it
+/// can (backtracking, as a regex would): the places of `{lang}` and `{path}` in `s`.
+fn match_parts(parts: &[Part], s: &str, at: usize, found: &mut [(usize, usize); 2]) -> bool {
+    let Some((part, rest)) = parts.split_first() else { return at == s.len() };
+    let (slot, stop) = match part {
+        Part::Literal(lit) => return s[at..].starts_with(lit.as_str()) && match_parts(rest, s, at + lit.len(), found),
+        Part::Lang => (0, '/'),
+        Part::Path => (1, '\n'),
+    };
+    let longest = s[at..].find(stop).map_or(s.len(), |i| at + i);
+    let mut end = longest;
+    while end > at {
+        if s.is_char_boundary(end) && match_parts(rest, s, end, found) {
+            found[slot] = (at, end);
+            return true;
+        }
+        end -= 1;
+    }
+    false
 }
 
 /// Why a layout pattern was refused.
@@ -52,6 +84,7 @@ impl Pattern {
             return Err(LayoutProblem::OutsideRoot);
         }
         let mut regex = String::from("^");
+        let mut parts = Vec::new();
         let (mut has_lang, mut has_path) = (false, false);
         let mut rest = text;
         let mut last_was_placeholder = false;
@@ -68,6 +101,9 @@ impl Pattern {
             }
             regex.push_str(&regex::escape(literal));
             literal_so_far.push_str(literal);
+            if !literal.is_empty() {
+                parts.push(Part::Literal(literal.to_owned()));
+            }
             if walk_root.is_none() {
                 // Files can only live below the last directory before the first placeholder.
                 walk_root = Some(match literal_so_far.rfind('/') {
@@ -80,10 +116,12 @@ impl Pattern {
                 "path" if has_path => return Err(LayoutProblem::Repeated("path".into())),
                 "lang" => {
                     has_lang = true;
+                    parts.push(Part::Lang);
                     regex.push_str("(?P<lang>[^/]+)");
                 }
                 "path" => {
                     has_path = true;
+                    parts.push(Part::Path);
                     regex.push_str("(?P<path>.+)");
                 }
                 other => return Err(LayoutProblem::Unknown(other.to_owned())),
@@ -96,6 +134,9 @@ impl Pattern {
         }
         regex.push_str(&regex::escape(rest));
         regex.push('$');
+        if !rest.is_empty() {
+            parts.push(Part::Literal(rest.to_owned()));
+        }
         if !has_path {
             return Err(LayoutProblem::MissingPath);
         }
@@ -103,9 +144,9 @@ impl Pattern {
             return Err(LayoutProblem::MissingLang);
         }
         // An escaped pattern with two fixed groups is always a valid regex; only its size can
-        // make it fail.
-        let regex = Regex::new(&regex).map_err(|_| LayoutProblem::TooLong)?;
-        Ok(Pattern { text: text.to_owned(), regex, has_lang, walk_root: walk_root.unwrap_or_default() })
+        // make it fail (the regex is the definition of what the parts match).
+        Regex::new(&regex).map_err(|_| LayoutProblem::TooLong)?;
+        Ok(Pattern { text: text.to_owned(), parts, has_lang, walk_root: walk_root.unwrap_or_default() })
     }
 
     /// The pattern as written.
@@ -127,12 +168,15 @@ impl Pattern {
     /// Matches a `/`-separated relative path: the language segment (if the pattern has one) and
     /// the document id.
     pub fn matches<'a>(&self, rel: &'a str) -> Option<(Option<&'a str>, &'a str)> {
-        let caps = self.regex.captures(rel)?;
-        let path = caps.name("path")?.as_str();
+        let mut found = [(0, 0); 2];
+        if !match_parts(&self.parts, rel, 0, &mut found) {
+            return None;
+        }
+        let path = &rel[found[1].0..found[1].1];
         if path.starts_with('/') || path.ends_with('/') || path.contains("//") {
             return None;
         }
-        Some((caps.name("lang").map(|m| m.as_str()), path))
+        Some((self.has_lang.then(|| &rel[found[0].0..found[0].1]), path))
     }
 
     /// Whether files matching the pattern can lie below the directory `dir` (relative,
@@ -181,6 +225,69 @@ impl fmt::Display for Pattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regex a pattern stands for, as its definition.
+    fn regex_of(text: &str) -> regex::Regex {
+        let mut re = String::from("^");
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}').unwrap();
+            re.push_str(&regex::escape(&rest[..open]));
+            re.push_str(if &rest[open + 1..close] == "lang" { "(?P<lang>[^/]+)" } else { "(?P<path>.+)" });
+            rest = &rest[close + 1..];
+        }
+        re.push_str(&regex::escape(rest));
+        re.push('$');
+        regex::Regex::new(&re).unwrap()
+    }
+
+    #[test]
+    fn matching_agrees_with_the_patterns_regex() {
+        let patterns = [
+            "content/{lang}/{path}",
+            "pages.{lang}/{path}",
+            "corpus/{path}/{lang}.md",
+            "content/{path}.{lang}.md",
+            "{lang}/{path}",
+            "{path}.{lang}",
+            "docs/{path}",
+            "a{lang}b/{path}.x",
+        ];
+        let paths = [
+            "content/fr/docs/a.md",
+            "content/fr",
+            "pages.fr/common/ls.md",
+            "pages.pt_BR/linux/x.y.md",
+            "pages/common/ls.md",
+            "corpus/2023/war/fr.md",
+            "corpus/fr.md",
+            "content/a.b.fr.md",
+            "content/x/y.es.md",
+            "content/.fr.md",
+            "fr/a",
+            "fr/",
+            "a.b.c",
+            "docs/a/b/c.md",
+            "docs/é/ü.md",
+            "abb/x.x",
+            "aéb/c.x",
+            "afrb/x.x.x",
+            "docs/line\nbreak.md",
+            "pages.fr//ls.md",
+        ];
+        for text in patterns {
+            let p = Pattern::parse(text, false).unwrap();
+            let re = regex_of(text);
+            for path in paths {
+                let expected = re.captures(path).and_then(|c| {
+                    let id = c.name("path")?.as_str();
+                    let bad = id.starts_with('/') || id.ends_with('/') || id.contains("//");
+                    (!bad).then(|| (c.name("lang").map(|m| m.as_str()), id))
+                });
+                assert_eq!(p.matches(path), expected, "{text} on {path:?}");
+            }
+        }
+    }
 
     #[test]
     fn hugo_layout() {
