@@ -12,6 +12,9 @@ use crate::config::Config;
 use crate::lang::Lang;
 use crate::tracking::SIDECAR_SUFFIX;
 
+mod walk;
+pub use walk::FileStat;
+
 /// One file of a document, present or expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
@@ -21,6 +24,19 @@ pub struct Version {
     pub path: String,
     /// Whether the file is in the work tree.
     pub exists: bool,
+    /// The file's stat data when the corpus was scanned (`None` when it does not exist). The
+    /// state of a file whose stat data the index has is known without reading it: scan again
+    /// after changing files.
+    pub stat: Option<FileStat>,
+}
+
+/// Where a file the walk found belongs: its document id, and its language (`None` for the
+/// source) and the language's spelling (empty when the layout has none), as byte ranges of its
+/// path.
+struct Place {
+    lang: Option<usize>,
+    tag: std::ops::Range<usize>,
+    id: std::ops::Range<usize>,
 }
 
 /// A document: one text and its versions in other languages.
@@ -72,24 +88,8 @@ pub enum CorpusError {
         path: PathBuf,
         /// Why.
         #[source]
-        source: ignore::Error,
+        source: std::io::Error,
     },
-}
-
-/// Keeps the least value seen for a key: files arrive in no fixed order (folders are read in
-/// parallel), and when two files claim one place (`pt_BR/` and `pt-BR/`), the answer must not
-/// depend on which came first.
-fn keep_least<K: std::hash::Hash + Eq>(map: &mut HashMap<K, String>, key: K, value: String) {
-    match map.entry(key) {
-        std::collections::hash_map::Entry::Occupied(mut e) => {
-            if value < *e.get() {
-                e.insert(value);
-            }
-        }
-        std::collections::hash_map::Entry::Vacant(e) => {
-            e.insert(value);
-        }
-    }
 }
 
 /// The path of `path` relative to `root`, `/`-separated, if it lies inside.
@@ -123,12 +123,6 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
 
     let layout = &config.layout;
     let known: Vec<Lang> = config.all_langs();
-    let mut sources: HashMap<String, String> = HashMap::default();
-    let mut versions: HashMap<String, HashMap<Lang, String>> = HashMap::default();
-    let mut spelling: HashMap<Lang, String> = HashMap::default();
-    let mut skipped = Vec::new();
-    let mut parsed_langs: HashMap<String, Option<Lang>> = HashMap::default();
-
     let mut roots: Vec<&str> = vec![layout.source.walk_root(), layout.translation.walk_root()];
     roots.sort_unstable();
     roots.dedup();
@@ -139,157 +133,150 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         .filter(|r| !roots.iter().any(|o| o != r && (o.is_empty() || r.starts_with(&format!("{o}/")))))
         .collect();
 
+    // The place of a language tag among the known languages.
+    let lang_index = |tag: &str| -> Option<usize> {
+        known.iter().position(|l| l.as_str() == tag).or_else(|| {
+            let lang = Lang::parse(tag).ok()?;
+            known.iter().position(|l| *l == lang)
+        })
+    };
+    let wanted_lang = |tag: &str| lang_index(tag).is_some();
+    let (source_pattern, translation_pattern) = (&layout.source, &layout.translation);
+    fn below<'a>(prefix: &str, path: &'a str) -> Option<&'a str> {
+        if prefix.is_empty() {
+            Some(path)
+        } else {
+            path.strip_prefix(prefix)?.strip_prefix('/')
+        }
+    }
+    // Folders no pattern can reach (pages.de/ when only fr and es are tracked) are not
+    // entered: on tldr-pages that is 45,000 files of 55,000.
+    let enter = |dir: &str| {
+        below(&prefix, dir).is_some_and(|rel| {
+            source_pattern.may_contain(rel, &wanted_lang) || translation_pattern.may_contain(rel, &wanted_lang)
+        })
+    };
+    // Which place of which document a file (path from the repository's root) is, if any;
+    // run by the walk's threads as they find files.
+    let classify = |path: &str| -> Option<Place> {
+        let rel = below(&prefix, path)?;
+        if rel.ends_with(SIDECAR_SUFFIX) || rel == crate::config::FILE_NAME || !config.is_included(rel) {
+            return None;
+        }
+        let offset = path.len() - rel.len();
+        let span = |part: &str| {
+            let start = part.as_ptr() as usize - rel.as_ptr() as usize + offset;
+            start..start + part.len()
+        };
+        if layout.source.has_lang() {
+            if let Some((Some(tag), id)) = layout.source.matches(rel) {
+                if let Some(lang) = lang_index(tag) {
+                    if known[lang] == *config.source_lang_for(id) {
+                        return Some(Place { lang: None, tag: span(tag), id: span(id) });
+                    }
+                }
+            }
+        }
+        if let Some((Some(tag), id)) = layout.translation.matches(rel) {
+            if let Some(lang) = lang_index(tag) {
+                let src = config.source_lang_for(id);
+                if config.translation_langs_for(src).any(|l| *l == known[lang]) {
+                    return Some(Place { lang: Some(lang), tag: span(tag), id: span(id) });
+                }
+            }
+        }
+        if !layout.source.has_lang() {
+            if let Some((None, id)) = layout.source.matches(rel) {
+                return Some(Place { lang: None, tag: 0..0, id: span(id) });
+            }
+        }
+        None
+    };
+
+    let mut files: Vec<(String, FileStat, Place)> = Vec::new();
+    let mut skipped = Vec::new();
     for walk_root in roots {
         let dir = if walk_root.is_empty() { root.clone() } else { root.join(walk_root) };
         if !dir.is_dir() {
             continue;
         }
-        // Hidden folders (.github, .vscode) are not content; hidden files can be (tldr has a
-        // page for the `..` command, `pages/common/..md`), except git's own.
-        // Folders no pattern can reach (pages.de/ when only fr and es are tracked) are not
-        // entered: on tldr-pages that is 45,000 files of 55,000.
-        let wanted = known.clone();
-        let corpus_root = root.clone();
-        let (source_pattern, translation_pattern) = (layout.source.clone(), layout.translation.clone());
-        let walker = ignore::WalkBuilder::new(&dir)
-            .hidden(false)
-            .filter_entry(move |e| {
-                let name = e.file_name().to_string_lossy();
-                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-                if (name.starts_with('.') && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
-                    || name == ".DS_Store"
-                {
-                    return false;
-                }
-                if !is_dir {
-                    return true;
-                }
-                let Some(rel) = relative_to(&corpus_root, e.path()) else { return true };
-                if rel.is_empty() {
-                    return true;
-                }
-                let wanted_lang = |tag: &str| Lang::parse(tag).is_ok_and(|l| wanted.contains(&l));
-                source_pattern.may_contain(&rel, &wanted_lang) || translation_pattern.may_contain(&rel, &wanted_lang)
-            })
-            .git_ignore(true)
-            .git_exclude(true)
-            .git_global(false)
-            .ignore(false)
-            .parents(true)
-            .require_git(false)
-            .build_parallel();
-        // Two or more threads read folders at once (a large corpus is a few folders of
-        // thousands of files); each file's path is sent back here, where they are matched.
-        let (tx, rx) = std::sync::mpsc::channel::<Result<Result<String, PathBuf>, ignore::Error>>();
-        let root_text = root.to_str().map(str::to_owned);
-        walker.run(|| {
-            let tx = tx.clone();
-            let root = root.clone();
-            let root_text = root_text.clone();
-            Box::new(move |entry| {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        let _ = tx.send(Err(e));
-                        return ignore::WalkState::Quit;
-                    }
-                };
-                if !entry.file_type().is_some_and(|t| t.is_file()) {
-                    return ignore::WalkState::Continue;
-                }
-                // The path below the corpus root, `/`-separated: cut from the path's text
-                // where that is plain (always on Unix), else rebuilt component by component.
-                let fast = root_text.as_deref().and_then(|r| {
-                    let rel = entry.path().to_str()?.strip_prefix(r)?.strip_prefix('/')?;
-                    (std::path::MAIN_SEPARATOR == '/').then(|| rel.to_owned())
-                });
-                let rel = fast.or_else(|| relative_to(&root, entry.path())).ok_or_else(|| entry.path().to_owned());
-                let _ = tx.send(Ok(rel));
-                ignore::WalkState::Continue
-            })
-        });
-        drop(tx);
-        for item in rx {
-            let rel = match item.map_err(|source| CorpusError::Walk { path: dir.clone(), source })? {
-                Ok(rel) => rel,
-                Err(path) => {
-                    skipped.push(Skipped::NonUtf8Path(path));
-                    continue;
-                }
-            };
-            if rel.ends_with(SIDECAR_SUFFIX) || rel == crate::config::FILE_NAME || !config.is_included(&rel) {
-                continue;
-            }
-            let mut lang_of = |tag: &str| -> Option<Lang> {
-                parsed_langs
-                    .entry(tag.to_owned())
-                    .or_insert_with(|| Lang::parse(tag).ok().filter(|l| known.contains(l)))
-                    .clone()
-            };
-            if layout.source.has_lang() {
-                if let Some((Some(tag), id)) = layout.source.matches(&rel) {
-                    if let Some(lang) = lang_of(tag) {
-                        if &lang == config.source_lang_for(id) {
-                            keep_least(&mut spelling, lang, tag.to_owned());
-                            keep_least(&mut sources, id.to_owned(), to_repo(&rel));
-                            continue;
-                        }
-                    }
-                }
-            }
-            if let Some((Some(tag), id)) = layout.translation.matches(&rel) {
-                if let Some(lang) = lang_of(tag) {
-                    let src = config.source_lang_for(id);
-                    if config.translation_langs_for(src).any(|l| *l == lang) {
-                        keep_least(&mut spelling, lang.clone(), tag.to_owned());
-                        keep_least(versions.entry(id.to_owned()).or_default(), lang, to_repo(&rel));
-                        continue;
-                    }
-                }
-            }
-            if !layout.source.has_lang() {
-                if let Some((None, id)) = layout.source.matches(&rel) {
-                    keep_least(&mut sources, id.to_owned(), to_repo(&rel));
-                }
+        let walked = walk::walk(repo_root, &to_repo(walk_root), &enter, &classify)
+            .map_err(|(path, source)| CorpusError::Walk { path, source })?;
+        skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
+        files.extend(walked.files);
+    }
+    skipped.sort_by(|Skipped::NonUtf8Path(a), Skipped::NonUtf8Path(b)| a.cmp(b));
+
+    // Files by document: the source's and each language's file (indices into `files`). Files
+    // arrive in no fixed order (folders are read in parallel); when two claim one place
+    // (`pt_BR/` and `pt-BR/`), the least path is kept, so the answer does not depend on which
+    // came first.
+    #[derive(Clone)]
+    struct Slot {
+        source: Option<usize>,
+        translations: Vec<Option<usize>>,
+    }
+    let empty = Slot { source: None, translations: vec![None; known.len()] };
+    let mut slots: HashMap<&str, Slot> = HashMap::default();
+    // Each language's spelling in folders: the least found, else the configured one.
+    let mut spelling: Vec<Option<&str>> = vec![None; known.len()];
+    for (n, (path, _, place)) in files.iter().enumerate() {
+        let slot = slots.entry(&path[place.id.clone()]).or_insert_with(|| empty.clone());
+        let (held, lang) = match place.lang {
+            None => (&mut slot.source, known.iter().position(|l| l == config.source_lang_for(&path[place.id.clone()]))),
+            Some(lang) => (&mut slot.translations[lang], Some(lang)),
+        };
+        if held.is_none_or(|h| *path < files[h].0) {
+            *held = Some(n);
+        }
+        if let (Some(lang), false) = (lang, place.tag.is_empty()) {
+            let tag = &path[place.tag.clone()];
+            if spelling[lang].is_none_or(|s| tag < s) {
+                spelling[lang] = Some(tag);
             }
         }
     }
-
-    skipped.sort_by(|Skipped::NonUtf8Path(a), Skipped::NonUtf8Path(b)| a.cmp(b));
-    // Each language's folder spelling, once (a corpus of thousands of documents asks often).
-    let spellings: HashMap<&Lang, String> =
-        known.iter().map(|l| (l, spelling.get(l).cloned().unwrap_or_else(|| config.spelling(l).to_owned()))).collect();
-    fn spelled<'a>(spellings: &'a HashMap<&Lang, String>, config: &'a Config, lang: &'a Lang) -> &'a str {
-        spellings.get(lang).map_or_else(|| config.spelling(lang), String::as_str)
+    let spellings: Vec<String> = known
+        .iter()
+        .zip(&spelling)
+        .map(|(l, s)| s.map_or_else(|| config.spelling(l).to_owned(), str::to_owned))
+        .collect();
+    fn spelled<'a>(known: &[Lang], spellings: &'a [String], config: &'a Config, lang: &'a Lang) -> &'a str {
+        known.iter().position(|l| l == lang).map_or_else(|| config.spelling(lang), |i| spellings[i].as_str())
     }
-    let mut ids: Vec<&str> = sources.keys().chain(versions.keys()).map(String::as_str).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let documents = ids
+    let mut slots: Vec<(String, Slot)> = slots.into_iter().map(|(id, slot)| (id.to_owned(), slot)).collect();
+    slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut files: Vec<(String, FileStat)> = files.into_iter().map(|(path, stat, _)| (path, stat)).collect();
+    let mut found = |n: usize, lang: &Lang| {
+        let (path, stat) = std::mem::take(&mut files[n]);
+        Version { lang: lang.clone(), path, exists: true, stat: Some(stat) }
+    };
+    let documents = slots
         .into_iter()
-        .map(|id| {
-            let source_lang = config.source_lang_for(id).clone();
-            let source = match sources.get(id) {
-                Some(path) => Version { lang: source_lang.clone(), path: path.clone(), exists: true },
+        .map(|(id, slot)| {
+            let source_lang = config.source_lang_for(&id).clone();
+            let source = match slot.source {
+                Some(n) => found(n, &source_lang),
                 None => Version {
-                    path: to_repo(&layout.source.render(spelled(&spellings, config, &source_lang), id)),
+                    path: to_repo(&layout.source.render(spelled(&known, &spellings, config, &source_lang), &id)),
                     lang: source_lang.clone(),
                     exists: false,
+                    stat: None,
                 },
             };
-            let found = versions.get(id);
             let translations = config
                 .translation_langs_for(&source_lang)
-                .map(|lang| match found.and_then(|v| v.get(lang)) {
-                    Some(path) => Version { lang: lang.clone(), path: path.clone(), exists: true },
+                .map(|lang| match known.iter().position(|l| l == lang).and_then(|i| slot.translations[i]) {
+                    Some(n) => found(n, lang),
                     None => Version {
                         lang: lang.clone(),
-                        path: to_repo(&layout.translation.render(spelled(&spellings, config, lang), id)),
+                        path: to_repo(&layout.translation.render(spelled(&known, &spellings, config, lang), &id)),
                         exists: false,
+                        stat: None,
                     },
                 })
                 .collect();
-            Document { id: id.to_owned(), source, translations }
+            Document { id, source, translations }
         })
         .collect();
 

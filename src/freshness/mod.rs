@@ -15,7 +15,7 @@
 
 mod facts;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -146,8 +146,12 @@ pub struct TranslationStatus {
     pub reason: Option<Reason>,
     /// Words of source to translate: the source's word count if missing or outdated, else 0.
     pub words_to_translate: usize,
-    /// Fluent: how its messages compare with the source's.
-    pub messages: Option<ftl::Comparison>,
+    /// The blob id of its content in the work tree (`None` when it was not read: it does not
+    /// exist, or its source does not).
+    pub blob: Option<ObjectId>,
+    /// Fluent: how its messages compare with the source's (boxed: a text corpus of tens of
+    /// thousands of files has none).
+    pub messages: Option<Box<ftl::Comparison>>,
     /// Fluent: its syntax errors.
     pub syntax_errors: Vec<ftl::SyntaxError>,
     /// Outdated text translations whose basis version of the source is available: the source
@@ -164,6 +168,7 @@ impl TranslationStatus {
             basis: Basis::None,
             reason: None,
             words_to_translate: 0,
+            blob: None,
             messages: None,
             syntax_errors: Vec::new(),
             stale_blocks: None,
@@ -371,8 +376,20 @@ struct Loaded {
     blob: ObjectId,
     words: usize,
     record: Option<Record>,
-    fluent: Option<ftl::Parsed>,
-    learned: Option<facts::BlobFacts>,
+    fluent: Option<Box<ftl::Parsed>>,
+    /// Whether the file was read and what it says should be kept (see [`Loaded::learned`]).
+    learn: bool,
+}
+
+impl Loaded {
+    /// What was learned of the blob, if anything: a source's words, a translation's record.
+    fn learned(&self, is_source: bool) -> Option<facts::BlobFacts> {
+        let facts = match is_source {
+            true => facts::BlobFacts { words: Some(self.words), record: None },
+            false => facts::BlobFacts { words: None, record: Some(self.record) },
+        };
+        self.learn.then_some(facts)
+    }
 }
 
 /// What earlier runs left: the index's stat data, and facts about blobs.
@@ -383,38 +400,40 @@ struct Known<'a> {
 
 fn load(
     root: &std::path::Path,
-    rel: &str,
+    version: &Version,
     is_source: bool,
     kind: Kind,
     known: &Known<'_>,
 ) -> Result<Loaded, TrackingError> {
-    let path: PathBuf = root.join(rel);
+    let rel = version.path.as_str();
+    let path = || -> PathBuf { root.join(rel) };
     let storage = tracking::storage_for(rel);
     if kind == Kind::Text {
-        // A file the index proves unchanged is its blob; what its content says may be known.
-        let unchanged = std::fs::symlink_metadata(&path).ok().and_then(|meta| known.index.unchanged(rel, &meta));
+        // A file the index proves unchanged (by the stat data the scan found) is its blob;
+        // what its content says may be known.
+        let unchanged = version.stat.and_then(|stat| known.index.unchanged(rel, &stat));
         if let Some(blob) = unchanged {
             let facts = known.facts.blob(blob).unwrap_or_default();
-            let found = |words, record| Loaded { blob, words, record, fluent: None, learned: None };
+            let found = |words, record| Loaded { blob, words, record, fluent: None, learn: false };
             match (is_source, facts, storage) {
                 (true, facts::BlobFacts { words: Some(words), .. }, _) => return Ok(found(words, None)),
-                (false, _, tracking::Storage::Sidecar) => return Ok(found(0, tracking::read_sidecar_of(&path)?)),
+                (false, _, tracking::Storage::Sidecar) => return Ok(found(0, tracking::read_sidecar_of(&path())?)),
                 (false, facts::BlobFacts { record: Some(record), .. }, _) => return Ok(found(0, record)),
                 _ => {}
             }
         }
     }
+    let path = path();
     let bytes = tracking::read_bytes(&path)?;
     let blob = ObjectId::for_blob(&bytes);
     let text = tracking::decode(&path, &bytes)?;
-    let fluent = (kind == Kind::Fluent).then(|| ftl::parse(text));
+    let fluent = (kind == Kind::Fluent).then(|| Box::new(ftl::parse(text)));
     let (words, record) = if is_source { (count_words(text), None) } else { (0, tracking::read(&path, text)?) };
-    let learned = match (kind, is_source, storage) {
-        (Kind::Fluent, ..) | (Kind::Text, false, tracking::Storage::Sidecar) => None,
-        (Kind::Text, true, _) => Some(facts::BlobFacts { words: Some(words), record: None }),
-        (Kind::Text, false, _) => Some(facts::BlobFacts { words: None, record: Some(record) }),
+    let learn = match (kind, is_source, storage) {
+        (Kind::Fluent, ..) | (Kind::Text, false, tracking::Storage::Sidecar) => false,
+        (Kind::Text, ..) => true,
     };
-    Ok(Loaded { blob, words, record, fluent, learned })
+    Ok(Loaded { blob, words, record, fluent, learn })
 }
 
 fn selected(doc: &Document, opts: &StatusOptions) -> bool {
@@ -440,6 +459,84 @@ struct LoadedDocument<'a> {
     translations: Vec<(&'a Version, Option<Loaded>)>,
 }
 
+/// What deciding a translation's state needs from git, by the translation's index.
+enum Pending {
+    /// An outdated translation's recorded basis: whether the repository has it.
+    Base { translation: usize, blob: ObjectId },
+    /// A recorded source commit: the source's blob there.
+    SourceCommit { translation: usize, commit: ObjectId, source_blob: ObjectId },
+    /// No record: the history of the source and the translation.
+    History { translation: usize, source_blob: ObjectId, blob: ObjectId },
+}
+
+/// The state of a document's translations as far as it is known without git, and what git
+/// must tell; `None` when a language filter leaves nothing of it.
+fn decide<'a>(corpus: &str, item: LoadedDocument<'a>, opts: &StatusOptions) -> Option<Decided<'a>> {
+    let LoadedDocument { doc, source, translations: files } = &item;
+    let words = source.as_ref().map_or(0, |s| s.words);
+    let mut translations = Vec::with_capacity(files.len());
+    let mut pending = Vec::new();
+    for (t, file) in files {
+        let mut status = TranslationStatus::new(t);
+        status.blob = file.as_ref().map(|f| f.blob);
+        let n = translations.len();
+        match (source, t.exists, file) {
+            (None, false, _) => continue,
+            (None, true, _) => status.state = State::Orphan,
+            (Some(_), false, _) => status.words_to_translate = words,
+            (Some(src), true, Some(file)) => match file.record {
+                Some(Record::Blob(blob)) => {
+                    status.basis = Basis::Recorded { blob };
+                    if blob == src.blob {
+                        status.state = State::Current;
+                    } else {
+                        status.state = State::Outdated;
+                        status.words_to_translate = words;
+                        pending.push(Pending::Base { translation: n, blob });
+                    }
+                }
+                Some(Record::SourceCommit(commit)) => {
+                    status.basis = Basis::SourceCommit { commit };
+                    pending.push(Pending::SourceCommit { translation: n, commit, source_blob: src.blob });
+                }
+                None => pending.push(Pending::History { translation: n, source_blob: src.blob, blob: file.blob }),
+            },
+            (Some(_), true, None) => unreachable!("existing translations of existing sources are loaded"),
+        }
+        translations.push(status);
+    }
+    // With a language filter, a document with nothing in those languages (its source is in
+    // one of them) is not part of the answer.
+    if translations.is_empty() && !opts.langs.is_empty() {
+        return None;
+    }
+    let status = DocumentStatus {
+        id: doc.id.clone(),
+        corpus: corpus.to_owned(),
+        source: SourceStatus {
+            lang: doc.source.lang.clone(),
+            path: doc.source.path.clone(),
+            exists: doc.source.exists,
+            words,
+            blob: source.as_ref().map(|s| s.blob),
+            syntax_errors: source
+                .as_ref()
+                .and_then(|s| s.fluent.as_ref())
+                .map(|f| f.errors.clone())
+                .unwrap_or_default(),
+        },
+        translations,
+    };
+    Some(Decided { status, item, pending })
+}
+
+/// A document as the first pass leaves it.
+struct Decided<'a> {
+    status: DocumentStatus,
+    item: LoadedDocument<'a>,
+    pending: Vec<Pending>,
+}
+
 /// Computes the state of every selected translation of every corpus.
 pub fn status(corpora: &[Corpus], repo: &Repo, opts: &StatusOptions) -> Result<StatusReport, FreshnessError> {
     let mut documents = Vec::new();
@@ -462,28 +559,19 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
 
     let root = &corpus.repo_root;
     let kind = corpus.config.kind;
-    let index = if kind == Kind::Text {
-        let files: rustc_hash::FxHashSet<&str> = corpus
-            .documents
-            .iter()
-            .flat_map(|d| std::iter::once(&d.source).chain(&d.translations))
-            .filter(|v| v.exists)
-            .map(|v| v.path.as_str())
-            .collect();
-        repo.index_stats(&files)
-    } else {
-        IndexStats::default()
-    };
+    let index = if kind == Kind::Text { repo.index_stats() } else { IndexStats::default() };
     let mut facts = facts::Facts::load(repo, &corpus.config.name);
     let known = Known { index: &index, facts: &facts };
-    // First pass, in parallel: read, hash and parse every file (or know it unchanged). Git is
-    // not touched here.
-    let loaded: Vec<LoadedDocument<'_>> = corpus
-        .documents
-        .par_iter()
-        .filter(|d| selected(d, opts))
-        .map(|doc| -> Result<LoadedDocument<'_>, TrackingError> {
-            let source = if doc.source.exists { Some(load(root, &doc.source.path, true, kind, &known)?) } else { None };
+    // First pass, in parallel: read, hash and parse every file (or know it unchanged), and
+    // decide every state that needs no git. A repository handle cannot be shared between
+    // threads: what needs git waits for the second pass.
+    let docs: Vec<&Document> = corpus.documents.iter().filter(|d| selected(d, opts)).collect();
+    // Collected in place (an indexed iterator writes straight into the vector): a large corpus
+    // gives tens of megabytes here, and every fresh page costs a fault.
+    let mut decided: Vec<Result<Option<Decided<'_>>, Box<TrackingError>>> = Vec::new();
+    docs.par_iter()
+        .map(|&doc| -> Result<_, Box<TrackingError>> {
+            let source = if doc.source.exists { Some(load(root, &doc.source, true, kind, &known)?) } else { None };
             let translations = doc
                 .translations
                 .iter()
@@ -491,96 +579,62 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
                 .map(|t| {
                     // An orphan's record does not matter: it has no source to match.
                     let read = t.exists && source.is_some();
-                    Ok((t, if read { Some(load(root, &t.path, false, kind, &known)?) } else { None }))
+                    Ok((t, if read { Some(load(root, t, false, kind, &known)?) } else { None }))
                 })
                 .collect::<Result<_, TrackingError>>()?;
-            Ok(LoadedDocument { doc, source, translations })
+            let item = LoadedDocument { doc, source, translations };
+            Ok(decide(&corpus.config.name, item, opts))
         })
-        .collect::<Result<_, _>>()?;
+        .collect_into_vec(&mut decided);
+    drop(docs);
     let mut used_blobs = rustc_hash::FxHashSet::default();
-    for file in loaded.iter().flat_map(|d| d.source.iter().chain(d.translations.iter().filter_map(|(_, f)| f.as_ref())))
-    {
-        used_blobs.insert(file.blob);
-        if let Some(learned) = file.learned {
-            facts.learn_blob(file.blob, learned);
-        }
-    }
-
-    // Second pass: decide every state; translations without a record wait for one history walk:
+    let mut documents = Vec::with_capacity(decided.len());
+    // Fluent compares messages after this pass, from what was read; text needs only blob ids.
+    let mut kept: Vec<LoadedDocument<'_>> = Vec::new();
+    // Second pass: what needs git. Translations without a record wait for one history walk:
     // (document index, translation index, source blob, translation blob).
-    let mut documents = Vec::with_capacity(loaded.len());
-    let mut kept: Vec<&LoadedDocument<'_>> = Vec::with_capacity(loaded.len());
     let mut by_history: Vec<(usize, usize, ObjectId, ObjectId)> = Vec::new();
-    for item in &loaded {
-        let LoadedDocument { doc, source, translations: files } = item;
-        let words = source.as_ref().map_or(0, |s| s.words);
-        let mut translations = Vec::with_capacity(files.len());
-        for (t, file) in files {
-            let mut status = TranslationStatus::new(t);
-            match (source, t.exists, file) {
-                (None, false, _) => continue,
-                (None, true, _) => status.state = State::Orphan,
-                (Some(_), false, _) => status.words_to_translate = words,
-                (Some(src), true, Some(file)) => {
-                    match file.record {
-                        Some(Record::Blob(blob)) => {
-                            status.basis = Basis::Recorded { blob };
-                            if blob == src.blob {
-                                status.state = State::Current;
-                            } else {
-                                status.state = State::Outdated;
-                                status.reason = Some(if repo.has_object(blob) {
-                                    Reason::SourceChanged
-                                } else {
-                                    Reason::BaseMissing
-                                });
-                            }
+    for one in decided {
+        let Some(Decided { status: mut doc, item, pending }) = one.map_err(|e| *e)? else { continue };
+        let files = item.source.iter().map(|f| (f, true));
+        for (file, is_source) in
+            files.chain(item.translations.iter().filter_map(|(_, f)| f.as_ref().map(|f| (f, false))))
+        {
+            used_blobs.insert(file.blob);
+            if let Some(learned) = file.learned(is_source) {
+                facts.learn_blob(file.blob, learned);
+            }
+        }
+        for p in pending {
+            match p {
+                Pending::Base { translation, blob } => {
+                    let reason = if repo.has_object(blob) { Reason::SourceChanged } else { Reason::BaseMissing };
+                    doc.translations[translation].reason = Some(reason);
+                }
+                Pending::SourceCommit { translation, commit, source_blob } => {
+                    let status = &mut doc.translations[translation];
+                    (status.state, status.reason) = if repo.find_commit(commit).is_none() {
+                        (State::Unknown, Some(Reason::CommitMissing))
+                    } else {
+                        match repo.blob_at(commit, &doc.source.path)? {
+                            Some(b) if b == source_blob => (State::Current, None),
+                            Some(_) => (State::Outdated, Some(Reason::SourceChanged)),
+                            None => (State::Outdated, Some(Reason::SourceNotAtCommit)),
                         }
-                        Some(Record::SourceCommit(commit)) => {
-                            status.basis = Basis::SourceCommit { commit };
-                            (status.state, status.reason) = if repo.find_commit(commit).is_none() {
-                                (State::Unknown, Some(Reason::CommitMissing))
-                            } else {
-                                match repo.blob_at(commit, &doc.source.path)? {
-                                    Some(b) if b == src.blob => (State::Current, None),
-                                    Some(_) => (State::Outdated, Some(Reason::SourceChanged)),
-                                    None => (State::Outdated, Some(Reason::SourceNotAtCommit)),
-                                }
-                            };
-                        }
-                        None => by_history.push((documents.len(), translations.len(), src.blob, file.blob)),
-                    }
+                    };
                     if status.state == State::Outdated {
-                        status.words_to_translate = words;
+                        status.words_to_translate = doc.source.words;
                     }
                 }
-                (Some(_), true, None) => unreachable!("existing translations of existing sources are loaded"),
+                Pending::History { translation, source_blob, blob } => {
+                    by_history.push((documents.len(), translation, source_blob, blob));
+                }
             }
-            translations.push(status);
         }
-        // With a language filter, a document with nothing in those languages (its source is in
-        // one of them) is not part of the answer.
-        if translations.is_empty() && !opts.langs.is_empty() {
-            continue;
+        documents.push(doc);
+        if kind == Kind::Fluent {
+            kept.push(item);
         }
-        documents.push(DocumentStatus {
-            id: doc.id.clone(),
-            corpus: corpus.config.name.clone(),
-            source: SourceStatus {
-                lang: doc.source.lang.clone(),
-                path: doc.source.path.clone(),
-                exists: doc.source.exists,
-                words,
-                blob: source.as_ref().map(|s| s.blob),
-                syntax_errors: source
-                    .as_ref()
-                    .and_then(|s| s.fluent.as_ref())
-                    .map(|f| f.errors.clone())
-                    .unwrap_or_default(),
-            },
-            translations,
-        });
-        kept.push(item);
     }
 
     if !by_history.is_empty() {
@@ -612,7 +666,7 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
                 if n % 16 == 0 {
                     repo.report(Progress::Changes { done: n, total: outdated.len() });
                 }
-                stale_work(repo, root, &documents[d], kept[d], &cache)
+                stale_work(repo, root, &documents[d], &cache)
             })
             .collect::<Result<_, _>>()?;
         let found: Vec<Vec<Found>> =
@@ -717,16 +771,13 @@ fn stale_work(
     repo: &Repo,
     root: &std::path::Path,
     doc: &DocumentStatus,
-    item: &LoadedDocument<'_>,
     cache: &StaleCache<'_>,
 ) -> Result<StaleWork, FreshnessError> {
     let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
     let mut work =
         StaleWork { source: root.join(&doc.source.path), markdown, settled: Vec::new(), to_compare: Vec::new() };
     for (n, status) in doc.translations.iter().enumerate().filter(|(_, t)| t.state == State::Outdated) {
-        let blobs = doc.source.blob.zip(
-            item.translations.iter().find(|(v, _)| v.path == status.path).and_then(|(_, f)| f.as_ref()).map(|f| f.blob),
-        );
+        let blobs = doc.source.blob.zip(status.blob);
         let key = blobs.and_then(|(s, t)| cache.key(status, &doc.source.path, s, t, markdown));
         if let Some(key) = &key {
             if let (true, Some(kept)) = (cache.use_kept, cache.facts.stale(key)) {
@@ -798,7 +849,7 @@ fn compare_messages(repo: &Repo, doc: &mut DocumentStatus, item: &LoadedDocument
             status.reason = None;
         }
         status.words_to_translate = if status.state == State::Outdated { doc.source.words } else { 0 };
-        status.messages = Some(comparison);
+        status.messages = Some(Box::new(comparison));
     }
     Ok(())
 }
@@ -890,15 +941,22 @@ fn summarize(corpus: &Corpus, documents: &[DocumentStatus], opts: &StatusOptions
     });
     let mut sums: HashMap<Lang, LangSummary> = HashMap::new();
     for t in documents.iter().flat_map(|d| &d.translations) {
-        sums.entry(t.lang.clone()).or_default().count(t);
+        match sums.get_mut(&t.lang) {
+            Some(sum) => sum.count(t),
+            None => sums.entry(t.lang.clone()).or_default().count(t),
+        }
     }
     // A language that is a translation language of no document (the default source language
     // when no document overrides it) has nothing to report.
-    let translation_langs: BTreeMap<&Lang, ()> =
-        corpus.documents.iter().flat_map(|d| d.translations.iter().map(|t| (&t.lang, ()))).collect();
+    let mut translation_langs: Vec<&Lang> = Vec::new();
+    for lang in corpus.documents.iter().flat_map(|d| d.translations.iter().map(|t| &t.lang)) {
+        if !translation_langs.contains(&lang) {
+            translation_langs.push(lang);
+        }
+    }
     order
         .into_iter()
-        .filter(|l| translation_langs.contains_key(l) || corpus.config.languages.contains(l))
+        .filter(|l| translation_langs.contains(&l) || corpus.config.languages.contains(l))
         .map(|lang| {
             let mut s = sums.remove(&lang).unwrap_or_default();
             let todo = s.current + s.outdated + s.missing + s.unknown;

@@ -10,27 +10,34 @@
 //! entries git itself would not trust (assume-unchanged, skip-worktree, intent-to-add,
 //! conflicts), nor anything but regular files.
 
-use std::collections::HashSet;
-use std::hash::BuildHasher;
-
-use rustc_hash::FxHashMap as HashMap;
 use std::fs::Metadata;
+
+use crate::corpus::FileStat;
 
 use super::{ObjectId, Repo};
 
 /// Stat data of the index's regular files, by path from the work tree's root.
 #[derive(Debug, Default)]
 pub struct IndexStats {
-    entries: HashMap<String, Entry>,
+    /// Every entry's path, one after the other.
+    paths: Vec<u8>,
+    /// The entries in the index's order (sorted by path), each with its path's place in `paths`.
+    entries: Vec<Placed>,
+    /// An open-addressing table of the entries by path: each slot 0 (free) or an entry's
+    /// index plus one; its length a power of two, at least twice the entries'.
+    table: Vec<u32>,
     /// The index file's modification time: entries not older are racily clean.
-    written: (i64, u32),
+    written: (u32, u32),
 }
+
+/// An entry, with its path's start and length in [`IndexStats::paths`].
+type Placed = (u32, u32, Entry);
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     size: u32,
-    mtime: (i64, u32),
-    ctime: (i64, u32),
+    mtime: (u32, u32),
+    ctime: (u32, u32),
     ino: u32,
     id: ObjectId,
 }
@@ -43,11 +50,32 @@ const SKIP_WORKTREE: u16 = 0x4000;
 const INTENT_TO_ADD: u16 = 0x2000;
 
 impl IndexStats {
-    /// The blob id of the file at `path`, whose metadata (from `symlink_metadata`) is `meta`,
-    /// when the index proves its content unchanged; `None` when the file must be read.
-    pub fn unchanged(&self, path: &str, meta: &Metadata) -> Option<ObjectId> {
-        let entry = self.entries.get(path)?;
-        stat_matches(entry, meta, self.written).then_some(entry.id)
+    /// The blob id of the file at `path`, whose stat data is `stat`, when the index proves
+    /// its content unchanged; `None` when the file must be read.
+    pub fn unchanged(&self, path: &str, stat: &FileStat) -> Option<ObjectId> {
+        let entry = self.entry(path)?;
+        stat_matches(entry, stat, self.written).then_some(entry.id)
+    }
+
+    /// The entry of `path`: git sorts entries by their paths' bytes, and stele keeps only
+    /// stage 0, so each path is there once.
+    fn entry(&self, path: &str) -> Option<&Entry> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut slot = hash(path.as_bytes()) & mask;
+        loop {
+            let n = self.table[slot] as usize;
+            if n == 0 {
+                return None;
+            }
+            let (start, len, entry) = &self.entries[n - 1];
+            if &self.paths[*start as usize..(*start + *len) as usize] == path.as_bytes() {
+                return Some(entry);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// How many entries the index has for regular files.
@@ -61,53 +89,71 @@ impl IndexStats {
     }
 }
 
-#[cfg(unix)]
-fn stat_matches(entry: &Entry, meta: &Metadata, written: (i64, u32)) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let mtime = (meta.mtime(), meta.mtime_nsec() as u32);
-    meta.file_type().is_file()
-        && mtime < written
-        && entry.mtime == mtime
-        && entry.ctime == (meta.ctime(), meta.ctime_nsec() as u32)
-        // The index keeps sizes and inodes truncated to 32 bits.
-        && entry.size == meta.len() as u32
-        && entry.ino == meta.ino() as u32
-}
-
-#[cfg(not(unix))]
-fn stat_matches(_: &Entry, _: &Metadata, _: (i64, u32)) -> bool {
-    // Elsewhere the index's stat data does not map onto the metadata std gives: read the file.
-    false
+fn stat_matches(entry: &Entry, stat: &FileStat, written: (u32, u32)) -> bool {
+    // Elsewhere than on Unix the index's stat data does not map onto what std gives: the
+    // file is read.
+    cfg!(unix)
+        && stat.regular
+        && stat.mtime < written
+        && entry.mtime == stat.mtime
+        && entry.ctime == stat.ctime
+        && entry.size == stat.size
+        && entry.ino == stat.ino
 }
 
 impl Repo {
-    /// The index's stat data for the files among `wanted`; empty when the repository has no
-    /// index or it cannot be read (then every file is read, which is slower but as exact).
+    /// The index's stat data; empty when the repository has no index or it cannot be read
+    /// (then every file is read, which is slower but as exact).
     ///
-    /// The index file is parsed here rather than through libgit2, which builds every entry of
-    /// the whole index (tldr-pages: 55,000, of which a corpus of French and Spanish uses
-    /// 11,000) and took a quarter of a warm `status`.
-    pub fn index_stats<S: BuildHasher>(&self, wanted: &HashSet<&str, S>) -> IndexStats {
+    /// The index file is parsed here rather than through libgit2, which builds a structure per
+    /// entry (tldr-pages: 55,000) and took a quarter of a warm `status`. As git does when it
+    /// reads the index, the checksum is not verified (hashing the file took a tenth of a warm
+    /// `status` on 58,000 files); `git fsck` is what checks it.
+    pub fn index_stats(&self) -> IndexStats {
         let path = self.inner.path().join("index");
         let Ok(meta) = std::fs::metadata(&path) else { return IndexStats::default() };
         let Ok(bytes) = std::fs::read(&path) else { return IndexStats::default() };
-        match parse(&bytes, wanted) {
-            Some(entries) => IndexStats { entries, written: modified(&meta) },
-            None => IndexStats::default(),
+        match parse(&bytes) {
+            Some((paths, entries)) if distinct(&paths, &entries) => {
+                let table = table(&paths, &entries);
+                IndexStats { paths, entries, table, written: modified(&meta) }
+            }
+            _ => IndexStats::default(),
         }
     }
 }
 
-/// Reads the entries of an index file (format versions 2, 3 and 4, SHA-1) whose paths are
-/// wanted; `None` when the file is not one stele can read whole, or its checksum is wrong.
-fn parse<S: BuildHasher>(bytes: &[u8], wanted: &HashSet<&str, S>) -> Option<HashMap<String, Entry>> {
-    use sha1::Digest;
-    let body = bytes.len().checked_sub(20).map(|n| &bytes[..n])?;
-    let checksum = &bytes[body.len()..];
-    // `index.skipHash` writes a null checksum.
-    if checksum.iter().any(|&b| b != 0) && sha1::Sha1::digest(body).as_slice() != checksum {
-        return None;
+fn hash(bytes: &[u8]) -> usize {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(bytes) as usize
+}
+
+/// The open-addressing table of `entries` by path (see [`IndexStats`]).
+fn table(paths: &[u8], entries: &[Placed]) -> Vec<u32> {
+    let mut table = vec![0u32; (entries.len() * 2).next_power_of_two().max(16)];
+    let mask = table.len() - 1;
+    for (n, &(start, len, _)) in entries.iter().enumerate() {
+        let mut slot = hash(&paths[start as usize..(start + len) as usize]) & mask;
+        while table[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = n as u32 + 1;
     }
+    table
+}
+
+/// Whether each path has one entry: git writes entries in strictly increasing order of path
+/// (stele keeps only stage 0); a damaged index may not be.
+fn distinct(paths: &[u8], entries: &[Placed]) -> bool {
+    let path = |&(start, len, _): &Placed| &paths[start as usize..(start + len) as usize];
+    entries.len() < u32::MAX as usize && entries.windows(2).all(|w| path(&w[0]) < path(&w[1]))
+}
+
+/// The paths and entries of an index file's regular, trusted files (format versions 2, 3 and
+/// 4, SHA-1); `None` when the file is not one stele can read whole.
+fn parse(bytes: &[u8]) -> Option<(Vec<u8>, Vec<Placed>)> {
+    // The last 20 bytes are the checksum.
+    let body = bytes.len().checked_sub(20).map(|n| &bytes[..n])?;
     let u32_at = |at: usize| -> Option<u32> { Some(u32::from_be_bytes(body.get(at..at + 4)?.try_into().ok()?)) };
     let u16_at = |at: usize| -> Option<u16> { Some(u16::from_be_bytes(body.get(at..at + 2)?.try_into().ok()?)) };
     if body.get(..4)? != b"DIRC" {
@@ -118,7 +164,8 @@ fn parse<S: BuildHasher>(bytes: &[u8], wanted: &HashSet<&str, S>) -> Option<Hash
         return None;
     }
     let count = u32_at(8)? as usize;
-    let mut entries = HashMap::with_capacity_and_hasher(wanted.len().min(count), Default::default());
+    let mut entries = Vec::with_capacity(count);
+    let mut paths = Vec::with_capacity(body.len() / 2);
     let mut at = 12;
     let mut previous: Vec<u8> = Vec::new();
     for _ in 0..count {
@@ -157,17 +204,16 @@ fn parse<S: BuildHasher>(bytes: &[u8], wanted: &HashSet<&str, S>) -> Option<Hash
         if !regular || distrusted {
             continue;
         }
-        let Ok(path) = std::str::from_utf8(path) else { continue };
-        if !wanted.contains(path) {
-            continue;
-        }
         let id = ObjectId(git2::Oid::from_bytes(id).ok()?);
-        entries.insert(
-            path.to_owned(),
-            Entry { size, mtime: (i64::from(mtime_s), mtime_ns), ctime: (i64::from(ctime_s), ctime_ns), ino, id },
-        );
+        let start = u32::try_from(paths.len()).ok()?;
+        paths.extend_from_slice(path);
+        entries.push((
+            start,
+            u32::try_from(path.len()).ok()?,
+            Entry { size, mtime: (mtime_s, mtime_ns), ctime: (ctime_s, ctime_ns), ino, id },
+        ));
     }
-    Some(entries)
+    Some((paths, entries))
 }
 
 /// Git's offset varint (as in `varint.c`): seven bits a byte, most significant first, each
@@ -186,13 +232,14 @@ fn varint(bytes: &[u8]) -> Option<(usize, usize)> {
     Some((value, used))
 }
 
+/// The index file's modification time, in 32 bits as git compares it with its entries'.
 #[cfg(unix)]
-fn modified(meta: &Metadata) -> (i64, u32) {
+fn modified(meta: &Metadata) -> (u32, u32) {
     use std::os::unix::fs::MetadataExt;
-    (meta.mtime(), meta.mtime_nsec() as u32)
+    (meta.mtime() as u32, meta.mtime_nsec() as u32)
 }
 
 #[cfg(not(unix))]
-fn modified(_: &Metadata) -> (i64, u32) {
-    (i64::MIN, 0)
+fn modified(_: &Metadata) -> (u32, u32) {
+    (0, 0)
 }

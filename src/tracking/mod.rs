@@ -87,8 +87,10 @@ pub enum TrackingError {
 
 /// How a file of this name keeps its record.
 pub fn storage_for(path: &str) -> Storage {
-    let lower = path.to_ascii_lowercase();
-    if [".md", ".markdown", ".mdx"].iter().any(|ext| lower.ends_with(ext)) {
+    let ends_with = |ext: &str| {
+        path.len() >= ext.len() && path.as_bytes()[path.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    };
+    if [".md", ".markdown", ".mdx"].into_iter().any(ends_with) {
         Storage::FrontMatter
     } else {
         Storage::Sidecar

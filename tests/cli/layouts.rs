@@ -124,6 +124,28 @@ fn ignored_and_hidden_files_are_not_documents() {
 }
 
 #[test]
+fn ignore_rules_are_gits_from_every_folder_and_info_exclude() {
+    let env = TestEnv::folder_layout();
+    // A folder's own .gitignore, a rule that takes back a parent's, and the repository's
+    // info/exclude, as git reads them.
+    env.write(".gitignore", "fr.md\ncorpus/old-*/\n");
+    env.write("corpus/.gitignore", "scratch/\n!c/fr.md\n");
+    env.write("corpus/a/en.md", "A.\n");
+    env.write("corpus/a/fr.md", "A fr, ignored.\n");
+    env.write("corpus/old-b/en.md", "Old.\n");
+    env.write("corpus/scratch/en.md", "Scratch.\n");
+    env.write("corpus/c/en.md", "C.\n");
+    env.write("corpus/c/fr.md", "C fr.\n");
+    env.write("corpus/d/en.md", "D.\n");
+    env.write(".git/info/exclude", "corpus/d/\n");
+    let json = env.status_json(&[]);
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(translation(&json, "corpus/a/fr.md")["state"], "missing");
+    assert_ne!(translation(&json, "corpus/c/fr.md")["state"], "missing");
+}
+
+#[test]
 fn dotfiles_are_documents_but_not_gits_own() {
     // tldr has a page for the `..` command: pages/common/..md.
     let env = TestEnv::with_config("{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }");

@@ -1,0 +1,240 @@
+//! The corpus walk: every file below some folders of the work tree, with its stat data.
+//!
+//! The walk reads each folder once and asks for each file's metadata relative to its folder
+//! (`fstatat` on the folder's descriptor, as `std::fs::DirEntry::metadata` does on Unix), so
+//! that the kernel does not resolve the whole path again for each of tens of thousands of
+//! files; `status` then compares that stat data with the index's ([`crate::git::IndexStats`])
+//! and reads only the files that changed. Folders are read in parallel.
+//!
+//! What is left out is what git leaves out of a work tree: files matched by `.gitignore`
+//! files (from the repository's root down) or `.git/info/exclude`; and what is never content:
+//! hidden folders, git's own dotfiles (`.gitignore`, `.gitkeep`…), stele's `.stele-` files and
+//! `.DS_Store`. Symbolic links are not followed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::Match;
+
+/// A file's stat data, as git's index keeps it: 32 bits for each number (seconds, sizes and
+/// inodes beyond are cut, as git cuts them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileStat {
+    /// Size in bytes.
+    pub size: u32,
+    /// Last modification: seconds and nanoseconds since the epoch.
+    pub mtime: (u32, u32),
+    /// Last status change: seconds and nanoseconds since the epoch.
+    pub ctime: (u32, u32),
+    /// Inode number.
+    pub ino: u32,
+    /// Whether it is a regular file.
+    pub regular: bool,
+}
+
+impl FileStat {
+    /// The stat data of `meta` (from `symlink_metadata`).
+    #[cfg(unix)]
+    pub fn of(meta: &fs::Metadata) -> FileStat {
+        use std::os::unix::fs::MetadataExt;
+        FileStat {
+            size: meta.len() as u32,
+            mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
+            ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
+            ino: meta.ino() as u32,
+            regular: meta.file_type().is_file(),
+        }
+    }
+
+    /// The stat data of `meta` (from `symlink_metadata`): elsewhere than on Unix, only what
+    /// std gives everywhere, which never matches an index entry (the file is then read).
+    #[cfg(not(unix))]
+    pub fn of(meta: &fs::Metadata) -> FileStat {
+        FileStat { size: meta.len() as u32, regular: meta.file_type().is_file(), ..FileStat::default() }
+    }
+}
+
+/// What a walk found.
+#[derive(Debug)]
+pub(super) struct Walked<C> {
+    /// Each file's path from the repository's root (`/`-separated), its stat data and what
+    /// the walk's `classify` said of it.
+    pub files: Vec<(String, FileStat, C)>,
+    /// Files and folders whose names are not UTF-8.
+    pub non_utf8: Vec<PathBuf>,
+}
+
+/// Ignore rules in force in a folder: its own `.gitignore`, then its parents'.
+struct Rules {
+    /// The folder, from the repository's root, with a trailing `/` (empty at the root).
+    base: String,
+    matcher: Gitignore,
+    parent: Option<Arc<Rules>>,
+}
+
+/// Whether git ignores `path` (from the repository's root) under `rules`: the deepest
+/// `.gitignore` that has a say decides, `.git/info/exclude` last.
+fn ignored(rules: &Option<Arc<Rules>>, exclude: &Option<Gitignore>, path: &str, is_dir: bool) -> bool {
+    let mut node = rules.as_deref();
+    while let Some(r) = node {
+        let below = path.strip_prefix(r.base.as_str()).unwrap_or(path);
+        match r.matcher.matched(below, is_dir) {
+            Match::Ignore(_) => return true,
+            Match::Whitelist(_) => return false,
+            Match::None => node = r.parent.as_deref(),
+        }
+    }
+    exclude.as_ref().is_some_and(|m| m.matched(path, is_dir).is_ignore())
+}
+
+/// The rules of `dir`'s own `.gitignore` on top of `parent`; `parent` when it has none or it
+/// cannot be read (git passes over an unreadable `.gitignore` too).
+fn with_gitignore(dir: &Path, base: &str, parent: Option<Arc<Rules>>) -> Option<Arc<Rules>> {
+    let mut builder = GitignoreBuilder::new(dir);
+    if builder.add(dir.join(".gitignore")).is_some() {
+        return parent;
+    }
+    match builder.build() {
+        Ok(matcher) if !matcher.is_empty() => Some(Arc::new(Rules { base: base.to_owned(), matcher, parent })),
+        _ => parent,
+    }
+}
+
+/// `.git/info/exclude` of the repository at `repo_root` (in the common git directory of a
+/// linked work tree).
+fn exclude_rules(repo_root: &Path) -> Option<Gitignore> {
+    let dot_git = repo_root.join(".git");
+    let git_dir = if dot_git.is_dir() {
+        dot_git
+    } else {
+        let text = fs::read_to_string(&dot_git).ok()?;
+        let dir = repo_root.join(text.strip_prefix("gitdir:")?.trim());
+        match fs::read_to_string(dir.join("commondir")) {
+            Ok(common) => dir.join(common.trim()),
+            Err(_) => dir,
+        }
+    };
+    let mut builder = GitignoreBuilder::new(repo_root);
+    if builder.add(git_dir.join("info").join("exclude")).is_some() {
+        return None;
+    }
+    builder.build().ok().filter(|m| !m.is_empty())
+}
+
+/// Whether a file or folder named `name` is left out whatever the ignore rules say.
+fn never_content(name: &str, is_dir: bool) -> bool {
+    (name.starts_with('.') && (is_dir || name.starts_with(".git") || name.starts_with(".stele-")))
+        || name == ".DS_Store"
+}
+
+impl<C> Default for Walked<C> {
+    fn default() -> Self {
+        Walked { files: Vec::new(), non_utf8: Vec::new() }
+    }
+}
+
+/// Shared by the tasks of one walk.
+struct Walk<'a, C> {
+    repo_root: &'a Path,
+    exclude: Option<Gitignore>,
+    /// Whether to enter a folder (given from the repository's root).
+    enter: &'a (dyn Fn(&str) -> bool + Sync),
+    classify: &'a (dyn Fn(&str) -> Option<C> + Sync),
+    found: Mutex<Walked<C>>,
+    error: Mutex<Option<(PathBuf, std::io::Error)>>,
+}
+
+/// Every file below `start` (a folder from the repository's root, `/`-separated, empty for
+/// the root) that git does not ignore and `classify` keeps, entering only the folders `enter`
+/// accepts. Both are given paths from the repository's root, on the walk's threads. Fails on
+/// the first folder or file that cannot be read, naming it.
+pub(super) fn walk<C: Send>(
+    repo_root: &Path,
+    start: &str,
+    enter: &(dyn Fn(&str) -> bool + Sync),
+    classify: &(dyn Fn(&str) -> Option<C> + Sync),
+) -> Result<Walked<C>, (PathBuf, std::io::Error)> {
+    // The rules of the folders above the start, from the root down.
+    let exclude = exclude_rules(repo_root);
+    let start = start.trim_matches('/').to_owned();
+    let mut rules = None;
+    let mut base = String::new();
+    if !start.is_empty() {
+        rules = with_gitignore(repo_root, "", None);
+        let parts: Vec<&str> = start.split('/').collect();
+        for part in &parts[..parts.len() - 1] {
+            base.push_str(part);
+            base.push('/');
+            rules = with_gitignore(&repo_root.join(&base), &base, rules);
+        }
+    }
+    let walk =
+        Walk { repo_root, exclude, enter, classify, found: Mutex::new(Walked::default()), error: Mutex::new(None) };
+    rayon::scope(|s| read_folder(s, &walk, start, rules));
+    if let Some(error) = walk.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(error);
+    }
+    Ok(walk.found.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// Reads the folder `rel` (from the repository's root), records its files and starts a task
+/// for each folder below it.
+fn read_folder<'s, C: Send>(
+    s: &rayon::Scope<'s>,
+    walk: &'s Walk<'s, C>,
+    rel: String,
+    parent_rules: Option<Arc<Rules>>,
+) {
+    let dir = if rel.is_empty() { walk.repo_root.to_path_buf() } else { walk.repo_root.join(&rel) };
+    let fail = |path: PathBuf, e: std::io::Error| {
+        let mut error = walk.error.lock().unwrap_or_else(|e| e.into_inner());
+        error.get_or_insert((path, e));
+    };
+    let entries = match fs::read_dir(&dir).and_then(|d| d.collect::<Result<Vec<_>, _>>()) {
+        Ok(entries) => entries,
+        Err(e) => return fail(dir, e),
+    };
+    let prefix = if rel.is_empty() { String::new() } else { format!("{rel}/") };
+    let names: Vec<_> = entries.iter().map(fs::DirEntry::file_name).collect();
+    let has_gitignore = names.iter().any(|n| n == ".gitignore");
+    let rules = if has_gitignore { with_gitignore(&dir, &prefix, parent_rules) } else { parent_rules };
+    let mut files = Vec::new();
+    let mut non_utf8 = Vec::new();
+    for (entry, name) in entries.iter().zip(&names) {
+        let Ok(kind) = entry.file_type() else { continue };
+        let (is_dir, is_file) = (kind.is_dir(), kind.is_file());
+        if !is_dir && !is_file {
+            continue;
+        }
+        let Some(name) = name.to_str() else {
+            non_utf8.push(entry.path());
+            continue;
+        };
+        if never_content(name, is_dir) {
+            continue;
+        }
+        let path = format!("{prefix}{name}");
+        if ignored(&rules, &walk.exclude, &path, is_dir) {
+            continue;
+        }
+        if is_dir {
+            if (walk.enter)(&path) {
+                let rules = rules.clone();
+                s.spawn(move |s| read_folder(s, walk, path, rules));
+            }
+            continue;
+        }
+        let Some(class) = (walk.classify)(&path) else { continue };
+        match entry.metadata() {
+            Ok(meta) => files.push((path, FileStat::of(&meta), class)),
+            // Gone since the folder was read: as if it had not been there.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return fail(entry.path(), e),
+        }
+    }
+    let mut found = walk.found.lock().unwrap_or_else(|e| e.into_inner());
+    found.files.append(&mut files);
+    found.non_utf8.append(&mut non_utf8);
+}
