@@ -65,22 +65,34 @@ impl FromStr for ObjectId {
         // Abbreviated ids are refused: they can become ambiguous as a repository grows.
         // Decoded here: stele's caches hold tens of thousands of ids, and libgit2's parser is
         // a call across the FFI for each.
-        let hex = |b: u8| match b {
-            b'0'..=b'9' => Some(b - b'0'),
-            b'a'..=b'f' => Some(b - b'a' + 10),
-            b'A'..=b'F' => Some(b - b'A' + 10),
-            _ => None,
+        // Each byte's value as a hex digit, 0xff for anything else.
+        const HEX: [u8; 256] = {
+            let mut table = [0xffu8; 256];
+            let mut b = 0;
+            while b < 256 {
+                table[b] = match b as u8 {
+                    c @ b'0'..=b'9' => c - b'0',
+                    c @ b'a'..=b'f' => c - b'a' + 10,
+                    c @ b'A'..=b'F' => c - b'A' + 10,
+                    _ => 0xff,
+                };
+                b += 1;
+            }
+            table
         };
         let bytes = s.as_bytes();
         let mut raw = [0u8; 20];
         if bytes.len() != 40 {
             return Err(ObjectIdError(s.to_owned()));
         }
+        let mut bad = 0;
         for (i, pair) in bytes.chunks_exact(2).enumerate() {
-            match (hex(pair[0]), hex(pair[1])) {
-                (Some(h), Some(l)) => raw[i] = h << 4 | l,
-                _ => return Err(ObjectIdError(s.to_owned())),
-            }
+            let (h, l) = (HEX[pair[0] as usize], HEX[pair[1] as usize]);
+            bad |= h | l;
+            raw[i] = h << 4 | (l & 0x0f);
+        }
+        if bad & 0xf0 != 0 {
+            return Err(ObjectIdError(s.to_owned()));
         }
         Oid::from_bytes(&raw).map(ObjectId).map_err(|_| ObjectIdError(s.to_owned()))
     }
@@ -428,6 +440,11 @@ mod tests {
         assert!("ce01362".parse::<ObjectId>().is_err());
         assert!("zz013625030ba8dba906f756967f9e9ca394464a".parse::<ObjectId>().is_err());
         assert!("ce013625030ba8dba906f756967f9e9ca394464a".parse::<ObjectId>().is_ok());
+        assert!("CE013625030BA8DBA906F756967F9E9CA394464A".parse::<ObjectId>().is_ok());
+        // A bad digit anywhere, high or low half of a byte.
+        assert!("ce013625030ba8dba906f756967f9e9ca394464g".parse::<ObjectId>().is_err());
+        assert!("ce013625030ba8dba906f756967f9e9ca39446/a".parse::<ObjectId>().is_err());
+        assert!("ce013625030ba8dba906f756967f9e9ca39446 a".parse::<ObjectId>().is_err());
         for n in 0..50u8 {
             let id = ObjectId::for_blob(&[n; 3]);
             assert_eq!(id.to_string().parse::<ObjectId>(), Ok(id));
