@@ -215,7 +215,9 @@ fn read_folder<'s, C: Send>(
         if never_content(name, is_dir) {
             continue;
         }
-        let path = format!("{prefix}{name}");
+        let mut path = String::with_capacity(prefix.len() + name.len());
+        path.push_str(&prefix);
+        path.push_str(name);
         if ignored(&rules, &walk.exclude, &path, is_dir) {
             continue;
         }

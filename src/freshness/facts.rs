@@ -22,7 +22,6 @@
 //! `kind,class,source from,source to,translation from,translation to,words`.
 
 use std::collections::HashSet;
-use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -79,9 +78,15 @@ fn file_name(corpus: &str) -> String {
 }
 
 impl Facts {
-    /// The facts kept for `corpus`, or none.
-    pub fn load(repo: &Repo, corpus: &str) -> Facts {
-        repo.read_cache_file(&file_name(corpus)).and_then(|text| parse(&text)).unwrap_or_default()
+    /// Where the facts of `corpus` are kept.
+    pub fn path(repo: &Repo, corpus: &str) -> std::path::PathBuf {
+        repo.cache_file(&file_name(corpus))
+    }
+
+    /// The facts in the file at `path`, or none; a plain file read, so that it can run on any
+    /// thread.
+    pub fn read(path: &std::path::Path) -> Facts {
+        std::fs::read_to_string(path).ok().and_then(|text| parse(&text)).unwrap_or_default()
     }
 
     pub fn blob(&self, id: ObjectId) -> Option<BlobFacts> {
@@ -118,8 +123,18 @@ impl Facts {
         self.changed = true;
     }
 
-    /// Drops what none of these uses: after a run over the whole corpus, the rest is garbage.
-    pub fn retain<S: BuildHasher>(&mut self, blobs: &HashSet<ObjectId, S>, stale: &HashSet<StaleKey, S>) {
+    /// Drops what none of these uses, after a run over the whole corpus: the rest is garbage.
+    ///
+    /// Only when it may find any: something was learned (contents changed), or more is kept
+    /// than is in use. A warm run over an unchanged corpus (tens of thousands of blobs) does
+    /// not pay for sets of what it used; garbage it cannot see (a deleted file whose content
+    /// another file still has) goes at the next run that learns something.
+    pub fn prune(&mut self, blobs: Vec<ObjectId>, stale: Vec<StaleKey>) {
+        if !self.changed && self.blobs.len() <= blobs.len() && self.stale.len() <= stale.len() {
+            return;
+        }
+        let blobs: HashSet<ObjectId, rustc_hash::FxBuildHasher> = blobs.into_iter().collect();
+        let stale: HashSet<StaleKey, rustc_hash::FxBuildHasher> = stale.into_iter().collect();
         let before = (self.blobs.len(), self.stale.len());
         self.blobs.retain(|id, _| blobs.contains(id));
         self.stale.retain(|key, _| stale.contains(key));
@@ -243,6 +258,8 @@ fn parse(text: &str) -> Option<Facts> {
         return None;
     }
     let mut facts = Facts::default();
+    // Blob lines are about 70 bytes.
+    facts.blobs.reserve(text.len() / 70);
     for line in lines {
         if let Some(rest) = line.strip_prefix("b ") {
             let mut parts = rest.split(' ');

@@ -15,7 +15,7 @@
 
 mod facts;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -559,8 +559,12 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
 
     let root = &corpus.repo_root;
     let kind = corpus.config.kind;
-    let index = if kind == Kind::Text { repo.index_stats() } else { IndexStats::default() };
-    let mut facts = facts::Facts::load(repo, &corpus.config.name);
+    // The index's stat data and the kept facts are two files to parse: both at once.
+    let (index_file, facts_file) = (repo.index_file(), facts::Facts::path(repo, &corpus.config.name));
+    let (index, mut facts) = rayon::join(
+        || if kind == Kind::Text { IndexStats::read(&index_file) } else { IndexStats::default() },
+        || facts::Facts::read(&facts_file),
+    );
     let known = Known { index: &index, facts: &facts };
     // First pass, in parallel: read, hash and parse every file (or know it unchanged), and
     // decide every state that needs no git. A repository handle cannot be shared between
@@ -587,7 +591,8 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
         })
         .collect_into_vec(&mut decided);
     drop(docs);
-    let mut used_blobs = rustc_hash::FxHashSet::default();
+    // Blobs in use, for pruning the facts (a list: most runs do not prune).
+    let mut used_blobs: Vec<ObjectId> = Vec::new();
     let mut documents = Vec::with_capacity(decided.len());
     // Fluent compares messages after this pass, from what was read; text needs only blob ids.
     let mut kept: Vec<LoadedDocument<'_>> = Vec::new();
@@ -600,7 +605,7 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
         for (file, is_source) in
             files.chain(item.translations.iter().filter_map(|(_, f)| f.as_ref().map(|f| (f, false))))
         {
-            used_blobs.insert(file.blob);
+            used_blobs.push(file.blob);
             if let Some(learned) = file.learned(is_source) {
                 facts.learn_blob(file.blob, learned);
             }
@@ -645,7 +650,7 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
             compare_messages(repo, doc, item)?;
         }
     } else {
-        let mut used_stale = rustc_hash::FxHashSet::default();
+        let mut used_stale: Vec<facts::StaleKey> = Vec::new();
         let head = match repo.head()? {
             Head::Commit(id) => Some(id),
             Head::Unborn => None,
@@ -674,13 +679,11 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
         for (&d, found) in outdated.iter().zip(found) {
             for f in found {
                 let status = &mut documents[d].translations[f.translation];
-                if let Some(key) = &f.key {
-                    used_stale.insert(key.clone());
-                }
-                if f.learn {
-                    if let Some(key) = f.key {
-                        facts.learn_stale(key, f.blocks.as_deref());
+                if let Some(key) = f.key {
+                    if f.learn {
+                        facts.learn_stale(key.clone(), f.blocks.as_deref());
                     }
+                    used_stale.push(key);
                 }
                 if let Some(blocks) = f.blocks {
                     status.words_to_translate = blocks.iter().map(|b| b.words).sum();
@@ -690,7 +693,7 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
         }
         // A run over the whole corpus knows everything still in use; the rest is dropped.
         if !opts.partial && opts.langs.is_empty() && opts.paths.is_empty() && opts.only_files.is_none() {
-            facts.retain(&used_blobs, &used_stale);
+            facts.prune(used_blobs, used_stale);
         }
     }
     facts.save(repo, &corpus.config.name);
@@ -785,7 +788,11 @@ fn stale_work(
                 continue;
             }
         }
-        let old = basis_source(repo, status, &doc.source.path)?.and_then(|old| String::from_utf8(old).ok());
+        // A recorded basis the repository lacks was looked for already.
+        let old = match status.reason {
+            Some(Reason::BaseMissing) => None,
+            _ => basis_source(repo, status, &doc.source.path)?.and_then(|old| String::from_utf8(old).ok()),
+        };
         match old {
             Some(old) => work.to_compare.push((n, key, root.join(&status.path), old)),
             None => {
@@ -939,11 +946,16 @@ fn summarize(corpus: &Corpus, documents: &[DocumentStatus], opts: &StatusOptions
         seen.push(l.clone());
         fresh
     });
-    let mut sums: HashMap<Lang, LangSummary> = HashMap::new();
+    // A few languages: a list is faster than hashing a tag for every translation.
+    let mut sums: Vec<(Lang, LangSummary)> = Vec::new();
     for t in documents.iter().flat_map(|d| &d.translations) {
-        match sums.get_mut(&t.lang) {
-            Some(sum) => sum.count(t),
-            None => sums.entry(t.lang.clone()).or_default().count(t),
+        match sums.iter_mut().find(|(l, _)| *l == t.lang) {
+            Some((_, sum)) => sum.count(t),
+            None => {
+                let mut sum = LangSummary::default();
+                sum.count(t);
+                sums.push((t.lang.clone(), sum));
+            }
         }
     }
     // A language that is a translation language of no document (the default source language
@@ -958,7 +970,7 @@ fn summarize(corpus: &Corpus, documents: &[DocumentStatus], opts: &StatusOptions
         .into_iter()
         .filter(|l| translation_langs.contains(&l) || corpus.config.languages.contains(l))
         .map(|lang| {
-            let mut s = sums.remove(&lang).unwrap_or_default();
+            let mut s = sums.iter().position(|(l, _)| *l == lang).map(|i| sums.swap_remove(i).1).unwrap_or_default();
             let todo = s.current + s.outdated + s.missing + s.unknown;
             s.percent_complete =
                 if todo == 0 { 100.0 } else { (s.current as f64 * 1000.0 / todo as f64).round() / 10.0 };

@@ -43,7 +43,12 @@ impl Repo {
     /// The text of stele's cache file `name` in the repository's git directory, if it can be
     /// read.
     pub fn read_cache_file(&self, name: &str) -> Option<String> {
-        fs::read_to_string(self.cache_dir().join(name)).ok()
+        fs::read_to_string(self.cache_file(name)).ok()
+    }
+
+    /// Where stele's cache file `name` is (it need not exist).
+    pub fn cache_file(&self, name: &str) -> PathBuf {
+        self.cache_dir().join(name)
     }
 
     /// Replaces stele's cache file `name` with `text`, atomically. Best-effort: a read-only

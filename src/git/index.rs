@@ -50,6 +50,20 @@ const SKIP_WORKTREE: u16 = 0x4000;
 const INTENT_TO_ADD: u16 = 0x2000;
 
 impl IndexStats {
+    /// The stat data of the index file at `path` (see [`Repo::index_stats`]); a plain file
+    /// read, so that it can run on any thread.
+    pub fn read(path: &std::path::Path) -> IndexStats {
+        let Ok(meta) = std::fs::metadata(path) else { return IndexStats::default() };
+        let Ok(bytes) = std::fs::read(path) else { return IndexStats::default() };
+        match parse(&bytes) {
+            Some((paths, entries)) if distinct(&paths, &entries) => {
+                let table = table(&paths, &entries);
+                IndexStats { paths, entries, table, written: modified(&meta) }
+            }
+            _ => IndexStats::default(),
+        }
+    }
+
     /// The blob id of the file at `path`, whose stat data is `stat`, when the index proves
     /// its content unchanged; `None` when the file must be read.
     pub fn unchanged(&self, path: &str, stat: &FileStat) -> Option<ObjectId> {
@@ -110,16 +124,12 @@ impl Repo {
     /// reads the index, the checksum is not verified (hashing the file took a tenth of a warm
     /// `status` on 58,000 files); `git fsck` is what checks it.
     pub fn index_stats(&self) -> IndexStats {
-        let path = self.inner.path().join("index");
-        let Ok(meta) = std::fs::metadata(&path) else { return IndexStats::default() };
-        let Ok(bytes) = std::fs::read(&path) else { return IndexStats::default() };
-        match parse(&bytes) {
-            Some((paths, entries)) if distinct(&paths, &entries) => {
-                let table = table(&paths, &entries);
-                IndexStats { paths, entries, table, written: modified(&meta) }
-            }
-            _ => IndexStats::default(),
-        }
+        IndexStats::read(&self.index_file())
+    }
+
+    /// Where the index file is (it need not exist).
+    pub fn index_file(&self) -> std::path::PathBuf {
+        self.inner.path().join("index")
     }
 }
 
