@@ -22,10 +22,45 @@ pub use history::LastChange;
 pub use index::IndexStats;
 
 /// A git object id (blob or commit), shown as hexadecimal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// Compared and hashed on its bytes here: git2's `Oid` compares through a call into libgit2,
+/// and stele compares ids by the hundred thousand (maps of blobs, sorted facts, history).
+#[derive(Clone, Copy, Debug)]
 pub struct ObjectId(Oid);
 
+impl PartialEq for ObjectId {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes() == other.0.as_bytes()
+    }
+}
+
+impl Eq for ObjectId {}
+
+impl std::hash::Hash for ObjectId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_bytes().hash(state);
+    }
+}
+
+impl PartialOrd for ObjectId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ObjectId {
+    /// Byte order, which is the order of the hexadecimal form (and of libgit2's comparison).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.as_bytes().cmp(other.0.as_bytes())
+    }
+}
+
 impl ObjectId {
+    /// The id's 20 bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+
     /// The id git gives to a blob with these bytes (`git hash-object`).
     ///
     /// Hashed with RustCrypto's SHA-1, which uses the CPU's SHA instructions where it has them:
@@ -432,6 +467,18 @@ mod tests {
         for bytes in [&b""[..], b"x", b"\0\xff binary", "« texte »\n".as_bytes(), &[7u8; 100_000]] {
             let git = Oid::hash_object(ObjectType::Blob, bytes).unwrap();
             assert_eq!(ObjectId::for_blob(bytes).0, git);
+        }
+    }
+
+    #[test]
+    fn object_ids_compare_as_their_hexadecimal_and_as_libgit2() {
+        let ids: Vec<ObjectId> = (0..200u8).map(|n| ObjectId::for_blob(&[n, n / 3])).collect();
+        for a in &ids {
+            for b in &ids {
+                assert_eq!(a.cmp(b), a.to_string().cmp(&b.to_string()));
+                assert_eq!(a.cmp(b), a.0.cmp(&b.0));
+                assert_eq!(a == b, a.0 == b.0);
+            }
         }
     }
 
