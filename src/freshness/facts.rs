@@ -62,6 +62,13 @@ pub(crate) struct StaleKey {
 /// The facts of one corpus.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
+    /// What the file said of blobs, sorted by id (as it is written): looked up without
+    /// building a map of tens of thousands of entries on every run.
+    kept: Vec<(ObjectId, BlobFacts)>,
+    /// For each value of an id's first two bytes, where such ids start in `kept` (and, last,
+    /// its length), as in a pack index: a lookup compares one or two ids, not sixteen.
+    fanout: Vec<u32>,
+    /// What this run learned of blobs.
     blobs: HashMap<ObjectId, BlobFacts>,
     /// `None`: the basis version of the source is not available as text.
     stale: HashMap<StaleKey, Option<Vec<StaleBlock>>>,
@@ -90,17 +97,32 @@ impl Facts {
     }
 
     pub fn blob(&self, id: ObjectId) -> Option<BlobFacts> {
-        self.blobs.get(&id).copied()
+        self.blobs.get(&id).copied().or_else(|| {
+            let prefix = usize::from(u16::from_be_bytes([id.as_bytes()[0], id.as_bytes()[1]]));
+            let range = *self.fanout.get(prefix)? as usize..*self.fanout.get(prefix + 1)? as usize;
+            let bucket = &self.kept[range];
+            let at = bucket.binary_search_by_key(&id, |(k, _)| *k).ok()?;
+            Some(bucket[at].1)
+        })
     }
 
     /// Adds what was learned of a blob to what was known.
     pub fn learn_blob(&mut self, id: ObjectId, learned: BlobFacts) {
-        let slot = self.blobs.entry(id).or_default();
-        let merged = BlobFacts { words: learned.words.or(slot.words), record: learned.record.or(slot.record) };
-        if merged != *slot {
-            *slot = merged;
+        let known = self.blob(id).unwrap_or_default();
+        let merged = BlobFacts { words: learned.words.or(known.words), record: learned.record.or(known.record) };
+        if merged != known {
+            self.blobs.insert(id, merged);
             self.changed = true;
         }
+    }
+
+    /// Every blob's facts, sorted by id: what was kept, updated with what was learned.
+    fn all_blobs(&self) -> Vec<(ObjectId, BlobFacts)> {
+        let mut all: Vec<(ObjectId, BlobFacts)> =
+            self.kept.iter().filter(|(id, _)| !self.blobs.contains_key(id)).copied().collect();
+        all.extend(self.blobs.iter().map(|(id, f)| (*id, *f)));
+        all.sort_unstable_by_key(|(id, _)| *id);
+        all
     }
 
     pub fn stale(&self, key: &StaleKey) -> Option<&Option<Vec<StaleBlock>>> {
@@ -129,16 +151,17 @@ impl Facts {
     /// than is in use. A warm run over an unchanged corpus (tens of thousands of blobs) does
     /// not pay for sets of what it used; garbage it cannot see (a deleted file whose content
     /// another file still has) goes at the next run that learns something.
-    pub fn prune(&mut self, blobs: Vec<ObjectId>, stale: Vec<StaleKey>) {
-        if !self.changed && self.blobs.len() <= blobs.len() && self.stale.len() <= stale.len() {
+    pub fn prune(&mut self, blobs: impl Iterator<Item = ObjectId> + Clone, stale: Vec<StaleKey>) {
+        if !self.changed && self.kept.len() <= blobs.clone().count() && self.stale.len() <= stale.len() {
             return;
         }
-        let blobs: HashSet<ObjectId, rustc_hash::FxBuildHasher> = blobs.into_iter().collect();
+        let blobs: HashSet<ObjectId, rustc_hash::FxBuildHasher> = blobs.collect();
         let stale: HashSet<StaleKey, rustc_hash::FxBuildHasher> = stale.into_iter().collect();
-        let before = (self.blobs.len(), self.stale.len());
+        let before = (self.kept.len(), self.blobs.len(), self.stale.len());
+        self.kept.retain(|(id, _)| blobs.contains(id));
         self.blobs.retain(|id, _| blobs.contains(id));
         self.stale.retain(|key, _| stale.contains(key));
-        if (self.blobs.len(), self.stale.len()) != before {
+        if (self.kept.len(), self.blobs.len(), self.stale.len()) != before {
             self.changed = true;
         }
     }
@@ -152,11 +175,10 @@ impl Facts {
 
     fn render(&self) -> String {
         use std::fmt::Write;
-        let mut out = String::with_capacity(64 + self.blobs.len() * 96);
+        let blobs = self.all_blobs();
+        let mut out = String::with_capacity(64 + blobs.len() * 96);
         out.push_str(HEADER);
         out.push('\n');
-        let mut blobs: Vec<_> = self.blobs.iter().collect();
-        blobs.sort_by_key(|(id, _)| **id);
         for (id, f) in blobs {
             let _ = write!(out, "b {id} ");
             match f.words {
@@ -251,59 +273,86 @@ fn parse_tagged(text: &str) -> Option<(u8, ObjectId)> {
     Some((tag, text.get(1..)?.parse().ok().filter(|_| rest.len() == 40)?))
 }
 
-/// Parses a facts file; `None` (ignored) when any line does not parse or the header differs.
-fn parse(text: &str) -> Option<Facts> {
-    let mut lines = text.lines();
-    if lines.next()? != HEADER {
+/// One `b` line's blob and facts.
+fn parse_blob(line: &str) -> Option<(ObjectId, BlobFacts)> {
+    let mut parts = line.strip_prefix("b ")?.split(' ');
+    let id: ObjectId = parts.next()?.parse().ok()?;
+    let words = match parts.next()? {
+        "-" => None,
+        w => Some(w.parse().ok()?),
+    };
+    let record = match parts.next()? {
+        "-" => None,
+        "n" => Some(None),
+        tagged => match parse_tagged(tagged)? {
+            (b'b', id) => Some(Some(Record::Blob(id))),
+            (b'c', id) => Some(Some(Record::SourceCommit(id))),
+            _ => return None,
+        },
+    };
+    if parts.next().is_some() {
         return None;
     }
-    let mut facts = Facts::default();
+    Some((id, BlobFacts { words, record }))
+}
+
+/// One `s` line's key and stale blocks.
+fn parse_stale(line: &str) -> Option<(StaleKey, Option<Vec<StaleBlock>>)> {
+    let mut parts = line.strip_prefix("s ")?.splitn(6, ' ');
+    let basis = match parse_tagged(parts.next()?)? {
+        (b'b', id) => BasisKey::Blob(id),
+        (b'c', id) => BasisKey::Commit(id),
+        _ => return None,
+    };
+    let source = parts.next()?.parse().ok()?;
+    let translation = parts.next()?.parse().ok()?;
+    let markdown = match parts.next()? {
+        "0" => false,
+        "1" => true,
+        _ => return None,
+    };
+    let blocks = match parts.next()? {
+        "x" => None,
+        "-" => Some(Vec::new()),
+        list => Some(list.split(';').map(parse_block).collect::<Option<Vec<_>>>()?),
+    };
+    let source_path = parts.next()?.to_owned();
+    Some((StaleKey { basis, source, translation, markdown, source_path }, blocks))
+}
+
+/// Parses a facts file; `None` (ignored) when any line does not parse, the header differs or
+/// the blobs are not in order.
+fn parse(text: &str) -> Option<Facts> {
+    let body = text.strip_prefix(HEADER)?.strip_prefix('\n')?;
+    // The blob lines come first, sorted by id (as `render` writes them), then the stale lines.
+    let stale_at = if body.starts_with("s ") { 0 } else { body.find("\ns ").map_or(body.len(), |i| i + 1) };
+    let (blob_text, stale_text) = body.split_at(stale_at);
     // Blob lines are about 70 bytes.
-    facts.blobs.reserve(text.len() / 70);
-    for line in lines {
-        if let Some(rest) = line.strip_prefix("b ") {
-            let mut parts = rest.split(' ');
-            let id: ObjectId = parts.next()?.parse().ok()?;
-            let words = match parts.next()? {
-                "-" => None,
-                w => Some(w.parse().ok()?),
-            };
-            let record = match parts.next()? {
-                "-" => None,
-                "n" => Some(None),
-                tagged => match parse_tagged(tagged)? {
-                    (b'b', id) => Some(Some(Record::Blob(id))),
-                    (b'c', id) => Some(Some(Record::SourceCommit(id))),
-                    _ => return None,
-                },
-            };
-            facts.blobs.insert(id, BlobFacts { words, record });
-        } else if let Some(rest) = line.strip_prefix("s ") {
-            let mut parts = rest.splitn(6, ' ');
-            let basis = match parse_tagged(parts.next()?)? {
-                (b'b', id) => BasisKey::Blob(id),
-                (b'c', id) => BasisKey::Commit(id),
-                _ => return None,
-            };
-            let source = parts.next()?.parse().ok()?;
-            let translation = parts.next()?.parse().ok()?;
-            let markdown = match parts.next()? {
-                "0" => false,
-                "1" => true,
-                _ => return None,
-            };
-            let blocks = match parts.next()? {
-                "x" => None,
-                "-" => Some(Vec::new()),
-                list => Some(list.split(';').map(parse_block).collect::<Option<Vec<_>>>()?),
-            };
-            let source_path = parts.next()?.to_owned();
-            facts.stale.insert(StaleKey { basis, source, translation, markdown, source_path }, blocks);
-        } else {
-            return None;
-        }
+    let mut kept = Vec::with_capacity(blob_text.len() / 64);
+    for line in blob_text.lines() {
+        kept.push(parse_blob(line)?);
     }
-    Some(facts)
+    if !kept.windows(2).all(|w| w[0].0 < w[1].0) {
+        return None;
+    }
+    let stale = stale_text.lines().map(parse_stale).collect::<Option<HashMap<_, _>>>()?;
+    let fanout = fanout(&kept)?;
+    Some(Facts { kept, fanout, blobs: HashMap::default(), stale, changed: false })
+}
+
+/// The fan-out table of sorted `kept` (see [`Facts::fanout`]); `None` beyond four billion.
+fn fanout(kept: &[(ObjectId, BlobFacts)]) -> Option<Vec<u32>> {
+    let mut table = vec![0u32; (1 << 16) + 1];
+    let mut at = 0;
+    for (prefix, slot) in table.iter_mut().enumerate() {
+        while at < kept.len()
+            && usize::from(u16::from_be_bytes([kept[at].0.as_bytes()[0], kept[at].0.as_bytes()[1]])) < prefix
+        {
+            at += 1;
+        }
+        *slot = u32::try_from(at).ok()?;
+    }
+    Some(table)
 }
 
 #[cfg(test)]
@@ -343,7 +392,8 @@ mod tests {
         f.learn_stale(key(BasisKey::Commit(id(6)), "y.md"), Some(&[]));
 
         let back = parse(&f.render()).expect("parses");
-        assert_eq!(back.blobs, f.blobs);
+        assert_eq!(back.all_blobs(), f.all_blobs());
+        assert_eq!(back.kept.len(), 3);
         assert_eq!(back.blob(id(1)), Some(BlobFacts { words: Some(12), record: Some(Some(Record::Blob(id(9)))) }));
         let kept = back.stale(&key(BasisKey::Blob(id(6)), "pages/a b.md")).unwrap().as_ref().unwrap();
         assert_eq!(kept[0], StaleBlock { old_text: String::new(), ..block });
@@ -361,9 +411,18 @@ mod tests {
         for cut in 1..text.len() - 1 {
             // Any truncation either still parses to a prefix of the facts or is refused.
             if let Some(p) = parse(&text[..cut]) {
-                assert!(p.blobs.len() <= 1);
+                assert!(p.all_blobs().len() <= 1);
             }
         }
         assert!(parse(&format!("{HEADER}\nb {} 12 q{}\n", id(1), id(2))).is_none());
+        // Blobs out of order, or twice.
+        let (a, b) = if id(1) < id(2) { (id(1), id(2)) } else { (id(2), id(1)) };
+        assert!(parse(&format!("{HEADER}\nb {a} 1 -\nb {b} 2 -\n")).is_some());
+        assert!(parse(&format!("{HEADER}\nb {b} 1 -\nb {a} 2 -\n")).is_none());
+        assert!(parse(&format!("{HEADER}\nb {a} 1 -\nb {a} 2 -\n")).is_none());
+        // A stale line before a blob line.
+        let stale = format!("s b{} {} {} 1 - x.md", id(3), id(4), id(5));
+        assert!(parse(&format!("{HEADER}\nb {a} 1 -\n{stale}\n")).is_some());
+        assert!(parse(&format!("{HEADER}\n{stale}\nb {a} 1 -\n")).is_none());
     }
 }
