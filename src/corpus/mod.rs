@@ -34,9 +34,18 @@ pub struct Version {
 /// source) and the language's spelling (empty when the layout has none), as byte ranges of its
 /// path.
 struct Place {
-    lang: Option<usize>,
-    tag: std::ops::Range<usize>,
-    id: std::ops::Range<usize>,
+    lang: Option<u16>,
+    tag: (u32, u32),
+    id: (u32, u32),
+}
+
+impl Place {
+    fn tag<'a>(&self, path: &'a str) -> &'a str {
+        &path[self.tag.0 as usize..self.tag.1 as usize]
+    }
+    fn id<'a>(&self, path: &'a str) -> &'a str {
+        &path[self.id.0 as usize..self.id.1 as usize]
+    }
 }
 
 /// A document: one text and its versions in other languages.
@@ -164,15 +173,16 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             return None;
         }
         let offset = path.len() - rel.len();
-        let span = |part: &str| {
+        // Paths are far shorter than 4 GiB; a longer one is not a document.
+        let span = |part: &str| -> Option<(u32, u32)> {
             let start = part.as_ptr() as usize - rel.as_ptr() as usize + offset;
-            start..start + part.len()
+            Some((u32::try_from(start).ok()?, u32::try_from(start + part.len()).ok()?))
         };
         if layout.source.has_lang() {
             if let Some((Some(tag), id)) = layout.source.matches(rel) {
                 if let Some(lang) = lang_index(tag) {
                     if known[lang] == *config.source_lang_for(id) {
-                        return Some(Place { lang: None, tag: span(tag), id: span(id) });
+                        return Some(Place { lang: None, tag: span(tag)?, id: span(id)? });
                     }
                 }
             }
@@ -181,13 +191,13 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             if let Some(lang) = lang_index(tag) {
                 let src = config.source_lang_for(id);
                 if config.translation_langs_for(src).any(|l| *l == known[lang]) {
-                    return Some(Place { lang: Some(lang), tag: span(tag), id: span(id) });
+                    return Some(Place { lang: Some(u16::try_from(lang).ok()?), tag: span(tag)?, id: span(id)? });
                 }
             }
         }
         if !layout.source.has_lang() {
             if let Some((None, id)) = layout.source.matches(rel) {
-                return Some(Place { lang: None, tag: 0..0, id: span(id) });
+                return Some(Place { lang: None, tag: (0, 0), id: span(id)? });
             }
         }
         None
@@ -203,7 +213,11 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         let walked = walk::walk(repo_root, &to_repo(walk_root), &enter, &classify)
             .map_err(|(path, source)| CorpusError::Walk { path, source })?;
         skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
-        files.extend(walked.files);
+        if files.is_empty() {
+            files = walked.files;
+        } else {
+            files.extend(walked.files);
+        }
     }
     skipped.sort_by(|Skipped::NonUtf8Path(a), Skipped::NonUtf8Path(b)| a.cmp(b));
 
@@ -211,31 +225,36 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     // arrive in no fixed order (folders are read in parallel); when two claim one place
     // (`pt_BR/` and `pt-BR/`), the least path is kept, so the answer does not depend on which
     // came first.
-    #[derive(Clone)]
-    struct Slot {
-        source: Option<usize>,
-        translations: Vec<Option<usize>>,
-    }
-    let empty = Slot { source: None, translations: vec![None; known.len()] };
-    let mut slots: HashMap<&str, Slot> = HashMap::default();
+    // Slot k's files: `held[k * width]` the source's, then one per known language.
+    let width = known.len() + 1;
+    let mut ids: Vec<&str> = Vec::new();
+    let mut held: Vec<Option<u32>> = Vec::new();
+    let mut slots: HashMap<&str, usize> = HashMap::default();
     // Each language's spelling in folders: the least found, else the configured one.
     let mut spelling: Vec<Option<&str>> = vec![None; known.len()];
     for (n, (path, _, place)) in files.iter().enumerate() {
-        let slot = slots.entry(&path[place.id.clone()]).or_insert_with(|| empty.clone());
-        let (held, lang) = match place.lang {
-            None => (&mut slot.source, known.iter().position(|l| l == config.source_lang_for(&path[place.id.clone()]))),
-            Some(lang) => (&mut slot.translations[lang], Some(lang)),
+        let id = place.id(path);
+        let slot = *slots.entry(id).or_insert_with(|| {
+            ids.push(id);
+            held.resize(held.len() + width, None);
+            ids.len() - 1
+        });
+        let (at, lang) = match place.lang {
+            None => (0, known.iter().position(|l| l == config.source_lang_for(id))),
+            Some(lang) => (1 + usize::from(lang), Some(usize::from(lang))),
         };
-        if held.is_none_or(|h| *path < files[h].0) {
-            *held = Some(n);
+        let held = &mut held[slot * width + at];
+        if held.is_none_or(|h| *path < files[h as usize].0) {
+            *held = u32::try_from(n).ok();
         }
-        if let (Some(lang), false) = (lang, place.tag.is_empty()) {
-            let tag = &path[place.tag.clone()];
+        if let (Some(lang), false) = (lang, place.tag.0 == place.tag.1) {
+            let tag = place.tag(path);
             if spelling[lang].is_none_or(|s| tag < s) {
                 spelling[lang] = Some(tag);
             }
         }
     }
+    drop(slots);
     let spellings: Vec<String> = known
         .iter()
         .zip(&spelling)
@@ -244,18 +263,23 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     fn spelled<'a>(known: &[Lang], spellings: &'a [String], config: &'a Config, lang: &'a Lang) -> &'a str {
         known.iter().position(|l| l == lang).map_or_else(|| config.spelling(lang), |i| spellings[i].as_str())
     }
-    let mut slots: Vec<(String, Slot)> = slots.into_iter().map(|(id, slot)| (id.to_owned(), slot)).collect();
-    slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.sort_unstable_by_key(|&k| ids[k as usize]);
+    let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
     let mut files: Vec<(String, FileStat)> = files.into_iter().map(|(path, stat, _)| (path, stat)).collect();
-    let mut found = |n: usize, lang: &Lang| {
-        let (path, stat) = std::mem::take(&mut files[n]);
+    let mut found = |n: u32, lang: &Lang| {
+        let (path, stat) = std::mem::take(&mut files[n as usize]);
         Version { lang: lang.clone(), path, exists: true, stat: Some(stat) }
     };
-    let documents = slots
+    let mut ids = ids;
+    let documents = order
         .into_iter()
-        .map(|(id, slot)| {
+        .map(|k| {
+            let k = k as usize;
+            let id = std::mem::take(&mut ids[k]);
+            let slot = &held[k * width..(k + 1) * width];
             let source_lang = config.source_lang_for(&id).clone();
-            let source = match slot.source {
+            let source = match slot[0] {
                 Some(n) => found(n, &source_lang),
                 None => Version {
                     path: to_repo(&layout.source.render(spelled(&known, &spellings, config, &source_lang), &id)),
@@ -264,9 +288,9 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                     stat: None,
                 },
             };
-            let translations = config
-                .translation_langs_for(&source_lang)
-                .map(|lang| match known.iter().position(|l| l == lang).and_then(|i| slot.translations[i]) {
+            let mut translations = Vec::with_capacity(known.len());
+            for lang in config.translation_langs_for(&source_lang) {
+                translations.push(match known.iter().position(|l| l == lang).and_then(|i| slot[1 + i]) {
                     Some(n) => found(n, lang),
                     None => Version {
                         lang: lang.clone(),
@@ -274,8 +298,8 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                         exists: false,
                         stat: None,
                     },
-                })
-                .collect();
+                });
+            }
             Document { id, source, translations }
         })
         .collect();

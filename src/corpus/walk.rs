@@ -56,12 +56,16 @@ impl FileStat {
     }
 }
 
+/// A file the walk found: its path from the repository's root, its stat data and what the
+/// walk's `classify` said of it.
+type File<C> = (String, FileStat, C);
+
 /// What a walk found.
 #[derive(Debug)]
 pub(super) struct Walked<C> {
     /// Each file's path from the repository's root (`/`-separated), its stat data and what
     /// the walk's `classify` said of it.
-    pub files: Vec<(String, FileStat, C)>,
+    pub files: Vec<File<C>>,
     /// Files and folders whose names are not UTF-8.
     pub non_utf8: Vec<PathBuf>,
 }
@@ -129,10 +133,11 @@ fn never_content(name: &str, is_dir: bool) -> bool {
         || name == ".DS_Store"
 }
 
-impl<C> Default for Walked<C> {
-    fn default() -> Self {
-        Walked { files: Vec::new(), non_utf8: Vec::new() }
-    }
+/// What the walk's tasks found: each task's files (gathered once at the end: appending to
+/// one list as tasks end copied it each time it grew), and the names that are not UTF-8.
+struct Parts<C> {
+    files: Vec<Vec<File<C>>>,
+    non_utf8: Vec<PathBuf>,
 }
 
 /// Shared by the tasks of one walk.
@@ -142,8 +147,16 @@ struct Walk<'a, C> {
     /// Whether to enter a folder (given from the repository's root).
     enter: &'a (dyn Fn(&str) -> bool + Sync),
     classify: &'a (dyn Fn(&str) -> Option<C> + Sync),
-    found: Mutex<Walked<C>>,
+    found: Mutex<Parts<C>>,
     error: Mutex<Option<(PathBuf, std::io::Error)>>,
+}
+
+impl<C> Walk<'_, C> {
+    /// Records the first error of the walk.
+    fn fail(&self, path: PathBuf, e: std::io::Error) {
+        let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+        error.get_or_insert((path, e));
+    }
 }
 
 /// Every file below `start` (a folder from the repository's root, `/`-separated, empty for
@@ -170,13 +183,24 @@ pub(super) fn walk<C: Send>(
             rules = with_gitignore(&repo_root.join(&base), &base, rules);
         }
     }
-    let walk =
-        Walk { repo_root, exclude, enter, classify, found: Mutex::new(Walked::default()), error: Mutex::new(None) };
+    let walk = Walk {
+        repo_root,
+        exclude,
+        enter,
+        classify,
+        found: Mutex::new(Parts { files: Vec::new(), non_utf8: Vec::new() }),
+        error: Mutex::new(None),
+    };
     rayon::scope(|s| read_folder(s, &walk, start, rules));
     if let Some(error) = walk.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(error);
     }
-    Ok(walk.found.into_inner().unwrap_or_else(|e| e.into_inner()))
+    let Parts { files: parts, non_utf8 } = walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut files = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        files.extend(part);
+    }
+    Ok(Walked { files, non_utf8 })
 }
 
 /// Reads the folder `rel` (from the repository's root), records its files and starts a task
@@ -188,21 +212,43 @@ fn read_folder<'s, C: Send>(
     parent_rules: Option<Arc<Rules>>,
 ) {
     let dir = if rel.is_empty() { walk.repo_root.to_path_buf() } else { walk.repo_root.join(&rel) };
-    let fail = |path: PathBuf, e: std::io::Error| {
-        let mut error = walk.error.lock().unwrap_or_else(|e| e.into_inner());
-        error.get_or_insert((path, e));
-    };
     let entries = match fs::read_dir(&dir).and_then(|d| d.collect::<Result<Vec<_>, _>>()) {
         Ok(entries) => entries,
-        Err(e) => return fail(dir, e),
+        Err(e) => return walk.fail(dir, e),
     };
-    let prefix = if rel.is_empty() { String::new() } else { format!("{rel}/") };
-    let names: Vec<_> = entries.iter().map(fs::DirEntry::file_name).collect();
-    let has_gitignore = names.iter().any(|n| n == ".gitignore");
+    let prefix: Arc<str> = if rel.is_empty() { "".into() } else { format!("{rel}/").into() };
+    let mut entries: Vec<(fs::DirEntry, std::ffi::OsString)> = entries
+        .into_iter()
+        .map(|e| {
+            let name = e.file_name();
+            (e, name)
+        })
+        .collect();
+    let has_gitignore = entries.iter().any(|(_, n)| n == ".gitignore");
     let rules = if has_gitignore { with_gitignore(&dir, &prefix, parent_rules) } else { parent_rules };
+    // A large folder (tldr's pages/common: 4,600 files) is shared out in parts, so that no
+    // thread is left with one long folder at the end of the walk.
+    const PART: usize = 512;
+    while entries.len() > PART {
+        let part = entries.split_off(entries.len() - PART);
+        let (prefix, rules) = (Arc::clone(&prefix), rules.clone());
+        s.spawn(move |s| read_entries(s, walk, &prefix, &rules, part));
+    }
+    read_entries(s, walk, &prefix, &rules, entries);
+}
+
+/// Records the files among `entries` (of the folder `prefix`, with its trailing `/`) and
+/// starts a task for each folder.
+fn read_entries<'s, C: Send>(
+    s: &rayon::Scope<'s>,
+    walk: &'s Walk<'s, C>,
+    prefix: &str,
+    rules: &Option<Arc<Rules>>,
+    entries: Vec<(fs::DirEntry, std::ffi::OsString)>,
+) {
     let mut files = Vec::new();
     let mut non_utf8 = Vec::new();
-    for (entry, name) in entries.iter().zip(&names) {
+    for (entry, name) in &entries {
         let Ok(kind) = entry.file_type() else { continue };
         let (is_dir, is_file) = (kind.is_dir(), kind.is_file());
         if !is_dir && !is_file {
@@ -216,9 +262,9 @@ fn read_folder<'s, C: Send>(
             continue;
         }
         let mut path = String::with_capacity(prefix.len() + name.len());
-        path.push_str(&prefix);
+        path.push_str(prefix);
         path.push_str(name);
-        if ignored(&rules, &walk.exclude, &path, is_dir) {
+        if ignored(rules, &walk.exclude, &path, is_dir) {
             continue;
         }
         if is_dir {
@@ -233,10 +279,12 @@ fn read_folder<'s, C: Send>(
             Ok(meta) => files.push((path, FileStat::of(&meta), class)),
             // Gone since the folder was read: as if it had not been there.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return fail(entry.path(), e),
+            Err(e) => return walk.fail(entry.path(), e),
         }
     }
     let mut found = walk.found.lock().unwrap_or_else(|e| e.into_inner());
-    found.files.append(&mut files);
+    if !files.is_empty() {
+        found.files.push(files);
+    }
     found.non_utf8.append(&mut non_utf8);
 }
