@@ -186,7 +186,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
         let mut allow = rules.allow_missing.clone();
         allow.extend(opts.allow_missing.iter().cloned());
         let allow = globset(&allow)?;
-        let docs: Vec<_> = report.documents.iter().filter(|d| d.corpus == corpus.name).collect();
+        let docs: Vec<_> = report.documents.iter().filter(|d| *d.corpus == *corpus.name).collect();
 
         // A Fluent source's syntax errors fail whatever the language.
         for d in &docs {

@@ -84,7 +84,7 @@ fn options(args: &CheckArgs) -> Result<CheckOptions, CliError> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let opts = options(args)?;
-    let (corpora, repo) = ctx.open_corpora()?;
+    let (corpora, repo, prepared) = ctx.open_for_status()?;
     let status_opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         block_texts: false,
         partial: false,
     };
-    let report = freshness::status(&corpora, &repo, &status_opts)?;
+    let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();
     let result = check::check(&configs, &report, &opts)?;
     match args.format {

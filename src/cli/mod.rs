@@ -27,6 +27,7 @@ use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueE
 
 use stele::config::{self, Config};
 use stele::corpus::{self, Corpus};
+use stele::freshness;
 use stele::git::{Progress, Repo};
 use stele::l10n::{requested_languages, Localizer};
 use stele::lang::Lang;
@@ -149,6 +150,18 @@ impl Ctx {
     /// Finds and loads `stele.toml`, opens the repository and scans the corpora (those named
     /// with `--corpus`, or all).
     pub fn open_corpora(&self) -> Result<(Vec<Corpus>, Repo), CliError> {
+        let (corpora, repo, _) = self.open(false)?;
+        Ok((corpora, repo))
+    }
+
+    /// [`Ctx::open_corpora`], and what `status` reads besides the work tree, read while the
+    /// corpora are scanned.
+    pub fn open_for_status(&self) -> Result<(Vec<Corpus>, Repo, freshness::Prepared), CliError> {
+        let (corpora, repo, prepared) = self.open(true)?;
+        Ok((corpora, repo, prepared.unwrap_or_default()))
+    }
+
+    fn open(&self, prepare: bool) -> Result<(Vec<Corpus>, Repo, Option<freshness::Prepared>), CliError> {
         let file = config::find(&self.cwd)?;
         let configs: Vec<Config> = config::load(&file)?;
         for name in &self.corpora {
@@ -163,12 +176,19 @@ impl Ctx {
         let root = configs.first().map(|c| c.root.clone()).unwrap_or_else(|| self.cwd.clone());
         let mut repo = Repo::discover(&root)?;
         self.show_progress(&mut repo);
+        let configs: Vec<Config> =
+            configs.into_iter().filter(|c| self.corpora.is_empty() || self.corpora.contains(&c.name)).collect();
+        // The corpora are scanned on another thread while this one (which holds the
+        // repository) reads the index and the kept facts.
+        let workdir = repo.workdir().to_owned();
+        let (scanned, prepared) = std::thread::scope(|s| {
+            let scan = s.spawn(|| configs.iter().map(|c| corpus::scan(c, &workdir)).collect::<Vec<_>>());
+            let prepared = prepare.then(|| freshness::prepare(&repo, &configs));
+            (scan.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), prepared)
+        });
         let mut corpora = Vec::new();
-        for config in configs {
-            if !self.corpora.is_empty() && !self.corpora.contains(&config.name) {
-                continue;
-            }
-            let corpus = corpus::scan(&config, repo.workdir())?;
+        for corpus in scanned {
+            let corpus = corpus?;
             if !self.quiet {
                 for skipped in &corpus.skipped {
                     let corpus::Skipped::NonUtf8Path(path) = skipped;
@@ -181,7 +201,7 @@ impl Ctx {
             }
             corpora.push(corpus);
         }
-        Ok((corpora, repo))
+        Ok((corpora, repo, prepared))
     }
 
     /// On a terminal, unless `--quiet`: a progress line on stderr for a history walk or a

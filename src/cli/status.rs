@@ -39,7 +39,7 @@ struct JsonStatus<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (corpora, repo) = ctx.open_corpora()?;
+    let (corpora, repo, prepared) = ctx.open_for_status()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
         block_texts: false,
         partial: false,
     };
-    let report = freshness::status(&corpora, &repo, &opts)?;
+    let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &JsonStatus { version: 1, report: &report })
@@ -141,7 +141,7 @@ fn render_text(ctx: &Ctx, corpora: &[Corpus], report: &StatusReport, out: &mut d
         if many {
             line(out, ctx.paint.bold(&t!(loc, "status-corpus", "name" => &summary.name)))?;
         }
-        let docs: Vec<&DocumentStatus> = report.documents.iter().filter(|d| d.corpus == summary.name).collect();
+        let docs: Vec<&DocumentStatus> = report.documents.iter().filter(|d| *d.corpus == *summary.name).collect();
         let corpus = corpora.iter().find(|c| c.config.name == summary.name);
         render_corpus(ctx, corpus, summary, &docs, out)?;
     }

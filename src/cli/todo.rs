@@ -35,7 +35,7 @@ struct JsonTodo<'a> {
 
 pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
-    let (corpora, repo) = ctx.open_corpora()?;
+    let (corpora, repo, prepared) = ctx.open_for_status()?;
     let langs = ctx.langs(&corpora, std::slice::from_ref(&args.lang))?;
     let lang = langs.into_iter().next().ok_or_else(|| CliError::InvalidLang { value: args.lang.clone() })?;
     let opts = StatusOptions {
@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         block_texts: false,
         partial: false,
     };
-    let report = freshness::status(&corpora, &repo, &opts)?;
+    let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     let items = freshness::todo(&report, &lang);
 
     if args.format == Format::Json {
@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
                 let status = report
                     .documents
                     .iter()
-                    .filter(|d| d.id == item.id && d.corpus == item.corpus)
+                    .filter(|d| d.id == item.id && *d.corpus == *item.corpus)
                     .flat_map(|d| &d.translations)
                     .find(|t| t.lang == lang);
                 let reason = match (item.reason, status) {

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::config::Kind;
+use crate::config::{Config, Kind};
 use crate::corpus::{Corpus, Document, Version};
 use crate::diff;
 use crate::ftl;
@@ -238,8 +238,8 @@ pub struct SourceStatus {
 pub struct DocumentStatus {
     /// The document id.
     pub id: String,
-    /// The name of its corpus.
-    pub corpus: String,
+    /// The name of its corpus (shared by its documents).
+    pub corpus: std::sync::Arc<str>,
     /// Its source.
     pub source: SourceStatus,
     /// Its translations (only existing ones when the source is gone).
@@ -471,7 +471,12 @@ enum Pending {
 
 /// The state of a document's translations as far as it is known without git, and what git
 /// must tell; `None` when a language filter leaves nothing of it.
-fn decide<'a>(corpus: &str, item: LoadedDocument<'a>, opts: &StatusOptions) -> Option<Decided<'a>> {
+fn decide<'a>(
+    corpus: &std::sync::Arc<str>,
+    kind: Kind,
+    item: LoadedDocument<'a>,
+    opts: &StatusOptions,
+) -> Option<(DocumentStatus, Decided<'a>)> {
     let LoadedDocument { doc, source, translations: files } = &item;
     let words = source.as_ref().map_or(0, |s| s.words);
     let mut translations = Vec::with_capacity(files.len());
@@ -512,7 +517,7 @@ fn decide<'a>(corpus: &str, item: LoadedDocument<'a>, opts: &StatusOptions) -> O
     }
     let status = DocumentStatus {
         id: doc.id.clone(),
-        corpus: corpus.to_owned(),
+        corpus: corpus.clone(),
         source: SourceStatus {
             lang: doc.source.lang.clone(),
             path: doc.source.path.clone(),
@@ -527,22 +532,71 @@ fn decide<'a>(corpus: &str, item: LoadedDocument<'a>, opts: &StatusOptions) -> O
         },
         translations,
     };
-    Some(Decided { status, item, pending })
+    let sources = item.source.iter().map(|f| (f, true));
+    let files = sources.chain(item.translations.iter().filter_map(|(_, f)| f.as_ref().map(|f| (f, false))));
+    let learned = files.filter_map(|(f, is_source)| Some((f.blob, f.learned(is_source)?))).collect();
+    let item = (kind == Kind::Fluent).then(|| Box::new(item));
+    Some((status, Decided { item, learned, pending }))
 }
 
-/// A document as the first pass leaves it.
+/// What the first pass leaves of a document for the second, beside its status.
 struct Decided<'a> {
-    status: DocumentStatus,
-    item: LoadedDocument<'a>,
+    /// Fluent: the files as read, whose messages are compared next.
+    item: Option<Box<LoadedDocument<'a>>>,
+    /// What was learned of the blobs that were read.
+    learned: Vec<(ObjectId, facts::BlobFacts)>,
     pending: Vec<Pending>,
+}
+
+/// What `status` reads besides the work tree: the index's stat data and the facts kept by
+/// earlier runs. Reading them does not depend on the corpus scan, so a caller can read them
+/// while the corpora are scanned ([`prepare`]).
+#[derive(Debug, Default)]
+pub struct Prepared {
+    index: Option<IndexStats>,
+    facts: Vec<(String, facts::Facts)>,
+}
+
+/// Reads what [`status_prepared`] needs for corpora of `configs` besides the work tree: plain
+/// file reads, which another thread can do while this one scans the corpora.
+pub fn prepare(repo: &Repo, configs: &[Config]) -> Prepared {
+    let paths: Vec<(String, PathBuf)> =
+        configs.iter().map(|c| (c.name.clone(), facts::Facts::path(repo, &c.name))).collect();
+    let text = configs.iter().any(|c| c.kind == Kind::Text);
+    let index_file = repo.index_file();
+    // On this thread: the pool is busy with the corpus walk, and work sent there would wait.
+    let index = text.then(|| IndexStats::read(&index_file));
+    let facts = paths.into_iter().map(|(name, file)| (name, facts::Facts::read(&file))).collect();
+    Prepared { index, facts }
 }
 
 /// Computes the state of every selected translation of every corpus.
 pub fn status(corpora: &[Corpus], repo: &Repo, opts: &StatusOptions) -> Result<StatusReport, FreshnessError> {
+    status_prepared(corpora, repo, opts, Prepared::default())
+}
+
+/// [`status`], with what [`prepare`] read for these corpora (what it lacks is read here).
+pub fn status_prepared(
+    corpora: &[Corpus],
+    repo: &Repo,
+    opts: &StatusOptions,
+    mut prepared: Prepared,
+) -> Result<StatusReport, FreshnessError> {
+    let text = corpora.iter().any(|c| c.config.kind == Kind::Text);
+    let index = match prepared.index.take() {
+        Some(index) => index,
+        None if text => repo.index_stats(),
+        None => IndexStats::default(),
+    };
     let mut documents = Vec::new();
     let mut summaries = Vec::new();
     for corpus in corpora {
-        let docs = status_of(corpus, repo, opts)?;
+        let name = &corpus.config.name;
+        let facts = match prepared.facts.iter().position(|(n, _)| n == name) {
+            Some(i) => prepared.facts.swap_remove(i).1,
+            None => facts::Facts::read(&facts::Facts::path(repo, name)),
+        };
+        let docs = status_of(corpus, repo, opts, &index, facts)?;
         summaries.push(CorpusSummary {
             name: corpus.config.name.clone(),
             kind: corpus.config.kind,
@@ -554,61 +608,65 @@ pub fn status(corpora: &[Corpus], repo: &Repo, opts: &StatusOptions) -> Result<S
     Ok(StatusReport { documents, summary, corpora: summaries })
 }
 
-fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<DocumentStatus>, FreshnessError> {
+fn status_of(
+    corpus: &Corpus,
+    repo: &Repo,
+    opts: &StatusOptions,
+    index: &IndexStats,
+    mut facts: facts::Facts,
+) -> Result<Vec<DocumentStatus>, FreshnessError> {
     use rayon::prelude::*;
 
     let root = &corpus.repo_root;
     let kind = corpus.config.kind;
-    // The index's stat data and the kept facts are two files to parse: both at once.
-    let (index_file, facts_file) = (repo.index_file(), facts::Facts::path(repo, &corpus.config.name));
-    let (index, mut facts) = rayon::join(
-        || if kind == Kind::Text { IndexStats::read(&index_file) } else { IndexStats::default() },
-        || facts::Facts::read(&facts_file),
-    );
-    let known = Known { index: &index, facts: &facts };
+    let empty = IndexStats::default();
+    let index = if kind == Kind::Text { index } else { &empty };
+    let known = Known { index, facts: &facts };
     // First pass, in parallel: read, hash and parse every file (or know it unchanged), and
     // decide every state that needs no git. A repository handle cannot be shared between
     // threads: what needs git waits for the second pass.
     let docs: Vec<&Document> = corpus.documents.iter().filter(|d| selected(d, opts)).collect();
-    // Collected in place (an indexed iterator writes straight into the vector): a large corpus
-    // gives tens of megabytes here, and every fresh page costs a fault.
+    let name: std::sync::Arc<str> = corpus.config.name.as_str().into();
+    // Collected in place (an indexed iterator writes straight into the vectors): a large
+    // corpus gives tens of megabytes here, and every fresh page costs a fault.
+    let mut statuses: Vec<Option<DocumentStatus>> = Vec::new();
     let mut decided: Vec<Result<Option<Decided<'_>>, Box<TrackingError>>> = Vec::new();
     docs.par_iter()
-        .map(|&doc| -> Result<_, Box<TrackingError>> {
-            let source = if doc.source.exists { Some(load(root, &doc.source, true, kind, &known)?) } else { None };
-            let translations = doc
-                .translations
-                .iter()
-                .filter(|t| opts.langs.is_empty() || opts.langs.contains(&t.lang))
-                .map(|t| {
-                    // An orphan's record does not matter: it has no source to match.
-                    let read = t.exists && source.is_some();
-                    Ok((t, if read { Some(load(root, t, false, kind, &known)?) } else { None }))
-                })
-                .collect::<Result<_, TrackingError>>()?;
-            let item = LoadedDocument { doc, source, translations };
-            Ok(decide(&corpus.config.name, item, opts))
+        .map(|&doc| {
+            let load_all = || -> Result<_, Box<TrackingError>> {
+                let source = if doc.source.exists { Some(load(root, &doc.source, true, kind, &known)?) } else { None };
+                let translations = doc
+                    .translations
+                    .iter()
+                    .filter(|t| opts.langs.is_empty() || opts.langs.contains(&t.lang))
+                    .map(|t| {
+                        // An orphan's record does not matter: it has no source to match.
+                        let read = t.exists && source.is_some();
+                        Ok((t, if read { Some(load(root, t, false, kind, &known)?) } else { None }))
+                    })
+                    .collect::<Result<_, TrackingError>>()?;
+                Ok(LoadedDocument { doc, source, translations })
+            };
+            match load_all().map(|item| decide(&name, kind, item, opts)) {
+                Ok(Some((status, decided))) => (Some(status), Ok(Some(decided))),
+                Ok(None) => (None, Ok(None)),
+                Err(e) => (None, Err(e)),
+            }
         })
-        .collect_into_vec(&mut decided);
+        .unzip_into_vecs(&mut statuses, &mut decided);
     drop(docs);
-    // Blobs in use, for pruning the facts (a list: most runs do not prune).
-    let mut used_blobs: Vec<ObjectId> = Vec::new();
-    let mut documents = Vec::with_capacity(decided.len());
+    let decided: Vec<Decided<'_>> =
+        decided.into_iter().filter_map(Result::transpose).collect::<Result<_, _>>().map_err(|e| *e)?;
+    let mut documents: Vec<DocumentStatus> = statuses.into_iter().flatten().collect();
     // Fluent compares messages after this pass, from what was read; text needs only blob ids.
     let mut kept: Vec<LoadedDocument<'_>> = Vec::new();
     // Second pass: what needs git. Translations without a record wait for one history walk:
     // (document index, translation index, source blob, translation blob).
     let mut by_history: Vec<(usize, usize, ObjectId, ObjectId)> = Vec::new();
-    for one in decided {
-        let Some(Decided { status: mut doc, item, pending }) = one.map_err(|e| *e)? else { continue };
-        let files = item.source.iter().map(|f| (f, true));
-        for (file, is_source) in
-            files.chain(item.translations.iter().filter_map(|(_, f)| f.as_ref().map(|f| (f, false))))
-        {
-            used_blobs.push(file.blob);
-            if let Some(learned) = file.learned(is_source) {
-                facts.learn_blob(file.blob, learned);
-            }
+    for (d, Decided { item, learned, pending }) in decided.into_iter().enumerate() {
+        let doc = &mut documents[d];
+        for (blob, learned) in learned {
+            facts.learn_blob(blob, learned);
         }
         for p in pending {
             match p {
@@ -632,14 +690,11 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
                     }
                 }
                 Pending::History { translation, source_blob, blob } => {
-                    by_history.push((documents.len(), translation, source_blob, blob));
+                    by_history.push((d, translation, source_blob, blob));
                 }
             }
         }
-        documents.push(doc);
-        if kind == Kind::Fluent {
-            kept.push(item);
-        }
+        kept.extend(item.map(|item| *item));
     }
 
     if !by_history.is_empty() {
@@ -693,7 +748,11 @@ fn status_of(corpus: &Corpus, repo: &Repo, opts: &StatusOptions) -> Result<Vec<D
         }
         // A run over the whole corpus knows everything still in use; the rest is dropped.
         if !opts.partial && opts.langs.is_empty() && opts.paths.is_empty() && opts.only_files.is_none() {
-            facts.prune(used_blobs, used_stale);
+            // The blobs in use are those of the files read or known unchanged.
+            let used = documents
+                .iter()
+                .flat_map(|d| d.source.blob.into_iter().chain(d.translations.iter().filter_map(|t| t.blob)));
+            facts.prune(used, used_stale);
         }
     }
     facts.save(repo, &corpus.config.name);
@@ -1048,7 +1107,7 @@ pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
         .filter(|(_, t)| &t.lang == lang && matches!(t.state, State::Outdated | State::Missing | State::Unknown))
         .map(|(d, t)| TodoItem {
             id: d.id.clone(),
-            corpus: d.corpus.clone(),
+            corpus: d.corpus.to_string(),
             state: t.state,
             reason: t.reason,
             path: t.path.clone(),
