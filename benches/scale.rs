@@ -398,16 +398,28 @@ fn generate_history(dir: &Path, o: &Options) -> Vec<usize> {
         .collect()
 }
 
-fn time(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
+/// The median time of each command over `runs` rounds, each round running every command
+/// once, in turn: the commands compared see the same machine (a shared machine's load
+/// changes from one second to the next, and the kernel may still be writing the generated
+/// files out when the first round starts).
+fn time_together(runs: usize, commands: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+    // Written files settle first: background writeback would otherwise slow the first runs.
+    let _ = Command::new("sync").status();
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); commands.len()];
+    for _ in 0..runs.max(1) {
+        for (command, times) in commands.iter_mut().zip(&mut times) {
             let start = Instant::now();
-            f();
-            start.elapsed()
+            command();
+            times.push(start.elapsed());
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[t.len() / 2]
         })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
+        .collect()
 }
 
 fn stele_run(dir: &Path, args: &[&str]) -> Vec<u8> {
@@ -483,15 +495,21 @@ fn recorded_bench(dir: &Path, o: &Options, start: Instant) -> Vec<(String, Durat
     }
     eprintln!("stele's counts match the generated truth: {truth:?}");
 
-    let text = time(o.runs, || {
-        stele_run(dir, &["status"]);
-    });
-    let json = time(o.runs, || {
-        stele_run(dir, &["status", "--format", "json"]);
-    });
-    let status = time(o.runs, || {
-        git(dir, &["status", "--porcelain"]);
-    });
+    let times = time_together(
+        o.runs,
+        &mut [
+            &mut || {
+                stele_run(dir, &["status"]);
+            },
+            &mut || {
+                stele_run(dir, &["status", "--format", "json"]);
+            },
+            &mut || {
+                git(dir, &["status", "--porcelain"]);
+            },
+        ],
+    );
+    let (text, json, status) = (times[0], times[1], times[2]);
     vec![
         ("stele status, first run (nothing kept in .git/stele), JSON".to_owned(), first),
         ("stele status".to_owned(), text),
@@ -543,19 +561,26 @@ fn history_bench(dir: &Path, o: &Options, start: Instant) -> Vec<(String, Durati
     }
     eprintln!("stele's last commit agrees with `git log -1` for all {} files checked", checked.len());
 
-    let cold = time(o.runs, || {
-        forget(dir);
-        stele_run(dir, &["status"]);
-    });
-    let warm = time(o.runs, || {
-        stele_run(dir, &["status"]);
-    });
-    let log = time(o.runs, || {
-        git(dir, &["log", "--name-only", "--format=%H %ct"]);
-    });
-    let status = time(o.runs, || {
-        git(dir, &["status", "--porcelain"]);
-    });
+    // Each round: a cold run, a warm one (the cold run's cache), then git's.
+    let times = time_together(
+        o.runs,
+        &mut [
+            &mut || {
+                forget(dir);
+                stele_run(dir, &["status"]);
+            },
+            &mut || {
+                stele_run(dir, &["status"]);
+            },
+            &mut || {
+                git(dir, &["log", "--name-only", "--format=%H %ct"]);
+            },
+            &mut || {
+                git(dir, &["status", "--porcelain"]);
+            },
+        ],
+    );
+    let (cold, warm, log, status) = (times[0], times[1], times[2], times[3]);
     vec![
         ("stele status, cold (no .git/stele)".to_owned(), cold),
         ("stele status, warm".to_owned(), warm),
