@@ -288,7 +288,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
                     stat: None,
                 },
             };
-            let mut translations = Vec::with_capacity(known.len());
+            let mut translations = Vec::with_capacity(config.translation_langs_for(&source_lang).count());
             for lang in config.translation_langs_for(&source_lang) {
                 translations.push(match known.iter().position(|l| l == lang).and_then(|i| slot[1 + i]) {
                     Some(n) => found(n, lang),

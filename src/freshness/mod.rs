@@ -657,7 +657,9 @@ fn status_of(
     drop(docs);
     let decided: Vec<Decided<'_>> =
         decided.into_iter().filter_map(Result::transpose).collect::<Result<_, _>>().map_err(|e| *e)?;
-    let mut documents: Vec<DocumentStatus> = statuses.into_iter().flatten().collect();
+    // In place: `flatten` would copy the statuses into a new vector.
+    #[allow(clippy::filter_map_identity)]
+    let mut documents: Vec<DocumentStatus> = statuses.into_iter().filter_map(|s| s).collect();
     // Fluent compares messages after this pass, from what was read; text needs only blob ids.
     let mut kept: Vec<LoadedDocument<'_>> = Vec::new();
     // Second pass: what needs git. Translations without a record wait for one history walk:
