@@ -264,7 +264,10 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         known.iter().position(|l| l == lang).map_or_else(|| config.spelling(lang), |i| spellings[i].as_str())
     }
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-    order.sort_unstable_by_key(|&k| ids[k as usize]);
+    {
+        use rayon::slice::ParallelSliceMut;
+        order.par_sort_unstable_by_key(|&k| ids[k as usize]);
+    }
     let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
     let mut files: Vec<(String, FileStat)> = files.into_iter().map(|(path, stat, _)| (path, stat)).collect();
     let mut found = |n: u32, lang: &Lang| {
