@@ -94,12 +94,11 @@ fn ignored(rules: &Option<Arc<Rules>>, exclude: &Option<Gitignore>, path: &str, 
 }
 
 /// The rules of `dir`'s own `.gitignore` on top of `parent`; `parent` when it has none or it
-/// cannot be read (git passes over an unreadable `.gitignore` too).
+/// cannot be read (as git passes over an unreadable `.gitignore`). A line the matcher refuses
+/// (`{bad`, which git would take literally) is left out; the file's other rules still apply.
 fn with_gitignore(dir: &Path, base: &str, parent: Option<Arc<Rules>>) -> Option<Arc<Rules>> {
     let mut builder = GitignoreBuilder::new(dir);
-    if builder.add(dir.join(".gitignore")).is_some() {
-        return parent;
-    }
+    let _ = builder.add(dir.join(".gitignore"));
     match builder.build() {
         Ok(matcher) if !matcher.is_empty() => Some(Arc::new(Rules { base: base.to_owned(), matcher, parent })),
         _ => parent,
@@ -121,9 +120,7 @@ fn exclude_rules(repo_root: &Path) -> Option<Gitignore> {
         }
     };
     let mut builder = GitignoreBuilder::new(repo_root);
-    if builder.add(git_dir.join("info").join("exclude")).is_some() {
-        return None;
-    }
+    let _ = builder.add(git_dir.join("info").join("exclude"));
     builder.build().ok().filter(|m| !m.is_empty())
 }
 
@@ -214,6 +211,8 @@ fn read_folder<'s, C: Send>(
     let dir = if rel.is_empty() { walk.repo_root.to_path_buf() } else { walk.repo_root.join(&rel) };
     let entries = match fs::read_dir(&dir).and_then(|d| d.collect::<Result<Vec<_>, _>>()) {
         Ok(entries) => entries,
+        // Gone since its parent was read (the start was checked by the caller).
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
         Err(e) => return walk.fail(dir, e),
     };
     let prefix: Arc<str> = if rel.is_empty() { "".into() } else { format!("{rel}/").into() };
