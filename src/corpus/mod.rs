@@ -229,7 +229,9 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     let width = known.len() + 1;
     let mut ids: Vec<&str> = Vec::new();
     let mut held: Vec<Option<u32>> = Vec::new();
+    // About one document per language's worth of files.
     let mut slots: HashMap<&str, usize> = HashMap::default();
+    slots.reserve(files.len() / width);
     // Each language's spelling in folders: the least found, else the configured one.
     let mut spelling: Vec<Option<&str>> = vec![None; known.len()];
     for (n, (path, _, place)) in files.iter().enumerate() {
