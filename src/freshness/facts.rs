@@ -98,7 +98,7 @@ impl Facts {
 
     pub fn blob(&self, id: ObjectId) -> Option<BlobFacts> {
         self.blobs.get(&id).copied().or_else(|| {
-            let prefix = usize::from(u16::from_be_bytes([id.as_bytes()[0], id.as_bytes()[1]]));
+            let prefix = fanout_slot(id);
             let range = *self.fanout.get(prefix)? as usize..*self.fanout.get(prefix + 1)? as usize;
             let bucket = &self.kept[range];
             let at = bucket.binary_search_by_key(&id, |(k, _)| *k).ok()?;
@@ -338,6 +338,11 @@ fn parse(text: &str) -> Option<Facts> {
     let stale = stale_text.lines().map(parse_stale).collect::<Option<HashMap<_, _>>>()?;
     let fanout = fanout(&kept)?;
     Some(Facts { kept, fanout, blobs: HashMap::default(), stale, changed: false })
+}
+
+/// An id's place in the fan-out table: its first two bytes.
+fn fanout_slot(id: ObjectId) -> usize {
+    usize::from(u16::from_be_bytes([id.as_bytes()[0], id.as_bytes()[1]]))
 }
 
 /// The fan-out table of sorted `kept` (see [`Facts::fanout`]); `None` beyond four billion.

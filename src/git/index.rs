@@ -33,6 +33,11 @@ pub struct IndexStats {
 /// An entry, with its path's start and length in [`IndexStats::paths`].
 type Placed = (u32, u32, Entry);
 
+/// The path of an entry, from the buffer of all paths.
+fn path_of<'a>(paths: &'a [u8], &(start, len, _): &Placed) -> &'a [u8] {
+    &paths[start as usize..(start + len) as usize]
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     size: u32,
@@ -84,9 +89,9 @@ impl IndexStats {
             if n == 0 {
                 return None;
             }
-            let (start, len, entry) = &self.entries[n - 1];
-            if &self.paths[*start as usize..(*start + *len) as usize] == path.as_bytes() {
-                return Some(entry);
+            let placed = &self.entries[n - 1];
+            if path_of(&self.paths, placed) == path.as_bytes() {
+                return Some(&placed.2);
             }
             slot = (slot + 1) & mask;
         }
@@ -142,8 +147,8 @@ fn hash(bytes: &[u8]) -> usize {
 fn table(paths: &[u8], entries: &[Placed]) -> Vec<u32> {
     let mut table = vec![0u32; (entries.len() * 2).next_power_of_two().max(16)];
     let mask = table.len() - 1;
-    for (n, &(start, len, _)) in entries.iter().enumerate() {
-        let mut slot = hash(&paths[start as usize..(start + len) as usize]) & mask;
+    for (n, placed) in entries.iter().enumerate() {
+        let mut slot = hash(path_of(paths, placed)) & mask;
         while table[slot] != 0 {
             slot = (slot + 1) & mask;
         }
@@ -155,8 +160,7 @@ fn table(paths: &[u8], entries: &[Placed]) -> Vec<u32> {
 /// Whether each path has one entry: git writes entries in strictly increasing order of path
 /// (stele keeps only stage 0); a damaged index may not be.
 fn distinct(paths: &[u8], entries: &[Placed]) -> bool {
-    let path = |&(start, len, _): &Placed| &paths[start as usize..(start + len) as usize];
-    entries.len() < u32::MAX as usize && entries.windows(2).all(|w| path(&w[0]) < path(&w[1]))
+    entries.len() < u32::MAX as usize && entries.windows(2).all(|w| path_of(paths, &w[0]) < path_of(paths, &w[1]))
 }
 
 /// The paths and entries of an index file's regular, trusted files (format versions 2, 3 and
