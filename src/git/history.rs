@@ -15,7 +15,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use git2::{ObjectType, Oid};
 
-use super::{read_err, GitError, ObjectId, Repo};
+use super::{pack::Packs, read_err, GitError, ObjectId, Objects, Repo};
 
 /// The last change of one path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,11 +265,11 @@ fn helpers(id: Oid) -> bool {
 }
 
 impl Ahead {
-    fn start(workdir: std::path::PathBuf, head: Oid, trie: Trie) -> Ahead {
+    fn start(workdir: std::path::PathBuf, packs: std::sync::Arc<Packs>, head: Oid, trie: Trie) -> Ahead {
         let (tx, rx) = std::sync::mpsc::sync_channel(1024);
         let helper = std::thread::Builder::new().name("stele-history".into()).spawn(move || {
             let Ok(repo) = Repo::discover(&workdir) else { return };
-            let Ok(odb) = repo.inner.odb() else { return };
+            let Ok(odb) = repo.objects(&packs) else { return };
             let mut queue = BinaryHeap::new();
             let mut infos: rustc_hash::FxHashMap<Oid, CommitInfo> = Default::default();
             let mut seen: rustc_hash::FxHashSet<Oid> = Default::default();
@@ -375,8 +375,9 @@ impl Repo {
             return Ok(answers);
         }
         let trie = Trie::new(&tracked);
-        let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
-        let mut ahead = Ahead::start(self.workdir.clone(), head.0, trie.clone());
+        let packs = self.packs();
+        let odb = self.objects(&packs)?;
+        let mut ahead = Ahead::start(self.workdir.clone(), packs.clone(), head.0, trie.clone());
         let mut groups = Groups::new(tracked.len());
         let answer = |answers: &mut HashMap<String, LastChange>, files: &[u32], change: LastChange| {
             for &f in files {
@@ -446,7 +447,7 @@ impl Repo {
                 match made {
                     Some(made) => changed = made,
                     None => diff_trees(&odb, Some(parent_tree), Some(info.tree), 0, &trie, &mut changed)
-                        .map_err(read_err(format!("comparing {id} with its parent {parent_id}")))?,
+                        .map_err(|e| read_err(format!("comparing {id} with its parent {parent_id}"))(e))?,
                 }
                 // Paths that differ from this parent go on to the next one; the others are
                 // TREESAME here, and their history continues in this parent and only there.
@@ -480,19 +481,19 @@ impl Repo {
 }
 
 /// Reads a commit's tree, parents and committer time; `None` when the commit is missing.
-fn read_commit(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<CommitInfo>, GitError> {
-    let object = match odb.read(id) {
-        Ok(o) => o,
-        Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInfo>, GitError> {
+    let (kind, data) = match odb.read(id) {
+        Ok(Some(o)) => o,
+        Ok(None) => return Ok(None),
         Err(e) => return Err(read_err(format!("reading commit {id}"))(e)),
     };
     let bad = || read_err(format!("reading commit {id}"))(git2::Error::from_str("malformed commit object"));
-    if object.kind() != ObjectType::Commit {
+    if kind != ObjectType::Commit {
         return Err(bad());
     }
     let hex = |s: &[u8]| std::str::from_utf8(s).ok().and_then(|s| Oid::from_str(s.trim()).ok());
     let (mut tree, mut parents, mut time) = (None, Vec::new(), None);
-    for line in object.data().split(|&b| b == b'\n') {
+    for line in data.split(|&b| b == b'\n') {
         if line.is_empty() {
             break; // the message follows
         }
@@ -511,7 +512,7 @@ fn read_commit(odb: &git2::Odb<'_>, id: Oid) -> Result<Option<CommitInfo>, GitEr
 
 /// The blob each of `paths` has in commit `commit`'s tree, reading only the folders on the
 /// way to them, as raw tree objects.
-pub(crate) fn blobs_at(odb: &git2::Odb<'_>, commit: Oid, paths: &[String]) -> Result<HashMap<String, Oid>, GitError> {
+pub(crate) fn blobs_at(odb: &Objects<'_>, commit: Oid, paths: &[String]) -> Result<HashMap<String, Oid>, GitError> {
     let info = read_commit(odb, commit)?
         .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
     let names: Vec<&str> = paths.iter().map(String::as_str).collect();
@@ -519,9 +520,9 @@ pub(crate) fn blobs_at(odb: &git2::Odb<'_>, commit: Oid, paths: &[String]) -> Re
     let mut found = HashMap::with_capacity(paths.len());
     let mut pending = vec![(info.tree, 0u32)];
     while let Some((tree, node)) = pending.pop() {
-        let object = odb.read(tree).map_err(read_err(format!("reading the tree of {commit}")))?;
-        let mut entries = RawTree { rest: object.data() };
-        while let Some(e) = entries.next_entry().map_err(read_err(format!("reading the tree of {commit}")))? {
+        let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree of {commit}"))(e))?;
+        let mut entries = RawTree { rest: &object };
+        while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree of {commit}"))(e))? {
             let Some(child) = trie.child(node, e.name) else { continue };
             match (e.is_tree(), child.dir, child.file) {
                 (true, Some(dir), _) => pending.push((e.oid(), dir)),
@@ -538,7 +539,7 @@ pub(crate) fn blobs_at(odb: &git2::Odb<'_>, commit: Oid, paths: &[String]) -> Re
 /// Adds to `out` every tracked file whose entry differs between trees `a` and `b` (`None`: an
 /// empty tree), entering only the folders that hold tracked files.
 fn diff_trees(
-    odb: &git2::Odb<'_>,
+    odb: &Objects<'_>,
     a: Option<Oid>,
     b: Option<Oid>,
     node: u32,
@@ -548,10 +549,10 @@ fn diff_trees(
     if a == b {
         return Ok(());
     }
-    let read = |id: Option<Oid>| id.map(|id| odb.read(id)).transpose();
+    let read = |id: Option<Oid>| id.map(|id| read_tree(odb, id)).transpose();
     let (oa, ob) = (read(a)?, read(b)?);
-    let mut ta = RawTree { rest: oa.as_ref().map_or(&[][..], |o| o.data()) };
-    let mut tb = RawTree { rest: ob.as_ref().map_or(&[][..], |o| o.data()) };
+    let mut ta = RawTree { rest: oa.as_deref().unwrap_or_default() };
+    let mut tb = RawTree { rest: ob.as_deref().unwrap_or_default() };
     let (mut ea, mut eb) = (ta.next_entry()?, tb.next_entry()?);
     loop {
         let (left, right) = match (ea, eb) {
@@ -602,6 +603,19 @@ fn diff_trees(
         }
     }
     Ok(())
+}
+
+/// A tree object's bytes; an error when it is missing or not a tree.
+fn read_tree<'o>(odb: &'o Objects<'_>, id: Oid) -> Result<super::Bytes<'o>, git2::Error> {
+    match odb.read(id)? {
+        Some((ObjectType::Tree, bytes)) => Ok(bytes),
+        Some(_) => Err(git2::Error::from_str(&format!("object {id} is not a tree"))),
+        None => Err(git2::Error::new(
+            git2::ErrorCode::NotFound,
+            git2::ErrorClass::Odb,
+            format!("object not found - no match for id ({id})"),
+        )),
+    }
 }
 
 /// Git's order of tree entries: by name bytes, a tree's name compared as if it ended in `/`.
