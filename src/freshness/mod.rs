@@ -712,25 +712,16 @@ fn status_of(
             Head::Commit(id) => Some(id),
             Head::Unborn => None,
         };
-        // Three steps: what git must give (kept blocks, or the basis version of the source)
-        // is read on this thread, since a repository handle cannot be shared; comparing the
-        // versions (reading files, parsing, aligning) runs in parallel; the results are then
-        // applied and kept in order. (A repository handle per thread was measured: it makes
-        // reading git parallel too, for 20 MB more memory.)
+        // Four steps: the kept blocks, on this thread; the basis versions of the source, read
+        // in parallel from the pack files (and on this thread, through the repository handle,
+        // what the packs lack); comparing the versions (reading files, parsing, aligning) in
+        // parallel; the results then applied and kept in order.
         let cache = StaleCache { facts: &facts, head, use_kept: !opts.block_texts };
         let outdated: Vec<usize> = (0..documents.len())
             .filter(|&d| documents[d].translations.iter().any(|t| t.state == State::Outdated))
             .collect();
-        let work: Vec<StaleWork> = outdated
-            .iter()
-            .enumerate()
-            .map(|(n, &d)| {
-                if n % 16 == 0 {
-                    repo.report(Progress::Changes { done: n, total: outdated.len() });
-                }
-                stale_work(repo, root, &documents[d], &cache)
-            })
-            .collect::<Result<_, _>>()?;
+        let mut work: Vec<StaleWork> = outdated.iter().map(|&d| stale_work(root, &documents[d], &cache)).collect();
+        read_bases(repo, &documents, &outdated, &mut work, head)?;
         let found: Vec<Vec<Found>> =
             work.into_par_iter().map(StaleWork::finish).collect::<Result<_, FreshnessError>>()?;
         for (&d, found) in outdated.iter().zip(found) {
@@ -761,23 +752,130 @@ fn status_of(
     Ok(documents)
 }
 
-/// The source's content as it was when the translation was made: the recorded blob, the
-/// source at the recorded commit, or (history) the source at the translation's last commit.
+/// Where a translation's basis version of the source is.
+enum BasisAt {
+    /// This blob (a recorded basis).
+    Blob(ObjectId),
+    /// The source's path in this commit.
+    Commit(ObjectId),
+}
+
+/// Where the source's content was when the translation was made: the recorded blob, the source
+/// at the recorded commit, or (history) the source at the translation's last commit (`head`
+/// for a translation with uncommitted changes).
+fn basis_at(status: &TranslationStatus, head: Option<ObjectId>) -> Option<BasisAt> {
+    match status.basis {
+        Basis::Recorded { blob } => Some(BasisAt::Blob(blob)),
+        Basis::SourceCommit { commit } => Some(BasisAt::Commit(commit)),
+        Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => Some(BasisAt::Commit(commit)),
+        Basis::History { translation: HistoryPoint::Uncommitted, .. } => head.map(BasisAt::Commit),
+        _ => None,
+    }
+}
+
+/// The source's content as it was when the translation was made (see [`basis_at`]).
 pub fn basis_source(repo: &Repo, status: &TranslationStatus, source_path: &str) -> Result<Option<Vec<u8>>, GitError> {
-    let blob = match status.basis {
-        Basis::Recorded { blob } => Some(blob),
-        Basis::SourceCommit { commit } => repo.blob_at(commit, source_path)?,
-        Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => repo.blob_at(commit, source_path)?,
+    let head = match status.basis {
         Basis::History { translation: HistoryPoint::Uncommitted, .. } => match repo.head()? {
-            Head::Commit(head) => repo.blob_at(head, source_path)?,
+            Head::Commit(head) => Some(head),
             Head::Unborn => None,
         },
         _ => None,
+    };
+    let blob = match basis_at(status, head) {
+        Some(BasisAt::Blob(blob)) => Some(blob),
+        Some(BasisAt::Commit(commit)) => repo.blob_at(commit, source_path)?,
+        None => None,
     };
     match blob {
         Some(b) => repo.read_blob(b),
         None => Ok(None),
     }
+}
+
+/// The same from the pack files alone, on any thread: `None` when they cannot tell.
+fn packed_basis_source(
+    packed: &crate::git::PackedReader,
+    status: &TranslationStatus,
+    source_path: &str,
+    head: Option<ObjectId>,
+) -> Option<Option<Vec<u8>>> {
+    let blob = match basis_at(status, head) {
+        Some(BasisAt::Blob(blob)) => Some(blob),
+        Some(BasisAt::Commit(commit)) => packed.blob_at(commit, source_path)?,
+        None => None,
+    };
+    match blob {
+        Some(b) => packed.read_blob(b).map(Some),
+        None => Some(None),
+    }
+}
+
+/// Reads the basis version of the source that each of `work`'s translations waits for: from
+/// the pack files in parallel, oldest history first so that versions of one folder follow one
+/// another through the packs' delta cache; then, on this thread, what the packs could not give.
+fn read_bases(
+    repo: &Repo,
+    documents: &[DocumentStatus],
+    outdated: &[usize],
+    work: &mut [StaleWork],
+    head: Option<ObjectId>,
+) -> Result<(), FreshnessError> {
+    use rayon::prelude::*;
+    let packed = repo.packed_reader();
+    // (work item, place in its waiting list, commit time)
+    let mut wanted: Vec<(usize, usize, i64)> = Vec::new();
+    for (w, item) in work.iter().enumerate() {
+        let doc = &documents[outdated[w]];
+        for (place, waiting) in item.waiting.iter().enumerate() {
+            let time = match doc.translations[waiting.0].basis {
+                Basis::History { translation: HistoryPoint::Commit { time, .. }, .. } => time,
+                _ => i64::MAX,
+            };
+            wanted.push((w, place, time));
+        }
+    }
+    wanted.sort_by_key(|&(w, place, time)| (time, w, place));
+    let total = wanted.len();
+    // In parts, so that progress is told as the reading goes.
+    let mut texts: Vec<Option<Option<Vec<u8>>>> = Vec::with_capacity(total);
+    for (n, part) in wanted.chunks(256).enumerate() {
+        repo.report(Progress::Changes { done: n * 256, total });
+        let mut got = Vec::new();
+        part.par_iter()
+            .map(|&(w, place, _)| {
+                let doc = &documents[outdated[w]];
+                let status = &doc.translations[work[w].waiting[place].0];
+                packed_basis_source(&packed, status, &doc.source.path, head)
+            })
+            .collect_into_vec(&mut got);
+        texts.extend(got);
+    }
+    let mut bases: Vec<Vec<Option<String>>> = work.iter().map(|w| vec![None; w.waiting.len()]).collect();
+    for (&(w, place, _), text) in wanted.iter().zip(texts) {
+        let text = match text {
+            Some(text) => text,
+            None => {
+                let doc = &documents[outdated[w]];
+                basis_source(repo, &doc.translations[work[w].waiting[place].0], &doc.source.path)?
+            }
+        };
+        bases[w][place] = text.and_then(|t| String::from_utf8(t).ok());
+    }
+    for (item, bases) in work.iter_mut().zip(bases) {
+        for ((n, key, path), old) in std::mem::take(&mut item.waiting).into_iter().zip(bases) {
+            match old {
+                Some(old) => item.to_compare.push((n, key, path, old)),
+                None => {
+                    // Only a basis named by a commit is as immutable as the key; a recorded
+                    // blob may yet arrive (a fetch), so its absence is not kept.
+                    let learn = matches!(key, Some(facts::StaleKey { basis: facts::BasisKey::Commit(_), .. }));
+                    item.settled.push(Found { translation: n, key, blocks: None, learn });
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Stale blocks kept by earlier runs.
@@ -820,26 +918,29 @@ struct Found {
 }
 
 /// One document's outdated translations: those settled from the kept facts or for want of a
-/// basis, and those whose basis version of the source was read and must now be compared.
+/// basis, those waiting for their basis version of the source, and those whose basis version
+/// was read and must now be compared.
 struct StaleWork {
     source: PathBuf,
     markdown: bool,
     settled: Vec<Found>,
+    /// (translation index, key, translation's path)
+    waiting: Vec<(usize, Option<facts::StaleKey>, PathBuf)>,
     /// (translation index, key, translation's path, basis version of the source)
     to_compare: Vec<(usize, Option<facts::StaleKey>, PathBuf, String)>,
 }
 
-/// Text, the part that needs git: for each outdated translation, its kept stale blocks, or the
-/// version of the source it was made from.
-fn stale_work(
-    repo: &Repo,
-    root: &std::path::Path,
-    doc: &DocumentStatus,
-    cache: &StaleCache<'_>,
-) -> Result<StaleWork, FreshnessError> {
+/// For each outdated translation, its kept stale blocks, or a place in the list of those
+/// waiting for the version of the source they were made from.
+fn stale_work(root: &std::path::Path, doc: &DocumentStatus, cache: &StaleCache<'_>) -> StaleWork {
     let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
-    let mut work =
-        StaleWork { source: root.join(&doc.source.path), markdown, settled: Vec::new(), to_compare: Vec::new() };
+    let mut work = StaleWork {
+        source: root.join(&doc.source.path),
+        markdown,
+        settled: Vec::new(),
+        waiting: Vec::new(),
+        to_compare: Vec::new(),
+    };
     for (n, status) in doc.translations.iter().enumerate().filter(|(_, t)| t.state == State::Outdated) {
         let blobs = doc.source.blob.zip(status.blob);
         let key = blobs.and_then(|(s, t)| cache.key(status, &doc.source.path, s, t, markdown));
@@ -850,21 +951,13 @@ fn stale_work(
             }
         }
         // A recorded basis the repository lacks was looked for already.
-        let old = match status.reason {
-            Some(Reason::BaseMissing) => None,
-            _ => basis_source(repo, status, &doc.source.path)?.and_then(|old| String::from_utf8(old).ok()),
-        };
-        match old {
-            Some(old) => work.to_compare.push((n, key, root.join(&status.path), old)),
-            None => {
-                // Only a basis named by a commit is as immutable as the key; a recorded blob
-                // may yet arrive (a fetch), so its absence is not kept.
-                let learn = matches!(key, Some(facts::StaleKey { basis: facts::BasisKey::Commit(_), .. }));
-                work.settled.push(Found { translation: n, key, blocks: None, learn });
-            }
+        if status.reason == Some(Reason::BaseMissing) {
+            work.settled.push(Found { translation: n, key, blocks: None, learn: false });
+        } else {
+            work.waiting.push((n, key, root.join(&status.path)));
         }
     }
-    Ok(work)
+    work
 }
 
 impl StaleWork {

@@ -160,3 +160,26 @@ fn a_damaged_facts_file_is_ignored_and_replaced() {
     fs::write(facts_path(&env), again.replacen("stele-facts 1 ", "stele-facts 1 0.0.0-other ", 1)).unwrap();
     assert_eq!(env.status_json(&[]), first);
 }
+
+#[test]
+fn a_packed_repository_gives_the_answers_of_a_loose_one() {
+    // Bases read three ways: recorded blobs, sources at a recorded commit and at a
+    // translation's last commit; loose objects are read by libgit2, packed ones by stele's
+    // pack reader on several threads.
+    let env = corpus();
+    env.write("pages/d.md", "# D\n\nOne.\n\nTwo.\n");
+    env.commit("d");
+    env.write("pages.fr/d.md", "# D\n\nUn.\n\nDeux.\n");
+    env.commit("d in French");
+    env.write("pages/d.md", "# D\n\nOne, changed.\n\nTwo.\n\nThree.\n");
+    env.commit("d changes");
+    let loose = env.status_json(&[]);
+    assert_eq!(translation(&loose, "pages.fr/d.md")["basis"], "history");
+    assert!(translation(&loose, "pages.fr/d.md")["stale_blocks"].as_array().is_some_and(|b| !b.is_empty()));
+    assert!(translation(&loose, "pages.es/a.md")["stale_blocks"].as_array().is_some_and(|b| !b.is_empty()));
+    env.git(&["repack", "-a", "-d", "-f", "-q"]);
+    env.git(&["prune-packed"]);
+    assert!(env.git(&["count-objects"]).starts_with("0 objects"), "every object is packed");
+    fs::remove_dir_all(env.root().join(".git/stele")).unwrap();
+    assert_eq!(env.status_json(&[]), loose);
+}
