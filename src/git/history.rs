@@ -158,22 +158,76 @@ impl<'a> RawTree<'a> {
             return Ok(None);
         }
         let bad = || git2::Error::from_str("malformed tree object");
+        let rest = self.rest;
         // Neither the mode nor the name holds a NUL, and the mode ends at the first space.
-        let nul = memchr::memchr(0, self.rest).ok_or_else(bad)?;
-        let space = memchr::memchr(b' ', &self.rest[..nul]).ok_or_else(bad)?;
+        let nul = find_nul(rest).ok_or_else(bad)?;
+        // The modes git writes: 100644, 100755, 120000, 160000, and 40000 for a folder.
+        let digits = |n: usize| rest.len() > n && rest[n] == b' ' && rest[..n].iter().all(u8::is_ascii_digit);
+        let space = match rest[0] {
+            b'1' if digits(6) => 6,
+            b'4' if digits(5) => 5,
+            _ => memchr::memchr(b' ', &rest[..nul]).ok_or_else(bad)?,
+        };
         let end = nul + 1 + 20;
-        if self.rest.len() < end {
+        if space >= nul || rest.len() < end {
             return Err(bad());
         }
-        let entry = RawEntry {
-            mode: &self.rest[..space],
-            name: &self.rest[space + 1..nul],
-            id: &self.rest[nul + 1..end],
-            raw: &self.rest[..end],
-        };
-        self.rest = &self.rest[end..];
+        let entry =
+            RawEntry { mode: &rest[..space], name: &rest[space + 1..nul], id: &rest[nul + 1..end], raw: &rest[..end] };
+        self.rest = &rest[end..];
         Ok(Some(entry))
     }
+
+    /// Skips the whole entries that lie within the first `len` bytes, and says how many
+    /// bytes they took.
+    fn skip_within(&mut self, len: usize) -> Result<usize, git2::Error> {
+        let start = self.rest.len();
+        loop {
+            let mut ahead = RawTree { rest: self.rest };
+            match ahead.next_entry()? {
+                Some(e) if start - self.rest.len() + e.raw.len() <= len => self.rest = ahead.rest,
+                _ => return Ok(start - self.rest.len()),
+            }
+        }
+    }
+}
+
+/// Eight bytes as a little-endian word.
+fn word(s: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&s[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The first NUL byte, eight bytes at a time: names are short, and a call to `memchr` for each
+/// cost more than the search.
+fn find_nul(s: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i + 8 <= s.len() {
+        let w = word(s, i);
+        // A byte is zero where subtracting one borrows into its top bit (bits above the first
+        // zero byte may be wrong; the lowest one found is right).
+        let zero = w.wrapping_sub(0x0101_0101_0101_0101) & !w & 0x8080_8080_8080_8080;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    s[i..].iter().position(|&b| b == 0).map(|p| i + p)
+}
+
+/// How many bytes `a` and `b` share at their start.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = word(a, i) ^ word(b, i);
+        if x != 0 {
+            return i + (x.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + a[i..n].iter().zip(&b[i..n]).take_while(|(x, y)| x == y).count()
 }
 
 /// The paths waiting at one commit. Each path waits at exactly one commit at a time (its chain
@@ -553,36 +607,38 @@ fn diff_trees(
     let (oa, ob) = (read(a)?, read(b)?);
     let mut ta = RawTree { rest: oa.as_deref().unwrap_or_default() };
     let mut tb = RawTree { rest: ob.as_deref().unwrap_or_default() };
-    let (mut ea, mut eb) = (ta.next_entry()?, tb.next_entry()?);
     loop {
-        let (left, right) = match (ea, eb) {
+        // Two versions of a folder share most of their bytes: the entries before the first
+        // byte that differs are skipped as a block (parsed on one side only, for their ends),
+        // and when the rest is the same, so is everything else.
+        let same = common_prefix(ta.rest, tb.rest);
+        if same == ta.rest.len() && same == tb.rest.len() {
+            break;
+        }
+        let skipped = ta.skip_within(same)?;
+        tb.rest = &tb.rest[skipped..];
+        let (mut na, mut nb) = (RawTree { rest: ta.rest }, RawTree { rest: tb.rest });
+        let (left, right) = match (na.next_entry()?, nb.next_entry()?) {
             (None, None) => break,
             (Some(x), None) => {
-                ea = ta.next_entry()?;
+                ta = na;
                 (Some(x), None)
             }
             (None, Some(y)) => {
-                eb = tb.next_entry()?;
+                tb = nb;
                 (None, Some(y))
-            }
-            // The common case first: the same entry on both sides, byte for byte.
-            (Some(x), Some(y)) if x.raw == y.raw => {
-                ea = ta.next_entry()?;
-                eb = tb.next_entry()?;
-                continue;
             }
             (Some(x), Some(y)) => match git_entry_order(x.name, x.is_tree(), y.name, y.is_tree()) {
                 Ordering::Less => {
-                    ea = ta.next_entry()?;
+                    ta = na;
                     (Some(x), None)
                 }
                 Ordering::Greater => {
-                    eb = tb.next_entry()?;
+                    tb = nb;
                     (None, Some(y))
                 }
                 Ordering::Equal => {
-                    ea = ta.next_entry()?;
-                    eb = tb.next_entry()?;
+                    (ta, tb) = (na, nb);
                     if x.id == y.id && x.mode == y.mode {
                         continue;
                     }
@@ -648,6 +704,52 @@ mod tests {
         assert_eq!(git_entry_order(b"a", true, b"a0", false), Ordering::Less);
         assert_eq!(git_entry_order(b"a", false, b"a", true), Ordering::Less);
         assert_eq!(git_entry_order(b"a", true, b"a", true), Ordering::Equal);
+    }
+
+    #[test]
+    fn word_searches_agree_with_byte_by_byte_ones() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5_000 {
+            let len = (next() % 40) as usize;
+            // Few zeros and many 0x01 and 0x80 bytes, the values a word trick could confuse.
+            let a: Vec<u8> = (0..len).map(|_| [0u8, 1, 0x80, 0x81, 0xff, b'a'][(next() % 6) as usize]).collect();
+            assert_eq!(find_nul(&a), a.iter().position(|&b| b == 0), "{a:?}");
+            let mut b = a.clone();
+            if !b.is_empty() && next() % 4 != 0 {
+                let at = (next() as usize) % b.len();
+                b[at] ^= 1 << (next() % 8);
+            }
+            b.truncate(len - (next() % 3) as usize % (len + 1));
+            let naive = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+            assert_eq!(common_prefix(&a, &b), naive, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn skipping_stops_before_the_entry_that_holds_the_limit() {
+        let mut bytes = Vec::new();
+        for (mode, name) in [("100644", "a.md"), ("40000", "dir"), ("100755", "run me")] {
+            bytes.extend(format!("{mode} {name}\0").as_bytes());
+            bytes.extend([0u8; 20]);
+        }
+        let ends = [32, 32 + 30, 32 + 30 + 34];
+        for limit in 0..=bytes.len() {
+            let mut t = RawTree { rest: &bytes };
+            let skipped = t.skip_within(limit).unwrap();
+            let expected = ends.iter().copied().filter(|&e| e <= limit).max().unwrap_or(0);
+            assert_eq!(skipped, expected, "limit {limit}");
+        }
+        // Odd modes are read too.
+        let mut odd = b"040000 old\0".to_vec();
+        odd.extend([1u8; 20]);
+        let e = RawTree { rest: &odd }.next_entry().unwrap().unwrap();
+        assert!(e.is_tree() && e.name == b"old");
     }
 
     #[test]
