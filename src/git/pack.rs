@@ -75,8 +75,8 @@ impl Packs {
             match entry.kind {
                 EntryKind::Whole(kind) => break (kind, Arc::new(pack.inflate(&entry)?)),
                 EntryKind::Delta { base } => {
-                    // A chain longer than the pack has objects can only be a loop.
-                    if chain.len() > pack.count {
+                    // Git writes chains at most 4,095 deep; a longer one is a loop of id deltas.
+                    if chain.len() > MAX_CHAIN {
                         return None;
                     }
                     chain.push((at, entry));
@@ -115,6 +115,13 @@ struct Entry {
     /// The compressed data's first bytes, read with the header (all of it, for most deltas).
     first: Vec<u8>,
 }
+
+/// The longest delta chain followed (git's `pack.depth` is at most 4,095).
+const MAX_CHAIN: usize = 10_000;
+
+/// The largest object read here: a damaged size must not become an allocation of terabytes
+/// (larger objects, never trees or documents, are left to libgit2).
+const MAX_OBJECT: usize = 1 << 30;
 
 /// Bytes read at an entry's start: its header and, for most deltas, all of their data.
 const ENTRY_READ: usize = 512;
@@ -252,6 +259,12 @@ impl Pack {
     /// The entry's zlib stream, which must inflate to exactly its size.
     fn inflate(&self, entry: &Entry) -> Option<Vec<u8>> {
         let size = entry.size;
+        // zlib inflates at most about 1,032 bytes from one byte: a size beyond what the rest
+        // of the pack could hold is damage.
+        let room = self.len.saturating_sub(entry.data).saturating_mul(1032).saturating_add(1024);
+        if size > MAX_OBJECT || size as u64 > room {
+            return None;
+        }
         let mut out = Vec::with_capacity(size_class(size + 1));
         let mut z = flate2::Decompress::new(true);
         let mut input = entry.first.clone();
@@ -315,7 +328,12 @@ fn apply_delta(base: &[u8], delta: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     let len = size(&mut d)?;
-    let mut out = Vec::with_capacity(size_class(len));
+    if len > MAX_OBJECT {
+        return None;
+    }
+    // The declared size is trusted only as far as the inputs could make it (a copy is at most
+    // the base's size): the vector grows if a real result is larger.
+    let mut out = Vec::with_capacity(size_class(len.min(base.len().saturating_mul(2) + delta.len())));
     while let Some((&op, rest)) = d.split_first() {
         d = rest;
         if op & 0x80 != 0 {
@@ -558,6 +576,10 @@ mod tests {
                 ids.lines().filter(|id| packs.read(git2::Oid::from_str(id).unwrap().as_bytes()).is_some()).count();
             assert!(read < ids.lines().count(), "cut at {cut}: some objects are unreadable");
         }
+        // A size no pack could hold is refused before anything is allocated.
+        let whole = Packs::open(&root.join(".git/objects"), 1 << 20);
+        let huge = Entry { kind: EntryKind::Whole(Kind::Blob), data: 12, size: usize::MAX / 2, first: Vec::new() };
+        assert!(whole.packs[0].inflate(&huge).is_none());
         let junk = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(junk.path().join("pack")).unwrap();
         std::fs::write(junk.path().join("pack/p.idx"), b"\xfftOc\0\0\0\x02 not an index").unwrap();
@@ -591,5 +613,9 @@ mod tests {
         assert!(apply_delta(&base, &[161, 1, 20, 0x91, 4, 16]).is_none(), "wrong base size");
         assert!(apply_delta(&base, &[160, 1, 20, 0x91, 150, 16]).is_none(), "copy past the base");
         assert!(apply_delta(&base, &[160, 1, 1, 0]).is_none(), "opcode 0");
+        // A result size of an exabyte is refused, not allocated.
+        assert!(
+            apply_delta(&base, &[160, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x91, 4, 16]).is_none()
+        );
     }
 }
