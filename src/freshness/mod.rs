@@ -822,7 +822,6 @@ fn read_bases(
     head: Option<ObjectId>,
 ) -> Result<(), FreshnessError> {
     use rayon::prelude::*;
-    let packed = repo.packed_reader();
     // (work item, place in its waiting list, commit time)
     let mut wanted: Vec<(usize, usize, i64)> = Vec::new();
     for (w, item) in work.iter().enumerate() {
@@ -835,7 +834,11 @@ fn read_bases(
             wanted.push((w, place, time));
         }
     }
+    if wanted.is_empty() {
+        return Ok(());
+    }
     wanted.sort_by_key(|&(w, place, time)| (time, w, place));
+    let packed = repo.packed_reader();
     let total = wanted.len();
     // In parts, so that progress is told as the reading goes.
     let mut texts: Vec<Option<Option<Vec<u8>>>> = Vec::with_capacity(total);
