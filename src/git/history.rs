@@ -301,8 +301,9 @@ impl Groups {
 /// Tree comparisons made ahead on a second thread.
 ///
 /// The walk spends most of its time comparing each commit's trees with its parents'; those
-/// comparisons are pure, so a helper thread (with its own repository handle: libgit2's are not
-/// shared between threads, its packs and their delta cache are) walks every commit reachable
+/// comparisons are pure, so a helper thread (sharing the walk's pack reader and its delta
+/// cache, with its own repository handle for anything else: libgit2's handles are not shared
+/// between threads) walks every commit reachable
 /// from the head in the same date order and compares the trees of the commits whose id is
 /// odd; the walk compares the others itself and takes these as it reaches them. Whatever the
 /// helper does not deliver (it failed, or the walk came back to a commit), the walk computes.
