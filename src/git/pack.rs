@@ -265,12 +265,14 @@ impl Pack {
         if size > MAX_OBJECT || size as u64 > room {
             return None;
         }
-        let mut out = Vec::with_capacity(size_class(size + 1));
+        let mut out = Vec::with_capacity(size + 1);
         let mut z = flate2::Decompress::new(true);
         let mut input = entry.first.clone();
         let mut next = entry.data + input.len() as u64;
-        // Compressed data is rarely larger than its inflated size plus zlib's framing.
-        let mut want = size + size / 64 + 64;
+        // Compressed data is rarely larger than its inflated size plus zlib's framing; read in
+        // parts of at most 8 MiB, so that a damaged size does not become a read of gigabytes.
+        const PART: usize = 8 << 20;
+        let mut want = (size + size / 64 + 64).min(PART);
         loop {
             let (before_in, before_out) = (z.total_in(), out.len());
             let status = z.decompress_vec(&input, &mut out, flate2::FlushDecompress::None).ok()?;
@@ -289,20 +291,9 @@ impl Pack {
             input.resize(kept + n, 0);
             read_exact_at(&self.file, &mut input[kept..], next).ok()?;
             next += n as u64;
-            want = want.max(4096) * 2;
+            want = (want.max(4096) * 2).min(PART);
         }
     }
-}
-
-/// The capacity to allocate for `len` bytes: large buffers in steps of an eighth of a power of
-/// two, so that a buffer freed (the cache turns over tens of megabytes) fits the next ones
-/// exactly instead of leaving the allocator ever more fragments too small to reuse.
-fn size_class(len: usize) -> usize {
-    if len < 4096 {
-        return len;
-    }
-    let step = 1usize << (usize::BITS - 1 - len.leading_zeros() - 3);
-    len.div_ceil(step) * step
 }
 
 /// Applies a git delta (`base size, result size, then copy and insert instructions`).
@@ -333,7 +324,7 @@ fn apply_delta(base: &[u8], delta: &[u8]) -> Option<Vec<u8>> {
     }
     // The declared size is trusted only as far as the inputs could make it (a copy is at most
     // the base's size): the vector grows if a real result is larger.
-    let mut out = Vec::with_capacity(size_class(len.min(base.len().saturating_mul(2) + delta.len())));
+    let mut out = Vec::with_capacity(len.min(base.len().saturating_mul(2) + delta.len()));
     while let Some((&op, rest)) = d.split_first() {
         d = rest;
         if op & 0x80 != 0 {
