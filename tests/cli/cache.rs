@@ -163,20 +163,23 @@ fn a_damaged_facts_file_is_ignored_and_replaced() {
 
 #[test]
 fn a_packed_repository_gives_the_answers_of_a_loose_one() {
-    // Bases read three ways: recorded blobs, sources at a recorded commit and at a
-    // translation's last commit; loose objects are read by libgit2, packed ones by stele's
-    // pack reader on several threads.
+    // Bases read three ways: a recorded blob, the source at a recorded commit (MDN's
+    // `l10n.sourceCommit`) and the source at a translation's last commit; loose objects are
+    // read by libgit2, packed ones by stele's pack reader on several threads.
     let env = corpus();
     env.write("pages/d.md", "# D\n\nOne.\n\nTwo.\n");
-    env.commit("d");
+    let first = env.commit("d");
     env.write("pages.fr/d.md", "# D\n\nUn.\n\nDeux.\n");
-    env.commit("d in French");
+    env.write("pages.es/d.md", &format!("---\nl10n:\n  sourceCommit: {first}\n---\n# D\n\nUno.\n\nDos.\n"));
+    env.commit("d in French and Spanish");
     env.write("pages/d.md", "# D\n\nOne, changed.\n\nTwo.\n\nThree.\n");
     env.commit("d changes");
     let loose = env.status_json(&[]);
     assert_eq!(translation(&loose, "pages.fr/d.md")["basis"], "history");
     assert!(translation(&loose, "pages.fr/d.md")["stale_blocks"].as_array().is_some_and(|b| !b.is_empty()));
     assert!(translation(&loose, "pages.es/a.md")["stale_blocks"].as_array().is_some_and(|b| !b.is_empty()));
+    assert_eq!(translation(&loose, "pages.es/d.md")["basis"], "source-commit");
+    assert!(translation(&loose, "pages.es/d.md")["stale_blocks"].as_array().is_some_and(|b| !b.is_empty()));
     env.git(&["repack", "-a", "-d", "-f", "-q"]);
     env.git(&["prune-packed"]);
     assert!(env.git(&["count-objects"]).starts_with("0 objects"), "every object is packed");
