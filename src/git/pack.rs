@@ -37,19 +37,36 @@ pub(crate) struct Packs {
 }
 
 impl Packs {
-    /// The packs in `objects/pack` of the store at `objects` (none if the folder cannot be
-    /// read: every object is then left to libgit2).
+    /// The packs in `pack/` of the object store at `objects` and of the stores it borrows from
+    /// (`info/alternates`, as `git clone --shared` or `--reference` write it); none where a
+    /// folder cannot be read: those objects are then left to libgit2.
     pub(crate) fn open(objects: &Path, cache_limit: usize) -> Packs {
-        let mut idx: Vec<_> = std::fs::read_dir(objects.join("pack"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "idx"))
-            .collect();
-        // Newest first, as git and libgit2 search them (most objects a walk asks for are recent).
-        idx.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).and_then(|m| m.modified()).ok()));
-        let packs = idx.iter().filter_map(|p| Pack::open(p)).collect();
+        let mut stores = vec![objects.to_owned()];
+        let mut n = 0;
+        // Git follows alternates five deep; this reads at most six stores.
+        while n < stores.len() && stores.len() <= 6 {
+            let text = std::fs::read_to_string(stores[n].join("info/alternates")).unwrap_or_default();
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let store = stores[n].join(line);
+                if !stores.contains(&store) {
+                    stores.push(store);
+                }
+            }
+            n += 1;
+        }
+        let mut packs = Vec::new();
+        for store in &stores {
+            let mut idx: Vec<_> = std::fs::read_dir(store.join("pack"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "idx"))
+                .collect();
+            // Newest first, as git searches them (most objects a walk asks for are recent).
+            idx.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).and_then(|m| m.modified()).ok()));
+            packs.extend(idx.iter().filter_map(|p| Pack::open(p)));
+        }
         Packs { packs, cache: Mutex::new(BaseCache::new(cache_limit)) }
     }
 
@@ -541,6 +558,13 @@ mod tests {
     fn objects_outside_packs_and_damaged_packs_are_left_to_libgit2() {
         let (_tmp, root) = history();
         git(&root, &["repack", "-a", "-d", "-f", "-q"]);
+        // A clone borrowing the objects (`git clone --shared`) reads them from the same packs.
+        let shared = root.with_file_name("shared");
+        git(root.parent().unwrap(), &["clone", "-q", "--shared", root.to_str().unwrap(), shared.to_str().unwrap()]);
+        let borrowed = Packs::open(&shared.join(".git/objects"), 1 << 20);
+        assert!(!borrowed.packs.is_empty());
+        let tip = git2::Oid::from_str(git(&shared, &["rev-parse", "HEAD~3^{tree}"]).trim()).unwrap();
+        assert!(borrowed.read(tip.as_bytes()).is_some_and(|(kind, _)| kind == Kind::Tree));
         // A loose object is not found here.
         let loose = git(&root, &["hash-object", "-w", "--stdin"]);
         let packs = Packs::open(&root.join(".git/objects"), 1 << 20);
