@@ -268,8 +268,8 @@ pub struct Repo {
 /// 1.45 s, 32 MiB 1.42 s, peak memory growing by 2 to 3 MB for each MiB (docs/performance.md).
 const PACK_CACHE_BYTES: usize = 24 << 20;
 
-/// Reads objects from the pack files, and through libgit2 what they lack (loose objects,
-/// alternates, a damaged pack, for which libgit2 says what is wrong).
+/// Reads objects from the pack files, and through libgit2 what they lack (loose objects, a
+/// damaged pack, for which libgit2 says what is wrong).
 pub(crate) struct Objects<'r> {
     packs: &'r pack::Packs,
     /// None for a reader of the packs alone, for which an object not in a pack is an error.

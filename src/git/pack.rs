@@ -9,9 +9,9 @@
 //! history walk. This reader keeps every base, within a memory limit.
 //!
 //! It reads what a walk needs and nothing more: pack index version 2 (SHA-1), entries of the
-//! six kinds git writes. Anything else (a loose object, an object in an alternate store, a pack
-//! it cannot make sense of) is not found here, and the caller asks libgit2, which also reports
-//! what is wrong with a damaged pack. Packs are read with positioned reads, not mapped: the
+//! six kinds git writes, in the repository's packs and those of the stores it borrows from
+//! (alternates). Anything else (a loose object, a pack it cannot make sense of) is not found
+//! here, and the caller asks libgit2, which also reports what is wrong with a damaged pack. Packs are read with positioned reads, not mapped: the
 //! walk touches most of a pack, and a mapping would count all of it in the process's memory.
 
 use std::fs::File;
