@@ -360,8 +360,8 @@ impl Repo {
 
     /// The pack files of the repository's object store.
     fn packs(&self) -> std::sync::Arc<pack::Packs> {
-        let objects = self.inner.commondir().join("objects");
-        self.packs.get_or_init(|| std::sync::Arc::new(pack::Packs::open(&objects, PACK_CACHE_BYTES))).clone()
+        let open = || pack::Packs::open(&self.inner.commondir().join("objects"), PACK_CACHE_BYTES);
+        self.packs.get_or_init(|| std::sync::Arc::new(open())).clone()
     }
 
     /// A reader of the pack files alone, which threads can share.
