@@ -44,6 +44,8 @@ pub struct Config {
     pub layout: Layout,
     /// Per-document rules, first match wins.
     pub documents: Vec<DocumentRule>,
+    /// The pin `stele mark` writes into a Markdown translation that has none yet.
+    pub pin: PinStyle,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     spellings: HashMap<Lang, String>,
@@ -51,6 +53,19 @@ pub struct Config {
 
 /// The name of the corpus described by top-level keys.
 pub const DEFAULT_CORPUS: &str = "default";
+
+/// The pin `stele mark` writes into a Markdown translation that carries none (a file that
+/// already carries one keeps its own).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PinStyle {
+    /// `stele-basis: <blob id>` (the default).
+    #[default]
+    SteleBasis,
+    /// `default_lang_commit: <commit>`, as OpenTelemetry's and Helm's sites write it.
+    DefaultLangCommit,
+    /// MDN's `l10n.sourceCommit: <commit>`.
+    SourceCommit,
+}
 
 /// What a corpus's documents are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +201,7 @@ pub enum ConfigError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    pin: Option<Spanned<String>>,
     source_lang: Option<Spanned<String>>,
     languages: Option<Vec<Spanned<String>>>,
     layout: Option<Spanned<toml::Value>>,
@@ -203,6 +219,7 @@ struct RawFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCorpus {
+    pin: Option<Spanned<String>>,
     source_lang: Spanned<String>,
     languages: Vec<Spanned<String>>,
     layout: Spanned<toml::Value>,
@@ -274,6 +291,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
             exclude: raw.exclude,
             documents: raw.documents,
             check: raw.check,
+            pin: raw.pin,
         };
         return Ok(vec![corpus(&path, text, &root, DEFAULT_CORPUS, one)?]);
     };
@@ -284,7 +302,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
         || !raw.include.is_empty()
         || !raw.exclude.is_empty()
         || !raw.documents.is_empty()
-        || raw.check.is_some();
+        || raw.check.is_some()
+        || raw.pin.is_some();
     if top_level {
         return Err(syntax(
             line_of(text, corpora.span().start),
@@ -327,6 +346,20 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         languages.push(parsed);
     }
 
+    let pin = match raw.pin.as_ref().map(|p| (p.get_ref().as_str(), p.span())) {
+        None | Some(("stele-basis", _)) => PinStyle::SteleBasis,
+        Some(("default_lang_commit", _)) => PinStyle::DefaultLangCommit,
+        Some(("l10n.sourceCommit", _)) => PinStyle::SourceCommit,
+        Some((other, span)) => {
+            return Err(ConfigError::Syntax {
+                path: path.clone(),
+                line: line_of(text, span.start),
+                message: format!(
+                    "unknown pin `{other}` (expected \"stele-basis\", \"default_lang_commit\" or \"l10n.sourceCommit\")"
+                ),
+            })
+        }
+    };
     let kind = match raw.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
         None | Some(("text", _)) => Kind::Text,
         Some(("fluent", _)) => Kind::Fluent,
@@ -425,6 +458,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         languages,
         layout,
         documents,
+        pin,
         include,
         exclude,
         spellings,

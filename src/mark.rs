@@ -6,9 +6,11 @@
 
 use std::collections::HashMap;
 
+use crate::config::PinStyle;
 use crate::corpus::Corpus;
-use crate::git::{GitError, ObjectId, Repo};
-use crate::tracking::{self, PlannedWrite, Record, TrackingError};
+use crate::freshness::{self, State, StatusOptions};
+use crate::git::{GitError, HashError, Head, ObjectId, Repo};
+use crate::tracking::{self, Convention, PlannedWrite, Storage, Target, TrackingError};
 
 /// What `mark` should do.
 #[derive(Debug, Clone, Default)]
@@ -68,6 +70,23 @@ pub enum MarkError {
     /// Git failed.
     #[error(transparent)]
     Git(#[from] GitError),
+    /// A file's blob id cannot be computed as git would.
+    #[error(transparent)]
+    Hash(#[from] HashError),
+}
+
+/// The convention to write a translation's pin in: the pin it has (its sidecar, its front
+/// matter, its `EN-Revision` comment), else the corpus's choice for Markdown and `stele-basis`
+/// in a sidecar for any other file.
+fn convention_for(path: &std::path::Path, text: &str, style: PinStyle) -> Result<Convention, TrackingError> {
+    if let Some(record) = tracking::read(path, text)? {
+        return Ok(record.convention());
+    }
+    Ok(match (tracking::storage_for(&path.to_string_lossy()), style) {
+        (Storage::Sidecar, _) | (_, PinStyle::SteleBasis) => Convention::SteleBasis,
+        (Storage::FrontMatter, PinStyle::DefaultLangCommit) => Convention::DefaultLangCommit,
+        (Storage::FrontMatter, PinStyle::SourceCommit) => Convention::SourceCommit,
+    })
 }
 
 /// Marks the translations at `paths` (from the repository root) as matching their sources now.
@@ -78,14 +97,19 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         for doc in &corpus.documents {
             sources.insert(doc.source.path.as_str(), doc);
             for t in &doc.translations {
-                translations.insert(t.path.as_str(), (doc, t));
+                translations.insert(t.path.as_str(), (doc, t, corpus.config.pin));
             }
         }
     }
     let root = repo.workdir();
+    let hasher = repo.hasher(&repo.index_stats());
+    let head = match repo.head()? {
+        Head::Commit(id) => Some(id),
+        Head::Unborn => None,
+    };
     let mut plans: Vec<(Marked, PlannedWrite, Vec<u8>)> = Vec::new();
     for path in paths {
-        let Some(&(doc, version)) = translations.get(path.as_str()) else {
+        let Some(&(doc, version, style)) = translations.get(path.as_str()) else {
             if sources.get(path.as_str()).is_some_and(|d| d.source.exists) {
                 return Err(MarkError::IsSource { path: path.clone() });
             }
@@ -100,12 +124,18 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         let source_file = root.join(&doc.source.path);
         let source_bytes = tracking::read_bytes(&source_file)?;
         tracking::decode(&source_file, &source_bytes)?;
-        let blob = ObjectId::for_blob(&source_bytes);
+        let blob = hasher.hash(&doc.source.path, &source_bytes)?;
+        // A commit pin names HEAD, when HEAD has the source as it is.
+        let commit = match head {
+            Some(head) if repo.blob_at(head, &doc.source.path)? == Some(blob) => Some(head),
+            _ => None,
+        };
 
         let file = root.join(path);
         let bytes = tracking::read_bytes(&file)?;
         let text = tracking::decode(&file, &bytes)?;
-        let write = tracking::plan(&file, text, blob)?;
+        let convention = convention_for(&file, text, style)?;
+        let write = tracking::plan(&file, text, convention, Target { blob, commit })?;
         let record_file = crate::corpus::relative_to(root, &write.path).unwrap_or_else(|| path.clone());
         plans.push((
             Marked {
@@ -183,77 +213,49 @@ pub enum AckError {
     Git(#[from] GitError),
 }
 
-fn last_commit(repo: &Repo, at: ObjectId, path: &str) -> Result<Option<(ObjectId, i64)>, GitError> {
-    Ok(match repo.last_changes(at, &[path.to_owned()])?.get(path) {
-        Some(crate::git::LastChange::Commit { id, time }) => Some((*id, *time)),
-        _ => None,
-    })
-}
-
 /// Declares that the latest change of the source at `source_path` needs no retranslation: every
 /// translation that matched the version before it is moved to the current version; others are
 /// left alone.
 pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOptions) -> Result<AckReport, AckError> {
     let not_source = || AckError::NotASource { path: source_path.to_owned() };
-    let doc = corpora
-        .iter()
-        .flat_map(|c| &c.documents)
-        .find(|d| d.source.exists && d.source.path == source_path)
-        .ok_or_else(not_source)?;
+    if !corpora.iter().flat_map(|c| &c.documents).any(|d| d.source.exists && d.source.path == source_path) {
+        return Err(not_source());
+    }
     let no_earlier = || AckError::NoEarlierVersion { path: source_path.to_owned() };
     let root = repo.workdir();
     let file = root.join(source_path);
     let bytes = tracking::read_bytes(&file).map_err(MarkError::Tracking)?;
-    let current = ObjectId::for_blob(&bytes);
+    let current = repo.hasher(&repo.index_stats()).hash(source_path, &bytes).map_err(MarkError::Hash)?;
     let crate::git::Head::Commit(head) = repo.head()? else { return Err(no_earlier()) };
 
-    // The version before the latest change, and the commit to judge history-based
-    // translations at: HEAD for an uncommitted change, else the parent of the last change.
-    let (previous, before) = if repo.blob_at(head, source_path)? != Some(current) {
-        (repo.blob_at(head, source_path)?.ok_or_else(no_earlier)?, head)
+    // The version before the latest change: HEAD's for an uncommitted change, else the
+    // version in the first parent of the last commit that changed it.
+    let previous = if repo.blob_at(head, source_path)? != Some(current) {
+        repo.blob_at(head, source_path)?.ok_or_else(no_earlier)?
     } else {
-        let (change, _) = last_commit(repo, head, source_path)?.ok_or_else(no_earlier)?;
+        let change = match repo.last_changes(head, &[source_path.to_owned()])?.remove(source_path) {
+            Some(crate::git::LastChange::Commit { id, .. }) => id,
+            _ => return Err(no_earlier()),
+        };
         let parent = *repo.parents(change)?.first().ok_or_else(no_earlier)?;
-        (repo.blob_at(parent, source_path)?.ok_or_else(no_earlier)?, parent)
+        repo.blob_at(parent, source_path)?.ok_or_else(no_earlier)?
     };
 
+    // Each translation's basis, as `status` decides it.
+    let status_opts = StatusOptions { paths: vec![source_path.to_owned()], partial: true, ..StatusOptions::default() };
+    let report = freshness::status(corpora, repo, &status_opts).map_err(|e| match e {
+        freshness::FreshnessError::Tracking(e) => AckError::Mark(MarkError::Tracking(e)),
+        freshness::FreshnessError::Git(e) => AckError::Git(e),
+        freshness::FreshnessError::Hash(e) => AckError::Mark(MarkError::Hash(e)),
+    })?;
+    let statuses = report.documents.iter().filter(|d| d.source.path == source_path).flat_map(|d| &d.translations);
     let mut to_move = Vec::new();
     let mut left = Vec::new();
-    for t in &doc.translations {
-        if !t.exists {
-            left.push((t.path.clone(), LeftAlone::Missing));
-            continue;
-        }
-        let path = root.join(&t.path);
-        let bytes = tracking::read_bytes(&path).map_err(MarkError::Tracking)?;
-        let text = tracking::decode(&path, &bytes).map_err(MarkError::Tracking)?;
-        let matched = match tracking::read(&path, text).map_err(MarkError::Tracking)? {
-            Some(Record::Blob(b)) => Some(b),
-            Some(Record::SourceCommit(c)) => repo.blob_at(c, source_path)?,
-            None => {
-                // History: current now if the translation is not older than the source;
-                // current before if it was not older than the source at `before`.
-                let committed = repo.blob_at(head, &t.path)? == Some(ObjectId::for_blob(&bytes));
-                let newer_now = !committed
-                    || match (last_commit(repo, head, source_path)?, last_commit(repo, head, &t.path)?) {
-                        (Some((sc, st)), Some((tc, tt))) => sc == tc || tt >= st,
-                        _ => false,
-                    };
-                let source_uncommitted = repo.blob_at(head, source_path)? != Some(current);
-                if newer_now && !source_uncommitted {
-                    Some(current)
-                } else {
-                    let was = match (last_commit(repo, before, source_path)?, last_commit(repo, before, &t.path)?) {
-                        (Some((sc, st)), Some((tc, tt))) => sc == tc || tt >= st,
-                        _ => false,
-                    };
-                    was.then_some(previous)
-                }
-            }
-        };
-        match matched {
-            Some(b) if b == current => left.push((t.path.clone(), LeftAlone::AlreadyCurrent)),
-            Some(b) if b == previous => to_move.push(t.path.clone()),
+    for t in statuses {
+        match t.state {
+            State::Missing => left.push((t.path.clone(), LeftAlone::Missing)),
+            State::Current => left.push((t.path.clone(), LeftAlone::AlreadyCurrent)),
+            _ if t.basis.source_blob() == Some(previous) => to_move.push(t.path.clone()),
             _ => left.push((t.path.clone(), LeftAlone::WasOutdated)),
         }
     }

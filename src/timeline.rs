@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::tracking::{self, frontmatter, Record, Storage};
+use crate::tracking::{self, Record, Storage};
 
 /// What happened to one file in a commit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,8 +79,14 @@ impl Records<'_> {
     }
 }
 
-fn body_of(repo: &Repo, blob: ObjectId) -> Result<Option<String>, GitError> {
-    Ok(repo.read_blob(blob)?.and_then(|b| String::from_utf8(b).ok()).map(|t| frontmatter::body(&t).to_owned()))
+/// Whether two versions of a translation differ only in tracking fields (a bookkeeping change).
+fn only_tracking(repo: &Repo, old: ObjectId, new: ObjectId) -> Result<bool, GitError> {
+    let text =
+        |b| -> Result<Option<String>, GitError> { Ok(repo.read_blob(b)?.and_then(|b| String::from_utf8(b).ok())) };
+    Ok(match (text(old)?, text(new)?) {
+        (Some(old), Some(new)) => tracking::only_tracking_differs(&old, &new),
+        _ => false,
+    })
 }
 
 /// The timeline of `doc`, newest first.
@@ -100,9 +106,9 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
     let events = repo.history_of(&paths)?;
     let mut records = Records { repo, parsed: HashMap::new() };
     let mut entries = Vec::with_capacity(events.len());
-    // Replay oldest first: (last change time of the source, of each translation).
-    let mut source_time: Option<i64> = None;
-    let mut translation_time: Vec<Option<i64>> = vec![None; n];
+    // Replayed oldest first.
+    // The source's blob where each translation last changed (`Some(None)`: no source there).
+    let mut translation_basis: Vec<Option<Option<ObjectId>>> = vec![None; n];
     let mut previous: Vec<Option<ObjectId>> = vec![None; paths.len()];
     for event in events.iter().rev() {
         let change = |i: usize| -> Result<Option<FileChange>, GitError> {
@@ -112,7 +118,7 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
             Ok(Some(match (previous[i], event.blobs[i]) {
                 (None, Some(_)) => FileChange::Added,
                 (Some(_), None) => FileChange::Deleted,
-                (Some(old), Some(new)) if i > 0 && body_of(repo, old)? == body_of(repo, new)? => FileChange::Marked,
+                (Some(old), Some(new)) if i > 0 && only_tracking(repo, old, new)? => FileChange::Marked,
                 _ => FileChange::Changed,
             }))
         };
@@ -126,12 +132,9 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
             if let Some(c) = own.or(marked_by_sidecar.then_some(FileChange::Marked)) {
                 translations.push((t.lang.clone(), c));
                 if c != FileChange::Marked {
-                    translation_time[k] = Some(event.time);
+                    translation_basis[k] = Some(event.blobs[0]);
                 }
             }
-        }
-        if source.is_some() {
-            source_time = Some(event.time);
         }
         let source_blob = event.blobs[0];
         let mut states = Vec::new();
@@ -156,16 +159,18 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
                             State::Outdated
                         }
                     }
-                    Some(Record::SourceCommit(c)) => {
-                        if repo.find_commit(c).is_some() && repo.blob_at(c, &doc.source.path)? == Some(src) {
+                    Some(Record::Commit { id, .. }) => match repo.resolve_pin(id) {
+                        crate::git::PinTarget::Commit(c) if repo.blob_at(c, &doc.source.path)? == Some(src) => {
                             State::Current
-                        } else {
-                            State::Outdated
                         }
-                    }
-                    None => match (source_time, translation_time[k]) {
-                        (Some(s), Some(t)) if s > t => State::Outdated,
-                        _ => State::Current,
+                        crate::git::PinTarget::Commit(_) => State::Outdated,
+                        _ => State::Unknown,
+                    },
+                    Some(Record::Malformed { .. }) => State::Unknown,
+                    // History: the source as it was where the translation last changed.
+                    None => match translation_basis[k] {
+                        Some(basis) if basis == Some(src) => State::Current,
+                        _ => State::Outdated,
                     },
                 },
             };

@@ -53,12 +53,14 @@ state-unknown = unknown
 ## Why a translation is outdated or unknown
 
 reason-source-changed = the source changed since the recorded version { $blob }
-reason-source-changed-commit = the source changed since commit { $commit }
+reason-source-changed-commit = the source changed since commit { $commit } ({ $pin })
 reason-base-missing = the source changed; the recorded version is not in this repository (shallow clone?)
 reason-commit-missing = the recorded source commit is not in this repository (shallow clone?)
+reason-source-changed-history = the source changed since the translation was last changed, in { $commit } ({ $date })
+reason-pin-ambiguous = the pinned commit id is abbreviated and names several objects
+reason-pin-not-a-commit = the pinned id does not name a commit
+reason-pin-malformed = the pin ({ $pin }) is not a git object id
 reason-source-not-at-commit = the source did not exist at the recorded commit
-reason-source-newer = source changed in { $source_commit } ({ $source_date }), translation last changed in { $translation_commit } ({ $translation_date })
-reason-source-newer-short = the source changed after the translation
 reason-source-uncommitted = the source has uncommitted changes
 reason-no-commits = the repository has no commits yet
 reason-history-truncated = history ends before the last change (shallow clone)
@@ -67,7 +69,7 @@ reason-history-broken = a commit in the history is missing
 ## How a current translation's state was decided
 
 basis-recorded = recorded: source version { $blob }
-basis-source-commit = recorded: source commit { $commit }
+basis-source-commit = recorded: source commit { $commit } ({ $pin })
 basis-history = history: translation changed in { $commit } ({ $date })
 basis-history-uncommitted = history: translation has uncommitted changes
 basis-history-unknown = history
@@ -166,7 +168,6 @@ error-git = git failed while { $context }
 error-corpus-outside-repo = the corpus at { $path } is outside the repository at { $repo }
 error-not-utf8 = { $path }, line { $line }: the file is not valid UTF-8 text
 error-front-matter = { $path }, line { $line }: the front matter does not parse
-error-bad-id = { $path }, line { $line }: “{ $value }” is not a full git object id
 error-mark-not-translation = { $path } is not a translation in this corpus
 error-mark-is-source = { $path } is a source, not a translation
 error-mark-missing = { $path } does not exist
@@ -197,7 +198,6 @@ hint-layout = for example: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", see
 hint-init-exists = edit it, or remove it first to start again
 hint-git-init = a corpus lives in a git repository: run `git init` first
 hint-not-utf8 = stele reads UTF-8 text; leave binary files out with `exclude` in stele.toml
-hint-bad-id = run `stele mark` on the file to record the current source version
 hint-mark-not-translation = run `stele status -v` to see which files are translations
 hint-mark-is-source = mark the translations of this source instead
 hint-lang-not-configured = add it to `languages` in { $path }
@@ -401,4 +401,11 @@ export-unpaired = not exported: { $count ->
     } with no counterpart
 error-bad-pair = “{ $value }” is not a pair of the corpus's languages
 hint-bad-pair = write the source language first: --pair fr-en, or --pair pt-BR:en
+error-needs-commit = { $path }: its pin ({ $pin }) records a commit, and the source has uncommitted changes
+hint-needs-commit = commit the source first, then mark the translation
+error-not-read-back = { $path }: stele would write a pin ({ $pin }) that does not read back as written; the file is left as it is
+hint-not-read-back = write the pin on a line of its own at the top level of the front matter
+error-filter-driver = { $path }: the filter driver “{ $driver }” applies, and stele does not run filter drivers
+hint-filter-driver = leave the file out of the corpus (exclude = […] in stele.toml), or remove the filter from .gitattributes
+error-hash-failed = { $path }: cannot compute the file’s git blob id
 error-moses-needs-output = the moses format writes two files: give their common path with -o (for example -o corpus, for corpus.fr and corpus.en)

@@ -53,12 +53,14 @@ state-unknown = desconocido
 ## Por qué una traducción está desactualizada o su estado es desconocido
 
 reason-source-changed = la fuente cambió desde la versión registrada { $blob }
-reason-source-changed-commit = la fuente cambió desde el commit { $commit }
+reason-source-changed-commit = la fuente cambió desde el commit { $commit } ({ $pin })
 reason-base-missing = la fuente cambió; la versión registrada no está en este repositorio (¿clon superficial?)
 reason-commit-missing = el commit de la fuente registrado no está en este repositorio (¿clon superficial?)
+reason-source-changed-history = la fuente cambió desde la última modificación de la traducción, en { $commit } ({ $date })
+reason-pin-ambiguous = el identificador de commit fijado está abreviado y designa varios objetos
+reason-pin-not-a-commit = el identificador fijado no designa un commit
+reason-pin-malformed = la referencia fijada ({ $pin }) no es un identificador de objeto git
 reason-source-not-at-commit = la fuente no existía en el commit registrado
-reason-source-newer = fuente modificada en { $source_commit } ({ $source_date }), traducción modificada por última vez en { $translation_commit } ({ $translation_date })
-reason-source-newer-short = la fuente cambió después de la traducción
 reason-source-uncommitted = la fuente tiene cambios sin confirmar
 reason-no-commits = el repositorio aún no tiene commits
 reason-history-truncated = el historial termina antes del último cambio (clon superficial)
@@ -67,7 +69,7 @@ reason-history-broken = falta un commit del historial
 ## Cómo se decidió el estado de una traducción al día
 
 basis-recorded = registrada: versión de la fuente { $blob }
-basis-source-commit = registrada: commit de la fuente { $commit }
+basis-source-commit = registrada: commit de la fuente { $commit } ({ $pin })
 basis-history = historial: traducción modificada en { $commit } ({ $date })
 basis-history-uncommitted = historial: la traducción tiene cambios sin confirmar
 basis-history-unknown = historial
@@ -166,7 +168,6 @@ error-git = git falló durante la operación: { $context }
 error-corpus-outside-repo = el corpus { $path } está fuera del repositorio { $repo }
 error-not-utf8 = { $path }, línea { $line }: el archivo no es texto UTF-8 válido
 error-front-matter = { $path }, línea { $line }: el encabezado (front matter) no se puede leer
-error-bad-id = { $path }, línea { $line }: «{ $value }» no es un identificador completo de objeto git
 error-mark-not-translation = { $path } no es una traducción de este corpus
 error-mark-is-source = { $path } es una fuente, no una traducción
 error-mark-missing = { $path } no existe
@@ -197,7 +198,6 @@ hint-layout = por ejemplo: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", vé
 hint-init-exists = edítelo, o bórrelo antes para empezar de nuevo
 hint-git-init = un corpus vive en un repositorio git: ejecute primero `git init`
 hint-not-utf8 = stele lee texto UTF-8; deje fuera los archivos binarios con `exclude` en stele.toml
-hint-bad-id = ejecute `stele mark` sobre el archivo para registrar la versión actual de la fuente
 hint-mark-not-translation = ejecute `stele status -v` para ver qué archivos son traducciones
 hint-mark-is-source = marque en su lugar las traducciones de esta fuente
 hint-lang-not-configured = añádalo a `languages` en { $path }
@@ -401,4 +401,11 @@ export-unpaired = no exportados: { $count ->
     } sin correspondencia
 error-bad-pair = «{ $value }» no es un par de idiomas del corpus
 hint-bad-pair = escriba primero el idioma fuente: --pair fr-en, o --pair pt-BR:en
+error-needs-commit = { $path }: su referencia ({ $pin }) registra un commit, y la fuente tiene cambios sin confirmar
+hint-needs-commit = confirme primero la fuente (commit) y luego marque la traducción
+error-not-read-back = { $path }: stele escribiría una referencia ({ $pin }) que no se vuelve a leer tal como se escribió; el archivo queda como está
+hint-not-read-back = escriba la referencia en una línea propia, en el primer nivel del front matter
+error-filter-driver = { $path }: se aplica el filtro «{ $driver }», y stele no ejecuta filtros
+hint-filter-driver = excluya el archivo del corpus (exclude = […] en stele.toml), o quite el filtro de .gitattributes
+error-hash-failed = { $path }: no se puede calcular el identificador de blob git del archivo
 error-moses-needs-output = el formato moses escribe dos archivos: indique su ruta común con -o (por ejemplo -o corpus, para corpus.fr y corpus.en)

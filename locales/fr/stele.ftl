@@ -53,12 +53,14 @@ state-unknown = inconnu
 ## Pourquoi une traduction est obsolète ou son état inconnu
 
 reason-source-changed = la source a changé depuis la version enregistrée { $blob }
-reason-source-changed-commit = la source a changé depuis le commit { $commit }
+reason-source-changed-commit = la source a changé depuis le commit { $commit } ({ $pin })
 reason-base-missing = la source a changé ; la version enregistrée n’est pas dans ce dépôt (clone superficiel ?)
 reason-commit-missing = le commit source enregistré n’est pas dans ce dépôt (clone superficiel ?)
+reason-source-changed-history = la source a changé depuis la dernière modification de la traduction, dans { $commit } ({ $date })
+reason-pin-ambiguous = l’identifiant de commit épinglé est abrégé et désigne plusieurs objets
+reason-pin-not-a-commit = l’identifiant épinglé ne désigne pas un commit
+reason-pin-malformed = l’épingle ({ $pin }) n’est pas un identifiant d’objet git
 reason-source-not-at-commit = la source n’existait pas au commit enregistré
-reason-source-newer = source modifiée dans { $source_commit } ({ $source_date }), traduction modifiée pour la dernière fois dans { $translation_commit } ({ $translation_date })
-reason-source-newer-short = la source a changé après la traduction
 reason-source-uncommitted = la source a des modifications non commitées
 reason-no-commits = le dépôt n’a encore aucun commit
 reason-history-truncated = l’historique s’arrête avant la dernière modification (clone superficiel)
@@ -67,7 +69,7 @@ reason-history-broken = un commit de l’historique est absent
 ## Comment l’état d’une traduction à jour a été établi
 
 basis-recorded = enregistré : version source { $blob }
-basis-source-commit = enregistré : commit source { $commit }
+basis-source-commit = enregistré : commit source { $commit } ({ $pin })
 basis-history = historique : traduction modifiée dans { $commit } ({ $date })
 basis-history-uncommitted = historique : la traduction a des modifications non commitées
 basis-history-unknown = historique
@@ -166,7 +168,6 @@ error-git = git a échoué pendant l’opération : { $context }
 error-corpus-outside-repo = le corpus { $path } est en dehors du dépôt { $repo }
 error-not-utf8 = { $path }, ligne { $line } : le fichier n’est pas du texte UTF-8 valide
 error-front-matter = { $path }, ligne { $line } : l’en-tête (front matter) est illisible
-error-bad-id = { $path }, ligne { $line } : « { $value } » n’est pas un identifiant d’objet git complet
 error-mark-not-translation = { $path } n’est pas une traduction de ce corpus
 error-mark-is-source = { $path } est une source, pas une traduction
 error-mark-missing = { $path } n’existe pas
@@ -197,7 +198,6 @@ hint-layout = par exemple : layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", v
 hint-init-exists = modifiez-le, ou supprimez-le d’abord pour recommencer
 hint-git-init = un corpus vit dans un dépôt git : lancez d’abord `git init`
 hint-not-utf8 = stele lit du texte UTF-8 ; écartez les fichiers binaires avec `exclude` dans stele.toml
-hint-bad-id = lancez `stele mark` sur le fichier pour enregistrer la version actuelle de la source
 hint-mark-not-translation = lancez `stele status -v` pour voir quels fichiers sont des traductions
 hint-mark-is-source = marquez plutôt les traductions de cette source
 hint-lang-not-configured = ajoutez-la à `languages` dans { $path }
@@ -401,4 +401,11 @@ export-unpaired = non exportés : { $count ->
     } sans correspondant
 error-bad-pair = « { $value } » n’est pas une paire de langues du corpus
 hint-bad-pair = écrivez d’abord la langue source : --pair fr-en, ou --pair pt-BR:en
+error-needs-commit = { $path } : son épingle ({ $pin }) enregistre un commit, et la source a des modifications non validées
+hint-needs-commit = validez d’abord la source (commit), puis marquez la traduction
+error-not-read-back = { $path } : stele écrirait une épingle ({ $pin }) qui ne se relit pas telle qu’écrite ; le fichier reste tel quel
+hint-not-read-back = écrivez l’épingle sur une ligne à elle, au premier niveau du front matter
+error-filter-driver = { $path } : le filtre « { $driver } » s’applique, et stele n’exécute pas les filtres
+hint-filter-driver = excluez le fichier du corpus (exclude = […] dans stele.toml), ou retirez le filtre de .gitattributes
+error-hash-failed = { $path } : impossible de calculer l’identifiant de blob git du fichier
 error-moses-needs-output = le format moses écrit deux fichiers : donnez leur chemin commun avec -o (par exemple -o corpus, pour corpus.fr et corpus.en)

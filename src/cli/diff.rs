@@ -130,9 +130,8 @@ fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Resul
     let read = |rel: &str| stele::tracking::read_text(&repo.workdir().join(rel));
     let source = stele::ftl::parse(&read(source_path)?);
     let translation = stele::ftl::parse(&read(&t.path)?);
-    let basis = freshness::basis_source(repo, t, source_path)?
-        .and_then(|b| String::from_utf8(b).ok())
-        .map(|text| stele::ftl::parse(&text));
+    let basis =
+        freshness::basis_source(repo, t)?.and_then(|b| String::from_utf8(b).ok()).map(|text| stele::ftl::parse(&text));
     let text = |p: &stele::ftl::Parsed, id: &str| p.get(id).map(|e| e.text.clone()).unwrap_or_default();
     let mut out = Vec::new();
     for e in &m.outdated {

@@ -27,6 +27,9 @@ pub enum CliError {
     /// `stele.toml` problems.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A file cannot be hashed as git would.
+    #[error(transparent)]
+    Hash(#[from] stele::git::HashError),
     /// Git problems.
     #[error(transparent)]
     Git(#[from] GitError),
@@ -135,6 +138,7 @@ impl From<FreshnessError> for CliError {
         match e {
             FreshnessError::Tracking(t) => CliError::Tracking(t),
             FreshnessError::Git(g) => CliError::Git(g),
+            FreshnessError::Hash(h) => CliError::Hash(h),
         }
     }
 }
@@ -243,6 +247,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         },
         CliError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
         CliError::Mark(e) => render_mark(loc, e, &p, &mut causes, &mut hint),
+        CliError::Hash(e) => render_hash(loc, e, &mut hint),
         CliError::Output(e) => {
             causes.push(io_cause(loc, e));
             t!(loc, "error-output")
@@ -286,6 +291,9 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Git(g)) => {
                 render_git(loc, g, &p, &mut causes, &mut hint)
+            }
+            stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Hash(h)) => {
+                render_hash(loc, h, &mut hint)
             }
         },
         CliError::NoSuchTarget { target } => {
@@ -338,6 +346,16 @@ fn render_git(
     }
 }
 
+fn render_hash(loc: &Localizer, e: &stele::git::HashError, hint: &mut Option<String>) -> String {
+    match e {
+        stele::git::HashError::FilterDriver { path, driver } => {
+            *hint = Some(t!(loc, "hint-filter-driver"));
+            msg(loc, "error-filter-driver", &[("path", Arg::from(path)), ("driver", Arg::from(driver))])
+        }
+        stele::git::HashError::Failed { path } => msg(loc, "error-hash-failed", &[("path", Arg::from(path))]),
+    }
+}
+
 fn render_mark(
     loc: &Localizer,
     e: &MarkError,
@@ -360,6 +378,7 @@ fn render_mark(
         }
         MarkError::Tracking(t) => render_tracking(loc, t, p, causes, hint),
         MarkError::Git(g) => render_git(loc, g, p, causes, hint),
+        MarkError::Hash(h) => render_hash(loc, h, hint),
     }
 }
 
@@ -387,9 +406,13 @@ fn render_tracking(
             causes.push(message.clone());
             msg(loc, "error-front-matter", &[("path", p(path)), ("line", Arg::from(*line))])
         }
-        TrackingError::BadId { path, line, value } => {
-            *hint = Some(t!(loc, "hint-bad-id"));
-            msg(loc, "error-bad-id", &[("path", p(path)), ("line", Arg::from(*line)), ("value", Arg::from(value))])
+        TrackingError::NeedsCommit { path, convention } => {
+            *hint = Some(t!(loc, "hint-needs-commit"));
+            msg(loc, "error-needs-commit", &[("path", p(path)), ("pin", Arg::from(convention.name()))])
+        }
+        TrackingError::NotReadBack { path, convention } => {
+            *hint = Some(t!(loc, "hint-not-read-back"));
+            msg(loc, "error-not-read-back", &[("path", p(path)), ("pin", Arg::from(convention.name()))])
         }
     }
 }

@@ -80,22 +80,23 @@ pub fn reason_text(loc: &Localizer, reason: Reason, t: Option<&TranslationStatus
     match (reason, t) {
         (Reason::SourceChanged, None) => t!(loc, "reason-source-changed-short"),
         (Reason::SourceChanged, Some(t)) => match t.basis {
-            Basis::SourceCommit { commit } => t!(loc, "reason-source-changed-commit", "commit" => commit.short(7)),
+            Basis::SourceCommit { pin, commit, convention, .. } => t!(loc, "reason-source-changed-commit",
+                "commit" => commit.map_or(pin.to_string(), |c| c.short(7)), "pin" => convention.name()),
             Basis::Recorded { blob } => t!(loc, "reason-source-changed", "blob" => blob.short(7)),
-            _ => t!(loc, "reason-source-changed", "blob" => "?"),
+            Basis::History { translation: HistoryPoint::Commit { commit, time }, .. } => {
+                t!(loc, "reason-source-changed-history", "commit" => commit.short(7), "date" => date(time))
+            }
+            _ => t!(loc, "reason-source-changed-short"),
         },
         (Reason::BaseMissing, _) => t!(loc, "reason-base-missing"),
         (Reason::CommitMissing, _) => t!(loc, "reason-commit-missing"),
-        (Reason::SourceNotAtCommit, _) => t!(loc, "reason-source-not-at-commit"),
-        (Reason::SourceNewer, t) => match t.map(|t| t.basis) {
-            Some(Basis::History {
-                source: HistoryPoint::Commit { commit: sc, time: st },
-                translation: HistoryPoint::Commit { commit: tc, time: tt },
-            }) => t!(loc, "reason-source-newer",
-                "source_commit" => sc.short(7), "source_date" => date(st),
-                "translation_commit" => tc.short(7), "translation_date" => date(tt)),
-            _ => t!(loc, "reason-source-newer-short"),
+        (Reason::PinAmbiguous, _) => t!(loc, "reason-pin-ambiguous"),
+        (Reason::PinNotACommit, _) => t!(loc, "reason-pin-not-a-commit"),
+        (Reason::PinMalformed, t) => match t.and_then(|t| t.basis.pin()) {
+            Some(pin) => t!(loc, "reason-pin-malformed", "pin" => pin.name()),
+            None => t!(loc, "reason-pin-malformed", "pin" => "?"),
         },
+        (Reason::SourceNotAtCommit, _) => t!(loc, "reason-source-not-at-commit"),
         (Reason::SourceUncommitted, _) => t!(loc, "reason-source-uncommitted"),
         (Reason::NoCommits, _) => t!(loc, "reason-no-commits"),
         (Reason::HistoryTruncated, _) => t!(loc, "reason-history-truncated"),
@@ -120,7 +121,9 @@ fn basis_text(loc: &Localizer, basis: &Basis) -> String {
     match basis {
         Basis::None => String::new(),
         Basis::Recorded { blob } => t!(loc, "basis-recorded", "blob" => blob.short(7)),
-        Basis::SourceCommit { commit } => t!(loc, "basis-source-commit", "commit" => commit.short(7)),
+        Basis::SourceCommit { pin, commit, convention, .. } => t!(loc, "basis-source-commit",
+            "commit" => commit.map_or(pin.to_string(), |c| c.short(7)), "pin" => convention.name()),
+        Basis::Malformed { convention } => t!(loc, "reason-pin-malformed", "pin" => convention.name()),
         Basis::History { translation, .. } => match translation {
             HistoryPoint::Commit { commit, time } => {
                 t!(loc, "basis-history", "commit" => commit.short(7), "date" => date(*time))
@@ -149,7 +152,7 @@ fn render_text(ctx: &Ctx, corpora: &[Corpus], report: &StatusReport, out: &mut d
     let (mut recorded, mut history) = (0usize, 0usize);
     for t in report.documents.iter().flat_map(|d| &d.translations) {
         match t.basis {
-            Basis::Recorded { .. } | Basis::SourceCommit { .. } => recorded += 1,
+            Basis::Recorded { .. } | Basis::SourceCommit { .. } | Basis::Malformed { .. } => recorded += 1,
             Basis::History { .. } => history += 1,
             Basis::None => {}
         }

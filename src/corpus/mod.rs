@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::tracking::SIDECAR_SUFFIX;
 
 mod walk;
-pub use walk::FileStat;
+pub use crate::git::FileStat;
 
 /// One file of a document, present or expected.
 #[derive(Debug, Clone, PartialEq, Eq)]

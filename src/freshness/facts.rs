@@ -15,9 +15,10 @@
 //! that does not parse or comes from another version of stele is ignored and replaced: the
 //! cache is best-effort and never changes an answer.
 //!
-//! Format (text): a header line `stele-facts 1 <stele version>`, then
-//! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>` or
-//! `c<commit>`; and `s <basis> <source> <translation> <markdown 0|1> <blocks> <path>` with basis
+//! Format (text): a header line `stele-facts 2 <stele version>`, then
+//! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>`,
+//! `c<convention><commit as written>` or `x<convention><line>` (a malformed pin), the
+//! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision); and `s <basis> <source> <translation> <markdown 0|1> <blocks> <path>` with basis
 //! `b<blob>` or `c<commit>`, blocks `x` (no basis version), `-` (none) or `;`-separated
 //! `kind,class,source from,source to,translation from,translation to,words`.
 
@@ -26,10 +27,11 @@ use std::collections::HashSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diff::{ChangeClass, ChangeKind, StaleBlock};
+use crate::git::ShortId;
 use crate::git::{ObjectId, Repo};
-use crate::tracking::Record;
+use crate::tracking::{Convention, Record};
 
-const HEADER: &str = concat!("stele-facts 1 ", env!("CARGO_PKG_VERSION"));
+const HEADER: &str = concat!("stele-facts 2 ", env!("CARGO_PKG_VERSION"));
 
 /// What is known of one blob.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -193,8 +195,11 @@ impl Facts {
                 Some(Some(Record::Blob(b))) => {
                     let _ = write!(out, "b{b}");
                 }
-                Some(Some(Record::SourceCommit(c))) => {
-                    let _ = write!(out, "c{c}");
+                Some(Some(Record::Commit { id, convention })) => {
+                    let _ = write!(out, "c{}{id}", convention_char(convention));
+                }
+                Some(Some(Record::Malformed { convention, line })) => {
+                    let _ = write!(out, "x{}{line}", convention_char(convention));
                 }
             }
             out.push('\n');
@@ -273,6 +278,26 @@ fn parse_tagged(text: &str) -> Option<(u8, ObjectId)> {
     Some((tag, text.get(1..)?.parse().ok().filter(|_| rest.len() == 40)?))
 }
 
+/// The letter a record's convention is kept as.
+fn convention_char(c: Convention) -> char {
+    match c {
+        Convention::SteleBasis => 's',
+        Convention::SourceCommit => 'm',
+        Convention::DefaultLangCommit => 'd',
+        Convention::EnRevision => 'e',
+    }
+}
+
+fn convention_of(c: u8) -> Option<Convention> {
+    Some(match c {
+        b's' => Convention::SteleBasis,
+        b'm' => Convention::SourceCommit,
+        b'd' => Convention::DefaultLangCommit,
+        b'e' => Convention::EnRevision,
+        _ => return None,
+    })
+}
+
 /// One `b` line's blob and facts.
 fn parse_blob(line: &str) -> Option<(ObjectId, BlobFacts)> {
     let mut parts = line.strip_prefix("b ")?.split(' ');
@@ -284,10 +309,19 @@ fn parse_blob(line: &str) -> Option<(ObjectId, BlobFacts)> {
     let record = match parts.next()? {
         "-" => None,
         "n" => Some(None),
-        tagged => match parse_tagged(tagged)? {
-            (b'b', id) => Some(Some(Record::Blob(id))),
-            (b'c', id) => Some(Some(Record::SourceCommit(id))),
-            _ => return None,
+        tagged => match tagged.as_bytes() {
+            [b'c', c, ..] => {
+                let convention = convention_of(*c)?;
+                Some(Some(Record::Commit { id: ShortId::parse(&tagged[2..])?, convention }))
+            }
+            [b'x', c, ..] => {
+                let convention = convention_of(*c)?;
+                Some(Some(Record::Malformed { convention, line: tagged[2..].parse().ok()? }))
+            }
+            _ => match parse_tagged(tagged)? {
+                (b'b', id) => Some(Some(Record::Blob(id))),
+                _ => return None,
+            },
         },
     };
     if parts.next().is_some() {
@@ -374,7 +408,16 @@ mod tests {
         f.learn_blob(id(1), BlobFacts { words: Some(12), record: None });
         f.learn_blob(id(1), BlobFacts { words: None, record: Some(Some(Record::Blob(id(9)))) });
         f.learn_blob(id(2), BlobFacts { words: None, record: Some(None) });
-        f.learn_blob(id(3), BlobFacts { words: Some(0), record: Some(Some(Record::SourceCommit(id(8)))) });
+        f.learn_blob(
+            id(3),
+            BlobFacts {
+                words: Some(0),
+                record: Some(Some(Record::Commit {
+                    id: ShortId::parse("abc1234").unwrap(),
+                    convention: Convention::DefaultLangCommit,
+                })),
+            },
+        );
         let key = |basis, path: &str| StaleKey {
             basis,
             source: id(4),
@@ -412,7 +455,7 @@ mod tests {
         f.learn_blob(id(1), BlobFacts { words: Some(12), record: Some(None) });
         let text = f.render();
         assert!(parse(&text).is_some());
-        assert!(parse(&text.replace("stele-facts 1", "stele-facts 2")).is_none());
+        assert!(parse(&text.replace("stele-facts 2", "stele-facts 3")).is_none());
         for cut in 1..text.len() - 1 {
             // Any truncation either still parses to a prefix of the facts or is refused.
             if let Some(p) = parse(&text[..cut]) {

@@ -1,19 +1,21 @@
 //! The state of every translation: current, outdated, missing, orphan — or unknown, and why.
 //!
-//! Two ways to know which source version a translation was made from:
-//!
-//! - a **recorded** basis (the source's blob id in the translation's front matter or sidecar,
-//!   or MDN's `sourceCommit`): compared with the source's content now, no history needed;
-//! - otherwise **history**: the commit that last changed the source and the one that last
-//!   changed the translation, as `git log -1 -- <path>` gives them; the translation is outdated
-//!   when the source's commit is newer. All such paths are resolved in one walk
-//!   ([`crate::git::Repo::history_at`]).
+//! Every translation has a **basis**: the version (blob) of its source it was made from. It
+//! comes from a pin in the file — `stele-basis` (a blob id), or a commit: MDN's
+//! `l10n.sourceCommit`, `default_lang_commit`, PHP's `EN-Revision` (the source's blob in that
+//! commit's tree) — or, without a pin, from **history**: the source's blob in the tree of the
+//! commit that last changed the translation, bookkeeping commits aside ([`history`]). All
+//! history is read in one walk ([`crate::git::Repo::history_at`]). The translation is current
+//! when its basis is the source's content now; the decision itself is [`decide`], a pure
+//! function of these observations.
 //!
 //! Uncommitted edits count: file contents are read from the work tree — or, for a file the
 //! index's stat data proves unchanged, known from its blob id and what earlier runs learned of
 //! that blob ([`facts`]), without reading it.
 
+pub mod decide;
 mod facts;
+mod history;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -24,10 +26,13 @@ use crate::config::{Config, Kind};
 use crate::corpus::{Corpus, Document, Version};
 use crate::diff;
 use crate::ftl;
-use crate::git::{GitError, Head, IndexStats, LastChange, ObjectId, Progress, Repo};
+use crate::git::{
+    GitError, HashError, Hasher, Head, IndexStats, LastChange, ObjectId, PinTarget, Progress, Repo, ShortId,
+};
 use crate::lang::Lang;
 use crate::segment::count_words;
-use crate::tracking::{self, Record, TrackingError};
+use crate::tracking::{self, Convention, Record, TrackingError};
+use decide::{HistoryObserved, Observed, SourceNow};
 
 /// The state of one translation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,17 +60,30 @@ pub enum Basis {
         /// The recorded blob id.
         blob: ObjectId,
     },
-    /// MDN's `l10n.sourceCommit`.
+    /// A commit pin (MDN's `l10n.sourceCommit`, `default_lang_commit`, `EN-Revision`).
     SourceCommit {
-        /// The recorded commit.
-        commit: ObjectId,
+        /// The commit as written.
+        pin: ShortId,
+        /// Which convention holds it.
+        convention: Convention,
+        /// The commit it names, once resolved.
+        commit: Option<ObjectId>,
+        /// The source's blob in that commit.
+        source_blob: Option<ObjectId>,
     },
-    /// The last commits that changed the source and the translation.
+    /// A pin whose value is not an id.
+    Malformed {
+        /// Which convention holds it.
+        convention: Convention,
+    },
+    /// History: the last commits that changed the source and the translation.
     History {
         /// The source's side.
         source: HistoryPoint,
-        /// The translation's side.
+        /// The translation's side: the commit it was last changed in (bookkeeping aside).
         translation: HistoryPoint,
+        /// The source's blob in that commit (the version the translation was made from).
+        source_blob: Option<ObjectId>,
     },
 }
 
@@ -76,7 +94,27 @@ impl Basis {
             Basis::None => "none",
             Basis::Recorded { .. } => "recorded",
             Basis::SourceCommit { .. } => "source-commit",
+            Basis::Malformed { convention } if convention.records_commit() => "source-commit",
+            Basis::Malformed { .. } => "recorded",
             Basis::History { .. } => "history",
+        }
+    }
+
+    /// The version of the source the translation was made from, when known.
+    pub fn source_blob(&self) -> Option<ObjectId> {
+        match self {
+            Basis::Recorded { blob } => Some(*blob),
+            Basis::SourceCommit { source_blob, .. } | Basis::History { source_blob, .. } => *source_blob,
+            Basis::None | Basis::Malformed { .. } => None,
+        }
+    }
+
+    /// The convention of the pin the basis comes from, if any.
+    pub fn pin(&self) -> Option<Convention> {
+        match self {
+            Basis::Recorded { .. } => Some(Convention::SteleBasis),
+            Basis::SourceCommit { convention, .. } | Basis::Malformed { convention } => Some(*convention),
+            Basis::None | Basis::History { .. } => None,
         }
     }
 }
@@ -107,12 +145,16 @@ pub enum Reason {
     /// As `SourceChanged`, and the recorded version is not in this repository (a shallow clone,
     /// or a basis recorded elsewhere), so what changed cannot be shown.
     BaseMissing,
-    /// The recorded `sourceCommit` is not in this repository.
+    /// The pinned commit is not in this repository.
     CommitMissing,
-    /// The source did not exist at the recorded `sourceCommit` (renamed since?).
+    /// The pinned id is abbreviated and more than one object starts with it.
+    PinAmbiguous,
+    /// The pinned id names an object that is not a commit.
+    PinNotACommit,
+    /// The pin's value is not an object id.
+    PinMalformed,
+    /// The source did not exist at the basis commit (renamed since?).
     SourceNotAtCommit,
-    /// The source's last commit is newer than the translation's.
-    SourceNewer,
     /// The source has uncommitted changes and the translation has none.
     SourceUncommitted,
     /// The repository has no commits yet, so history cannot tell.
@@ -130,8 +172,10 @@ pub enum Reason {
 /// One translation's status.
 ///
 /// In JSON: `lang`, `path`, `state`, `basis` (`recorded`, `source-commit`, `history`, `none`),
-/// `basis_id` (the recorded blob or commit), `history` (`{source, translation}`, for the history
-/// basis), `reason` (outdated and unknown only) and `words_to_translate`.
+/// `pin` (the convention of the pin, if any), `basis_id` (the recorded blob, or the pinned
+/// commit: resolved, else as written), `basis_blob` (the source version the translation was
+/// made from, when known), `history` (`{source, translation}`, for the history basis), `reason`
+/// (outdated and unknown only) and `words_to_translate`.
 #[derive(Debug, Clone)]
 pub struct TranslationStatus {
     /// Its language.
@@ -184,18 +228,25 @@ impl Serialize for TranslationStatus {
         map.serialize_entry("path", &self.path)?;
         map.serialize_entry("state", &self.state)?;
         map.serialize_entry("basis", self.basis.name())?;
+        if let Some(pin) = self.basis.pin() {
+            map.serialize_entry("pin", pin.name())?;
+        }
         match &self.basis {
             Basis::Recorded { blob } => map.serialize_entry("basis_id", blob)?,
-            Basis::SourceCommit { commit } => map.serialize_entry("basis_id", commit)?,
-            Basis::History { source, translation } => {
-                #[derive(Serialize)]
-                struct Sides<'a> {
-                    source: &'a HistoryPoint,
-                    translation: &'a HistoryPoint,
-                }
-                map.serialize_entry("history", &Sides { source, translation })?;
+            Basis::SourceCommit { commit: Some(commit), .. } => map.serialize_entry("basis_id", commit)?,
+            Basis::SourceCommit { pin, .. } => map.serialize_entry("basis_id", &pin.to_string())?,
+            _ => {}
+        }
+        if let Some(blob) = self.basis.source_blob() {
+            map.serialize_entry("basis_blob", &blob)?;
+        }
+        if let Basis::History { source, translation, .. } = &self.basis {
+            #[derive(Serialize)]
+            struct Sides<'a> {
+                source: &'a HistoryPoint,
+                translation: &'a HistoryPoint,
             }
-            Basis::None => {}
+            map.serialize_entry("history", &Sides { source, translation })?;
         }
         if let Some(reason) = &self.reason {
             map.serialize_entry("reason", reason)?;
@@ -367,6 +418,9 @@ pub enum FreshnessError {
     /// Git failed.
     #[error(transparent)]
     Git(#[from] GitError),
+    /// A file's blob id cannot be computed as git would (a filter driver applies).
+    #[error(transparent)]
+    Hash(#[from] HashError),
 }
 
 /// What the first, parallel pass learns of a file: its blob id; for a source, its words; for a
@@ -375,7 +429,10 @@ pub enum FreshnessError {
 struct Loaded {
     blob: ObjectId,
     words: usize,
+    /// The translation's record: its sidecar's, else what its text says.
     record: Option<Record>,
+    /// What its text says (kept per blob).
+    embedded: Option<Record>,
     fluent: Option<Box<ftl::Parsed>>,
     /// Whether the file was read and what it says should be kept (see [`Loaded::learned`]).
     learn: bool,
@@ -386,16 +443,18 @@ impl Loaded {
     fn learned(&self, is_source: bool) -> Option<facts::BlobFacts> {
         let facts = match is_source {
             true => facts::BlobFacts { words: Some(self.words), record: None },
-            false => facts::BlobFacts { words: None, record: Some(self.record) },
+            false => facts::BlobFacts { words: None, record: Some(self.embedded) },
         };
         self.learn.then_some(facts)
     }
 }
 
-/// What earlier runs left: the index's stat data, and facts about blobs.
+/// What earlier runs left — the index's stat data, and facts about blobs — and how files are
+/// hashed.
 struct Known<'a> {
     index: &'a IndexStats,
     facts: &'a facts::Facts,
+    hasher: &'a Hasher,
 }
 
 fn load(
@@ -404,36 +463,46 @@ fn load(
     is_source: bool,
     kind: Kind,
     known: &Known<'_>,
-) -> Result<Loaded, TrackingError> {
+) -> Result<Loaded, FreshnessError> {
     let rel = version.path.as_str();
     let path = || -> PathBuf { root.join(rel) };
     let storage = tracking::storage_for(rel);
+    // A sidecar is a file of its own: read every time (it is small), and it wins over what the
+    // translation's text says.
+    let with_sidecar = |embedded: Option<Record>| -> Result<Option<Record>, TrackingError> {
+        match storage {
+            tracking::Storage::Sidecar => Ok(tracking::read_sidecar_of(&path())?.or(embedded)),
+            tracking::Storage::FrontMatter => Ok(embedded),
+        }
+    };
     if kind == Kind::Text {
         // A file the index proves unchanged (by the stat data the scan found) is its blob;
         // what its content says may be known.
         let unchanged = version.stat.and_then(|stat| known.index.unchanged(rel, &stat));
         if let Some(blob) = unchanged {
             let facts = known.facts.blob(blob).unwrap_or_default();
-            let found = |words, record| Loaded { blob, words, record, fluent: None, learn: false };
-            match (is_source, facts, storage) {
-                (true, facts::BlobFacts { words: Some(words), .. }, _) => return Ok(found(words, None)),
-                (false, _, tracking::Storage::Sidecar) => return Ok(found(0, tracking::read_sidecar_of(&path())?)),
-                (false, facts::BlobFacts { record: Some(record), .. }, _) => return Ok(found(0, record)),
+            let found = |words, record, embedded| Loaded { blob, words, record, embedded, fluent: None, learn: false };
+            match (is_source, facts) {
+                (true, facts::BlobFacts { words: Some(words), .. }) => return Ok(found(words, None, None)),
+                (false, facts::BlobFacts { record: Some(embedded), .. }) => {
+                    return Ok(found(0, with_sidecar(embedded)?, embedded))
+                }
                 _ => {}
             }
         }
     }
     let path = path();
     let bytes = tracking::read_bytes(&path)?;
-    let blob = ObjectId::for_blob(&bytes);
+    let blob = known.hasher.hash(rel, &bytes)?;
     let text = tracking::decode(&path, &bytes)?;
     let fluent = (kind == Kind::Fluent).then(|| Box::new(ftl::parse(text)));
-    let (words, record) = if is_source { (count_words(text), None) } else { (0, tracking::read(&path, text)?) };
-    let learn = match (kind, is_source, storage) {
-        (Kind::Fluent, ..) | (Kind::Text, false, tracking::Storage::Sidecar) => false,
-        (Kind::Text, ..) => true,
+    let (words, embedded) = match is_source {
+        true => (count_words(text), None),
+        false => (0, tracking::embedded_record(&path, text)?),
     };
-    Ok(Loaded { blob, words, record, fluent, learn })
+    let record = if is_source { None } else { with_sidecar(embedded)? };
+    let learn = kind == Kind::Text;
+    Ok(Loaded { blob, words, record, embedded, fluent, learn })
 }
 
 fn selected(doc: &Document, opts: &StatusOptions) -> bool {
@@ -462,9 +531,9 @@ struct LoadedDocument<'a> {
 /// What deciding a translation's state needs from git, by the translation's index.
 enum Pending {
     /// An outdated translation's recorded basis: whether the repository has it.
-    Base { translation: usize, blob: ObjectId },
-    /// A recorded source commit: the source's blob there.
-    SourceCommit { translation: usize, commit: ObjectId, source_blob: ObjectId },
+    Base { translation: usize, blob: ObjectId, source_blob: ObjectId },
+    /// A commit pin: what it names, and the source's blob there.
+    SourceCommit { translation: usize, pin: ShortId, source_blob: ObjectId },
     /// No record: the history of the source and the translation.
     History { translation: usize, source_blob: ObjectId, blob: ObjectId },
 }
@@ -492,17 +561,23 @@ fn decide<'a>(
             (Some(src), true, Some(file)) => match file.record {
                 Some(Record::Blob(blob)) => {
                     status.basis = Basis::Recorded { blob };
-                    if blob == src.blob {
-                        status.state = State::Current;
-                    } else {
-                        status.state = State::Outdated;
+                    let now = SourceNow { blob: src.blob, committed: None };
+                    // Whether the repository has an outdated basis is asked in the second pass.
+                    let (state, reason) = decide::decide(now, Observed::Recorded { blob, present: true });
+                    (status.state, status.reason) = (state, reason);
+                    if state == State::Outdated {
                         status.words_to_translate = words;
-                        pending.push(Pending::Base { translation: n, blob });
+                        pending.push(Pending::Base { translation: n, blob, source_blob: src.blob });
                     }
                 }
-                Some(Record::SourceCommit(commit)) => {
-                    status.basis = Basis::SourceCommit { commit };
-                    pending.push(Pending::SourceCommit { translation: n, commit, source_blob: src.blob });
+                Some(Record::Commit { id, convention }) => {
+                    status.basis = Basis::SourceCommit { pin: id, convention, commit: None, source_blob: None };
+                    pending.push(Pending::SourceCommit { translation: n, pin: id, source_blob: src.blob });
+                }
+                Some(Record::Malformed { convention, .. }) => {
+                    status.basis = Basis::Malformed { convention };
+                    let now = SourceNow { blob: src.blob, committed: None };
+                    (status.state, status.reason) = decide::decide(now, Observed::Malformed);
                 }
                 None => pending.push(Pending::History { translation: n, source_blob: src.blob, blob: file.blob }),
             },
@@ -619,9 +694,10 @@ fn status_of(
 
     let root = &corpus.repo_root;
     let kind = corpus.config.kind;
+    let hasher = repo.hasher(index);
     let empty = IndexStats::default();
     let index = if kind == Kind::Text { index } else { &empty };
-    let known = Known { index, facts: &facts };
+    let known = Known { index, facts: &facts, hasher: &hasher };
     // First pass, in parallel: read, hash and parse every file (or know it unchanged), and
     // decide every state that needs no git. A repository handle cannot be shared between
     // threads: what needs git waits for the second pass.
@@ -630,10 +706,10 @@ fn status_of(
     // Collected in place (an indexed iterator writes straight into the vectors): a large
     // corpus gives tens of megabytes here, and every fresh page costs a fault.
     let mut statuses: Vec<Option<DocumentStatus>> = Vec::new();
-    let mut decided: Vec<Result<Option<Decided<'_>>, Box<TrackingError>>> = Vec::new();
+    let mut decided: Vec<Result<Option<Decided<'_>>, Box<FreshnessError>>> = Vec::new();
     docs.par_iter()
         .map(|&doc| {
-            let load_all = || -> Result<_, Box<TrackingError>> {
+            let load_all = || -> Result<_, Box<FreshnessError>> {
                 let source = if doc.source.exists { Some(load(root, &doc.source, true, kind, &known)?) } else { None };
                 let translations = doc
                     .translations
@@ -644,7 +720,7 @@ fn status_of(
                         let read = t.exists && source.is_some();
                         Ok((t, if read { Some(load(root, t, false, kind, &known)?) } else { None }))
                     })
-                    .collect::<Result<_, TrackingError>>()?;
+                    .collect::<Result<_, FreshnessError>>()?;
                 Ok(LoadedDocument { doc, source, translations })
             };
             match load_all().map(|item| decide(&name, kind, item, opts)) {
@@ -672,21 +748,27 @@ fn status_of(
         }
         for p in pending {
             match p {
-                Pending::Base { translation, blob } => {
-                    let reason = if repo.has_object(blob) { Reason::SourceChanged } else { Reason::BaseMissing };
-                    doc.translations[translation].reason = Some(reason);
+                Pending::Base { translation, blob, source_blob } => {
+                    let now = SourceNow { blob: source_blob, committed: None };
+                    let observed = Observed::Recorded { blob, present: repo.has_object(blob) };
+                    doc.translations[translation].reason = decide::decide(now, observed).1;
                 }
-                Pending::SourceCommit { translation, commit, source_blob } => {
-                    let status = &mut doc.translations[translation];
-                    (status.state, status.reason) = if repo.find_commit(commit).is_none() {
-                        (State::Unknown, Some(Reason::CommitMissing))
-                    } else {
-                        match repo.blob_at(commit, &doc.source.path)? {
-                            Some(b) if b == source_blob => (State::Current, None),
-                            Some(_) => (State::Outdated, Some(Reason::SourceChanged)),
-                            None => (State::Outdated, Some(Reason::SourceNotAtCommit)),
-                        }
+                Pending::SourceCommit { translation, pin, source_blob } => {
+                    let target = repo.resolve_pin(pin);
+                    let source_at_pin = match target {
+                        PinTarget::Commit(commit) => repo.blob_at(commit, &doc.source.path)?,
+                        _ => None,
                     };
+                    let status = &mut doc.translations[translation];
+                    if let Basis::SourceCommit { commit, source_blob: at, .. } = &mut status.basis {
+                        *commit = match target {
+                            PinTarget::Commit(c) => Some(c),
+                            _ => None,
+                        };
+                        *at = source_at_pin;
+                    }
+                    let now = SourceNow { blob: source_blob, committed: None };
+                    (status.state, status.reason) = decide::decide(now, Observed::Pinned { target, source_at_pin });
                     if status.state == State::Outdated {
                         status.words_to_translate = doc.source.words;
                     }
@@ -708,20 +790,16 @@ fn status_of(
         }
     } else {
         let mut used_stale: Vec<facts::StaleKey> = Vec::new();
-        let head = match repo.head()? {
-            Head::Commit(id) => Some(id),
-            Head::Unborn => None,
-        };
         // Four steps: the kept blocks, on this thread; the basis versions of the source, read
         // in parallel from the pack files (and on this thread, through the repository handle,
         // what the packs lack); comparing the versions (reading files, parsing, aligning) in
         // parallel; the results then applied and kept in order.
-        let cache = StaleCache { facts: &facts, head, use_kept: !opts.block_texts };
+        let cache = StaleCache { facts: &facts, use_kept: !opts.block_texts };
         let outdated: Vec<usize> = (0..documents.len())
             .filter(|&d| documents[d].translations.iter().any(|t| t.state == State::Outdated))
             .collect();
         let mut work: Vec<StaleWork> = outdated.iter().map(|&d| stale_work(root, &documents[d], &cache)).collect();
-        read_bases(repo, &documents, &outdated, &mut work, head)?;
+        read_bases(repo, &documents, &outdated, &mut work)?;
         let found: Vec<Vec<Found>> =
             work.into_par_iter().map(StaleWork::finish).collect::<Result<_, FreshnessError>>()?;
         for (&d, found) in outdated.iter().zip(found) {
@@ -752,62 +830,11 @@ fn status_of(
     Ok(documents)
 }
 
-/// Where a translation's basis version of the source is.
-enum BasisAt {
-    /// This blob (a recorded basis).
-    Blob(ObjectId),
-    /// The source's path in this commit.
-    Commit(ObjectId),
-}
-
-/// Where the source's content was when the translation was made: the recorded blob, the source
-/// at the recorded commit, or (history) the source at the translation's last commit (`head`
-/// for a translation with uncommitted changes).
-fn basis_at(status: &TranslationStatus, head: Option<ObjectId>) -> Option<BasisAt> {
-    match status.basis {
-        Basis::Recorded { blob } => Some(BasisAt::Blob(blob)),
-        Basis::SourceCommit { commit } => Some(BasisAt::Commit(commit)),
-        Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => Some(BasisAt::Commit(commit)),
-        Basis::History { translation: HistoryPoint::Uncommitted, .. } => head.map(BasisAt::Commit),
-        _ => None,
-    }
-}
-
-/// The source's content as it was when the translation was made (see [`basis_at`]).
-pub fn basis_source(repo: &Repo, status: &TranslationStatus, source_path: &str) -> Result<Option<Vec<u8>>, GitError> {
-    let head = match status.basis {
-        Basis::History { translation: HistoryPoint::Uncommitted, .. } => match repo.head()? {
-            Head::Commit(head) => Some(head),
-            Head::Unborn => None,
-        },
-        _ => None,
-    };
-    let blob = match basis_at(status, head) {
-        Some(BasisAt::Blob(blob)) => Some(blob),
-        Some(BasisAt::Commit(commit)) => repo.blob_at(commit, source_path)?,
-        None => None,
-    };
-    match blob {
+/// The source's content as it was when the translation was made: its basis blob.
+pub fn basis_source(repo: &Repo, status: &TranslationStatus) -> Result<Option<Vec<u8>>, GitError> {
+    match status.basis.source_blob() {
         Some(b) => repo.read_blob(b),
         None => Ok(None),
-    }
-}
-
-/// The same from the pack files alone, on any thread: `None` when they cannot tell.
-fn packed_basis_source(
-    packed: &crate::git::PackedReader,
-    status: &TranslationStatus,
-    source_path: &str,
-    head: Option<ObjectId>,
-) -> Option<Option<Vec<u8>>> {
-    let blob = match basis_at(status, head) {
-        Some(BasisAt::Blob(blob)) => Some(blob),
-        Some(BasisAt::Commit(commit)) => packed.blob_at(commit, source_path)?,
-        None => None,
-    };
-    match blob {
-        Some(b) => packed.read_blob(b).map(Some),
-        None => Some(None),
     }
 }
 
@@ -819,7 +846,6 @@ fn read_bases(
     documents: &[DocumentStatus],
     outdated: &[usize],
     work: &mut [StaleWork],
-    head: Option<ObjectId>,
 ) -> Result<(), FreshnessError> {
     use rayon::prelude::*;
     // (work item, place in its waiting list, commit time)
@@ -849,7 +875,10 @@ fn read_bases(
             .map(|&(w, place, _)| {
                 let doc = &documents[outdated[w]];
                 let status = &doc.translations[work[w].waiting[place].0];
-                packed_basis_source(&packed, status, &doc.source.path, head)
+                match status.basis.source_blob() {
+                    Some(b) => packed.read_blob(b).map(Some),
+                    None => Some(None),
+                }
             })
             .collect_into_vec(&mut got);
         texts.extend(got);
@@ -860,7 +889,7 @@ fn read_bases(
             Some(text) => text,
             None => {
                 let doc = &documents[outdated[w]];
-                basis_source(repo, &doc.translations[work[w].waiting[place].0], &doc.source.path)?
+                basis_source(repo, &doc.translations[work[w].waiting[place].0])?
             }
         };
         bases[w][place] = text.and_then(|t| String::from_utf8(t).ok());
@@ -870,9 +899,8 @@ fn read_bases(
             match old {
                 Some(old) => item.to_compare.push((n, key, path, old)),
                 None => {
-                    // Only a basis named by a commit is as immutable as the key; a recorded
-                    // blob may yet arrive (a fetch), so its absence is not kept.
-                    let learn = matches!(key, Some(facts::StaleKey { basis: facts::BasisKey::Commit(_), .. }));
+                    // A blob may yet arrive (a fetch), so its absence is not kept.
+                    let learn = false;
                     item.settled.push(Found { translation: n, key, blocks: None, learn });
                 }
             }
@@ -884,13 +912,13 @@ fn read_bases(
 /// Stale blocks kept by earlier runs.
 struct StaleCache<'a> {
     facts: &'a facts::Facts,
-    head: Option<ObjectId>,
     /// Whether kept blocks may be used (they have no texts).
     use_kept: bool,
 }
 
 impl StaleCache<'_> {
-    /// What the stale blocks of `status` depend on, when that is immutable.
+    /// What the stale blocks of `status` depend on: the basis version of the source, the
+    /// source's and the translation's versions.
     fn key(
         &self,
         status: &TranslationStatus,
@@ -899,13 +927,7 @@ impl StaleCache<'_> {
         translation: ObjectId,
         markdown: bool,
     ) -> Option<facts::StaleKey> {
-        let basis = match status.basis {
-            Basis::Recorded { blob } => facts::BasisKey::Blob(blob),
-            Basis::SourceCommit { commit } => facts::BasisKey::Commit(commit),
-            Basis::History { translation: HistoryPoint::Commit { commit, .. }, .. } => facts::BasisKey::Commit(commit),
-            Basis::History { translation: HistoryPoint::Uncommitted, .. } => facts::BasisKey::Commit(self.head?),
-            _ => return None,
-        };
+        let basis = facts::BasisKey::Blob(status.basis.source_blob()?);
         Some(facts::StaleKey { basis, source, translation, markdown, source_path: source_path.to_owned() })
     }
 }
@@ -995,9 +1017,7 @@ fn compare_messages(repo: &Repo, doc: &mut DocumentStatus, item: &LoadedDocument
         .collect();
     for (status, file) in doc.translations.iter_mut().zip(files) {
         let Some(parsed) = file.as_ref().and_then(|f| f.fluent.as_ref()) else { continue };
-        let basis = basis_source(repo, status, &doc.source.path)?
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map(|t| ftl::parse(&t));
+        let basis = basis_source(repo, status)?.and_then(|bytes| String::from_utf8(bytes).ok()).map(|t| ftl::parse(&t));
         let comparison = ftl::compare(source, parsed, basis.as_ref());
         status.syntax_errors = parsed.errors.clone();
         if !status.syntax_errors.is_empty() {
@@ -1026,11 +1046,15 @@ fn resolve_by_history(
     let head = match repo.head()? {
         Head::Commit(id) => id,
         Head::Unborn => {
-            for &(d, t, _, _) in pending {
+            for &(d, t, source_blob, _) in pending {
                 let status = &mut documents[d].translations[t];
-                status.state = State::Unknown;
-                status.reason = Some(Reason::NoCommits);
-                status.basis = Basis::History { source: HistoryPoint::Unknown, translation: HistoryPoint::Unknown };
+                let now = SourceNow { blob: source_blob, committed: None };
+                (status.state, status.reason) = decide::decide(now, Observed::History(HistoryObserved::NoCommits));
+                status.basis = Basis::History {
+                    source: HistoryPoint::Unknown,
+                    translation: HistoryPoint::Unknown,
+                    source_blob: None,
+                };
             }
             return Ok(());
         }
@@ -1045,43 +1069,62 @@ fn resolve_by_history(
     let history = repo.history_at(head, &paths)?;
     let (committed, changes) = (&history.blobs, &history.changes);
 
-    let point = |path: &str, working: ObjectId| -> Result<HistoryPoint, Reason> {
+    let point = |path: &str, working: ObjectId| -> Result<HistoryPoint, HistoryObserved> {
         if committed.get(path) != Some(&working) {
             return Ok(HistoryPoint::Uncommitted);
         }
         match changes.get(path) {
             Some(LastChange::Commit { id, time }) => Ok(HistoryPoint::Commit { commit: *id, time: *time }),
-            Some(LastChange::Truncated { .. }) => Err(Reason::HistoryTruncated),
-            Some(LastChange::MissingCommit { .. }) | None => Err(Reason::HistoryBroken),
+            Some(LastChange::Truncated { .. }) => Err(HistoryObserved::Truncated),
+            Some(LastChange::MissingCommit { .. }) | None => Err(HistoryObserved::Broken),
         }
     };
 
-    for &(d, t, source_blob, translation_blob) in pending {
-        let source = point(&documents[d].source.path, source_blob);
+    // The translations last changed in a commit: their basis, past bookkeeping commits.
+    let points: Vec<_> = pending
+        .iter()
+        .map(|&(d, t, source_blob, blob)| {
+            (point(&documents[d].source.path, source_blob), point(&documents[d].translations[t].path, blob))
+        })
+        .collect();
+    let mut wanted: Vec<(history::Wanted, i64)> = Vec::new();
+    for (&(d, t, _, _), (_, translation)) in pending.iter().zip(&points) {
+        if let Ok(HistoryPoint::Commit { commit, time }) = translation {
+            let w = history::Wanted {
+                translation: documents[d].translations[t].path.clone(),
+                last: *commit,
+                source: documents[d].source.path.clone(),
+            };
+            wanted.push((w, *time));
+        }
+    }
+    let mut bases = history::bases(repo, &wanted)?.into_iter();
+
+    for (&(d, t, source_blob, _), (source, translation)) in pending.iter().zip(points) {
         let words = documents[d].source.words;
-        let status = &mut documents[d].translations[t];
-        let translation = point(&status.path, translation_blob);
-        let (state, reason) = match (&source, &translation) {
-            (Err(r), _) | (_, Err(r)) => (State::Unknown, Some(*r)),
-            (Ok(HistoryPoint::Uncommitted), Ok(HistoryPoint::Uncommitted)) => (State::Current, None),
-            (Ok(HistoryPoint::Uncommitted), Ok(_)) => (State::Outdated, Some(Reason::SourceUncommitted)),
-            (Ok(_), Ok(HistoryPoint::Uncommitted)) => (State::Current, None),
-            (Ok(HistoryPoint::Commit { commit: sc, time: st }), Ok(HistoryPoint::Commit { commit: tc, time: tt })) => {
-                // A commit that changes both, or equal times, count as in sync.
-                if sc == tc || st <= tt {
-                    (State::Current, None)
-                } else {
-                    (State::Outdated, Some(Reason::SourceNewer))
-                }
-            }
-            _ => (State::Unknown, Some(Reason::HistoryBroken)),
+        let now = SourceNow { blob: source_blob, committed: committed.get(&documents[d].source.path).copied() };
+        let (observed, translation, source_at_basis) = match translation {
+            Err(h) => (h, HistoryPoint::Unknown, None),
+            Ok(HistoryPoint::Uncommitted) => (HistoryObserved::TranslationUncommitted, HistoryPoint::Uncommitted, None),
+            Ok(HistoryPoint::Commit { .. }) => match bases.next().expect("one basis per committed translation") {
+                Some(found) => (
+                    HistoryObserved::Committed { source_at_basis: found.source_blob },
+                    HistoryPoint::Commit { commit: found.commit, time: found.time },
+                    found.source_blob,
+                ),
+                None => (HistoryObserved::Broken, HistoryPoint::Unknown, None),
+            },
+            Ok(HistoryPoint::Unknown) => (HistoryObserved::Broken, HistoryPoint::Unknown, None),
         };
+        let status = &mut documents[d].translations[t];
+        let (state, reason) = decide::decide(now, Observed::History(observed));
         status.state = state;
         status.reason = reason;
         status.words_to_translate = if state == State::Outdated { words } else { 0 };
         status.basis = Basis::History {
             source: source.unwrap_or(HistoryPoint::Unknown),
-            translation: translation.unwrap_or(HistoryPoint::Unknown),
+            translation,
+            source_blob: source_at_basis,
         };
     }
     Ok(())

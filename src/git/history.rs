@@ -63,9 +63,9 @@ impl PartialOrd for Queued {
 pub(crate) type Known = rustc_hash::FxHashMap<String, (LastChange, ObjectId)>;
 
 /// What the walk needs of a commit, read straight from the object's bytes.
-struct CommitInfo {
+pub(crate) struct CommitInfo {
     tree: Oid,
-    parents: Vec<Oid>,
+    pub(crate) parents: Vec<Oid>,
     time: i64,
 }
 
@@ -536,7 +536,7 @@ impl Repo {
 }
 
 /// Reads a commit's tree, parents and committer time; `None` when the commit is missing.
-fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInfo>, GitError> {
+pub(crate) fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInfo>, GitError> {
     let (kind, data) = match odb.read(id) {
         Ok(Some(o)) => o,
         Ok(None) => return Ok(None),

@@ -12,9 +12,45 @@
 
 use std::fs::Metadata;
 
-use crate::corpus::FileStat;
-
 use super::{ObjectId, Repo};
+
+/// A file's stat data, as git's index keeps it: 32 bits for each number (seconds, sizes and
+/// inodes beyond are cut, as git cuts them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileStat {
+    /// Size in bytes.
+    pub size: u32,
+    /// Last modification: seconds and nanoseconds since the epoch.
+    pub mtime: (u32, u32),
+    /// Last status change: seconds and nanoseconds since the epoch.
+    pub ctime: (u32, u32),
+    /// Inode number.
+    pub ino: u32,
+    /// Whether it is a regular file.
+    pub regular: bool,
+}
+
+impl FileStat {
+    /// The stat data of `meta` (from `symlink_metadata`).
+    #[cfg(unix)]
+    pub fn of(meta: &std::fs::Metadata) -> FileStat {
+        use std::os::unix::fs::MetadataExt;
+        FileStat {
+            size: meta.len() as u32,
+            mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
+            ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
+            ino: meta.ino() as u32,
+            regular: meta.file_type().is_file(),
+        }
+    }
+
+    /// The stat data of `meta` (from `symlink_metadata`): elsewhere than on Unix, only what
+    /// std gives everywhere, which never matches an index entry (the file is then read).
+    #[cfg(not(unix))]
+    pub fn of(meta: &std::fs::Metadata) -> FileStat {
+        FileStat { size: meta.len() as u32, regular: meta.file_type().is_file(), ..FileStat::default() }
+    }
+}
 
 /// Stat data of the index's regular files, by path from the work tree's root.
 #[derive(Debug, Default)]
@@ -97,7 +133,12 @@ impl IndexStats {
         }
     }
 
-    /// How many entries the index has for regular files.
+    /// Whether any entry's path satisfies `f`.
+    pub fn any_path(&self, mut f: impl FnMut(&[u8]) -> bool) -> bool {
+        self.entries.iter().any(|e| f(path_of(&self.paths, e)))
+    }
+
+    /// How many entries there are.
     pub fn len(&self) -> usize {
         self.entries.len()
     }

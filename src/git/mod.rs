@@ -6,6 +6,7 @@
 //! library one module's business.
 
 mod cache;
+mod hasher;
 mod history;
 mod index;
 mod pack;
@@ -19,8 +20,9 @@ use std::str::FromStr;
 use git2::{ObjectType, Oid, Repository};
 
 pub use cache::HistoryAt;
+pub use hasher::{HashError, Hasher};
 pub use history::LastChange;
-pub use index::IndexStats;
+pub use index::{FileStat, IndexStats};
 
 /// A git object id (blob or commit), shown as hexadecimal.
 ///
@@ -132,6 +134,63 @@ impl FromStr for ObjectId {
         }
         Oid::from_bytes(&raw).map(ObjectId).map_err(|_| ObjectIdError(s.to_owned()))
     }
+}
+
+/// A commit id as a file records it: full, or abbreviated to at least 4 hexadecimal digits (as
+/// `git rev-parse` accepts them). Resolved against a repository with [`Repo::resolve_pin`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ShortId {
+    bytes: [u8; 20],
+    digits: u8,
+}
+
+impl ShortId {
+    /// The id written as `text` (4 to 40 hexadecimal digits, either case), if it is one.
+    pub fn parse(text: &str) -> Option<ShortId> {
+        let digits = text.len();
+        if !(4..=40).contains(&digits) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let mut bytes = [0u8; 20];
+        for (i, b) in text.bytes().enumerate() {
+            let v = (b as char).to_digit(16).expect("checked hexadecimal") as u8;
+            bytes[i / 2] |= if i % 2 == 0 { v << 4 } else { v };
+        }
+        Some(ShortId { bytes, digits: digits as u8 })
+    }
+
+    /// The full id, when all 40 digits are written.
+    pub fn full(&self) -> Option<ObjectId> {
+        (self.digits == 40).then(|| ObjectId(Oid::from_bytes(&self.bytes).expect("20 bytes")))
+    }
+
+    /// How many digits are written.
+    pub fn digits(&self) -> usize {
+        self.digits as usize
+    }
+}
+
+impl fmt::Display for ShortId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for i in 0..self.digits as usize {
+            let v = if i % 2 == 0 { self.bytes[i / 2] >> 4 } else { self.bytes[i / 2] & 0x0f };
+            write!(f, "{v:x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a recorded commit id names in a repository.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinTarget {
+    /// Exactly one commit.
+    Commit(ObjectId),
+    /// No object of the repository starts with these digits.
+    NotFound,
+    /// Several objects start with these digits.
+    Ambiguous,
+    /// An object that is not a commit (a blob, a tree).
+    NotACommit,
 }
 
 impl serde::Serialize for ObjectId {
@@ -290,6 +349,13 @@ impl PackedReader {
         let objects = Objects { packs: &self.packs, odb: None };
         let mut found = history::blobs_at(&objects, commit.0, &[path.to_owned()]).ok()?;
         Some(found.remove(path).map(ObjectId))
+    }
+
+    /// The parents of a commit, if a pack has it.
+    pub fn parents(&self, commit: ObjectId) -> Option<Vec<ObjectId>> {
+        let objects = Objects { packs: &self.packs, odb: None };
+        let info = history::read_commit(&objects, commit.0).ok()??;
+        Some(info.parents.into_iter().map(ObjectId).collect())
     }
 
     /// The bytes of a blob, if a pack has it.
@@ -453,6 +519,25 @@ impl Repo {
             .and_then(|o| o.peel_to_commit())
             .map(|c| ObjectId(c.id()))
             .map_err(|_| GitError::BadRevision { rev: rev.to_owned() })
+    }
+
+    /// The commit a recorded id names: a full id must be a commit the repository has; an
+    /// abbreviated one must start exactly one object's id, as `git rev-parse` requires.
+    pub fn resolve_pin(&self, pin: ShortId) -> PinTarget {
+        let found = match pin.full() {
+            Some(id) => self.inner.find_object(id.0, None),
+            None => self.inner.find_object_by_prefix(&pin.to_string(), None),
+        };
+        match found {
+            Ok(object) => match object.peel_to_commit() {
+                Ok(c) if object.kind() == Some(ObjectType::Commit) || object.kind() == Some(ObjectType::Tag) => {
+                    PinTarget::Commit(ObjectId(c.id()))
+                }
+                _ => PinTarget::NotACommit,
+            },
+            Err(e) if e.code() == git2::ErrorCode::Ambiguous => PinTarget::Ambiguous,
+            Err(_) => PinTarget::NotFound,
+        }
     }
 
     /// The parents of a commit.

@@ -43,14 +43,28 @@ pub struct ParseProblem {
     pub message: String,
 }
 
-/// What the front matter says about the source version.
+/// What the front matter says about the source version: each key as written (quotes and a
+/// trailing comment removed), with its 1-based line in the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keys {
-    /// `stele-basis`, as written, with its line.
+    /// `stele-basis`.
     pub basis: Option<(String, usize)>,
-    /// MDN's `l10n.sourceCommit`, as written, with the line of the front matter.
+    /// MDN's `l10n.sourceCommit`.
     pub source_commit: Option<(String, usize)>,
+    /// `default_lang_commit` (OpenTelemetry's and Helm's sites).
+    pub default_lang_commit: Option<(String, usize)>,
+    /// The line of a drift flag (`drifted_from_default`), whatever its value.
+    pub drift: Option<usize>,
 }
+
+/// The commit pin of OpenTelemetry's and Helm's sites.
+pub const DEFAULT_LANG_COMMIT_KEY: &str = "default_lang_commit";
+/// The drift flag that OpenTelemetry's and Helm's scripts add to stale pages.
+pub const DRIFT_KEY: &str = "drifted_from_default";
+
+/// Every front-matter key that only tracks a translation's basis: a commit that changes nothing
+/// else in a file is bookkeeping, not translation (`l10n` holds MDN's `sourceCommit`).
+pub const TRACKING_KEYS: [&str; 4] = [BASIS_KEY, DEFAULT_LANG_COMMIT_KEY, DRIFT_KEY, "sourceCommit"];
 
 fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') {
@@ -116,9 +130,40 @@ impl FrontMatter<'_> {
         }
     }
 
-    /// The 1-based file line of the first line in `inner` starting with `key`.
-    fn key_line(&self, key: &str) -> usize {
-        self.inner.lines().position(|l| l.trim_start().starts_with(key)).map_or(self.line, |i| self.line + 1 + i)
+    /// The index (0-based, within `inner`) of the top-level line that sets `key`: YAML
+    /// `key:` or `"key":` at the start of a line; TOML `key =` before the first table.
+    fn top_level_line(&self, key: &str) -> Option<usize> {
+        for (i, line) in self.inner.lines().enumerate() {
+            if self.syntax == Syntax::Toml && line.trim_start().starts_with('[') {
+                return None;
+            }
+            if sets_key(line, key, self.syntax) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The index within `inner` of MDN's `sourceCommit` line: indented, after `l10n:`.
+    fn source_commit_line(&self) -> Option<usize> {
+        let mut in_l10n = false;
+        for (i, line) in self.inner.lines().enumerate() {
+            let indented = line.starts_with([' ', '\t']);
+            if !indented && !line.trim().is_empty() {
+                in_l10n = sets_key(line, "l10n", self.syntax);
+                continue;
+            }
+            if in_l10n && sets_key(line.trim_start(), "sourceCommit", self.syntax) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The value written on line `i` of `inner` (after the key), as written.
+    fn value_on(&self, i: usize) -> String {
+        let line = self.inner.lines().nth(i).unwrap_or_default();
+        raw_value(line, self.syntax).to_owned()
     }
 
     fn yaml_keys(&self) -> Result<Keys, ParseProblem> {
@@ -141,13 +186,24 @@ impl FrontMatter<'_> {
                 })
             }
         };
-        if let Some(v) = map.get(&Yaml::String(BASIS_KEY.into())) {
-            let line = self.key_line(BASIS_KEY);
-            keys.basis = Some((yaml_scalar(v).unwrap_or_default(), line));
-        }
+        // Values are taken as written on their line, not as YAML reads them: an id of digits
+        // only is a number to YAML (`0123456` would lose its zero), and a comment may follow.
+        let top = |key: &str| -> Option<(String, usize)> {
+            let v = map.get(&Yaml::String(key.into()))?;
+            Some(match self.top_level_line(key) {
+                Some(i) => (self.value_on(i), self.line + 1 + i),
+                None => (yaml_scalar(v).unwrap_or_default(), self.line),
+            })
+        };
+        keys.basis = top(BASIS_KEY);
+        keys.default_lang_commit = top(DEFAULT_LANG_COMMIT_KEY);
+        keys.drift = top(DRIFT_KEY).map(|(_, line)| line);
         if let Some(Yaml::Hash(l10n)) = map.get(&Yaml::String("l10n".into())) {
             if let Some(v) = l10n.get(&Yaml::String("sourceCommit".into())) {
-                keys.source_commit = Some((yaml_scalar(v).unwrap_or_default(), self.key_line("sourceCommit")));
+                keys.source_commit = Some(match self.source_commit_line() {
+                    Some(i) => (self.value_on(i), self.line + 1 + i),
+                    None => (yaml_scalar(v).unwrap_or_default(), self.line),
+                });
             }
         }
         Ok(keys)
@@ -158,15 +214,56 @@ impl FrontMatter<'_> {
             line: self.line + e.span().map_or(1, |s| crate::config::line_of(self.inner, s.start)),
             message: e.message().trim().to_owned(),
         })?;
+        let line_of = |i: Option<usize>| i.map_or(self.line, |i| self.line + 1 + i);
+        let text = |v: &toml::Value| match v {
+            toml::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
         let mut keys = Keys::default();
-        if let Some(v) = table.get(BASIS_KEY) {
-            keys.basis = Some((v.as_str().unwrap_or_default().to_owned(), self.key_line(BASIS_KEY)));
+        for (key, slot) in [(BASIS_KEY, &mut keys.basis), (DEFAULT_LANG_COMMIT_KEY, &mut keys.default_lang_commit)] {
+            if let Some(v) = table.get(key) {
+                *slot = Some((text(v), line_of(self.top_level_line(key))));
+            }
+        }
+        if table.contains_key(DRIFT_KEY) {
+            keys.drift = Some(line_of(self.top_level_line(DRIFT_KEY)));
         }
         if let Some(v) = table.get("l10n").and_then(|l| l.get("sourceCommit")) {
-            keys.source_commit = Some((v.as_str().unwrap_or_default().to_owned(), self.key_line("sourceCommit")));
+            keys.source_commit = Some((text(v), line_of(self.source_commit_line())));
         }
         Ok(keys)
     }
+}
+
+/// Whether `line` sets `key`: `key:` (YAML, the key bare or quoted) or `key =` (TOML).
+fn sets_key(line: &str, key: &str, syntax: Syntax) -> bool {
+    let rest = [key.to_owned(), format!("\"{key}\""), format!("'{key}'")]
+        .into_iter()
+        .find_map(|k| line.strip_prefix(k.as_str()).map(str::to_owned));
+    let Some(rest) = rest else { return false };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    match syntax {
+        Syntax::Yaml => rest.starts_with(':'),
+        Syntax::Toml => rest.starts_with('='),
+    }
+}
+
+/// The value on a key's line, as written: after the `:` or `=`, without quotes or a trailing
+/// comment.
+fn raw_value(line: &str, syntax: Syntax) -> &str {
+    let sep = match syntax {
+        Syntax::Yaml => ':',
+        Syntax::Toml => '=',
+    };
+    let Some((_, rest)) = line.split_once(sep) else { return "" };
+    let rest = rest.trim_matches([' ', '\t', '\r']);
+    for quote in ['"', '\''] {
+        if let Some(inner) = rest.strip_prefix(quote) {
+            return inner.split(quote).next().unwrap_or_default();
+        }
+    }
+    let end = rest.find(" #").or_else(|| rest.find("\t#")).unwrap_or(rest.len());
+    rest[..end].trim_end()
 }
 
 fn yaml_scalar(v: &Yaml) -> Option<String> {
@@ -177,55 +274,120 @@ fn yaml_scalar(v: &Yaml) -> Option<String> {
     }
 }
 
-/// The text with `stele-basis` set to `value`: the key's line replaced if it exists, else one line
-/// added to the front matter, else a new front matter block added at the top. Nothing else moves.
+/// Which pin a front-matter edit sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinKey {
+    /// `stele-basis` (a blob id).
+    Basis,
+    /// `default_lang_commit` (a commit id).
+    DefaultLangCommit,
+    /// MDN's `l10n.sourceCommit` (a commit id).
+    SourceCommit,
+}
+
+/// The text with `stele-basis` set to `value` (see [`set_pin`]).
 pub fn set_basis(text: &str, value: &str) -> Result<String, ParseProblem> {
+    set_pin(text, PinKey::Basis, value)
+}
+
+/// The text with the pin `key` set to `value` and any drift flag (`drifted_from_default`)
+/// removed: the key's line replaced if it exists (a trailing comment such as `# patched` goes
+/// with the old value), else one line added to the front matter, else a new front matter
+/// block added at the top. Nothing else moves.
+pub fn set_pin(text: &str, key: PinKey, value: &str) -> Result<String, ParseProblem> {
     let Some(fm) = locate(text)? else {
         let start = bom_len(text);
         let newline = match text.find('\n') {
             Some(i) if text[..i].ends_with('\r') => "\r\n",
             _ => "\n",
         };
+        let lines = match key {
+            PinKey::Basis => format!("{BASIS_KEY}: {value}{newline}"),
+            PinKey::DefaultLangCommit => format!("{DEFAULT_LANG_COMMIT_KEY}: {value}{newline}"),
+            PinKey::SourceCommit => format!("l10n:{newline}  sourceCommit: {value}{newline}"),
+        };
         let mut out = String::with_capacity(text.len() + 64);
         out.push_str(&text[..start]);
-        out.push_str(&format!("---{newline}{BASIS_KEY}: {value}{newline}---{newline}"));
+        out.push_str(&format!("---{newline}{lines}---{newline}"));
         out.push_str(&text[start..]);
         return Ok(out);
     };
     // Parse first, so that a broken front matter is reported rather than edited.
     fm.keys()?;
-    let new_line = match fm.syntax {
-        Syntax::Yaml => format!("{BASIS_KEY}: {value}"),
-        Syntax::Toml => format!("{BASIS_KEY} = \"{value}\""),
+    let toml = fm.syntax == Syntax::Toml;
+    let top = |k: &str| match toml {
+        true => format!("{k} = \"{value}\""),
+        false => format!("{k}: {value}"),
     };
-    // An existing top-level key line: replace its text, keep its line ending.
-    let mut pos = fm.inner_start;
+    // The lines of the block, with their byte ranges in `text` (without the terminator).
+    let mut lines: Vec<(usize, usize)> = Vec::new();
     let inner_end = fm.inner_start + fm.inner.len();
+    let mut pos = fm.inner_start;
     while pos < inner_end {
         let (line, next) = next_line(text, pos);
-        let is_key = line.strip_prefix(BASIS_KEY).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            rest.starts_with(':') || rest.starts_with('=')
-        });
-        if is_key {
-            let mut out = String::with_capacity(text.len() + 8);
-            out.push_str(&text[..pos]);
-            out.push_str(&new_line);
-            out.push_str(&text[pos + line.len()..]);
-            return Ok(out);
-        }
+        lines.push((pos, pos + line.len()));
         pos = next;
     }
-    // TOML top-level keys must come before any [table], so go first; YAML goes last.
-    let at = match fm.syntax {
-        Syntax::Yaml => inner_end,
-        Syntax::Toml => fm.inner_start,
-    };
+    let mut replace: Option<(usize, String)> = None;
+    let mut insert: Option<(usize, String)> = None;
+    match key {
+        PinKey::Basis | PinKey::DefaultLangCommit => {
+            let k = if key == PinKey::Basis { BASIS_KEY } else { DEFAULT_LANG_COMMIT_KEY };
+            match fm.top_level_line(k) {
+                Some(i) => replace = Some((i, top(k))),
+                // TOML top-level keys must come before any [table], so go first; YAML goes last.
+                None => insert = Some((if toml { 0 } else { lines.len() }, top(k))),
+            }
+        }
+        PinKey::SourceCommit => match fm.source_commit_line() {
+            Some(i) => {
+                let line = &text[lines[i].0..lines[i].1];
+                let indent = &line[..line.len() - line.trim_start().len()];
+                let sep = if toml { " = " } else { ": " };
+                let quoted = if toml { format!("\"{value}\"") } else { value.to_owned() };
+                replace = Some((i, format!("{indent}sourceCommit{sep}{quoted}")));
+            }
+            None if toml => {
+                return Err(ParseProblem { line: fm.line, message: "l10n.sourceCommit cannot be added to TOML".into() })
+            }
+            None => {
+                let l10n = fm.top_level_line("l10n");
+                match l10n {
+                    Some(i) => insert = Some((i + 1, format!("  sourceCommit: {value}"))),
+                    None => insert = Some((lines.len(), format!("l10n:{}  sourceCommit: {value}", fm.newline))),
+                }
+            }
+        },
+    }
+    let drift = fm.top_level_line(DRIFT_KEY);
     let mut out = String::with_capacity(text.len() + 64);
-    out.push_str(&text[..at]);
-    out.push_str(&new_line);
-    out.push_str(fm.newline);
-    out.push_str(&text[at..]);
+    out.push_str(&text[..fm.inner_start]);
+    for (i, &(start, end)) in lines.iter().enumerate() {
+        if let Some((at, new)) = &insert {
+            if *at == i {
+                out.push_str(new);
+                out.push_str(fm.newline);
+            }
+        }
+        let next = lines.get(i + 1).map_or(inner_end, |l| l.0);
+        if drift == Some(i) {
+            continue;
+        }
+        match &replace {
+            Some((at, new)) if *at == i => {
+                out.push_str(new);
+                out.push_str(&text[end..next]);
+            }
+            _ => out.push_str(&text[start..next]),
+        }
+    }
+    if let Some((at, new)) = &insert {
+        if *at == lines.len() {
+            out.push_str(new);
+            out.push_str(fm.newline);
+        }
+    }
+    out.push_str(&text[inner_end..]);
     Ok(out)
 }
 

@@ -1,9 +1,11 @@
 //! Tracking records: which version of its source a translation was made from.
 //!
 //! A Markdown translation carries the record in its front matter (`stele-basis: <blob id>`);
-//! any other file carries it in a sidecar beside it, `<file>.stele`. Stele also reads MDN's
-//! `l10n.sourceCommit` front-matter key. Writing a record changes the one line that holds it
-//! and nothing else, through a temporary file renamed into place.
+//! any other file carries it in a sidecar beside it, `<file>.stele`. Stele also reads the pins
+//! other projects already keep, with no configuration: MDN's `l10n.sourceCommit`,
+//! `default_lang_commit` (OpenTelemetry's and Helm's sites) and PHP's `EN-Revision` comment at
+//! the top of a translated XML file. Writing a record changes the one line that holds it (and
+//! removes a drift flag) and nothing else, through a temporary file renamed into place.
 
 pub mod frontmatter;
 
@@ -11,18 +13,75 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::git::ObjectId;
+use crate::git::{ObjectId, ShortId};
 
 /// The suffix of a sidecar file.
 pub const SIDECAR_SUFFIX: &str = ".stele";
+
+/// Which convention a record follows: stele's own, or one another project's tools write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Convention {
+    /// `stele-basis: <blob id>` in front matter or a sidecar.
+    #[serde(rename = "stele-basis")]
+    SteleBasis,
+    /// MDN's `l10n.sourceCommit: <commit>`.
+    #[serde(rename = "l10n.sourceCommit")]
+    SourceCommit,
+    /// `default_lang_commit: <commit>` (OpenTelemetry's and Helm's sites).
+    #[serde(rename = "default_lang_commit")]
+    DefaultLangCommit,
+    /// PHP documentation's `<!-- EN-Revision: <commit> Maintainer: … Status: … -->`.
+    #[serde(rename = "EN-Revision")]
+    EnRevision,
+}
+
+impl Convention {
+    /// How the convention is written in files, for messages and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Convention::SteleBasis => "stele-basis",
+            Convention::SourceCommit => "l10n.sourceCommit",
+            Convention::DefaultLangCommit => "default_lang_commit",
+            Convention::EnRevision => "EN-Revision",
+        }
+    }
+
+    /// Whether the convention records a commit (else a blob).
+    pub fn records_commit(self) -> bool {
+        self != Convention::SteleBasis
+    }
+}
 
 /// A record of the source version a translation matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Record {
     /// `stele-basis`: the git blob id of the source's content.
     Blob(ObjectId),
-    /// MDN's `l10n.sourceCommit`: the source as it was at this commit.
-    SourceCommit(ObjectId),
+    /// A commit pin: the source as it was in this commit (full or abbreviated).
+    Commit {
+        /// The commit, as written.
+        id: ShortId,
+        /// Which key or comment holds it.
+        convention: Convention,
+    },
+    /// A pin whose value is not an object id (empty, a CVS revision, a word): the translation's
+    /// state is unknown, and the rest of the corpus is unaffected.
+    Malformed {
+        /// Which key or comment holds it.
+        convention: Convention,
+        /// Its 1-based line.
+        line: u32,
+    },
+}
+
+impl Record {
+    /// The convention the record follows.
+    pub fn convention(&self) -> Convention {
+        match self {
+            Record::Blob(_) => Convention::SteleBasis,
+            Record::Commit { convention, .. } | Record::Malformed { convention, .. } => *convention,
+        }
+    }
 }
 
 /// Where a file keeps its record.
@@ -73,15 +132,22 @@ pub enum TrackingError {
         /// The parser's explanation.
         message: String,
     },
-    /// A record whose value is not a full object id.
-    #[error("{}:{line}: `{value}` is not a full git object id", path.display())]
-    BadId {
-        /// The file.
+    /// The file's pin records a commit, and the source's content is in no commit yet.
+    #[error("{}: its pin ({}) records a commit; the source has uncommitted changes", path.display(), convention.name())]
+    NeedsCommit {
+        /// The translation.
         path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// The value as written.
-        value: String,
+        /// The pin's convention.
+        convention: Convention,
+    },
+    /// Writing the pin would give a file whose pin does not read back as the value written
+    /// (front matter stele does not fully understand): the file is left as it is.
+    #[error("{}: the pin ({}) would not read back as written", path.display(), convention.name())]
+    NotReadBack {
+        /// The translation.
+        path: PathBuf,
+        /// The pin's convention.
+        convention: Convention,
     },
 }
 
@@ -124,11 +190,21 @@ pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, TrackingError
     })
 }
 
-fn parse_id(path: &Path, value: &str, line: usize) -> Result<ObjectId, TrackingError> {
-    value.trim().parse().map_err(|_| TrackingError::BadId { path: path.to_owned(), line, value: value.to_owned() })
+/// The record a pin's value makes: a full blob id for `stele-basis`, a full or abbreviated
+/// commit id for the others; anything else is [`Record::Malformed`].
+fn pin_record(convention: Convention, value: &str, line: usize) -> Record {
+    let value = value.trim();
+    let malformed = Record::Malformed { convention, line: line as u32 };
+    match convention {
+        Convention::SteleBasis => value.parse().map(Record::Blob).unwrap_or(malformed),
+        _ => ShortId::parse(value).map(|id| Record::Commit { id, convention }).unwrap_or(malformed),
+    }
 }
 
 /// The record in a Markdown translation's front matter (`path` names it in errors).
+///
+/// `stele-basis` wins over the other pins when a file has several; then MDN's `sourceCommit`,
+/// then `default_lang_commit`.
 pub fn front_matter_record(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
     let fm_err = |p: frontmatter::ParseProblem| TrackingError::FrontMatter {
         path: path.to_owned(),
@@ -137,22 +213,53 @@ pub fn front_matter_record(path: &Path, text: &str) -> Result<Option<Record>, Tr
     };
     let Some(fm) = frontmatter::locate(text).map_err(fm_err)? else { return Ok(None) };
     let keys = fm.keys().map_err(fm_err)?;
-    if let Some((value, line)) = keys.basis {
-        return Ok(Some(Record::Blob(parse_id(path, &value, line)?)));
+    let pins = [
+        (Convention::SteleBasis, keys.basis),
+        (Convention::SourceCommit, keys.source_commit),
+        (Convention::DefaultLangCommit, keys.default_lang_commit),
+    ];
+    Ok(pins.into_iter().find_map(|(c, v)| v.map(|(value, line)| pin_record(c, &value, line))))
+}
+
+/// How far into a file an `EN-Revision` comment is looked for: PHP's translations put it on
+/// the second or third line.
+const EN_REVISION_WINDOW: usize = 4096;
+
+/// PHP documentation's `<!-- EN-Revision: <commit> Maintainer: … Status: … -->`, near the top
+/// of a file that keeps no front matter.
+pub fn en_revision_record(text: &str) -> Option<Record> {
+    let mut head = &text[..text.len().min(EN_REVISION_WINDOW)];
+    while !text.is_char_boundary(head.len()) {
+        head = &head[..head.len() - 1];
     }
-    if let Some((value, line)) = keys.source_commit {
-        return Ok(Some(Record::SourceCommit(parse_id(path, &value, line)?)));
+    let at = head.find("EN-Revision:")?;
+    // Only inside a comment that opens before it on the same line.
+    let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
+    if !head[line_start..at].contains("<!--") {
+        return None;
     }
-    Ok(None)
+    let line = head[..at].matches('\n').count() + 1;
+    let value = head[at + "EN-Revision:".len()..].split_whitespace().next().unwrap_or_default();
+    let value = value.trim_end_matches("-->");
+    Some(pin_record(Convention::EnRevision, value, line))
 }
 
 /// Reads the record of the translation at `path`, whose text is `text`.
 ///
-/// `stele-basis` wins over MDN's `sourceCommit` when a file has both.
+/// A Markdown file's front matter; any other file's sidecar, or else an `EN-Revision` comment.
 pub fn read(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
     match storage_for(&path.to_string_lossy()) {
         Storage::FrontMatter => front_matter_record(path, text),
-        Storage::Sidecar => read_sidecar(&sidecar_path(path)),
+        Storage::Sidecar => Ok(read_sidecar(&sidecar_path(path))?.or_else(|| en_revision_record(text))),
+    }
+}
+
+/// The record a file's own text holds (its front matter, or an `EN-Revision` comment), which
+/// depends only on the file's content: what the facts file keeps per blob.
+pub fn embedded_record(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
+    match storage_for(&path.to_string_lossy()) {
+        Storage::FrontMatter => front_matter_record(path, text),
+        Storage::Sidecar => Ok(en_revision_record(text)),
     }
 }
 
@@ -179,10 +286,70 @@ pub fn sidecar_record(sidecar: &Path, text: &str) -> Result<Option<Record>, Trac
     })?;
     let line = text.lines().position(|l| l.starts_with(frontmatter::BASIS_KEY)).map_or(1, |i| i + 1);
     match table.get(frontmatter::BASIS_KEY) {
-        Some(toml::Value::String(v)) => Ok(Some(Record::Blob(parse_id(sidecar, v, line)?))),
-        Some(other) => Err(TrackingError::BadId { path: sidecar.to_owned(), line, value: other.to_string() }),
+        Some(toml::Value::String(v)) => Ok(Some(pin_record(Convention::SteleBasis, v, line))),
+        Some(_) => Ok(Some(Record::Malformed { convention: Convention::SteleBasis, line: line as u32 })),
         None => Ok(None),
     }
+}
+
+/// The text without its tracking fields — the pins and drift flags of
+/// [`frontmatter::TRACKING_KEYS`] (and an `l10n:` block left empty), the value of an
+/// `EN-Revision` comment — and without a front matter that held nothing else. Two versions of
+/// a file that differ only in tracking are equal here: a commit between them is bookkeeping.
+pub fn without_tracking(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let Ok(Some(fm)) = frontmatter::locate(text) else {
+        return match en_revision_record(text) {
+            Some(_) => Cow::Owned(strip_en_revision(text)),
+            None => Cow::Borrowed(text),
+        };
+    };
+    let is_tracking = |line: &str| {
+        let key = line.trim_start().trim_start_matches(['"', '\'']);
+        frontmatter::TRACKING_KEYS.iter().any(|k| {
+            key.strip_prefix(k).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+                rest.starts_with(':') || rest.starts_with('=')
+            })
+        })
+    };
+    let mut kept: Vec<&str> = Vec::new();
+    for line in fm.inner.split_inclusive('\n') {
+        if is_tracking(line) {
+            continue;
+        }
+        kept.push(line);
+    }
+    // An `l10n:` line whose children were all tracking goes too.
+    let mut inner = String::with_capacity(fm.inner.len());
+    for (i, line) in kept.iter().enumerate() {
+        let opens_l10n = line.trim_end().trim_end_matches(':') == "l10n" && line.trim_end().ends_with(':');
+        let has_child = kept.get(i + 1).is_some_and(|next| next.starts_with([' ', '\t']));
+        if opens_l10n && !has_child {
+            continue;
+        }
+        inner.push_str(line);
+    }
+    let body = &text[fm.end..];
+    if inner.trim().is_empty() {
+        return Cow::Owned(body.to_owned());
+    }
+    Cow::Owned(format!("{}{}{}", &text[..fm.inner_start], inner, &text[fm.inner_start + fm.inner.len()..]))
+}
+
+/// The text with the value of its `EN-Revision` comment removed.
+fn strip_en_revision(text: &str) -> String {
+    let Some(at) = text.find("EN-Revision:") else { return text.to_owned() };
+    let after = at + "EN-Revision:".len();
+    let rest = &text[after..];
+    let skip_ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let token = rest[skip_ws..].find(char::is_whitespace).unwrap_or(rest.len() - skip_ws);
+    format!("{}{}", &text[..after], &rest[skip_ws + token..])
+}
+
+/// Whether two versions of a translation differ only in tracking fields ([`without_tracking`]).
+pub fn only_tracking_differs(old: &str, new: &str) -> bool {
+    old != new && without_tracking(old) == without_tracking(new)
 }
 
 /// A planned write of a record: the file to replace and its new bytes.
@@ -196,29 +363,82 @@ pub struct PlannedWrite {
     pub changes: bool,
 }
 
-/// Plans recording `blob` for the translation at `path` whose current text is `text`.
+/// The source version to record: its blob, and a commit whose tree has exactly that blob
+/// (`None` when the source's content is in no commit yet: it has uncommitted changes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// The source's blob id.
+    pub blob: ObjectId,
+    /// A commit whose tree has the source at that blob.
+    pub commit: Option<ObjectId>,
+}
+
+/// Plans recording `target` for the translation at `path` whose current text is `text`, in
+/// `convention` — the file's own when it has a pin, else the corpus's choice (for a file with
+/// no front matter, only `stele-basis` in a sidecar).
 ///
 /// Nothing is written: callers check every file first, then [`apply`] the writes, so that one
-/// bad file in a batch leaves all of them untouched.
-pub fn plan(path: &Path, text: &str, blob: ObjectId) -> Result<PlannedWrite, TrackingError> {
-    match storage_for(&path.to_string_lossy()) {
-        Storage::FrontMatter => {
-            let new = frontmatter::set_basis(text, &blob.to_string()).map_err(|p| TrackingError::FrontMatter {
-                path: path.to_owned(),
-                line: p.line,
-                message: p.message,
-            })?;
+/// bad file in a batch leaves all of them untouched. The planned text is read back before it is
+/// returned: a file whose pin stele would write but not read back as the same value (front
+/// matter it does not fully understand) is refused.
+pub fn plan(path: &Path, text: &str, convention: Convention, target: Target) -> Result<PlannedWrite, TrackingError> {
+    let needs_commit = || TrackingError::NeedsCommit { path: path.to_owned(), convention };
+    let value = match convention.records_commit() {
+        true => target.commit.ok_or_else(needs_commit)?.to_string(),
+        false => target.blob.to_string(),
+    };
+    let fm_err = |p: frontmatter::ParseProblem| TrackingError::FrontMatter {
+        path: path.to_owned(),
+        line: p.line,
+        message: p.message,
+    };
+    let (write, expected) = match (storage_for(&path.to_string_lossy()), convention) {
+        (Storage::FrontMatter, _) => {
+            let key = match convention {
+                Convention::SteleBasis => frontmatter::PinKey::Basis,
+                Convention::DefaultLangCommit => frontmatter::PinKey::DefaultLangCommit,
+                Convention::SourceCommit | Convention::EnRevision => frontmatter::PinKey::SourceCommit,
+            };
+            let new = frontmatter::set_pin(text, key, &value).map_err(fm_err)?;
             let changes = new != text;
-            Ok(PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes })
+            let read_back = front_matter_record(path, &new)?;
+            (PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes }, read_back)
         }
-        Storage::Sidecar => {
+        (Storage::Sidecar, Convention::EnRevision) => {
+            let new = set_en_revision(text, &value);
+            let changes = new != text;
+            let read_back = en_revision_record(&new);
+            (PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes }, read_back)
+        }
+        (Storage::Sidecar, _) => {
             let sidecar = sidecar_path(path);
             // Read the old sidecar so that a broken one is reported, not silently replaced.
             let old = read_sidecar(&sidecar)?;
+            let blob = target.blob;
             let contents = format!("{} = \"{blob}\"\n", frontmatter::BASIS_KEY).into_bytes();
-            Ok(PlannedWrite { path: sidecar, contents, changes: old != Some(Record::Blob(blob)) })
+            let write = PlannedWrite { path: sidecar.clone(), contents, changes: old != Some(Record::Blob(blob)) };
+            return Ok(write);
         }
+    };
+    let reads_back = match expected {
+        Some(Record::Blob(b)) => b == target.blob && convention == Convention::SteleBasis,
+        Some(Record::Commit { id, convention: c }) => c == convention && id.full() == target.commit,
+        _ => false,
+    };
+    if !reads_back {
+        return Err(TrackingError::NotReadBack { path: path.to_owned(), convention });
     }
+    Ok(write)
+}
+
+/// The text with the commit of its `EN-Revision` comment replaced by `value`.
+fn set_en_revision(text: &str, value: &str) -> String {
+    let Some(at) = text.find("EN-Revision:") else { return text.to_owned() };
+    let after = at + "EN-Revision:".len();
+    let rest = &text[after..];
+    let skip_ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let token = rest[skip_ws..].find(char::is_whitespace).unwrap_or(rest.len() - skip_ws);
+    format!("{} {value}{}", &text[..after], &rest[skip_ws + token..])
 }
 
 /// Writes a planned record: a temporary file beside the target, renamed over it, with the
@@ -249,9 +469,60 @@ mod tests {
     }
 
     #[test]
-    fn bad_ids_are_errors_with_lines() {
-        let err = read(Path::new("x.md"), "---\ntitle: t\nstele-basis: 1234\n---\n").unwrap_err();
-        assert!(matches!(err, TrackingError::BadId { line: 3, .. }), "{err:?}");
+    fn malformed_pins_are_records_with_lines() {
+        // issue 12: a pin that is not an id makes that translation unknown, not the run fail.
+        let record = read(Path::new("x.md"), "---\ntitle: t\nstele-basis: 1234\n---\n").unwrap();
+        assert_eq!(record, Some(Record::Malformed { convention: Convention::SteleBasis, line: 3 }));
+        let record = read(Path::new("x.md"), "---\ndefault_lang_commit: v1.2\n---\n").unwrap();
+        assert_eq!(record, Some(Record::Malformed { convention: Convention::DefaultLangCommit, line: 2 }));
+    }
+
+    #[test]
+    fn reads_the_pins_of_other_projects() {
+        type Case<'a> = (&'a str, &'a str, Option<(&'a str, Convention)>);
+        let cases: &[Case<'_>] = &[
+            ("a.md", "---\ndefault_lang_commit: 0123abc\n---\n", Some(("0123abc", Convention::DefaultLangCommit))),
+            (
+                "a.md",
+                "---\ntitle: x\ndefault_lang_commit: 0123abcd # patched\ndrifted_from_default: true\n---\n",
+                Some(("0123abcd", Convention::DefaultLangCommit)),
+            ),
+            ("a.md", "---\ndefault_lang_commit: '00112233'\n---\n", Some(("00112233", Convention::DefaultLangCommit))),
+            ("a.md", "+++\ndefault_lang_commit = \"abcdef1\"\n+++\n", Some(("abcdef1", Convention::DefaultLangCommit))),
+            ("a.md", "---\nl10n:\n  sourceCommit: 9f8e7d6c\n---\n", Some(("9f8e7d6c", Convention::SourceCommit))),
+            (
+                "a.xml",
+                "<?xml version=\"1.0\"?>\n<!-- $Revision$ -->\n<!-- EN-Revision: 5f8d6c1c3b Maintainer: ana Status: ready -->\n<x/>\n",
+                Some(("5f8d6c1c3b", Convention::EnRevision)),
+            ),
+            // Not in a comment, or in the body of a Markdown file: not a pin.
+            ("a.xml", "<p>EN-Revision: 5f8d6c1c3b</p>\n", None),
+            ("a.md", "Body\n\ndefault_lang_commit: 0123abc\n", None),
+        ];
+        for (path, text, want) in cases {
+            let got = embedded_record(Path::new(path), text).unwrap();
+            let want = want.map(|(id, convention)| Record::Commit { id: ShortId::parse(id).unwrap(), convention });
+            assert_eq!(got, want, "{path}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn tracking_only_changes_are_bookkeeping() {
+        let base = "---\ntitle: Hola\n---\nCuerpo\n";
+        let pinned = "---\ntitle: Hola\ndefault_lang_commit: abc1234\ndrifted_from_default: true\n---\nCuerpo\n";
+        let repinned = "---\ntitle: Hola\ndefault_lang_commit: def5678 # patched\n---\nCuerpo\n";
+        let marked = "---\nstele-basis: ce013625030ba8dba906f756967f9e9ca394464a\n---\nCuerpo\n";
+        let mdn = "---\ntitle: Hola\nl10n:\n  sourceCommit: abc1234\n---\nCuerpo\n";
+        assert!(only_tracking_differs(base, pinned));
+        assert!(only_tracking_differs(pinned, repinned));
+        assert!(only_tracking_differs("Cuerpo\n", marked));
+        assert!(only_tracking_differs(base, mdn));
+        let xml = "<!-- EN-Revision: abc1234 Maintainer: a Status: ready -->\n<p>x</p>\n";
+        assert!(only_tracking_differs(xml, &xml.replace("abc1234", "def5678")));
+        // A change of the text, or of another key, is not.
+        assert!(!only_tracking_differs(base, &base.replace("Cuerpo", "Texto")));
+        assert!(!only_tracking_differs(pinned, &pinned.replace("Hola", "Adiós")));
+        assert!(!only_tracking_differs(base, base));
     }
 
     #[test]

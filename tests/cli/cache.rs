@@ -157,7 +157,7 @@ fn a_damaged_facts_file_is_ignored_and_replaced() {
     let again = fs::read_to_string(facts_path(&env)).unwrap();
     assert!(!again.contains("not-an-id"), "the damaged file is rewritten");
     // A file from another version of stele is ignored the same way.
-    fs::write(facts_path(&env), again.replacen("stele-facts 1 ", "stele-facts 1 0.0.0-other ", 1)).unwrap();
+    fs::write(facts_path(&env), again.replacen("stele-facts 2 ", "stele-facts 2 0.0.0-other ", 1)).unwrap();
     assert_eq!(env.status_json(&[]), first);
 }
 

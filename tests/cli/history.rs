@@ -30,7 +30,7 @@ fn files() -> Vec<String> {
 /// Builds a random history: feature branches that diverge from `main` and merge back (cleanly,
 /// or with conflicts resolved by new text), a long-lived `dev` branch merged both ways, and
 /// "evil" merges that change a file neither parent had.
-fn random_history(seed: u64) -> TestEnv {
+pub(crate) fn random_history(seed: u64) -> TestEnv {
     let env = TestEnv::new();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let files = files();
@@ -77,7 +77,7 @@ fn random_history(seed: u64) -> TestEnv {
 }
 
 /// `git merge --no-ff`; conflicts are resolved by writing new text into each conflicted file.
-fn merge(env: &TestEnv, branch: &str, message: &str) {
+pub(crate) fn merge(env: &TestEnv, branch: &str, message: &str) {
     env.tick();
     let out = std::process::Command::new("git")
         .current_dir(env.root())

@@ -65,7 +65,7 @@ fn history_basis_follows_commit_order() {
     let source_commit = env.commit("source changes later");
     let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
     assert_eq!(fr["state"], "outdated");
-    assert_eq!(fr["reason"], "source-newer");
+    assert_eq!(fr["reason"], "source-changed");
     assert_eq!(fr["history"]["source"]["commit"], source_commit.as_str());
 
     env.write("corpus/doc/fr.md", "Traduction mise à jour.\n");
@@ -74,15 +74,15 @@ fn history_basis_follows_commit_order() {
 }
 
 #[test]
-fn history_equal_times_count_as_in_sync() {
+fn history_compares_content_not_times() {
+    // issue 12: a source change committed in the same second as the translation is a change.
     let env = corpus_with_one_translation();
     env.write("corpus/doc/fr.md", "x\n");
     env.commit("first");
-    // Same committer time for the next commit: rewind the clock by hand.
     env.write("corpus/doc/en.md", "changed\n");
     env.git(&["add", "-A"]);
     env.git(&["commit", "-q", "-m", "same second"]);
-    assert_eq!(env.state_of("corpus/doc/fr.md"), "current");
+    assert_eq!(env.state_of("corpus/doc/fr.md"), "outdated");
 }
 
 #[test]

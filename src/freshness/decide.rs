@@ -1,0 +1,159 @@
+//! The decision: a translation's state from what was observed of it, with no I/O.
+//!
+//! Every kind of basis comes down to one question — is the source's content now the content
+//! the translation was made from? — asked of different observations: a recorded blob, the
+//! source in a pinned commit's tree, or the source in the tree of the commit that last changed
+//! the translation (the history rule, as Kubernetes' `lsync.sh` and OpenTelemetry's
+//! `check-i18n.sh` compare content). The observations are gathered elsewhere
+//! (`freshness::status_of`, `freshness::history`); this module only decides, and is tested
+//! with a table of cases.
+
+use crate::git::{ObjectId, PinTarget};
+
+use super::{Reason, State};
+
+/// What was observed of an existing translation of an existing source, for its basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observed {
+    /// `stele-basis`: the recorded blob, and whether the repository has it.
+    Recorded {
+        /// The recorded blob.
+        blob: ObjectId,
+        /// Whether the repository has that blob (to show what changed).
+        present: bool,
+    },
+    /// A commit pin, resolved; for a commit, the source's blob in its tree (`None`: the source
+    /// is not there).
+    Pinned {
+        /// What the pin names.
+        target: PinTarget,
+        /// The source's blob in the pinned commit.
+        source_at_pin: Option<ObjectId>,
+    },
+    /// A pin whose value is not an id.
+    Malformed,
+    /// No pin: what history says.
+    History(HistoryObserved),
+}
+
+/// What history says of a translation without a pin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryObserved {
+    /// The repository has no commits.
+    NoCommits,
+    /// The history ends (shallow clone) before the translation's last change.
+    Truncated,
+    /// A commit on the translation's history is missing.
+    Broken,
+    /// The translation has uncommitted changes: it is being made from the source as it is.
+    TranslationUncommitted,
+    /// The translation last changed (tracking-only commits aside) in a commit whose tree has
+    /// this blob of the source (`None`: no source there).
+    Committed {
+        /// The source's blob in that commit.
+        source_at_basis: Option<ObjectId>,
+    },
+}
+
+/// The source as it is: its blob in the work tree, and in `HEAD` (`None` if not committed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceNow {
+    /// Its blob in the work tree.
+    pub blob: ObjectId,
+    /// Its blob in `HEAD`'s tree.
+    pub committed: Option<ObjectId>,
+}
+
+/// The state of a translation, and why when it is not current.
+pub fn decide(source: SourceNow, observed: Observed) -> (State, Option<Reason>) {
+    let against = |basis: Option<ObjectId>, not_there: Reason| match basis {
+        Some(b) if b == source.blob => (State::Current, None),
+        // The basis is the committed source: only uncommitted edits differ.
+        Some(b) if Some(b) == source.committed => (State::Outdated, Some(Reason::SourceUncommitted)),
+        Some(_) => (State::Outdated, Some(Reason::SourceChanged)),
+        None => (State::Outdated, Some(not_there)),
+    };
+    match observed {
+        Observed::Recorded { blob, present } => match against(Some(blob), Reason::SourceChanged) {
+            (State::Outdated, _) if !present => (State::Outdated, Some(Reason::BaseMissing)),
+            (State::Outdated, _) => (State::Outdated, Some(Reason::SourceChanged)),
+            decided => decided,
+        },
+        Observed::Pinned { target, source_at_pin } => match target {
+            PinTarget::Commit(_) => match against(source_at_pin, Reason::SourceNotAtCommit) {
+                (State::Outdated, Some(Reason::SourceUncommitted)) => (State::Outdated, Some(Reason::SourceChanged)),
+                decided => decided,
+            },
+            PinTarget::NotFound => (State::Unknown, Some(Reason::CommitMissing)),
+            PinTarget::Ambiguous => (State::Unknown, Some(Reason::PinAmbiguous)),
+            PinTarget::NotACommit => (State::Unknown, Some(Reason::PinNotACommit)),
+        },
+        Observed::Malformed => (State::Unknown, Some(Reason::PinMalformed)),
+        Observed::History(h) => match h {
+            HistoryObserved::NoCommits => (State::Unknown, Some(Reason::NoCommits)),
+            HistoryObserved::Truncated => (State::Unknown, Some(Reason::HistoryTruncated)),
+            HistoryObserved::Broken => (State::Unknown, Some(Reason::HistoryBroken)),
+            HistoryObserved::TranslationUncommitted => (State::Current, None),
+            HistoryObserved::Committed { source_at_basis } => against(source_at_basis, Reason::SourceNotAtCommit),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(n: u8) -> ObjectId {
+        ObjectId::for_blob(&[n])
+    }
+
+    #[test]
+    fn table() {
+        use HistoryObserved as H;
+        use Observed as O;
+        use Reason as R;
+        use State as S;
+        let (a, b, c) = (id(1), id(2), id(3));
+        // The source is `a` in the work tree; `HEAD` has `a` (clean) or `b` (edited since).
+        let clean = SourceNow { blob: a, committed: Some(a) };
+        let edited = SourceNow { blob: a, committed: Some(b) };
+        let new = SourceNow { blob: a, committed: None };
+        let commit = PinTarget::Commit(c);
+        let cases: Vec<(SourceNow, Observed, S, Option<R>)> = vec![
+            // Recorded blob.
+            (clean, O::Recorded { blob: a, present: true }, S::Current, None),
+            (clean, O::Recorded { blob: b, present: true }, S::Outdated, Some(R::SourceChanged)),
+            (edited, O::Recorded { blob: b, present: true }, S::Outdated, Some(R::SourceChanged)),
+            (clean, O::Recorded { blob: b, present: false }, S::Outdated, Some(R::BaseMissing)),
+            (clean, O::Recorded { blob: a, present: false }, S::Current, None),
+            // Commit pins.
+            (clean, O::Pinned { target: commit, source_at_pin: Some(a) }, S::Current, None),
+            (clean, O::Pinned { target: commit, source_at_pin: Some(b) }, S::Outdated, Some(R::SourceChanged)),
+            (edited, O::Pinned { target: commit, source_at_pin: Some(b) }, S::Outdated, Some(R::SourceChanged)),
+            (clean, O::Pinned { target: commit, source_at_pin: None }, S::Outdated, Some(R::SourceNotAtCommit)),
+            (clean, O::Pinned { target: PinTarget::NotFound, source_at_pin: None }, S::Unknown, Some(R::CommitMissing)),
+            (clean, O::Pinned { target: PinTarget::Ambiguous, source_at_pin: None }, S::Unknown, Some(R::PinAmbiguous)),
+            (
+                clean,
+                O::Pinned { target: PinTarget::NotACommit, source_at_pin: None },
+                S::Unknown,
+                Some(R::PinNotACommit),
+            ),
+            (clean, O::Malformed, S::Unknown, Some(R::PinMalformed)),
+            // History: the source in the tree of the translation's last change.
+            (clean, O::History(H::Committed { source_at_basis: Some(a) }), S::Current, None),
+            // A translation committed later in time, but on a branch that lacked the change.
+            (clean, O::History(H::Committed { source_at_basis: Some(c) }), S::Outdated, Some(R::SourceChanged)),
+            (edited, O::History(H::Committed { source_at_basis: Some(b) }), S::Outdated, Some(R::SourceUncommitted)),
+            (new, O::History(H::Committed { source_at_basis: None }), S::Outdated, Some(R::SourceNotAtCommit)),
+            (clean, O::History(H::Committed { source_at_basis: None }), S::Outdated, Some(R::SourceNotAtCommit)),
+            (edited, O::History(H::TranslationUncommitted), S::Current, None),
+            (clean, O::History(H::NoCommits), S::Unknown, Some(R::NoCommits)),
+            (clean, O::History(H::Truncated), S::Unknown, Some(R::HistoryTruncated)),
+            (clean, O::History(H::Broken), S::Unknown, Some(R::HistoryBroken)),
+        ];
+        for (n, (source, observed, state, reason)) in cases.into_iter().enumerate() {
+            assert_eq!(decide(source, observed), (state, reason), "case {n}: {observed:?}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The history basis of translations without a pin: the source as it was in the commit that
+//! last changed the translation.
+//!
+//! The commit is what `git log -1 -- <translation>` gives ([`crate::git::Repo::history_at`]),
+//! except that a commit changing nothing in the translation but tracking fields (a pin, a drift
+//! flag: [`crate::tracking::without_tracking`]) is bookkeeping, not translation: the search goes
+//! on from its first parent. The basis is the source's blob in that commit's tree — `None` when
+//! the source is not there (it counts as changed). This is the rule of Kubernetes'
+//! `scripts/lsync.sh` (`git diff <last commit of the translation>...HEAD -- <source>`), which
+//! compares content, not dates: a translation committed on a branch that never received a
+//! source change is newer in time, yet made from the old source.
+//!
+//! What this finds depends only on the translation's last commit and the two paths, and history
+//! does not change under a commit: answers are kept in `.git/stele/bases` (best-effort, checked
+//! by a digest, rebuilt when it does not verify).
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::git::{GitError, LastChange, ObjectId, PackedReader, Repo};
+use crate::tracking;
+
+/// How many bookkeeping commits in a row are passed over before the last one is taken as the
+/// translation's change (a bound on the work a hostile history can ask for).
+const MAX_BOOKKEEPING: usize = 64;
+
+/// One translation whose basis history must tell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct Wanted {
+    /// The translation's path.
+    pub translation: String,
+    /// The commit that last changed it (`git log -1`).
+    pub last: ObjectId,
+    /// Its source's path.
+    pub source: String,
+}
+
+/// The translation's basis: the commit it was last really changed in, and the source's blob
+/// there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Found {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Its committer time.
+    pub time: i64,
+    /// The source's blob in its tree.
+    pub source_blob: Option<ObjectId>,
+}
+
+/// What the packs alone could tell of one translation, on any thread.
+enum Quick {
+    /// Done: not a bookkeeping commit, and the source's blob there.
+    Done(Option<ObjectId>),
+    /// The commit only changed tracking fields: go on from this parent.
+    Bookkeeping(ObjectId),
+    /// The packs could not tell: ask the repository.
+    Ask,
+}
+
+/// Whether the change of `path` in `commit` (from its first parent) is bookkeeping: the first
+/// parent has the path, and the two versions differ only in tracking fields. `None` when the
+/// packs cannot tell.
+fn bookkeeping_in(packed: &PackedReader, commit: ObjectId, path: &str) -> Option<Option<ObjectId>> {
+    let parents = packed.parents(commit)?;
+    let Some(&parent) = parents.first() else { return Some(None) };
+    let (Some(now), Some(before)) = (packed.blob_at(commit, path)?, packed.blob_at(parent, path)?) else {
+        return Some(None);
+    };
+    let (now, before) = (packed.read_blob(now)?, packed.read_blob(before)?);
+    Some(is_bookkeeping(&before, &now).then_some(parent))
+}
+
+fn is_bookkeeping(before: &[u8], now: &[u8]) -> bool {
+    match (std::str::from_utf8(before), std::str::from_utf8(now)) {
+        (Ok(before), Ok(now)) => tracking::only_tracking_differs(before, now),
+        _ => false,
+    }
+}
+
+/// The same through the repository, on its thread.
+fn bookkeeping_via(repo: &Repo, commit: ObjectId, path: &str) -> Result<Option<ObjectId>, GitError> {
+    let Some(&parent) = repo.parents(commit)?.first() else { return Ok(None) };
+    let (Some(now), Some(before)) = (repo.blob_at(commit, path)?, repo.blob_at(parent, path)?) else {
+        return Ok(None);
+    };
+    match (repo.read_blob(before)?, repo.read_blob(now)?) {
+        (Some(before), Some(now)) if is_bookkeeping(&before, &now) => Ok(Some(parent)),
+        _ => Ok(None),
+    }
+}
+
+fn quick(packed: &PackedReader, w: &Wanted) -> Quick {
+    match bookkeeping_in(packed, w.last, &w.translation) {
+        Some(Some(parent)) => Quick::Bookkeeping(parent),
+        Some(None) => match packed.blob_at(w.last, &w.source) {
+            Some(blob) => Quick::Done(blob),
+            None => Quick::Ask,
+        },
+        None => Quick::Ask,
+    }
+}
+
+/// The basis of each wanted translation (`time` is the last commit's, for those found there),
+/// in order; `None` where history breaks off (a shallow boundary, a missing commit) while
+/// passing over bookkeeping commits.
+pub(super) fn bases(repo: &Repo, wanted: &[(Wanted, i64)]) -> Result<Vec<Option<Found>>, GitError> {
+    let mut kept = Kept::read(repo);
+    let packed = repo.packed_reader();
+    let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _)| kept.get(w).map(Some)).collect();
+    let missing: Vec<usize> = (0..wanted.len()).filter(|&i| out[i].is_none()).collect();
+    let quick: Vec<Quick> = missing.par_iter().map(|&i| quick(&packed, &wanted[i].0)).collect();
+    for (&i, q) in missing.iter().zip(quick) {
+        let (w, time) = &wanted[i];
+        let found = match q {
+            Quick::Done(source_blob) => Some(Found { commit: w.last, time: *time, source_blob }),
+            Quick::Bookkeeping(parent) => follow(repo, w, parent)?,
+            Quick::Ask => match bookkeeping_via(repo, w.last, &w.translation)? {
+                Some(parent) => follow(repo, w, parent)?,
+                None => Some(Found { commit: w.last, time: *time, source_blob: repo.blob_at(w.last, &w.source)? }),
+            },
+        };
+        if let Some(found) = found {
+            kept.learn(w, found);
+        }
+        out[i] = Some(found);
+    }
+    kept.save(repo, wanted.iter().map(|(w, _)| w));
+    Ok(out.into_iter().map(|o| o.expect("every translation answered")).collect())
+}
+
+/// Goes on from `parent`, past a bookkeeping commit, to the translation's previous change.
+fn follow(repo: &Repo, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>, GitError> {
+    for _ in 0..MAX_BOOKKEEPING {
+        let (commit, time) =
+            match repo.last_changes(parent, std::slice::from_ref(&w.translation))?.remove(&w.translation) {
+                Some(LastChange::Commit { id, time }) => (id, time),
+                Some(LastChange::Truncated { .. } | LastChange::MissingCommit { .. }) => return Ok(None),
+                // The parent lacks the file: the bookkeeping commit could not be one.
+                None => return Ok(None),
+            };
+        match bookkeeping_via(repo, commit, &w.translation)? {
+            Some(next) => parent = next,
+            None => return Ok(Some(Found { commit, time, source_blob: repo.blob_at(commit, &w.source)? })),
+        }
+    }
+    Ok(None)
+}
+
+/// The answers kept by earlier runs.
+#[derive(Default)]
+struct Kept {
+    map: HashMap<(String, ObjectId, String), Found>,
+    changed: bool,
+}
+
+const HEADER: &str = "stele-bases 1";
+
+impl Kept {
+    fn read(repo: &Repo) -> Kept {
+        let parse = |text: &str| -> Option<Kept> {
+            let (body, digest) = text.rsplit_once("digest ")?;
+            if digest.trim_end() != ObjectId::for_blob(body.as_bytes()).to_string() {
+                return None;
+            }
+            let mut lines = body.lines();
+            if lines.next()? != HEADER {
+                return None;
+            }
+            let mut map = HashMap::default();
+            for line in lines {
+                let mut parts = line.splitn(5, ' ');
+                let last: ObjectId = parts.next()?.parse().ok()?;
+                let commit: ObjectId = parts.next()?.parse().ok()?;
+                let time: i64 = parts.next()?.parse().ok()?;
+                let source_blob = match parts.next()? {
+                    "-" => None,
+                    b => Some(b.parse().ok()?),
+                };
+                let (translation, source) = parts.next()?.split_once('\t')?;
+                map.insert((translation.to_owned(), last, source.to_owned()), Found { commit, time, source_blob });
+            }
+            Some(Kept { map, changed: false })
+        };
+        repo.read_cache_file("bases").and_then(|t| parse(&t)).unwrap_or_default()
+    }
+
+    fn get(&self, w: &Wanted) -> Option<Found> {
+        // Borrowed lookups would need a key type of their own; the paths are short.
+        self.map.get(&(w.translation.clone(), w.last, w.source.clone())).copied()
+    }
+
+    fn learn(&mut self, w: &Wanted, found: Found) {
+        // Paths that cannot be a line are not kept (they are answered again next time).
+        let fits = |p: &str| !p.contains(['\n', '\r', '\t']);
+        if fits(&w.translation) && fits(&w.source) {
+            self.map.insert((w.translation.clone(), w.last, w.source.clone()), found);
+            self.changed = true;
+        }
+    }
+
+    /// Writes the answers back if any is new, keeping only those asked for this run when the
+    /// file holds more than twice as many (what renamed or deleted files left).
+    fn save<'a>(mut self, repo: &Repo, asked: impl Iterator<Item = &'a Wanted>) {
+        let asked: Vec<&Wanted> = asked.collect();
+        if self.map.len() > 2 * asked.len() + 1024 {
+            let keep: rustc_hash::FxHashSet<(&str, ObjectId, &str)> =
+                asked.iter().map(|w| (w.translation.as_str(), w.last, w.source.as_str())).collect();
+            self.map.retain(|(t, l, s), _| keep.contains(&(t.as_str(), *l, s.as_str())));
+            self.changed = true;
+        }
+        if !self.changed {
+            return;
+        }
+        use std::fmt::Write;
+        let mut entries: Vec<_> = self.map.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut text = format!("{HEADER}\n");
+        for ((translation, last, source), f) in entries {
+            let blob = f.source_blob.map_or("-".to_owned(), |b| b.to_string());
+            let _ = writeln!(text, "{last} {} {} {blob} {translation}\t{source}", f.commit, f.time);
+        }
+        let digest = ObjectId::for_blob(text.as_bytes());
+        let _ = writeln!(text, "digest {digest}");
+        repo.write_cache_file("bases", &text);
+    }
+}
