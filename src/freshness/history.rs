@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::git::{GitError, LastChange, ObjectId, PackedReader, Repo};
+
 use crate::tracking;
 
 /// How many bookkeeping commits in a row are passed over before the last one is taken as the
@@ -47,29 +48,6 @@ pub(super) struct Found {
     pub source_blob: Option<ObjectId>,
 }
 
-/// What the packs alone could tell of one translation, on any thread.
-enum Quick {
-    /// Done: not a bookkeeping commit, and the source's blob there.
-    Done(Option<ObjectId>),
-    /// The commit only changed tracking fields: go on from this parent.
-    Bookkeeping(ObjectId),
-    /// The packs could not tell: ask the repository.
-    Ask,
-}
-
-/// Whether the change of `path` in `commit` (from its first parent) is bookkeeping: the first
-/// parent has the path, and the two versions differ only in tracking fields. `None` when the
-/// packs cannot tell.
-fn bookkeeping_in(packed: &PackedReader, commit: ObjectId, path: &str) -> Option<Option<ObjectId>> {
-    let parents = packed.parents(commit)?;
-    let Some(&parent) = parents.first() else { return Some(None) };
-    let (Some(now), Some(before)) = (packed.blob_at(commit, path)?, packed.blob_at(parent, path)?) else {
-        return Some(None);
-    };
-    let (now, before) = (packed.read_blob(now)?, packed.read_blob(before)?);
-    Some(is_bookkeeping(&before, &now).then_some(parent))
-}
-
 fn is_bookkeeping(before: &[u8], now: &[u8]) -> bool {
     match (std::str::from_utf8(before), std::str::from_utf8(now)) {
         (Ok(before), Ok(now)) => tracking::only_tracking_differs(before, now),
@@ -89,28 +67,89 @@ fn bookkeeping_via(repo: &Repo, commit: ObjectId, path: &str) -> Result<Option<O
     }
 }
 
-fn quick(packed: &PackedReader, w: &Wanted) -> Quick {
-    match bookkeeping_in(packed, w.last, &w.translation) {
-        Some(Some(parent)) => Quick::Bookkeeping(parent),
-        Some(None) => match packed.blob_at(w.last, &w.source) {
-            Some(blob) => Quick::Done(blob),
-            None => Quick::Ask,
-        },
-        None => Quick::Ask,
+/// What the packs alone could tell of one translation.
+enum Quick {
+    /// Done: not a bookkeeping commit, and the source's blob there.
+    Done(Option<ObjectId>),
+    /// The commit only changed tracking fields: go on from this parent.
+    Bookkeeping(ObjectId),
+    /// The packs could not tell: ask the repository.
+    Ask,
+}
+
+/// Looks up many paths in many commits from the packs: each commit's tree is descended once
+/// for all the paths asked of it, commits oldest first (neighbouring versions of a folder meet
+/// in the delta cache), spread over threads. `None` for a commit the packs cannot read.
+fn lookup(
+    packed: &PackedReader,
+    asks: Vec<(ObjectId, i64, String)>,
+) -> HashMap<ObjectId, Option<std::collections::HashMap<String, ObjectId>>> {
+    let mut by_commit: HashMap<ObjectId, (i64, Vec<String>)> = HashMap::default();
+    for (commit, time, path) in asks {
+        let slot = by_commit.entry(commit).or_insert_with(|| (time, Vec::new()));
+        slot.1.push(path);
     }
+    let mut commits: Vec<(ObjectId, (i64, Vec<String>))> = by_commit.into_iter().collect();
+    commits.sort_by_key(|(c, (t, _))| (*t, *c));
+    commits.into_par_iter().map(|(c, (_, paths))| (c, packed.blobs_at(c, &paths))).collect()
+}
+
+/// The packs' answers for every wanted translation: the first parent of its last commit, the
+/// translation's blob there, the source's blob in the last commit; then, where the two
+/// versions of the translation differ, whether only in tracking fields.
+fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)]) -> Vec<Quick> {
+    let parents: Vec<Option<Option<ObjectId>>> =
+        wanted.par_iter().map(|(w, _, _)| packed.parents(w.last).map(|p| p.first().copied())).collect();
+    let mut asks = Vec::with_capacity(wanted.len() * 2);
+    for ((w, time, _), parent) in wanted.iter().zip(&parents) {
+        asks.push((w.last, *time, w.source.clone()));
+        if let Some(Some(p)) = parent {
+            // The parent is older: its time is not known here, the child's serves to sort.
+            asks.push((*p, *time, w.translation.clone()));
+        }
+    }
+    let found = lookup(packed, asks);
+    let blob =
+        |c: &ObjectId, path: &str| -> Option<Option<ObjectId>> { Some(found.get(c)?.as_ref()?.get(path).copied()) };
+    wanted
+        .par_iter()
+        .zip(parents)
+        .map(|((w, _, committed), parent)| {
+            let Some(source_blob) = blob(&w.last, &w.source) else { return Quick::Ask };
+            let parent = match parent {
+                None => return Quick::Ask,
+                Some(None) => return Quick::Done(source_blob),
+                Some(Some(p)) => p,
+            };
+            let before = match blob(&parent, &w.translation) {
+                None => return Quick::Ask,
+                Some(None) => return Quick::Done(source_blob),
+                Some(Some(b)) => b,
+            };
+            match (packed.read_blob(before), packed.read_blob(*committed)) {
+                (Some(before), Some(now)) if is_bookkeeping(&before, &now) => Quick::Bookkeeping(parent),
+                (Some(_), Some(_)) => Quick::Done(source_blob),
+                _ => Quick::Ask,
+            }
+        })
+        .collect()
 }
 
 /// The basis of each wanted translation (`time` is the last commit's, for those found there),
 /// in order; `None` where history breaks off (a shallow boundary, a missing commit) while
 /// passing over bookkeeping commits.
-pub(super) fn bases(repo: &Repo, wanted: &[(Wanted, i64)]) -> Result<Vec<Option<Found>>, GitError> {
+///
+/// Each wanted translation comes with its last commit's time and its blob there (the
+/// committed blob: the commit is its last change).
+pub(super) fn bases(repo: &Repo, wanted: &[(Wanted, i64, ObjectId)]) -> Result<Vec<Option<Found>>, GitError> {
     let mut kept = Kept::read(repo);
     let packed = repo.packed_reader();
-    let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _)| kept.get(w).map(Some)).collect();
+    let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _, _)| kept.get(w).map(Some)).collect();
     let missing: Vec<usize> = (0..wanted.len()).filter(|&i| out[i].is_none()).collect();
-    let quick: Vec<Quick> = missing.par_iter().map(|&i| quick(&packed, &wanted[i].0)).collect();
+    let asked: Vec<&(Wanted, i64, ObjectId)> = missing.iter().map(|&i| &wanted[i]).collect();
+    let quick = quick_all(&packed, &asked);
     for (&i, q) in missing.iter().zip(quick) {
-        let (w, time) = &wanted[i];
+        let (w, time, _) = &wanted[i];
         let found = match q {
             Quick::Done(source_blob) => Some(Found { commit: w.last, time: *time, source_blob }),
             Quick::Bookkeeping(parent) => follow(repo, w, parent)?,
@@ -124,7 +163,7 @@ pub(super) fn bases(repo: &Repo, wanted: &[(Wanted, i64)]) -> Result<Vec<Option<
         }
         out[i] = Some(found);
     }
-    kept.save(repo, wanted.iter().map(|(w, _)| w));
+    kept.save(repo, wanted.iter().map(|(w, _, _)| w));
     Ok(out.into_iter().map(|o| o.expect("every translation answered")).collect())
 }
 

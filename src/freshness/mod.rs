@@ -1087,15 +1087,15 @@ fn resolve_by_history(
             (point(&documents[d].source.path, source_blob), point(&documents[d].translations[t].path, blob))
         })
         .collect();
-    let mut wanted: Vec<(history::Wanted, i64)> = Vec::new();
-    for (&(d, t, _, _), (_, translation)) in pending.iter().zip(&points) {
+    let mut wanted: Vec<(history::Wanted, i64, ObjectId)> = Vec::new();
+    for (&(d, t, _, blob), (_, translation)) in pending.iter().zip(&points) {
         if let Ok(HistoryPoint::Commit { commit, time }) = translation {
             let w = history::Wanted {
                 translation: documents[d].translations[t].path.clone(),
                 last: *commit,
                 source: documents[d].source.path.clone(),
             };
-            wanted.push((w, *time));
+            wanted.push((w, *time, blob));
         }
     }
     let mut bases = history::bases(repo, &wanted)?.into_iter();

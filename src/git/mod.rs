@@ -351,6 +351,14 @@ impl PackedReader {
         Some(found.remove(path).map(ObjectId))
     }
 
+    /// The blobs `paths` have in `commit` (paths it lacks are left out); `None` when the packs
+    /// alone cannot tell.
+    pub fn blobs_at(&self, commit: ObjectId, paths: &[String]) -> Option<HashMap<String, ObjectId>> {
+        let objects = Objects { packs: &self.packs, odb: None };
+        let found = history::blobs_at(&objects, commit.0, paths).ok()?;
+        Some(found.into_iter().map(|(p, id)| (p, ObjectId(id))).collect())
+    }
+
     /// The parents of a commit, if a pack has it.
     pub fn parents(&self, commit: ObjectId) -> Option<Vec<ObjectId>> {
         let objects = Objects { packs: &self.packs, odb: None };
