@@ -475,10 +475,14 @@ fn load(
             tracking::Storage::FrontMatter => Ok(embedded),
         }
     };
+    // A file the index proves unchanged (by the stat data the scan found) is its blob, as git
+    // computed it: no need to hash it again (through its filters); what its content says may
+    // be known.
+    let unchanged = match kind {
+        Kind::Text => version.stat.and_then(|stat| known.index.unchanged(rel, &stat)),
+        Kind::Fluent => None,
+    };
     if kind == Kind::Text {
-        // A file the index proves unchanged (by the stat data the scan found) is its blob;
-        // what its content says may be known.
-        let unchanged = version.stat.and_then(|stat| known.index.unchanged(rel, &stat));
         if let Some(blob) = unchanged {
             let facts = known.facts.blob(blob).unwrap_or_default();
             let found = |words, record, embedded| Loaded { blob, words, record, embedded, fluent: None, learn: false };
@@ -493,7 +497,10 @@ fn load(
     }
     let path = path();
     let bytes = tracking::read_bytes(&path)?;
-    let blob = known.hasher.hash(rel, &bytes)?;
+    let blob = match unchanged {
+        Some(blob) => blob,
+        None => known.hasher.hash(rel, &bytes)?,
+    };
     let text = tracking::decode(&path, &bytes)?;
     let fluent = (kind == Kind::Fluent).then(|| Box::new(ftl::parse(text)));
     let (words, embedded) = match is_source {
