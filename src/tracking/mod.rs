@@ -225,23 +225,39 @@ pub fn front_matter_record(path: &Path, text: &str) -> Result<Option<Record>, Tr
 /// the second or third line.
 const EN_REVISION_WINDOW: usize = 4096;
 
-/// PHP documentation's `<!-- EN-Revision: <commit> Maintainer: … Status: … -->`, near the top
-/// of a file that keeps no front matter.
-pub fn en_revision_record(text: &str) -> Option<Record> {
-    let mut head = &text[..text.len().min(EN_REVISION_WINDOW)];
-    while !text.is_char_boundary(head.len()) {
-        head = &head[..head.len() - 1];
+/// Where the value of an `EN-Revision` comment is: its 1-based line and its byte range in
+/// `text`. The comment must open on the same line, within the first [`EN_REVISION_WINDOW`]
+/// bytes; the value is what follows `EN-Revision:` and blanks on that line, up to a blank or
+/// the comment's end (empty when nothing does). Reading, stripping and rewriting the pin all
+/// go through here, so they agree on what the value is.
+fn en_revision_value(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    let mut window = text.len().min(EN_REVISION_WINDOW);
+    while !text.is_char_boundary(window) {
+        window -= 1;
     }
+    let head = &text[..window];
     let at = head.find("EN-Revision:")?;
-    // Only inside a comment that opens before it on the same line.
     let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
     if !head[line_start..at].contains("<!--") {
         return None;
     }
     let line = head[..at].matches('\n').count() + 1;
-    let value = head[at + "EN-Revision:".len()..].split_whitespace().next().unwrap_or_default();
-    let value = value.trim_end_matches("-->");
-    Some(pin_record(Convention::EnRevision, value, line))
+    let after = at + "EN-Revision:".len();
+    let rest = &text[after..];
+    let start = after + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+    let token = &text[start..];
+    let mut end = start + token.find(char::is_whitespace).unwrap_or(token.len());
+    if let Some(close) = text[start..end].find("-->") {
+        end = start + close;
+    }
+    Some((line, start..end))
+}
+
+/// PHP documentation's `<!-- EN-Revision: <commit> Maintainer: … Status: … -->`, near the top
+/// of a file that keeps no front matter.
+pub fn en_revision_record(text: &str) -> Option<Record> {
+    let (line, value) = en_revision_value(text)?;
+    Some(pin_record(Convention::EnRevision, &text[value], line))
 }
 
 /// Reads the record of the translation at `path`, whose text is `text`.
@@ -299,8 +315,8 @@ pub fn sidecar_record(sidecar: &Path, text: &str) -> Result<Option<Record>, Trac
 pub fn without_tracking(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let Ok(Some(fm)) = frontmatter::locate(text) else {
-        return match en_revision_record(text) {
-            Some(_) => Cow::Owned(strip_en_revision(text)),
+        return match en_revision_value(text) {
+            Some((_, value)) => Cow::Owned(format!("{}{}", &text[..value.start], &text[value.end..])),
             None => Cow::Borrowed(text),
         };
     };
@@ -335,16 +351,6 @@ pub fn without_tracking(text: &str) -> std::borrow::Cow<'_, str> {
         return Cow::Owned(body.to_owned());
     }
     Cow::Owned(format!("{}{}{}", &text[..fm.inner_start], inner, &text[fm.inner_start + fm.inner.len()..]))
-}
-
-/// The text with the value of its `EN-Revision` comment removed.
-fn strip_en_revision(text: &str) -> String {
-    let Some(at) = text.find("EN-Revision:") else { return text.to_owned() };
-    let after = at + "EN-Revision:".len();
-    let rest = &text[after..];
-    let skip_ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let token = rest[skip_ws..].find(char::is_whitespace).unwrap_or(rest.len() - skip_ws);
-    format!("{}{}", &text[..after], &rest[skip_ws + token..])
 }
 
 /// Whether two versions of a translation differ only in tracking fields ([`without_tracking`]).
@@ -433,12 +439,10 @@ pub fn plan(path: &Path, text: &str, convention: Convention, target: Target) -> 
 
 /// The text with the commit of its `EN-Revision` comment replaced by `value`.
 fn set_en_revision(text: &str, value: &str) -> String {
-    let Some(at) = text.find("EN-Revision:") else { return text.to_owned() };
-    let after = at + "EN-Revision:".len();
-    let rest = &text[after..];
-    let skip_ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let token = rest[skip_ws..].find(char::is_whitespace).unwrap_or(rest.len() - skip_ws);
-    format!("{} {value}{}", &text[..after], &rest[skip_ws + token..])
+    match en_revision_value(text) {
+        Some((_, old)) => format!("{}{value}{}", &text[..old.start], &text[old.end..]),
+        None => text.to_owned(),
+    }
 }
 
 /// Writes a planned record: a temporary file beside the target, renamed over it, with the
@@ -495,6 +499,7 @@ mod tests {
                 "<?xml version=\"1.0\"?>\n<!-- $Revision$ -->\n<!-- EN-Revision: 5f8d6c1c3b Maintainer: ana Status: ready -->\n<x/>\n",
                 Some(("5f8d6c1c3b", Convention::EnRevision)),
             ),
+            ("a.xml", "<!-- EN-Revision: abcdef0-->\n<x/>\n", Some(("abcdef0", Convention::EnRevision))),
             // Not in a comment, or in the body of a Markdown file: not a pin.
             ("a.xml", "<p>EN-Revision: 5f8d6c1c3b</p>\n", None),
             ("a.md", "Body\n\ndefault_lang_commit: 0123abc\n", None),
@@ -519,6 +524,10 @@ mod tests {
         assert!(only_tracking_differs(base, mdn));
         let xml = "<!-- EN-Revision: abc1234 Maintainer: a Status: ready -->\n<p>x</p>\n";
         assert!(only_tracking_differs(xml, &xml.replace("abc1234", "def5678")));
+        // An empty value is a value: the next line is not read as the pin.
+        let empty = "<!-- EN-Revision:\nabc1234 -->\n";
+        assert_eq!(en_revision_record(empty), Some(Record::Malformed { convention: Convention::EnRevision, line: 1 }));
+        assert_eq!(set_en_revision("<!-- EN-Revision: abc1234-->\n", "def5678"), "<!-- EN-Revision: def5678-->\n");
         // A change of the text, or of another key, is not.
         assert!(!only_tracking_differs(base, &base.replace("Cuerpo", "Texto")));
         assert!(!only_tracking_differs(pinned, &pinned.replace("Hola", "Adiós")));
