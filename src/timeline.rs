@@ -8,8 +8,9 @@
 use serde::Serialize;
 
 use crate::corpus::Document;
+use crate::freshness::decide::{decide, HistoryObserved, Observed, SourceNow};
 use crate::freshness::State;
-use crate::git::{GitError, ObjectId, Repo};
+use crate::git::{GitError, ObjectId, PinTarget, Repo};
 use crate::lang::Lang;
 use std::collections::HashMap;
 use std::path::Path;
@@ -54,27 +55,26 @@ pub struct Entry {
 /// not once per commit.
 struct Records<'a> {
     repo: &'a Repo,
-    parsed: HashMap<ObjectId, Option<Record>>,
+    /// By blob, and whether it was read as a sidecar.
+    parsed: HashMap<(ObjectId, bool), Option<Record>>,
 }
 
 impl Records<'_> {
-    /// The record held by `blob`, which is the translation itself (front matter) or its sidecar.
-    /// A record that does not parse at some past commit counts as none.
+    /// The record held by `blob`: a sidecar's, or what the translation's own text says (its
+    /// front matter, or an `EN-Revision` comment), as `status` reads them. A record that does
+    /// not parse at some past commit counts as none.
     fn get(&mut self, path: &str, blob: ObjectId, sidecar: bool) -> Result<Option<Record>, GitError> {
-        if let Some(r) = self.parsed.get(&blob) {
+        if let Some(r) = self.parsed.get(&(blob, sidecar)) {
             return Ok(*r);
         }
         let text = self.repo.read_blob(blob)?.and_then(|b| String::from_utf8(b).ok());
         let record = text.and_then(|text| {
             let path = Path::new(path);
-            let parsed = if sidecar {
-                tracking::sidecar_record(path, &text)
-            } else {
-                tracking::front_matter_record(path, &text)
-            };
+            let parsed =
+                if sidecar { tracking::sidecar_record(path, &text) } else { tracking::embedded_record(path, &text) };
             parsed.ok().flatten()
         });
-        self.parsed.insert(blob, record);
+        self.parsed.insert((blob, sidecar), record);
         Ok(record)
     }
 }
@@ -139,40 +139,43 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
         let source_blob = event.blobs[0];
         let mut states = Vec::new();
         for (k, t) in doc.translations.iter().enumerate() {
-            let record_blob = match sidecar_of[k] {
-                Some(s) => event.blobs[s],
-                None => event.blobs[k + 1],
-            };
-            let record = match record_blob {
-                Some(blob) if event.blobs[k + 1].is_some() => records.get(&t.path, blob, sidecar_of[k].is_some())?,
-                _ => None,
+            // A sidecar's record wins over what the translation's text says, as in `status`.
+            let record = match event.blobs[k + 1] {
+                None => None,
+                Some(own) => {
+                    let sidecar = match sidecar_of[k].and_then(|s| event.blobs[s]) {
+                        Some(blob) => records.get(&t.path, blob, true)?,
+                        None => None,
+                    };
+                    match sidecar {
+                        Some(record) => Some(record),
+                        None => records.get(&t.path, own, false)?,
+                    }
+                }
             };
             let state = match (source_blob, event.blobs[k + 1]) {
                 (Some(_), None) => State::Missing,
                 (None, Some(_)) => State::Orphan,
                 (None, None) => continue,
-                (Some(src), Some(_)) => match record {
-                    Some(Record::Blob(b)) => {
-                        if b == src {
-                            State::Current
-                        } else {
-                            State::Outdated
+                (Some(src), Some(_)) => {
+                    let observed = match record {
+                        Some(Record::Blob(blob)) => Observed::Recorded { blob, present: true },
+                        Some(Record::Commit { id, .. }) => {
+                            let target = repo.resolve_pin(id);
+                            let source_at_pin = match target {
+                                PinTarget::Commit(c) => repo.blob_at(c, &doc.source.path)?,
+                                _ => None,
+                            };
+                            Observed::Pinned { target, source_at_pin }
                         }
-                    }
-                    Some(Record::Commit { id, .. }) => match repo.resolve_pin(id) {
-                        crate::git::PinTarget::Commit(c) if repo.blob_at(c, &doc.source.path)? == Some(src) => {
-                            State::Current
-                        }
-                        crate::git::PinTarget::Commit(_) => State::Outdated,
-                        _ => State::Unknown,
-                    },
-                    Some(Record::Malformed { .. }) => State::Unknown,
-                    // History: the source as it was where the translation last changed.
-                    None => match translation_basis[k] {
-                        Some(basis) if basis == Some(src) => State::Current,
-                        _ => State::Outdated,
-                    },
-                },
+                        Some(Record::Malformed { .. }) => Observed::Malformed,
+                        // History: the source as it was where the translation last changed.
+                        None => Observed::History(HistoryObserved::Committed {
+                            source_at_basis: translation_basis[k].flatten(),
+                        }),
+                    };
+                    decide(SourceNow { blob: src, committed: Some(src) }, observed).0
+                }
             };
             states.push((t.lang.clone(), state));
         }

@@ -168,9 +168,24 @@ fn php_en_revision_comments_are_read() {
     env.commit("translate");
     let fr = translation(&env.status_json(&[]), "doc/fr/intro.xml");
     assert_eq!((fr["state"].as_str(), fr["pin"].as_str()), (Some("current"), Some("EN-Revision")), "{fr}");
+    // A later commit that only touches the translation's markup keeps the pin's answer, in
+    // `status` and in `log` alike.
+    env.write("doc/fr/intro.xml", &xml(&first).replace("<p>", "<p class=\"x\">"));
+    env.commit("markup");
     env.write("doc/en/intro.xml", "<?xml version=\"1.0\"?>\n<p>Two.</p>\n");
+    env.write("doc/fr/intro.xml", &xml(&first));
     let second = env.commit("source changes");
     assert_eq!(env.state_of("doc/fr/intro.xml"), "outdated");
+    let log = env.stele(&["log", "intro.xml", "--format", "json"]).json();
+    let states: Vec<String> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["states"].as_array().unwrap().iter().find(|s| s[0] == "fr").map_or("-".into(), |s| s[1].to_string()))
+        .collect();
+    // Newest first: outdated since the source changed (in the same commit as the translation,
+    // which history alone would call current), current while the pin held.
+    assert_eq!(states, ["\"outdated\"", "\"current\"", "\"current\"", "\"missing\""], "{log:#}");
     // `mark` updates the comment's commit and nothing else.
     env.stele(&["mark", "doc/fr/intro.xml"]).ok();
     assert_eq!(env.read("doc/fr/intro.xml"), xml(&second));
