@@ -222,36 +222,35 @@ pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOption
         return Err(not_source());
     }
     let no_earlier = || AckError::NoEarlierVersion { path: source_path.to_owned() };
-    let root = repo.workdir();
-    let file = root.join(source_path);
-    let bytes = tracking::read_bytes(&file).map_err(MarkError::Tracking)?;
-    let current = repo.hasher(&repo.index_stats()).hash(source_path, &bytes).map_err(MarkError::Hash)?;
-    let crate::git::Head::Commit(head) = repo.head()? else { return Err(no_earlier()) };
-
-    // The version before the latest change: HEAD's for an uncommitted change, else the
-    // version in the first parent of the last commit that changed it.
-    let previous = if repo.blob_at(head, source_path)? != Some(current) {
-        repo.blob_at(head, source_path)?.ok_or_else(no_earlier)?
-    } else {
-        let change = match repo.last_changes(head, &[source_path.to_owned()])?.remove(source_path) {
-            Some(crate::git::LastChange::Commit { id, .. }) => id,
-            _ => return Err(no_earlier()),
-        };
-        let parent = *repo.parents(change)?.first().ok_or_else(no_earlier)?;
-        repo.blob_at(parent, source_path)?.ok_or_else(no_earlier)?
-    };
-
-    // Each translation's basis, as `status` decides it.
+    // Each translation's basis, as `status` decides it, and the source's blob as it is now.
     let status_opts = StatusOptions { paths: vec![source_path.to_owned()], partial: true, ..StatusOptions::default() };
     let report = freshness::status(corpora, repo, &status_opts).map_err(|e| match e {
         freshness::FreshnessError::Tracking(e) => AckError::Mark(MarkError::Tracking(e)),
         freshness::FreshnessError::Git(e) => AckError::Git(e),
         freshness::FreshnessError::Hash(e) => AckError::Mark(MarkError::Hash(e)),
     })?;
-    let statuses = report.documents.iter().filter(|d| d.source.path == source_path).flat_map(|d| &d.translations);
+    let doc = report.documents.iter().find(|d| d.source.path == source_path).ok_or_else(not_source)?;
+    let current = doc.source.blob.ok_or_else(not_source)?;
+    let crate::git::Head::Commit(head) = repo.head()? else { return Err(no_earlier()) };
+
+    // The version before the latest change: HEAD's for an uncommitted change, else the
+    // version in the first parent of the last commit that changed it.
+    let previous = match repo.blob_at(head, source_path)? {
+        Some(committed) if committed != current => committed,
+        None => return Err(no_earlier()),
+        Some(_) => {
+            let change = match repo.last_changes(head, &[source_path.to_owned()])?.remove(source_path) {
+                Some(crate::git::LastChange::Commit { id, .. }) => id,
+                _ => return Err(no_earlier()),
+            };
+            let parent = *repo.parents(change)?.first().ok_or_else(no_earlier)?;
+            repo.blob_at(parent, source_path)?.ok_or_else(no_earlier)?
+        }
+    };
+
     let mut to_move = Vec::new();
     let mut left = Vec::new();
-    for t in statuses {
+    for t in &doc.translations {
         match t.state {
             State::Missing => left.push((t.path.clone(), LeftAlone::Missing)),
             State::Current => left.push((t.path.clone(), LeftAlone::AlreadyCurrent)),
