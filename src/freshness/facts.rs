@@ -5,8 +5,8 @@
 //!
 //! - per blob (content-addressed, so never stale): its word count (as a source) and its
 //!   front-matter record (as a translation);
-//! - per outdated translation: its stale blocks, keyed by the basis (recorded blob, or the
-//!   commit whose version of the source is the basis — immutable too), the source's and the
+//! - per outdated translation: its stale blocks, keyed by the basis (the blob of the source
+//!   version it was made from, whatever told it: a pin or history), the source's and the
 //!   translation's blobs and the source's path.
 //!
 //! With the index's stat data ([`crate::git::IndexStats`]) this lets `status` answer for
@@ -18,8 +18,9 @@
 //! Format (text): a header line `stele-facts 2 <stele version>`, then
 //! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>`,
 //! `c<convention><commit as written>` or `x<convention><line>` (a malformed pin), the
-//! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision); and `s <basis> <source> <translation> <markdown 0|1> <blocks> <path>` with basis
-//! `b<blob>` or `c<commit>`, blocks `x` (no basis version), `-` (none) or `;`-separated
+//! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision); and
+//! `s b<basis blob> <source> <translation> <markdown 0|1> <blocks> <path>` with blocks `x` (no
+//! basis version), `-` (none) or `;`-separated
 //! `kind,class,source from,source to,translation from,translation to,words`.
 
 use std::collections::HashSet;
@@ -42,19 +43,11 @@ pub(crate) struct BlobFacts {
     pub record: Option<Option<Record>>,
 }
 
-/// The version of the source a translation was made from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum BasisKey {
-    /// A recorded blob.
-    Blob(ObjectId),
-    /// The source as it was at this commit.
-    Commit(ObjectId),
-}
-
 /// What an outdated translation's stale blocks depend on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct StaleKey {
-    pub basis: BasisKey,
+    /// The blob of the source version the translation was made from.
+    pub basis: ObjectId,
     pub source: ObjectId,
     pub translation: ObjectId,
     pub markdown: bool,
@@ -208,10 +201,7 @@ impl Facts {
             if key.source_path.contains('\n') {
                 continue;
             }
-            let basis = match key.basis {
-                BasisKey::Blob(b) => format!("b{b}"),
-                BasisKey::Commit(c) => format!("c{c}"),
-            };
+            let basis = format!("b{}", key.basis);
             let blocks = match blocks {
                 None => "x".to_owned(),
                 Some(b) if b.is_empty() => "-".to_owned(),
@@ -334,8 +324,7 @@ fn parse_blob(line: &str) -> Option<(ObjectId, BlobFacts)> {
 fn parse_stale(line: &str) -> Option<(StaleKey, Option<Vec<StaleBlock>>)> {
     let mut parts = line.strip_prefix("s ")?.splitn(6, ' ');
     let basis = match parse_tagged(parts.next()?)? {
-        (b'b', id) => BasisKey::Blob(id),
-        (b'c', id) => BasisKey::Commit(id),
+        (b'b', id) => id,
         _ => return None,
     };
     let source = parts.next()?.parse().ok()?;
@@ -435,18 +424,18 @@ mod tests {
             new_text: String::new(),
             translation_text: String::new(),
         };
-        f.learn_stale(key(BasisKey::Blob(id(6)), "pages/a b.md"), Some(&[block.clone(), block.clone()]));
-        f.learn_stale(key(BasisKey::Commit(id(7)), "x.md"), None);
-        f.learn_stale(key(BasisKey::Commit(id(6)), "y.md"), Some(&[]));
+        f.learn_stale(key(id(6), "pages/a b.md"), Some(&[block.clone(), block.clone()]));
+        f.learn_stale(key(id(7), "x.md"), None);
+        f.learn_stale(key(id(6), "y.md"), Some(&[]));
 
         let back = parse(&f.render()).expect("parses");
         assert_eq!(back.all_blobs(), f.all_blobs());
         assert_eq!(back.kept.len(), 3);
         assert_eq!(back.blob(id(1)), Some(BlobFacts { words: Some(12), record: Some(Some(Record::Blob(id(9)))) }));
-        let kept = back.stale(&key(BasisKey::Blob(id(6)), "pages/a b.md")).unwrap().as_ref().unwrap();
+        let kept = back.stale(&key(id(6), "pages/a b.md")).unwrap().as_ref().unwrap();
         assert_eq!(kept[0], StaleBlock { old_text: String::new(), ..block });
-        assert_eq!(back.stale(&key(BasisKey::Commit(id(7)), "x.md")), Some(&None));
-        assert_eq!(back.stale(&key(BasisKey::Commit(id(6)), "y.md")), Some(&Some(Vec::new())));
+        assert_eq!(back.stale(&key(id(7), "x.md")), Some(&None));
+        assert_eq!(back.stale(&key(id(6), "y.md")), Some(&Some(Vec::new())));
     }
 
     #[test]

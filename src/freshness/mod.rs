@@ -907,8 +907,7 @@ fn read_bases(
                 Some(old) => item.to_compare.push((n, key, path, old)),
                 None => {
                     // A blob may yet arrive (a fetch), so its absence is not kept.
-                    let learn = false;
-                    item.settled.push(Found { translation: n, key, blocks: None, learn });
+                    item.settled.push(Found { translation: n, key, blocks: None, learn: false });
                 }
             }
         }
@@ -934,7 +933,7 @@ impl StaleCache<'_> {
         translation: ObjectId,
         markdown: bool,
     ) -> Option<facts::StaleKey> {
-        let basis = facts::BasisKey::Blob(status.basis.source_blob()?);
+        let basis = status.basis.source_blob()?;
         Some(facts::StaleKey { basis, source, translation, markdown, source_path: source_path.to_owned() })
     }
 }

@@ -79,11 +79,6 @@ impl Hasher {
         Hasher { filtered: None }
     }
 
-    /// Whether conversions may apply (ids then come from libgit2).
-    pub fn converts(&self) -> bool {
-        self.filtered.is_some()
-    }
-
     /// The blob id git would give the file at `rel` (from the work tree's root) whose bytes
     /// are `bytes`.
     pub fn hash(&self, rel: &str, bytes: &[u8]) -> Result<ObjectId, HashError> {

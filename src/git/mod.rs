@@ -163,11 +163,6 @@ impl ShortId {
     pub fn full(&self) -> Option<ObjectId> {
         (self.digits == 40).then(|| ObjectId(Oid::from_bytes(&self.bytes).expect("20 bytes")))
     }
-
-    /// How many digits are written.
-    pub fn digits(&self) -> usize {
-        self.digits as usize
-    }
 }
 
 impl fmt::Display for ShortId {
