@@ -20,15 +20,8 @@ fn tldr_layout(env: &TestEnv) {
 fn reference_state(env: &TestEnv, translation: &str, source: &str) -> &'static str {
     let last = env.git(&["log", "-1", "--format=%H", "--", translation]).trim().to_owned();
     let rev = |spec: String| -> Option<String> {
-        let out = std::process::Command::new("git")
-            .current_dir(env.root())
-            .env_clear()
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .args(["rev-parse", "-q", "--verify", &spec])
-            .output()
-            .unwrap();
+        // `env.git` would fail the test where the path is absent: an answer here.
+        let out = env.git_command(env.root()).args(["rev-parse", "-q", "--verify", &spec]).output().unwrap();
         out.status.success().then(|| String::from_utf8(out.stdout).unwrap().trim().to_owned())
     };
     let basis = rev(format!("{last}:{source}"));

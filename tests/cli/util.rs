@@ -113,7 +113,9 @@ impl TestEnv {
         fs::remove_file(self.root.join(rel)).unwrap();
     }
 
-    fn git_command(&self, dir: &Path) -> Command {
+    /// git in `dir`, hermetic (no user or system config, fixed identities), not yet run: for
+    /// a test that wants the exit status rather than a failure.
+    pub fn git_command(&self, dir: &Path) -> Command {
         let mut cmd = Command::new("git");
         cmd.current_dir(dir)
             .env_clear()
