@@ -312,3 +312,31 @@ fn crlf_checkouts_are_hashed_as_git_hashes_them() {
         }
     }
 }
+
+#[test]
+fn bad_pins_and_pin_settings_fail_cleanly() {
+    use crate::errors::fails_cleanly;
+    // A key line inside a TOML multi-line string: rewriting it would not be read back.
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "One.\n");
+    env.write("corpus/doc/fr.md", "+++\ntitle = \"\"\"\nstele-basis = \"x\"\n\"\"\"\n+++\nUn.\n");
+    env.commit("start");
+    fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["corpus/doc/fr.md", "stele-basis", "does not read back"]);
+
+    // A filter driver git would run: said plainly, not run.
+    let env = TestEnv::folder_layout();
+    env.git(&["config", "filter.lfs.clean", "cat"]);
+    env.write(".gitattributes", "*.md filter=lfs\n");
+    env.write("corpus/doc/en.md", "One.\n");
+    env.write("corpus/doc/fr.md", "Un.\n");
+    fails_cleanly(&env, &["status"], &["corpus/doc/", "“lfs”", "filter"]);
+
+    // An unknown pin convention in stele.toml names its line.
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{path}/{lang}.md\"\npin = \"sha\"\n",
+    );
+    env.write("c/doc/en.md", "One.\n");
+    fails_cleanly(&env, &["status"], &["stele.toml, line 4", "unknown pin `sha`"]);
+}

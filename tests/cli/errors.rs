@@ -24,7 +24,7 @@ fn snapshot(env: &TestEnv) -> Vec<(String, Vec<u8>)> {
 }
 
 #[track_caller]
-fn fails_cleanly(env: &TestEnv, args: &[&str], expected: &[&str]) {
+pub(crate) fn fails_cleanly(env: &TestEnv, args: &[&str], expected: &[&str]) {
     let before = snapshot(env);
     let err = env.stele(args).usage_error().to_owned();
     for needle in expected {
