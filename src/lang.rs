@@ -50,6 +50,15 @@ impl Lang {
     }
 }
 
+/// Whether a part of a file name is meant as a language tag, when no configuration says so:
+/// a well-formed tag whose language is two letters (`de`, `pt-br`, `zh_CN`), as the sites that
+/// name translations by suffix write them (Hugo, mkdocs-static-i18n). A three-letter part
+/// (`a.min.md`) is not taken for one.
+pub fn looks_like_a_language(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic()) && Lang::parse(tag).is_ok()
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.tag)
@@ -72,6 +81,25 @@ impl serde::Serialize for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_looks_like_a_language_in_a_file_name() {
+        for (part, expected) in [
+            ("fr", true),
+            ("de", true),
+            ("pt-br", true),
+            ("zh_CN", true),
+            ("zh-Hant-TW", true),
+            ("min", false),
+            ("v2", false),
+            ("a", false),
+            ("draft", false),
+            ("12", false),
+            ("", false),
+        ] {
+            assert_eq!(looks_like_a_language(part), expected, "{part:?}");
+        }
+    }
 
     #[test]
     fn canonical_forms_compare_equal() {

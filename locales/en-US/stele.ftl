@@ -152,6 +152,16 @@ label-hint = hint:
 
 label-warning = warning:
 warning-non-utf8-path = skipped { $path }: its name is not valid UTF-8
+note-not-text = { $count ->
+    [one] left out one file of the corpus { $corpus } that is not text (an image, a font…); -vv lists it
+   *[other] left out { $count } files of the corpus { $corpus } that are not text (images, fonts…); -vv lists them
+}
+note-not-text-path = left out { $path }: not text
+note-other-language = { $count ->
+    [one] left out one file of the corpus { $corpus } named for a language it does not track; -vv lists it
+   *[other] left out { $count } files of the corpus { $corpus } named for languages it does not track; -vv lists them
+}
+note-other-language-path = left out { $path }: named for a language that is not in `languages`
 
 error-config-not-found = no stele.toml in { $dir } or any folder above it
 error-read = cannot read { $path }

@@ -152,6 +152,16 @@ label-hint = sugerencia:
 
 label-warning = aviso:
 warning-non-utf8-path = se omitió { $path }: su nombre no es UTF-8 válido
+note-not-text = { $count ->
+    [one] se omitió un archivo del corpus { $corpus } que no es texto (una imagen, una fuente…); -vv lo muestra
+   *[other] se omitieron { $count } archivos del corpus { $corpus } que no son texto (imágenes, fuentes…); -vv los muestra
+}
+note-not-text-path = se omitió { $path }: no es texto
+note-other-language = { $count ->
+    [one] se omitió un archivo del corpus { $corpus } nombrado para un idioma que no sigue; -vv lo muestra
+   *[other] se omitieron { $count } archivos del corpus { $corpus } nombrados para idiomas que no sigue; -vv los muestra
+}
+note-other-language-path = se omitió { $path }: su nombre es el de un idioma que no está en `languages`
 
 error-config-not-found = no hay ningún stele.toml en { $dir } ni en una carpeta superior
 error-read = no se puede leer { $path }

@@ -152,6 +152,16 @@ label-hint = conseil :
 
 label-warning = attention :
 warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide
+note-not-text = { $count ->
+    [one] un fichier du corpus { $corpus } n’est pas du texte (une image, une police…) et a été laissé de côté ; -vv le nomme
+   *[other] { $count } fichiers du corpus { $corpus } ne sont pas du texte (images, polices…) et ont été laissés de côté ; -vv les nomme
+}
+note-not-text-path = { $path } laissé de côté : ce n’est pas du texte
+note-other-language = { $count ->
+    [one] un fichier du corpus { $corpus } porte le nom d’une langue que le corpus ne suit pas et a été laissé de côté ; -vv le nomme
+   *[other] { $count } fichiers du corpus { $corpus } portent le nom de langues que le corpus ne suit pas et ont été laissés de côté ; -vv les nomme
+}
+note-other-language-path = { $path } laissé de côté : son nom est celui d’une langue absente de `languages`
 
 error-config-not-found = aucun stele.toml dans { $dir } ni dans un dossier parent
 error-read = impossible de lire { $path }

@@ -37,63 +37,177 @@ enum Guess {
     Two(String, String),
 }
 
-/// Looks at the folders present: tldr's `pages` + `pages.xx`, Hugo's `content/xx`, or ours.
-fn guess(dir: &Path, source_lang: &Lang) -> (Guess, Vec<String>) {
-    let names: Vec<String> = std::fs::read_dir(dir)
+/// One corpus of the file `init` writes.
+struct Planned {
+    /// Its name, when the file holds several (`[corpora.<name>]`).
+    name: Option<&'static str>,
+    layout: Guess,
+    /// The globs of `include`, when the layout's patterns match more than documents.
+    include: Option<&'static [&'static str]>,
+}
+
+impl Planned {
+    fn one(layout: Guess) -> Planned {
+        Planned { name: None, layout, include: None }
+    }
+}
+
+/// The names of the folders (`dirs`) or files in `dir`, sorted; none when it cannot be read.
+fn names(dir: &Path, dirs: bool) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() == dirs))
                 .filter_map(|e| e.file_name().to_str().map(str::to_owned))
                 .collect()
         })
         .unwrap_or_default();
-    let is_lang = |s: &str| Lang::parse(s).is_ok_and(|l| &l != source_lang) && s.len() <= 8;
-    let mut langs: Vec<String> =
-        names.iter().filter_map(|n| n.strip_prefix("pages.")).filter(|l| is_lang(l)).map(str::to_owned).collect();
-    if names.iter().any(|n| n == "pages") && !langs.is_empty() {
-        langs.sort();
-        return (Guess::Two("pages/{path}".into(), "pages.{lang}/{path}".into()), langs);
-    }
-    if names.iter().any(|n| n == "content") {
-        let mut langs: Vec<String> = std::fs::read_dir(dir.join("content"))
-            .map(|rd| {
-                rd.filter_map(Result::ok)
-                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-                    .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-                    .filter(|n| is_lang(n))
-                    .collect()
-            })
-            .unwrap_or_default();
-        langs.sort();
-        return (Guess::One("content/{lang}/{path}".into()), langs);
-    }
-    langs.clear();
-    (Guess::One("content/{lang}/{path}".into()), langs)
+    names.sort();
+    names
 }
 
-fn template(loc: &Localizer, source_lang: &str, langs: &[String], layout: &Guess) -> String {
+/// The languages of Markdown files named by suffix below `dir` (`a.fr.md`, `index.pt-br.md`):
+/// the tags as spelled, at most 10,000 folders looked into.
+fn suffix_langs(dir: &Path, is_lang: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut queue = vec![dir.to_path_buf()];
+    let mut seen = 0;
+    while let Some(dir) = queue.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.filter_map(Result::ok) {
+            let Ok(kind) = entry.file_type() else { continue };
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if kind.is_dir() && !name.starts_with('.') {
+                queue.push(entry.path());
+            } else if kind.is_file() {
+                let stem = name.strip_suffix(".md").or_else(|| name.strip_suffix(".mdx"));
+                if let Some((_, tag)) = stem.and_then(|s| s.rsplit_once('.')) {
+                    if is_lang(tag) {
+                        found.insert(tag.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// Looks at what is present: tldr's `pages` + `pages.xx`; Docusaurus's `i18n/xx/…`; Hugo's
+/// `content/xx` or `content/…/a.xx.md`; mkdocs-static-i18n's `docs/xx` or `docs/…/a.xx.md`;
+/// else `content/{lang}/{path}`, for the user to edit.
+fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
+    let folders = names(dir, true);
+    let files = names(dir, false);
+    let has = |name: &str| folders.iter().any(|n| n == name);
+    // A folder or suffix is taken for a language when it looks like one (two letters: `fr`,
+    // `pt-BR`), so that `content/posts/` is not; other languages are given with --lang.
+    let is_lang = |s: &str| stele::lang::looks_like_a_language(s) && Lang::parse(s).is_ok_and(|l| &l != source_lang);
+    let langs: Vec<String> =
+        folders.iter().filter_map(|n| n.strip_prefix("pages.")).filter(|l| is_lang(l)).map(str::to_owned).collect();
+    if has("pages") && !langs.is_empty() {
+        return (vec![Planned::one(Guess::Two("pages/{path}".into(), "pages.{lang}/{path}".into()))], langs);
+    }
+    // Docusaurus: docs/ and i18n/<lang>/docusaurus-plugin-content-docs/current/.
+    let docusaurus = files.iter().any(|f| f.starts_with("docusaurus.config."));
+    if has("i18n") && (docusaurus || has("docs")) {
+        let langs: Vec<String> = names(&dir.join("i18n"), true).into_iter().filter(|l| is_lang(l)).collect();
+        let plugin = |name: &str| langs.iter().any(|l| dir.join("i18n").join(l).join(name).is_dir());
+        const MARKDOWN: &[&str] = &["**/*.md", "**/*.mdx"];
+        let mut planned = Vec::new();
+        if has("docs") {
+            planned.push(Planned {
+                name: Some("docs"),
+                layout: Guess::Two(
+                    "docs/{path}".into(),
+                    "i18n/{lang}/docusaurus-plugin-content-docs/current/{path}".into(),
+                ),
+                include: Some(MARKDOWN),
+            });
+        }
+        if has("blog") && plugin("docusaurus-plugin-content-blog") {
+            planned.push(Planned {
+                name: Some("blog"),
+                layout: Guess::Two("blog/{path}".into(), "i18n/{lang}/docusaurus-plugin-content-blog/{path}".into()),
+                include: Some(MARKDOWN),
+            });
+        }
+        if !planned.is_empty() {
+            if planned.len() == 1 {
+                planned[0].name = None;
+            }
+            return (planned, langs);
+        }
+    }
+    // Hugo (content/) and mkdocs-static-i18n (docs/ beside mkdocs.yml): a folder per
+    // language, or translations named by suffix beside their sources.
+    let mkdocs = files.iter().any(|f| f == "mkdocs.yml" || f == "mkdocs.yaml") && has("docs");
+    let tree = if has("content") {
+        Some("content")
+    } else if mkdocs {
+        Some("docs")
+    } else {
+        None
+    };
+    if let Some(tree) = tree {
+        let langs: Vec<String> = names(&dir.join(tree), true).into_iter().filter(|n| is_lang(n)).collect();
+        if !langs.is_empty() {
+            return (vec![Planned::one(Guess::One(format!("{tree}/{{lang}}/{{path}}")))], langs);
+        }
+        let langs = suffix_langs(&dir.join(tree), &is_lang);
+        if !langs.is_empty() {
+            let layout = Guess::Two(format!("{tree}/{{path}}.md"), format!("{tree}/{{path}}.{{lang}}.md"));
+            return (vec![Planned::one(layout)], langs);
+        }
+        return (vec![Planned::one(Guess::One(format!("{tree}/{{lang}}/{{path}}")))], langs);
+    }
+    (vec![Planned::one(Guess::One("content/{lang}/{path}".into()))], Vec::new())
+}
+
+fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Planned]) -> String {
     let c = |id: &str| -> String { t!(loc, id).lines().map(|l| format!("# {l}\n")).collect() };
     let quoted: Vec<String> = langs.iter().map(|l| format!("\"{l}\"")).collect();
     let mut s = String::new();
     s.push_str(&c("init-comment-title"));
     s.push('\n');
-    s.push_str(&c("init-comment-source-lang"));
-    s.push_str(&format!("source_lang = \"{source_lang}\"\n\n"));
-    s.push_str(&c("init-comment-languages"));
-    s.push_str(&format!("languages = [{}]\n\n", quoted.join(", ")));
-    s.push_str(&c("init-comment-exclude"));
-    s.push_str("# exclude = [\"**/*.png\", \"**/*.jpg\"]\n\n");
-    s.push_str(&c("init-comment-layout"));
-    s.push_str(&format!(
-        "#   content/{{lang}}/{{path}}      (Hugo)\n#   corpus/{{path}}/{{lang}}.md    ({})\n#   [layout]\n#   source = \"pages/{{path}}\"\n#   translation = \"pages.{{lang}}/{{path}}\"\n",
-        t!(loc, "init-comment-one-folder")
-    ));
-    match layout {
-        Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
-        Guess::Two(src, tr) => s.push_str(&format!("[layout]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),
+    for (k, plan) in planned.iter().enumerate() {
+        if let Some(name) = plan.name {
+            if k > 0 {
+                s.push('\n');
+            }
+            s.push_str(&format!("[corpora.{name}]\n"));
+        }
+        s.push_str(&c("init-comment-source-lang"));
+        s.push_str(&format!("source_lang = \"{source_lang}\"\n\n"));
+        s.push_str(&c("init-comment-languages"));
+        s.push_str(&format!("languages = [{}]\n\n", quoted.join(", ")));
+        s.push_str(&c("init-comment-exclude"));
+        match plan.include {
+            Some(globs) => {
+                let globs: Vec<String> = globs.iter().map(|g| format!("\"{g}\"")).collect();
+                s.push_str(&format!("include = [{}]\n\n", globs.join(", ")));
+            }
+            None => s.push_str("# exclude = [\"drafts/**\"]\n\n"),
+        }
+        s.push_str(&c("init-comment-layout"));
+        s.push_str(&format!(
+            "#   content/{{lang}}/{{path}}      (Hugo)\n#   corpus/{{path}}/{{lang}}.md    ({})\n#   [layout]\n#   source = \"pages/{{path}}\"\n#   translation = \"pages.{{lang}}/{{path}}\"\n",
+            t!(loc, "init-comment-one-folder")
+        ));
+        let table = plan.name.map_or_else(|| "layout".to_owned(), |name| format!("corpora.{name}.layout"));
+        match &plan.layout {
+            Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
+            Guess::Two(src, tr) => s.push_str(&format!("[{table}]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),
+        }
+        if plan.name.is_none() {
+            s.push_str(&c("init-comment-documents"));
+            s.push_str("# [[documents]]\n# path = \"news/2023-*\"\n# source_lang = \"fr\"\n");
+        }
     }
-    s.push_str(&c("init-comment-documents"));
-    s.push_str("# [[documents]]\n# path = \"news/2023-*\"\n# source_lang = \"fr\"\n");
     s
 }
 
@@ -102,9 +216,9 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     let source_lang =
         Lang::parse(&args.source_lang).map_err(|_| CliError::InvalidLang { value: args.source_lang.clone() })?;
     let (guessed, guessed_langs) = guess(&ctx.cwd, &source_lang);
-    let layout = match (&args.layout, &args.source, &args.translation) {
-        (Some(one), _, _) => Guess::One(one.clone()),
-        (None, Some(s), Some(t)) => Guess::Two(s.clone(), t.clone()),
+    let planned = match (&args.layout, &args.source, &args.translation) {
+        (Some(one), _, _) => vec![Planned::one(Guess::One(one.clone()))],
+        (None, Some(s), Some(t)) => vec![Planned::one(Guess::Two(s.clone(), t.clone()))],
         _ => guessed,
     };
     let mut langs = Vec::new();
@@ -115,16 +229,20 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     if args.langs.is_empty() {
         langs = guessed_langs;
     }
-    let text = template(loc, &args.source_lang, &langs, &layout);
+    let text = template(loc, &args.source_lang, &langs, &planned);
     // Check the file before writing it: a bad --layout is reported now, not at the next status.
     let check_path = ctx.cwd.join(config::FILE_NAME);
     config::parse(&check_path, &text)?;
     let path = config::create(&ctx.cwd, &text)?;
     if !ctx.quiet {
-        let layout_text = match &layout {
-            Guess::One(p) => p.clone(),
-            Guess::Two(s, t) => format!("{s} + {t}"),
-        };
+        let layout_text = planned
+            .iter()
+            .map(|plan| match &plan.layout {
+                Guess::One(p) => p.clone(),
+                Guess::Two(s, t) => format!("{s} + {t}"),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
         line(out, t!(loc, "init-wrote", "path" => ctx.show_path(&path), "layout" => layout_text))?;
         if langs.is_empty() {
             line(out, t!(loc, "init-no-languages"))?;

@@ -190,18 +190,50 @@ impl Ctx {
         for corpus in scanned {
             let corpus = corpus?;
             if !self.quiet {
-                for skipped in &corpus.skipped {
-                    let corpus::Skipped::NonUtf8Path(path) = skipped;
+                self.report_skipped(&corpus);
+            }
+            corpora.push(corpus);
+        }
+        Ok((corpora, repo, prepared))
+    }
+
+    /// Says on stderr what the scan left out: a name that is not UTF-8 always (a warning);
+    /// with `-v`, how many files are not text or are named for a language the corpus does not
+    /// track, and with `-vv` each of them.
+    fn report_skipped(&self, corpus: &Corpus) {
+        let (mut not_text, mut other_language) = (0usize, 0usize);
+        for skipped in &corpus.skipped {
+            let (id, path) = match skipped {
+                corpus::Skipped::NonUtf8Path(path) => {
                     eprintln!(
                         "{} {}",
                         self.paint_err.warning(&t!(self.loc, "label-warning")),
                         t!(self.loc, "warning-non-utf8-path", "path" => self.show_path(path))
                     );
+                    continue;
                 }
+                corpus::Skipped::NotText(path) => {
+                    not_text += 1;
+                    ("note-not-text-path", path)
+                }
+                corpus::Skipped::OtherLanguage(path) => {
+                    other_language += 1;
+                    ("note-other-language-path", path)
+                }
+            };
+            if self.verbose >= 2 {
+                eprintln!("{}", t!(self.loc, id, "path" => self.show_path(&corpus.repo_root.join(path))));
             }
-            corpora.push(corpus);
         }
-        Ok((corpora, repo, prepared))
+        if self.verbose >= 1 {
+            let name = corpus.config.name.as_str();
+            if not_text > 0 {
+                eprintln!("{}", t!(self.loc, "note-not-text", "count" => not_text, "corpus" => name));
+            }
+            if other_language > 0 {
+                eprintln!("{}", t!(self.loc, "note-other-language", "count" => other_language, "corpus" => name));
+            }
+        }
     }
 
     /// On a terminal, unless `--quiet`: a progress line on stderr for a history walk or a

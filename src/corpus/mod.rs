@@ -34,6 +34,7 @@ pub struct Version {
 /// source) and the language's spelling (empty when the layout has none), as byte ranges of its
 /// path.
 struct Place {
+    kind: Kind,
     lang: Option<u16>,
     tag: (u32, u32),
     id: (u32, u32),
@@ -73,10 +74,100 @@ pub struct Corpus {
 }
 
 /// A file under the corpus that stele left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Skipped {
     /// A path that is not valid UTF-8 (stele tracks only UTF-8 paths).
     NonUtf8Path(PathBuf),
+    /// A file named as the translation in a language the corpus does not track, beside sources
+    /// that have no language in their names (`a.de.md` when German is not in `languages`).
+    OtherLanguage(String),
+    /// A file the layout matches that is not text (an image of a Hugo page bundle): by its
+    /// extension, or by a NUL byte in its first 8,000 bytes as git decides (its path from the
+    /// repository's root).
+    NotText(String),
+}
+
+/// Extensions of files that are never text documents: images, fonts, audio and video,
+/// archives and office files. Files with these are left out without being read.
+const BINARY_EXTENSIONS: &[&str] = &[
+    "7z", "ai", "avi", "avif", "bin", "bmp", "bz2", "class", "dll", "doc", "docx", "dylib", "eot", "eps", "exe",
+    "flac", "gif", "gz", "heic", "ico", "icns", "jar", "jpeg", "jpg", "m4a", "m4v", "mkv", "mov", "mp3", "mp4", "mpeg",
+    "mpg", "o", "odp", "ods", "odt", "ogg", "ogv", "otf", "pdf", "png", "ppt", "pptx", "psd", "pyc", "rar", "so",
+    "tar", "tgz", "tif", "tiff", "ttf", "wasm", "wav", "webm", "webp", "woff", "woff2", "xls", "xlsx", "xz", "zip",
+    "zst",
+];
+
+/// Extensions of text formats documents are kept in: files with these are documents without
+/// being read. Files with another extension (or none) are read up to [`SNIFF`] bytes.
+const TEXT_EXTENSIONS: &[&str] = &[
+    "adoc",
+    "asciidoc",
+    "csv",
+    "ftl",
+    "htm",
+    "html",
+    "ini",
+    "json",
+    "markdown",
+    "md",
+    "mdx",
+    "org",
+    "php",
+    "po",
+    "pot",
+    "properties",
+    "rst",
+    "srt",
+    "strings",
+    "svg",
+    "tex",
+    "toml",
+    "tsv",
+    "txt",
+    "vtt",
+    "xhtml",
+    "xlf",
+    "xliff",
+    "xml",
+    "yaml",
+    "yml",
+];
+
+/// How much of a file of unknown kind is read to tell text from binary: git's figure.
+const SNIFF: usize = 8000;
+
+/// What a file's name says of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Binary,
+    Unknown,
+    /// A translation in a language the corpus does not track, by a layout whose sources have
+    /// no language in their name (`a.de.md` beside `a.md`).
+    OtherLanguage,
+}
+
+/// The kind of file a path names, by its extension (ASCII case ignored).
+fn kind_by_name(path: &str) -> Kind {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let Some((_, ext)) = name.rsplit_once('.') else { return Kind::Unknown };
+    let listed = |list: &[&str]| list.iter().any(|e| e.eq_ignore_ascii_case(ext));
+    if listed(TEXT_EXTENSIONS) {
+        Kind::Text
+    } else if listed(BINARY_EXTENSIONS) {
+        Kind::Binary
+    } else {
+        Kind::Unknown
+    }
+}
+
+/// Whether the file at `path` looks binary as git decides: a NUL byte in its first
+/// [`SNIFF`] bytes. A file that cannot be read is left to the reader that will name it.
+fn looks_binary(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut head = Vec::with_capacity(SNIFF);
+    file.take(SNIFF as u64).read_to_end(&mut head).is_ok() && head.contains(&0)
 }
 
 /// What can go wrong scanning a corpus.
@@ -172,6 +263,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         if rel.ends_with(SIDECAR_SUFFIX) || rel == crate::config::FILE_NAME || !config.is_included(rel) {
             return None;
         }
+        let kind = kind_by_name(rel);
         let offset = path.len() - rel.len();
         // Paths are far shorter than 4 GiB; a longer one is not a document.
         let span = |part: &str| -> Option<(u32, u32)> {
@@ -182,7 +274,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             if let Some((Some(tag), id)) = layout.source.matches(rel) {
                 if let Some(lang) = lang_index(tag) {
                     if known[lang] == *config.source_lang_for(id) {
-                        return Some(Place { lang: None, tag: span(tag)?, id: span(id)? });
+                        return Some(Place { kind, lang: None, tag: span(tag)?, id: span(id)? });
                     }
                 }
             }
@@ -191,13 +283,20 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             if let Some(lang) = lang_index(tag) {
                 let src = config.source_lang_for(id);
                 if config.translation_langs_for(src).any(|l| *l == known[lang]) {
-                    return Some(Place { lang: Some(u16::try_from(lang).ok()?), tag: span(tag)?, id: span(id)? });
+                    return Some(Place { kind, lang: Some(u16::try_from(lang).ok()?), tag: span(tag)?, id: span(id)? });
                 }
             }
         }
         if !layout.source.has_lang() {
             if let Some((None, id)) = layout.source.matches(rel) {
-                return Some(Place { lang: None, tag: (0, 0), id: span(id)? });
+                // `a.de.md` under `content/{path}.md` + `content/{path}.{lang}.md` is the
+                // German version of `a`, in a language not tracked: not a source `a.de`.
+                let other_language = layout
+                    .translation
+                    .matches(rel)
+                    .is_some_and(|(tag, _)| tag.is_some_and(crate::lang::looks_like_a_language));
+                let kind = if other_language { Kind::OtherLanguage } else { kind };
+                return Some(Place { kind, lang: None, tag: (0, 0), id: span(id)? });
             }
         }
         None
@@ -219,7 +318,31 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             files.extend(walked.files);
         }
     }
-    skipped.sort_by(|Skipped::NonUtf8Path(a), Skipped::NonUtf8Path(b)| a.cmp(b));
+    // Files that are not text are not documents: those whose name says so, and those of an
+    // unknown kind that hold a NUL byte near their start.
+    let left_out: Vec<Option<fn(String) -> Skipped>> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|(path, _, place)| match place.kind {
+                Kind::Text => None,
+                Kind::Binary => Some(Skipped::NotText as fn(String) -> Skipped),
+                Kind::Unknown => looks_binary(&repo_root.join(path)).then_some(Skipped::NotText as _),
+                Kind::OtherLanguage => Some(Skipped::OtherLanguage as _),
+            })
+            .collect()
+    };
+    if left_out.iter().any(Option::is_some) {
+        let mut kept = Vec::with_capacity(files.len());
+        for (file, why) in files.into_iter().zip(left_out) {
+            match why {
+                Some(why) => skipped.push(why(file.0)),
+                None => kept.push(file),
+            }
+        }
+        files = kept;
+    }
+    skipped.sort();
 
     // Files by document: the source's and each language's file (indices into `files`). Files
     // arrive in no fixed order (folders are read in parallel); when two claim one place

@@ -49,3 +49,119 @@ fn explicit_flags_and_localized_comments() {
     assert!(err.contains("{path}"), "{err}");
     assert!(!env.exists("stele.toml"));
 }
+
+/// The states of every translation in `status --format json`, as `path state` lines, sorted.
+fn states(env: &TestEnv) -> Vec<String> {
+    let json = env.status_json(&[]);
+    let mut out: Vec<String> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["translations"].as_array().unwrap().iter())
+        .map(|t| format!("{} {}", t["path"].as_str().unwrap(), t["state"].as_str().unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn hugo_translation_by_file_name() {
+    let env = TestEnv::new();
+    env.write("hugo.toml", "defaultContentLanguage = 'en'\n");
+    env.write("content/_index.md", "Home.\n");
+    env.write("content/posts/a.md", "---\ntitle: A\n---\nHello.\n");
+    env.write("content/posts/a.fr.md", "---\ntitle: A\n---\nBonjour.\n");
+    env.write("content/posts/a.es.md", "Hola.\n");
+    env.write("content/posts/bundle/index.md", "Bundle.\n");
+    env.write("content/posts/bundle/index.pt-br.md", "Pacote.\n");
+    env.write_bytes("content/posts/bundle/cover.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF");
+    // A suffix that is not a language: a document of its own.
+    env.write("content/posts/notes.v2.md", "Notes.\n");
+    env.commit("start");
+    env.write("content/posts/a.md", "---\ntitle: A\n---\nHello, again.\n");
+    env.commit("the source changes");
+
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(out.contains("content/{path}.md + content/{path}.{lang}.md"), "{out}");
+    let config = env.read("stele.toml");
+    assert!(config.contains("languages = [\"es\", \"fr\", \"pt-br\"]"), "{config}");
+    assert_eq!(
+        states(&env),
+        [
+            "content/_index.es.md missing",
+            "content/_index.fr.md missing",
+            "content/_index.pt-br.md missing",
+            "content/posts/a.es.md outdated",
+            "content/posts/a.fr.md outdated",
+            "content/posts/a.pt-br.md missing",
+            "content/posts/bundle/index.es.md missing",
+            "content/posts/bundle/index.fr.md missing",
+            "content/posts/bundle/index.pt-br.md current",
+            "content/posts/notes.v2.es.md missing",
+            "content/posts/notes.v2.fr.md missing",
+            "content/posts/notes.v2.pt-br.md missing",
+        ]
+    );
+
+    // A language the corpus does not track is not taken for a source `a.de`, and -v says so.
+    env.write("stele.toml", &config.replace("\"es\", \"fr\", \"pt-br\"", "\"fr\""));
+    env.write("content/posts/a.de.md", "Hallo.\n");
+    let json = env.status_json(&[]);
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["_index", "posts/a", "posts/bundle/index", "posts/notes.v2"]);
+    let verbose = env.stele(&["status", "-vv"]);
+    assert!(verbose.stderr.contains("left out content/posts/a.de.md"), "{}", verbose.stderr);
+    assert!(verbose.stderr.contains("content/posts/bundle/index.pt-br.md"), "{}", verbose.stderr);
+}
+
+#[test]
+fn docusaurus_docs_and_blog() {
+    let env = TestEnv::new();
+    env.write("docusaurus.config.js", "module.exports = {};\n");
+    env.write("docs/intro.md", "# Intro\n\nHello.\n");
+    env.write("docs/guide/a.mdx", "# Guide\n\nSteps.\n");
+    env.write("docs/guide/_category_.json", "{\"label\": \"Guide\"}\n");
+    env.write_bytes("docs/img/logo.png", b"\x89PNG\r\n\x1a\n\0\0");
+    env.write("i18n/fr/code.json", "{}\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs/current.json", "{}\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs/current/intro.md", "# Intro\n\nBonjour.\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs/current/guide/a.mdx", "# Guide\n\nÉtapes.\n");
+    env.write("blog/2024-01-01-hello.md", "Post.\n");
+    env.write("i18n/fr/docusaurus-plugin-content-blog/2024-01-01-hello.md", "Billet.\n");
+    env.commit("start");
+    env.write("docs/guide/a.mdx", "# Guide\n\nMore steps.\n");
+    env.commit("the guide changes");
+
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(out.contains("i18n/{lang}/docusaurus-plugin-content-docs/current/{path}"), "{out}");
+    assert!(env.read("stele.toml").contains("[corpora.blog.layout]"));
+    assert_eq!(
+        states(&env),
+        [
+            "i18n/fr/docusaurus-plugin-content-blog/2024-01-01-hello.md current",
+            "i18n/fr/docusaurus-plugin-content-docs/current/guide/a.mdx outdated",
+            "i18n/fr/docusaurus-plugin-content-docs/current/intro.md current",
+        ]
+    );
+    env.stele(&["check", "--corpus", "blog"]).ok();
+}
+
+#[test]
+fn mkdocs_static_i18n_suffixes_and_folders() {
+    let env = TestEnv::new();
+    env.write("mkdocs.yml", "plugins:\n  - i18n:\n      docs_structure: suffix\n");
+    env.write("docs/index.md", "Home.\n");
+    env.write("docs/index.fr.md", "Accueil.\n");
+    env.write("docs/setup/install.md", "Install.\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    assert_eq!(states(&env), ["docs/index.fr.md current", "docs/setup/install.fr.md missing"]);
+
+    let env = TestEnv::new();
+    env.write("mkdocs.yml", "plugins:\n  - i18n:\n      docs_structure: folder\n");
+    env.write("docs/en/index.md", "Home.\n");
+    env.write("docs/fr/index.md", "Accueil.\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    assert_eq!(states(&env), ["docs/fr/index.md current"]);
+}

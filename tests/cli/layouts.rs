@@ -171,3 +171,27 @@ fn file_names_that_are_not_utf8_are_skipped_with_a_warning() {
     assert_eq!(out.json()["documents"].as_array().unwrap().len(), 1);
     assert!(out.stderr.starts_with("warning: skipped corpus/b"), "{}", out.stderr);
 }
+
+#[test]
+fn files_that_are_not_text_are_left_out_and_counted() {
+    let env = TestEnv::with_config("\"content/{lang}/{path}\"");
+    env.write("content/en/post/index.md", "Hello.\n");
+    env.write("content/fr/post/index.md", "Bonjour.\n");
+    // An image by its name, a binary of unknown kind by its content (a NUL byte), and a text
+    // file of unknown kind that stays a document.
+    env.write_bytes("content/en/post/cover.PNG", b"\x89PNG\r\n\x1a\n");
+    env.write_bytes("content/en/post/data.bin2", b"\xff\xfe\0\x01");
+    env.write("content/en/post/notes.custom", "Plain text.\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    let ids: Vec<&str> = json["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["post/index.md", "post/notes.custom"]);
+    let quiet = env.stele(&["status"]);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+    let verbose = env.stele(&["status", "-v"]);
+    assert!(verbose.stderr.contains("left out 2 files of the corpus default that are not text"), "{}", verbose.stderr);
+    let listed = env.stele(&["status", "-vv"]);
+    assert!(listed.stderr.contains("left out content/en/post/cover.PNG: not text"), "{}", listed.stderr);
+    assert!(listed.stderr.contains("left out content/en/post/data.bin2: not text"), "{}", listed.stderr);
+    env.stele(&["export", "--pair", "en-fr", "--format", "tsv"]).ok();
+}
