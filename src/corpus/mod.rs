@@ -320,24 +320,26 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     }
     // Files that are not text are not documents: those whose name says so, and those of an
     // unknown kind that hold a NUL byte near their start.
-    let left_out: Vec<Option<fn(String) -> Skipped>> = {
+    // Why each file is left out, if it is: 1 not text, 2 another language's.
+    let left_out: Vec<u8> = {
         use rayon::prelude::*;
         files
             .par_iter()
             .map(|(path, _, place)| match place.kind {
-                Kind::Text => None,
-                Kind::Binary => Some(Skipped::NotText as fn(String) -> Skipped),
-                Kind::Unknown => looks_binary(&repo_root.join(path)).then_some(Skipped::NotText as _),
-                Kind::OtherLanguage => Some(Skipped::OtherLanguage as _),
+                Kind::Text => 0,
+                Kind::Binary => 1,
+                Kind::Unknown => u8::from(looks_binary(&repo_root.join(path))),
+                Kind::OtherLanguage => 2,
             })
             .collect()
     };
-    if left_out.iter().any(Option::is_some) {
+    if left_out.iter().any(|&why| why != 0) {
         let mut kept = Vec::with_capacity(files.len());
         for (file, why) in files.into_iter().zip(left_out) {
             match why {
-                Some(why) => skipped.push(why(file.0)),
-                None => kept.push(file),
+                0 => kept.push(file),
+                1 => skipped.push(Skipped::NotText(file.0)),
+                _ => skipped.push(Skipped::OtherLanguage(file.0)),
             }
         }
         files = kept;
