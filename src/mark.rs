@@ -228,6 +228,8 @@ pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOption
         freshness::FreshnessError::Tracking(e) => AckError::Mark(MarkError::Tracking(e)),
         freshness::FreshnessError::Git(e) => AckError::Git(e),
         freshness::FreshnessError::Hash(e) => AckError::Mark(MarkError::Hash(e)),
+        // The source was found above: its path matches.
+        freshness::FreshnessError::NoMatch { .. } => not_source(),
     })?;
     let doc = report.documents.iter().find(|d| d.source.path == source_path).ok_or_else(not_source)?;
     let current = doc.source.blob.ok_or_else(not_source)?;

@@ -186,6 +186,8 @@ error-output = cannot write the output
 error-cwd = cannot read the current directory
 error-no-such-dir = { $path } is not a directory
 error-path-outside-repo = { $path } is outside the repository at { $repo }
+error-no-match = { $path } matches no file of the corpus
+error-nothing-exported = nothing to export: no pair of sentences or blocks was found
 error-invalid-lang-arg = “{ $value }” is not a valid language tag
 error-lang-not-configured = the language { $lang } is not tracked by this corpus (tracked: { $configured })
 
@@ -203,6 +205,8 @@ layout-too-long = the pattern is too long to match files with
 layout-adjacent = {"{"}lang{"}"} and {"{"}path{"}"} need a fixed character between them
 
 hint-run-init = run `stele init` to create one, or use -C to point at the corpus
+hint-no-match = name a source or a translation (present or missing), or a folder that holds some; `stele status -v` lists every document
+hint-nothing-exported = the lines above say what was left out; --include-outdated exports outdated translations, --min-score 0 keeps every pair
 hint-lang-tags = language tags look like en, fr, es-419, pt-BR or zh-Hant
 hint-layout = for example: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", see docs/config.md
 hint-init-exists = edit it, or remove it first to start again

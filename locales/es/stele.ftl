@@ -186,6 +186,8 @@ error-output = no se puede escribir la salida
 error-cwd = no se puede leer la carpeta actual
 error-no-such-dir = { $path } no es una carpeta
 error-path-outside-repo = { $path } está fuera del repositorio { $repo }
+error-no-match = { $path } no corresponde a ningún archivo del corpus
+error-nothing-exported = nada que exportar: no se encontró ningún par de oraciones o bloques
 error-invalid-lang-arg = «{ $value }» no es una etiqueta de idioma válida
 error-lang-not-configured = este corpus no sigue el idioma { $lang } (idiomas seguidos: { $configured })
 
@@ -203,6 +205,8 @@ layout-too-long = el patrón es demasiado largo para designar archivos
 layout-adjacent = {"{"}lang{"}"} y {"{"}path{"}"} deben ir separados por un carácter fijo
 
 hint-run-init = ejecute `stele init` para crear uno, o use -C para indicar el corpus
+hint-no-match = indique una fuente o una traducción (presente o ausente), o una carpeta que las contenga; `stele status -v` muestra todos los documentos
+hint-nothing-exported = las líneas anteriores dicen qué se omitió; --include-outdated exporta las traducciones desactualizadas, --min-score 0 conserva todos los pares
 hint-lang-tags = las etiquetas de idioma son como en, fr, es-419, pt-BR o zh-Hant
 hint-layout = por ejemplo: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", véase docs/config.md
 hint-init-exists = edítelo, o bórrelo antes para empezar de nuevo

@@ -186,6 +186,8 @@ error-output = impossible d’écrire la sortie
 error-cwd = impossible de lire le dossier courant
 error-no-such-dir = { $path } n’est pas un dossier
 error-path-outside-repo = { $path } est en dehors du dépôt { $repo }
+error-no-match = { $path } ne correspond à aucun fichier du corpus
+error-nothing-exported = rien à exporter : aucune paire de phrases ou de blocs n’a été trouvée
 error-invalid-lang-arg = « { $value } » n’est pas une étiquette de langue valide
 error-lang-not-configured = la langue { $lang } n’est pas suivie par ce corpus (langues suivies : { $configured })
 
@@ -203,6 +205,8 @@ layout-too-long = le motif est trop long pour désigner des fichiers
 layout-adjacent = {"{"}lang{"}"} et {"{"}path{"}"} doivent être séparés par un caractère fixe
 
 hint-run-init = lancez `stele init` pour en créer un, ou utilisez -C pour désigner le corpus
+hint-no-match = nommez une source ou une traduction (présente ou manquante), ou un dossier qui en contient ; `stele status -v` liste tous les documents
+hint-nothing-exported = les lignes ci-dessus disent ce qui a été laissé de côté ; --include-outdated exporte les traductions périmées, --min-score 0 garde toutes les paires
 hint-lang-tags = les étiquettes de langue ressemblent à en, fr, es-419, pt-BR ou zh-Hant
 hint-layout = par exemple : layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", voir docs/config.md
 hint-init-exists = modifiez-le, ou supprimez-le d’abord pour recommencer

@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     let (corpora, repo, prepared) = ctx.open_for_status()?;
     let status_opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
-        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?,
         block_texts: false,
         partial: false,

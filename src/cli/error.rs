@@ -57,6 +57,15 @@ pub enum CliError {
         /// The directory.
         path: PathBuf,
     },
+    /// A path argument names no file of the corpora, present or expected (as the user gave it).
+    #[error("no match")]
+    NoMatch {
+        /// The path.
+        path: PathBuf,
+    },
+    /// An export that would write no pair.
+    #[error("nothing exported")]
+    NothingExported,
     /// A path argument outside the repository.
     #[error("path outside the repository")]
     PathOutsideRepo {
@@ -139,6 +148,7 @@ impl From<FreshnessError> for CliError {
             FreshnessError::Tracking(t) => CliError::Tracking(t),
             FreshnessError::Git(g) => CliError::Git(g),
             FreshnessError::Hash(h) => CliError::Hash(h),
+            FreshnessError::NoMatch { path } => CliError::NoMatch { path: PathBuf::from(path) },
         }
     }
 }
@@ -257,6 +267,14 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             t!(loc, "error-cwd")
         }
         CliError::NoSuchDir { path } => msg(loc, "error-no-such-dir", &[("path", p(path))]),
+        CliError::NothingExported => {
+            hint = Some(t!(loc, "hint-nothing-exported"));
+            t!(loc, "error-nothing-exported")
+        }
+        CliError::NoMatch { path } => {
+            hint = Some(t!(loc, "hint-no-match"));
+            msg(loc, "error-no-match", &[("path", p(path))])
+        }
         CliError::PathOutsideRepo { path, repo } => {
             msg(loc, "error-path-outside-repo", &[("path", p(path)), ("repo", p(repo))])
         }
@@ -294,6 +312,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Hash(h)) => {
                 render_hash(loc, h, &mut hint)
+            }
+            stele::export::ExportError::Freshness(stele::freshness::FreshnessError::NoMatch { path }) => {
+                hint = Some(t!(loc, "hint-no-match"));
+                msg(loc, "error-no-match", &[("path", Arg::from(path))])
             }
         },
         CliError::NoSuchTarget { target } => {

@@ -133,7 +133,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     };
     let status_opts = StatusOptions {
         langs: Vec::new(),
-        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
         partial: true,
@@ -158,21 +158,26 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
             let mut w = MosesWriter::new(fa.writer()?, fb.writer()?);
             let summary = export::export(&corpora, &repo, &status_opts, &opts, &mut w, &mut progress)?;
             drop(w);
-            fa.commit()?;
-            fb.commit()?;
+            // Nothing exported: no files (an empty one would look like a finished export).
+            if summary.pairs > 0 {
+                fa.commit()?;
+                fb.commit()?;
+            }
             summary
         }
         (format, Some(path)) => {
             let file = Output::new(path)?;
             let summary = write(format, file.writer()?, &corpora, &repo, &status_opts, &opts, &mut progress)?;
-            file.commit()?;
+            if summary.pairs > 0 {
+                file.commit()?;
+            }
             summary
         }
         (format, None) => write(format, &mut *out, &corpora, &repo, &status_opts, &opts, &mut progress)?,
     };
     bar.finish_and_clear();
 
-    if !ctx.quiet {
+    if !ctx.quiet || summary.pairs == 0 {
         eprintln!(
             "{}",
             t!(loc, "export-summary", "pairs" => summary.pairs, "documents" => summary.documents,
@@ -192,6 +197,11 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         if summary.unpaired > 0 {
             eprintln!("  {}", t!(loc, "export-unpaired", "count" => summary.unpaired));
         }
+    }
+    // An empty export is not a success a pipeline should go on from (a memory or a training
+    // set built from nothing).
+    if summary.pairs == 0 {
+        return Err(CliError::NothingExported);
     }
     Ok(ExitCode::SUCCESS)
 }

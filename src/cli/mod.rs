@@ -270,6 +270,18 @@ impl Ctx {
             .ok_or_else(|| CliError::PathOutsideRepo { path: arg.to_owned(), repo: repo.workdir().to_owned() })
     }
 
+    /// Resolves path arguments that limit a command to part of the corpora (paths from the
+    /// repository's root), refusing one that names no file of them, present or expected: a
+    /// typo must not make an empty, green answer.
+    pub fn scope_paths(&self, repo: &Repo, corpora: &[Corpus], args: &[PathBuf]) -> Result<Vec<String>, CliError> {
+        let paths: Vec<String> = args.iter().map(|p| self.repo_path(repo, p)).collect::<Result<_, _>>()?;
+        if let Some(bad) = freshness::unmatched(corpora, &paths) {
+            let at = paths.iter().position(|p| p == bad).unwrap_or(0);
+            return Err(CliError::NoMatch { path: args[at].clone() });
+        }
+        Ok(paths)
+    }
+
     /// Parses `--lang` values and checks that the corpus knows them.
     pub fn langs(&self, corpora: &[Corpus], args: &[String]) -> Result<Vec<Lang>, CliError> {
         let mut known: Vec<Lang> = Vec::new();

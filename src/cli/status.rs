@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
     let (corpora, repo, prepared) = ctx.open_for_status()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
-        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
         partial: false,

@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
     let lang = langs.into_iter().next().ok_or_else(|| CliError::InvalidLang { value: args.lang.clone() })?;
     let opts = StatusOptions {
         langs: vec![lang.clone()],
-        paths: args.paths.iter().map(|p| ctx.repo_path(&repo, p)).collect::<Result<_, _>>()?,
+        paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
         partial: false,

@@ -421,6 +421,12 @@ pub enum FreshnessError {
     /// A file's blob id cannot be computed as git would (a filter driver applies).
     #[error(transparent)]
     Hash(#[from] HashError),
+    /// A path asked for names no file of the corpora, present or expected.
+    #[error("{path} matches no file of the corpus")]
+    NoMatch {
+        /// The path, from the repository's root.
+        path: String,
+    },
 }
 
 /// What the first, parallel pass learns of a file: its blob id; for a source, its words; for a
@@ -512,16 +518,29 @@ fn load(
     Ok(Loaded { blob, words, record, embedded, fluent, learn })
 }
 
+/// Whether `file` is `path` or lies below it (both from the repository's root; the empty path
+/// is the root).
+fn is_under(file: &str, path: &str) -> bool {
+    path.is_empty() || file == path || (file.starts_with(path) && file.as_bytes().get(path.len()) == Some(&b'/'))
+}
+
+/// Whether one of a document's files — its source, its translations, present or where the
+/// layout expects them — is at or below `path`.
+fn has_file_under(doc: &Document, path: &str) -> bool {
+    is_under(&doc.source.path, path) || doc.translations.iter().any(|t| is_under(&t.path, path))
+}
+
+/// The first of `paths` that names no file of any document of `corpora`, present or expected:
+/// a typo that would otherwise make an empty, green answer.
+pub fn unmatched<'a>(corpora: &[Corpus], paths: &'a [String]) -> Option<&'a str> {
+    paths.iter().find(|p| !corpora.iter().any(|c| c.documents.iter().any(|d| has_file_under(d, p)))).map(String::as_str)
+}
+
+/// Whether a document is in scope: it has a file at or below one of the paths asked for (a
+/// missing translation's expected place counts: `status content/fr/new.md` shows that it is
+/// missing), and one of the changed files when only those are asked for.
 fn selected(doc: &Document, opts: &StatusOptions) -> bool {
-    let under = |file: &str| {
-        opts.paths.is_empty()
-            || opts.paths.iter().any(|p| {
-                p.is_empty()
-                    || file == p
-                    || (file.starts_with(p.as_str()) && file.as_bytes().get(p.len()) == Some(&b'/'))
-            })
-    };
-    let in_paths = under(&doc.source.path) || doc.translations.iter().any(|t| t.exists && under(&t.path));
+    let in_paths = opts.paths.is_empty() || opts.paths.iter().any(|p| has_file_under(doc, p));
     let changed = opts.only_files.as_ref().is_none_or(|files| {
         files.contains(&doc.source.path) || doc.translations.iter().any(|t| files.contains(&t.path))
     });
@@ -664,6 +683,9 @@ pub fn status_prepared(
     opts: &StatusOptions,
     mut prepared: Prepared,
 ) -> Result<StatusReport, FreshnessError> {
+    if let Some(path) = unmatched(corpora, &opts.paths) {
+        return Err(FreshnessError::NoMatch { path: path.to_owned() });
+    }
     let text = corpora.iter().any(|c| c.config.kind == Kind::Text);
     let index = match prepared.index.take() {
         Some(index) => index,

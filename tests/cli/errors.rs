@@ -151,3 +151,38 @@ fn errors_are_localized() {
     assert!(err.starts_with("error: stele.toml, línea 2"), "{err}");
     assert!(err.contains("sugerencia:"), "{err}");
 }
+
+#[test]
+fn paths_that_match_nothing_are_an_error_not_a_green_gate() {
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    env.write("src/main.rs", "fn main() {}\n");
+    for args in [
+        &["check", "nosuch"][..],
+        &["status", "nosuch"],
+        &["status", "--format", "json", "corpus/doc", "corpus/typo"],
+        &["todo", "--lang", "fr", "corpus/nosuch/fr.md"],
+        &["check", "src"],
+        &["export", "--pair", "en-fr", "--format", "tsv", "nosuch"],
+    ] {
+        fails_cleanly(&env, args, &["matches no file of the corpus", "hint: "]);
+    }
+    // The place of a missing translation is a file of the corpus: status says it is missing.
+    let json = env.status_json(&["corpus/doc/es.md"]);
+    assert_eq!(crate::util::translation(&json, "corpus/doc/es.md")["state"], "missing");
+    env.stele(&["check", "--lang", "fr", "corpus/doc/fr.md"]).ok();
+    env.stele(&["status", "."]).ok();
+}
+
+#[test]
+fn an_export_with_no_pair_is_an_error_and_writes_no_file() {
+    let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    // No Spanish translation: nothing to pair.
+    for format in ["tmx", "tsv", "moses"] {
+        let err = env.stele(&["export", "--pair", "en-es", "--format", format, "-o", "out"]).usage_error().to_owned();
+        assert!(err.contains("error: nothing to export"), "{err}");
+        assert!(err.contains("left out: one document without one of the two languages"), "{err}");
+        assert!(!env.exists("out") && !env.exists("out.en") && !env.exists("out.es"), "{format}");
+    }
+    env.stele(&["export", "--pair", "en-fr", "--format", "tsv", "-o", "out.tsv"]).ok();
+    assert!(env.exists("out.tsv"));
+}
