@@ -1,6 +1,7 @@
 //! `stele check`: completeness and freshness rules for CI, in text, JSON, JUnit or GitHub form.
 
 use std::io::Write;
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -96,10 +97,10 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();
     let result = check::check(&configs, &report, &opts)?;
     match args.format {
-        CheckFormat::Text => render_text(ctx, &result, out)?,
-        CheckFormat::Json => render_json(&ctx.loc, &result, out)?,
+        CheckFormat::Text => render_text(ctx, repo.workdir(), &result, out)?,
+        CheckFormat::Json => render_json(ctx, repo.workdir(), &result, out)?,
         CheckFormat::Junit => render_junit(&ctx.loc, &result, out)?,
-        CheckFormat::Github => render_github(&ctx.loc, &result, out)?,
+        CheckFormat::Github => render_github(ctx, repo.workdir(), &result, out)?,
     }
     Ok(if result.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -142,12 +143,15 @@ fn threshold(loc: &Localizer, value: f64) -> String {
     }
 }
 
-/// The command that fixes a problem, where there is one.
-fn fix_text(loc: &Localizer, p: &Problem) -> Option<String> {
-    let path = p.path.as_deref()?;
+/// The command that fixes a problem, where there is one; its paths work pasted where stele
+/// was started.
+fn fix_text(ctx: &Ctx, repo_root: &Path, p: &Problem) -> Option<String> {
+    let loc = &ctx.loc;
+    let path = ctx.command_path(repo_root, p.path.as_deref()?);
+    let path = path.as_str();
     match &p.kind {
         ProblemKind::Missing => Some(t!(loc, "check-fix-missing",
-            "path" => path, "source" => p.source_path.clone().unwrap_or_default())),
+            "path" => path, "source" => p.source_path.as_deref().map(|s| ctx.command_path(repo_root, s)).unwrap_or_default())),
         ProblemKind::Outdated { .. }
         | ProblemKind::MessageMissing { .. }
         | ProblemKind::MessageOutdated { .. }
@@ -168,7 +172,7 @@ fn location(p: &Problem) -> Option<String> {
     })
 }
 
-fn render_text(ctx: &Ctx, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let paint: &Painter = &ctx.paint;
     let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
@@ -194,7 +198,7 @@ fn render_text(ctx: &Ctx, r: &CheckReport, out: &mut dyn Write) -> Result<(), Cl
         for (i, p) in r.problems.iter().enumerate() {
             if p.corpus == v.corpus && p.lang == v.lang && !shown[i] {
                 shown[i] = true;
-                render_problem(ctx, p, out)?;
+                render_problem(ctx, root, p, out)?;
             }
         }
     }
@@ -202,7 +206,7 @@ fn render_text(ctx: &Ctx, r: &CheckReport, out: &mut dyn Write) -> Result<(), Cl
     if !others.is_empty() {
         line(out, paint.bold(&t!(loc, "check-sources")))?;
         for p in others {
-            render_problem(ctx, p, out)?;
+            render_problem(ctx, root, p, out)?;
         }
     }
     line(out, "")?;
@@ -215,7 +219,7 @@ fn render_text(ctx: &Ctx, r: &CheckReport, out: &mut dyn Write) -> Result<(), Cl
     Ok(())
 }
 
-fn render_problem(ctx: &Ctx, p: &Problem, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_problem(ctx: &Ctx, root: &Path, p: &Problem, out: &mut dyn Write) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let text = problem_text(loc, p);
     let text = match location(p) {
@@ -223,13 +227,14 @@ fn render_problem(ctx: &Ctx, p: &Problem, out: &mut dyn Write) -> Result<(), Cli
         None => text,
     };
     line(out, format!("  {} {}", ctx.paint.error(&t!(loc, "label-error")), text))?;
-    if let Some(fix) = fix_text(loc, p) {
+    if let Some(fix) = fix_text(ctx, root, p) {
         line(out, format!("    {} {}", ctx.paint.hint(&t!(loc, "label-fix")), fix))?;
     }
     Ok(())
 }
 
-fn render_json(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_json(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
     #[derive(serde::Serialize)]
     struct JsonProblem<'a> {
         #[serde(flatten)]
@@ -249,7 +254,7 @@ fn render_json(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<
     let problems = r
         .problems
         .iter()
-        .map(|p| JsonProblem { problem: p, message: problem_text(loc, p), fix: fix_text(loc, p) })
+        .map(|p| JsonProblem { problem: p, message: problem_text(loc, p), fix: fix_text(ctx, root, p) })
         .collect();
     let json = JsonCheck {
         version: 1,
@@ -338,10 +343,11 @@ fn gh_escape(text: &str, property: bool) -> String {
     s
 }
 
-fn render_github(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_github(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
     for p in &r.problems {
         let mut message = problem_text(loc, p);
-        if let Some(fix) = fix_text(loc, p) {
+        if let Some(fix) = fix_text(ctx, root, p) {
             message = format!("{message}\n{} {fix}", t!(loc, "label-fix"));
         }
         let mut props = Vec::new();

@@ -309,10 +309,49 @@ impl Ctx {
         Ok(out)
     }
 
+    /// A path (from the repository's root at `repo_root`) as it must be typed in a command
+    /// stele suggests, so that the command works pasted where stele ran (with the same `-C`,
+    /// as git's paths are relative to `git -C`'s folder): relative to the working directory,
+    /// climbing with `..` when needed, quoted for a POSIX shell when it holds anything but
+    /// plain characters.
+    pub fn command_path(&self, repo_root: &Path, rel: &str) -> String {
+        let target = repo_root.join(rel);
+        let from: Vec<_> = self.cwd.components().collect();
+        let to: Vec<_> = target.components().collect();
+        let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+        let mut path = PathBuf::new();
+        // Below the root only: across drives (or from outside everything) the full path.
+        if common == 0 {
+            path = target.clone();
+        } else {
+            for _ in common..from.len() {
+                path.push("..");
+            }
+            for part in &to[common..] {
+                path.push(part);
+            }
+        }
+        let text = if path.as_os_str().is_empty() { ".".to_owned() } else { path.display().to_string() };
+        shell_quote(&text)
+    }
+
     /// A path for people: relative to the working directory when inside it.
     pub fn show_path(&self, path: &Path) -> String {
         let shown = path.strip_prefix(&self.cwd).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
         shown.display().to_string()
+    }
+}
+
+/// `text` as one word of a POSIX shell: as it is when it holds only characters no shell
+/// treats specially, else in single quotes.
+pub fn shell_quote(text: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "_-./:@%+,=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) && !text.starts_with('-') {
+        text.to_owned()
+    } else if text.starts_with('-') && text.chars().all(plain) {
+        format!("./{text}")
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 
@@ -501,4 +540,26 @@ pub fn main() -> ExitCode {
 pub fn line(out: &mut dyn Write, text: impl AsRef<str>) -> Result<(), CliError> {
     writeln!(out, "{}", text.as_ref())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_quote;
+
+    #[test]
+    fn paths_quoted_for_a_shell() {
+        for (path, quoted) in [
+            ("content/fr/a.md", "content/fr/a.md"),
+            ("../en/a.md", "../en/a.md"),
+            ("pages.pt_BR/common/x+y.md", "pages.pt_BR/common/x+y.md"),
+            ("a b.md", "'a b.md'"),
+            ("it's.md", "'it'\\''s.md'"),
+            ("$(rm -rf ~).md", "'$(rm -rf ~).md'"),
+            ("-rf.md", "./-rf.md"),
+            ("é/ü.md", "é/ü.md"),
+            ("", "''"),
+        ] {
+            assert_eq!(shell_quote(path), quoted, "{path:?}");
+        }
+    }
 }

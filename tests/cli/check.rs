@@ -230,3 +230,55 @@ fn localized_output() {
     let out = check(&env, &[]);
     assert!(out.stdout.contains("comprobación fallida"), "{}", out.stdout);
 }
+
+/// The commands a `fix:` line suggests (the text between backticks), from check's JSON.
+fn suggested_commands(json: &serde_json::Value) -> Vec<String> {
+    json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["fix"].as_str())
+        .flat_map(|fix| fix.split('`').skip(1).step_by(2).map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn suggested_commands_work_pasted_where_stele_ran() {
+    let env = TestEnv::new();
+    env.write("site/stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"content/{lang}/{path}\"\n");
+    env.write("site/content/en/it's b.md", "B.\n");
+    env.write("site/content/fr/it's b.md", "B fr.\n");
+    env.write("site/content/en/a.md", "A.\n");
+    env.commit("start");
+    env.write("site/content/en/it's b.md", "B, changed.\n");
+    env.commit("the source changes");
+    env.write("site/content/fr/a.md", "A fr.\n");
+
+    // From the corpus's folder and from folders inside it.
+    for dir in ["site", "site/content/fr", "site/content/en"] {
+        let dir = env.root().join(dir);
+        let json = env.stele_in(&dir, &["check", "--format", "json"]);
+        assert_eq!(json.code, 1, "{}", json.stderr);
+        let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let commands = suggested_commands(&json);
+        assert!(commands.iter().any(|c| c.starts_with("stele mark")), "{commands:?}");
+        for command in commands {
+            let status = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("\"$STELE\" {}", command.strip_prefix("stele ").unwrap()))
+                .current_dir(&dir)
+                .env("STELE", env!("CARGO_BIN_EXE_stele"))
+                .env("NO_COLOR", "1")
+                .env("HOME", env.root())
+                .output()
+                .unwrap();
+            assert!(
+                status.status.success(),
+                "`{command}` in {}: {}",
+                dir.display(),
+                String::from_utf8_lossy(&status.stderr)
+            );
+        }
+        env.git(&["checkout", "--", "."]);
+    }
+}
