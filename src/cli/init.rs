@@ -40,15 +40,17 @@ enum Guess {
 /// One corpus of the file `init` writes.
 struct Planned {
     /// Its name, when the file holds several (`[corpora.<name>]`).
-    name: Option<&'static str>,
+    name: Option<String>,
     layout: Guess,
     /// The globs of `include`, when the layout's patterns match more than documents.
     include: Option<&'static [&'static str]>,
+    /// The globs of `exclude`, when the layout's patterns reach another corpus's files.
+    exclude: Vec<String>,
 }
 
 impl Planned {
     fn one(layout: Guess) -> Planned {
-        Planned { name: None, layout, include: None }
+        Planned { name: None, layout, include: None, exclude: Vec::new() }
     }
 }
 
@@ -118,23 +120,57 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
         let langs: Vec<String> = names(&dir.join("i18n"), true).into_iter().filter(|l| is_lang(l)).collect();
         let plugin = |name: &str| langs.iter().any(|l| dir.join("i18n").join(l).join(name).is_dir());
         const MARKDOWN: &[&str] = &["**/*.md", "**/*.mdx"];
+        let markdown = |name: &str, source: String, translation: String, exclude: Vec<String>| Planned {
+            name: Some(name.to_owned()),
+            layout: Guess::Two(source, translation),
+            include: Some(MARKDOWN),
+            exclude,
+        };
         let mut planned = Vec::new();
         if has("docs") {
-            planned.push(Planned {
-                name: Some("docs"),
-                layout: Guess::Two(
-                    "docs/{path}".into(),
-                    "i18n/{lang}/docusaurus-plugin-content-docs/current/{path}".into(),
-                ),
-                include: Some(MARKDOWN),
-            });
+            planned.push(markdown(
+                "docs",
+                "docs/{path}".into(),
+                "i18n/{lang}/docusaurus-plugin-content-docs/current/{path}".into(),
+                Vec::new(),
+            ));
+        }
+        // Versioned docs: versioned_docs/version-3/… ↔ i18n/<lang>/…-docs/version-3/….
+        if has("versioned_docs") {
+            planned.push(markdown(
+                "versioned",
+                "versioned_docs/{path}".into(),
+                "i18n/{lang}/docusaurus-plugin-content-docs/{path}".into(),
+                vec!["i18n/*/docusaurus-plugin-content-docs/current/**".into()],
+            ));
+        }
+        // Other docs plugin instances (docusaurus-plugin-content-docs-<id>), whose files are
+        // in a folder named as the instance.
+        let mut instances: Vec<String> = langs
+            .iter()
+            .flat_map(|l| names(&dir.join("i18n").join(l), true))
+            .filter_map(|n| n.strip_prefix("docusaurus-plugin-content-docs-").map(str::to_owned))
+            .filter(|id| {
+                !id.is_empty() && has(id) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .collect();
+        instances.sort();
+        instances.dedup();
+        for id in instances {
+            planned.push(markdown(
+                &id,
+                format!("{id}/{{path}}"),
+                format!("i18n/{{lang}}/docusaurus-plugin-content-docs-{id}/current/{{path}}"),
+                Vec::new(),
+            ));
         }
         if has("blog") && plugin("docusaurus-plugin-content-blog") {
-            planned.push(Planned {
-                name: Some("blog"),
-                layout: Guess::Two("blog/{path}".into(), "i18n/{lang}/docusaurus-plugin-content-blog/{path}".into()),
-                include: Some(MARKDOWN),
-            });
+            planned.push(markdown(
+                "blog",
+                "blog/{path}".into(),
+                "i18n/{lang}/docusaurus-plugin-content-blog/{path}".into(),
+                Vec::new(),
+            ));
         }
         if !planned.is_empty() {
             if planned.len() == 1 {
@@ -175,7 +211,7 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
     s.push_str(&c("init-comment-title"));
     s.push('\n');
     for (k, plan) in planned.iter().enumerate() {
-        if let Some(name) = plan.name {
+        if let Some(name) = &plan.name {
             if k > 0 {
                 s.push('\n');
             }
@@ -191,14 +227,19 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
                 let globs: Vec<String> = globs.iter().map(|g| format!("\"{g}\"")).collect();
                 s.push_str(&format!("include = [{}]\n\n", globs.join(", ")));
             }
-            None => s.push_str("# exclude = [\"drafts/**\"]\n\n"),
+            None if plan.exclude.is_empty() => s.push_str("# exclude = [\"drafts/**\"]\n\n"),
+            None => {}
+        }
+        if !plan.exclude.is_empty() {
+            let globs: Vec<String> = plan.exclude.iter().map(|g| format!("\"{g}\"")).collect();
+            s.push_str(&format!("exclude = [{}]\n\n", globs.join(", ")));
         }
         s.push_str(&c("init-comment-layout"));
         s.push_str(&format!(
             "#   content/{{lang}}/{{path}}      (Hugo)\n#   corpus/{{path}}/{{lang}}.md    ({})\n#   [layout]\n#   source = \"pages/{{path}}\"\n#   translation = \"pages.{{lang}}/{{path}}\"\n",
             t!(loc, "init-comment-one-folder")
         ));
-        let table = plan.name.map_or_else(|| "layout".to_owned(), |name| format!("corpora.{name}.layout"));
+        let table = plan.name.as_ref().map_or_else(|| "layout".to_owned(), |name| format!("corpora.{name}.layout"));
         match &plan.layout {
             Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
             Guess::Two(src, tr) => s.push_str(&format!("[{table}]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),

@@ -128,6 +128,11 @@ fn docusaurus_docs_and_blog() {
     env.write("i18n/fr/docusaurus-plugin-content-docs/current/guide/a.mdx", "# Guide\n\nÉtapes.\n");
     env.write("blog/2024-01-01-hello.md", "Post.\n");
     env.write("i18n/fr/docusaurus-plugin-content-blog/2024-01-01-hello.md", "Billet.\n");
+    // Versioned docs, and another docs plugin instance (Helm's site has both).
+    env.write("versioned_docs/version-3/intro.md", "# Intro v3\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs/version-3/intro.md", "# Intro v3 fr\n");
+    env.write("community/roles.md", "Roles.\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs-community/current/roles.md", "Rôles.\n");
     env.commit("start");
     env.write("docs/guide/a.mdx", "# Guide\n\nMore steps.\n");
     env.commit("the guide changes");
@@ -139,8 +144,10 @@ fn docusaurus_docs_and_blog() {
         states(&env),
         [
             "i18n/fr/docusaurus-plugin-content-blog/2024-01-01-hello.md current",
+            "i18n/fr/docusaurus-plugin-content-docs-community/current/roles.md current",
             "i18n/fr/docusaurus-plugin-content-docs/current/guide/a.mdx outdated",
             "i18n/fr/docusaurus-plugin-content-docs/current/intro.md current",
+            "i18n/fr/docusaurus-plugin-content-docs/version-3/intro.md current",
         ]
     );
     env.stele(&["check", "--corpus", "blog"]).ok();
