@@ -77,9 +77,8 @@ enum Quick {
     Ask,
 }
 
-/// Looks up many paths in many commits from the packs: each commit's tree is descended once
-/// for all the paths asked of it, commits oldest first (neighbouring versions of a folder meet
-/// in the delta cache), spread over threads. `None` for a commit the packs cannot read.
+/// Looks up many paths in many commits from the packs ([`PackedReader::blobs_at_many`]),
+/// commits oldest first. `None` for a commit the packs cannot read.
 fn lookup(
     packed: &PackedReader,
     asks: Vec<(ObjectId, i64, String)>,
@@ -91,15 +90,26 @@ fn lookup(
     }
     let mut commits: Vec<(ObjectId, (i64, Vec<String>))> = by_commit.into_iter().collect();
     commits.sort_by_key(|(c, (t, _))| (*t, *c));
-    commits.into_par_iter().map(|(c, (_, paths))| (c, packed.blobs_at(c, &paths))).collect()
+    packed.blobs_at_many(commits.into_iter().map(|(c, (_, paths))| (c, paths)).collect()).into_iter().collect()
 }
 
-/// The packs' answers for every wanted translation: the first parent of its last commit, the
-/// translation's blob there, the source's blob in the last commit; then, where the two
-/// versions of the translation differ, whether only in tracking fields.
-fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)]) -> Vec<Quick> {
-    let parents: Vec<Option<Option<ObjectId>>> =
-        wanted.par_iter().map(|(w, _, _)| packed.parents(w.last).map(|p| p.first().copied())).collect();
+/// The packs' answers for every wanted translation: the source's blob in the last commit; the
+/// translation's blob in that commit's first parent (from `before`, what the history walk saw
+/// there, else looked up); then, where the two versions of the translation differ, whether
+/// only in tracking fields.
+fn quick_all(
+    packed: &PackedReader,
+    wanted: &[&(Wanted, i64, ObjectId)],
+    before: &std::collections::HashMap<String, Option<ObjectId>>,
+) -> Vec<Quick> {
+    // The first parent of the last commits whose walk did not say what the translation was there.
+    let parents: Vec<Option<Option<ObjectId>>> = wanted
+        .par_iter()
+        .map(|(w, _, _)| match before.contains_key(&w.translation) {
+            true => Some(None),
+            false => packed.parents(w.last).map(|p| p.first().copied()),
+        })
+        .collect();
     let mut asks = Vec::with_capacity(wanted.len() * 2);
     for ((w, time, _), parent) in wanted.iter().zip(&parents) {
         asks.push((w.last, *time, w.source.clone()));
@@ -116,18 +126,21 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)]) -> Vec<
         .zip(parents)
         .map(|((w, _, committed), parent)| {
             let Some(source_blob) = blob(&w.last, &w.source) else { return Quick::Ask };
-            let parent = match parent {
-                None => return Quick::Ask,
-                Some(None) => return Quick::Done(source_blob),
-                Some(Some(p)) => p,
+            let was = match (before.get(&w.translation), parent) {
+                (Some(&was), _) => was,
+                (None, None) => return Quick::Ask,
+                (None, Some(None)) => None,
+                (None, Some(Some(p))) => match blob(&p, &w.translation) {
+                    None => return Quick::Ask,
+                    Some(was) => was,
+                },
             };
-            let before = match blob(&parent, &w.translation) {
-                None => return Quick::Ask,
-                Some(None) => return Quick::Done(source_blob),
-                Some(Some(b)) => b,
-            };
-            match (packed.read_blob(before), packed.read_blob(*committed)) {
-                (Some(before), Some(now)) if is_bookkeeping(&before, &now) => Quick::Bookkeeping(parent),
+            let Some(was) = was else { return Quick::Done(source_blob) };
+            match (packed.read_blob(was), packed.read_blob(*committed)) {
+                (Some(b), Some(now)) if is_bookkeeping(&b, &now) => match packed.parents(w.last) {
+                    Some(parents) if !parents.is_empty() => Quick::Bookkeeping(parents[0]),
+                    _ => Quick::Ask,
+                },
                 (Some(_), Some(_)) => Quick::Done(source_blob),
                 _ => Quick::Ask,
             }
@@ -141,13 +154,20 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)]) -> Vec<
 ///
 /// Each wanted translation comes with its last commit's time and its blob there (the
 /// committed blob: the commit is its last change).
-pub(super) fn bases(repo: &Repo, wanted: &[(Wanted, i64, ObjectId)]) -> Result<Vec<Option<Found>>, GitError> {
+///
+/// `before` holds what the history walk saw of translations in the first parent of their last
+/// commit (for those it found this run), which spares reading those trees again.
+pub(super) fn bases(
+    repo: &Repo,
+    wanted: &[(Wanted, i64, ObjectId)],
+    before: &std::collections::HashMap<String, Option<ObjectId>>,
+) -> Result<Vec<Option<Found>>, GitError> {
     let mut kept = Kept::read(repo);
     let packed = repo.packed_reader();
     let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _, _)| kept.get(w).map(Some)).collect();
     let missing: Vec<usize> = (0..wanted.len()).filter(|&i| out[i].is_none()).collect();
     let asked: Vec<&(Wanted, i64, ObjectId)> = missing.iter().map(|&i| &wanted[i]).collect();
-    let quick = quick_all(&packed, &asked);
+    let quick = quick_all(&packed, &asked, before);
     for (&i, q) in missing.iter().zip(quick) {
         let (w, time, _) = &wanted[i];
         let found = match q {

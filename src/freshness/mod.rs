@@ -1126,7 +1126,7 @@ fn resolve_by_history(
             wanted.push((w, *time, blob));
         }
     }
-    let mut bases = history::bases(repo, &wanted)?.into_iter();
+    let mut bases = history::bases(repo, &wanted, &history.before)?.into_iter();
 
     for (&(d, t, source_blob, _), (source, translation)) in pending.iter().zip(points) {
         let words = documents[d].source.words;

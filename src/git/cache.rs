@@ -27,6 +27,9 @@ pub struct HistoryAt {
     pub blobs: HashMap<String, ObjectId>,
     /// The last change of each of those paths.
     pub changes: HashMap<String, LastChange>,
+    /// For paths whose last change this call's walk found (not those the cache answered): the
+    /// blob each had in the first parent of that commit (`None` when it had none there).
+    pub before: HashMap<String, Option<ObjectId>>,
 }
 
 const HEADER: &str = "stele-history 2";
@@ -133,7 +136,7 @@ impl Repo {
         }
         let blobs = self.blobs_at(head, paths)?;
         let known = cache.as_ref().map(|c| (c.at, &c.answers));
-        let changes = self.last_changes_with(head, paths, &blobs, known)?;
+        let super::history::Walked { changes, before } = self.last_changes_with(head, paths, &blobs, known)?;
         // At the same commit, earlier answers still hold: keep them beside the new ones.
         let mut stored = match cache {
             Some(c) if c.at == head => c,
@@ -151,6 +154,6 @@ impl Repo {
             }
         }
         self.write_cache(&stored);
-        Ok(HistoryAt { blobs, changes })
+        Ok(HistoryAt { blobs, changes, before })
     }
 }

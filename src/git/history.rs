@@ -39,6 +39,16 @@ pub enum LastChange {
     },
 }
 
+/// What a history walk found.
+pub(crate) struct Walked {
+    /// The last change of each path.
+    pub changes: HashMap<String, LastChange>,
+    /// For the paths whose last change is a commit found by this walk (not an earlier answer
+    /// taken as known): the blob the path had in that commit's first parent (`None` when it
+    /// had none, or the commit has no parent).
+    pub before: HashMap<String, Option<ObjectId>>,
+}
+
 #[derive(PartialEq, Eq)]
 struct Queued {
     time: i64,
@@ -308,8 +318,8 @@ impl Groups {
 /// odd; the walk compares the others itself and takes these as it reaches them. Whatever the
 /// helper does not deliver (it failed, or the walk came back to a commit), the walk computes.
 struct Ahead {
-    rx: Option<std::sync::mpsc::Receiver<(Oid, Vec<Vec<u32>>)>>,
-    got: rustc_hash::FxHashMap<Oid, Vec<Vec<u32>>>,
+    rx: Option<std::sync::mpsc::Receiver<(Oid, Vec<Vec<Changed>>)>>,
+    got: rustc_hash::FxHashMap<Oid, Vec<Vec<Changed>>>,
     taken: rustc_hash::FxHashSet<Oid>,
     helper: Option<std::thread::JoinHandle<()>>,
 }
@@ -369,7 +379,7 @@ impl Ahead {
     }
 
     /// The comparisons of `id`'s tree with each of its parents', if the helper makes them.
-    fn take(&mut self, id: Oid) -> Option<Vec<Vec<u32>>> {
+    fn take(&mut self, id: Oid) -> Option<Vec<Vec<Changed>>> {
         if !helpers(id) || !self.taken.insert(id) {
             return None;
         }
@@ -407,7 +417,7 @@ impl Repo {
     /// left out of the answer).
     pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
         let present = self.blobs_at(head, paths)?;
-        self.last_changes_with(head, paths, &present, None)
+        Ok(self.last_changes_with(head, paths, &present, None)?.changes)
     }
 
     /// As [`Repo::last_changes`], given the blobs the paths have at `head` (computed once by
@@ -423,11 +433,12 @@ impl Repo {
         paths: &[String],
         present: &HashMap<String, ObjectId>,
         known: Option<(ObjectId, &Known)>,
-    ) -> Result<HashMap<String, LastChange>, GitError> {
+    ) -> Result<Walked, GitError> {
         let tracked: Vec<&str> = paths.iter().map(String::as_str).filter(|p| present.contains_key(*p)).collect();
         let mut answers: HashMap<String, LastChange> = HashMap::with_capacity(tracked.len());
+        let mut before: HashMap<String, Option<ObjectId>> = HashMap::new();
         if tracked.is_empty() {
-            return Ok(answers);
+            return Ok(Walked { changes: answers, before });
         }
         let trie = Trie::new(&tracked);
         let packs = self.packs();
@@ -452,7 +463,9 @@ impl Repo {
         queue.push(Queued { time: head_info.time, seq, id: head.0 });
         pending.insert(head.0, (head_info, first));
 
-        let mut changed: Vec<u32> = Vec::new();
+        let mut changed: Vec<Changed> = Vec::new();
+        // Each path's blob in the first parent of the commit being looked at, when it differs.
+        let mut in_first_parent: Vec<Changed> = Vec::new();
         let mut visited = 0usize;
         while let Some(Queued { id, .. }) = queue.pop() {
             let Some((info, mut waiting)) = pending.remove(&id) else {
@@ -482,7 +495,8 @@ impl Repo {
                 continue;
             }
             let mut prefetched = ahead.take(id).filter(|d| d.len() == info.parents.len()).map(Vec::into_iter);
-            for &parent_id in &info.parents {
+            in_first_parent.clear();
+            for (nth, &parent_id) in info.parents.iter().enumerate() {
                 let made = prefetched.as_mut().and_then(Iterator::next);
                 if waiting.files.is_empty() {
                     break;
@@ -506,8 +520,11 @@ impl Repo {
                 }
                 // Paths that differ from this parent go on to the next one; the others are
                 // TREESAME here, and their history continues in this parent and only there.
+                if nth == 0 {
+                    in_first_parent.extend(changed.iter().filter(|(f, _)| groups.contains(&waiting, *f)));
+                }
                 let mut differ = groups.create();
-                for &f in &changed {
+                for &(f, _) in &changed {
                     if groups.contains(&waiting, f) {
                         groups.remove(&mut waiting, f);
                         groups.add(&mut differ, f);
@@ -530,8 +547,16 @@ impl Repo {
             }
             // Paths that differ from every parent, or that reached a root commit, changed here.
             answer(&mut answers, &waiting.files, LastChange::Commit { id: ObjectId(id), time: info.time });
+            if !waiting.files.is_empty() {
+                let first: rustc_hash::FxHashMap<u32, Option<Oid>> = in_first_parent.iter().copied().collect();
+                for &f in &waiting.files {
+                    // A root commit has no parent: the path was not there before it.
+                    let was = if info.parents.is_empty() { None } else { first.get(&f).copied().flatten() };
+                    before.insert(tracked[f as usize].to_owned(), was.map(ObjectId));
+                }
+            }
         }
-        Ok(answers)
+        Ok(Walked { changes: answers, before })
     }
 }
 
@@ -591,15 +616,66 @@ pub(crate) fn blobs_at(odb: &Objects<'_>, commit: Oid, paths: &[String]) -> Resu
     Ok(found)
 }
 
+/// The trees of the folders `dirs` (paths without a trailing `/`; the empty path is the
+/// root) in `commit`, for those it has.
+pub(crate) fn trees_at(odb: &Objects<'_>, commit: Oid, dirs: &[&str]) -> Result<HashMap<String, Oid>, GitError> {
+    let info = read_commit(odb, commit)?
+        .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
+    let mut found = HashMap::with_capacity(dirs.len());
+    let named: Vec<&str> = dirs.iter().copied().filter(|d| !d.is_empty()).collect();
+    if named.len() < dirs.len() {
+        found.insert(String::new(), info.tree);
+    }
+    let trie = Trie::new(&named);
+    let mut pending = vec![(info.tree, 0u32)];
+    while let Some((tree, node)) = pending.pop() {
+        let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree of {commit}"))(e))?;
+        let mut entries = RawTree { rest: &object };
+        while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree of {commit}"))(e))? {
+            let Some(child) = trie.child(node, e.name) else { continue };
+            if !e.is_tree() {
+                continue;
+            }
+            if let Some(dir) = child.file {
+                found.insert(named[dir as usize].to_owned(), e.oid());
+            }
+            if let Some(below) = child.dir {
+                pending.push((e.oid(), below));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The files named `names` in the tree `tree` (not folders, not submodules).
+pub(crate) fn files_in(odb: &Objects<'_>, tree: Oid, names: &[&str]) -> Result<HashMap<String, Oid>, GitError> {
+    let wanted: rustc_hash::FxHashSet<&[u8]> = names.iter().map(|n| n.as_bytes()).collect();
+    let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree {tree}"))(e))?;
+    let mut entries = RawTree { rest: &object };
+    let mut found = HashMap::with_capacity(names.len());
+    while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree {tree}"))(e))? {
+        if !e.is_tree() && e.mode != b"160000" && wanted.contains(e.name) {
+            if let Ok(name) = std::str::from_utf8(e.name) {
+                found.insert(name.to_owned(), e.oid());
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// A tracked file that differs between two trees: its number, and its blob in the first tree
+/// (`None` when it has none there).
+type Changed = (u32, Option<Oid>);
+
 /// Adds to `out` every tracked file whose entry differs between trees `a` and `b` (`None`: an
-/// empty tree), entering only the folders that hold tracked files.
+/// empty tree), with its blob in `a`, entering only the folders that hold tracked files.
 fn diff_trees(
     odb: &Objects<'_>,
     a: Option<Oid>,
     b: Option<Oid>,
     node: u32,
     trie: &Trie,
-    out: &mut Vec<u32>,
+    out: &mut Vec<Changed>,
 ) -> Result<(), git2::Error> {
     if a == b {
         return Ok(());
@@ -656,7 +732,8 @@ fn diff_trees(
                 diff_trees(odb, left.map(|e| e.oid()), right.map(|e| e.oid()), dir, trie, out)?;
             }
         } else if let Some(file) = child.file {
-            out.push(file);
+            let before = left.filter(|e| !e.is_tree() && e.mode != b"160000").map(|e| e.oid());
+            out.push((file, before));
         }
     }
     Ok(())

@@ -354,6 +354,81 @@ impl PackedReader {
         Some(found.into_iter().map(|(p, id)| (p, ObjectId(id))).collect())
     }
 
+    /// The blobs of many paths in many commits: for each commit, the blob of each of its paths
+    /// it has (`None` for a commit the packs cannot read). Each commit's folders are found
+    /// first, then each distinct folder tree is read once for every file asked of it in any
+    /// commit: versions of a large folder (tldr-pages' `pages/common`, 4,600 entries) are shared
+    /// by many commits. Spread over threads.
+    pub fn blobs_at_many(
+        &self,
+        asks: Vec<(ObjectId, Vec<String>)>,
+    ) -> HashMap<ObjectId, Option<HashMap<String, ObjectId>>> {
+        use rayon::prelude::*;
+        let objects = || Objects { packs: &self.packs, odb: None };
+        let split = |path: &str| -> (String, String) {
+            match path.rsplit_once('/') {
+                Some((dir, name)) => (dir.to_owned(), name.to_owned()),
+                None => (String::new(), path.to_owned()),
+            }
+        };
+        // Each commit's folders.
+        let folders: Vec<(ObjectId, Vec<String>, Option<HashMap<String, Oid>>)> = asks
+            .into_par_iter()
+            .map(|(commit, paths)| {
+                let mut dirs: Vec<String> = paths.iter().map(|p| split(p).0).collect();
+                dirs.sort_unstable();
+                dirs.dedup();
+                let dirs: Vec<&str> = dirs.iter().map(String::as_str).collect();
+                let trees = history::trees_at(&objects(), commit.0, &dirs).ok();
+                (commit, paths, trees)
+            })
+            .collect();
+        // Every file asked of each distinct folder tree, trees in the order their commits were
+        // given (neighbouring versions of a folder meet in the packs' delta cache).
+        let mut by_tree: Vec<(Oid, Vec<String>)> = Vec::new();
+        let mut slot: HashMap<Oid, usize> = HashMap::new();
+        for (_, paths, trees) in &folders {
+            let Some(trees) = trees else { continue };
+            for path in paths {
+                let (dir, name) = split(path);
+                if let Some(&tree) = trees.get(&dir) {
+                    let at = *slot.entry(tree).or_insert_with(|| {
+                        by_tree.push((tree, Vec::new()));
+                        by_tree.len() - 1
+                    });
+                    by_tree[at].1.push(name);
+                }
+            }
+        }
+        let files: HashMap<Oid, Option<HashMap<String, Oid>>> = by_tree
+            .into_par_iter()
+            .map(|(tree, mut names)| {
+                names.sort_unstable();
+                names.dedup();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                (tree, history::files_in(&objects(), tree, &names).ok())
+            })
+            .collect();
+        folders
+            .into_iter()
+            .map(|(commit, paths, trees)| {
+                let answer = trees.and_then(|trees| {
+                    let mut found = HashMap::with_capacity(paths.len());
+                    for path in paths {
+                        let (dir, name) = split(&path);
+                        let Some(tree) = trees.get(&dir) else { continue };
+                        // A folder tree the packs could not read: the commit cannot be answered.
+                        if let Some(&blob) = files.get(tree)?.as_ref()?.get(&name) {
+                            found.insert(path, ObjectId(blob));
+                        }
+                    }
+                    Some(found)
+                });
+                (commit, answer)
+            })
+            .collect()
+    }
+
     /// The parents of a commit, if a pack has it.
     pub fn parents(&self, commit: ObjectId) -> Option<Vec<ObjectId>> {
         let objects = Objects { packs: &self.packs, odb: None };
