@@ -372,7 +372,8 @@ impl PackedReader {
             }
         };
         // Each commit's folders.
-        let folders: Vec<(ObjectId, Vec<String>, Option<HashMap<String, Oid>>)> = asks
+        type Folders = (ObjectId, Vec<String>, Option<HashMap<String, Oid>>);
+        let folders: Vec<Folders> = asks
             .into_par_iter()
             .map(|(commit, paths)| {
                 let mut dirs: Vec<String> = paths.iter().map(|p| split(p).0).collect();
