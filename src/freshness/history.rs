@@ -67,6 +67,16 @@ fn bookkeeping_via(repo: &Repo, commit: ObjectId, path: &str) -> Result<Option<O
     }
 }
 
+/// What this run's history walk saw, which spares reading trees again.
+pub(super) struct Walked<'a> {
+    /// Translations' blobs in the first parent of their last commit.
+    pub before: &'a std::collections::HashMap<String, Option<ObjectId>>,
+    /// Translations whose source is, in their last commit, as it is at the head.
+    pub source_as_now: &'a std::collections::HashSet<String>,
+    /// Every walked path's blob at the head.
+    pub committed: &'a std::collections::HashMap<String, ObjectId>,
+}
+
 /// What the packs alone could tell of one translation.
 enum Quick {
     /// Done: not a bookkeeping commit, and the source's blob there.
@@ -97,11 +107,12 @@ fn lookup(
 /// translation's blob in that commit's first parent (from `before`, what the history walk saw
 /// there, else looked up); then, where the two versions of the translation differ, whether
 /// only in tracking fields.
-fn quick_all(
-    packed: &PackedReader,
-    wanted: &[&(Wanted, i64, ObjectId)],
-    before: &std::collections::HashMap<String, Option<ObjectId>>,
-) -> Vec<Quick> {
+fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked: &Walked<'_>) -> Vec<Quick> {
+    let before = walked.before;
+    // The source's blob in the last commit, when the walk saw it there as it is now.
+    let source_as_now = |w: &Wanted| -> Option<Option<ObjectId>> {
+        walked.source_as_now.contains(&w.translation).then(|| walked.committed.get(&w.source).copied())
+    };
     // The first parent of the last commits whose walk did not say what the translation was there.
     let parents: Vec<Option<Option<ObjectId>>> = wanted
         .par_iter()
@@ -112,7 +123,9 @@ fn quick_all(
         .collect();
     let mut asks = Vec::with_capacity(wanted.len() * 2);
     for ((w, time, _), parent) in wanted.iter().zip(&parents) {
-        asks.push((w.last, *time, w.source.clone()));
+        if source_as_now(w).is_none() {
+            asks.push((w.last, *time, w.source.clone()));
+        }
         if let Some(Some(p)) = parent {
             // The parent is older: its time is not known here, the child's serves to sort.
             asks.push((*p, *time, w.translation.clone()));
@@ -125,7 +138,7 @@ fn quick_all(
         .par_iter()
         .zip(parents)
         .map(|((w, _, committed), parent)| {
-            let Some(source_blob) = blob(&w.last, &w.source) else { return Quick::Ask };
+            let Some(source_blob) = source_as_now(w).or_else(|| blob(&w.last, &w.source)) else { return Quick::Ask };
             let was = match (before.get(&w.translation), parent) {
                 (Some(&was), _) => was,
                 (None, None) => return Quick::Ask,
@@ -155,19 +168,18 @@ fn quick_all(
 /// Each wanted translation comes with its last commit's time and its blob there (the
 /// committed blob: the commit is its last change).
 ///
-/// `before` holds what the history walk saw of translations in the first parent of their last
-/// commit (for those it found this run), which spares reading those trees again.
+/// `walked` is what this run's history walk saw (nothing for translations it did not walk).
 pub(super) fn bases(
     repo: &Repo,
     wanted: &[(Wanted, i64, ObjectId)],
-    before: &std::collections::HashMap<String, Option<ObjectId>>,
+    walked: &Walked<'_>,
 ) -> Result<Vec<Option<Found>>, GitError> {
     let mut kept = Kept::read(repo);
     let packed = repo.packed_reader();
     let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _, _)| kept.get(w).map(Some)).collect();
     let missing: Vec<usize> = (0..wanted.len()).filter(|&i| out[i].is_none()).collect();
     let asked: Vec<&(Wanted, i64, ObjectId)> = missing.iter().map(|&i| &wanted[i]).collect();
-    let quick = quick_all(&packed, &asked, before);
+    let quick = quick_all(&packed, &asked, walked);
     for (&i, q) in missing.iter().zip(quick) {
         let (w, time, _) = &wanted[i];
         let found = match q {
@@ -205,10 +217,11 @@ fn follow(repo: &Repo, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>
     Ok(None)
 }
 
-/// The answers kept by earlier runs.
+/// The answers kept by earlier runs, by the translation's last commit: (translation, source,
+/// answer) for each translation last changed there (looked up without copying paths).
 #[derive(Default)]
 struct Kept {
-    map: HashMap<(String, ObjectId, String), Found>,
+    map: HashMap<ObjectId, Vec<(String, String, Found)>>,
     changed: bool,
 }
 
@@ -236,7 +249,12 @@ impl Kept {
                     b => Some(b.parse().ok()?),
                 };
                 let (translation, source) = parts.next()?.split_once('\t')?;
-                map.insert((translation.to_owned(), last, source.to_owned()), Found { commit, time, source_blob });
+                let found = Found { commit, time, source_blob };
+                let at: &mut Vec<(String, String, Found)> = map.entry(last).or_default();
+                match at.iter_mut().find(|(t, s, _)| t == translation && s == source) {
+                    Some(slot) => slot.2 = found,
+                    None => at.push((translation.to_owned(), source.to_owned(), found)),
+                }
             }
             Some(Kept { map, changed: false })
         };
@@ -244,15 +262,19 @@ impl Kept {
     }
 
     fn get(&self, w: &Wanted) -> Option<Found> {
-        // Borrowed lookups would need a key type of their own; the paths are short.
-        self.map.get(&(w.translation.clone(), w.last, w.source.clone())).copied()
+        let at = self.map.get(&w.last)?;
+        at.iter().find(|(t, s, _)| *t == w.translation && *s == w.source).map(|(_, _, found)| *found)
     }
 
     fn learn(&mut self, w: &Wanted, found: Found) {
         // Paths that cannot be a line are not kept (they are answered again next time).
         let fits = |p: &str| !p.contains(['\n', '\r', '\t']);
         if fits(&w.translation) && fits(&w.source) {
-            self.map.insert((w.translation.clone(), w.last, w.source.clone()), found);
+            let at = self.map.entry(w.last).or_default();
+            match at.iter_mut().find(|(t, s, _)| *t == w.translation && *s == w.source) {
+                Some(slot) => slot.2 = found,
+                None => at.push((w.translation.clone(), w.source.clone(), found)),
+            }
             self.changed = true;
         }
     }
@@ -261,20 +283,28 @@ impl Kept {
     /// file holds more than twice as many (what renamed or deleted files left).
     fn save<'a>(mut self, repo: &Repo, asked: impl Iterator<Item = &'a Wanted>) {
         let asked: Vec<&Wanted> = asked.collect();
-        if self.map.len() > 2 * asked.len() + 1024 {
+        let held: usize = self.map.values().map(Vec::len).sum();
+        if held > 2 * asked.len() + 1024 {
             let keep: rustc_hash::FxHashSet<(&str, ObjectId, &str)> =
                 asked.iter().map(|w| (w.translation.as_str(), w.last, w.source.as_str())).collect();
-            self.map.retain(|(t, l, s), _| keep.contains(&(t.as_str(), *l, s.as_str())));
+            for (last, at) in self.map.iter_mut() {
+                at.retain(|(t, s, _)| keep.contains(&(t.as_str(), *last, s.as_str())));
+            }
+            self.map.retain(|_, at| !at.is_empty());
             self.changed = true;
         }
         if !self.changed {
             return;
         }
         use std::fmt::Write;
-        let mut entries: Vec<_> = self.map.iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut entries: Vec<(&str, ObjectId, &str, &Found)> = self
+            .map
+            .iter()
+            .flat_map(|(last, at)| at.iter().map(move |(t, s, f)| (t.as_str(), *last, s.as_str(), f)))
+            .collect();
+        entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
         let mut text = format!("{HEADER}\n");
-        for ((translation, last, source), f) in entries {
+        for (translation, last, source, f) in entries {
             let blob = f.source_blob.map_or("-".to_owned(), |b| b.to_string());
             let _ = writeln!(text, "{last} {} {} {blob} {translation}\t{source}", f.commit, f.time);
         }

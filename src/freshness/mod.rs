@@ -1088,13 +1088,18 @@ fn resolve_by_history(
         }
     };
     let mut paths: Vec<String> = Vec::with_capacity(pending.len() * 2);
+    // Each translation with its source: the walk says where the source is, in the
+    // translation's last commit, as it is now (the content rule's question, answered free).
+    let mut companions: Vec<(&str, &str)> = Vec::with_capacity(pending.len());
     for &(d, t, _, _) in pending {
         paths.push(documents[d].source.path.clone());
         paths.push(documents[d].translations[t].path.clone());
+        companions.push((&documents[d].translations[t].path, &documents[d].source.path));
     }
     paths.sort_unstable();
     paths.dedup();
-    let history = repo.history_at(head, &paths)?;
+    let history = repo.history_at_with(head, &paths, &companions)?;
+    drop(companions);
     let (committed, changes) = (&history.blobs, &history.changes);
 
     let point = |path: &str, working: ObjectId| -> Result<HistoryPoint, HistoryObserved> {
@@ -1126,7 +1131,8 @@ fn resolve_by_history(
             wanted.push((w, *time, blob));
         }
     }
-    let mut bases = history::bases(repo, &wanted, &history.before)?.into_iter();
+    let walked = history::Walked { before: &history.before, source_as_now: &history.companion_as_now, committed };
+    let mut bases = history::bases(repo, &wanted, &walked)?.into_iter();
 
     for (&(d, t, source_blob, _), (source, translation)) in pending.iter().zip(points) {
         let words = documents[d].source.words;

@@ -30,6 +30,9 @@ pub struct HistoryAt {
     /// For paths whose last change this call's walk found (not those the cache answered): the
     /// blob each had in the first parent of that commit (`None` when it had none there).
     pub before: HashMap<String, Option<ObjectId>>,
+    /// For paths whose last change this call's walk found: those whose companion (given in
+    /// `companions`) has, in that commit, the blob it has at the head.
+    pub companion_as_now: std::collections::HashSet<String>,
 }
 
 const HEADER: &str = "stele-history 2";
@@ -119,6 +122,17 @@ impl Repo {
     /// walk stops where each path's chain meets the cached commit. The cache is then rewritten
     /// at `head`.
     pub fn history_at(&self, head: ObjectId, paths: &[String]) -> Result<HistoryAt, GitError> {
+        self.history_at_with(head, paths, &[])
+    }
+
+    /// [`Repo::history_at`], with `companions` pairing paths (a translation with its source):
+    /// see [`HistoryAt::companion_as_now`].
+    pub fn history_at_with(
+        &self,
+        head: ObjectId,
+        paths: &[String],
+        companions: &[(&str, &str)],
+    ) -> Result<HistoryAt, GitError> {
         let cache = self
             .read_cache()
             .filter(|c| c.at == head || self.inner.graph_descendant_of(head.0, c.at.0).unwrap_or(false));
@@ -136,7 +150,8 @@ impl Repo {
         }
         let blobs = self.blobs_at(head, paths)?;
         let known = cache.as_ref().map(|c| (c.at, &c.answers));
-        let super::history::Walked { changes, before } = self.last_changes_with(head, paths, &blobs, known)?;
+        let super::history::Walked { changes, before, companion_as_now } =
+            self.last_changes_with(head, paths, &blobs, known, companions)?;
         // At the same commit, earlier answers still hold: keep them beside the new ones.
         let mut stored = match cache {
             Some(c) if c.at == head => c,
@@ -154,6 +169,6 @@ impl Repo {
             }
         }
         self.write_cache(&stored);
-        Ok(HistoryAt { blobs, changes, before })
+        Ok(HistoryAt { blobs, changes, before, companion_as_now })
     }
 }

@@ -47,6 +47,10 @@ pub(crate) struct Walked {
     /// taken as known): the blob the path had in that commit's first parent (`None` when it
     /// had none, or the commit has no parent).
     pub before: HashMap<String, Option<ObjectId>>,
+    /// The paths among those whose companion (given to the walk as pairs: a translation and its source)
+    /// is, in the path's last commit, as it is at the head: the walk carried the companion
+    /// there from the head through commits where it did not change.
+    pub companion_as_now: std::collections::HashSet<String>,
 }
 
 #[derive(PartialEq, Eq)]
@@ -417,7 +421,7 @@ impl Repo {
     /// left out of the answer).
     pub fn last_changes(&self, head: ObjectId, paths: &[String]) -> Result<HashMap<String, LastChange>, GitError> {
         let present = self.blobs_at(head, paths)?;
-        Ok(self.last_changes_with(head, paths, &present, None)?.changes)
+        Ok(self.last_changes_with(head, paths, &present, None, &[])?.changes)
     }
 
     /// As [`Repo::last_changes`], given the blobs the paths have at `head` (computed once by
@@ -433,13 +437,27 @@ impl Repo {
         paths: &[String],
         present: &HashMap<String, ObjectId>,
         known: Option<(ObjectId, &Known)>,
+        companions: &[(&str, &str)],
     ) -> Result<Walked, GitError> {
         let tracked: Vec<&str> = paths.iter().map(String::as_str).filter(|p| present.contains_key(*p)).collect();
         let mut answers: HashMap<String, LastChange> = HashMap::with_capacity(tracked.len());
         let mut before: HashMap<String, Option<ObjectId>> = HashMap::new();
+        let mut companion_as_now: std::collections::HashSet<String> = Default::default();
         if tracked.is_empty() {
-            return Ok(Walked { changes: answers, before });
+            return Ok(Walked { changes: answers, before, companion_as_now });
         }
+        // Each tracked path's companion, by number.
+        let companion: Vec<Option<u32>> = {
+            let number: rustc_hash::FxHashMap<&str, u32> =
+                tracked.iter().enumerate().map(|(i, p)| (*p, i as u32)).collect();
+            let mut companion = vec![None; tracked.len()];
+            for (path, other) in companions {
+                if let (Some(&p), Some(&o)) = (number.get(path), number.get(other)) {
+                    companion[p as usize] = Some(o);
+                }
+            }
+            companion
+        };
         let trie = Trie::new(&tracked);
         let packs = self.packs();
         let odb = self.objects(&packs)?;
@@ -466,6 +484,9 @@ impl Repo {
         let mut changed: Vec<Changed> = Vec::new();
         // Each path's blob in the first parent of the commit being looked at, when it differs.
         let mut in_first_parent: Vec<Changed> = Vec::new();
+        // The paths that differ from the first parent whose companion waits at this commit too:
+        // the companion's entry here is its entry at the head.
+        let mut with_companion: rustc_hash::FxHashSet<u32> = Default::default();
         let mut visited = 0usize;
         while let Some(Queued { id, .. }) = queue.pop() {
             let Some((info, mut waiting)) = pending.remove(&id) else {
@@ -496,6 +517,14 @@ impl Repo {
             }
             let mut prefetched = ahead.take(id).filter(|d| d.len() == info.parents.len()).map(Vec::into_iter);
             in_first_parent.clear();
+            with_companion.clear();
+            if info.parents.is_empty() {
+                for &f in &waiting.files {
+                    if companion[f as usize].is_some_and(|c| groups.contains(&waiting, c)) {
+                        with_companion.insert(f);
+                    }
+                }
+            }
             for (nth, &parent_id) in info.parents.iter().enumerate() {
                 let made = prefetched.as_mut().and_then(Iterator::next);
                 if waiting.files.is_empty() {
@@ -521,7 +550,15 @@ impl Repo {
                 // Paths that differ from this parent go on to the next one; the others are
                 // TREESAME here, and their history continues in this parent and only there.
                 if nth == 0 {
-                    in_first_parent.extend(changed.iter().filter(|(f, _)| groups.contains(&waiting, *f)));
+                    // Before anything moves: membership now is membership on arrival.
+                    for &(f, was) in &changed {
+                        if groups.contains(&waiting, f) {
+                            in_first_parent.push((f, was));
+                            if companion[f as usize].is_some_and(|c| groups.contains(&waiting, c)) {
+                                with_companion.insert(f);
+                            }
+                        }
+                    }
                 }
                 let mut differ = groups.create();
                 for &(f, _) in &changed {
@@ -553,10 +590,13 @@ impl Repo {
                     // A root commit has no parent: the path was not there before it.
                     let was = if info.parents.is_empty() { None } else { first.get(&f).copied().flatten() };
                     before.insert(tracked[f as usize].to_owned(), was.map(ObjectId));
+                    if with_companion.contains(&f) {
+                        companion_as_now.insert(tracked[f as usize].to_owned());
+                    }
                 }
             }
         }
-        Ok(Walked { changes: answers, before })
+        Ok(Walked { changes: answers, before, companion_as_now })
     }
 }
 
