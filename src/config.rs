@@ -6,7 +6,6 @@
 //! nothing of git or of the files on disk: [`crate::corpus`] uses a `Config` to find them.
 
 use std::collections::HashMap;
-use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -254,7 +253,9 @@ pub fn find(start: &Path) -> Result<PathBuf, ConfigError> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
+        // Anything by that name but a folder (a FIFO, a device) is taken, and refused when
+        // read, rather than passed over for a stele.toml further up.
+        if candidate.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
             return Ok(candidate);
         }
         dir = d.parent();
@@ -264,7 +265,8 @@ pub fn find(start: &Path) -> Result<PathBuf, ConfigError> {
 
 /// Reads and checks the `stele.toml` at `file`: one [`Config`] per corpus, in name order.
 pub fn load(file: &Path) -> Result<Vec<Config>, ConfigError> {
-    let bytes = fs::read(file).map_err(|source| ConfigError::Read { path: file.to_owned(), source })?;
+    let bytes =
+        crate::fsx::read_following(file).map_err(|source| ConfigError::Read { path: file.to_owned(), source })?;
     let text = String::from_utf8(bytes).map_err(|e| ConfigError::Syntax {
         path: file.to_owned(),
         line: line_of(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to()),

@@ -12,6 +12,7 @@
 //! - [`layout`] — the patterns that place sources and translations.
 //! - [`lang`] — BCP 47 tags, compared canonically.
 //! - [`corpus`] — which files are which document's source and translations.
+//! - [`fsx`] — where stele may read and write (regular files, no links out of the tree).
 //! - [`git`] — every git call — blob ids, trees, the one-pass history index.
 //! - [`tracking`] — the recorded basis in front matter or a sidecar, and writing it.
 //! - [`freshness`] — the state of every translation, and a translator's to-do list.
@@ -26,6 +27,7 @@ pub mod corpus;
 pub mod diff;
 pub mod export;
 pub mod freshness;
+pub mod fsx;
 pub mod ftl;
 pub mod git;
 pub mod l10n;

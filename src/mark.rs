@@ -153,10 +153,11 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         return Ok(plans.into_iter().map(|(m, _, _)| m).collect());
     }
     let mut done = Vec::with_capacity(plans.len());
+    let scratch = repo.scratch_dir();
     for (marked, write, source_bytes) in plans {
         repo.write_blob(&source_bytes)?;
         if write.changes {
-            tracking::apply(&write)?;
+            tracking::apply(&write, root, scratch.as_deref())?;
         }
         done.push(marked);
     }

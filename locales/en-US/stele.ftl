@@ -152,6 +152,7 @@ label-hint = hint:
 
 label-warning = warning:
 warning-non-utf8-path = skipped { $path }: its name is not valid UTF-8
+warning-symlink-folder = skipped { $path }: it is a symbolic link, and stele does not follow links (git does not either)
 note-not-text = { $count ->
     [one] left out one file of the corpus { $corpus } that is not text (an image, a font…); -vv lists it
    *[other] left out { $count } files of the corpus { $corpus } that are not text (images, fonts…); -vv lists them
@@ -192,8 +193,12 @@ error-invalid-lang-arg = “{ $value }” is not a valid language tag
 error-lang-not-configured = the language { $lang } is not tracked by this corpus (tracked: { $configured })
 
 cause-not-found = no such file or directory
+cause-not-regular-file = it is not a regular file (a folder, a FIFO or a device)
+cause-symlink = it is reached through a symbolic link, which stele does not follow
+cause-changed-meanwhile = another program changed it while stele was writing; it was left as that program wrote it: run the command again
 cause-permission-denied = permission denied
 cause-is-a-directory = it is a directory
+cause-no-space = no space left on the device
 cause-io = { $detail }
 
 layout-missing-path = it has no {"{"}path{"}"} placeholder

@@ -152,6 +152,7 @@ label-hint = sugerencia:
 
 label-warning = aviso:
 warning-non-utf8-path = se omitió { $path }: su nombre no es UTF-8 válido
+warning-symlink-folder = se omitió { $path }: es un enlace simbólico, y stele no sigue enlaces (git tampoco)
 note-not-text = { $count ->
     [one] se omitió un archivo del corpus { $corpus } que no es texto (una imagen, una fuente…); -vv lo muestra
    *[other] se omitieron { $count } archivos del corpus { $corpus } que no son texto (imágenes, fuentes…); -vv los muestra
@@ -192,8 +193,12 @@ error-invalid-lang-arg = «{ $value }» no es una etiqueta de idioma válida
 error-lang-not-configured = este corpus no sigue el idioma { $lang } (idiomas seguidos: { $configured })
 
 cause-not-found = no existe el archivo o la carpeta
+cause-not-regular-file = no es un archivo normal (una carpeta, una FIFO o un dispositivo)
+cause-symlink = se llega a él por un enlace simbólico, que stele no sigue
+cause-changed-meanwhile = otro programa lo modificó mientras stele lo escribía; quedó como ese programa lo escribió: vuelva a ejecutar la orden
 cause-permission-denied = permiso denegado
 cause-is-a-directory = es una carpeta
+cause-no-space = no queda espacio en el dispositivo
 cause-io = { $detail }
 
 layout-missing-path = no tiene el marcador {"{"}path{"}"}

@@ -152,6 +152,7 @@ label-hint = conseil :
 
 label-warning = attention :
 warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide
+warning-symlink-folder = { $path } ignoré : c’est un lien symbolique, et stele ne suit pas les liens (git non plus)
 note-not-text = { $count ->
     [one] un fichier du corpus { $corpus } n’est pas du texte (une image, une police…) et a été laissé de côté ; -vv le nomme
    *[other] { $count } fichiers du corpus { $corpus } ne sont pas du texte (images, polices…) et ont été laissés de côté ; -vv les nomme
@@ -192,8 +193,12 @@ error-invalid-lang-arg = « { $value } » n’est pas une étiquette de langue
 error-lang-not-configured = la langue { $lang } n’est pas suivie par ce corpus (langues suivies : { $configured })
 
 cause-not-found = fichier ou dossier introuvable
+cause-not-regular-file = ce n’est pas un fichier ordinaire (un dossier, une FIFO ou un périphérique)
+cause-symlink = on y arrive par un lien symbolique, que stele ne suit pas
+cause-changed-meanwhile = un autre programme l’a modifié pendant que stele l’écrivait ; il est resté tel que cet autre programme l’a écrit : relancez la commande
 cause-permission-denied = permission refusée
 cause-is-a-directory = c’est un dossier
+cause-no-space = plus de place sur le périphérique
 cause-io = { $detail }
 
 layout-missing-path = il n’a pas d’emplacement {"{"}path{"}"}

@@ -168,10 +168,17 @@ fn show(ctx: Option<&Ctx>, path: &Path) -> String {
 }
 
 fn io_cause(loc: &Localizer, e: &io::Error) -> String {
+    match stele::fsx::refusal(e) {
+        Some(stele::fsx::Refusal::NotRegular) => return t!(loc, "cause-not-regular-file"),
+        Some(stele::fsx::Refusal::Symlink) => return t!(loc, "cause-symlink"),
+        Some(stele::fsx::Refusal::ChangedMeanwhile) => return t!(loc, "cause-changed-meanwhile"),
+        None => {}
+    }
     match e.kind() {
         io::ErrorKind::NotFound => t!(loc, "cause-not-found"),
         io::ErrorKind::PermissionDenied => t!(loc, "cause-permission-denied"),
         io::ErrorKind::IsADirectory => t!(loc, "cause-is-a-directory"),
+        io::ErrorKind::StorageFull => t!(loc, "cause-no-space"),
         _ => t!(loc, "cause-io", "detail" => e.to_string()),
     }
 }

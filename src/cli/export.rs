@@ -80,36 +80,89 @@ fn parse_pair(value: &str, known: &[Lang]) -> Result<(Lang, Lang), CliError> {
     }
 }
 
-/// A file written beside its target and renamed into place only when complete.
-struct Output {
-    tmp: tempfile::NamedTempFile,
-    path: PathBuf,
+/// Where an export goes: a regular file is written beside its target (through a symbolic
+/// link, beside what it points to) and renamed into place only when complete; a device, a FIFO
+/// or another special file (`/dev/null`, a pipe) is opened and written as it is, never replaced.
+enum Output {
+    Atomic { tmp: tempfile::NamedTempFile, path: PathBuf },
+    Direct { file: File, path: PathBuf },
 }
 
 impl Output {
     fn new(path: &Path) -> Result<Output, CliError> {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new()
-            .prefix(".stele-export-")
-            .tempfile_in(dir)
-            .map_err(|source| stele::tracking::TrackingError::Write { path: path.to_owned(), source })?;
-        Ok(Output { tmp, path: path.to_owned() })
+        let err = |source| stele::tracking::TrackingError::Write { path: path.to_owned(), source };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(err(std::io::Error::from(std::io::ErrorKind::IsADirectory)).into());
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new().write(true).open(path).map_err(err)?;
+                return Ok(Output::Direct { file, path: path.to_owned() });
+            }
+            _ => {}
+        }
+        // A link is followed, as a shell's `>` would: its target is replaced, not the link.
+        let target = match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(err)?,
+            _ => path.to_owned(),
+        };
+        let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = tempfile::Builder::new().prefix(".stele-export-").tempfile_in(dir).map_err(err)?;
+        Ok(Output::Atomic { tmp, path: target })
+    }
+
+    fn path(&self) -> &Path {
+        match self {
+            Output::Atomic { path, .. } | Output::Direct { path, .. } => path,
+        }
     }
 
     fn writer(&self) -> Result<BufWriter<File>, CliError> {
-        let file = self
-            .tmp
-            .as_file()
-            .try_clone()
-            .map_err(|source| stele::tracking::TrackingError::Write { path: self.path.clone(), source })?;
+        let file = match self {
+            Output::Atomic { tmp, .. } => tmp.as_file().try_clone(),
+            Output::Direct { file, .. } => file.try_clone(),
+        };
+        let file =
+            file.map_err(|source| stele::tracking::TrackingError::Write { path: self.path().to_owned(), source })?;
         Ok(BufWriter::new(file))
     }
 
     fn commit(self) -> Result<(), CliError> {
-        let path = self.path.clone();
-        self.tmp.persist(&path).map_err(|e| stele::tracking::TrackingError::Write { path, source: e.error })?;
-        Ok(())
+        match self {
+            Output::Atomic { tmp, path } => {
+                // The new file gets the usual permissions (umask), not the temporary file's 0600.
+                let mode = permissions_for_new_file(&path);
+                tmp.persist(&path)
+                    .map_err(|e| stele::tracking::TrackingError::Write { path: path.clone(), source: e.error })?;
+                if let Some(mode) = mode {
+                    let _ = std::fs::set_permissions(&path, mode);
+                }
+                Ok(())
+            }
+            Output::Direct { .. } => Ok(()),
+        }
     }
+}
+
+/// The permissions a file created at `path` would get: the existing file's, or 0666 less the
+/// process's umask.
+fn permissions_for_new_file(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask can only be read by setting it; set it back at once.
+        let mask = unsafe {
+            let old = libc::umask(0o022);
+            libc::umask(old);
+            old
+        };
+        Some(std::fs::Permissions::from_mode(0o666 & !(mask as u32)))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -167,7 +220,15 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         (format, Some(path)) => {
             let file = Output::new(path)?;
-            let summary = write(format, file.writer()?, &corpora, &repo, &status_opts, &opts, &mut progress)?;
+            // A write error names the file written.
+            let named = |e: CliError| match e {
+                CliError::Output(source) | CliError::Export(export::ExportError::Write(source)) => {
+                    CliError::from(stele::tracking::TrackingError::Write { path: path.clone(), source })
+                }
+                other => other,
+            };
+            let summary =
+                write(format, file.writer()?, &corpora, &repo, &status_opts, &opts, &mut progress).map_err(named)?;
             if summary.pairs > 0 {
                 file.commit()?;
             }

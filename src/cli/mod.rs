@@ -212,6 +212,14 @@ impl Ctx {
                     );
                     continue;
                 }
+                corpus::Skipped::Symlink(path) => {
+                    eprintln!(
+                        "{} {}",
+                        self.paint_err.warning(&t!(self.loc, "label-warning")),
+                        t!(self.loc, "warning-symlink-folder", "path" => self.show_path(&corpus.repo_root.join(path)))
+                    );
+                    continue;
+                }
                 corpus::Skipped::NotText(path) => {
                     not_text += 1;
                     ("note-not-text-path", path)

@@ -78,6 +78,9 @@ pub struct Corpus {
 pub enum Skipped {
     /// A path that is not valid UTF-8 (stele tracks only UTF-8 paths).
     NonUtf8Path(PathBuf),
+    /// A layout folder that is a symbolic link or lies behind one (its path from the
+    /// repository's root): not followed.
+    Symlink(String),
     /// A file named as the translation in a language the corpus does not track, beside sources
     /// that have no language in their names (`a.de.md` when German is not in `languages`).
     OtherLanguage(String),
@@ -309,9 +312,16 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         if !dir.is_dir() {
             continue;
         }
+        // A layout folder that is a symbolic link (or lies behind one) is not followed, as git
+        // does not follow it: what it points to may be outside the repository.
+        if crate::fsx::reached_without_links(repo_root, &dir).is_err() {
+            skipped.push(Skipped::Symlink(to_repo(walk_root)));
+            continue;
+        }
         let walked = walk::walk(repo_root, &to_repo(walk_root), &enter, &classify)
             .map_err(|(path, source)| CorpusError::Walk { path, source })?;
         skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
+        skipped.extend(walked.symlinks.into_iter().map(Skipped::Symlink));
         if files.is_empty() {
             files = walked.files;
         } else {

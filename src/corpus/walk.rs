@@ -32,6 +32,9 @@ pub(super) struct Walked<C> {
     pub files: Vec<File<C>>,
     /// Files and folders whose names are not UTF-8.
     pub non_utf8: Vec<PathBuf>,
+    /// Symbolic links where the walk would have entered a folder or kept a file (paths from
+    /// the repository's root): not followed.
+    pub symlinks: Vec<String>,
 }
 
 /// Ignore rules in force in a folder: its own `.gitignore`, then its parents'.
@@ -62,7 +65,11 @@ fn ignored(rules: &Option<Arc<Rules>>, exclude: &Option<Gitignore>, path: &str, 
 /// (`{bad`, which git would take literally) is left out; the file's other rules still apply.
 fn with_gitignore(dir: &Path, base: &str, parent: Option<Arc<Rules>>) -> Option<Arc<Rules>> {
     let mut builder = GitignoreBuilder::new(dir);
-    let _ = builder.add(dir.join(".gitignore"));
+    // Only a regular file: a FIFO named .gitignore would block the reader.
+    let file = dir.join(".gitignore");
+    if crate::fsx::is_regular(&file) {
+        let _ = builder.add(file);
+    }
     match builder.build() {
         Ok(matcher) if !matcher.is_empty() => Some(Arc::new(Rules { base: base.to_owned(), matcher, parent })),
         _ => parent,
@@ -76,15 +83,18 @@ fn exclude_rules(repo_root: &Path) -> Option<Gitignore> {
     let git_dir = if dot_git.is_dir() {
         dot_git
     } else {
-        let text = fs::read_to_string(&dot_git).ok()?;
+        let text = String::from_utf8(crate::fsx::read(&dot_git).ok()?).ok()?;
         let dir = repo_root.join(text.strip_prefix("gitdir:")?.trim());
-        match fs::read_to_string(dir.join("commondir")) {
-            Ok(common) => dir.join(common.trim()),
+        match crate::fsx::read(&dir.join("commondir")) {
+            Ok(common) => dir.join(String::from_utf8_lossy(&common).trim()),
             Err(_) => dir,
         }
     };
     let mut builder = GitignoreBuilder::new(repo_root);
-    let _ = builder.add(git_dir.join("info").join("exclude"));
+    let exclude = git_dir.join("info").join("exclude");
+    if crate::fsx::is_regular(&exclude) {
+        let _ = builder.add(exclude);
+    }
     builder.build().ok().filter(|m| !m.is_empty())
 }
 
@@ -99,6 +109,7 @@ fn never_content(name: &str, is_dir: bool) -> bool {
 struct Parts<C> {
     files: Vec<Vec<File<C>>>,
     non_utf8: Vec<PathBuf>,
+    symlinks: Vec<String>,
 }
 
 /// Shared by the tasks of one walk.
@@ -149,19 +160,19 @@ pub(super) fn walk<C: Send>(
         exclude,
         enter,
         classify,
-        found: Mutex::new(Parts { files: Vec::new(), non_utf8: Vec::new() }),
+        found: Mutex::new(Parts { files: Vec::new(), non_utf8: Vec::new(), symlinks: Vec::new() }),
         error: Mutex::new(None),
     };
     rayon::scope(|s| read_folder(s, &walk, start, rules));
     if let Some(error) = walk.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(error);
     }
-    let Parts { files: parts, non_utf8 } = walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let Parts { files: parts, non_utf8, symlinks } = walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut files = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
         files.extend(part);
     }
-    Ok(Walked { files, non_utf8 })
+    Ok(Walked { files, non_utf8, symlinks })
 }
 
 /// Reads the folder `rel` (from the repository's root), records its files and starts a task
@@ -211,9 +222,20 @@ fn read_entries<'s, C: Send>(
 ) {
     let mut files = Vec::new();
     let mut non_utf8 = Vec::new();
+    let mut symlinks = Vec::new();
     for (entry, name) in &entries {
         let Ok(kind) = entry.file_type() else { continue };
         let (is_dir, is_file) = (kind.is_dir(), kind.is_file());
+        if kind.is_symlink() {
+            // Not followed (git does not either); said when it stands where content would.
+            if let Some(name) = name.to_str().filter(|n| !never_content(n, false)) {
+                let path = format!("{prefix}{name}");
+                if (walk.enter)(&path) || (walk.classify)(&path).is_some() {
+                    symlinks.push(path);
+                }
+            }
+            continue;
+        }
         if !is_dir && !is_file {
             continue;
         }
@@ -250,4 +272,5 @@ fn read_entries<'s, C: Send>(
         found.files.push(files);
     }
     found.non_utf8.append(&mut non_utf8);
+    found.symlinks.append(&mut symlinks);
 }

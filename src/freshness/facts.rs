@@ -88,7 +88,8 @@ impl Facts {
     /// The facts in the file at `path`, or none; a plain file read, so that it can run on any
     /// thread.
     pub fn read(path: &std::path::Path) -> Facts {
-        std::fs::read_to_string(path).ok().and_then(|text| parse(&text)).unwrap_or_default()
+        let text = crate::fsx::read(path).ok().and_then(|bytes| String::from_utf8(bytes).ok());
+        text.and_then(|text| parse(&text)).unwrap_or_default()
     }
 
     pub fn blob(&self, id: ObjectId) -> Option<BlobFacts> {

@@ -160,8 +160,63 @@ fn canonical(value: Option<&ast::Pattern<&str>>, attributes: &[ast::Attribute<&s
     format!("{value:?}|{attrs:?}")
 }
 
+/// How deeply placeables (`{ … }`) may nest in one entry. The parser descends once per level:
+/// an entry nesting deeper is a syntax error, and is not given to it.
+pub const MAX_NESTING: usize = 32;
+
+/// `text` with the lines of every entry whose braces nest deeper than [`MAX_NESTING`] made
+/// blank (so that other entries keep their lines), and the 1-based line of each such entry.
+/// Braces are counted as written, in string literals too: an overestimate, never an
+/// underestimate, of how deep the parser would go.
+fn without_deep_entries(text: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    let mut deep: Vec<(usize, usize)> = Vec::new(); // (first line, end line exclusive), 0-based
+    let mut entry_start = 0usize;
+    let mut depth = 0usize;
+    let mut marked = false;
+    let mut count = 0usize;
+    for (i, line) in text.split('\n').enumerate() {
+        count = i + 1;
+        if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-') {
+            if marked {
+                deep.push((entry_start, i));
+            }
+            (entry_start, depth, marked) = (i, 0, false);
+        }
+        for b in line.bytes() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            marked |= depth > MAX_NESTING;
+        }
+    }
+    if marked {
+        deep.push((entry_start, count));
+    }
+    if deep.is_empty() {
+        return (std::borrow::Cow::Borrowed(text), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut ranges = deep.iter().peekable();
+    for (i, line) in text.split('\n').enumerate() {
+        while ranges.peek().is_some_and(|(_, end)| i >= *end) {
+            ranges.next();
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        if ranges.peek().is_none_or(|(start, _)| i < *start) {
+            out.push_str(line);
+        }
+    }
+    (std::borrow::Cow::Owned(out), deep.iter().map(|(start, _)| start + 1).collect())
+}
+
 /// Parses a Fluent resource; syntax errors are collected, and the valid entries kept.
 pub fn parse(text: &str) -> Parsed {
+    let (safe, too_deep) = without_deep_entries(text);
+    let text: &str = &safe;
     let (resource, errors) = match fluent_syntax::parser::parse(text) {
         Ok(r) => (r, Vec::new()),
         Err((r, errs)) => (r, errs),
@@ -177,9 +232,14 @@ pub fn parse(text: &str) -> Parsed {
                 let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
                 SyntaxError { line: line_at(text, at), message: e.kind.to_string() }
             })
+            .chain(too_deep.iter().map(|&line| SyntaxError {
+                line,
+                message: format!("placeables nest more than {MAX_NESTING} levels deep"),
+            }))
             .collect(),
         ..Parsed::default()
     };
+    parsed.errors.sort_by_key(|e| e.line);
     for entry in &resource.body {
         let (id, value, attributes) = match entry {
             ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
@@ -295,6 +355,7 @@ mod tests {
     #[test]
     fn parses_messages_terms_and_lines() {
         let p = parse(SOURCE_V1);
+        assert!(p.errors.is_empty());
         assert_eq!(p.len(), 4);
         assert_eq!(p.get("-brand").unwrap().line, 1);
         assert_eq!(p.get("bye").unwrap().line, 3);
@@ -349,5 +410,17 @@ mod tests {
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].line, 2);
         assert!(p.get("ok").is_some() && p.get("after").is_some());
+    }
+
+    #[test]
+    fn placeables_nested_too_deep_are_an_error_not_a_crash() {
+        let deep = format!("a = A\nb = {}\n    {}\nc = C {{ $x }}\n", "{ ".repeat(20_000), "}".repeat(10));
+        let p = parse(&deep);
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.errors[0].line, 2);
+        assert!(p.get("a").is_some() && p.get("c").is_some() && p.get("b").is_none());
+        assert_eq!(p.get("c").unwrap().line, 4);
+        let nested_ok = format!("e = {}$x{}\n", "{ ".repeat(5), " }".repeat(5));
+        assert!(parse(&nested_ok).errors.is_empty());
     }
 }

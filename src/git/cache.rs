@@ -49,7 +49,7 @@ impl Repo {
     /// The text of stele's cache file `name` in the repository's git directory, if it can be
     /// read.
     pub fn read_cache_file(&self, name: &str) -> Option<String> {
-        fs::read_to_string(self.cache_file(name)).ok()
+        String::from_utf8(crate::fsx::read(&self.cache_file(name)).ok()?).ok()
     }
 
     /// Where stele's cache file `name` is (it need not exist).
@@ -69,6 +69,14 @@ impl Repo {
             Ok(())
         };
         let _ = write();
+    }
+
+    /// A folder in the git directory for temporary files (created if need be): a run killed
+    /// while writing leaves nothing in the work tree. `None` when it cannot be made.
+    pub fn scratch_dir(&self) -> Option<PathBuf> {
+        let dir = self.cache_dir().join("tmp");
+        fs::create_dir_all(&dir).ok()?;
+        Some(dir)
     }
 
     fn cache_dir(&self) -> PathBuf {

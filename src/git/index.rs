@@ -95,7 +95,7 @@ impl IndexStats {
     /// read, so that it can run on any thread.
     pub fn read(path: &std::path::Path) -> IndexStats {
         let Ok(meta) = std::fs::metadata(path) else { return IndexStats::default() };
-        let Ok(bytes) = std::fs::read(path) else { return IndexStats::default() };
+        let Ok(bytes) = crate::fsx::read(path) else { return IndexStats::default() };
         match parse(&bytes) {
             Some((paths, entries)) if distinct(&paths, &entries) => {
                 let table = table(&paths, &entries);

@@ -497,8 +497,8 @@ impl Repo {
         let workdir = fs::canonicalize(workdir).unwrap_or_else(|_| workdir.to_owned());
         // A shallow clone lists the commits whose parents it lacks; libgit2 shows them as roots,
         // so the history walk must know them to say "unknown" instead of "added here".
-        let shallow = fs::read_to_string(inner.commondir().join("shallow"))
-            .map(|text| text.lines().filter_map(|l| Oid::from_str(l.trim()).ok()).collect())
+        let shallow = crate::fsx::read(&inner.commondir().join("shallow"))
+            .map(|bytes| String::from_utf8_lossy(&bytes).lines().filter_map(|l| Oid::from_str(l.trim()).ok()).collect())
             .unwrap_or_default();
         Ok(Repo { inner, workdir, shallow, progress: None, packs: Default::default() })
     }

@@ -45,7 +45,8 @@ impl Packs {
         let mut n = 0;
         // Git follows alternates five deep; this reads at most six stores.
         while n < stores.len() && stores.len() <= 6 {
-            let text = std::fs::read_to_string(stores[n].join("info/alternates")).unwrap_or_default();
+            let bytes = crate::fsx::read(&stores[n].join("info/alternates")).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes);
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 let store = stores[n].join(line);
                 if !stores.contains(&store) {

@@ -3,7 +3,8 @@
 //! Stele reads two keys from it — its own `stele-basis` and MDN's `l10n.sourceCommit` — and
 //! writes only the `stele-basis` line, leaving every other byte of the file as it was.
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
 
 /// The key stele records the source's blob id under.
 pub const BASIS_KEY: &str = "stele-basis";
@@ -166,45 +167,33 @@ impl FrontMatter<'_> {
         raw_value(line, self.syntax).to_owned()
     }
 
+    /// Reads the keys from the YAML parser's events, without building the document: aliases
+    /// are never expanded (an alias bomb costs what its text costs), and nesting deeper than
+    /// [`MAX_DEPTH`] is an error rather than a deep recursion.
     fn yaml_keys(&self) -> Result<Keys, ParseProblem> {
-        let docs = YamlLoader::load_from_str(self.inner).map_err(|e| ParseProblem {
+        let scalars = yaml_top_level(self.inner).map_err(|(line, message)| ParseProblem {
             // The scanner counts lines from 1 within the block, which starts after the fence.
-            line: self.line + e.marker().line().max(1),
-            message: e.info().to_owned(),
+            line: self.line + line.max(1),
+            message,
         })?;
         let mut keys = Keys::default();
-        let Some(doc) = docs.first() else {
-            return Ok(keys);
-        };
-        let map = match doc {
-            Yaml::Hash(map) => map,
-            Yaml::Null | Yaml::BadValue => return Ok(keys),
-            _ => {
-                return Err(ParseProblem {
-                    line: self.line + 1,
-                    message: "the front matter is not a mapping of keys to values".into(),
-                })
-            }
-        };
+        let Some(found) = scalars else { return Ok(keys) };
         // Values are taken as written on their line, not as YAML reads them: an id of digits
         // only is a number to YAML (`0123456` would lose its zero), and a comment may follow.
-        let top = |key: &str| -> Option<(String, usize)> {
-            let v = map.get(&Yaml::String(key.into()))?;
-            Some(match self.top_level_line(key) {
+        let top = |key: &str, value: &Option<String>| -> (String, usize) {
+            match self.top_level_line(key) {
                 Some(i) => (self.value_on(i), self.line + 1 + i),
-                None => (yaml_scalar(v).unwrap_or_default(), self.line),
-            })
-        };
-        keys.basis = top(BASIS_KEY);
-        keys.default_lang_commit = top(DEFAULT_LANG_COMMIT_KEY);
-        keys.drift = top(DRIFT_KEY).map(|(_, line)| line);
-        if let Some(Yaml::Hash(l10n)) = map.get(&Yaml::String("l10n".into())) {
-            if let Some(v) = l10n.get(&Yaml::String("sourceCommit".into())) {
-                keys.source_commit = Some(match self.source_commit_line() {
-                    Some(i) => (self.value_on(i), self.line + 1 + i),
-                    None => (yaml_scalar(v).unwrap_or_default(), self.line),
-                });
+                None => (value.clone().unwrap_or_default(), self.line),
             }
+        };
+        keys.basis = found.basis.as_ref().map(|v| top(BASIS_KEY, v));
+        keys.default_lang_commit = found.default_lang_commit.as_ref().map(|v| top(DEFAULT_LANG_COMMIT_KEY, v));
+        keys.drift = found.drift.as_ref().map(|v| top(DRIFT_KEY, v).1);
+        if let Some(v) = &found.source_commit {
+            keys.source_commit = Some(match self.source_commit_line() {
+                Some(i) => (self.value_on(i), self.line + 1 + i),
+                None => (v.clone().unwrap_or_default(), self.line),
+            });
         }
         Ok(keys)
     }
@@ -266,11 +255,122 @@ fn raw_value(line: &str, syntax: Syntax) -> &str {
     rest[..end].trim_end()
 }
 
-fn yaml_scalar(v: &Yaml) -> Option<String> {
-    match v {
-        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
-        Yaml::Integer(i) => Some(i.to_string()),
-        _ => None,
+/// How deeply collections may nest in front matter.
+pub const MAX_DEPTH: usize = 64;
+
+/// The values of the keys stele reads, as the YAML parser gives them: `Some(None)` for a key
+/// whose value is not a scalar (a collection, an alias).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct YamlFound {
+    basis: Option<Option<String>>,
+    default_lang_commit: Option<Option<String>>,
+    drift: Option<Option<String>>,
+    source_commit: Option<Option<String>>,
+}
+
+/// One open collection while reading the events.
+enum Open {
+    /// A mapping: whether the next node is a key, the last key (when a scalar), and whether it
+    /// is the top-level mapping or the one under `l10n`.
+    Map {
+        at_key: bool,
+        key: Option<String>,
+        role: Role,
+    },
+    Seq,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Top,
+    L10n,
+    Other,
+}
+
+/// The first document of `text`, read for the keys stele needs: `None` when the document is
+/// empty or null; an error (with its 1-based line within `text`) when it does not parse, is
+/// not a mapping, or nests deeper than [`MAX_DEPTH`].
+fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, String)> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut found = YamlFound::default();
+    let mut started = false;
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| (e.marker().line(), e.info().to_owned()))?;
+        let line = mark.line();
+        // A node begins (or an alias stands for one): where does it go?
+        let node =
+            matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
+        if node && stack.is_empty() {
+            if started {
+                // A second document: stele reads the first only.
+                return Ok(Some(found));
+            }
+            started = true;
+            match &event {
+                Event::MappingStart(..) => {}
+                Event::Scalar(v, TScalarStyle::Plain, ..)
+                    if matches!(v.as_str(), "" | "~" | "null" | "Null" | "NULL") =>
+                {
+                    return Ok(None)
+                }
+                _ => return Err((line, "the front matter is not a mapping of keys to values".into())),
+            }
+        }
+        // The value of a key stele reads, when this node is one.
+        if node {
+            if let Some(Open::Map { at_key, key, role }) = stack.last_mut() {
+                if *at_key {
+                    *key = match &event {
+                        Event::Scalar(k, ..) => Some(k.clone()),
+                        _ => None,
+                    };
+                } else {
+                    let value = match &event {
+                        Event::Scalar(v, ..) => Some(v.clone()),
+                        _ => None,
+                    };
+                    let slot = match (*role, key.as_deref()) {
+                        (Role::Top, Some(BASIS_KEY)) => Some(&mut found.basis),
+                        (Role::Top, Some(DEFAULT_LANG_COMMIT_KEY)) => Some(&mut found.default_lang_commit),
+                        (Role::Top, Some(DRIFT_KEY)) => Some(&mut found.drift),
+                        (Role::L10n, Some("sourceCommit")) => Some(&mut found.source_commit),
+                        _ => None,
+                    };
+                    if let Some(slot) = slot {
+                        *slot = Some(value);
+                    }
+                }
+                *at_key = !*at_key;
+            }
+        }
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err((line, format!("collections nest more than {MAX_DEPTH} levels deep")));
+                }
+                let opened = if matches!(event, Event::SequenceStart(..)) {
+                    Open::Seq
+                } else {
+                    // The key this mapping is the value of (`at_key` was just flipped to true).
+                    let role = match stack.last() {
+                        None => Role::Top,
+                        Some(Open::Map { at_key: true, key: Some(k), role: Role::Top }) if k == "l10n" => Role::L10n,
+                        _ => Role::Other,
+                    };
+                    Open::Map { at_key: true, key: None, role }
+                };
+                stack.push(opened);
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                if stack.is_empty() {
+                    return Ok(Some(found));
+                }
+            }
+            Event::StreamEnd => return Ok(started.then_some(found)),
+            _ => {}
+        }
     }
 }
 

@@ -9,8 +9,7 @@
 
 pub mod frontmatter;
 
-use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::git::{ObjectId, ShortId};
@@ -172,7 +171,7 @@ pub fn sidecar_path(file: &Path) -> PathBuf {
 
 /// Reads a file's bytes, naming the file if it cannot be read.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, TrackingError> {
-    fs::read(path).map_err(|source| TrackingError::Read { path: path.to_owned(), source })
+    crate::fsx::read(path).map_err(|source| TrackingError::Read { path: path.to_owned(), source })
 }
 
 /// Reads a file as UTF-8 text, naming the file (and the line of a bad byte) on failure.
@@ -285,9 +284,9 @@ pub fn read_sidecar_of(file: &Path) -> Result<Option<Record>, TrackingError> {
 }
 
 fn read_sidecar(sidecar: &Path) -> Result<Option<Record>, TrackingError> {
-    let bytes = match fs::read(sidecar) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+    let bytes = match crate::fsx::read_if_exists(sidecar) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(None),
         Err(source) => return Err(TrackingError::Read { path: sidecar.to_owned(), source }),
     };
     sidecar_record(sidecar, decode(sidecar, &bytes)?)
@@ -367,6 +366,9 @@ pub struct PlannedWrite {
     pub contents: Vec<u8>,
     /// Whether the content differs from what is there now.
     pub changes: bool,
+    /// What the file held when the write was planned (`None`: no file): it must still hold
+    /// that when the write is applied.
+    pub before: Option<Vec<u8>>,
 }
 
 /// The source version to record: its blob, and a commit whose tree has exactly that blob
@@ -408,21 +410,29 @@ pub fn plan(path: &Path, text: &str, convention: Convention, target: Target) -> 
             let new = frontmatter::set_pin(text, key, &value).map_err(fm_err)?;
             let changes = new != text;
             let read_back = front_matter_record(path, &new)?;
-            (PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes }, read_back)
+            let before = Some(text.as_bytes().to_vec());
+            (PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes, before }, read_back)
         }
         (Storage::Sidecar, Convention::EnRevision) => {
             let new = set_en_revision(text, &value);
             let changes = new != text;
             let read_back = en_revision_record(&new);
-            (PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes }, read_back)
+            let before = Some(text.as_bytes().to_vec());
+            (PlannedWrite { path: path.to_owned(), contents: new.into_bytes(), changes, before }, read_back)
         }
         (Storage::Sidecar, _) => {
             let sidecar = sidecar_path(path);
             // Read the old sidecar so that a broken one is reported, not silently replaced.
-            let old = read_sidecar(&sidecar)?;
+            let before = crate::fsx::read_if_exists(&sidecar)
+                .map_err(|source| TrackingError::Read { path: sidecar.clone(), source })?;
+            let old = match &before {
+                Some(bytes) => sidecar_record(&sidecar, decode(&sidecar, bytes)?)?,
+                None => None,
+            };
             let blob = target.blob;
             let contents = format!("{} = \"{blob}\"\n", frontmatter::BASIS_KEY).into_bytes();
-            let write = PlannedWrite { path: sidecar.clone(), contents, changes: old != Some(Record::Blob(blob)) };
+            let changes = old != Some(Record::Blob(blob));
+            let write = PlannedWrite { path: sidecar.clone(), contents, changes, before };
             return Ok(write);
         }
     };
@@ -445,19 +455,12 @@ fn set_en_revision(text: &str, value: &str) -> String {
     }
 }
 
-/// Writes a planned record: a temporary file beside the target, renamed over it, with the
-/// target's permissions kept.
-pub fn apply(write: &PlannedWrite) -> Result<(), TrackingError> {
-    let err = |source| TrackingError::Write { path: write.path.clone(), source };
-    let dir = write.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".stele-").tempfile_in(dir).map_err(err)?;
-    tmp.write_all(&write.contents).map_err(err)?;
-    if let Ok(meta) = fs::metadata(&write.path) {
-        fs::set_permissions(tmp.path(), meta.permissions()).map_err(err)?;
-    }
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(&write.path).map_err(|e| err(e.error))?;
-    Ok(())
+/// Writes a planned record in the work tree at `root` ([`crate::fsx::replace`]: atomically,
+/// not through a symbolic link, the temporary file in `scratch` when it can be, and refused if
+/// the file changed since the write was planned).
+pub fn apply(write: &PlannedWrite, root: &Path, scratch: Option<&Path>) -> Result<(), TrackingError> {
+    crate::fsx::replace(root, &write.path, &write.contents, Some(write.before.as_deref()), scratch)
+        .map_err(|source| TrackingError::Write { path: write.path.clone(), source })
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod export;
 mod fluent;
 mod help;
 mod history;
+mod hostile;
 mod init;
 mod l10n;
 mod layouts;

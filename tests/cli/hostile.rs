@@ -1,0 +1,360 @@
+//! issue 13: what a pull request from a stranger can put in a repository — symbolic links,
+//! special files, size and nesting bombs, damaged caches, odd names — and what an unlucky user
+//! meets. Each case asserts the exit code, that the message names the file, that stele neither
+//! hangs (a run is killed after a minute) nor grows past 1 GiB of address space, and that
+//! nothing changed on disk (inside the repository or beside it) unless the command's job is to
+//! write.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{Output, TestEnv};
+
+/// How long a run may take before it is taken for a hang.
+const PATIENCE: Duration = Duration::from_secs(60);
+/// The address space a run may use.
+const MEMORY: u64 = 1 << 30;
+
+/// Runs stele in `dir` with `args`, killed after [`PATIENCE`], with at most [`MEMORY`] of
+/// address space; panics on a hang, a crash or a panic.
+#[track_caller]
+fn run(env: &TestEnv, dir: &Path, args: &[&str]) -> Output {
+    run_with(env, dir, args, &[])
+}
+
+#[track_caller]
+fn run_with(env: &TestEnv, dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stele"));
+    cmd.current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.outside())
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env("STELE_CHECK_L10N", "1")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    #[cfg(unix)]
+    unsafe {
+        use std::os::unix::process::CommandExt;
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit { rlim_cur: MEMORY, rlim_max: MEMORY };
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("stele runs");
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut s).ok();
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut s).ok();
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("stele {args:?} hung (killed after {PATIENCE:?})");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned();
+    let code = status.code().unwrap_or_else(|| panic!("stele {args:?} was killed by a signal:\n{stderr}"));
+    assert!(!stderr.contains("panicked"), "stele {args:?} panicked:\n{stderr}");
+    assert!(!stderr.contains("overflowed its stack"), "stele {args:?} overflowed its stack");
+    Output { stdout, stderr, code }
+}
+
+/// Every entry below `dirs` (the work tree without `.git`, and the folder beside it): its
+/// kind, its link target or its bytes. Special files are not read.
+fn snapshot(dirs: &[&Path]) -> Vec<(PathBuf, String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.file_name().unwrap() == ".git" {
+                continue;
+            }
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let kind = meta.file_type();
+            if kind.is_symlink() {
+                out.push((
+                    path.clone(),
+                    "link".into(),
+                    std::fs::read_link(&path).unwrap().into_os_string().into_encoded_bytes(),
+                ));
+            } else if kind.is_dir() {
+                out.push((path.clone(), "dir".into(), Vec::new()));
+                stack.push(path);
+            } else if kind.is_file() {
+                out.push((path.clone(), "file".into(), std::fs::read(&path).unwrap()));
+            } else {
+                out.push((path.clone(), "special".into(), Vec::new()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs stele and checks that it fails with exit code 2, a message holding each of
+/// `expected`, and nothing changed on disk.
+#[track_caller]
+fn refuses(env: &TestEnv, args: &[&str], expected: &[&str]) -> String {
+    let before = snapshot(&[env.root(), env.outside()]);
+    let out = run(env, env.root(), args);
+    assert_eq!(out.code, 2, "stele {args:?}: expected exit 2\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
+    for needle in expected {
+        assert!(out.stderr.contains(needle), "stele {args:?}: expected {needle:?} in:\n{}", out.stderr);
+    }
+    assert_eq!(before, snapshot(&[env.root(), env.outside()]), "stele {args:?} changed files");
+    out.stderr
+}
+
+/// Runs stele and checks that it succeeds (or ends with `code`) and changed nothing on disk.
+#[track_caller]
+fn harmless(env: &TestEnv, args: &[&str], code: i32) -> Output {
+    let before = snapshot(&[env.root(), env.outside()]);
+    let out = run(env, env.root(), args);
+    assert_eq!(out.code, code, "stele {args:?}\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
+    assert_eq!(before, snapshot(&[env.root(), env.outside()]), "stele {args:?} changed files");
+    out
+}
+
+/// A corpus `content/{lang}/{path}` with one English page and its French translation.
+fn site() -> TestEnv {
+    let env = TestEnv::new();
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"content/{lang}/{path}\"\n");
+    env.write("content/en/a.md", "Hello.\n");
+    env.write("content/fr/a.md", "Bonjour.\n");
+    env.commit("start");
+    env
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo {}", path.display());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes where it must not
+
+#[cfg(unix)]
+#[test]
+fn a_translation_folder_linked_outside_is_neither_read_nor_written() {
+    let env = site();
+    let outside = env.outside().join("fr");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("a.md"), "Secret outside.\n").unwrap();
+    env.remove("content/fr/a.md");
+    std::fs::remove_dir(env.root().join("content/fr")).unwrap();
+    std::os::unix::fs::symlink(&outside, env.root().join("content/fr")).unwrap();
+    env.write("content/en/a.md", "Hello, changed.\n");
+
+    let out = harmless(&env, &["status", "--format", "json"], 0);
+    assert!(out.stderr.contains("skipped content/fr: it is a symbolic link"), "{}", out.stderr);
+    assert!(!out.stdout.contains("Secret"), "{}", out.stdout);
+    assert_eq!(crate::util::translation(&out.json(), "content/fr/a.md")["state"], "missing");
+    harmless(&env, &["ack", "content/en/a.md"], 0);
+    refuses(&env, &["mark", "content/fr/a.md"], &["content/fr/a.md"]);
+    harmless(&env, &["export", "--pair", "en-fr", "--format", "tsv"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_sidecar_that_is_a_link_or_a_fifo_is_refused_not_followed() {
+    let env = TestEnv::new();
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"po/{lang}/{path}\"\n");
+    env.write("po/en/a.txt", "Hello.\n");
+    env.write("po/fr/a.txt", "Bonjour.\n");
+    env.commit("start");
+    std::fs::write(env.outside().join("secret"), "stele-basis = \"x\"\n").unwrap();
+    std::os::unix::fs::symlink(env.outside().join("secret"), env.root().join("po/fr/a.txt.stele")).unwrap();
+    refuses(&env, &["status"], &["po/fr/a.txt.stele", "symbolic link"]);
+    refuses(&env, &["mark", "po/fr/a.txt"], &["po/fr/a.txt.stele", "symbolic link"]);
+    std::fs::remove_file(env.root().join("po/fr/a.txt.stele")).unwrap();
+    mkfifo(&env.root().join("po/fr/a.txt.stele"));
+    refuses(&env, &["status"], &["po/fr/a.txt.stele", "not a regular file"]);
+    refuses(&env, &["mark", "po/fr/a.txt"], &["po/fr/a.txt.stele", "not a regular file"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_where_stele_reads_never_block() {
+    let env = site();
+    // A FIFO as .gitignore, as info/exclude and as each cache: skipped or ignored.
+    mkfifo(&env.root().join("content/.gitignore"));
+    std::fs::remove_file(env.root().join(".git/info/exclude")).ok();
+    mkfifo(&env.root().join(".git/info/exclude"));
+    std::fs::create_dir_all(env.root().join(".git/stele")).unwrap();
+    for cache in ["history", "bases", "facts-default"] {
+        mkfifo(&env.root().join(".git/stele").join(cache));
+    }
+    let out = harmless(&env, &["status", "--format", "json"], 0);
+    assert_eq!(crate::util::translation(&out.json(), "content/fr/a.md")["state"], "current");
+    // A FIFO as stele.toml: an error naming it.
+    std::fs::remove_file(env.root().join("stele.toml")).unwrap();
+    mkfifo(&env.root().join("stele.toml"));
+    refuses(&env, &["status"], &["stele.toml", "not a regular file"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn info_exclude_fifo_alone_does_not_block() {
+    let env = site();
+    std::fs::remove_file(env.root().join(".git/info/exclude")).ok();
+    mkfifo(&env.root().join(".git/info/exclude"));
+    harmless(&env, &["status"], 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_device_writes_into_it_and_never_replaces_it() {
+    let env = site();
+    let out = harmless(&env, &["export", "--pair", "en-fr", "--format", "tmx", "-o", "/dev/null"], 0);
+    assert!(out.stderr.contains("Exported one pair"), "{}", out.stderr);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    harmless(&env, &["export", "--pair", "en-fr", "--format", "moses", "-o", "/dev/null"], 0);
+    if Path::new("/dev/full").exists() {
+        let out = harmless(&env, &["export", "--pair", "en-fr", "--format", "tsv", "-o", "/dev/full"], 2);
+        assert!(out.stderr.contains("/dev/full") && out.stderr.contains("no space left"), "{}", out.stderr);
+        assert!(std::fs::metadata("/dev/full").unwrap().file_type().is_char_device());
+    }
+}
+
+#[test]
+fn export_files_get_the_usual_permissions_and_follow_a_link() {
+    let env = site();
+    run(&env, env.root(), &["export", "--pair", "en-fr", "--format", "tsv", "-o", "../out.tsv"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.outside().join("out.tsv")).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode, 0o600, "the temporary file's mode leaked");
+        assert!(mode & 0o400 != 0);
+        std::os::unix::fs::symlink(env.outside().join("out.tsv"), env.outside().join("link.tsv")).unwrap();
+        std::fs::write(env.outside().join("out.tsv"), "old").unwrap();
+        assert_eq!(
+            run(&env, env.root(), &["export", "--pair", "en-fr", "--format", "tsv", "-o", "../link.tsv"]).code,
+            0
+        );
+        assert!(std::fs::symlink_metadata(env.outside().join("link.tsv")).unwrap().file_type().is_symlink());
+        assert!(std::fs::read_to_string(env.outside().join("out.tsv")).unwrap().contains("Bonjour"));
+    }
+}
+
+#[test]
+fn mark_leaves_no_temporary_file_in_the_work_tree() {
+    let env = site();
+    env.write("content/en/a.md", "Hello again.\n");
+    assert_eq!(run(&env, env.root(), &["mark", "content/fr/a.md"]).code, 0);
+    let names: Vec<String> = snapshot(&[env.root()]).into_iter().map(|(p, _, _)| p.display().to_string()).collect();
+    assert!(names.iter().all(|n| !n.contains(".stele-")), "{names:?}");
+    let scratch = env.root().join(".git/stele/tmp");
+    assert_eq!(std::fs::read_dir(scratch).map(|d| d.count()).unwrap_or(0), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size and nesting bombs, in every parser
+
+/// The site with `content/fr/a.md` replaced by `text`.
+fn with_translation(text: &str) -> TestEnv {
+    let env = site();
+    env.write("content/fr/a.md", text);
+    env
+}
+
+#[test]
+fn yaml_alias_expansion_costs_what_its_text_costs() {
+    let mut text = String::from("---\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..40 {
+        let refs = vec![format!("*l{}", i - 1); 9].join(", ");
+        text.push_str(&format!("l{i}: &l{i} [{refs}]\n"));
+    }
+    text.push_str("stele-basis: 0123456789abcdef0123456789abcdef01234567\n---\nBonjour.\n");
+    let env = with_translation(&text);
+    let out = harmless(&env, &["status", "--format", "json"], 0);
+    assert_eq!(crate::util::translation(&out.json(), "content/fr/a.md")["pin"], "stele-basis");
+}
+
+#[test]
+fn yaml_nesting_past_the_budget_is_an_error_with_its_line() {
+    for text in [
+        format!("---\nx: {}{}\n---\nT.\n", "[".repeat(20_000), "]".repeat(20_000)),
+        format!("---\nx: {}{}\n---\nT.\n", "{a: ".repeat(5_000), "}".repeat(5_000)),
+        format!("---\n{}---\nT.\n", (0..200).map(|i| format!("{}k:\n", " ".repeat(i))).collect::<String>()),
+        format!(
+            "---\nx:\n{}\n---\nT.\n",
+            (0..200).map(|i| format!("{}- ", " ".repeat(2 * i))).collect::<Vec<_>>().join("\n")
+        ),
+    ] {
+        let env = with_translation(&text);
+        refuses(&env, &["status"], &["content/fr/a.md, line "]);
+        refuses(&env, &["mark", "content/fr/a.md"], &["content/fr/a.md, line "]);
+    }
+}
+
+#[test]
+fn toml_front_matter_and_config_nesting_is_an_error() {
+    let env = with_translation(&format!("+++\nx = {}{}\n+++\nT.\n", "[".repeat(20_000), "]".repeat(20_000)));
+    refuses(&env, &["status"], &["content/fr/a.md, line 2"]);
+    let env = with_translation(&format!("+++\nx = {}{}\n+++\nT.\n", "{a=".repeat(20_000), "}".repeat(20_000)));
+    refuses(&env, &["status"], &["content/fr/a.md, line 2"]);
+    let env = site();
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}x = {}{}\n", "[".repeat(20_000), "]".repeat(20_000)));
+    refuses(&env, &["status"], &["stele.toml, line 4"]);
+}
+
+#[test]
+fn fluent_placeables_nested_past_the_budget_are_a_syntax_error() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"fluent\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n",
+    );
+    env.write("locales/en/main.ftl", "hello = Hello\nbye = Bye\n");
+    env.write("locales/fr/main.ftl", &format!("hello = {}\nbye = Au revoir\n", "{ ".repeat(20_000)));
+    env.commit("start");
+    harmless(&env, &["status"], 0);
+    let out = harmless(&env, &["check"], 1);
+    assert!(out.stdout.contains("locales/fr/main.ftl:1: syntax error: placeables nest more than"), "{}", out.stdout);
+    harmless(&env, &["diff", "locales/fr/main.ftl"], 0);
+}
+
+#[test]
+fn markdown_nesting_bombs_are_ordinary_text() {
+    let env = site();
+    env.write("content/en/a.md", &format!("{}deep\n\n{}item\n", "> ".repeat(20_000), "- ".repeat(20_000)));
+    env.commit("deep source");
+    harmless(&env, &["status"], 0);
+    harmless(&env, &["diff", "content/fr/a.md"], 0);
+    harmless(&env, &["export", "--pair", "en-fr", "--format", "tsv", "--include-outdated"], 0);
+}
+
+#[test]
+fn a_long_pin_value_is_not_echoed_whole() {
+    let env = with_translation(&format!("---\nstele-basis: {}\n---\nT.\n", "a".repeat(1 << 20)));
+    let out = harmless(&env, &["status"], 0);
+    assert!(out.stdout.len() < 10_000, "{} bytes of output", out.stdout.len());
+}
