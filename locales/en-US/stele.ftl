@@ -151,7 +151,7 @@ label-caused-by = caused by:
 label-hint = hint:
 
 label-warning = warning:
-warning-non-utf8-path = skipped { $path }: its name is not valid UTF-8
+warning-non-utf8-path = skipped { $path }: its name is not valid UTF-8 or holds a line break
 warning-symlink-folder = skipped { $path }: it is a symbolic link, and stele does not follow links (git does not either)
 note-not-text = { $count ->
     [one] left out one file of the corpus { $corpus } that is not text (an image, a font…); -vv lists it

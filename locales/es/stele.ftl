@@ -151,7 +151,7 @@ label-caused-by = causa:
 label-hint = sugerencia:
 
 label-warning = aviso:
-warning-non-utf8-path = se omitió { $path }: su nombre no es UTF-8 válido
+warning-non-utf8-path = se omitió { $path }: su nombre no es UTF-8 válido o contiene un salto de línea
 warning-symlink-folder = se omitió { $path }: es un enlace simbólico, y stele no sigue enlaces (git tampoco)
 note-not-text = { $count ->
     [one] se omitió un archivo del corpus { $corpus } que no es texto (una imagen, una fuente…); -vv lo muestra

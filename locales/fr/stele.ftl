@@ -151,7 +151,7 @@ label-caused-by = cause :
 label-hint = conseil :
 
 label-warning = attention :
-warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide
+warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide ou contient un saut de ligne
 warning-symlink-folder = { $path } ignoré : c’est un lien symbolique, et stele ne suit pas les liens (git non plus)
 note-not-text = { $count ->
     [one] un fichier du corpus { $corpus } n’est pas du texte (une image, une police…) et a été laissé de côté ; -vv le nomme

@@ -76,7 +76,8 @@ pub struct Corpus {
 /// A file under the corpus that stele left out.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Skipped {
-    /// A path that is not valid UTF-8 (stele tracks only UTF-8 paths).
+    /// A path that is not valid UTF-8 or holds a line break (stele tracks only UTF-8 paths
+    /// that fit on a line).
     NonUtf8Path(PathBuf),
     /// A layout folder that is a symbolic link or lies behind one (its path from the
     /// repository's root): not followed.

@@ -30,7 +30,7 @@ pub(super) struct Walked<C> {
     /// Each file's path from the repository's root (`/`-separated), its stat data and what
     /// the walk's `classify` said of it.
     pub files: Vec<File<C>>,
-    /// Files and folders whose names are not UTF-8.
+    /// Files and folders whose names are not UTF-8 or hold a line break.
     pub non_utf8: Vec<PathBuf>,
     /// Symbolic links where the walk would have entered a folder or kept a file (paths from
     /// the repository's root): not followed.
@@ -239,7 +239,9 @@ fn read_entries<'s, C: Send>(
         if !is_dir && !is_file {
             continue;
         }
-        let Some(name) = name.to_str() else {
+        // A name that is not UTF-8, or holds a line break (no layout can place it, and no line
+        // of stele's output or caches can hold it), is left out and said.
+        let Some(name) = name.to_str().filter(|n| !n.contains('\n')) else {
             non_utf8.push(entry.path());
             continue;
         };

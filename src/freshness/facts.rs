@@ -32,7 +32,7 @@ use crate::git::ShortId;
 use crate::git::{ObjectId, Repo};
 use crate::tracking::{Convention, Record};
 
-const HEADER: &str = concat!("stele-facts 2 ", env!("CARGO_PKG_VERSION"));
+const HEADER: &str = concat!("stele-facts 3 ", env!("CARGO_PKG_VERSION"));
 
 /// What is known of one blob.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -88,8 +88,7 @@ impl Facts {
     /// The facts in the file at `path`, or none; a plain file read, so that it can run on any
     /// thread.
     pub fn read(path: &std::path::Path) -> Facts {
-        let text = crate::fsx::read(path).ok().and_then(|bytes| String::from_utf8(bytes).ok());
-        text.and_then(|text| parse(&text)).unwrap_or_default()
+        crate::git::read_sealed(path).and_then(|text| parse(&text)).unwrap_or_default()
     }
 
     pub fn blob(&self, id: ObjectId) -> Option<BlobFacts> {
@@ -353,13 +352,13 @@ fn parse(text: &str) -> Option<Facts> {
     let (blob_text, stale_text) = body.split_at(stale_at);
     // Blob lines are about 70 bytes.
     let mut kept = Vec::with_capacity(blob_text.len() / 64);
-    for line in blob_text.lines() {
+    for line in blob_text.split('\n').filter(|l| !l.is_empty()) {
         kept.push(parse_blob(line)?);
     }
     if !kept.windows(2).all(|w| w[0].0 < w[1].0) {
         return None;
     }
-    let stale = stale_text.lines().map(parse_stale).collect::<Option<HashMap<_, _>>>()?;
+    let stale = stale_text.split('\n').filter(|l| !l.is_empty()).map(parse_stale).collect::<Option<HashMap<_, _>>>()?;
     let fanout = fanout(&kept)?;
     Some(Facts { kept, fanout, blobs: HashMap::default(), stale, changed: false })
 }
@@ -445,7 +444,7 @@ mod tests {
         f.learn_blob(id(1), BlobFacts { words: Some(12), record: Some(None) });
         let text = f.render();
         assert!(parse(&text).is_some());
-        assert!(parse(&text.replace("stele-facts 2", "stele-facts 3")).is_none());
+        assert!(parse(&text.replace("stele-facts 3", "stele-facts 4")).is_none());
         for cut in 1..text.len() - 1 {
             // Any truncation either still parses to a prefix of the facts or is refused.
             if let Some(p) = parse(&text[..cut]) {

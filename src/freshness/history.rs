@@ -225,16 +225,13 @@ struct Kept {
     changed: bool,
 }
 
-const HEADER: &str = "stele-bases 1";
+const HEADER: &str = "stele-bases 2";
 
 impl Kept {
     fn read(repo: &Repo) -> Kept {
-        let parse = |text: &str| -> Option<Kept> {
-            let (body, digest) = text.rsplit_once("digest ")?;
-            if digest.trim_end() != ObjectId::for_blob(body.as_bytes()).to_string() {
-                return None;
-            }
-            let mut lines = body.lines();
+        let parse = |body: &str| -> Option<Kept> {
+            // Split at line feeds only: a path may end in a carriage return.
+            let mut lines = body.split('\n').filter(|l| !l.is_empty());
             if lines.next()? != HEADER {
                 return None;
             }
@@ -308,8 +305,6 @@ impl Kept {
             let blob = f.source_blob.map_or("-".to_owned(), |b| b.to_string());
             let _ = writeln!(text, "{last} {} {} {blob} {translation}\t{source}", f.commit, f.time);
         }
-        let digest = ObjectId::for_blob(text.as_bytes());
-        let _ = writeln!(text, "digest {digest}");
         repo.write_cache_file("bases", &text);
     }
 }

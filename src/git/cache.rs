@@ -7,7 +7,8 @@
 //! another version, is ignored and replaced. The cache is best-effort: failing to read or write
 //! it never fails a command.
 //!
-//! Format (text, one entry per line): `stele-history 2 <commit>`, then
+//! Format (text, one entry per line, sealed with a checksum line: [`seal`]): `stele-history 3
+//! <commit>`, then
 //! `<last commit> <its time> <blob at commit> <path>`, and `absent <path>` for paths asked about
 //! that the commit does not have.
 
@@ -35,7 +36,7 @@ pub struct HistoryAt {
     pub companion_as_now: std::collections::HashSet<String>,
 }
 
-const HEADER: &str = "stele-history 2";
+const HEADER: &str = "stele-history 3";
 
 struct Cache {
     at: ObjectId,
@@ -45,11 +46,47 @@ struct Cache {
     absent: FxHashSet<String>,
 }
 
+/// `text` (whole lines) followed by a line `checksum <16 hex digits>`: a 64-bit hash of the
+/// text. Not a defence against an attacker (who could write `.git/` could do anything), but
+/// against a damaged or hand-edited file, where a changed digit could flip a verdict.
+pub fn seal(text: &str) -> String {
+    format!("{text}checksum {:016x}\n", checksum(text.as_bytes()))
+}
+
+/// The text a sealed file holds, when its checksum verifies.
+pub fn unseal(sealed: &str) -> Option<&str> {
+    let without_end = sealed.strip_suffix('\n')?;
+    let cut = without_end.rfind('\n').map_or(0, |i| i + 1);
+    let (body, last) = sealed.split_at(cut);
+    let sum = last.strip_prefix("checksum ")?.strip_suffix('\n')?;
+    (sum == format!("{:016x}", checksum(body.as_bytes()))).then_some(body)
+}
+
+/// The sealed file at `path`, its checksum stripped, when it is a regular file that verifies.
+pub fn read_sealed(path: &std::path::Path) -> Option<String> {
+    let text = String::from_utf8(crate::fsx::read(path).ok()?).ok()?;
+    let body = unseal(&text)?.len();
+    let mut text = text;
+    text.truncate(body);
+    Some(text)
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
 impl Repo {
     /// The text of stele's cache file `name` in the repository's git directory, if it can be
     /// read.
+    ///
+    /// Every cache file ends with a checksum of the rest ([`seal`]): a file damaged or edited
+    /// by hand does not verify and is not believed (it is rebuilt).
     pub fn read_cache_file(&self, name: &str) -> Option<String> {
-        String::from_utf8(crate::fsx::read(&self.cache_file(name)).ok()?).ok()
+        read_sealed(&self.cache_file(name))
     }
 
     /// Where stele's cache file `name` is (it need not exist).
@@ -64,7 +101,7 @@ impl Repo {
         let write = || -> std::io::Result<()> {
             fs::create_dir_all(&dir)?;
             let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-            tmp.write_all(text.as_bytes())?;
+            tmp.write_all(seal(text).as_bytes())?;
             tmp.persist(dir.join(name)).map_err(|e| e.error)?;
             Ok(())
         };
@@ -85,7 +122,8 @@ impl Repo {
 
     fn read_cache(&self) -> Option<Cache> {
         let text = self.read_cache_file("history")?;
-        let mut lines = text.lines();
+        // Split at line feeds only: a path may end in a carriage return.
+        let mut lines = text.split('\n').filter(|l| !l.is_empty());
         let at = lines.next()?.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
         let mut cache = Cache { at, answers: FxHashMap::default(), absent: FxHashSet::default() };
         for line in lines {
@@ -178,5 +216,28 @@ impl Repo {
         }
         self.write_cache(&stored);
         Ok(HistoryAt { blobs, changes, before, companion_as_now })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{seal, unseal};
+
+    #[test]
+    fn a_sealed_text_verifies_and_any_change_does_not() {
+        let text = "stele-history 3 abc\n1 2 3 pages/a.md\r\n";
+        let sealed = seal(text);
+        assert_eq!(unseal(&sealed), Some(text));
+        assert_eq!(unseal(&seal("")), Some(""));
+        // Every single-byte change, every truncation, and a missing checksum line are refused.
+        for at in 0..sealed.len() {
+            let mut bytes = sealed.clone().into_bytes();
+            bytes[at] ^= if bytes[at].is_ascii_digit() { 1 } else { 0x20 };
+            if let Ok(changed) = String::from_utf8(bytes) {
+                assert_eq!(unseal(&changed), None, "byte {at} changed: {changed:?}");
+            }
+            assert_eq!(unseal(&sealed[..at]), None, "cut at {at}");
+        }
+        assert_eq!(unseal(text), None);
     }
 }

@@ -19,7 +19,7 @@ use std::str::FromStr;
 
 use git2::{ObjectType, Oid, Repository};
 
-pub use cache::HistoryAt;
+pub use cache::{read_sealed, seal, unseal, HistoryAt};
 pub use hasher::{HashError, Hasher};
 pub use history::LastChange;
 pub use index::{FileStat, IndexStats};

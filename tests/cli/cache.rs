@@ -45,7 +45,8 @@ fn facts_path(env: &TestEnv) -> std::path::PathBuf {
 
 /// Replaces the word count kept for `blob` (a source's) with `words`.
 fn forge_words(env: &TestEnv, blob: &str, words: usize) {
-    let text = fs::read_to_string(facts_path(env)).expect("status kept facts");
+    let sealed = fs::read_to_string(facts_path(env)).expect("status kept facts");
+    let text = stele::git::unseal(&sealed).expect("a sealed facts file").to_owned();
     let mut found = false;
     let forged: String = text
         .lines()
@@ -59,7 +60,7 @@ fn forge_words(env: &TestEnv, blob: &str, words: usize) {
         })
         .collect();
     assert!(found, "no facts for {blob} in\n{text}");
-    fs::write(facts_path(env), forged).unwrap();
+    fs::write(facts_path(env), stele::git::seal(&forged)).unwrap();
 }
 
 fn source_words(json: &serde_json::Value, path: &str) -> u64 {
@@ -150,14 +151,23 @@ fn every_index_format_is_read() {
 fn a_damaged_facts_file_is_ignored_and_replaced() {
     let env = corpus();
     let first = env.status_json(&[]);
-    let mut text = fs::read_to_string(facts_path(&env)).unwrap();
+    let sealed = fs::read_to_string(facts_path(&env)).unwrap();
+    let mut text = stele::git::unseal(&sealed).unwrap().to_owned();
     text.push_str("b not-an-id\n");
-    fs::write(facts_path(&env), &text).unwrap();
+    fs::write(facts_path(&env), stele::git::seal(&text)).unwrap();
     assert_eq!(env.status_json(&[]), first);
     let again = fs::read_to_string(facts_path(&env)).unwrap();
     assert!(!again.contains("not-an-id"), "the damaged file is rewritten");
     // A file from another version of stele is ignored the same way.
-    fs::write(facts_path(&env), again.replacen("stele-facts 2 ", "stele-facts 2 0.0.0-other ", 1)).unwrap();
+    let other = stele::git::unseal(&again).unwrap().replacen("stele-facts 3 ", "stele-facts 3 0.0.0-other ", 1);
+    fs::write(facts_path(&env), stele::git::seal(&other)).unwrap();
+    assert_eq!(env.status_json(&[]), first);
+    // An edited digit that is not sealed again is not believed: the words stay right.
+    let blob = first["documents"][1]["source"]["blob"].as_str().unwrap().to_owned();
+    let sealed = fs::read_to_string(facts_path(&env)).unwrap();
+    let edited = sealed.replacen(&format!("b {blob} "), &format!("b {blob} 9"), 1);
+    assert_ne!(edited, sealed);
+    fs::write(facts_path(&env), edited).unwrap();
     assert_eq!(env.status_json(&[]), first);
 }
 

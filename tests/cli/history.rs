@@ -155,7 +155,7 @@ fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
         let old = repo.resolve(middle).unwrap();
         let at_old = repo.history_at(old, &paths).unwrap().changes;
         expect_git_log(&env, middle, &at_old, &paths);
-        assert!(std::fs::read_to_string(&cache).unwrap().starts_with(&format!("stele-history 2 {middle}")));
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with(&format!("stele-history 3 {middle}")));
         let head = repo.resolve("HEAD").unwrap();
         let at_head = repo.history_at(head, &paths).unwrap().changes;
         expect_git_log(&env, "HEAD", &at_head, &paths);
@@ -170,11 +170,11 @@ fn the_cache_is_incremental_and_survives_rewrites_and_corruption() {
         expect_git_log(&env, elsewhere, &repo.history_at(at, &paths).unwrap().changes, &paths);
 
         // A corrupt cache, or one from another version, is ignored and replaced.
-        std::fs::write(&cache, "stele-history 2 nonsense\ngarbage\n").unwrap();
+        std::fs::write(&cache, stele::git::seal("stele-history 3 nonsense\ngarbage\n")).unwrap();
         expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
         std::fs::write(&cache, "stele-history 99 0000\n").unwrap();
         expect_git_log(&env, "HEAD", &repo.history_at(head, &paths).unwrap().changes, &paths);
-        assert!(std::fs::read_to_string(&cache).unwrap().starts_with("stele-history 2 "));
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with("stele-history 3 "));
     }
 }
 
@@ -211,7 +211,8 @@ fn a_wrong_cache_at_head_would_show() {
     let head = repo.resolve("HEAD").unwrap();
     repo.history_at(head, &paths).unwrap();
     let cache = env.root().join(".git/stele/history");
-    let text = std::fs::read_to_string(&cache).unwrap();
+    let sealed = std::fs::read_to_string(&cache).unwrap();
+    let text = stele::git::unseal(&sealed).unwrap().to_owned();
     let first = env.git(&["rev-list", "--max-parents=0", "HEAD"]).trim().to_owned();
     let forged: String = text
         .lines()
@@ -219,7 +220,11 @@ fn a_wrong_cache_at_head_would_show() {
         .map(|(i, l)| if i == 0 { l.to_owned() } else { format!("{first} 0 {}", l.splitn(3, ' ').nth(2).unwrap()) })
         .collect::<Vec<_>>()
         .join("\n");
+    // Not sealed again: not believed.
     std::fs::write(&cache, forged.clone() + "\n").unwrap();
+    let answers = repo.history_at(head, &paths).unwrap().changes;
+    assert!(answers.values().all(|a| !matches!(a, LastChange::Commit { time: 0, .. })));
+    std::fs::write(&cache, stele::git::seal(&(forged.clone() + "\n"))).unwrap();
     let answers = repo.history_at(head, &paths).unwrap().changes;
     assert!(answers.values().all(|a| matches!(a, LastChange::Commit { time: 0, .. })));
 
@@ -227,8 +232,8 @@ fn a_wrong_cache_at_head_would_show() {
     // goes through HEAD~1: those identical in HEAD and HEAD~1 (at a merge, a path identical to
     // the first parent follows it; one identical only to another parent goes there instead).
     let parent = env.git(&["rev-parse", "HEAD~1"]).trim().to_owned();
-    let at_parent = forged.replacen(&format!("stele-history 2 {head}"), &format!("stele-history 2 {parent}"), 1);
-    std::fs::write(&cache, at_parent + "\n").unwrap();
+    let at_parent = forged.replacen(&format!("stele-history 3 {head}"), &format!("stele-history 3 {parent}"), 1);
+    std::fs::write(&cache, stele::git::seal(&(at_parent + "\n"))).unwrap();
     let answers = repo.history_at(head, &paths).unwrap().changes;
     let mut shown = 0;
     for path in &paths {

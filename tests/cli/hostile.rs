@@ -358,3 +358,77 @@ fn a_long_pin_value_is_not_echoed_whole() {
     let out = harmless(&env, &["status"], 0);
     assert!(out.stdout.len() < 10_000, "{} bytes of output", out.stdout.len());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Damaged state
+
+/// The states of every translation, from `status --format json`.
+fn states(env: &TestEnv) -> Vec<(String, String)> {
+    let out = run(env, env.root(), &["status", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = out.json();
+    let mut states: Vec<(String, String)> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["translations"].as_array().unwrap().iter())
+        .map(|t| (t["path"].as_str().unwrap().to_owned(), t["state"].as_str().unwrap().to_owned()))
+        .collect();
+    states.sort();
+    states
+}
+
+#[test]
+fn damaged_caches_are_rebuilt_never_believed() {
+    let env = site();
+    env.write("content/en/b.md", "Two.\n");
+    env.write("content/fr/b.md", "Deux.\n");
+    env.commit("b");
+    env.write("content/en/b.md", "Two, changed.\n");
+    env.commit("b changes");
+    let truth = states(&env);
+    assert!(truth.contains(&("content/fr/b.md".into(), "outdated".into())), "{truth:?}");
+    let dir = env.root().join(".git/stele");
+    for name in ["history", "bases", "facts-default"] {
+        let original = std::fs::read(dir.join(name)).unwrap();
+        let damages: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            original[..original.len() / 2].to_vec(),
+            original.iter().map(|&b| if b.is_ascii_digit() { b'0' + (b - b'0' + 1) % 10 } else { b }).collect(),
+            original.iter().map(|&b| if b == b'\n' { b'\r' } else { b }).collect(),
+            vec![0xff; 4096],
+            b"checksum 0000000000000000\n".to_vec(),
+            [original.as_slice(), b"b 0000000000000000000000000000000000000000 4294967295 -\n"].concat(),
+        ];
+        for damage in damages {
+            std::fs::write(dir.join(name), &damage).unwrap();
+            assert_eq!(states(&env), truth, "{name} damaged");
+        }
+        std::fs::remove_file(dir.join(name)).unwrap();
+        std::fs::create_dir(dir.join(name)).unwrap();
+        assert_eq!(states(&env), truth, "{name} a folder");
+        std::fs::remove_dir(dir.join(name)).unwrap();
+    }
+}
+
+#[test]
+fn a_name_ending_in_a_carriage_return_reads_back_as_itself() {
+    let env = site();
+    env.write("content/en/b\r.md", "Two.\n");
+    env.write("content/fr/b\r.md", "Deux.\n");
+    env.commit("b");
+    env.write("content/en/b\r.md", "Two, changed.\n");
+    env.commit("b changes");
+    let cold = states(&env);
+    assert!(cold.contains(&("content/fr/b\r.md".into(), "outdated".into())), "{cold:?}");
+    assert_eq!(states(&env), cold, "warm");
+    assert_eq!(states(&env), cold, "warm again");
+}
+
+#[test]
+fn a_folder_whose_name_holds_a_line_break_is_said_not_dropped() {
+    let env = site();
+    env.write("content/en/odd\nname/a.md", "Odd.\n");
+    let out = harmless(&env, &["status"], 0);
+    assert!(out.stderr.contains("holds a line break"), "{}", out.stderr);
+}
