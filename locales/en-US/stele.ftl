@@ -153,6 +153,7 @@ label-hint = hint:
 label-warning = warning:
 warning-non-utf8-path = skipped { $path }: its name is not valid UTF-8 or holds a line break
 warning-symlink-folder = skipped { $path }: it is a symbolic link, and stele does not follow links (git does not either)
+warning-nested-repository = skipped { $path }: it is a repository of its own (a submodule); run stele in it
 note-not-text = { $count ->
     [one] left out one file of the corpus { $corpus } that is not text (an image, a font…); -vv lists it
    *[other] left out { $count } files of the corpus { $corpus } that are not text (images, fonts…); -vv lists them

@@ -153,6 +153,7 @@ label-hint = sugerencia:
 label-warning = aviso:
 warning-non-utf8-path = se omitió { $path }: su nombre no es UTF-8 válido o contiene un salto de línea
 warning-symlink-folder = se omitió { $path }: es un enlace simbólico, y stele no sigue enlaces (git tampoco)
+warning-nested-repository = se omitió { $path }: es un repositorio propio (un submódulo); ejecute stele en él
 note-not-text = { $count ->
     [one] se omitió un archivo del corpus { $corpus } que no es texto (una imagen, una fuente…); -vv lo muestra
    *[other] se omitieron { $count } archivos del corpus { $corpus } que no son texto (imágenes, fuentes…); -vv los muestra

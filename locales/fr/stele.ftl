@@ -153,6 +153,7 @@ label-hint = conseil :
 label-warning = attention :
 warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide ou contient un saut de ligne
 warning-symlink-folder = { $path } ignoré : c’est un lien symbolique, et stele ne suit pas les liens (git non plus)
+warning-nested-repository = { $path } ignoré : c’est un dépôt à part entière (un sous-module) ; lancez stele dans ce dépôt
 note-not-text = { $count ->
     [one] un fichier du corpus { $corpus } n’est pas du texte (une image, une police…) et a été laissé de côté ; -vv le nomme
    *[other] { $count } fichiers du corpus { $corpus } ne sont pas du texte (images, polices…) et ont été laissés de côté ; -vv les nomme

@@ -132,6 +132,8 @@ pub struct Ctx {
     pub loc: std::rc::Rc<Localizer>,
     /// The directory paths are relative to (`-C`).
     pub cwd: PathBuf,
+    /// Where the repository is when git's environment says (`GIT_DIR`, `GIT_WORK_TREE`).
+    pub location: stele::git::Location,
     /// Colours for stdout.
     pub paint: Painter,
     /// Colours for stderr.
@@ -174,7 +176,9 @@ impl Ctx {
             }
         }
         let root = configs.first().map(|c| c.root.clone()).unwrap_or_else(|| self.cwd.clone());
-        let mut repo = Repo::discover(&root)?;
+        // With GIT_DIR set, git takes the working directory as the top of the work tree.
+        let start = if self.location.git_dir.is_some() { &self.cwd } else { &root };
+        let mut repo = Repo::open(start, &self.location)?;
         self.show_progress(&mut repo);
         let configs: Vec<Config> =
             configs.into_iter().filter(|c| self.corpora.is_empty() || self.corpora.contains(&c.name)).collect();
@@ -209,6 +213,14 @@ impl Ctx {
                         "{} {}",
                         self.paint_err.warning(&t!(self.loc, "label-warning")),
                         t!(self.loc, "warning-non-utf8-path", "path" => self.show_path(path))
+                    );
+                    continue;
+                }
+                corpus::Skipped::Repository(path) => {
+                    eprintln!(
+                        "{} {}",
+                        self.paint_err.warning(&t!(self.loc, "label-warning")),
+                        t!(self.loc, "warning-nested-repository", "path" => self.show_path(&corpus.repo_root.join(path)))
                     );
                     continue;
                 }
@@ -503,9 +515,13 @@ pub fn main() -> ExitCode {
         }
         None => resolve(&base),
     };
+    // Git's own variables name the repository as they do for git.
+    let from_env = |name: &str| env_var(name).filter(|v| !v.is_empty()).map(|v| resolve(&base.join(v)));
+    let location = stele::git::Location { git_dir: from_env("GIT_DIR"), work_tree: from_env("GIT_WORK_TREE") };
     let ctx = Ctx {
         loc: std::rc::Rc::new(loc),
         cwd,
+        location,
         paint: Painter::new(color),
         paint_err: Painter::new(stderr_color),
         quiet: cli.quiet,

@@ -79,6 +79,10 @@ pub enum Skipped {
     /// A path that is not valid UTF-8 or holds a line break (stele tracks only UTF-8 paths
     /// that fit on a line).
     NonUtf8Path(PathBuf),
+    /// A folder that is a repository of its own (a submodule): its files are in its history,
+    /// not this repository's, so no state this repository's history gives them would be
+    /// right. Its path from the repository's root.
+    Repository(String),
     /// A layout folder that is a symbolic link or lies behind one (its path from the
     /// repository's root): not followed.
     Symlink(String),
@@ -323,6 +327,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             .map_err(|(path, source)| CorpusError::Walk { path, source })?;
         skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
         skipped.extend(walked.symlinks.into_iter().map(Skipped::Symlink));
+        skipped.extend(walked.nested.into_iter().map(Skipped::Repository));
         if files.is_empty() {
             files = walked.files;
         } else {

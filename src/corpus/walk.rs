@@ -35,6 +35,8 @@ pub(super) struct Walked<C> {
     /// Symbolic links where the walk would have entered a folder or kept a file (paths from
     /// the repository's root): not followed.
     pub symlinks: Vec<String>,
+    /// Folders that are repositories of their own (submodules): not entered.
+    pub nested: Vec<String>,
 }
 
 /// Ignore rules in force in a folder: its own `.gitignore`, then its parents'.
@@ -110,6 +112,7 @@ struct Parts<C> {
     files: Vec<Vec<File<C>>>,
     non_utf8: Vec<PathBuf>,
     symlinks: Vec<String>,
+    nested: Vec<String>,
 }
 
 /// Shared by the tasks of one walk.
@@ -160,19 +163,19 @@ pub(super) fn walk<C: Send>(
         exclude,
         enter,
         classify,
-        found: Mutex::new(Parts { files: Vec::new(), non_utf8: Vec::new(), symlinks: Vec::new() }),
+        found: Mutex::new(Parts { files: Vec::new(), non_utf8: Vec::new(), symlinks: Vec::new(), nested: Vec::new() }),
         error: Mutex::new(None),
     };
     rayon::scope(|s| read_folder(s, &walk, start, rules));
     if let Some(error) = walk.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(error);
     }
-    let Parts { files: parts, non_utf8, symlinks } = walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let Parts { files: parts, non_utf8, symlinks, nested } = walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut files = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
         files.extend(part);
     }
-    Ok(Walked { files, non_utf8, symlinks })
+    Ok(Walked { files, non_utf8, symlinks, nested })
 }
 
 /// Reads the folder `rel` (from the repository's root), records its files and starts a task
@@ -198,6 +201,13 @@ fn read_folder<'s, C: Send>(
             (e, name)
         })
         .collect();
+    // A folder with its own `.git` is another repository (a submodule, a nested clone): its
+    // files are not in this repository's history, and stele reads one repository at a time.
+    if !rel.is_empty() && entries.iter().any(|(_, n)| n == ".git") {
+        let mut found = walk.found.lock().unwrap_or_else(|e| e.into_inner());
+        found.nested.push(rel);
+        return;
+    }
     let has_gitignore = entries.iter().any(|(_, n)| n == ".gitignore");
     let rules = if has_gitignore { with_gitignore(&dir, &prefix, parent_rules) } else { parent_rules };
     // A large folder (tldr's pages/common: 4,600 files) is shared out in parts, so that no

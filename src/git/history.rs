@@ -334,10 +334,15 @@ fn helpers(id: Oid) -> bool {
 }
 
 impl Ahead {
-    fn start(workdir: std::path::PathBuf, packs: std::sync::Arc<Packs>, head: Oid, trie: Trie) -> Ahead {
+    fn start(
+        (git_dir, workdir): (std::path::PathBuf, std::path::PathBuf),
+        packs: std::sync::Arc<Packs>,
+        head: Oid,
+        trie: Trie,
+    ) -> Ahead {
         let (tx, rx) = std::sync::mpsc::sync_channel(1024);
         let helper = std::thread::Builder::new().name("stele-history".into()).spawn(move || {
-            let Ok(repo) = Repo::discover(&workdir) else { return };
+            let Ok(repo) = Repo::reopen(&git_dir, &workdir) else { return };
             let Ok(odb) = repo.objects(&packs) else { return };
             let mut queue = BinaryHeap::new();
             let mut infos: rustc_hash::FxHashMap<Oid, CommitInfo> = Default::default();
@@ -461,7 +466,8 @@ impl Repo {
         let trie = Trie::new(&tracked);
         let packs = self.packs();
         let odb = self.objects(&packs)?;
-        let mut ahead = Ahead::start(self.workdir.clone(), packs.clone(), head.0, trie.clone());
+        let mut ahead =
+            Ahead::start((self.git_dir().to_owned(), self.workdir.clone()), packs.clone(), head.0, trie.clone());
         let mut groups = Groups::new(tracked.len());
         let answer = |answers: &mut HashMap<String, LastChange>, files: &[u32], change: LastChange| {
             for &f in files {

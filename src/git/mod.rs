@@ -306,6 +306,16 @@ pub enum Progress {
 }
 
 /// An open repository with a work tree.
+/// Where a repository is, when git's environment says (`GIT_DIR`, `GIT_WORK_TREE`): read by the
+/// command line, never by the library.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The git directory (`GIT_DIR`).
+    pub git_dir: Option<PathBuf>,
+    /// The work tree (`GIT_WORK_TREE`).
+    pub work_tree: Option<PathBuf>,
+}
+
 pub struct Repo {
     inner: Repository,
     workdir: PathBuf,
@@ -488,9 +498,50 @@ impl Objects<'_> {
 impl Repo {
     /// Finds the repository that contains `start`, as `git` would.
     pub fn discover(start: &Path) -> Result<Repo, GitError> {
+        Repo::open(start, &Location::default())
+    }
+
+    /// The repository `at` names (git's `GIT_DIR` and `GIT_WORK_TREE`, which the caller reads
+    /// from the environment), else the one found from `start` as [`Repo::discover`] does.
+    ///
+    /// As git does: with a git directory and no work tree given, the work tree is the one its
+    /// configuration names (`core.worktree`), else `start`.
+    pub fn open(start: &Path, at: &Location) -> Result<Repo, GitError> {
         tune_libgit2();
-        let inner = Repository::discover(start)
-            .map_err(|source| GitError::NotARepository { path: start.to_owned(), source })?;
+        let inner = match &at.git_dir {
+            Some(dir) => {
+                Repository::open(dir).map_err(|source| GitError::NotARepository { path: dir.to_owned(), source })?
+            }
+            None => Repository::discover(start)
+                .map_err(|source| GitError::NotARepository { path: start.to_owned(), source })?,
+        };
+        let work_tree = match (&at.work_tree, &at.git_dir) {
+            (Some(tree), _) => Some(tree.clone()),
+            (None, Some(_)) => {
+                let configured = inner.config().ok().and_then(|c| c.get_path("core.worktree").ok());
+                Some(configured.map(|p| inner.path().join(p)).unwrap_or_else(|| start.to_owned()))
+            }
+            (None, None) => None,
+        };
+        if let Some(tree) = work_tree {
+            inner
+                .set_workdir(&tree, false)
+                .map_err(|source| GitError::NotARepository { path: tree.clone(), source })?;
+        }
+        Repo::with(inner)
+    }
+
+    /// The same repository again (for another thread: libgit2's handles are not shared).
+    pub(crate) fn reopen(git_dir: &Path, workdir: &Path) -> Result<Repo, GitError> {
+        Repo::open(workdir, &Location { git_dir: Some(git_dir.to_owned()), work_tree: Some(workdir.to_owned()) })
+    }
+
+    /// The repository's git directory.
+    pub(crate) fn git_dir(&self) -> &Path {
+        self.inner.path()
+    }
+
+    fn with(inner: Repository) -> Result<Repo, GitError> {
         let Some(workdir) = inner.workdir() else {
             return Err(GitError::Bare { path: inner.path().to_owned() });
         };

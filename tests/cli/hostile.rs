@@ -432,3 +432,41 @@ fn a_folder_whose_name_holds_a_line_break_is_said_not_dropped() {
     let out = harmless(&env, &["status"], 0);
     assert!(out.stderr.contains("holds a line break"), "{}", out.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Repositories as git finds them
+
+#[test]
+fn a_submodule_or_nested_repository_is_said_not_judged_by_the_outer_history() {
+    let env = site();
+    // A translation inside a repository of its own, as a submodule's checkout is.
+    let inner = env.root().join("content/fr/vendor");
+    std::fs::create_dir_all(&inner).unwrap();
+    env.git_in(&inner, &["init", "-q"]);
+    std::fs::write(inner.join("b.md"), "Inner.\n").unwrap();
+    env.write("content/en/vendor/b.md", "Outer source.\n");
+    let out = harmless(&env, &["status", "--format", "json"], 0);
+    assert!(out.stderr.contains("content/fr/vendor: it is a repository of its own"), "{}", out.stderr);
+    assert_eq!(crate::util::translation(&out.json(), "content/fr/vendor/b.md")["state"], "missing");
+}
+
+#[test]
+fn git_dir_and_git_work_tree_are_honoured_as_git_does() {
+    let env = site();
+    env.write("content/en/a.md", "Hello, changed.\n");
+    env.commit("the source changes");
+    let git_dir = env.outside().join("elsewhere.git");
+    std::fs::rename(env.root().join(".git"), &git_dir).unwrap();
+    let vars = [("GIT_DIR", git_dir.to_str().unwrap()), ("GIT_WORK_TREE", env.root().to_str().unwrap())];
+    let out = run_with(&env, env.root(), &["status", "--format", "json"], &vars);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(crate::util::translation(&out.json(), "content/fr/a.md")["state"], "outdated");
+    // GIT_DIR alone: the working directory is the top of the work tree.
+    let out = run_with(&env, env.root(), &["status", "--format", "json"], &vars[..1]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(crate::util::translation(&out.json(), "content/fr/a.md")["state"], "outdated");
+    // Without them there is no repository, and the error says so.
+    let out = run(&env, env.root(), &["status"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("repository"), "{}", out.stderr);
+}
