@@ -39,6 +39,9 @@ pub enum LastChange {
     },
 }
 
+/// How many times the walk looks at one commit before it takes the graph for a loop.
+const MAX_VISITS: u32 = 64;
+
 /// What a history walk found.
 pub(crate) struct Walked {
     /// The last change of each path.
@@ -494,11 +497,21 @@ impl Repo {
         // the companion's entry here is its entry at the head.
         let mut with_companion: rustc_hash::FxHashSet<u32> = Default::default();
         let mut visited = 0usize;
+        // How often each commit was looked at: more than once only when clocks are skewed (a
+        // parent dated after a child), many times only in a graph that loops — which real
+        // history cannot, but a forged pack can claim.
+        let mut visits: rustc_hash::FxHashMap<Oid, u32> = Default::default();
         while let Some(Queued { id, .. }) = queue.pop() {
             let Some((info, mut waiting)) = pending.remove(&id) else {
                 continue;
             };
             visited += 1;
+            let seen = visits.entry(id).or_default();
+            *seen += 1;
+            if *seen > MAX_VISITS {
+                answer(&mut answers, &waiting.files, LastChange::MissingCommit { id: ObjectId(id) });
+                continue;
+            }
             if visited % 512 == 0 {
                 self.report(super::Progress::History { commits: visited });
             }

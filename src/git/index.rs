@@ -219,7 +219,9 @@ fn parse(bytes: &[u8]) -> Option<(Vec<u8>, Vec<Placed>)> {
         return None;
     }
     let count = u32_at(8)? as usize;
-    let mut entries = Vec::with_capacity(count);
+    // Room for what the file can hold (an entry takes at least 62 bytes), not for what its
+    // header claims: a damaged or hostile header may claim four billion entries.
+    let mut entries = Vec::with_capacity(count.min(body.len() / 62));
     let mut paths = Vec::with_capacity(body.len() / 2);
     let mut at = 12;
     let mut previous: Vec<u8> = Vec::new();

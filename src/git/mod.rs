@@ -338,6 +338,14 @@ pub(crate) struct Objects<'r> {
     packs: &'r pack::Packs,
     /// None for a reader of the packs alone, for which an object not in a pack is an error.
     odb: Option<git2::Odb<'r>>,
+    /// The folder of loose objects (`objects/`), where an object damaged in a pack may also be.
+    loose: Option<PathBuf>,
+}
+
+/// Whether the object store at `objects` keeps `id` as a loose object.
+fn has_loose(objects: &Path, id: Oid) -> bool {
+    let hex = id.to_string();
+    crate::fsx::is_regular(&objects.join(&hex[..2]).join(&hex[2..]))
 }
 
 /// Reads blobs from the pack files alone, from any thread: work spread over threads asks it
@@ -351,7 +359,7 @@ impl PackedReader {
     /// The blob `path` has in `commit`: `Some(None)` when the commit has no such file, `None`
     /// when the packs alone cannot tell.
     pub fn blob_at(&self, commit: ObjectId, path: &str) -> Option<Option<ObjectId>> {
-        let objects = Objects { packs: &self.packs, odb: None };
+        let objects = Objects { packs: &self.packs, odb: None, loose: None };
         let mut found = history::blobs_at(&objects, commit.0, &[path.to_owned()]).ok()?;
         Some(found.remove(path).map(ObjectId))
     }
@@ -359,7 +367,7 @@ impl PackedReader {
     /// The blobs `paths` have in `commit` (paths it lacks are left out); `None` when the packs
     /// alone cannot tell.
     pub fn blobs_at(&self, commit: ObjectId, paths: &[String]) -> Option<HashMap<String, ObjectId>> {
-        let objects = Objects { packs: &self.packs, odb: None };
+        let objects = Objects { packs: &self.packs, odb: None, loose: None };
         let found = history::blobs_at(&objects, commit.0, paths).ok()?;
         Some(found.into_iter().map(|(p, id)| (p, ObjectId(id))).collect())
     }
@@ -374,7 +382,7 @@ impl PackedReader {
         asks: Vec<(ObjectId, Vec<String>)>,
     ) -> HashMap<ObjectId, Option<HashMap<String, ObjectId>>> {
         use rayon::prelude::*;
-        let objects = || Objects { packs: &self.packs, odb: None };
+        let objects = || Objects { packs: &self.packs, odb: None, loose: None };
         let split = |path: &str| -> (String, String) {
             match path.rsplit_once('/') {
                 Some((dir, name)) => (dir.to_owned(), name.to_owned()),
@@ -442,14 +450,14 @@ impl PackedReader {
 
     /// The parents of a commit, if a pack has it.
     pub fn parents(&self, commit: ObjectId) -> Option<Vec<ObjectId>> {
-        let objects = Objects { packs: &self.packs, odb: None };
+        let objects = Objects { packs: &self.packs, odb: None, loose: None };
         let info = history::read_commit(&objects, commit.0).ok()??;
         Some(info.parents.into_iter().map(ObjectId).collect())
     }
 
     /// The bytes of a blob, if a pack has it.
     pub fn read_blob(&self, id: ObjectId) -> Option<Vec<u8>> {
-        match self.packs.read(id.as_bytes())? {
+        match self.packs.read(id.as_bytes()).ok()?? {
             (pack::Kind::Blob, data) => Some(std::sync::Arc::try_unwrap(data).unwrap_or_else(|d| d.to_vec())),
             _ => None,
         }
@@ -475,7 +483,19 @@ impl std::ops::Deref for Bytes<'_> {
 impl Objects<'_> {
     /// The object's kind and bytes; `None` when the repository does not have it.
     pub(crate) fn read(&self, id: Oid) -> Result<Option<(ObjectType, Bytes<'_>)>, git2::Error> {
-        if let Some((kind, data)) = self.packs.read(id.as_bytes()) {
+        let packed = match self.packs.read(id.as_bytes()) {
+            Ok(packed) => packed,
+            // Damage in a pack is an error, unless git also keeps the object loose.
+            Err(pack::Damaged) if !self.loose.as_deref().is_some_and(|dir| has_loose(dir, id)) => {
+                return Err(git2::Error::new(
+                    git2::ErrorCode::GenericError,
+                    git2::ErrorClass::Odb,
+                    format!("object {id} is damaged in its pack"),
+                ));
+            }
+            Err(pack::Damaged) => None,
+        };
+        if let Some((kind, data)) = packed {
             let kind = match kind {
                 pack::Kind::Commit => ObjectType::Commit,
                 pack::Kind::Tree => ObjectType::Tree,
@@ -568,7 +588,7 @@ impl Repo {
     /// An object reader for this thread.
     pub(crate) fn objects<'r>(&'r self, packs: &'r pack::Packs) -> Result<Objects<'r>, GitError> {
         let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
-        Ok(Objects { packs, odb: Some(odb) })
+        Ok(Objects { packs, odb: Some(odb), loose: Some(self.inner.commondir().join("objects")) })
     }
 
     /// Calls `report` as long computations on this repository progress (the library prints
@@ -618,8 +638,23 @@ impl Repo {
 
     /// The bytes of a blob, if the repository has it.
     pub fn read_blob(&self, id: ObjectId) -> Result<Option<Vec<u8>>, GitError> {
-        if let Some(bytes) = self.packed_reader().read_blob(id) {
-            return Ok(Some(bytes));
+        match self.packs().read(id.as_bytes()) {
+            Ok(Some((pack::Kind::Blob, data))) => {
+                return Ok(Some(std::sync::Arc::try_unwrap(data).unwrap_or_else(|d| d.to_vec())))
+            }
+            Ok(Some(_)) => return Ok(None),
+            Ok(None) => {}
+            // Damage in a pack is an error, not a question for libgit2 (which trusts the sizes
+            // and deltas stele refused), unless git also keeps the object loose.
+            Err(pack::Damaged) => {
+                if !has_loose(&self.inner.commondir().join("objects"), id.0) {
+                    return Err(read_err(format!("reading blob {id}"))(git2::Error::new(
+                        git2::ErrorCode::GenericError,
+                        git2::ErrorClass::Odb,
+                        format!("object {id} is damaged in its pack"),
+                    )));
+                }
+            }
         }
         // Asked first without a refresh: a plain lookup rescans the packs on every miss.
         if !self.has_object(id) {

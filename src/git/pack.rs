@@ -71,12 +71,24 @@ impl Packs {
         Packs { packs, cache: Mutex::new(BaseCache::new(cache_limit)) }
     }
 
-    /// The object with this id, if a pack holds it and it reads back whole.
-    pub(crate) fn read(&self, id: &[u8]) -> Option<(Kind, Data)> {
-        self.packs.iter().enumerate().find_map(|(p, pack)| {
-            let offset = pack.find(id)?;
-            self.read_at(p, offset)
-        })
+    /// The object with this id, if a pack holds it; [`Damaged`] when the packs that list it
+    /// cannot give it back whole (a size larger than the pack, a delta chain that loops, data
+    /// that does not inflate): that is an error, not something to ask another reader, which might
+    /// trust what this one refused.
+    pub(crate) fn read(&self, id: &[u8]) -> Result<Option<(Kind, Data)>, Damaged> {
+        let mut listed = false;
+        for (p, pack) in self.packs.iter().enumerate() {
+            let Some(offset) = pack.find(id) else { continue };
+            listed = true;
+            if let Some(found) = self.read_at(p, offset) {
+                return Ok(Some(found));
+            }
+        }
+        if listed {
+            Err(Damaged)
+        } else {
+            Ok(None)
+        }
     }
 
     /// The object at `offset` in pack `p`: the chain of deltas down to a cached or whole
@@ -111,6 +123,10 @@ impl Packs {
         Some((kind, data))
     }
 }
+
+/// An object a pack index lists that its pack cannot give back whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Damaged;
 
 fn be32(b: &[u8]) -> u32 {
     u32::from_be_bytes([b[0], b[1], b[2], b[3]])
@@ -505,7 +521,8 @@ mod tests {
         for ids in [ids.lines().collect::<Vec<_>>(), ids.lines().rev().collect()] {
             for id in ids {
                 let oid = git2::Oid::from_str(id).unwrap();
-                let (kind, data) = packs.read(oid.as_bytes()).unwrap_or_else(|| panic!("{id} read from the pack"));
+                let (kind, data) =
+                    packs.read(oid.as_bytes()).ok().flatten().unwrap_or_else(|| panic!("{id} read from the pack"));
                 let object = odb.read(oid).unwrap();
                 let expected = match object.kind() {
                     git2::ObjectType::Commit => Kind::Commit,
@@ -565,13 +582,13 @@ mod tests {
         let borrowed = Packs::open(&shared.join(".git/objects"), 1 << 20);
         assert!(!borrowed.packs.is_empty());
         let tip = git2::Oid::from_str(git(&shared, &["rev-parse", "HEAD~3^{tree}"]).trim()).unwrap();
-        assert!(borrowed.read(tip.as_bytes()).is_some_and(|(kind, _)| kind == Kind::Tree));
+        assert!(borrowed.read(tip.as_bytes()).unwrap().is_some_and(|(kind, _)| kind == Kind::Tree));
         // A loose object is not found here.
         let loose = git(&root, &["hash-object", "-w", "--stdin"]);
         let packs = Packs::open(&root.join(".git/objects"), 1 << 20);
-        assert!(packs.read(git2::Oid::from_str(loose.trim()).unwrap().as_bytes()).is_none());
+        assert!(packs.read(git2::Oid::from_str(loose.trim()).unwrap().as_bytes()).unwrap().is_none());
         let head = git2::Oid::from_str(git(&root, &["rev-parse", "HEAD"]).trim()).unwrap();
-        assert!(packs.read(head.as_bytes()).is_some());
+        assert!(packs.read(head.as_bytes()).unwrap().is_some());
 
         // A pack cut short, and an index that is not one: nothing read, nothing panics.
         let dir = root.join(".git/objects/pack");
@@ -588,9 +605,16 @@ mod tests {
             std::fs::copy(pack.with_extension("idx"), damaged.path().join("pack/p.idx")).unwrap();
             std::fs::write(damaged.path().join("pack/p.pack"), &bytes[..cut]).unwrap();
             let packs = Packs::open(damaged.path(), 1 << 20);
-            let read =
-                ids.lines().filter(|id| packs.read(git2::Oid::from_str(id).unwrap().as_bytes()).is_some()).count();
+            let reads: Vec<_> = ids.lines().map(|id| packs.read(git2::Oid::from_str(id).unwrap().as_bytes())).collect();
+            let read = reads.iter().filter(|r| matches!(r, Ok(Some(_)))).count();
             assert!(read < ids.lines().count(), "cut at {cut}: some objects are unreadable");
+            // What the index of an open pack lists but the pack cannot give is damage, not
+            // absence (a pack too short to open is not read at all).
+            if !packs.packs.is_empty() {
+                let absent: Vec<&str> =
+                    ids.lines().zip(&reads).filter(|(_, r)| matches!(r, Ok(None))).map(|(id, _)| id).collect();
+                assert_eq!(absent, [loose.trim()], "cut at {cut}: only the loose object is absent");
+            }
         }
         // A size no pack could hold is refused before anything is allocated.
         let whole = Packs::open(&root.join(".git/objects"), 1 << 20);
@@ -601,7 +625,7 @@ mod tests {
         std::fs::write(junk.path().join("pack/p.idx"), b"\xfftOc\0\0\0\x02 not an index").unwrap();
         std::fs::write(junk.path().join("pack/p.pack"), b"PACK").unwrap();
         assert!(Packs::open(junk.path(), 1 << 20).packs.is_empty());
-        assert!(Packs::open(&junk.path().join("missing"), 1 << 20).read(head.as_bytes()).is_none());
+        assert!(Packs::open(&junk.path().join("missing"), 1 << 20).read(head.as_bytes()).unwrap().is_none());
     }
 
     #[test]

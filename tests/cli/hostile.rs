@@ -470,3 +470,126 @@ fn git_dir_and_git_work_tree_are_honoured_as_git_does() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("repository"), "{}", out.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile packs: what a fork's objects can claim
+
+/// One entry of a hand-made pack.
+enum Forged<'a> {
+    /// A whole object: type (1 commit, 2 tree, 3 blob), the size its header claims, its data.
+    Whole(u8, usize, &'a [u8]),
+    /// A delta against the object with this id (a REF_DELTA entry), and the delta's bytes.
+    RefDelta(&'a str, &'a [u8]),
+}
+
+/// Writes a version 2 pack and its index holding `entries` under the ids given (which need not
+/// be the hashes of their contents: that is the point), into the repository's object store.
+fn write_pack(env: &TestEnv, entries: &[(&str, Forged<'_>)]) {
+    use std::io::Write;
+    let zlib = |data: &[u8]| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    };
+    let header = |kind: u8, mut size: usize| {
+        let mut out = vec![(kind << 4) | (size & 15) as u8];
+        size >>= 4;
+        while size > 0 {
+            *out.last_mut().unwrap() |= 0x80;
+            out.push((size & 0x7f) as u8);
+            size >>= 7;
+        }
+        out
+    };
+    let hex = |id: &str| (0..20).map(|i| u8::from_str_radix(&id[2 * i..2 * i + 2], 16).unwrap()).collect::<Vec<u8>>();
+    let mut pack = b"PACK".to_vec();
+    pack.extend(2u32.to_be_bytes());
+    pack.extend((entries.len() as u32).to_be_bytes());
+    let mut placed: Vec<(Vec<u8>, u32)> = Vec::new();
+    for (id, entry) in entries {
+        placed.push((hex(id), pack.len() as u32));
+        match entry {
+            Forged::Whole(kind, size, data) => {
+                pack.extend(header(*kind, *size));
+                pack.extend(zlib(data));
+            }
+            Forged::RefDelta(base, delta) => {
+                pack.extend(header(7, delta.len()));
+                pack.extend(hex(base));
+                pack.extend(zlib(delta));
+            }
+        }
+    }
+    pack.extend([0u8; 20]);
+    placed.sort();
+    let mut idx = vec![0xff, b't', b'O', b'c', 0, 0, 0, 2];
+    for first in 0..256usize {
+        let count = placed.iter().filter(|(id, _)| (id[0] as usize) <= first).count() as u32;
+        idx.extend(count.to_be_bytes());
+    }
+    for (id, _) in &placed {
+        idx.extend(id);
+    }
+    idx.extend(std::iter::repeat_n(0u8, 4 * placed.len()));
+    for (_, offset) in &placed {
+        idx.extend(offset.to_be_bytes());
+    }
+    idx.extend([0u8; 40]);
+    let dir = env.root().join(".git/objects/pack");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("pack-forged.pack"), pack).unwrap();
+    std::fs::write(dir.join("pack-forged.idx"), idx).unwrap();
+}
+
+/// Removes the loose copy of object `id`.
+fn remove_loose(env: &TestEnv, id: &str) {
+    std::fs::remove_file(env.root().join(".git/objects").join(&id[..2]).join(&id[2..])).unwrap();
+}
+
+/// A site whose French page is outdated; returns the id of the source's first version.
+fn outdated_site() -> (TestEnv, String) {
+    let env = site();
+    let first = env.git(&["rev-parse", "HEAD:content/en/a.md"]).trim().to_owned();
+    env.write("content/en/a.md", "Hello, changed.\n");
+    env.commit("the source changes");
+    (env, first)
+}
+
+#[test]
+fn an_object_stored_as_a_delta_of_itself_is_damage_not_a_hang() {
+    let (env, first) = outdated_site();
+    remove_loose(&env, &first);
+    write_pack(&env, &[(&first, Forged::RefDelta(&first, b"\x08\x08\x90\x08"))]);
+    let out = harmless(&env, &["diff", "content/fr/a.md"], 2);
+    assert!(out.stderr.contains(&format!("object {first} is damaged in its pack")), "{}", out.stderr);
+}
+
+#[test]
+fn a_size_no_pack_could_hold_is_damage_before_any_allocation() {
+    let (env, first) = outdated_site();
+    remove_loose(&env, &first);
+    // 3 GB claimed by a few bytes: refused from the pack's size, never handed to libgit2.
+    write_pack(&env, &[(&first, Forged::Whole(3, 3_000_000_000, b"Hello.\n"))]);
+    for args in [&["diff", "content/fr/a.md"][..], &["status"], &["check"]] {
+        let out = harmless(&env, args, 2);
+        assert!(out.stderr.contains(&format!("object {first} is damaged in its pack")), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn a_commit_graph_that_loops_is_not_walked_forever() {
+    let (env, _) = outdated_site();
+    let head = env.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let tree = env.git(&["rev-parse", "HEAD^{tree}"]).trim().to_owned();
+    // HEAD claims itself as its parent.
+    let commit = format!(
+        "tree {tree}\nparent {head}\nauthor A <a@b> 1704067200 +0000\ncommitter A <a@b> 1704067200 +0000\n\nloop\n"
+    );
+    remove_loose(&env, &head);
+    write_pack(&env, &[(&head, Forged::Whole(1, commit.len(), commit.as_bytes()))]);
+    // Whatever stele says (libgit2 may refuse the forged object), it ends, and changes nothing.
+    let out = run(&env, env.root(), &["status", "--format", "json"]);
+    assert!(out.code == 0 || out.code == 2, "{}", out.stderr);
+    let out = run(&env, env.root(), &["log", "content/fr/a.md"]);
+    assert!(out.code == 0 || out.code == 2, "{}", out.stderr);
+}
