@@ -119,6 +119,12 @@ pub enum CliError {
         /// `stele.toml`.
         file: PathBuf,
     },
+    /// A `--min-score` outside 0–1.
+    #[error("bad score")]
+    BadScore {
+        /// Its value.
+        value: String,
+    },
     /// A check rule given on the command line does not parse.
     #[error("bad check rule")]
     BadRule {
@@ -336,6 +342,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             hint = Some(t!(loc, "hint-unknown-corpus", "path" => show(ctx, file)));
             msg(loc, "error-unknown-corpus", &[("name", Arg::from(name)), ("known", Arg::from(known))])
         }
+        CliError::BadScore { value } => msg(loc, "error-bad-score", &[("value", Arg::from(value))]),
         CliError::BadRule { option, value } => {
             msg(loc, "error-bad-rule", &[("option", Arg::from(option)), ("value", Arg::from(value))])
         }
@@ -434,6 +441,10 @@ fn render_tracking(
         TrackingError::FrontMatter { path, line, message } => {
             causes.push(message.clone());
             msg(loc, "error-front-matter", &[("path", p(path)), ("line", Arg::from(*line))])
+        }
+        TrackingError::Sidecar { path, line, message } => {
+            causes.push(message.clone());
+            msg(loc, "error-sidecar", &[("path", p(path)), ("line", Arg::from(*line))])
         }
         TrackingError::NeedsCommit { path, convention } => {
             *hint = Some(t!(loc, "hint-needs-commit"));

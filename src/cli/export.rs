@@ -172,7 +172,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     let (source, target) = parse_pair(&args.pair, &known)?;
     ctx.langs(&corpora, &[source.to_string(), target.to_string()])?;
     if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(CliError::BadRule { option: "--min-score".into(), value: args.min_score.to_string() });
+        return Err(CliError::BadScore { value: args.min_score.to_string() });
     }
     let opts = ExportOptions {
         source: source.clone(),

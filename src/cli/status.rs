@@ -92,6 +92,7 @@ pub fn reason_text(loc: &Localizer, reason: Reason, t: Option<&TranslationStatus
         (Reason::CommitMissing, _) => t!(loc, "reason-commit-missing"),
         (Reason::PinAmbiguous, _) => t!(loc, "reason-pin-ambiguous"),
         (Reason::PinNotACommit, _) => t!(loc, "reason-pin-not-a-commit"),
+        (Reason::PinNotABlob, _) => t!(loc, "reason-pin-not-a-blob"),
         (Reason::PinMalformed, t) => match t.and_then(|t| t.basis.pin()) {
             Some(pin) => t!(loc, "reason-pin-malformed", "pin" => pin.name()),
             None => t!(loc, "reason-pin-malformed", "pin" => "?"),

@@ -30,6 +30,9 @@ pub enum Observed {
         /// The source's blob in the pinned commit.
         source_at_pin: Option<ObjectId>,
     },
+    /// `stele-basis` naming an object of the repository that is not a blob (a tree, a
+    /// commit): not a version of a file.
+    NotABlob,
     /// A pin whose value is not an id.
     Malformed,
     /// No pin: what history says.
@@ -88,6 +91,7 @@ pub fn decide(source: SourceNow, observed: Observed) -> (State, Option<Reason>) 
             PinTarget::Ambiguous => (State::Unknown, Some(Reason::PinAmbiguous)),
             PinTarget::NotACommit => (State::Unknown, Some(Reason::PinNotACommit)),
         },
+        Observed::NotABlob => (State::Unknown, Some(Reason::PinNotABlob)),
         Observed::Malformed => (State::Unknown, Some(Reason::PinMalformed)),
         Observed::History(h) => match h {
             HistoryObserved::NoCommits => (State::Unknown, Some(Reason::NoCommits)),
@@ -140,6 +144,7 @@ mod tests {
                 Some(R::PinNotACommit),
             ),
             (clean, O::Malformed, S::Unknown, Some(R::PinMalformed)),
+            (clean, O::NotABlob, S::Unknown, Some(R::PinNotABlob)),
             // History: the source in the tree of the translation's last change.
             (clean, O::History(H::Committed { source_at_basis: Some(a) }), S::Current, None),
             // A translation committed later in time, but on a branch that lacked the change.

@@ -151,6 +151,8 @@ pub enum Reason {
     PinAmbiguous,
     /// The pinned id names an object that is not a commit.
     PinNotACommit,
+    /// `stele-basis` names an object that is not a blob (a tree, a commit).
+    PinNotABlob,
     /// The pin's value is not an object id.
     PinMalformed,
     /// The source did not exist at the basis commit (renamed since?).
@@ -779,8 +781,15 @@ fn status_of(
             match p {
                 Pending::Base { translation, blob, source_blob } => {
                     let now = SourceNow { blob: source_blob, committed: None };
-                    let observed = Observed::Recorded { blob, present: repo.has_object(blob) };
-                    doc.translations[translation].reason = decide::decide(now, observed).1;
+                    let observed = match repo.is_blob(blob) {
+                        Some(false) => Observed::NotABlob,
+                        present => Observed::Recorded { blob, present: present.is_some() },
+                    };
+                    let status = &mut doc.translations[translation];
+                    (status.state, status.reason) = decide::decide(now, observed);
+                    if status.state != State::Outdated {
+                        status.words_to_translate = 0;
+                    }
                 }
                 Pending::SourceCommit { translation, pin, source_blob } => {
                     let target = repo.resolve_pin(pin);

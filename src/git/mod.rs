@@ -631,6 +631,17 @@ impl Repo {
         self.inner.odb().map(|odb| odb.exists_ext(id.0, git2::OdbLookupFlags::NO_REFRESH)).unwrap_or(false)
     }
 
+    /// Whether the object with this id is a blob: `None` when the repository does not have it
+    /// (or cannot read its header).
+    pub fn is_blob(&self, id: ObjectId) -> Option<bool> {
+        if !self.has_object(id) {
+            return None;
+        }
+        let odb = self.inner.odb().ok()?;
+        let (_, kind) = odb.read_header(id.0).ok()?;
+        Some(kind == ObjectType::Blob)
+    }
+
     /// Stores bytes as a blob, so that later commands can read this version back.
     pub fn write_blob(&self, bytes: &[u8]) -> Result<ObjectId, GitError> {
         self.inner.blob(bytes).map(ObjectId).map_err(read_err("writing a blob"))

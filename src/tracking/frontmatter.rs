@@ -161,12 +161,6 @@ impl FrontMatter<'_> {
         None
     }
 
-    /// The value written on line `i` of `inner` (after the key), as written.
-    fn value_on(&self, i: usize) -> String {
-        let line = self.inner.lines().nth(i).unwrap_or_default();
-        raw_value(line, self.syntax).to_owned()
-    }
-
     /// Reads the keys from the YAML parser's events, without building the document: aliases
     /// are never expanded (an alias bomb costs what its text costs), and nesting deeper than
     /// [`MAX_DEPTH`] is an error rather than a deep recursion.
@@ -178,22 +172,21 @@ impl FrontMatter<'_> {
         })?;
         let mut keys = Keys::default();
         let Some(found) = scalars else { return Ok(keys) };
-        // Values are taken as written on their line, not as YAML reads them: an id of digits
-        // only is a number to YAML (`0123456` would lose its zero), and a comment may follow.
+        // Values are the scalars as the parser's events give them: text as written (`0123456`
+        // keeps its zero, forty zeros stay forty zeros), without quotes or a trailing comment,
+        // and what YAML makes of a block scalar or a continuation line — so that a value stele
+        // would read differently from every other YAML reader is not taken (or written) as a
+        // pin. Not a scalar (a collection, an alias): empty, a malformed pin.
         let top = |key: &str, value: &Option<String>| -> (String, usize) {
-            match self.top_level_line(key) {
-                Some(i) => (self.value_on(i), self.line + 1 + i),
-                None => (value.clone().unwrap_or_default(), self.line),
-            }
+            let line = self.top_level_line(key).map_or(self.line, |i| self.line + 1 + i);
+            (value.clone().unwrap_or_default(), line)
         };
         keys.basis = found.basis.as_ref().map(|v| top(BASIS_KEY, v));
         keys.default_lang_commit = found.default_lang_commit.as_ref().map(|v| top(DEFAULT_LANG_COMMIT_KEY, v));
         keys.drift = found.drift.as_ref().map(|v| top(DRIFT_KEY, v).1);
         if let Some(v) = &found.source_commit {
-            keys.source_commit = Some(match self.source_commit_line() {
-                Some(i) => (self.value_on(i), self.line + 1 + i),
-                None => (v.clone().unwrap_or_default(), self.line),
-            });
+            let line = self.source_commit_line().map_or(self.line, |i| self.line + 1 + i);
+            keys.source_commit = Some((v.clone().unwrap_or_default(), line));
         }
         Ok(keys)
     }
@@ -235,24 +228,6 @@ fn sets_key(line: &str, key: &str, syntax: Syntax) -> bool {
         Syntax::Yaml => rest.starts_with(':'),
         Syntax::Toml => rest.starts_with('='),
     }
-}
-
-/// The value on a key's line, as written: after the `:` or `=`, without quotes or a trailing
-/// comment.
-fn raw_value(line: &str, syntax: Syntax) -> &str {
-    let sep = match syntax {
-        Syntax::Yaml => ':',
-        Syntax::Toml => '=',
-    };
-    let Some((_, rest)) = line.split_once(sep) else { return "" };
-    let rest = rest.trim_matches([' ', '\t', '\r']);
-    for quote in ['"', '\''] {
-        if let Some(inner) = rest.strip_prefix(quote) {
-            return inner.split(quote).next().unwrap_or_default();
-        }
-    }
-    let end = rest.find(" #").or_else(|| rest.find("\t#")).unwrap_or(rest.len());
-    rest[..end].trim_end()
 }
 
 /// How deeply collections may nest in front matter.

@@ -113,6 +113,16 @@ pub enum TrackingError {
         #[source]
         source: io::Error,
     },
+    /// A sidecar (`.stele`) does not parse.
+    #[error("{}:{line}: the sidecar does not parse: {message}", path.display())]
+    Sidecar {
+        /// The sidecar.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The parser's explanation.
+        message: String,
+    },
     /// The file is not UTF-8 text.
     #[error("{}:{line}: not valid UTF-8", path.display())]
     NotUtf8 {
@@ -294,7 +304,7 @@ fn read_sidecar(sidecar: &Path) -> Result<Option<Record>, TrackingError> {
 
 /// The record in a sidecar's text (`sidecar` names it in errors).
 pub fn sidecar_record(sidecar: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| TrackingError::FrontMatter {
+    let table: toml::Table = toml::from_str(text).map_err(|e| TrackingError::Sidecar {
         path: sidecar.to_owned(),
         line: e.span().map_or(1, |s| crate::config::line_of(text, s.start)),
         message: e.message().trim().to_owned(),

@@ -593,3 +593,90 @@ fn a_commit_graph_that_loops_is_not_walked_forever() {
     let out = run(&env, env.root(), &["log", "content/fr/a.md"]);
     assert!(out.code == 0 || out.code == 2, "{}", out.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// mark writes only what status reads back
+
+#[test]
+fn mark_on_front_matter_it_cannot_rewrite_faithfully_leaves_the_file_alone() {
+    for text in [
+        "+++\ntitle = \"\"\"\nstele-basis = \"x\"\n\"\"\"\n+++\nT.\n",
+        "---\nstele-basis: |\n  abc\n---\nT.\n",
+        "---\nstele-basis: >-\n  abc\n---\nT.\n",
+        "---\ntitle:\n\tx\n---\nT.\n",
+    ] {
+        let env = with_translation(text);
+        env.write("content/en/a.md", "Hello, changed.\n");
+        let out = refuses(&env, &["mark", "content/fr/a.md"], &["content/fr/a.md"]);
+        assert!(!out.contains("Marked"), "{out}");
+    }
+    // Where it can, what it writes reads back through status as the source now.
+    for text in [
+        "+++\n[params]\nstele-basis = \"x\"\n+++\nT.\n",
+        "---\n\"stele-basis\": x\n---\nT.\n",
+        "---\nx: 'a\n  stele-basis: b'\n---\nT.\n",
+        "---\nx: &a 1\nstele-basis: *a\n---\nT.\n",
+        "---\nstele-basis: 0000000000000000000000000000000000000000 # old\n---\nT.\n",
+    ] {
+        let env = with_translation(text);
+        env.write("content/en/a.md", "Hello, changed.\n");
+        assert_eq!(run(&env, env.root(), &["mark", "content/fr/a.md"]).code, 0, "{text:?}");
+        let json = run(&env, env.root(), &["status", "--format", "json"]).json();
+        let t = crate::util::translation(&json, "content/fr/a.md");
+        assert_eq!((t["state"].as_str(), t["basis"].as_str()), (Some("current"), Some("recorded")), "{text:?}");
+    }
+}
+
+#[test]
+fn a_pin_of_forty_zeros_is_shown_as_written() {
+    let env = with_translation("---\nstele-basis: 0000000000000000000000000000000000000000\n---\nT.\n");
+    let json = run(&env, env.root(), &["status", "--format", "json"]).json();
+    let t = crate::util::translation(&json, "content/fr/a.md");
+    assert_eq!(t["basis_blob"], "0000000000000000000000000000000000000000", "{t}");
+}
+
+#[test]
+fn an_index_that_claims_more_than_it_holds_is_not_believed() {
+    let env = site();
+    let mut index = b"DIRC\x00\x00\x00\x02\xff\xff\xff\xff".to_vec();
+    index.extend([0u8; 20]);
+    std::fs::write(env.root().join(".git/index"), &index).unwrap();
+    let out = run(&env, env.root(), &["status"]);
+    assert!(out.code == 0 || out.code == 2, "{}", out.stderr);
+    for n in [0usize, 12, 13, 32, 64, 100] {
+        let junk: Vec<u8> = (0..n).map(|i| (i * 37 % 251) as u8).collect();
+        std::fs::write(env.root().join(".git/index"), &junk).unwrap();
+        let out = run(&env, env.root(), &["status"]);
+        assert!(out.code == 0 || out.code == 2, "{n} bytes: {}", out.stderr);
+    }
+}
+
+#[test]
+fn a_basis_naming_a_tree_is_not_taken_for_a_version_of_the_source() {
+    let (env, _) = outdated_site();
+    let tree = env.git(&["rev-parse", "HEAD^{tree}"]).trim().to_owned();
+    env.write("content/fr/a.md", &format!("---\nstele-basis: {tree}\n---\nBonjour.\n"));
+    let json = run(&env, env.root(), &["status", "--format", "json"]).json();
+    let t = crate::util::translation(&json, "content/fr/a.md");
+    assert_eq!((t["state"].as_str(), t["reason"].as_str()), (Some("unknown"), Some("pin-not-a-blob")), "{t}");
+    assert_eq!(t["words_to_translate"], 0);
+}
+
+#[test]
+fn a_sidecar_that_does_not_parse_is_called_a_sidecar() {
+    let env = TestEnv::new();
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"po/{lang}/{path}\"\n");
+    env.write("po/en/a.txt", "Hello.\n");
+    env.write("po/fr/a.txt", "Bonjour.\n");
+    env.write("po/fr/a.txt.stele", "stele-basis = [unclosed\n");
+    env.commit("start");
+    let err = refuses(&env, &["status"], &["po/fr/a.txt.stele, line 1: the sidecar does not parse"]);
+    assert!(!err.contains("front matter"), "{err}");
+}
+
+#[test]
+fn min_score_is_a_score_not_a_percentage() {
+    let env = site();
+    let err = refuses(&env, &["export", "--pair", "en-fr", "--format", "tsv", "--min-score", "5"], &["--min-score 5"]);
+    assert!(err.contains("from 0 to 1") && !err.contains("percentage"), "{err}");
+}
