@@ -29,6 +29,8 @@ pub mod export;
 pub mod freshness;
 pub mod fsx;
 pub mod ftl;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod git;
 pub mod l10n;
 pub mod lang;

@@ -204,6 +204,11 @@ fn distinct(paths: &[u8], entries: &[Placed]) -> bool {
     entries.len() < u32::MAX as usize && entries.windows(2).all(|w| path_of(paths, &w[0]) < path_of(paths, &w[1]))
 }
 
+/// [`parse`], for the fuzz targets: whether the bytes read as an index.
+pub(crate) fn parse_for_fuzzing(bytes: &[u8]) -> bool {
+    parse(bytes).is_some()
+}
+
 /// The paths and entries of an index file's regular, trusted files (format versions 2, 3 and
 /// 4, SHA-1); `None` when the file is not one stele can read whole.
 fn parse(bytes: &[u8]) -> Option<(Vec<u8>, Vec<Placed>)> {

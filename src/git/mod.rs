@@ -813,6 +813,39 @@ impl Repo {
     }
 }
 
+/// Entry points for the fuzz targets (`crate::fuzzing`): the readers of untrusted bytes.
+pub(crate) mod fuzz {
+    /// Parses `.git/index` bytes.
+    pub(crate) fn index(bytes: &[u8]) {
+        let _ = super::index::parse_for_fuzzing(bytes);
+    }
+
+    /// Applies a delta to a base.
+    pub(crate) fn delta(base: &[u8], delta: &[u8]) {
+        let _ = super::pack::apply_delta(base, delta);
+    }
+
+    /// Opens a pack index and its pack (written to a temporary folder) and reads every object
+    /// the index lists, up to 64.
+    pub(crate) fn pack(idx: &[u8], pack: &[u8]) {
+        let Ok(dir) = tempfile::tempdir() else { return };
+        let packs = dir.path().join("pack");
+        if std::fs::create_dir(&packs).is_err()
+            || std::fs::write(packs.join("p.idx"), idx).is_err()
+            || std::fs::write(packs.join("p.pack"), pack).is_err()
+        {
+            return;
+        }
+        let opened = super::pack::Packs::open(dir.path(), 1 << 20);
+        // Ids from the index's table, as far as it goes.
+        const IDS: usize = 8 + 256 * 4;
+        for i in 0..64 {
+            let Some(id) = idx.get(IDS + 20 * i..IDS + 20 * (i + 1)) else { break };
+            let _ = opened.read(id);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -331,7 +331,7 @@ impl Pack {
 }
 
 /// Applies a git delta (`base size, result size, then copy and insert instructions`).
-fn apply_delta(base: &[u8], delta: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn apply_delta(base: &[u8], delta: &[u8]) -> Option<Vec<u8>> {
     fn size(d: &mut &[u8]) -> Option<usize> {
         let mut n = 0usize;
         let mut shift = 0;

@@ -10,6 +10,7 @@ mod diff;
 mod errors;
 mod export;
 mod fluent;
+mod fuzz;
 mod help;
 mod history;
 mod hostile;

@@ -1,0 +1,434 @@
+# Messages de stele en français.
+# Les identifiants disent où ils servent : cli-… (aide), status-…, todo-…, mark-…, init-…,
+# error-…, cause-…, hint-…
+
+## Nombres
+
+number-decimal-separator = ,
+
+## Aide de la ligne de commande
+
+cli-about = Gestion des traductions de corpus de textes conservés dans git.
+cli-usage-heading = Utilisation :
+cli-commands-heading = Commandes
+cli-command-value = COMMANDE
+cli-options-heading = Options
+cli-arguments-heading = Arguments
+cli-arg-dir = Travailler comme si stele était lancé dans ce dossier
+cli-arg-ui_lang = La langue des messages de stele (en-US, fr, es)
+cli-arg-color = Quand utiliser les couleurs : auto (par défaut : seulement dans un terminal, et pas si NO_COLOR est défini), always ou never
+cli-arg-quiet = Afficher moins
+cli-arg-verbose = Afficher plus : tous les documents, et comment chaque état a été établi
+cli-arg-help = Afficher l’aide
+cli-arg-version = Afficher la version
+cli-status-about = Montrer quelles traductions sont à jour, obsolètes, manquantes ou orphelines
+cli-status-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+cli-status-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-status-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-todo-about = Lister le travail en attente d’un traducteur dans une langue, le plus urgent d’abord
+cli-todo-arg-lang = La langue dont lister le travail
+cli-todo-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+cli-todo-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-mark-about = Enregistrer que des traductions correspondent à la version actuelle de leur source
+cli-mark-arg-files = Les fichiers de traduction à marquer comme à jour
+cli-mark-arg-dry_run = Montrer ce qui serait enregistré, sans rien écrire
+cli-completions-about = Afficher un script de complétion pour le shell
+cli-completions-arg-shell = Le shell : bash, zsh, fish, elvish ou powershell
+cli-man-about = Afficher la page de manuel (roff), par exemple : stele man > stele.1
+cli-init-about = Écrire un stele.toml commenté dans le dossier courant
+cli-init-arg-source_lang = La langue dans laquelle les sources sont écrites (par défaut : en)
+cli-init-arg-langs = Les langues de traduction (répéter, ou séparer par des virgules) ; déduites des dossiers si absentes
+cli-init-arg-layout = Un motif pour les sources et les traductions, par exemple content/{"{"}lang{"}"}/{"{"}path{"}"}
+cli-init-arg-source = Le motif des sources, par exemple pages/{"{"}path{"}"} (avec --translation)
+cli-init-arg-translation = Le motif des traductions, par exemple pages.{"{"}lang{"}"}/{"{"}path{"}"} (avec --source)
+
+## États
+
+state-current = à jour
+state-outdated = obsolète
+state-missing = manquante
+state-orphan = orpheline
+state-unknown = inconnu
+
+## Pourquoi une traduction est obsolète ou son état inconnu
+
+reason-source-changed = la source a changé depuis la version enregistrée { $blob }
+reason-source-changed-commit = la source a changé depuis le commit { $commit } ({ $pin })
+reason-base-missing = la source a changé ; la version enregistrée n’est pas dans ce dépôt (clone superficiel ?)
+reason-commit-missing = le commit source enregistré n’est pas dans ce dépôt (clone superficiel ?)
+reason-source-changed-history = la source a changé depuis la dernière modification de la traduction, dans { $commit } ({ $date })
+reason-pin-ambiguous = l’identifiant de commit épinglé est abrégé et désigne plusieurs objets
+reason-pin-not-a-commit = l’identifiant épinglé ne désigne pas un commit
+reason-pin-not-a-blob = l’identifiant enregistré ne désigne pas une version de fichier (mais un dossier ou un commit)
+reason-pin-malformed = l’épingle ({ $pin }) n’est pas un identifiant d’objet git
+reason-source-not-at-commit = la source n’existait pas au commit enregistré
+reason-source-uncommitted = la source a des modifications non commitées
+reason-no-commits = le dépôt n’a encore aucun commit
+reason-history-truncated = l’historique s’arrête avant la dernière modification (clone superficiel)
+reason-history-broken = un commit de l’historique est absent
+
+## Comment l’état d’une traduction à jour a été établi
+
+basis-recorded = enregistré : version source { $blob }
+basis-source-commit = enregistré : commit source { $commit } ({ $pin })
+basis-history = historique : traduction modifiée dans { $commit } ({ $date })
+basis-history-uncommitted = historique : la traduction a des modifications non commitées
+basis-history-unknown = historique
+
+## status
+
+status-heading = { $count ->
+    [one] Un document
+   *[other] { $count } documents
+    } ; sources : { $langs }
+status-source-lang-count = { $lang } ({ $count })
+status-col-lang = Langue
+status-col-current = À jour
+status-col-outdated = Obsolètes
+status-col-missing = Manquantes
+status-col-orphan = Orphelines
+status-col-unknown = Inconnues
+status-col-complete = Achevé
+status-col-words = Mots à traduire
+status-percent = { $value } %
+status-needs-work = À faire :
+status-all-documents = Documents :
+status-all-current = Toutes les traductions sont à jour.
+status-doc-source = source en { $lang }, { $words ->
+    [one] un mot
+   *[other] { $words } mots
+    }
+status-orphan-detail = sa source { $source } n’existe pas
+status-basis-footer = Base : { $recorded } enregistrées, { $history } d’après l’historique git.
+status-no-documents = Aucun document trouvé.
+status-layout = Disposition : sources dans { $source }, traductions dans { $translation }.
+progress-history = Lecture de l’historique : { $commits } commits
+progress-changes = Comparaison des versions : { $done } documents sur { $total }
+
+## todo
+
+todo-heading = { $count ->
+    [one] Une traduction à faire
+   *[other] { $count } traductions à faire
+    } en { $lang } ({ $words ->
+    [one] un mot
+   *[other] { $words } mots
+    })
+todo-nothing = Rien à faire en { $lang } : toutes les traductions sont à jour.
+todo-words = { $count ->
+    [one] un mot
+   *[other] { $count } mots
+    }
+todo-translate-from = traduire depuis { $source }
+
+## mark
+
+mark-marked = { $path } marqué comme correspondant à { $source } ({ $blob }).
+mark-would-mark = { $path } serait marqué comme correspondant à { $source } ({ $blob }).
+mark-unchanged = { $path } correspond déjà à { $source } ({ $blob }).
+mark-sidecar = L’enregistrement est conservé dans { $path }.
+
+## init
+
+init-comment-title =
+    stele.toml : ce qu’est ce corpus et où se trouvent ses fichiers.
+    Référence : docs/config.md
+init-comment-source-lang = La langue dans laquelle les documents sont écrits (une étiquette BCP 47).
+init-comment-languages = Les langues dans lesquelles ils sont traduits.
+init-comment-exclude = Fichiers à laisser de côté (globs, relatifs à ce fichier) ; `include` ne garde que les fichiers correspondants.
+init-comment-layout =
+    Où sont les fichiers : {"{"}lang{"}"} est une étiquette de langue, {"{"}path{"}"} le document (un ou plusieurs dossiers).
+    Un motif pour toutes les langues, ou une table [layout] avec deux motifs. Par exemple :
+init-comment-one-folder = un dossier par document
+init-comment-documents = Documents écrits dans une autre langue que source_lang :
+init-wrote = { $path } écrit (disposition : { $layout }).
+init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.
+init-next = Ensuite : `stele status`.
+
+## Erreurs
+
+label-error = erreur :
+label-caused-by = cause :
+label-hint = conseil :
+
+label-warning = attention :
+warning-non-utf8-path = { $path } ignoré : son nom n’est pas en UTF-8 valide ou contient un saut de ligne
+warning-symlink-folder = { $path } ignoré : c’est un lien symbolique, et stele ne suit pas les liens (git non plus)
+warning-nested-repository = { $path } ignoré : c’est un dépôt à part entière (un sous-module) ; lancez stele dans ce dépôt
+note-not-text = { $count ->
+    [one] un fichier du corpus { $corpus } n’est pas du texte (une image, une police…) et a été laissé de côté ; -vv le nomme
+   *[other] { $count } fichiers du corpus { $corpus } ne sont pas du texte (images, polices…) et ont été laissés de côté ; -vv les nomme
+}
+note-not-text-path = { $path } laissé de côté : ce n’est pas du texte
+note-other-language = { $count ->
+    [one] un fichier du corpus { $corpus } porte le nom d’une langue que le corpus ne suit pas et a été laissé de côté ; -vv le nomme
+   *[other] { $count } fichiers du corpus { $corpus } portent le nom de langues que le corpus ne suit pas et ont été laissés de côté ; -vv les nomme
+}
+note-other-language-path = { $path } laissé de côté : son nom est celui d’une langue absente de `languages`
+
+error-config-not-found = aucun stele.toml dans { $dir } ni dans un dossier parent
+error-read = impossible de lire { $path }
+error-write = impossible d’écrire { $path }
+error-config-syntax = { $path }, ligne { $line } : la configuration est illisible
+error-config-invalid-lang = { $path }, ligne { $line } : « { $value } » n’est pas une étiquette de langue valide
+error-config-duplicate-lang = { $path }, ligne { $line } : la langue « { $value } » figure deux fois
+error-config-layout = { $path }, ligne { $line } : le motif de disposition « { $pattern } » ne peut pas placer de fichiers
+error-config-glob = { $path }, ligne { $line } : « { $pattern } » n’est pas un glob valide
+error-init-exists = { $path } existe déjà
+error-not-a-repo = { $path } n’est pas dans un dépôt git
+error-bare-repo = { $path } est un dépôt nu : stele a besoin d’une copie de travail
+error-git = git a échoué pendant l’opération : { $context }
+error-corpus-outside-repo = le corpus { $path } est en dehors du dépôt { $repo }
+error-not-utf8 = { $path }, ligne { $line } : le fichier n’est pas du texte UTF-8 valide
+error-front-matter = { $path }, ligne { $line } : l’en-tête (front matter) est illisible
+error-sidecar = { $path }, ligne { $line } : le fichier d’enregistrement (.stele) est illisible
+error-mark-not-translation = { $path } n’est pas une traduction de ce corpus
+error-mark-is-source = { $path } est une source, pas une traduction
+error-mark-missing = { $path } n’existe pas
+error-mark-orphan = { $path } n’a pas de source : { $source } n’existe pas
+error-output = impossible d’écrire la sortie
+error-cwd = impossible de lire le dossier courant
+error-no-such-dir = { $path } n’est pas un dossier
+error-path-outside-repo = { $path } est en dehors du dépôt { $repo }
+error-no-match = { $path } ne correspond à aucun fichier du corpus
+error-nothing-exported = rien à exporter : aucune paire de phrases ou de blocs n’a été trouvée
+error-invalid-lang-arg = « { $value } » n’est pas une étiquette de langue valide
+error-lang-not-configured = la langue { $lang } n’est pas suivie par ce corpus (langues suivies : { $configured })
+
+cause-not-found = fichier ou dossier introuvable
+cause-not-regular-file = ce n’est pas un fichier ordinaire (un dossier, une FIFO ou un périphérique)
+cause-symlink = on y arrive par un lien symbolique, que stele ne suit pas
+cause-changed-meanwhile = un autre programme l’a modifié pendant que stele l’écrivait ; il est resté tel que cet autre programme l’a écrit : relancez la commande
+cause-permission-denied = permission refusée
+cause-is-a-directory = c’est un dossier
+cause-no-space = plus de place sur le périphérique
+cause-io = { $detail }
+
+layout-missing-path = il n’a pas d’emplacement {"{"}path{"}"}
+layout-missing-lang = un motif de traduction a besoin d’un emplacement {"{"}lang{"}"}
+layout-repeated = l’emplacement {"{"}{ $name }{"}"} apparaît plus d’une fois
+layout-unknown = emplacement inconnu {"{"}{ $name }{"}"} : seuls {"{"}lang{"}"} et {"{"}path{"}"} existent
+layout-outside-root = un motif est un chemin relatif à l’intérieur du corpus, sans « .. »
+layout-too-long = le motif est trop long pour désigner des fichiers
+layout-adjacent = {"{"}lang{"}"} et {"{"}path{"}"} doivent être séparés par un caractère fixe
+
+hint-run-init = lancez `stele init` pour en créer un, ou utilisez -C pour désigner le corpus
+hint-no-match = nommez une source ou une traduction (présente ou manquante), ou un dossier qui en contient ; `stele status -v` liste tous les documents
+hint-nothing-exported = les lignes ci-dessus disent ce qui a été laissé de côté ; --include-outdated exporte les traductions périmées, --min-score 0 garde toutes les paires
+hint-lang-tags = les étiquettes de langue ressemblent à en, fr, es-419, pt-BR ou zh-Hant
+hint-layout = par exemple : layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", voir docs/config.md
+hint-init-exists = modifiez-le, ou supprimez-le d’abord pour recommencer
+hint-git-init = un corpus vit dans un dépôt git : lancez d’abord `git init`
+hint-not-utf8 = stele lit du texte UTF-8 ; écartez les fichiers binaires avec `exclude` dans stele.toml
+hint-mark-not-translation = lancez `stele status -v` pour voir quels fichiers sont des traductions
+hint-mark-is-source = marquez plutôt les traductions de cette source
+hint-lang-not-configured = ajoutez-la à `languages` dans { $path }
+
+## check
+
+cli-arg-corpora = Seulement ce corpus de stele.toml (répéter pour plusieurs) ; tous par défaut
+cli-check-about = Vérifier les règles de complétude et de fraîcheur, pour l’intégration continue
+cli-check-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+cli-check-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pour toutes les langues, ou LANGUE=N (100 par défaut)
+cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut)
+cli-check-arg-allow_missing = Traductions qui peuvent manquer : un glob sur les chemins depuis la racine du dépôt
+cli-check-arg-changed_since = Seulement les documents dont la source ou les traductions ont changé depuis la base de fusion avec REV (le travail propre d’une pull request)
+cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue) ou github (annotations sur une pull request)
+cli-check-after =
+    Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent.
+    Codes de sortie : 0 toutes les règles sont respectées ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
+check-missing = manquante (traduire { $source })
+check-outdated = obsolète
+check-outdated-because = obsolète : { $reason }
+check-orphan = orpheline : sa source n’existe plus
+check-unknown = état inconnu
+check-unknown-because = état inconnu : { $reason }
+check-message-missing = le message « { $id } » manque
+check-message-outdated = le message « { $id } » a changé dans la source depuis cette traduction
+check-message-obsolete = le message « { $id } » n’est plus dans la source
+check-broken-reference = le message « { $id } » renvoie à « { $target } », que ce fichier ne définit pas
+check-syntax-error = erreur de syntaxe : { $message }
+check-below-minimum = { $lang } est achevé à { $percent } %, sous le minimum de { $min } %
+check-too-many-outdated = { $lang } a { $count } traductions obsolètes, plus que les { $max } permises
+check-fix-missing = traduire { $source } dans { $path }, puis lancer `stele mark { $path }`
+check-fix-outdated = voir ce qui a changé avec `stele diff { $path }`, mettre la traduction à jour, puis lancer `stele mark { $path }`
+check-fix-orphan = la supprimer (`git rm { $path }`) ou rétablir sa source
+check-fix-shallow = récupérer tout l’historique (`git fetch --unshallow`), ou enregistrer les bases avec `stele mark`
+check-ok = ok
+check-failed-lang = échec
+check-lang-summary = achevé à { $percent } % (minimum { $min } %), { $outdated } obsolètes (maximum { $max })
+check-sources = sources :
+check-passed = vérification réussie : { $langs ->
+    [one] une langue
+   *[other] { $langs } langues
+    }, { $translations ->
+    [one] une traduction vérifiée
+   *[other] { $translations } traductions vérifiées
+    }
+check-failed = vérification échouée : { $count ->
+    [one] un problème
+   *[other] { $count } problèmes
+    } ({ $translations ->
+    [one] une traduction vérifiée
+   *[other] { $translations } traductions vérifiées
+    })
+check-junit-rules = règles de la langue
+label-fix = correction :
+status-corpus = Corpus { $name }
+status-source-syntax-error = { $path }, ligne { $line } : erreur de syntaxe : { $message }
+reason-source-changed-short = la source a changé depuis la version d’où la traduction a été faite
+reason-messages = messages : { $missing } manquants, { $outdated } modifiés dans la source, { $obsolete } obsolètes, { $broken } références cassées
+reason-messages-short = des messages manquent, ont changé ou sont obsolètes
+reason-syntax-error = { $count ->
+    [one] une erreur de syntaxe
+   *[other] { $count } erreurs de syntaxe
+    } (la première ligne { $line })
+reason-syntax-error-short = erreurs de syntaxe
+error-unknown-corpus = stele.toml ne définit aucun corpus nommé « { $name } » (corpus définis : { $known })
+hint-unknown-corpus = les corpus sont les tables [corpora.<nom>] de { $path }
+error-bad-rule = { $option } { $value } : un pourcentage de 0 à 100 est attendu, ou LANGUE=POURCENTAGE
+error-bad-score = --min-score { $value } : un score entre 0 et 1 est attendu
+error-bad-glob = « { $pattern } » n’est pas un glob valide
+error-bad-revision = « { $rev } » ne désigne aucun commit de ce dépôt
+hint-bad-revision = en intégration continue, récupérez d’abord la branche cible (par exemple `git fetch origin main`), et utilisez son nom complet (origin/main)
+
+## diff, log, ack
+
+cli-diff-about = Montrer ce qui a changé dans une source depuis que ses traductions ont été faites, mot à mot
+cli-diff-arg-target = Un fichier source ou de traduction, ou l’identifiant d’un document
+cli-diff-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-diff-arg-from = Comparer le fichier tel qu’il était à cette révision…
+cli-diff-arg-to = …avec cette révision (par défaut : la copie de travail)
+cli-diff-arg-side_by_side = Montrer les changements de la source et la traduction sur deux colonnes
+cli-diff-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-log-about = Montrer la chronologie d’un document : changements de la source, mises à jour et marquages des traductions
+cli-log-arg-target = Un fichier source ou de traduction, ou l’identifiant d’un document
+cli-log-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-ack-about = Déclarer que le dernier changement d’une source ne demande pas de retraduction (une coquille, par exemple)
+cli-ack-arg-source = La source dont le dernier changement ne demande pas de retraduction
+cli-ack-arg-dry_run = Montrer ce qui changerait, sans rien écrire
+status-stale-blocks = { $blocks ->
+    [one] un bloc
+   *[other] { $blocks } blocs
+    } à mettre à jour ({ $words ->
+    [one] un mot
+   *[other] { $words } mots
+    })
+status-stale-cosmetic = changements de forme seulement (`stele ack` sur la source si aucune mise à jour n’est nécessaire)
+diff-heading = { $path } ({ $lang }) : { $state }
+diff-heading-reason = { $path } ({ $lang }) : { $state }, { $reason }
+diff-summary = Source { $source } : { $blocks ->
+    [one] un bloc
+   *[other] { $blocks } blocs
+    } à mettre à jour ({ $words ->
+    [one] un mot
+   *[other] { $words } mots
+    }).
+diff-block = { $kind }, { $change } · lignes { $s1 }–{ $s2 } de la source · lignes { $t1 }–{ $t2 } de la traduction
+diff-message-changed = message { $id }, modifié dans la source · ligne { $line } de la traduction
+diff-message-missing = message { $id }, absent de la traduction · ligne { $line } de la source
+diff-message-obsolete = message { $id }, qui n’est plus dans la source · ligne { $line } de la traduction
+diff-kind-changed = modifié
+diff-kind-added = ajouté
+diff-kind-removed = supprimé
+diff-change-cosmetic = de forme
+diff-change-mechanical = mécanique
+diff-change-content = de fond
+diff-label-source = source :
+diff-label-translation = traduction :
+diff-label-source-column = source (changements)
+diff-label-translation-column = traduction
+diff-insert-here = (le nouveau texte va ici)
+diff-missing = Elle n’existe pas encore : traduire { $source }.
+diff-no-basis = La version de la source d’après laquelle elle a été faite n’est pas dans ce dépôt : impossible de montrer ce qui a changé dans { $source }.
+diff-all-current = Toutes les traductions de { $id } sont à jour : rien n’a changé dans sa source depuis.
+diff-nothing = Rien à montrer pour { $target }.
+diff-revisions = { $path } : { $from } → { $to }
+diff-hunk = lignes { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }
+diff-work-tree = copie de travail
+diff-no-changes = Aucun changement.
+log-heading = { $id } : source { $source } ({ $lang })
+log-empty = Aucun commit ne l’a encore modifié.
+log-added = ajoutée
+log-changed = modifiée
+log-marked = marquée
+log-deleted = supprimée
+log-source = source { $change }
+log-translation = { $lang } { $change }
+log-states = ensuite : { $states }
+ack-summary = { $source } : le changement de { $previous } à { $current } ne demande pas de retraduction ; { $count ->
+    [one] une traduction passe
+   *[other] { $count } traductions passent
+    } à { $current }.
+ack-moved = { $path } écrit
+ack-would-move = { $path } serait écrit
+ack-left-current = { $path } laissé tel quel : déjà à jour
+ack-left-outdated = { $path } laissé tel quel : déjà obsolète avant ce changement
+ack-left-missing = { $path } laissé tel quel : il n’existe pas
+error-ack-not-source = { $path } n’est pas une source de ce corpus
+hint-ack-not-source = ack prend la source dont le changement ne demande pas de retraduction ; mark prend des traductions
+error-no-earlier-version = { $path } n’a pas de version antérieure à laquelle se comparer
+error-no-such-target = { $target } n’est ni un fichier ni un document du corpus
+hint-no-such-target = indiquez un fichier source ou de traduction, ou l’identifiant d’un document tel que `stele status -v` l’affiche
+error-not-at-revision = { $path } n’existe pas à { $rev }
+
+## align
+
+cli-align-about = Aligner deux fichiers texte phrase par phrase, hors de tout corpus
+cli-align-arg-source = Le fichier source : un paragraphe par ligne (une phrase par ligne avec --presegmented)
+cli-align-arg-target = Le fichier cible, de même
+cli-align-arg-langs = Les deux langues, la source d’abord : en,fr
+cli-align-arg-presegmented = Les fichiers ont déjà une phrase par ligne : ne pas les découper
+cli-align-arg-format = Format de sortie : beads (par défaut : `i,j:k,l`, numéros de phrases à partir de 0, `5:` et `:7` pour une phrase sans correspondante) ou tsv (source, cible, score)
+cli-align-arg-sentences_out = Écrire les phrases découpées dans DOSSIER/source.txt et DOSSIER/target.txt, une par ligne
+
+## export
+
+cli-export-about = Exporter des paires bilingues alignées : TMX, TSV, JSONL ou Moses
+cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr:en)
+cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, ou moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>)
+cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
+cli-export-arg-output = Écrire dans ce fichier (écrit en entier, puis mis en place) plutôt que sur la sortie standard
+cli-export-arg-include_outdated = Exporter aussi les traductions obsolètes (seulement celles à jour par défaut)
+cli-export-arg-min_score = Écarter les paires dont le score d’alignement est inférieur à X, de 0 à 1 (0 par défaut)
+cli-export-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
+export-summary = { $pairs ->
+    [one] Une paire exportée
+   *[other] { $pairs } paires exportées
+    } ({ $level }) depuis { $documents ->
+    [one] un document
+   *[other] { $documents } documents
+    }.
+export-level-sentence = phrases
+export-level-paragraph = paragraphes
+export-left-missing = écartés : { $count ->
+    [one] un document
+   *[other] { $count } documents
+    } sans l’une des deux langues
+export-left-not-current = écartés : { $count ->
+    [one] un document
+   *[other] { $count } documents
+    } dont la traduction n’est pas à jour (--include-outdated les exporte)
+export-left-not-text = écartées : { $count ->
+    [one] une ressource Fluent
+   *[other] { $count } ressources Fluent
+    } (seuls les corpus de textes sont exportés)
+export-left-score = écartées : { $count ->
+    [one] une paire
+   *[other] { $count } paires
+    } sous --min-score
+export-unpaired = non exportés : { $count ->
+    [one] une phrase ou un bloc
+   *[other] { $count } phrases ou blocs
+    } sans correspondant
+error-bad-pair = « { $value } » n’est pas une paire de langues du corpus
+hint-bad-pair = écrivez d’abord la langue source : --pair fr-en, ou --pair pt-BR:en
+error-needs-commit = { $path } : son épingle ({ $pin }) enregistre un commit, et la source a des modifications non validées
+hint-needs-commit = validez d’abord la source (commit), puis marquez la traduction
+error-not-read-back = { $path } : stele écrirait une épingle ({ $pin }) qui ne se relit pas telle qu’écrite ; le fichier reste tel quel
+hint-not-read-back = écrivez l’épingle sur une ligne à elle, au premier niveau du front matter
+error-filter-driver = { $path } : le filtre « { $driver } » s’applique, et stele n’exécute pas les filtres
+hint-filter-driver = excluez le fichier du corpus (exclude = […] dans stele.toml), ou retirez le filtre de .gitattributes
+error-hash-failed = { $path } : impossible de calculer l’identifiant de blob git du fichier
+error-moses-needs-output = le format moses écrit deux fichiers : donnez leur chemin commun avec -o (par exemple -o corpus, pour corpus.fr et corpus.en)

@@ -1,0 +1,7 @@
+-brand = Stele
+hello = Hi, { $name }!
+    .title = { -brand }
+n = { $n ->
+    [one] one
+   *[other] { $n }
+}

@@ -1,0 +1,116 @@
+//! What the fuzz targets in `fuzz/` run, one function per target, each given arbitrary bytes:
+//! every reader of input a pull request can shape. The same functions replay the crash inputs
+//! kept in `fuzz/regressions/<target>/` in `cargo test` (tests/cli/fuzz.rs).
+//!
+//! Each must return, never panic, hang or allocate without bound, whatever the bytes.
+
+use std::path::Path;
+
+/// A fuzz target: what it is given is arbitrary bytes.
+pub type Target = fn(&[u8]);
+
+/// The targets, by name (the folder names of `fuzz/regressions/` and of `fuzz/fuzz_targets/`).
+pub const TARGETS: &[(&str, Target)] = &[
+    ("config", config),
+    ("layout", layout),
+    ("front_matter", front_matter),
+    ("sidecar", sidecar),
+    ("fluent", fluent),
+    ("segment", segment),
+    ("git_index", git_index),
+    ("pack", pack),
+    ("delta", delta),
+];
+
+/// The bytes as text, when they are UTF-8.
+fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+/// `stele.toml`.
+pub fn config(data: &[u8]) {
+    if let Some(text) = text(data) {
+        let _ = crate::config::parse(Path::new("stele.toml"), text);
+    }
+}
+
+/// A layout pattern (first line) matched against paths (the other lines), and rendered.
+pub fn layout(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let mut lines = text.split('\n');
+    let pattern = lines.next().unwrap_or_default();
+    for needs_lang in [true, false] {
+        if let Ok(p) = crate::layout::Pattern::parse(pattern, needs_lang) {
+            for path in lines.clone().take(16) {
+                let _ = p.matches(path);
+                let _ = p.may_contain(path, &|tag| tag.len() == 2);
+                let _ = p.render("fr", path);
+            }
+        }
+    }
+}
+
+/// A Markdown file's front matter: read, pin written and read back, tracking fields removed.
+pub fn front_matter(data: &[u8]) {
+    use crate::tracking::{self, frontmatter};
+    let Some(text) = text(data) else { return };
+    let path = Path::new("a.md");
+    let _ = tracking::front_matter_record(path, text);
+    let _ = tracking::without_tracking(text);
+    let _ = tracking::en_revision_record(text);
+    for key in [frontmatter::PinKey::Basis, frontmatter::PinKey::DefaultLangCommit, frontmatter::PinKey::SourceCommit] {
+        if let Ok(new) = frontmatter::set_pin(text, key, "0123456789abcdef0123456789abcdef01234567") {
+            let _ = tracking::front_matter_record(path, &new);
+        }
+    }
+}
+
+/// A `.stele` sidecar.
+pub fn sidecar(data: &[u8]) {
+    if let Some(text) = text(data) {
+        let _ = crate::tracking::sidecar_record(Path::new("a.txt.stele"), text);
+    }
+}
+
+/// A Fluent resource, compared with itself and with an empty one.
+pub fn fluent(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let parsed = crate::ftl::parse(text);
+    let empty = crate::ftl::parse("");
+    let _ = crate::ftl::compare(&parsed, &parsed, Some(&empty));
+    let _ = crate::ftl::compare(&empty, &parsed, None);
+}
+
+/// Words, Markdown blocks, plain text and sentences.
+pub fn segment(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let _ = crate::segment::count_words(text);
+    for markdown in [true, false] {
+        let _ = crate::segment::blocks(text, markdown);
+        let _ = crate::segment::plain(text, markdown);
+    }
+    for lang in ["en", "fr", "es"] {
+        let _ = crate::segment::sentence_texts(text, lang);
+    }
+}
+
+/// `.git/index`.
+pub fn git_index(data: &[u8]) {
+    crate::git::fuzz::index(data);
+}
+
+/// A pack index and its pack: the first two bytes say where the index ends.
+pub fn pack(data: &[u8]) {
+    let Some((len, rest)) = data.split_first_chunk::<2>() else { return };
+    let cut = (usize::from(u16::from_be_bytes(*len)) * 4).min(rest.len());
+    let (idx, pack) = rest.split_at(cut);
+    crate::git::fuzz::pack(idx, pack);
+}
+
+/// A delta applied to a base: the first byte says how long the base is.
+pub fn delta(data: &[u8]) {
+    let Some((&len, rest)) = data.split_first() else { return };
+    let cut = usize::from(len).min(rest.len());
+    let (base, delta) = rest.split_at(cut);
+    crate::git::fuzz::delta(base, delta);
+}
