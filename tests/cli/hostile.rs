@@ -680,3 +680,88 @@ fn min_score_is_a_score_not_a_percentage() {
     let err = refuses(&env, &["export", "--pair", "en-fr", "--format", "tsv", "--min-score", "5"], &["--min-score 5"]);
     assert!(err.contains("from 0 to 1") && !err.contains("percentage"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Killed and concurrent writers
+
+/// A site with `n` pages whose French translations are all outdated.
+fn many_outdated(n: usize) -> TestEnv {
+    let env = TestEnv::new();
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"content/{lang}/{path}\"\n");
+    for i in 0..n {
+        env.write(&format!("content/en/p{i}.md"), &format!("Page {i}.\n"));
+        env.write(&format!("content/fr/p{i}.md"), &format!("---\ntitle: P{i}\n---\nPage {i} fr.\n"));
+    }
+    env.commit("start");
+    for i in 0..n {
+        env.write(&format!("content/en/p{i}.md"), &format!("Page {i}, changed.\n"));
+    }
+    env.commit("sources change");
+    env
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_mark_leaves_every_file_whole_and_no_temporary_file_in_the_work_tree() {
+    let env = many_outdated(150);
+    let files: Vec<String> = (0..150).map(|i| format!("content/fr/p{i}.md")).collect();
+    for delay_ms in [0u64, 5, 20, 60] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_stele"));
+        cmd.current_dir(env.root()).env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.arg("mark").args(&files).stdout(Stdio::null()).stderr(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+        let _ = child.wait();
+        for (path, kind, bytes) in snapshot(&[env.root()]) {
+            let name = path.display().to_string();
+            assert!(!name.contains(".stele-"), "a temporary file was left: {name}");
+            if kind == "file" && name.contains("content/fr/") {
+                let text = String::from_utf8(bytes).unwrap();
+                assert!(text.starts_with("---\n") && text.contains("\n---\nPage "), "{name} is not whole:\n{text}");
+            }
+        }
+    }
+    // What is left is a run that can finish.
+    assert_eq!(
+        run(&env, env.root(), &["mark"].into_iter().chain(files.iter().map(String::as_str)).collect::<Vec<_>>()).code,
+        0
+    );
+    let json = run(&env, env.root(), &["status", "--format", "json"]).json();
+    assert_eq!(json["summary"]["fr"]["current"], 150);
+}
+
+#[test]
+fn marks_racing_on_the_same_files_leave_them_whole_and_current() {
+    let env = many_outdated(20);
+    let files: Vec<String> = (0..20).map(|i| format!("content/fr/p{i}.md")).collect();
+    let args: Vec<&str> = ["mark"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_stele"))
+                .current_dir(env.root())
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("LANG", "en_US.UTF-8")
+                .args(&args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // Each run either marks, or is refused because another changed a file meanwhile.
+        let code = out.status.code().expect("not killed");
+        assert!(code == 0 || (code == 2 && stderr.contains("changed it while")), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert_eq!(run(&env, env.root(), &args).code, 0);
+    let json = run(&env, env.root(), &["status", "--format", "json"]).json();
+    assert_eq!(json["summary"]["fr"]["current"], 20);
+    for (path, _, _) in snapshot(&[env.root()]) {
+        assert!(!path.display().to_string().contains(".stele-"), "{}", path.display());
+    }
+}
