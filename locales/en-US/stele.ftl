@@ -165,6 +165,11 @@ note-other-language = { $count ->
    *[other] left out { $count } files of the corpus { $corpus } named for languages it does not track; -vv lists them
 }
 note-other-language-path = left out { $path }: named for a language that is not in `languages`
+note-links = { $count ->
+    [one] left out one symbolic link in the corpus { $corpus } (stele does not follow links, as git does not); -vv lists it
+   *[other] left out { $count } symbolic links in the corpus { $corpus } (stele does not follow links, as git does not); -vv lists them
+}
+note-link-path = left out { $path }: a symbolic link
 
 error-config-not-found = no stele.toml in { $dir } or any folder above it
 error-read = cannot read { $path }

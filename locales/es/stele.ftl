@@ -165,6 +165,11 @@ note-other-language = { $count ->
    *[other] se omitieron { $count } archivos del corpus { $corpus } nombrados para idiomas que no sigue; -vv los muestra
 }
 note-other-language-path = se omitió { $path }: su nombre es el de un idioma que no está en `languages`
+note-links = { $count ->
+    [one] se omitió un enlace simbólico del corpus { $corpus } (stele no sigue enlaces, git tampoco); -vv lo muestra
+   *[other] se omitieron { $count } enlaces simbólicos del corpus { $corpus } (stele no sigue enlaces, git tampoco); -vv los muestra
+}
+note-link-path = se omitió { $path }: un enlace simbólico
 
 error-config-not-found = no hay ningún stele.toml en { $dir } ni en una carpeta superior
 error-read = no se puede leer { $path }

@@ -165,6 +165,11 @@ note-other-language = { $count ->
    *[other] { $count } fichiers du corpus { $corpus } portent le nom de langues que le corpus ne suit pas et ont été laissés de côté ; -vv les nomme
 }
 note-other-language-path = { $path } laissé de côté : son nom est celui d’une langue absente de `languages`
+note-links = { $count ->
+    [one] un lien symbolique du corpus { $corpus } a été laissé de côté (stele ne suit pas les liens, git non plus) ; -vv le nomme
+   *[other] { $count } liens symboliques du corpus { $corpus } ont été laissés de côté (stele ne suit pas les liens, git non plus) ; -vv les nomme
+}
+note-link-path = { $path } laissé de côté : un lien symbolique
 
 error-config-not-found = aucun stele.toml dans { $dir } ni dans un dossier parent
 error-read = impossible de lire { $path }

@@ -201,36 +201,35 @@ impl Ctx {
         Ok((corpora, repo, prepared))
     }
 
-    /// Says on stderr what the scan left out: a name that is not UTF-8 always (a warning);
-    /// with `-v`, how many files are not text or are named for a language the corpus does not
-    /// track, and with `-vv` each of them.
+    /// Says on stderr what the scan left out: a name that is not UTF-8, a layout folder that is
+    /// a link, a submodule, always (a warning); with `-v`, how many files are not text, are
+    /// named for a language the corpus does not track or are links, and with `-vv` each.
     fn report_skipped(&self, corpus: &Corpus) {
-        let (mut not_text, mut other_language) = (0usize, 0usize);
+        let (mut not_text, mut other_language, mut links) = (0usize, 0usize, 0usize);
         for skipped in &corpus.skipped {
+            let warn = |id: &str, path: &Path| {
+                eprintln!(
+                    "{} {}",
+                    self.paint_err.warning(&t!(self.loc, "label-warning")),
+                    t!(self.loc, id, "path" => self.show_path(path))
+                );
+            };
             let (id, path) = match skipped {
                 corpus::Skipped::NonUtf8Path(path) => {
-                    eprintln!(
-                        "{} {}",
-                        self.paint_err.warning(&t!(self.loc, "label-warning")),
-                        t!(self.loc, "warning-non-utf8-path", "path" => self.show_path(path))
-                    );
+                    warn("warning-non-utf8-path", path);
                     continue;
                 }
                 corpus::Skipped::Repository(path) => {
-                    eprintln!(
-                        "{} {}",
-                        self.paint_err.warning(&t!(self.loc, "label-warning")),
-                        t!(self.loc, "warning-nested-repository", "path" => self.show_path(&corpus.repo_root.join(path)))
-                    );
+                    warn("warning-nested-repository", &corpus.repo_root.join(path));
                     continue;
                 }
                 corpus::Skipped::Symlink(path) => {
-                    eprintln!(
-                        "{} {}",
-                        self.paint_err.warning(&t!(self.loc, "label-warning")),
-                        t!(self.loc, "warning-symlink-folder", "path" => self.show_path(&corpus.repo_root.join(path)))
-                    );
+                    warn("warning-symlink-folder", &corpus.repo_root.join(path));
                     continue;
+                }
+                corpus::Skipped::Link(path) => {
+                    links += 1;
+                    ("note-link-path", path)
                 }
                 corpus::Skipped::NotText(path) => {
                     not_text += 1;
@@ -249,6 +248,9 @@ impl Ctx {
             let name = corpus.config.name.as_str();
             if not_text > 0 {
                 eprintln!("{}", t!(self.loc, "note-not-text", "count" => not_text, "corpus" => name));
+            }
+            if links > 0 {
+                eprintln!("{}", t!(self.loc, "note-links", "count" => links, "corpus" => name));
             }
             if other_language > 0 {
                 eprintln!("{}", t!(self.loc, "note-other-language", "count" => other_language, "corpus" => name));

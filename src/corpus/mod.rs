@@ -83,6 +83,9 @@ pub enum Skipped {
     /// not this repository's, so no state this repository's history gives them would be
     /// right. Its path from the repository's root.
     Repository(String),
+    /// A symbolic link inside the corpus's folders where a document or a folder of documents
+    /// could be (tldr-pages' `pages.en` → `pages`): not followed, as git does not.
+    Link(String),
     /// A layout folder that is a symbolic link or lies behind one (its path from the
     /// repository's root): not followed.
     Symlink(String),
@@ -326,7 +329,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         let walked = walk::walk(repo_root, &to_repo(walk_root), &enter, &classify)
             .map_err(|(path, source)| CorpusError::Walk { path, source })?;
         skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
-        skipped.extend(walked.symlinks.into_iter().map(Skipped::Symlink));
+        skipped.extend(walked.symlinks.into_iter().map(Skipped::Link));
         skipped.extend(walked.nested.into_iter().map(Skipped::Repository));
         if files.is_empty() {
             files = walked.files;

@@ -652,54 +652,49 @@ pub(crate) fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInf
 /// The blob each of `paths` has in commit `commit`'s tree, reading only the folders on the
 /// way to them, as raw tree objects.
 pub(crate) fn blobs_at(odb: &Objects<'_>, commit: Oid, paths: &[String]) -> Result<HashMap<String, Oid>, GitError> {
-    let info = read_commit(odb, commit)?
-        .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
     let names: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let trie = Trie::new(&names);
-    let mut found = HashMap::with_capacity(paths.len());
-    let mut pending = vec![(info.tree, 0u32)];
-    while let Some((tree, node)) = pending.pop() {
-        let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree of {commit}"))(e))?;
-        let mut entries = RawTree { rest: &object };
-        while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree of {commit}"))(e))? {
-            let Some(child) = trie.child(node, e.name) else { continue };
-            match (e.is_tree(), child.dir, child.file) {
-                (true, Some(dir), _) => pending.push((e.oid(), dir)),
-                (false, _, Some(file)) if e.mode != b"160000" => {
-                    found.insert(paths[file as usize].clone(), e.oid());
-                }
-                _ => {}
-            }
-        }
-    }
-    Ok(found)
+    let found = entries_at(odb, commit, &names, false)?;
+    Ok(found.into_iter().map(|(i, id)| (paths[i].clone(), id)).collect())
 }
 
 /// The trees of the folders `dirs` (paths without a trailing `/`; the empty path is the
 /// root) in `commit`, for those it has.
 pub(crate) fn trees_at(odb: &Objects<'_>, commit: Oid, dirs: &[&str]) -> Result<HashMap<String, Oid>, GitError> {
+    let found = entries_at(odb, commit, dirs, true)?;
+    Ok(found.into_iter().map(|(i, id)| (dirs[i].to_owned(), id)).collect())
+}
+
+/// The entries at `paths` (by their index in `paths`) in commit `commit`'s tree: files (not
+/// submodules), or with `trees` folders (the empty path being the root), reading only the
+/// folders on the way to them.
+fn entries_at(odb: &Objects<'_>, commit: Oid, paths: &[&str], trees: bool) -> Result<HashMap<usize, Oid>, GitError> {
     let info = read_commit(odb, commit)?
         .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
-    let mut found = HashMap::with_capacity(dirs.len());
-    let named: Vec<&str> = dirs.iter().copied().filter(|d| !d.is_empty()).collect();
-    if named.len() < dirs.len() {
-        found.insert(String::new(), info.tree);
+    let mut found = HashMap::with_capacity(paths.len());
+    // The trie holds the paths that name something below the root, by their index.
+    let below: Vec<usize> = (0..paths.len()).filter(|&i| !paths[i].is_empty()).collect();
+    if trees {
+        for i in (0..paths.len()).filter(|&i| paths[i].is_empty()) {
+            found.insert(i, info.tree);
+        }
     }
-    let trie = Trie::new(&named);
+    let names: Vec<&str> = below.iter().map(|&i| paths[i]).collect();
+    let trie = Trie::new(&names);
     let mut pending = vec![(info.tree, 0u32)];
     while let Some((tree, node)) = pending.pop() {
         let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree of {commit}"))(e))?;
         let mut entries = RawTree { rest: &object };
         while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree of {commit}"))(e))? {
             let Some(child) = trie.child(node, e.name) else { continue };
-            if !e.is_tree() {
-                continue;
+            let wanted = match trees {
+                true => e.is_tree(),
+                false => !e.is_tree() && e.mode != b"160000",
+            };
+            if let (Some(n), true) = (child.file, wanted) {
+                found.insert(below[n as usize], e.oid());
             }
-            if let Some(dir) = child.file {
-                found.insert(named[dir as usize].to_owned(), e.oid());
-            }
-            if let Some(below) = child.dir {
-                pending.push((e.oid(), below));
+            if let (Some(dir), true) = (child.dir, e.is_tree()) {
+                pending.push((e.oid(), dir));
             }
         }
     }

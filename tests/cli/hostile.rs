@@ -170,13 +170,19 @@ fn a_translation_folder_linked_outside_is_neither_read_nor_written() {
     std::os::unix::fs::symlink(&outside, env.root().join("content/fr")).unwrap();
     env.write("content/en/a.md", "Hello, changed.\n");
 
-    let out = harmless(&env, &["status", "--format", "json"], 0);
-    assert!(out.stderr.contains("skipped content/fr: it is a symbolic link"), "{}", out.stderr);
+    let out = harmless(&env, &["status", "--format", "json", "-vv"], 0);
+    assert!(out.stderr.contains("left out content/fr: a symbolic link"), "{}", out.stderr);
     assert!(!out.stdout.contains("Secret"), "{}", out.stdout);
     assert_eq!(crate::util::translation(&out.json(), "content/fr/a.md")["state"], "missing");
     harmless(&env, &["ack", "content/en/a.md"], 0);
     refuses(&env, &["mark", "content/fr/a.md"], &["content/fr/a.md"]);
     harmless(&env, &["export", "--pair", "en-fr", "--format", "tsv"], 2);
+    // A layout folder that is itself a link (the walk's start) is said without -v.
+    let env = site();
+    std::fs::rename(env.root().join("content"), env.outside().join("content")).unwrap();
+    std::os::unix::fs::symlink(env.outside().join("content"), env.root().join("content")).unwrap();
+    let out = harmless(&env, &["status"], 0);
+    assert!(out.stderr.contains("skipped content: it is a symbolic link"), "{}", out.stderr);
 }
 
 #[cfg(unix)]
@@ -378,14 +384,20 @@ fn states(env: &TestEnv) -> Vec<(String, String)> {
     states
 }
 
+/// The site with a second page `name`, translated, then changed in the source.
+fn with_outdated_page(name: &str) -> TestEnv {
+    let env = site();
+    env.write(&format!("content/en/{name}"), "Two.\n");
+    env.write(&format!("content/fr/{name}"), "Deux.\n");
+    env.commit("b");
+    env.write(&format!("content/en/{name}"), "Two, changed.\n");
+    env.commit("b changes");
+    env
+}
+
 #[test]
 fn damaged_caches_are_rebuilt_never_believed() {
-    let env = site();
-    env.write("content/en/b.md", "Two.\n");
-    env.write("content/fr/b.md", "Deux.\n");
-    env.commit("b");
-    env.write("content/en/b.md", "Two, changed.\n");
-    env.commit("b changes");
+    let env = with_outdated_page("b.md");
     let truth = states(&env);
     assert!(truth.contains(&("content/fr/b.md".into(), "outdated".into())), "{truth:?}");
     let dir = env.root().join(".git/stele");
@@ -413,12 +425,7 @@ fn damaged_caches_are_rebuilt_never_believed() {
 
 #[test]
 fn a_name_ending_in_a_carriage_return_reads_back_as_itself() {
-    let env = site();
-    env.write("content/en/b\r.md", "Two.\n");
-    env.write("content/fr/b\r.md", "Deux.\n");
-    env.commit("b");
-    env.write("content/en/b\r.md", "Two, changed.\n");
-    env.commit("b changes");
+    let env = with_outdated_page("b\r.md");
     let cold = states(&env);
     assert!(cold.contains(&("content/fr/b\r.md".into(), "outdated".into())), "{cold:?}");
     assert_eq!(states(&env), cold, "warm");
