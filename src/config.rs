@@ -554,7 +554,7 @@ pub fn create(dir: &Path, contents: &str) -> Result<PathBuf, ConfigError> {
         return Err(ConfigError::AlreadyExists { path });
     }
     let write_err = |source| ConfigError::Write { path: path.clone(), source };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
+    let mut tmp = crate::fsx::new_file_builder(".stele-").tempfile_in(dir).map_err(write_err)?;
     io::Write::write_all(&mut tmp, contents.as_bytes()).map_err(write_err)?;
     tmp.as_file().sync_all().map_err(write_err)?;
     tmp.persist_noclobber(&path).map_err(|e| {

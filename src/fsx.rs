@@ -148,8 +148,8 @@ pub fn replace(
     };
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = match scratch.filter(|s| same_device(s, dir)) {
-        Some(scratch) => tempfile::Builder::new().prefix("write-").tempfile_in(scratch)?,
-        None => tempfile::Builder::new().prefix(".stele-").tempfile_in(dir)?,
+        Some(scratch) => new_file_builder("write-").tempfile_in(scratch)?,
+        None => new_file_builder(".stele-").tempfile_in(dir)?,
     };
     tmp.write_all(contents)?;
     if let Some(meta) = &existing {
@@ -164,6 +164,19 @@ pub fn replace(
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A temporary-file builder whose file gets the mode a new file gets (0666 less the umask,
+/// applied by the system), not tempfile's private 0600: what it becomes may be a new file.
+pub fn new_file_builder(prefix: &str) -> tempfile::Builder<'_, '_> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 /// Whether two existing folders are on the same file system (a rename between them works).

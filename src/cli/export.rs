@@ -107,7 +107,7 @@ impl Output {
             _ => path.to_owned(),
         };
         let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = tempfile::Builder::new().prefix(".stele-export-").tempfile_in(dir).map_err(err)?;
+        let tmp = stele::fsx::new_file_builder(".stele-export-").tempfile_in(dir).map_err(err)?;
         Ok(Output::Atomic { tmp, path: target })
     }
 
@@ -130,39 +130,17 @@ impl Output {
     fn commit(self) -> Result<(), CliError> {
         match self {
             Output::Atomic { tmp, path } => {
-                // The new file gets the usual permissions (umask), not the temporary file's 0600.
-                let mode = permissions_for_new_file(&path);
+                // An existing file keeps its permissions; a new one has a new file's (umask).
+                if let Ok(meta) = std::fs::metadata(&path) {
+                    let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+                }
                 tmp.persist(&path)
                     .map_err(|e| stele::tracking::TrackingError::Write { path: path.clone(), source: e.error })?;
-                if let Some(mode) = mode {
-                    let _ = std::fs::set_permissions(&path, mode);
-                }
                 Ok(())
             }
             Output::Direct { .. } => Ok(()),
         }
     }
-}
-
-/// The permissions a file created at `path` would get: the existing file's, or 0666 less the
-/// process's umask.
-fn permissions_for_new_file(path: &Path) -> Option<std::fs::Permissions> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        return Some(meta.permissions());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The umask can only be read by setting it; set it back at once.
-        let mask = unsafe {
-            let old = libc::umask(0o022);
-            libc::umask(old);
-            old
-        };
-        Some(std::fs::Permissions::from_mode(0o666 & !(mask as u32)))
-    }
-    #[cfg(not(unix))]
-    None
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {

@@ -46,6 +46,8 @@ fn run_with(env: &TestEnv, dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> 
         cmd.pre_exec(|| {
             let limit = libc::rlimit { rlim_cur: MEMORY, rlim_max: MEMORY };
             libc::setrlimit(libc::RLIMIT_AS, &limit);
+            // A fixed umask: what stele creates must not depend on the user's.
+            libc::umask(0o022);
             Ok(())
         });
     }
@@ -234,18 +236,22 @@ fn info_exclude_fifo_alone_does_not_block() {
 
 #[cfg(unix)]
 #[test]
-fn export_to_a_device_writes_into_it_and_never_replaces_it() {
+fn export_to_a_special_file_writes_into_it_and_never_replaces_it() {
+    // A FIFO in the test's own folder stands for /dev/null or /dev/stdout (a test must not
+    // touch /dev: were the bug back, it would replace the machine's device node).
     let env = site();
-    let out = harmless(&env, &["export", "--pair", "en-fr", "--format", "tmx", "-o", "/dev/null"], 0);
-    assert!(out.stderr.contains("Exported one pair"), "{}", out.stderr);
+    let fifo = env.outside().join("out.fifo");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = run(&env, env.root(), &["export", "--pair", "en-fr", "--format", "tmx", "-o", fifo.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let received = reader.join().unwrap();
+    assert!(received.contains("<tmx") && received.contains("Bonjour"), "{received}");
     use std::os::unix::fs::FileTypeExt;
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
-    harmless(&env, &["export", "--pair", "en-fr", "--format", "moses", "-o", "/dev/null"], 0);
-    if Path::new("/dev/full").exists() {
-        let out = harmless(&env, &["export", "--pair", "en-fr", "--format", "tsv", "-o", "/dev/full"], 2);
-        assert!(out.stderr.contains("/dev/full") && out.stderr.contains("no space left"), "{}", out.stderr);
-        assert!(std::fs::metadata("/dev/full").unwrap().file_type().is_char_device());
-    }
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
 }
 
 #[test]
@@ -256,8 +262,7 @@ fn export_files_get_the_usual_permissions_and_follow_a_link() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(env.outside().join("out.tsv")).unwrap().permissions().mode() & 0o777;
-        assert_ne!(mode, 0o600, "the temporary file's mode leaked");
-        assert!(mode & 0o400 != 0);
+        assert_eq!(mode, 0o644, "a new file gets 0666 less the umask (022), not the temporary file's 0600");
         std::os::unix::fs::symlink(env.outside().join("out.tsv"), env.outside().join("link.tsv")).unwrap();
         std::fs::write(env.outside().join("out.tsv"), "old").unwrap();
         assert_eq!(
@@ -267,6 +272,26 @@ fn export_files_get_the_usual_permissions_and_follow_a_link() {
         assert!(std::fs::symlink_metadata(env.outside().join("link.tsv")).unwrap().file_type().is_symlink());
         assert!(std::fs::read_to_string(env.outside().join("out.tsv")).unwrap().contains("Bonjour"));
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn files_stele_creates_get_a_new_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let env = TestEnv::new();
+    env.write("po/en/a.txt", "Hello.\n");
+    env.write("po/fr/a.txt", "Bonjour.\n");
+    env.commit("start");
+    assert_eq!(run(&env, env.root(), &["init", "--layout", "po/{lang}/{path}", "--lang", "fr"]).code, 0);
+    assert_eq!(mode(&env.root().join("stele.toml")), 0o644);
+    assert_eq!(run(&env, env.root(), &["mark", "po/fr/a.txt"]).code, 0);
+    assert_eq!(mode(&env.root().join("po/fr/a.txt.stele")), 0o644, "a new sidecar");
+    // An existing file keeps its own.
+    std::fs::set_permissions(env.root().join("po/fr/a.txt.stele"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    env.write("po/en/a.txt", "Hello, changed.\n");
+    assert_eq!(run(&env, env.root(), &["mark", "po/fr/a.txt"]).code, 0);
+    assert_eq!(mode(&env.root().join("po/fr/a.txt.stele")), 0o640);
 }
 
 #[test]
