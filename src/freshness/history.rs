@@ -168,13 +168,15 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked:
 /// Each wanted translation comes with its last commit's time and its blob there (the
 /// committed blob: the commit is its last change).
 ///
-/// `walked` is what this run's history walk saw (nothing for translations it did not walk).
+/// `walked` is what this run's history walk saw (nothing for translations it did not walk);
+/// `kept`, the kept answers when they were read ahead.
 pub(super) fn bases(
     repo: &Repo,
     wanted: &[(Wanted, i64, ObjectId)],
     walked: &Walked<'_>,
+    kept: Option<Kept>,
 ) -> Result<Vec<Option<Found>>, GitError> {
-    let mut kept = Kept::read(repo);
+    let mut kept = kept.unwrap_or_else(|| Kept::read(repo));
     let packed = repo.packed_reader();
     let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _, _)| kept.get(w).map(Some)).collect();
     let missing: Vec<usize> = (0..wanted.len()).filter(|&i| out[i].is_none()).collect();
@@ -219,8 +221,8 @@ fn follow(repo: &Repo, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>
 
 /// The answers kept by earlier runs, by the translation's last commit: (translation, source,
 /// answer) for each translation last changed there (looked up without copying paths).
-#[derive(Default)]
-struct Kept {
+#[derive(Debug, Default)]
+pub(super) struct Kept {
     map: HashMap<ObjectId, Vec<(String, String, Found)>>,
     changed: bool,
 }
@@ -228,7 +230,8 @@ struct Kept {
 const HEADER: &str = "stele-bases 2";
 
 impl Kept {
-    fn read(repo: &Repo) -> Kept {
+    /// The answers in `.git/stele/bases`, or none.
+    pub(super) fn read(repo: &Repo) -> Kept {
         let parse = |body: &str| -> Option<Kept> {
             // Split at line feeds only: a path may end in a carriage return.
             let mut lines = body.split('\n').filter(|l| !l.is_empty());

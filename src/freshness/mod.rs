@@ -658,6 +658,8 @@ struct Decided<'a> {
 pub struct Prepared {
     index: Option<IndexStats>,
     facts: Vec<(String, facts::Facts)>,
+    /// The kept history bases, parsed ahead.
+    bases: Option<history::Kept>,
 }
 
 /// Reads what [`status_prepared`] needs for corpora of `configs` besides the work tree: plain
@@ -670,7 +672,12 @@ pub fn prepare(repo: &Repo, configs: &[Config]) -> Prepared {
     // On this thread: the pool is busy with the corpus walk, and work sent there would wait.
     let index = text.then(|| IndexStats::read(&index_file));
     let facts = paths.into_iter().map(|(name, file)| (name, facts::Facts::read(&file))).collect();
-    Prepared { index, facts }
+    // What a warm run reads to answer translations by history, parsed now too.
+    let bases = text.then(|| {
+        repo.read_history_cache_ahead();
+        history::Kept::read(repo)
+    });
+    Prepared { index, facts, bases }
 }
 
 /// Computes the state of every selected translation of every corpus.
@@ -702,7 +709,7 @@ pub fn status_prepared(
             Some(i) => prepared.facts.swap_remove(i).1,
             None => facts::Facts::read(&facts::Facts::path(repo, name)),
         };
-        let docs = status_of(corpus, repo, opts, &index, facts)?;
+        let docs = status_of(corpus, repo, opts, &index, facts, &mut prepared.bases)?;
         summaries.push(CorpusSummary {
             name: corpus.config.name.clone(),
             kind: corpus.config.kind,
@@ -720,6 +727,7 @@ fn status_of(
     opts: &StatusOptions,
     index: &IndexStats,
     mut facts: facts::Facts,
+    kept_bases: &mut Option<history::Kept>,
 ) -> Result<Vec<DocumentStatus>, FreshnessError> {
     use rayon::prelude::*;
 
@@ -820,7 +828,7 @@ fn status_of(
     }
 
     if !by_history.is_empty() {
-        resolve_by_history(repo, &mut documents, &by_history)?;
+        resolve_by_history(repo, &mut documents, &by_history, kept_bases.take())?;
     }
     if kind == Kind::Fluent {
         for (doc, item) in documents.iter_mut().zip(&kept) {
@@ -1079,6 +1087,7 @@ fn resolve_by_history(
     repo: &Repo,
     documents: &mut [DocumentStatus],
     pending: &[(usize, usize, ObjectId, ObjectId)],
+    kept_bases: Option<history::Kept>,
 ) -> Result<(), FreshnessError> {
     let head = match repo.head()? {
         Head::Commit(id) => id,
@@ -1141,7 +1150,7 @@ fn resolve_by_history(
         }
     }
     let walked = history::Walked { before: &history.before, source_as_now: &history.companion_as_now, committed };
-    let mut bases = history::bases(repo, &wanted, &walked)?.into_iter();
+    let mut bases = history::bases(repo, &wanted, &walked, kept_bases)?.into_iter();
 
     for (&(d, t, source_blob, _), (source, translation)) in pending.iter().zip(points) {
         let words = documents[d].source.words;

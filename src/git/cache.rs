@@ -38,7 +38,7 @@ pub struct HistoryAt {
 
 const HEADER: &str = "stele-history 3";
 
-struct Cache {
+pub(crate) struct Cache {
     at: ObjectId,
     /// Each path's last change and its blob at `at`.
     answers: FxHashMap<String, (LastChange, ObjectId)>,
@@ -120,7 +120,20 @@ impl Repo {
         self.inner.commondir().join("stele")
     }
 
+    /// Reads and parses the history cache now (a warm run's largest file), so that the next
+    /// [`Repo::history_at`] does not: called while another thread scans the work tree.
+    pub fn read_history_cache_ahead(&self) {
+        *self.history_ahead.borrow_mut() = Some(self.read_cache_file_parsed());
+    }
+
     fn read_cache(&self) -> Option<Cache> {
+        match self.history_ahead.borrow_mut().take() {
+            Some(read) => read,
+            None => self.read_cache_file_parsed(),
+        }
+    }
+
+    fn read_cache_file_parsed(&self) -> Option<Cache> {
         let text = self.read_cache_file("history")?;
         // Split at line feeds only: a path may end in a carriage return.
         let mut lines = text.split('\n').filter(|l| !l.is_empty());

@@ -323,6 +323,9 @@ pub struct Repo {
     progress: Option<Box<dyn Fn(Progress)>>,
     /// The pack files, opened on first use and shared with the history walk's helper thread.
     packs: std::sync::OnceLock<std::sync::Arc<pack::Packs>>,
+    /// The history cache, read ahead ([`Repo::read_history_cache_ahead`]) while other work
+    /// goes on, for the next [`Repo::history_at`].
+    history_ahead: std::cell::RefCell<Option<Option<cache::Cache>>>,
 }
 
 /// Memory for objects that deltas were applied to (git keeps 96 MiB, libgit2 16 MiB of chain
@@ -571,7 +574,14 @@ impl Repo {
         let shallow = crate::fsx::read(&inner.commondir().join("shallow"))
             .map(|bytes| String::from_utf8_lossy(&bytes).lines().filter_map(|l| Oid::from_str(l.trim()).ok()).collect())
             .unwrap_or_default();
-        Ok(Repo { inner, workdir, shallow, progress: None, packs: Default::default() })
+        Ok(Repo {
+            inner,
+            workdir,
+            shallow,
+            progress: None,
+            packs: Default::default(),
+            history_ahead: Default::default(),
+        })
     }
 
     /// The pack files of the repository's object store.
