@@ -80,6 +80,14 @@ pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The first `limit` bytes of the regular file at `path` (as [`read`]).
+pub fn read_head(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let file = open_regular(path, false)?;
+    let mut head = Vec::with_capacity(limit.min(1 << 16));
+    file.take(limit as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
 /// [`read`], with `None` when there is no file.
 pub fn read_if_exists(path: &Path) -> io::Result<Option<Vec<u8>>> {
     match read(path) {

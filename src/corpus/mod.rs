@@ -175,10 +175,7 @@ fn kind_by_name(path: &str) -> Kind {
 /// Whether the file at `path` looks binary as git decides: a NUL byte in its first
 /// [`SNIFF`] bytes. A file that cannot be read is left to the reader that will name it.
 fn looks_binary(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else { return false };
-    let mut head = Vec::with_capacity(SNIFF);
-    file.take(SNIFF as u64).read_to_end(&mut head).is_ok() && head.contains(&0)
+    crate::fsx::read_head(path, SNIFF).is_ok_and(|head| head.contains(&0))
 }
 
 /// What can go wrong scanning a corpus.
