@@ -206,14 +206,14 @@ impl Ctx {
     /// named for a language the corpus does not track or are links, and with `-vv` each.
     fn report_skipped(&self, corpus: &Corpus) {
         let (mut not_text, mut other_language, mut links) = (0usize, 0usize, 0usize);
+        let warn = |id: &str, path: &Path| {
+            eprintln!(
+                "{} {}",
+                self.paint_err.warning(&t!(self.loc, "label-warning")),
+                t!(self.loc, id, "path" => self.show_path(path))
+            );
+        };
         for skipped in &corpus.skipped {
-            let warn = |id: &str, path: &Path| {
-                eprintln!(
-                    "{} {}",
-                    self.paint_err.warning(&t!(self.loc, "label-warning")),
-                    t!(self.loc, id, "path" => self.show_path(path))
-                );
-            };
             let (id, path) = match skipped {
                 corpus::Skipped::NonUtf8Path(path) => {
                     warn("warning-non-utf8-path", path);

@@ -305,7 +305,6 @@ pub enum Progress {
     },
 }
 
-/// An open repository with a work tree.
 /// Where a repository is, when git's environment says (`GIT_DIR`, `GIT_WORK_TREE`): read by the
 /// command line, never by the library.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -316,6 +315,7 @@ pub struct Location {
     pub work_tree: Option<PathBuf>,
 }
 
+/// An open repository with a work tree.
 pub struct Repo {
     inner: Repository,
     workdir: PathBuf,
@@ -351,6 +351,26 @@ fn has_loose(objects: &Path, id: Oid) -> bool {
     crate::fsx::is_regular(&objects.join(&hex[..2]).join(&hex[2..]))
 }
 
+/// The object from the packs: `Ok(None)` when no pack has it, or when a pack lists it damaged
+/// but git also keeps it loose (in `loose`, the store's `objects/`: libgit2 reads that copy).
+/// Damage with no loose copy is an error, not a question for libgit2, which trusts the sizes
+/// and deltas stele refused.
+fn read_packed(
+    packs: &pack::Packs,
+    loose: Option<&Path>,
+    id: Oid,
+) -> Result<Option<(pack::Kind, pack::Data)>, git2::Error> {
+    match packs.read(id.as_bytes()) {
+        Ok(packed) => Ok(packed),
+        Err(pack::Damaged) if loose.is_some_and(|dir| has_loose(dir, id)) => Ok(None),
+        Err(pack::Damaged) => Err(git2::Error::new(
+            git2::ErrorCode::GenericError,
+            git2::ErrorClass::Odb,
+            format!("object {id} is damaged in its pack"),
+        )),
+    }
+}
+
 /// Reads blobs from the pack files alone, from any thread: work spread over threads asks it
 /// first, and the [`Repo`] for what it cannot answer (objects not in a pack, errors).
 #[derive(Clone)]
@@ -359,22 +379,6 @@ pub struct PackedReader {
 }
 
 impl PackedReader {
-    /// The blob `path` has in `commit`: `Some(None)` when the commit has no such file, `None`
-    /// when the packs alone cannot tell.
-    pub fn blob_at(&self, commit: ObjectId, path: &str) -> Option<Option<ObjectId>> {
-        let objects = Objects { packs: &self.packs, odb: None, loose: None };
-        let mut found = history::blobs_at(&objects, commit.0, &[path.to_owned()]).ok()?;
-        Some(found.remove(path).map(ObjectId))
-    }
-
-    /// The blobs `paths` have in `commit` (paths it lacks are left out); `None` when the packs
-    /// alone cannot tell.
-    pub fn blobs_at(&self, commit: ObjectId, paths: &[String]) -> Option<HashMap<String, ObjectId>> {
-        let objects = Objects { packs: &self.packs, odb: None, loose: None };
-        let found = history::blobs_at(&objects, commit.0, paths).ok()?;
-        Some(found.into_iter().map(|(p, id)| (p, ObjectId(id))).collect())
-    }
-
     /// The blobs of many paths in many commits: for each commit, the blob of each of its paths
     /// it has (`None` for a commit the packs cannot read). Each commit's folders are found
     /// first, then each distinct folder tree is read once for every file asked of it in any
@@ -486,19 +490,7 @@ impl std::ops::Deref for Bytes<'_> {
 impl Objects<'_> {
     /// The object's kind and bytes; `None` when the repository does not have it.
     pub(crate) fn read(&self, id: Oid) -> Result<Option<(ObjectType, Bytes<'_>)>, git2::Error> {
-        let packed = match self.packs.read(id.as_bytes()) {
-            Ok(packed) => packed,
-            // Damage in a pack is an error, unless git also keeps the object loose.
-            Err(pack::Damaged) if !self.loose.as_deref().is_some_and(|dir| has_loose(dir, id)) => {
-                return Err(git2::Error::new(
-                    git2::ErrorCode::GenericError,
-                    git2::ErrorClass::Odb,
-                    format!("object {id} is damaged in its pack"),
-                ));
-            }
-            Err(pack::Damaged) => None,
-        };
-        if let Some((kind, data)) = packed {
+        if let Some((kind, data)) = read_packed(self.packs, self.loose.as_deref(), id)? {
             let kind = match kind {
                 pack::Kind::Commit => ObjectType::Commit,
                 pack::Kind::Tree => ObjectType::Tree,
@@ -659,23 +651,13 @@ impl Repo {
 
     /// The bytes of a blob, if the repository has it.
     pub fn read_blob(&self, id: ObjectId) -> Result<Option<Vec<u8>>, GitError> {
-        match self.packs().read(id.as_bytes()) {
-            Ok(Some((pack::Kind::Blob, data))) => {
+        let loose = self.inner.commondir().join("objects");
+        match read_packed(&self.packs(), Some(&loose), id.0).map_err(read_err(format!("reading blob {id}")))? {
+            Some((pack::Kind::Blob, data)) => {
                 return Ok(Some(std::sync::Arc::try_unwrap(data).unwrap_or_else(|d| d.to_vec())))
             }
-            Ok(Some(_)) => return Ok(None),
-            Ok(None) => {}
-            // Damage in a pack is an error, not a question for libgit2 (which trusts the sizes
-            // and deltas stele refused), unless git also keeps the object loose.
-            Err(pack::Damaged) => {
-                if !has_loose(&self.inner.commondir().join("objects"), id.0) {
-                    return Err(read_err(format!("reading blob {id}"))(git2::Error::new(
-                        git2::ErrorCode::GenericError,
-                        git2::ErrorClass::Odb,
-                        format!("object {id} is damaged in its pack"),
-                    )));
-                }
-            }
+            Some(_) => return Ok(None),
+            None => {}
         }
         // Asked first without a refresh: a plain lookup rescans the packs on every miss.
         if !self.has_object(id) {
