@@ -216,6 +216,48 @@ pub fn relative_to(root: &Path, path: &Path) -> Option<String> {
     Some(out)
 }
 
+/// The path below `prefix` (a folder, empty for the root) of `path`, if it lies there.
+fn below<'a>(prefix: &str, path: &'a str) -> Option<&'a str> {
+    if prefix.is_empty() {
+        Some(path)
+    } else {
+        path.strip_prefix(prefix)?.strip_prefix('/')
+    }
+}
+
+/// Whether the folder `dir` (path from the repository's root) may hold files of the corpus
+/// of `config`, whose root is the folder `prefix` and whose languages are `known`.
+fn may_hold(config: &Config, known: &[Lang], prefix: &str, dir: &str) -> bool {
+    let wanted_lang =
+        |tag: &str| known.iter().any(|l| l.as_str() == tag) || Lang::parse(tag).is_ok_and(|lang| known.contains(&lang));
+    let layout = &config.layout;
+    below(prefix, dir).is_some_and(|rel| {
+        layout.source.may_contain(rel, &wanted_lang) || layout.translation.may_contain(rel, &wanted_lang)
+    })
+}
+
+/// A test of folders (paths from the repository's root at `repo_root`, `/`-separated): whether
+/// one may hold files of any of the corpora of `configs`, as their scan would walk them. It
+/// may say yes too often (the repository's root is always yes), never no too often.
+pub fn folders_reached<'a>(configs: &'a [Config], repo_root: &Path) -> impl FnMut(&[u8]) -> bool + 'a {
+    let corpora: Vec<(&Config, Vec<Lang>, Option<String>)> = configs
+        .iter()
+        .map(|c| {
+            let root = std::fs::canonicalize(&c.root).unwrap_or_else(|_| c.root.clone());
+            (c, c.all_langs(), relative_to(repo_root, &root))
+        })
+        .collect();
+    move |dir: &[u8]| {
+        let Ok(dir) = std::str::from_utf8(dir) else { return true };
+        dir.is_empty()
+            || corpora.iter().any(|(config, known, prefix)| match prefix {
+                // A corpus outside the repository fails its scan: nothing to spare.
+                None => true,
+                Some(prefix) => may_hold(config, known, prefix, dir),
+            })
+    }
+}
+
 /// Finds every document of the corpus described by `config` in the work tree at `repo_root`.
 pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
@@ -248,22 +290,9 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             known.iter().position(|l| *l == lang)
         })
     };
-    let wanted_lang = |tag: &str| lang_index(tag).is_some();
-    let (source_pattern, translation_pattern) = (&layout.source, &layout.translation);
-    fn below<'a>(prefix: &str, path: &'a str) -> Option<&'a str> {
-        if prefix.is_empty() {
-            Some(path)
-        } else {
-            path.strip_prefix(prefix)?.strip_prefix('/')
-        }
-    }
     // Folders no pattern can reach (pages.de/ when only fr and es are tracked) are not
     // entered: on tldr-pages that is 45,000 files of 55,000.
-    let enter = |dir: &str| {
-        below(&prefix, dir).is_some_and(|rel| {
-            source_pattern.may_contain(rel, &wanted_lang) || translation_pattern.may_contain(rel, &wanted_lang)
-        })
-    };
+    let enter = |dir: &str| may_hold(config, &known, &prefix, dir);
     // Which place of which document a file (path from the repository's root) is, if any;
     // run by the walk's threads as they find files.
     let classify = |path: &str| -> Option<Place> {
@@ -451,4 +480,32 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         .collect();
 
     Ok(Corpus { config: config.clone(), repo_root: repo_root.to_owned(), documents, skipped })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folders_reached;
+    use std::path::Path;
+
+    #[test]
+    fn folders_reached_are_those_a_scan_would_walk() {
+        let root = Path::new("/nonexistent/repo");
+        let text = "source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\n[layout]\nsource = \"pages/{path}\"\ntranslation = \"pages.{lang}/{path}\"\n";
+        let configs = crate::config::parse(&root.join("stele.toml"), text).expect("config");
+        let mut reached = folders_reached(&configs, root);
+        for (dir, expected) in [
+            ("", true),
+            ("pages", true),
+            ("pages/common", true),
+            ("pages.fr", true),
+            ("pages.fr/linux/deep", true),
+            ("pages.es", true),
+            ("pages.de", false),
+            ("pages.de/common", false),
+            ("scripts", false),
+            ("pagesx/common", false),
+        ] {
+            assert_eq!(reached(dir.as_bytes()), expected, "{dir:?}");
+        }
+    }
 }

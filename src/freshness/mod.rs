@@ -670,7 +670,8 @@ pub fn prepare(repo: &Repo, configs: &[Config]) -> Prepared {
     let text = configs.iter().any(|c| c.kind == Kind::Text);
     let index_file = repo.index_file();
     // On this thread: the pool is busy with the corpus walk, and work sent there would wait.
-    let index = text.then(|| IndexStats::read(&index_file));
+    let index =
+        text.then(|| IndexStats::read_where(&index_file, &mut crate::corpus::folders_reached(configs, repo.workdir())));
     let facts = paths.into_iter().map(|(name, file)| (name, facts::Facts::read(&file))).collect();
     // What a warm run reads to answer translations by history, parsed now too.
     let bases = text.then(|| {
