@@ -375,8 +375,35 @@ fn render_git(
             *hint = Some(t!(loc, "hint-bad-revision"));
             msg(loc, "error-bad-revision", &[("rev", Arg::from(rev))])
         }
-        GitError::Read { context, source } => {
-            causes.push(source.message().to_owned());
+        GitError::Read { op, cause } => {
+            use stele::git::{GitCause, GitOp};
+            let id = |id: &stele::git::ObjectId| Arg::from(id.to_string());
+            let context = match op {
+                GitOp::OpenObjects => msg(loc, "git-op-open-objects", &[]),
+                GitOp::ResolveHead => msg(loc, "git-op-resolve-head", &[]),
+                GitOp::WriteBlob => msg(loc, "git-op-write-blob", &[]),
+                GitOp::ReadBlob(i) => msg(loc, "git-op-read-blob", &[("id", id(i))]),
+                GitOp::ReadCommit(i) => msg(loc, "git-op-read-commit", &[("id", id(i))]),
+                GitOp::ReadTreeOf(i) => msg(loc, "git-op-read-tree-of", &[("id", id(i))]),
+                GitOp::ReadTree(i) => msg(loc, "git-op-read-tree", &[("id", id(i))]),
+                GitOp::ReadParents(i) => msg(loc, "git-op-read-parents", &[("id", id(i))]),
+                GitOp::WalkHistory => msg(loc, "git-op-walk-history", &[]),
+                GitOp::CompareWithParent { commit, parent } => {
+                    msg(loc, "git-op-compare-with-parent", &[("id", id(commit)), ("parent", id(parent))])
+                }
+                GitOp::MergeBase(rev) => msg(loc, "git-op-merge-base", &[("rev", Arg::from(rev))]),
+                GitOp::CompareWithWorkTree(rev) => {
+                    msg(loc, "git-op-compare-with-work-tree", &[("rev", Arg::from(rev))])
+                }
+            };
+            causes.push(match cause {
+                GitCause::Missing(i) => msg(loc, "cause-git-missing", &[("id", id(i))]),
+                GitCause::Malformed(i) => msg(loc, "cause-git-malformed", &[("id", id(i))]),
+                GitCause::NotATree(i) => msg(loc, "cause-git-not-a-tree", &[("id", id(i))]),
+                GitCause::DamagedInPack(i) => msg(loc, "cause-git-damaged-in-pack", &[("id", id(i))]),
+                GitCause::NotPacked(i) => msg(loc, "cause-git-not-packed", &[("id", id(i))]),
+                GitCause::Library(detail) => msg(loc, "cause-io", &[("detail", Arg::from(detail))]),
+            });
             msg(loc, "error-git", &[("context", Arg::from(context))])
         }
     }

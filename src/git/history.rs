@@ -15,7 +15,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use git2::{ObjectType, Oid};
 
-use super::{pack::Packs, read_err, GitError, ObjectId, Objects, Repo};
+use super::{failed_for, pack::Packs, GitCause, GitError, GitOp, ObjectId, Objects, Repo};
 
 /// The last change of one path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,17 +164,21 @@ impl RawEntry<'_> {
     }
 }
 
+/// A tree object that does not parse.
+#[derive(Debug)]
+struct Malformed;
+
 /// The entries of a tree object, in order: `<mode> SP <name> NUL <20-byte id>`, repeated.
 struct RawTree<'a> {
     rest: &'a [u8],
 }
 
 impl<'a> RawTree<'a> {
-    fn next_entry(&mut self) -> Result<Option<RawEntry<'a>>, git2::Error> {
+    fn next_entry(&mut self) -> Result<Option<RawEntry<'a>>, Malformed> {
         if self.rest.is_empty() {
             return Ok(None);
         }
-        let bad = || git2::Error::from_str("malformed tree object");
+        let bad = || Malformed;
         let rest = self.rest;
         // Neither the mode nor the name holds a NUL, and the mode ends at the first space.
         let nul = find_nul(rest).ok_or_else(bad)?;
@@ -197,7 +201,7 @@ impl<'a> RawTree<'a> {
 
     /// Skips the whole entries that lie within the first `len` bytes, and says how many
     /// bytes they took.
-    fn skip_within(&mut self, len: usize) -> Result<usize, git2::Error> {
+    fn skip_within(&mut self, len: usize) -> Result<usize, Malformed> {
         let start = self.rest.len();
         loop {
             let mut ahead = RawTree { rest: self.rest };
@@ -482,7 +486,7 @@ impl Repo {
         let mut queue = BinaryHeap::new();
         let mut seq = 0u64;
         let head_info = read_commit(&odb, head.0)?
-            .ok_or_else(|| read_err(format!("reading commit {head}"))(git2::Error::from_str("not found")))?;
+            .ok_or(GitError::Read { op: GitOp::ReadCommit(head), cause: GitCause::Missing(head) })?;
         let mut first = groups.create();
         for f in 0..tracked.len() as u32 {
             groups.add(&mut first, f);
@@ -563,8 +567,9 @@ impl Repo {
                 changed.clear();
                 match made {
                     Some(made) => changed = made,
-                    None => diff_trees(&odb, Some(parent_tree), Some(info.tree), 0, &trie, &mut changed)
-                        .map_err(|e| read_err(format!("comparing {id} with its parent {parent_id}"))(e))?,
+                    None => diff_trees(&odb, Some(parent_tree), Some(info.tree), 0, &trie, &mut changed).map_err(
+                        failed_for(GitOp::CompareWithParent { commit: ObjectId(id), parent: ObjectId(parent_id) }),
+                    )?,
                 }
                 // Paths that differ from this parent go on to the next one; the others are
                 // TREESAME here, and their history continues in this parent and only there.
@@ -624,9 +629,9 @@ pub(crate) fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInf
     let (kind, data) = match odb.read(id) {
         Ok(Some(o)) => o,
         Ok(None) => return Ok(None),
-        Err(e) => return Err(read_err(format!("reading commit {id}"))(e)),
+        Err(cause) => return Err(GitError::Read { op: GitOp::ReadCommit(ObjectId(id)), cause }),
     };
-    let bad = || read_err(format!("reading commit {id}"))(git2::Error::from_str("malformed commit object"));
+    let bad = || GitError::Read { op: GitOp::ReadCommit(ObjectId(id)), cause: GitCause::Malformed(ObjectId(id)) };
     if kind != ObjectType::Commit {
         return Err(bad());
     }
@@ -668,8 +673,10 @@ pub(crate) fn trees_at(odb: &Objects<'_>, commit: Oid, dirs: &[&str]) -> Result<
 /// submodules), or with `trees` folders (the empty path being the root), reading only the
 /// folders on the way to them.
 fn entries_at(odb: &Objects<'_>, commit: Oid, paths: &[&str], trees: bool) -> Result<HashMap<usize, Oid>, GitError> {
-    let info = read_commit(odb, commit)?
-        .ok_or_else(|| read_err(format!("reading commit {commit}"))(git2::Error::from_str("not found")))?;
+    let info = read_commit(odb, commit)?.ok_or(GitError::Read {
+        op: GitOp::ReadCommit(ObjectId(commit)),
+        cause: GitCause::Missing(ObjectId(commit)),
+    })?;
     let mut found = HashMap::with_capacity(paths.len());
     // The trie holds the paths that name something below the root, by their index.
     let below: Vec<usize> = (0..paths.len()).filter(|&i| !paths[i].is_empty()).collect();
@@ -682,9 +689,10 @@ fn entries_at(odb: &Objects<'_>, commit: Oid, paths: &[&str], trees: bool) -> Re
     let trie = Trie::new(&names);
     let mut pending = vec![(info.tree, 0u32)];
     while let Some((tree, node)) = pending.pop() {
-        let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree of {commit}"))(e))?;
+        let op = || GitOp::ReadTreeOf(ObjectId(commit));
+        let object = read_tree(odb, tree).map_err(failed_for(op()))?;
         let mut entries = RawTree { rest: &object };
-        while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree of {commit}"))(e))? {
+        while let Some(e) = entries.next_entry().map_err(|_| failed_for(op())(GitCause::Malformed(ObjectId(tree))))? {
             let Some(child) = trie.child(node, e.name) else { continue };
             let wanted = match trees {
                 true => e.is_tree(),
@@ -704,10 +712,11 @@ fn entries_at(odb: &Objects<'_>, commit: Oid, paths: &[&str], trees: bool) -> Re
 /// The files named `names` in the tree `tree` (not folders, not submodules).
 pub(crate) fn files_in(odb: &Objects<'_>, tree: Oid, names: &[&str]) -> Result<HashMap<String, Oid>, GitError> {
     let wanted: rustc_hash::FxHashSet<&[u8]> = names.iter().map(|n| n.as_bytes()).collect();
-    let object = read_tree(odb, tree).map_err(|e| read_err(format!("reading the tree {tree}"))(e))?;
+    let op = || GitOp::ReadTree(ObjectId(tree));
+    let object = read_tree(odb, tree).map_err(failed_for(op()))?;
     let mut entries = RawTree { rest: &object };
     let mut found = HashMap::with_capacity(names.len());
-    while let Some(e) = entries.next_entry().map_err(|e| read_err(format!("reading the tree {tree}"))(e))? {
+    while let Some(e) = entries.next_entry().map_err(|_| failed_for(op())(GitCause::Malformed(ObjectId(tree))))? {
         if !e.is_tree() && e.mode != b"160000" && wanted.contains(e.name) {
             if let Ok(name) = std::str::from_utf8(e.name) {
                 found.insert(name.to_owned(), e.oid());
@@ -730,10 +739,11 @@ fn diff_trees(
     node: u32,
     trie: &Trie,
     out: &mut Vec<Changed>,
-) -> Result<(), git2::Error> {
+) -> Result<(), GitCause> {
     if a == b {
         return Ok(());
     }
+    let bad = |id: Option<Oid>| move |_: Malformed| GitCause::Malformed(ObjectId(id.unwrap_or(Oid::ZERO_SHA1)));
     let read = |id: Option<Oid>| id.map(|id| read_tree(odb, id)).transpose();
     let (oa, ob) = (read(a)?, read(b)?);
     let mut ta = RawTree { rest: oa.as_deref().unwrap_or_default() };
@@ -746,10 +756,10 @@ fn diff_trees(
         if same == ta.rest.len() && same == tb.rest.len() {
             break;
         }
-        let skipped = ta.skip_within(same)?;
+        let skipped = ta.skip_within(same).map_err(bad(a))?;
         tb.rest = &tb.rest[skipped..];
         let (mut na, mut nb) = (RawTree { rest: ta.rest }, RawTree { rest: tb.rest });
-        let (left, right) = match (na.next_entry()?, nb.next_entry()?) {
+        let (left, right) = match (na.next_entry().map_err(bad(a))?, nb.next_entry().map_err(bad(b))?) {
             (None, None) => break,
             (Some(x), None) => {
                 ta = na;
@@ -794,15 +804,11 @@ fn diff_trees(
 }
 
 /// A tree object's bytes; an error when it is missing or not a tree.
-fn read_tree<'o>(odb: &'o Objects<'_>, id: Oid) -> Result<super::Bytes<'o>, git2::Error> {
+fn read_tree<'o>(odb: &'o Objects<'_>, id: Oid) -> Result<super::Bytes<'o>, GitCause> {
     match odb.read(id)? {
         Some((ObjectType::Tree, bytes)) => Ok(bytes),
-        Some(_) => Err(git2::Error::from_str(&format!("object {id} is not a tree"))),
-        None => Err(git2::Error::new(
-            git2::ErrorCode::NotFound,
-            git2::ErrorClass::Odb,
-            format!("object not found - no match for id ({id})"),
-        )),
+        Some(_) => Err(GitCause::NotATree(ObjectId(id))),
+        None => Err(GitCause::Missing(ObjectId(id))),
     }
 }
 

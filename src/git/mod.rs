@@ -202,9 +202,8 @@ pub enum GitError {
     NotARepository {
         /// Where the search started.
         path: PathBuf,
-        /// What libgit2 said.
-        #[source]
-        source: git2::Error,
+        /// What libgit2 said, in its words.
+        detail: String,
     },
     /// A bare repository has no files to track.
     #[error("{} is a bare repository", path.display())]
@@ -219,19 +218,82 @@ pub enum GitError {
         rev: String,
     },
     /// Reading the repository failed.
-    #[error("git: {context}")]
+    #[error("git: {op:?}: {cause:?}")]
     Read {
         /// What stele was doing.
-        context: String,
-        /// What libgit2 said.
-        #[source]
-        source: git2::Error,
+        op: GitOp,
+        /// Why it failed.
+        cause: GitCause,
     },
 }
 
-fn read_err(context: impl Into<String>) -> impl FnOnce(git2::Error) -> GitError {
-    let context = context.into();
-    move |source| GitError::Read { context, source }
+/// What stele was doing when git failed, with the objects involved: the CLI says it in the
+/// user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GitOp {
+    /// Opening the object database.
+    OpenObjects,
+    /// Resolving `HEAD` to a commit.
+    ResolveHead,
+    /// Storing a blob.
+    WriteBlob,
+    /// Reading a blob.
+    ReadBlob(ObjectId),
+    /// Reading a commit.
+    ReadCommit(ObjectId),
+    /// Reading the tree of a commit.
+    ReadTreeOf(ObjectId),
+    /// Reading a tree object.
+    ReadTree(ObjectId),
+    /// Reading the parents of a commit.
+    ReadParents(ObjectId),
+    /// Walking the history.
+    WalkHistory,
+    /// Comparing a commit's tree with its parent's.
+    CompareWithParent {
+        /// The commit.
+        commit: ObjectId,
+        /// Its parent.
+        parent: ObjectId,
+    },
+    /// Finding the merge base of a revision and `HEAD`.
+    MergeBase(String),
+    /// Comparing a revision with the work tree.
+    CompareWithWorkTree(String),
+}
+
+/// Why git failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GitCause {
+    /// The object is not in the repository.
+    Missing(ObjectId),
+    /// The object does not parse as its kind.
+    Malformed(ObjectId),
+    /// The object is not a tree.
+    NotATree(ObjectId),
+    /// The object is damaged in its pack (sizes or deltas that do not hold).
+    DamagedInPack(ObjectId),
+    /// The object is in no pack, and only the packs could be read.
+    NotPacked(ObjectId),
+    /// What libgit2 said, in its words (its messages are not localized).
+    Library(String),
+}
+
+impl GitCause {
+    /// libgit2's error, as a cause.
+    pub(crate) fn of(e: git2::Error) -> GitCause {
+        GitCause::Library(e.message().to_owned())
+    }
+}
+
+/// Maps a libgit2 error met while doing `op`.
+fn failed(op: GitOp) -> impl FnOnce(git2::Error) -> GitError {
+    move |e| GitError::Read { op, cause: GitCause::of(e) }
+}
+
+/// Maps a cause met while doing `op`.
+pub(crate) fn failed_for(op: GitOp) -> impl FnOnce(GitCause) -> GitError {
+    move |cause| GitError::Read { op, cause }
 }
 
 /// A commit that changed some of the paths asked about.
@@ -359,15 +421,11 @@ fn read_packed(
     packs: &pack::Packs,
     loose: Option<&Path>,
     id: Oid,
-) -> Result<Option<(pack::Kind, pack::Data)>, git2::Error> {
+) -> Result<Option<(pack::Kind, pack::Data)>, GitCause> {
     match packs.read(id.as_bytes()) {
         Ok(packed) => Ok(packed),
         Err(pack::Damaged) if loose.is_some_and(|dir| has_loose(dir, id)) => Ok(None),
-        Err(pack::Damaged) => Err(git2::Error::new(
-            git2::ErrorCode::GenericError,
-            git2::ErrorClass::Odb,
-            format!("object {id} is damaged in its pack"),
-        )),
+        Err(pack::Damaged) => Err(GitCause::DamagedInPack(ObjectId(id))),
     }
 }
 
@@ -489,7 +547,7 @@ impl std::ops::Deref for Bytes<'_> {
 
 impl Objects<'_> {
     /// The object's kind and bytes; `None` when the repository does not have it.
-    pub(crate) fn read(&self, id: Oid) -> Result<Option<(ObjectType, Bytes<'_>)>, git2::Error> {
+    pub(crate) fn read(&self, id: Oid) -> Result<Option<(ObjectType, Bytes<'_>)>, GitCause> {
         if let Some((kind, data)) = read_packed(self.packs, self.loose.as_deref(), id)? {
             let kind = match kind {
                 pack::Kind::Commit => ObjectType::Commit,
@@ -500,12 +558,12 @@ impl Objects<'_> {
             return Ok(Some((kind, Bytes::Packed(data))));
         }
         let Some(odb) = &self.odb else {
-            return Err(git2::Error::from_str("the object is not in a pack"));
+            return Err(GitCause::NotPacked(ObjectId(id)));
         };
         match odb.read(id) {
             Ok(object) => Ok(Some((object.kind(), Bytes::Odb(object)))),
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e),
+            Err(e) => Err(GitCause::of(e)),
         }
     }
 }
@@ -524,11 +582,14 @@ impl Repo {
     pub fn open(start: &Path, at: &Location) -> Result<Repo, GitError> {
         tune_libgit2();
         let inner = match &at.git_dir {
-            Some(dir) => {
-                Repository::open(dir).map_err(|source| GitError::NotARepository { path: dir.to_owned(), source })?
-            }
-            None => Repository::discover(start)
-                .map_err(|source| GitError::NotARepository { path: start.to_owned(), source })?,
+            Some(dir) => Repository::open(dir).map_err(|source| GitError::NotARepository {
+                path: dir.to_owned(),
+                detail: source.message().to_owned(),
+            })?,
+            None => Repository::discover(start).map_err(|source| GitError::NotARepository {
+                path: start.to_owned(),
+                detail: source.message().to_owned(),
+            })?,
         };
         let work_tree = match (&at.work_tree, &at.git_dir) {
             (Some(tree), _) => Some(tree.clone()),
@@ -539,9 +600,10 @@ impl Repo {
             (None, None) => None,
         };
         if let Some(tree) = work_tree {
-            inner
-                .set_workdir(&tree, false)
-                .map_err(|source| GitError::NotARepository { path: tree.clone(), source })?;
+            inner.set_workdir(&tree, false).map_err(|source| GitError::NotARepository {
+                path: tree.clone(),
+                detail: source.message().to_owned(),
+            })?;
         }
         Repo::with(inner)
     }
@@ -589,7 +651,7 @@ impl Repo {
 
     /// An object reader for this thread.
     pub(crate) fn objects<'r>(&'r self, packs: &'r pack::Packs) -> Result<Objects<'r>, GitError> {
-        let odb = self.inner.odb().map_err(read_err("opening the object database"))?;
+        let odb = self.inner.odb().map_err(failed(GitOp::OpenObjects))?;
         Ok(Objects { packs, odb: Some(odb), loose: Some(self.inner.commondir().join("objects")) })
     }
 
@@ -615,13 +677,13 @@ impl Repo {
     pub fn head(&self) -> Result<Head, GitError> {
         match self.inner.head() {
             Ok(r) => {
-                let commit = r.peel_to_commit().map_err(read_err("resolving HEAD"))?;
+                let commit = r.peel_to_commit().map_err(failed(GitOp::ResolveHead))?;
                 Ok(Head::Commit(ObjectId(commit.id())))
             }
             Err(e) if e.code() == git2::ErrorCode::UnbornBranch || e.code() == git2::ErrorCode::NotFound => {
                 Ok(Head::Unborn)
             }
-            Err(e) => Err(read_err("resolving HEAD")(e)),
+            Err(e) => Err(failed(GitOp::ResolveHead)(e)),
         }
     }
 
@@ -646,13 +708,13 @@ impl Repo {
 
     /// Stores bytes as a blob, so that later commands can read this version back.
     pub fn write_blob(&self, bytes: &[u8]) -> Result<ObjectId, GitError> {
-        self.inner.blob(bytes).map(ObjectId).map_err(read_err("writing a blob"))
+        self.inner.blob(bytes).map(ObjectId).map_err(failed(GitOp::WriteBlob))
     }
 
     /// The bytes of a blob, if the repository has it.
     pub fn read_blob(&self, id: ObjectId) -> Result<Option<Vec<u8>>, GitError> {
         let loose = self.inner.commondir().join("objects");
-        match read_packed(&self.packs(), Some(&loose), id.0).map_err(read_err(format!("reading blob {id}")))? {
+        match read_packed(&self.packs(), Some(&loose), id.0).map_err(failed_for(GitOp::ReadBlob(id)))? {
             Some((pack::Kind::Blob, data)) => {
                 return Ok(Some(std::sync::Arc::try_unwrap(data).unwrap_or_else(|d| d.to_vec())))
             }
@@ -666,7 +728,7 @@ impl Repo {
         match self.inner.find_blob(id.0) {
             Ok(blob) => Ok(Some(blob.content().to_vec())),
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(read_err(format!("reading blob {id}"))(e)),
+            Err(e) => Err(failed(GitOp::ReadBlob(id))(e)),
         }
     }
 
@@ -710,7 +772,7 @@ impl Repo {
 
     /// The parents of a commit.
     pub fn parents(&self, commit: ObjectId) -> Result<Vec<ObjectId>, GitError> {
-        let c = self.inner.find_commit(commit.0).map_err(read_err(format!("reading commit {commit}")))?;
+        let c = self.inner.find_commit(commit.0).map_err(failed(GitOp::ReadCommit(commit)))?;
         Ok(c.parent_ids().map(ObjectId).collect())
     }
 
@@ -721,9 +783,9 @@ impl Repo {
             Head::Commit(id) => id,
             Head::Unborn => return Ok(Vec::new()),
         };
-        let mut walk = self.inner.revwalk().map_err(read_err("walking the history"))?;
-        walk.set_sorting(git2::Sort::TIME | git2::Sort::TOPOLOGICAL).map_err(read_err("walking the history"))?;
-        walk.push(head.0).map_err(read_err("walking the history"))?;
+        let mut walk = self.inner.revwalk().map_err(failed(GitOp::WalkHistory))?;
+        walk.set_sorting(git2::Sort::TIME | git2::Sort::TOPOLOGICAL).map_err(failed(GitOp::WalkHistory))?;
+        walk.push(head.0).map_err(failed(GitOp::WalkHistory))?;
         let blobs_of = |commit: &git2::Commit<'_>| -> Result<Vec<Option<Oid>>, git2::Error> {
             let tree = commit.tree()?;
             Ok(paths
@@ -735,14 +797,14 @@ impl Repo {
         };
         let mut events = Vec::new();
         for id in walk {
-            let id = id.map_err(read_err("walking the history"))?;
-            let commit = self.inner.find_commit(id).map_err(read_err(format!("reading commit {id}")))?;
-            let blobs = blobs_of(&commit).map_err(read_err(format!("reading the tree of {id}")))?;
+            let id = id.map_err(failed(GitOp::WalkHistory))?;
+            let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
+            let blobs = blobs_of(&commit).map_err(failed(GitOp::ReadTreeOf(ObjectId(id))))?;
             let parents: Vec<Vec<Option<Oid>>> = commit
                 .parents()
                 .map(|p| blobs_of(&p))
                 .collect::<Result<_, _>>()
-                .map_err(read_err(format!("reading the parents of {id}")))?;
+                .map_err(failed(GitOp::ReadParents(ObjectId(id))))?;
             let changed: Vec<bool> = (0..paths.len())
                 .map(|i| if parents.is_empty() { blobs[i].is_some() } else { parents.iter().all(|p| p[i] != blobs[i]) })
                 .collect();
@@ -769,23 +831,19 @@ impl Repo {
         let bad = || GitError::BadRevision { rev: rev.to_owned() };
         let target = self.inner.revparse_single(rev).and_then(|o| o.peel_to_commit()).map_err(|_| bad())?;
         let base = match self.head()? {
-            Head::Commit(head) => self
-                .inner
-                .merge_base(target.id(), head.0)
-                .map_err(read_err(format!("finding the merge base of {rev} and HEAD")))?,
+            Head::Commit(head) => {
+                self.inner.merge_base(target.id(), head.0).map_err(failed(GitOp::MergeBase(rev.to_owned())))?
+            }
             Head::Unborn => return Err(bad()),
         };
-        let tree = self
-            .inner
-            .find_commit(base)
-            .and_then(|c| c.tree())
-            .map_err(read_err(format!("reading the tree of {base}")))?;
+        let tree =
+            self.inner.find_commit(base).and_then(|c| c.tree()).map_err(failed(GitOp::ReadTreeOf(ObjectId(base))))?;
         let mut opts = git2::DiffOptions::new();
         opts.include_untracked(true).recurse_untracked_dirs(true);
         let diff = self
             .inner
             .diff_tree_to_workdir_with_index(Some(&tree), Some(&mut opts))
-            .map_err(read_err(format!("comparing {rev} with the work tree")))?;
+            .map_err(failed(GitOp::CompareWithWorkTree(rev.to_owned())))?;
         let mut files = HashSet::new();
         for delta in diff.deltas() {
             for file in [delta.old_file(), delta.new_file()] {

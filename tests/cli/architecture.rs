@@ -89,3 +89,32 @@ fn the_module_table_matches_the_imports_and_is_a_dag() {
         }
     }
 }
+
+/// issue 13: libgit2 stays inside `src/git/`: no other source file names `git2`, so no git2
+/// type reaches the library's API or the CLI (git errors are typed: `GitOp`, `GitCause`).
+#[test]
+fn git2_is_named_only_inside_src_git() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut dirs = vec![src.clone()];
+    let mut offending = Vec::new();
+    let mut seen = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path == src.join("git") {
+                continue;
+            }
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                seen += 1;
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.lines().any(|l| !l.trim_start().starts_with("//") && l.contains("git2")) {
+                    offending.push(path.strip_prefix(&src).unwrap().display().to_string());
+                }
+            }
+        }
+    }
+    assert!(seen > 20, "sources not found");
+    assert!(offending.is_empty(), "git2 named outside src/git/: {offending:?}");
+}

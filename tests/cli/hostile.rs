@@ -594,6 +594,16 @@ fn an_object_stored_as_a_delta_of_itself_is_damage_not_a_hang() {
     write_pack(&env, &[(&first, Forged::RefDelta(&first, b"\x08\x08\x90\x08"))]);
     let out = harmless(&env, &["diff", "content/fr/a.md"], 2);
     assert!(out.stderr.contains(&format!("object {first} is damaged in its pack")), "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("reading blob {first}")), "which operation: {}", out.stderr);
+    // Typed in the library, the error reads in the user's language, operation and cause.
+    for (lang, operation, cause) in [
+        ("fr", "la lecture du blob", "est endommagé dans son fichier pack"),
+        ("es", "la lectura del blob", "está dañado en su archivo pack"),
+    ] {
+        let out = harmless(&env, &["--ui-lang", lang, "diff", "content/fr/a.md"], 2);
+        assert!(out.stderr.contains(&format!("{operation} {first}")), "{lang}: {}", out.stderr);
+        assert!(out.stderr.contains(&format!("{first} {cause}")), "{lang}: {}", out.stderr);
+    }
 }
 
 #[test]
