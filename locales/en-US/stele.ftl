@@ -409,7 +409,7 @@ cli-align-arg-sentences_out = Write the sentences as split to DIR/source.txt and
 
 cli-export-about = Export aligned bilingual pairs: TMX, TSV, JSONL or Moses
 cli-export-arg-pair = The two languages, source first: fr-en (or fr:en)
-cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source, target, score, document), jsonl, or moses (two files, PATH.<source> and PATH.<target>)
+cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source, target, score, document), jsonl, moses (two files, PATH.<source> and PATH.<target>), xliff (XLIFF 2.0) or po (gettext)
 cli-export-arg-level = sentence (the default) or paragraph
 cli-export-arg-output = Write to this file (written whole, then renamed into place) instead of standard output
 cli-export-arg-include_outdated = Export outdated translations too (only current ones by default)

@@ -409,7 +409,7 @@ cli-align-arg-sentences_out = Escribir las frases divididas en DIR/source.txt y 
 
 cli-export-about = Exportar pares bilingües alineados: TMX, TSV, JSONL o Moses
 cli-export-arg-pair = Los dos idiomas, primero la fuente: fr-en (o fr:en)
-cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fuente, destino, puntuación, documento), jsonl, o moses (dos archivos, RUTA.<fuente> y RUTA.<destino>)
+cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fuente, destino, puntuación, documento), jsonl, moses (dos archivos, RUTA.<fuente> y RUTA.<destino>), xliff (XLIFF 2.0) o po (gettext)
 cli-export-arg-level = sentence (frases, por defecto) o paragraph (párrafos)
 cli-export-arg-output = Escribir en este archivo (escrito entero y luego puesto en su lugar) en vez de la salida estándar
 cli-export-arg-include_outdated = Exportar también las traducciones desactualizadas (por defecto, solo las que están al día)

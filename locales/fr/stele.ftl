@@ -409,7 +409,7 @@ cli-align-arg-sentences_out = Écrire les phrases découpées dans DOSSIER/sourc
 
 cli-export-about = Exporter des paires bilingues alignées : TMX, TSV, JSONL ou Moses
 cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr:en)
-cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, ou moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>)
+cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>), xliff (XLIFF 2.0) ou po (gettext)
 cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
 cli-export-arg-output = Écrire dans ce fichier (écrit en entier, puis mis en place) plutôt que sur la sortie standard
 cli-export-arg-include_outdated = Exporter aussi les traductions obsolètes (seulement celles à jour par défaut)

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use stele::export::{self, ExportOptions, JsonlWriter, LeftOut, Level, MosesWriter, TmxWriter, TsvWriter};
+use stele::export::{
+    self, ExportOptions, JsonlWriter, LeftOut, Level, MosesWriter, PoWriter, TmxWriter, TsvWriter, XliffWriter,
+};
 use stele::freshness::StatusOptions;
 use stele::lang::Lang;
 use stele::t;
@@ -25,6 +27,10 @@ pub enum ExportFormat {
     Jsonl,
     /// Two line-aligned files, PATH.<source> and PATH.<target>.
     Moses,
+    /// XLIFF 2.0, for CAT tools.
+    Xliff,
+    /// gettext PO, for CAT tools and Weblate-like platforms.
+    Po,
 }
 
 /// Export levels.
@@ -262,6 +268,14 @@ fn write<W: Write>(
         }
         ExportFormat::Tsv => export::export(corpora, repo, selection, opts, &mut TsvWriter::new(out), progress)?,
         ExportFormat::Jsonl => export::export(corpora, repo, selection, opts, &mut JsonlWriter::new(out), progress)?,
+        ExportFormat::Xliff => {
+            let mut w = XliffWriter::new(out, &opts.source, &opts.target).map_err(io)?;
+            export::export(corpora, repo, selection, opts, &mut w, progress)?
+        }
+        ExportFormat::Po => {
+            let mut w = PoWriter::new(out, &opts.source, &opts.target).map_err(io)?;
+            export::export(corpora, repo, selection, opts, &mut w, progress)?
+        }
         ExportFormat::Moses => unreachable!("moses writes two files, handled by the caller"),
     })
 }

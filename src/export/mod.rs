@@ -21,7 +21,9 @@ use crate::lang::Lang;
 use crate::segment::{self, BlockKind};
 use crate::tracking::{self, TrackingError};
 
-pub use writers::{tsv_escape, xml_escape, JsonlWriter, MosesWriter, TmxWriter, TsvWriter};
+pub use writers::{
+    po_escape, tsv_escape, xml_escape, JsonlWriter, MosesWriter, PoWriter, TmxWriter, TsvWriter, XliffWriter,
+};
 
 /// Paragraphs or sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -65,6 +67,10 @@ pub struct Pair {
     pub score: f64,
     /// The blob id of the document's original (its source) as exported.
     pub basis: ObjectId,
+    /// Whether one side is not current (exported with `--include-outdated`): said by the
+    /// formats that can (XLIFF's `state`, PO's `fuzzy`, JSON's `"outdated": true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub outdated: bool,
 }
 
 /// Receives pairs as they are found.
@@ -288,6 +294,7 @@ fn export_report(
                     target,
                     score: (score * 1000.0).round() / 1000.0,
                     basis,
+                    outdated: sa != State::Current || sb != State::Current,
                 })
                 .map_err(ExportError::Write)
         };

@@ -74,6 +74,134 @@ impl<W: Write> super::PairWriter for TmxWriter<W> {
     }
 }
 
+/// XLIFF 2.0 (OASIS Standard, 2014): one `<file>`, one `<unit>` per pair with one `<segment>`;
+/// the document, the source version (basis) and the score in the unit's `<notes>`. A pair of
+/// current translations is `state="final"`, one exported with `--include-outdated` whose
+/// translation is not current is `state="translated"` (to be reviewed).
+pub struct XliffWriter<W: Write> {
+    out: W,
+    units: u64,
+}
+
+impl<W: Write> XliffWriter<W> {
+    /// Starts an XLIFF 2.0 document for the pair of languages.
+    pub fn new(mut out: W, source: &Lang, target: &Lang) -> io::Result<XliffWriter<W>> {
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">",
+            xml_escape(source.as_str()),
+            xml_escape(target.as_str())
+        )?;
+        writeln!(out, "  <file id=\"f1\" original=\"stele\">")?;
+        Ok(XliffWriter { out, units: 0 })
+    }
+}
+
+impl<W: Write> super::PairWriter for XliffWriter<W> {
+    fn pair(&mut self, p: &Pair) -> io::Result<()> {
+        self.units += 1;
+        let out = &mut self.out;
+        writeln!(out, "    <unit id=\"u{}\" name=\"{}\">", self.units, xml_escape(&p.doc))?;
+        writeln!(out, "      <notes>")?;
+        writeln!(out, "        <note category=\"stele-document\">{}</note>", xml_escape(&p.doc))?;
+        writeln!(out, "        <note category=\"stele-basis\">{}</note>", p.basis)?;
+        writeln!(out, "        <note category=\"stele-score\">{:.3}</note>", p.score)?;
+        writeln!(out, "      </notes>")?;
+        let state = if p.outdated { "translated" } else { "final" };
+        writeln!(out, "      <segment state=\"{state}\">")?;
+        writeln!(out, "        <source>{}</source>", xml_escape(&p.source))?;
+        writeln!(out, "        <target>{}</target>", xml_escape(&p.target))?;
+        writeln!(out, "      </segment>")?;
+        writeln!(out, "    </unit>")
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if self.units == 0 {
+            // The schema wants at least one unit in a file; an export that pairs nothing is
+            // refused before this (exit 2, no file), but the document stays valid regardless.
+            writeln!(self.out, "    <unit id=\"u0\"><segment><source/></segment></unit>")?;
+        }
+        writeln!(self.out, "  </file>")?;
+        writeln!(self.out, "</xliff>")?;
+        self.out.flush()
+    }
+}
+
+/// Escapes text for a PO string: backslash, double quote and control characters as C escapes.
+pub fn po_escape(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => s.push_str("\\\\"),
+            '"' => s.push_str("\\\""),
+            '\n' => s.push_str("\\n"),
+            '\t' => s.push_str("\\t"),
+            '\r' => s.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {}
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// gettext PO: a header naming the target language, then one entry per pair: `msgctxt` is the
+/// document and the pair's place in it (`doc#3`), so that every entry is distinct; the source
+/// version (basis) and the score are extracted comments (`#.`); a pair whose translation is not
+/// current is `#, fuzzy`.
+pub struct PoWriter<W: Write> {
+    out: W,
+    /// How many pairs of each document were written (a document id may come back: another
+    /// corpus can have one of the same name).
+    written: std::collections::HashMap<String, u64>,
+}
+
+impl<W: Write> PoWriter<W> {
+    /// Starts a PO file for translations into `target`.
+    pub fn new(mut out: W, source: &Lang, target: &Lang) -> io::Result<PoWriter<W>> {
+        writeln!(out, "# Aligned pairs exported by stele {}: {} → {}.", env!("CARGO_PKG_VERSION"), source, target)?;
+        writeln!(out, "msgid \"\"")?;
+        writeln!(out, "msgstr \"\"")?;
+        // The fields gettext's tools expect; no date, so that an export of the same commit is
+        // the same file.
+        writeln!(out, "\"Project-Id-Version: stele export\\n\"")?;
+        writeln!(out, "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"")?;
+        writeln!(out, "\"Last-Translator: \\n\"")?;
+        writeln!(out, "\"Language-Team: \\n\"")?;
+        writeln!(out, "\"MIME-Version: 1.0\\n\"")?;
+        writeln!(out, "\"Content-Type: text/plain; charset=UTF-8\\n\"")?;
+        writeln!(out, "\"Content-Transfer-Encoding: 8bit\\n\"")?;
+        writeln!(out, "\"Language: {}\\n\"", po_escape(target.as_str()))?;
+        writeln!(out, "\"X-Source-Language: {}\\n\"", po_escape(source.as_str()))?;
+        writeln!(out, "\"X-Generator: stele {}\\n\"", env!("CARGO_PKG_VERSION"))?;
+        Ok(PoWriter { out, written: std::collections::HashMap::new() })
+    }
+}
+
+impl<W: Write> super::PairWriter for PoWriter<W> {
+    fn pair(&mut self, p: &Pair) -> io::Result<()> {
+        let place = self.written.entry(p.doc.clone()).or_insert(0);
+        *place += 1;
+        let place = *place;
+        let out = &mut self.out;
+        writeln!(out)?;
+        writeln!(out, "#. stele-basis: {}", p.basis)?;
+        writeln!(out, "#. stele-score: {:.3}", p.score)?;
+        if p.outdated {
+            writeln!(out, "#, fuzzy")?;
+        }
+        writeln!(out, "msgctxt \"{}#{place}\"", po_escape(&p.doc))?;
+        // gettext wants an entry's strings to begin and end alike with a line break.
+        let (source, target) = (p.source.trim_matches('\n'), p.target.trim_matches('\n'));
+        writeln!(out, "msgid \"{}\"", po_escape(source))?;
+        writeln!(out, "msgstr \"{}\"", po_escape(target))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// Escapes a TSV field: backslash, tab, newline and carriage return as `\\`, `\t`, `\n`, `\r`.
 pub fn tsv_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
@@ -166,5 +294,6 @@ mod tests {
     fn escapes() {
         assert_eq!(xml_escape("a<b & \"c\"\u{1}\u{b}d"), "a&lt;b &amp; &quot;c&quot;d");
         assert_eq!(tsv_escape("a\tb\nc\\d"), "a\\tb\\nc\\\\d");
+        assert_eq!(po_escape("a\"b\\c\nd\u{1}e"), "a\\\"b\\\\c\\nde");
     }
 }

@@ -123,6 +123,82 @@ fn tmx_is_valid_and_reads_in_translate_toolkit() {
     }
 }
 
+/// issue 17: XLIFF 2.0 validates against the OASIS core schema and reads in Translate Toolkit's
+/// XLIFF 2.0 parser; PO passes `msgfmt --check`; both say which pairs come from a translation
+/// that is not current (XLIFF `state="translated"`, PO `fuzzy`), and carry the source version.
+#[test]
+fn xliff_and_po_validate_and_read_in_real_tools() {
+    let env = bundled();
+    let fr = env.read("corpus/2023-01-follow-up-committee/fr.md");
+    env.write("corpus/2023-01-follow-up-committee/fr.md", &fr.replacen("COI", "COI\u{1}", 1));
+    for t in ["en", "es"] {
+        env.stele(&["mark", &format!("corpus/2023-01-follow-up-committee/{t}.md")]).ok();
+    }
+    // The other article's English translation falls behind its French original.
+    let original = env.read("corpus/2022-12-international-days/fr.md");
+    env.write("corpus/2022-12-international-days/fr.md", &original.replacen("vingt pays", "trente pays", 1));
+    env.commit("the French original changes");
+    let jsonl_pairs = |extra: &[&str]| {
+        let mut args = vec!["export", "--pair", "fr-en", "--format", "jsonl"];
+        args.extend_from_slice(extra);
+        jsonl(env.stele(&args).ok())
+    };
+    let all = jsonl_pairs(&["--include-outdated"]);
+    let outdated = all.iter().filter(|p| p["outdated"] == true).count();
+    assert!(outdated > 0 && outdated < all.len(), "{outdated} of {}", all.len());
+    assert_eq!(jsonl_pairs(&[]).len(), all.len() - outdated, "without the flag, only current pairs");
+
+    let xlf = env.outside().join("fr-en.xlf");
+    env.stele(&["export", "--pair", "fr-en", "--format", "xliff", "--include-outdated", "-o", xlf.to_str().unwrap()])
+        .ok();
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    assert!(!text.contains('\u{1}'));
+    assert!(text.contains("srcLang=\"fr\" trgLang=\"en\""), "{text}");
+    assert_eq!(text.matches("<unit ").count(), all.len());
+    assert_eq!(text.matches("<segment state=\"translated\">").count(), outdated);
+    assert_eq!(text.matches("<segment state=\"final\">").count(), all.len() - outdated);
+    let basis = all[0]["basis"].as_str().unwrap();
+    assert!(text.contains(&format!("<note category=\"stele-basis\">{basis}</note>")), "{text}");
+    if have("xmllint", &["--version"]) {
+        let xsd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/xliff/xliff_core_2.0.xsd");
+        let out = Command::new("xmllint").args(["--noout", "--schema", xsd]).arg(&xlf).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        // The schema can refuse: a state XLIFF 2.0 does not have.
+        let bad = env.outside().join("bad.xlf");
+        std::fs::write(&bad, text.replacen("state=\"final\"", "state=\"done\"", 1)).unwrap();
+        let out = Command::new("xmllint").args(["--noout", "--schema", xsd]).arg(&bad).output().unwrap();
+        assert!(!out.status.success(), "an invalid state passed the schema");
+    }
+    if have("python3", &["-c", "import translate.storage.xliff2"]) {
+        let read = "import sys\nfrom translate.storage import xliff2\nf = xliff2.Xliff2File.parsefile(sys.argv[1])\nunits = [u for u in f.units if u.source]\nprint(len(units), f.getsourcelanguage(), f.gettargetlanguage(), units[0].target == sys.argv[2])";
+        let first = all[0]["target"].as_str().unwrap();
+        let out = Command::new("python3").args(["-c", read]).arg(&xlf).arg(first).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("{} fr en True", all.len()));
+    }
+
+    let po = env.outside().join("fr-en.po");
+    env.stele(&["export", "--pair", "fr-en", "--format", "po", "--include-outdated", "-o", po.to_str().unwrap()]).ok();
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(text.contains("\"Language: en\\n\""), "{text}");
+    assert_eq!(text.matches("\nmsgctxt ").count(), all.len());
+    assert_eq!(text.matches("#, fuzzy").count(), outdated);
+    assert!(text.contains(&format!("#. stele-basis: {basis}")));
+    assert!(text.contains("msgctxt \"2022-12-international-days#1\""), "{text}");
+    if have("msgfmt", &["--version"]) {
+        let out = Command::new("msgfmt")
+            .args(["--check", "--statistics", "-o", "/dev/null"])
+            .arg(&po)
+            .env("LC_ALL", "C")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{said}");
+        let expected = format!("{} translated messages, {outdated} fuzzy translation", all.len() - outdated);
+        assert!(said.contains(&expected), "{said}");
+    }
+}
+
 #[test]
 fn only_current_translations_unless_asked() {
     let env = bundled();
