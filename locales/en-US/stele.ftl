@@ -445,7 +445,8 @@ export-unpaired = not exported: { $count ->
    *[other] { $count } sentences or blocks
     } with no counterpart
 error-bad-pair = “{ $value }” is not a pair of the corpus's languages
-hint-bad-pair = write the source language first: --pair fr-en, or --pair pt-BR:en
+error-bad-lang-pair = “{ $value }” is not a pair of languages
+hint-bad-pair = write the source language first: { $option } fr-en, { $option } fr,en, or { $option } pt-BR:en
 error-needs-commit = { $path }: its pin ({ $pin }) records a commit, and the source has uncommitted changes
 hint-needs-commit = commit the source first, then mark the translation
 error-not-read-back = { $path }: stele would write a pin ({ $pin }) that does not read back as written; the file is left as it is
@@ -453,4 +454,4 @@ hint-not-read-back = write the pin on a line of its own at the top level of the 
 error-filter-driver = { $path }: the filter driver “{ $driver }” applies, and stele does not run filter drivers
 hint-filter-driver = leave the file out of the corpus (exclude = […] in stele.toml), or remove the filter from .gitattributes
 error-hash-failed = { $path }: cannot compute the file’s git blob id
-error-moses-needs-output = the moses format writes two files: give their common path with -o (for example -o corpus, for corpus.fr and corpus.en)
+error-moses-needs-output = the moses format writes two files: give their common path with -o (for example -o corpus, for corpus.{ $source } and corpus.{ $target })

@@ -445,7 +445,8 @@ export-unpaired = no exportados: { $count ->
    *[other] { $count } frases o bloques
     } sin correspondencia
 error-bad-pair = «{ $value }» no es un par de idiomas del corpus
-hint-bad-pair = escriba primero el idioma fuente: --pair fr-en, o --pair pt-BR:en
+error-bad-lang-pair = «{ $value }» no es un par de idiomas
+hint-bad-pair = escriba primero el idioma de origen: { $option } fr-en, { $option } fr,en o { $option } pt-BR:en
 error-needs-commit = { $path }: su referencia ({ $pin }) registra un commit, y la fuente tiene cambios sin confirmar
 hint-needs-commit = confirme primero la fuente (commit) y luego marque la traducción
 error-not-read-back = { $path }: stele escribiría una referencia ({ $pin }) que no se vuelve a leer tal como se escribió; el archivo queda como está
@@ -453,4 +454,4 @@ hint-not-read-back = escriba la referencia en una línea propia, en el primer ni
 error-filter-driver = { $path }: se aplica el filtro «{ $driver }», y stele no ejecuta filtros
 hint-filter-driver = excluya el archivo del corpus (exclude = […] en stele.toml), o quite el filtro de .gitattributes
 error-hash-failed = { $path }: no se puede calcular el identificador de blob git del archivo
-error-moses-needs-output = el formato moses escribe dos archivos: indique su ruta común con -o (por ejemplo -o corpus, para corpus.fr y corpus.en)
+error-moses-needs-output = el formato moses escribe dos archivos: indique su ruta común con -o (por ejemplo -o corpus, para corpus.{ $source } y corpus.{ $target })

@@ -445,7 +445,8 @@ export-unpaired = non exportés : { $count ->
    *[other] { $count } phrases ou blocs
     } sans correspondant
 error-bad-pair = « { $value } » n’est pas une paire de langues du corpus
-hint-bad-pair = écrivez d’abord la langue source : --pair fr-en, ou --pair pt-BR:en
+error-bad-lang-pair = « { $value } » n’est pas une paire de langues
+hint-bad-pair = écrivez d’abord la langue source : { $option } fr-en, { $option } fr,en ou { $option } pt-BR:en
 error-needs-commit = { $path } : son épingle ({ $pin }) enregistre un commit, et la source a des modifications non validées
 hint-needs-commit = validez d’abord la source (commit), puis marquez la traduction
 error-not-read-back = { $path } : stele écrirait une épingle ({ $pin }) qui ne se relit pas telle qu’écrite ; le fichier reste tel quel
@@ -453,4 +454,4 @@ hint-not-read-back = écrivez l’épingle sur une ligne à elle, au premier niv
 error-filter-driver = { $path } : le filtre « { $driver } » s’applique, et stele n’exécute pas les filtres
 hint-filter-driver = excluez le fichier du corpus (exclude = […] dans stele.toml), ou retirez le filtre de .gitattributes
 error-hash-failed = { $path } : impossible de calculer l’identifiant de blob git du fichier
-error-moses-needs-output = le format moses écrit deux fichiers : donnez leur chemin commun avec -o (par exemple -o corpus, pour corpus.fr et corpus.en)
+error-moses-needs-output = le format moses écrit deux fichiers : donnez leur chemin commun avec -o (par exemple -o corpus, pour corpus.{ $source } et corpus.{ $target })

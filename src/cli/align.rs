@@ -56,9 +56,7 @@ fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Res
 }
 
 pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (a, b) = args.langs.split_once(',').ok_or_else(|| CliError::InvalidLang { value: args.langs.clone() })?;
-    let la = Lang::parse(a.trim()).map_err(|_| CliError::InvalidLang { value: a.to_owned() })?;
-    let lb = Lang::parse(b.trim()).map_err(|_| CliError::InvalidLang { value: b.to_owned() })?;
+    let (la, lb) = super::export::parse_pair(&args.langs, None, "--langs")?;
     let source = read_units(ctx, &args.source, &la, args.presegmented)?;
     let target = read_units(ctx, &args.target, &lb, args.presegmented)?;
     if let Some(dir) = &args.sentences_out {

@@ -85,10 +85,20 @@ pub enum CliError {
     BadPair {
         /// The value.
         value: String,
+        /// The option it was given to (`--pair`, `--langs`).
+        option: &'static str,
+        /// Whether the languages must be the corpus's.
+        of_corpus: bool,
     },
     /// `export --format moses` writes two files: it needs `-o`.
     #[error("moses needs -o")]
-    MosesNeedsOutput,
+    MosesNeedsOutput {
+        /// The pair's source language (`from`: thiserror takes a field named `source` as
+        /// the error's cause).
+        from: stele::lang::Lang,
+        /// The pair's target language.
+        to: stele::lang::Lang,
+    },
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] stele::export::ExportError),
@@ -306,11 +316,14 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
             stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
         },
-        CliError::BadPair { value } => {
-            hint = Some(t!(loc, "hint-bad-pair"));
-            msg(loc, "error-bad-pair", &[("value", Arg::from(value))])
+        CliError::BadPair { value, option, of_corpus } => {
+            hint = Some(t!(loc, "hint-bad-pair", "option" => *option));
+            let id = if *of_corpus { "error-bad-pair" } else { "error-bad-lang-pair" };
+            msg(loc, id, &[("value", Arg::from(value))])
         }
-        CliError::MosesNeedsOutput => t!(loc, "error-moses-needs-output"),
+        CliError::MosesNeedsOutput { from, to } => {
+            t!(loc, "error-moses-needs-output", "source" => from.as_str(), "target" => to.as_str())
+        }
         CliError::Export(e) => match e {
             stele::export::ExportError::Tracking(t) => render_tracking(loc, t, &p, &mut causes, &mut hint),
             stele::export::ExportError::Write(io) => {

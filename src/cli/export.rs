@@ -67,18 +67,35 @@ pub struct ExportArgs {
     pub paths: Vec<PathBuf>,
 }
 
-/// Splits `fr-en`, `pt-BR-en`, `fr:en` into two languages the corpus knows.
-fn parse_pair(value: &str, known: &[Lang]) -> Result<(Lang, Lang), CliError> {
-    let bad = || CliError::BadPair { value: value.to_owned() };
+/// Splits `fr-en`, `pt-BR-en`, `fr:en`, `fr,en` into two languages: the same spellings for
+/// `export --pair` and `align --langs`. With `known` (a corpus's languages), both must be among
+/// them; without, a value split at `-` must split only one way into two valid tags (`de-ch-fr`
+/// could be `de` + `ch-FR` or `de-CH` + `fr`: a comma says which).
+pub(crate) fn parse_pair(value: &str, known: Option<&[Lang]>, option: &'static str) -> Result<(Lang, Lang), CliError> {
+    let bad = || CliError::BadPair { value: value.to_owned(), option, of_corpus: known.is_some() };
+    let usable = |l: &Lang| known.is_none_or(|k| k.contains(l));
     if let Some((a, b)) = value.split_once([':', ',']) {
         let a = Lang::parse(a.trim()).map_err(|_| bad())?;
         let b = Lang::parse(b.trim()).map_err(|_| bad())?;
-        return Ok((a, b));
+        return if usable(&a) && usable(&b) { Ok((a, b)) } else { Err(bad()) };
     }
+    // A subtag written as a region (`BR`, `419`) or a script (`Hant`) belongs to the language
+    // before it: `pt-BR-en` is not `pt` + `br-EN`.
+    let continues = |rest: &str| {
+        let next = rest.split('-').next().unwrap_or_default();
+        let region = (next.len() == 2 && next.chars().all(|c| c.is_ascii_uppercase()))
+            || (next.len() == 3 && next.chars().all(|c| c.is_ascii_digit()));
+        let mut chars = next.chars();
+        let script = next.len() == 4
+            && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_lowercase());
+        region || script
+    };
     let candidates: Vec<(Lang, Lang)> = value
         .match_indices('-')
+        .filter(|(i, _)| !continues(&value[i + 1..]))
         .filter_map(|(i, _)| Some((Lang::parse(&value[..i]).ok()?, Lang::parse(&value[i + 1..]).ok()?)))
-        .filter(|(a, b)| known.contains(a) && known.contains(b))
+        .filter(|(a, b)| usable(a) && usable(b))
         .collect();
     match candidates.as_slice() {
         [one] => Ok(one.clone()),
@@ -153,7 +170,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     let loc = &ctx.loc;
     let (corpora, repo) = ctx.open_corpora()?;
     let known: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
-    let (source, target) = parse_pair(&args.pair, &known)?;
+    let (source, target) = parse_pair(&args.pair, Some(&known), "--pair")?;
     ctx.langs(&corpora, &[source.to_string(), target.to_string()])?;
     if !(0.0..=1.0).contains(&args.min_score) {
         return Err(CliError::BadScore { value: args.min_score.to_string() });
@@ -184,7 +201,9 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
 
     let output = args.output.as_ref().map(|p| ctx.cwd.join(p));
     let summary = match (args.format, &output) {
-        (ExportFormat::Moses, None) => return Err(CliError::MosesNeedsOutput),
+        (ExportFormat::Moses, None) => {
+            return Err(CliError::MosesNeedsOutput { from: source.clone(), to: target.clone() })
+        }
         (ExportFormat::Moses, Some(path)) => {
             let with_ext = |lang: &Lang| {
                 let mut s = path.clone().into_os_string();
@@ -287,11 +306,30 @@ mod tests {
     #[test]
     fn pairs() {
         let known: Vec<Lang> = ["en", "fr", "pt-BR", "es"].iter().map(|l| Lang::parse(l).unwrap()).collect();
-        let p = |v: &str| parse_pair(v, &known).map(|(a, b)| format!("{a}>{b}")).ok();
+        let p = |v: &str| parse_pair(v, Some(&known), "--pair").map(|(a, b)| format!("{a}>{b}")).ok();
         assert_eq!(p("fr-en").as_deref(), Some("fr>en"));
         assert_eq!(p("pt-BR-en").as_deref(), Some("pt-BR>en"));
         assert_eq!(p("en-pt-BR").as_deref(), Some("en>pt-BR"));
         assert_eq!(p("fr:es").as_deref(), Some("fr>es"));
+        assert_eq!(p("fr,es").as_deref(), Some("fr>es"));
         assert_eq!(p("fr"), None);
+        assert_eq!(p("fr,de"), None, "de is not the corpus's");
+        // `align --langs`: any two tags, spelled the same ways; a dash that splits two ways is refused.
+        let any = |v: &str| parse_pair(v, None, "--langs").map(|(a, b)| format!("{a}>{b}")).ok();
+        for (value, expected) in [
+            ("en,fr", Some("en>fr")),
+            ("en-fr", Some("en>fr")),
+            ("en:fr", Some("en>fr")),
+            ("pt-BR-en", Some("pt-BR>en")),
+            ("zh-Hant-en", Some("zh-Hant>en")),
+            ("sr-Latn-RS-en", Some("sr-Latn-RS>en")),
+            ("de-ch-fr", None),
+            ("de-CH,fr", Some("de-CH>fr")),
+            ("en", None),
+            ("en,", None),
+            ("x-y-z", None),
+        ] {
+            assert_eq!(any(value).as_deref(), expected, "{value}");
+        }
     }
 }

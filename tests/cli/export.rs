@@ -281,3 +281,26 @@ fn align_command_on_plain_files() {
     assert_eq!(env.read("split/target.txt").lines().count(), 3);
     assert_eq!(out, "0:0\n1:1\n2:2\n");
 }
+
+/// issue 17: one spelling of a language pair for `export --pair` and `align --langs`; errors
+/// name the option given and, for moses, the pair's own files.
+#[test]
+fn a_pair_is_spelled_the_same_everywhere_and_errors_name_what_was_given() {
+    use crate::errors::fails_cleanly;
+    let env = bundled();
+    let tsv = |pair: &str| env.stele(&["export", "--pair", pair, "--format", "tsv"]).ok().to_owned();
+    assert_eq!(tsv("fr-en"), tsv("fr,en"));
+    assert_eq!(tsv("fr-en"), tsv("fr:en"));
+    fails_cleanly(&env, &["export", "--pair", "fr-es", "--format", "moses"], &["corpus.fr", "corpus.es"]);
+    fails_cleanly(&env, &["export", "--pair", "fr-de"], &["“fr-de”", "--pair fr,en"]);
+
+    env.write("a.txt", "The cat sleeps.\n");
+    env.write("b.txt", "Le chat dort.\n");
+    let align = |langs: &str| env.stele(&["align", "a.txt", "b.txt", "--langs", langs]).ok().to_owned();
+    assert_eq!(align("en-fr"), align("en,fr"));
+    fails_cleanly(
+        &env,
+        &["align", "a.txt", "b.txt", "--langs", "en"],
+        &["“en” is not a pair of languages", "--langs fr,en"],
+    );
+}
