@@ -48,6 +48,11 @@ impl Lang {
     pub fn as_str(&self) -> &str {
         &self.tag
     }
+
+    /// The language subtag alone (`pt` of `pt-BR`, `es` of `es-419`).
+    pub fn primary(&self) -> &str {
+        self.tag.split('-').next().unwrap_or(&self.tag)
+    }
 }
 
 /// Whether a part of a file name is meant as a language tag, when no configuration says so:

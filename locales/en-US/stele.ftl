@@ -413,7 +413,7 @@ cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source,
 cli-export-arg-level = sentence (the default) or paragraph
 cli-export-arg-output = Write to this file (written whole, then renamed into place) instead of standard output
 cli-export-arg-include_outdated = Export outdated translations too (only current ones by default)
-cli-export-arg-min_score = Leave out pairs whose alignment score is below X, from 0 to 1 (default 0)
+cli-export-arg-min_score = Leave out pairs less likely than X to translate each other, from 0 to 1 (default 0.1, which keeps about 99% of correct pairs)
 cli-export-arg-paths = Only documents with a file at or below these paths
 export-summary = Exported { $pairs ->
     [one] one pair

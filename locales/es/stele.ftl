@@ -413,7 +413,7 @@ cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fue
 cli-export-arg-level = sentence (frases, por defecto) o paragraph (párrafos)
 cli-export-arg-output = Escribir en este archivo (escrito entero y luego puesto en su lugar) en vez de la salida estándar
 cli-export-arg-include_outdated = Exportar también las traducciones desactualizadas (por defecto, solo las que están al día)
-cli-export-arg-min_score = Dejar fuera los pares cuya puntuación de alineación sea inferior a X, de 0 a 1 (por defecto 0)
+cli-export-arg-min_score = Dejar fuera los pares cuya probabilidad de ser traducción el uno del otro sea inferior a X, de 0 a 1 (por defecto 0,1, que conserva cerca del 99 % de los pares correctos)
 cli-export-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
 export-summary = { $pairs ->
     [one] Se exportó un par

@@ -413,7 +413,7 @@ cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (so
 cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
 cli-export-arg-output = Écrire dans ce fichier (écrit en entier, puis mis en place) plutôt que sur la sortie standard
 cli-export-arg-include_outdated = Exporter aussi les traductions obsolètes (seulement celles à jour par défaut)
-cli-export-arg-min_score = Écarter les paires dont le score d’alignement est inférieur à X, de 0 à 1 (0 par défaut)
+cli-export-arg-min_score = Écarter les paires dont la probabilité d’être une traduction l’une de l’autre est inférieure à X, de 0 à 1 (0,1 par défaut, qui garde environ 99 % des paires correctes)
 cli-export-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
 export-summary = { $pairs ->
     [one] Une paire exportée

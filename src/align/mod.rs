@@ -5,11 +5,14 @@
 //! Translations usually keep the block structure; where they merge, split, drop or add a
 //! paragraph, the beads say so.
 
+mod lexicon;
+mod score;
 mod sentences;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
+pub use score::{covered, features, length_ratio, probability_with, score, Features, DEFAULT_MIN_SCORE, FEATURES};
 pub use sentences::{align_sentences, SentenceBead};
 
 /// A unit to align: its length in characters and its anchors.

@@ -75,15 +75,21 @@ pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode,
     let sa: Vec<&str> = source.iter().map(String::as_str).collect();
     let sb: Vec<&str> = target.iter().map(String::as_str).collect();
     let beads = align_sentences(&sa, &sb);
+    let ratio = stele::align::length_ratio(&sa, &sb);
     let join = |r: &std::ops::Range<usize>| r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     for bead in &beads {
         match args.format {
             AlignFormat::Beads => line(out, format!("{}:{}", join(&bead.a), join(&bead.b)))?,
             AlignFormat::Tsv => {
-                let text = |units: &[String], r: &std::ops::Range<usize>| {
-                    stele::export::tsv_escape(&units[r.clone()].join(" "))
+                let (a, b) = (source[bead.a.clone()].join(" "), target[bead.b.clone()].join(" "));
+                // The same score as export's: how likely the two texts translate each other
+                // (0 for a sentence with no counterpart).
+                let score = match a.is_empty() || b.is_empty() {
+                    true => 0.0,
+                    false => stele::align::score(&a, &b, ratio, (la.primary(), lb.primary())),
                 };
-                line(out, format!("{}\t{}\t{:.3}", text(&source, &bead.a), text(&target, &bead.b), bead.score))?
+                let (a, b) = (stele::export::tsv_escape(&a), stele::export::tsv_escape(&b));
+                line(out, format!("{a}\t{b}\t{score:.3}"))?
             }
         }
     }

@@ -60,7 +60,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub include_outdated: bool,
     /// Leave out pairs whose alignment score is below X (0 to 1).
-    #[arg(long, value_name = "X", default_value_t = 0.0, hide_default_value = true)]
+    #[arg(long, value_name = "X", default_value_t = stele::align::DEFAULT_MIN_SCORE, hide_default_value = true)]
     pub min_score: f64,
     /// Only documents with a file at or below these paths.
     #[arg(value_name = "PATH")]

@@ -279,7 +279,13 @@ fn export_report(
             align_blocks(&ba, &bb)
         };
         let basis = doc.source.blob.expect("an existing source has a blob id");
-        let mut emit = |source: String, target: String, score: f64| -> Result<(), ExportError> {
+        // The two languages' length ratio over the whole document: what a pair's own ratio is
+        // compared with.
+        let ratio = align::length_ratio(&ba, &bb);
+        let mut emit = |source: String, target: String| -> Result<(), ExportError> {
+            // The pair's own score: how likely its two texts translate each other, whatever
+            // the alignment around them.
+            let score = align::score(&source, &target, ratio, (opts.source.primary(), opts.target.primary()));
             if score < opts.min_score {
                 summary.below_min_score += 1;
                 return Ok(());
@@ -314,19 +320,14 @@ fn export_report(
                 align::align_sentences(&a, &b)
             };
             match opts.level {
-                Level::Paragraph => {
-                    // A block pair's score: its sentences' scores, weighted by sentences.
-                    let units: usize = beads.iter().map(|b| b.a.len() + b.b.len()).sum();
-                    let weighted: f64 = beads.iter().map(|b| b.score * (b.a.len() + b.b.len()) as f64).sum();
-                    emit(ta, tb, if units == 0 { 0.0 } else { weighted / units as f64 })?;
-                }
+                Level::Paragraph => emit(ta, tb)?,
                 Level::Sentence => {
                     for bead in beads {
                         if bead.a.is_empty() || bead.b.is_empty() {
                             summary.unpaired += bead.a.len() + bead.b.len();
                             continue;
                         }
-                        emit(sa[bead.a].join(" "), sb[bead.b].join(" "), bead.score)?;
+                        emit(sa[bead.a].join(" "), sb[bead.b].join(" "))?;
                     }
                 }
             }

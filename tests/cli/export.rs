@@ -226,8 +226,9 @@ fn tsv_moses_and_min_score() {
     env.stele(&["mark", "corpus/doc/fr.md"]).ok();
     env.commit("start");
     let tsv = env.stele(&["export", "--pair", "en-fr", "--format", "tsv"]).ok().to_owned();
-    let first = tsv.lines().next().unwrap();
-    assert_eq!(first, "A title\tUn titre\t1.000\tdoc");
+    let first: Vec<&str> = tsv.lines().next().unwrap().split('\t').collect();
+    assert_eq!((first[0], first[1], first[3]), ("A title", "Un titre", "doc"));
+    assert!(first[2].parse::<f64>().unwrap() > 0.5, "{first:?}");
     assert!(tsv.lines().all(|l| l.split('\t').count() == 4), "{tsv}");
     let base = env.outside().join("out");
     env.stele(&["export", "--pair", "en-fr", "--format", "moses", "-o", base.to_str().unwrap()]).ok();
@@ -239,7 +240,7 @@ fn tsv_moses_and_min_score() {
     // Moses without -o is a usage error, and no stray file is left.
     assert!(env.stele(&["export", "--pair", "en-fr", "--format", "moses"]).usage_error().contains("-o"));
     let all = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl"]).ok().lines().count();
-    let strict = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--min-score", "0.99"]);
+    let strict = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--min-score", "0.5"]);
     assert!(strict.ok().lines().count() < all);
     assert!(strict.stderr.contains("below --min-score"), "{}", strict.stderr);
     let leftovers: Vec<_> = std::fs::read_dir(env.outside())
@@ -303,4 +304,43 @@ fn a_pair_is_spelled_the_same_everywhere_and_errors_name_what_was_given() {
         &["align", "a.txt", "b.txt", "--langs", "en"],
         &["“en” is not a pair of languages", "--langs fr,en"],
     );
+}
+
+/// issue 17: the score says whether the two texts translate each other, wherever they sit: a
+/// paragraph of one sentence on each side about different things is left out by the default
+/// threshold, while every pair of the bundled corpus (three language pairs) passes it.
+#[test]
+fn the_default_threshold_leaves_out_unrelated_pairs_and_keeps_the_bundled_corpus() {
+    let env = TestEnv::folder_layout();
+    env.write(
+        "corpus/doc/en.md",
+        "# Annual meeting\n\nThe cat sleeps on the mat.\n\nThe committee met on 12 January in Paris.\n\nContact us.\n",
+    );
+    env.write(
+        "corpus/doc/fr.md",
+        "# Réunion annuelle\n\nLe budget 2024 prévoit une hausse de 3 % des dépenses publiques.\n\nLe comité s’est réuni le 12 janvier à Paris.\n\nLe rapport de 2023 compte 48 pages et 12 annexes.\n",
+    );
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    let out = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl"]);
+    let kept: Vec<String> = jsonl(out.ok()).iter().map(|p| p["source"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(kept, ["Annual meeting", "The committee met on 12 January in Paris."], "{}", out.stderr);
+    assert!(out.stderr.contains("2 pairs below --min-score"), "{}", out.stderr);
+    // --min-score 0 keeps them, with the scores that left them out.
+    let all = jsonl(env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--min-score", "0"]).ok());
+    assert_eq!(all.len(), 4);
+    assert!(all.iter().filter(|p| p["score"].as_f64().unwrap() < 0.1).count() == 2, "{all:?}");
+
+    let env = bundled();
+    for pair in ["fr-en", "fr-es", "en-es"] {
+        let out = env.stele(&["export", "--pair", pair, "--format", "jsonl", "--min-score", "0"]);
+        let pairs = jsonl(out.ok());
+        assert!(pairs.len() >= 10, "{pair}: {}", pairs.len());
+        for p in &pairs {
+            assert!(p["score"].as_f64().unwrap() >= 0.1, "{pair}: a correct pair below the default: {p}");
+        }
+        let default = env.stele(&["export", "--pair", pair, "--format", "jsonl"]);
+        assert_eq!(jsonl(default.ok()).len(), pairs.len(), "{pair}");
+        assert!(!default.stderr.contains("below --min-score"), "{}", default.stderr);
+    }
 }
