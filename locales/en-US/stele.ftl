@@ -440,6 +440,14 @@ export-left-score = left out: { $count ->
     [one] one pair
    *[other] { $count } pairs
     } below --min-score
+export-left-basis-unreadable = left out: { $count ->
+    [one] one document
+   *[other] { $count } documents
+    } whose outdated translation's source version cannot be read
+export-changed-since = not exported: { $count ->
+    [one] one block
+   *[other] { $count } blocks
+    } of outdated translations whose source changed since they were translated
 export-unpaired = not exported: { $count ->
     [one] one sentence or block
    *[other] { $count } sentences or blocks

@@ -440,6 +440,14 @@ export-left-score = fuera: { $count ->
     [one] un par
    *[other] { $count } pares
     } por debajo de --min-score
+export-left-basis-unreadable = fuera: { $count ->
+    [one] un documento
+   *[other] { $count } documentos
+    } cuya traducción desactualizada tiene una versión de origen ilegible
+export-changed-since = no exportados: { $count ->
+    [one] un bloque
+   *[other] { $count } bloques
+    } de traducciones desactualizadas cuya fuente cambió desde que se tradujeron
 export-unpaired = no exportados: { $count ->
     [one] una frase o un bloque
    *[other] { $count } frases o bloques

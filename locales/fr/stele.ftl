@@ -440,6 +440,14 @@ export-left-score = écartées : { $count ->
     [one] une paire
    *[other] { $count } paires
     } sous --min-score
+export-left-basis-unreadable = écartés : { $count ->
+    [one] un document
+   *[other] { $count } documents
+    } dont la version source de la traduction périmée est illisible
+export-changed-since = non exportés : { $count ->
+    [one] un bloc
+   *[other] { $count } blocs
+    } de traductions périmées dont la source a changé depuis leur traduction
 export-unpaired = non exportés : { $count ->
     [one] une phrase ou un bloc
    *[other] { $count } phrases ou blocs

@@ -252,6 +252,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
                 LeftOut::Missing => "export-left-missing",
                 LeftOut::NotCurrent => "export-left-not-current",
                 LeftOut::NotText => "export-left-not-text",
+                LeftOut::BasisUnreadable => "export-left-basis-unreadable",
             };
             eprintln!("  {}", t!(loc, id, "count" => *count));
         }
@@ -260,6 +261,9 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         if summary.unpaired > 0 {
             eprintln!("  {}", t!(loc, "export-unpaired", "count" => summary.unpaired));
+        }
+        if summary.changed_since > 0 {
+            eprintln!("  {}", t!(loc, "export-changed-since", "count" => summary.changed_since));
         }
     }
     // An empty export is not a success a pipeline should go on from (a memory or a training

@@ -91,6 +91,9 @@ pub enum LeftOut {
     NotCurrent,
     /// The corpus is not a text corpus (Fluent resources are not exported).
     NotText,
+    /// An outdated translation whose basis (the source it was made from) cannot be read, so
+    /// its blocks cannot be told unchanged from changed (`include_outdated`).
+    BasisUnreadable,
 }
 
 /// What an export did.
@@ -104,6 +107,9 @@ pub struct ExportSummary {
     pub below_min_score: usize,
     /// Sentences or blocks with no counterpart, not written.
     pub unpaired: usize,
+    /// Blocks of outdated translations (`include_outdated`) left out because the source
+    /// changed there since they were translated.
+    pub changed_since: usize,
     /// Documents left out, by reason.
     pub left_out: Vec<(LeftOut, usize)>,
 }
@@ -150,53 +156,109 @@ fn align_blocks(a: &[String], b: &[String]) -> BlockPairs {
     align::align_texts(a, b).into_iter().map(|bead| (bead.a, bead.b)).collect()
 }
 
-/// Aligns two translations through their original: each is aligned with the original, and
-/// the blocks rendering the same original blocks pair up. Consecutive original blocks join one
-/// pair when either translation renders them together (a merged paragraph).
-fn align_through(a: &[String], b: &[String], original: &[String]) -> BlockPairs {
+/// How one version's blocks render the original's blocks as they are now: (original blocks,
+/// this version's blocks), in order.
+struct Rendering {
+    beads: BlockPairs,
+    /// This version's blocks left out because the original changed there since the version
+    /// was made.
+    changed: usize,
+}
+
+impl Rendering {
+    /// The original itself.
+    fn original(n: usize) -> Rendering {
+        Rendering { beads: (0..n).map(|k| (k..k + 1, k..k + 1)).collect(), changed: 0 }
+    }
+
+    /// A translation, aligned with the original it was made from (`then`, when known and not
+    /// the original as it is now): its blocks that render blocks of `then` still in `now`,
+    /// unchanged, are carried onto them; those that render blocks changed since are left out.
+    fn translation(blocks: &[String], now: &[String], then: Option<&[String]>) -> Rendering {
+        let Some(then) = then else {
+            return Rendering { beads: align_blocks(now, blocks), changed: 0 };
+        };
+        // Each block of `then` that `now` still has, unchanged: where it is now.
+        let mut carry: Vec<Option<usize>> = vec![None; then.len()];
+        for op in similar::capture_diff_slices(similar::Algorithm::Myers, then, now) {
+            if let similar::DiffOp::Equal { old_index, new_index, len } = op {
+                for k in 0..len {
+                    carry[old_index + k] = Some(new_index + k);
+                }
+            }
+        }
+        let mut beads = Vec::new();
+        let mut changed = 0;
+        for (orig, mine) in align_blocks(then, blocks) {
+            if orig.is_empty() {
+                beads.push((0..0, mine));
+                continue;
+            }
+            // Carried only when every block of the group is still there, in a row.
+            let at: Vec<Option<usize>> = orig.clone().map(|k| carry[k]).collect();
+            let in_a_row = at.windows(2).all(|w| matches!(w, [Some(x), Some(y)] if *y == x + 1));
+            match (at.first().copied().flatten(), at.last().copied().flatten(), in_a_row) {
+                (Some(first), Some(last), true) => beads.push((first..last + 1, mine)),
+                _ => changed += mine.len(),
+            }
+        }
+        Rendering { beads, changed }
+    }
+}
+
+/// Pairs two versions' blocks through the original (`n` blocks now) each renders: the blocks
+/// rendering the same original blocks pair up, and consecutive original blocks join one pair
+/// when either version renders them together (a merged paragraph). Also returns how many blocks
+/// have no counterpart, and how many were left out because the original changed since.
+fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, usize, usize) {
     // For each original block, the group (bead) that renders it on each side.
-    let groups = |beads: &BlockPairs| -> Vec<Option<usize>> {
-        let mut of = vec![None; original.len()];
-        for (g, (orig, _)) in beads.iter().enumerate() {
+    let groups = |r: &Rendering| -> Vec<Option<usize>> {
+        let mut of = vec![None; n];
+        for (g, (orig, _)) in r.beads.iter().enumerate() {
             for k in orig.clone() {
                 of[k] = Some(g);
             }
         }
         of
     };
-    let to_a = align_blocks(original, a);
-    let to_b = align_blocks(original, b);
-    let (ga, gb) = (groups(&to_a), groups(&to_b));
-    let span = |beads: &BlockPairs, g: Option<usize>, r: &mut std::ops::Range<usize>| {
+    let (ga, gb) = (groups(a), groups(b));
+    let span = |r: &Rendering, g: Option<usize>, out: &mut std::ops::Range<usize>| {
         if let Some(g) = g {
-            let t = &beads[g].1;
+            let t = &r.beads[g].1;
             if !t.is_empty() {
-                if r.start >= r.end {
-                    *r = t.clone();
+                if out.start >= out.end {
+                    *out = t.clone();
                 } else {
-                    r.start = r.start.min(t.start);
-                    r.end = r.end.max(t.end);
+                    out.start = out.start.min(t.start);
+                    out.end = out.end.max(t.end);
                 }
             }
         }
     };
+    // A version's blocks that render nothing of the original have no counterpart.
+    let mut unpaired: usize =
+        [a, b].iter().flat_map(|r| r.beads.iter()).filter(|(orig, _)| orig.is_empty()).map(|(_, v)| v.len()).sum();
+    let changed = a.changed + b.changed;
     let mut out = Vec::new();
     let mut k = 0;
-    while k < original.len() {
+    while k < n {
         let (mut ra, mut rb) = (0..0, 0..0);
-        span(&to_a, ga[k], &mut ra);
-        span(&to_b, gb[k], &mut rb);
-        while k + 1 < original.len()
-            && ((ga[k].is_some() && ga[k + 1] == ga[k]) || (gb[k].is_some() && gb[k + 1] == gb[k]))
-        {
+        span(a, ga[k], &mut ra);
+        span(b, gb[k], &mut rb);
+        while k + 1 < n && ((ga[k].is_some() && ga[k + 1] == ga[k]) || (gb[k].is_some() && gb[k + 1] == gb[k])) {
             k += 1;
-            span(&to_a, ga[k], &mut ra);
-            span(&to_b, gb[k], &mut rb);
+            span(a, ga[k], &mut ra);
+            span(b, gb[k], &mut rb);
         }
-        out.push((ra, rb));
+        // One side renders these original blocks and the other not (it left them out, or they
+        // are new since it was made): no counterpart.
+        match (ra.is_empty(), rb.is_empty()) {
+            (false, false) => out.push((ra, rb)),
+            _ => unpaired += ra.len() + rb.len(),
+        }
         k += 1;
     }
-    out
+    (out, unpaired, changed)
 }
 
 /// How many documents' status is computed at a time: memory holds one chunk's report, however
@@ -226,7 +288,7 @@ pub fn export(
                 skipped: Vec::new(),
             };
             let report = freshness::status(std::slice::from_ref(&part), repo, selection)?;
-            export_report(&part, &report, opts, writer, &mut summary, &mut left)?;
+            export_report(&part, repo, &report, opts, writer, &mut summary, &mut left)?;
             done += chunk.len();
             progress(done, total);
         }
@@ -238,6 +300,7 @@ pub fn export(
 
 fn export_report(
     corpus: &Corpus,
+    repo: &Repo,
     report: &StatusReport,
     opts: &ExportOptions,
     writer: &mut dyn PairWriter,
@@ -272,12 +335,44 @@ fn export_report(
         let root = &corpus.repo_root;
         let (va, vb) = (read(root, &pa)?, read(root, &pb)?);
         let (ba, bb) = (blocks(&va), blocks(&vb));
-        let block_pairs = if doc.source.lang != opts.source && doc.source.lang != opts.target {
-            let original = read(root, &doc.source.path)?;
-            align_through(&ba, &bb, &blocks(&original))
+        let now = if doc.source.lang == opts.source {
+            ba.clone()
+        } else if doc.source.lang == opts.target {
+            bb.clone()
         } else {
-            align_blocks(&ba, &bb)
+            blocks(&read(root, &doc.source.path)?)
         };
+        // How each side renders the original now: itself; a current translation, aligned with
+        // it; an outdated one, aligned with the original it was made from, its blocks carried
+        // where the original has not changed since.
+        // `None` for an outdated translation whose basis cannot be read: aligned with the
+        // original now, its pairs would shift where the original changed.
+        let rendering = |lang: &Lang, mine: &[String]| -> Result<Option<Rendering>, ExportError> {
+            if &doc.source.lang == lang {
+                return Ok(Some(Rendering::original(now.len())));
+            }
+            let status = doc.translations.iter().find(|t| &t.lang == lang);
+            let then = match status {
+                Some(t) if t.state == State::Outdated => {
+                    let bytes = freshness::basis_source(repo, t).map_err(freshness::FreshnessError::from)?;
+                    let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
+                    match bytes.and_then(|b| String::from_utf8(b).ok()) {
+                        Some(text) => Some(blocks(&Version { text, markdown })),
+                        None => return Ok(None),
+                    }
+                }
+                // Current, or unknown (no basis to align with): the original as it is.
+                _ => None,
+            };
+            Ok(Some(Rendering::translation(mine, &now, then.as_deref())))
+        };
+        let (Some(ra), Some(rb)) = (rendering(&opts.source, &ba)?, rendering(&opts.target, &bb)?) else {
+            *left.entry(LeftOut::BasisUnreadable).or_insert(0) += 1;
+            continue;
+        };
+        let (block_pairs, unpaired, changed) = join(&ra, &rb, now.len());
+        summary.unpaired += unpaired;
+        summary.changed_since += changed;
         let basis = doc.source.blob.expect("an existing source has a blob id");
         // The two languages' length ratio over the whole document: what a pair's own ratio is
         // compared with.
@@ -305,10 +400,6 @@ fn export_report(
                 .map_err(ExportError::Write)
         };
         for (ra, rb) in block_pairs {
-            if ra.is_empty() || rb.is_empty() {
-                summary.unpaired += ra.len() + rb.len();
-                continue;
-            }
             let (ta, tb) = (ba[ra].join(" "), bb[rb].join(" "));
             let sa = segment::sentence_texts(&ta, opts.source.as_str());
             let sb = segment::sentence_texts(&tb, opts.target.as_str());

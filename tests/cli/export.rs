@@ -344,3 +344,70 @@ fn the_default_threshold_leaves_out_unrelated_pairs_and_keeps_the_bundled_corpus
         assert!(!default.stderr.contains("below --min-score"), "{}", default.stderr);
     }
 }
+
+/// issue 17: an outdated translation is aligned with the source it was made from, and its
+/// blocks carried only where the source has not changed since: after a paragraph is inserted,
+/// one removed and one changed in the source, `--include-outdated` exports no shifted pair —
+/// with the basis recorded (`mark`) or from history.
+#[test]
+fn include_outdated_exports_no_shifted_pair() {
+    let en = [
+        "The first meeting took place in 1990 in Lisbon.",
+        "Second, 42 delegates came from 12 countries.",
+        "Third, the budget was 7,000 euros for the year.",
+        "Fourth, the committee elected 5 officers in March.",
+        "Fifth, the report has 64 pages and 3 annexes.",
+        "Sixth, the next meeting will be held in 2031 in Dakar.",
+    ];
+    let fr = [
+        "La première réunion a eu lieu en 1990 à Lisbonne.",
+        "Deuxièmement, 42 délégués sont venus de 12 pays.",
+        "Troisièmement, le budget était de 7 000 euros pour l’année.",
+        "Quatrièmement, le comité a élu 5 responsables en mars.",
+        "Cinquièmement, le rapport compte 64 pages et 3 annexes.",
+        "Sixièmement, la prochaine réunion se tiendra en 2031 à Dakar.",
+    ];
+    for recorded in [true, false] {
+        let env = TestEnv::folder_layout();
+        env.write("corpus/doc/en.md", &(en.join("\n\n") + "\n"));
+        env.write("corpus/doc/fr.md", &(fr.join("\n\n") + "\n"));
+        if recorded {
+            env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+        }
+        env.commit("start");
+        // A paragraph inserted after the second, the fourth removed, the fifth changed.
+        let mut now: Vec<String> = en.iter().map(|s| s.to_string()).collect();
+        now[4] = "Fifth, the report now has 80 pages and 4 annexes.".into();
+        now.remove(3);
+        now.insert(2, "A new paragraph about 99 volunteers in Porto.".into());
+        env.write("corpus/doc/en.md", &(now.join("\n\n") + "\n"));
+        env.commit("the source changes");
+        let status = env.status_json(&[]);
+        assert_eq!(status["documents"][0]["translations"][0]["state"], "outdated");
+        for level in ["paragraph", "sentence"] {
+            let out = env.stele(&[
+                "export",
+                "--pair",
+                "en-fr",
+                "--format",
+                "jsonl",
+                "--include-outdated",
+                "--min-score",
+                "0",
+                "--level",
+                level,
+            ]);
+            let pairs: Vec<(String, String)> = jsonl(out.ok())
+                .iter()
+                .map(|p| (p["source"].as_str().unwrap().to_owned(), p["target"].as_str().unwrap().to_owned()))
+                .collect();
+            let expected: Vec<(String, String)> =
+                [0, 1, 2, 5].iter().map(|&k| (en[k].to_owned(), fr[k].to_owned())).collect();
+            assert_eq!(pairs, expected, "recorded: {recorded}, {level}: {}", out.stderr);
+            // The removed and the changed paragraphs' translations, and the new paragraph.
+            assert!(out.stderr.contains("2 blocks of outdated translations whose source changed"), "{}", out.stderr);
+            // The new paragraph and the changed one's new text: not translated yet.
+            assert!(out.stderr.contains("2 sentences or blocks with no counterpart"), "{}", out.stderr);
+        }
+    }
+}
