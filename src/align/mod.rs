@@ -12,7 +12,9 @@ mod sentences;
 use std::collections::HashSet;
 use std::ops::Range;
 
-pub use score::{covered, features, length_ratio, probability_with, score, Features, DEFAULT_MIN_SCORE, FEATURES};
+pub use score::{
+    covered, features, length_ratio, probability_with, repair, score, Features, DEFAULT_MIN_SCORE, FEATURES,
+};
 pub use sentences::{align_sentences, SentenceBead};
 
 /// A unit to align: its length in characters and its anchors.

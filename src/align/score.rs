@@ -224,6 +224,101 @@ pub fn length_ratio<S: AsRef<str>>(a: &[S], b: &[S]) -> f64 {
 /// How many characters of text the 1:1 prior of [`length_ratio`] weighs.
 const RATIO_PRIOR_CHARS: f64 = 400.0;
 
+/// Repairs what the length-driven alignment gets wrong most: two sentences joined against one
+/// (a 2-1 or 1-2 bead) next to a sentence with no counterpart on the side with one, when the
+/// two 1-1 pairs their split gives align more sentences, weighed by [`score`] (a sentence
+/// alone counts 0: the split's four sentences against the joined bead's three), and neither
+/// scores below [`REPAIR_FLOOR`]. (A list of slogans, each closed by `!`, is where this happens:
+/// the alignment pairs "Billions for wages… not for war! No support for warmongering
+/// governments!" with "¡Los miles de millones… no para la guerra!" and leaves "¡Ningún apoyo
+/// a los gobiernos…!" alone.) And a sentence alone on each side, one after the other, becomes
+/// a pair when it scores at least 0.5. `a` and `b` are the sentences the beads index.
+pub fn repair(
+    beads: Vec<super::SentenceBead>,
+    a: &[&str],
+    b: &[&str],
+    ratio: f64,
+    langs: (&str, &str),
+) -> Vec<super::SentenceBead> {
+    use super::SentenceBead;
+    let text = |units: &[&str], r: &std::ops::Range<usize>| units[r.clone()].join(" ");
+    let pair =
+        |ra: &std::ops::Range<usize>, rb: &std::ops::Range<usize>| score(&text(a, ra), &text(b, rb), ratio, langs);
+    let mut beads = beads;
+    let mut k = 0;
+    while k < beads.len() {
+        let bead = beads[k].clone();
+        // A sentence alone on each side, one after the other: one pair, when it reads as one.
+        if let Some(other) = beads.get(k + 1) {
+            let lone = |x: &SentenceBead| (x.a.len(), x.b.len());
+            let merged = match (lone(&bead), lone(other)) {
+                ((1, 0), (0, 1)) => Some((bead.a.clone(), other.b.clone())),
+                ((0, 1), (1, 0)) => Some((other.a.clone(), bead.b.clone())),
+                _ => None,
+            };
+            if let Some((ra, rb)) = merged {
+                let s = pair(&ra, &rb);
+                if s >= 0.5 {
+                    beads.splice(k..k + 2, [SentenceBead { a: ra, b: rb, score: s }]);
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        let (la, lb) = (bead.a.len(), bead.b.len());
+        // Which neighbour to try, and the two beads the split gives.
+        let mut best: Option<(usize, [SentenceBead; 2], f64)> = None;
+        let joined = pair(&bead.a, &bead.b);
+        for next in [true, false] {
+            let Some(n) = (if next { k.checked_add(1) } else { k.checked_sub(1) }) else { continue };
+            let Some(other) = beads.get(n) else { continue };
+            let split = match (la, lb, other.a.len(), other.b.len()) {
+                // Two sentences of `a` against one of `b`, and a sentence of `b` alone beside.
+                (2, 1, 0, 1) => {
+                    let (a1, a2) = (bead.a.start..bead.a.start + 1, bead.a.start + 1..bead.a.end);
+                    if next {
+                        [(a1, bead.b.clone()), (a2, other.b.clone())]
+                    } else {
+                        [(a1, other.b.clone()), (a2, bead.b.clone())]
+                    }
+                }
+                (1, 2, 1, 0) => {
+                    let (b1, b2) = (bead.b.start..bead.b.start + 1, bead.b.start + 1..bead.b.end);
+                    if next {
+                        [(bead.a.clone(), b1), (other.a.clone(), b2)]
+                    } else {
+                        [(other.a.clone(), b1), (bead.a.clone(), b2)]
+                    }
+                }
+                _ => continue,
+            };
+            // Each side's sentences, weighed by the score of the pair they are in (a sentence
+            // alone counts 0): how many sentences each way aligns, as far as content can tell.
+            let scores = [pair(&split[0].0, &split[0].1), pair(&split[1].0, &split[1].1)];
+            let low = scores[0].min(scores[1]);
+            let mean = (scores[0] + scores[1]) / 2.0;
+            if low >= REPAIR_FLOOR && 4.0 * mean > 3.0 * joined && best.as_ref().is_none_or(|b| mean > b.2) {
+                let [(a0, b0), (a1, b1)] = split;
+                let made =
+                    [SentenceBead { a: a0, b: b0, score: scores[0] }, SentenceBead { a: a1, b: b1, score: scores[1] }];
+                best = Some((n, made, mean));
+            }
+        }
+        match best {
+            Some((n, made, _)) => {
+                let at = k.min(n);
+                beads.splice(at..at + 2, made);
+                k = at + 2;
+            }
+            None => k += 1,
+        }
+    }
+    beads
+}
+
+/// The least score either pair of a repair's split may have.
+const REPAIR_FLOOR: f64 = 0.3;
+
 /// The default threshold of `export --min-score`: the highest that keeps 99% of the correct
 /// pairs held out of the fit on the benchmark (`cargo bench --bench score`: 0.12), rounded down.
 pub const DEFAULT_MIN_SCORE: f64 = 0.1;
@@ -265,6 +360,25 @@ mod tests {
                 assert!(s > 0.5, "{s:.3}: {a} | {b}");
             }
         }
+    }
+
+    #[test]
+    fn repair_splits_a_two_to_one_bead_beside_a_lone_sentence_and_pairs_lone_neighbours() {
+        use crate::align::SentenceBead;
+        let bead = |a: std::ops::Range<usize>, b: std::ops::Range<usize>| SentenceBead { a, b, score: 0.0 };
+        let spans = |beads: &[SentenceBead]| beads.iter().map(|x| (x.a.clone(), x.b.clone())).collect::<Vec<_>>();
+        let a = ["The committee met on 12 January.", "It elected 5 officers in Lisbon."];
+        let b = ["Le comité s’est réuni le 12 janvier.", "Il a élu 5 responsables à Lisbonne."];
+        // 2-1 then 0-1: split into two 1-1 pairs.
+        let repaired = super::repair(vec![bead(0..2, 0..1), bead(2..2, 1..2)], &a, &b, 0.1, EN_FR);
+        assert_eq!(spans(&repaired), [(0..1, 0..1), (1..2, 1..2)]);
+        // 1-0 then 0-1: one pair.
+        let repaired = super::repair(vec![bead(0..1, 0..1), bead(1..2, 1..1), bead(2..2, 1..2)], &a, &b, 0.1, EN_FR);
+        assert_eq!(spans(&repaired), [(0..1, 0..1), (1..2, 1..2)]);
+        // Unrelated lone sentences stay alone.
+        let c = ["Le budget 2024 prévoit une hausse de 3 % des dépenses publiques."];
+        let kept = vec![bead(0..1, 0..0), bead(1..1, 0..1)];
+        assert_eq!(spans(&super::repair(kept.clone(), &a[..1], &c, 0.1, EN_FR)), spans(&kept));
     }
 
     #[test]

@@ -74,8 +74,8 @@ pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode,
     }
     let sa: Vec<&str> = source.iter().map(String::as_str).collect();
     let sb: Vec<&str> = target.iter().map(String::as_str).collect();
-    let beads = align_sentences(&sa, &sb);
     let ratio = stele::align::length_ratio(&sa, &sb);
+    let beads = stele::align::repair(align_sentences(&sa, &sb), &sa, &sb, ratio, (la.primary(), lb.primary()));
     let join = |r: &std::ops::Range<usize>| r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     for bead in &beads {
         match args.format {

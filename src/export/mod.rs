@@ -408,7 +408,8 @@ fn export_report(
             } else {
                 let a: Vec<&str> = sa.iter().map(String::as_str).collect();
                 let b: Vec<&str> = sb.iter().map(String::as_str).collect();
-                align::align_sentences(&a, &b)
+                let langs = (opts.source.primary(), opts.target.primary());
+                align::repair(align::align_sentences(&a, &b), &a, &b, ratio, langs)
             };
             match opts.level {
                 Level::Paragraph => emit(ta, tb)?,

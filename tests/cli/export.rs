@@ -411,3 +411,29 @@ fn include_outdated_exports_no_shifted_pair() {
         }
     }
 }
+
+/// issue 17: the bundled corpus's mis-pair — en-es joined "Billions… not for war! No support…"
+/// against one Spanish slogan, and fr-es left "Aucun soutien…" and "¡Ningún apoyar…" unpaired —
+/// is repaired, the same for all three pairs.
+#[test]
+fn the_slogans_of_the_bundled_corpus_pair_one_to_one_in_every_direction() {
+    let env = bundled();
+    let pairs = |pair: &str| -> Vec<(String, String)> {
+        jsonl(env.stele(&["export", "--pair", pair, "--format", "jsonl"]).ok())
+            .iter()
+            .map(|p| (p["source"].as_str().unwrap().to_owned(), p["target"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let has =
+        |pairs: &[(String, String)], a: &str, b: &str| pairs.iter().any(|(x, y)| x.starts_with(a) && y.starts_with(b));
+    let en_es = pairs("en-es");
+    assert!(has(&en_es, "Billions for wages", "¡Los miles de millones"), "{en_es:#?}");
+    assert!(has(&en_es, "No support for war", "¡Ningún apoyar"), "{en_es:#?}");
+    assert!(!en_es.iter().any(|(a, _)| a.contains("not for war! No support")), "{en_es:#?}");
+    let fr_es = pairs("fr-es");
+    assert!(has(&fr_es, "Les milliards", "¡Los miles de millones"), "{fr_es:#?}");
+    assert!(has(&fr_es, "Aucun soutien", "¡Ningún apoyar"), "{fr_es:#?}");
+    let fr_en = pairs("fr-en");
+    assert!(has(&fr_en, "Les milliards", "Billions for wages"), "{fr_en:#?}");
+    assert!(has(&fr_en, "Aucun soutien", "No support for war"), "{fr_en:#?}");
+}
