@@ -408,12 +408,13 @@ cli-align-arg-sentences_out = Write the sentences as split to DIR/source.txt and
 ## export
 
 cli-export-about = Export aligned bilingual pairs: TMX, TSV, JSONL or Moses
-cli-export-arg-pair = The two languages, source first: fr-en (or fr:en)
+cli-export-arg-pair = The two languages, source first: fr-en (or fr,en, fr:en)
 cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source, target, score, document), jsonl, moses (two files, PATH.<source> and PATH.<target>), xliff (XLIFF 2.0) or po (gettext)
 cli-export-arg-level = sentence (the default) or paragraph
 cli-export-arg-output = Write to this file (written whole, then renamed into place) instead of standard output
 cli-export-arg-include_outdated = Export outdated translations too (only current ones by default)
 cli-export-arg-min_score = Leave out pairs less likely than X to translate each other, from 0 to 1 (default 0.1, which keeps about 99% of correct pairs)
+cli-export-arg-left_out = Write every sentence or block not exported, where it is and why, to FILE (JSON)
 cli-export-arg-paths = Only documents with a file at or below these paths
 export-summary = Exported { $pairs ->
     [one] one pair
@@ -448,6 +449,9 @@ export-changed-since = not exported: { $count ->
     [one] one block
    *[other] { $count } blocks
     } of outdated translations whose source changed since they were translated
+export-why-no-counterpart = no counterpart
+export-why-source-changed = its source changed since it was translated
+export-why-below-score = scored { $score }, below --min-score
 export-unpaired = not exported: { $count ->
     [one] one sentence or block
    *[other] { $count } sentences or blocks

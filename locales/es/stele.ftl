@@ -408,12 +408,13 @@ cli-align-arg-sentences_out = Escribir las frases divididas en DIR/source.txt y 
 ## export
 
 cli-export-about = Exportar pares bilingües alineados: TMX, TSV, JSONL o Moses
-cli-export-arg-pair = Los dos idiomas, primero la fuente: fr-en (o fr:en)
+cli-export-arg-pair = Los dos idiomas, primero la fuente: fr-en (o fr,en, fr:en)
 cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fuente, destino, puntuación, documento), jsonl, moses (dos archivos, RUTA.<fuente> y RUTA.<destino>), xliff (XLIFF 2.0) o po (gettext)
 cli-export-arg-level = sentence (frases, por defecto) o paragraph (párrafos)
 cli-export-arg-output = Escribir en este archivo (escrito entero y luego puesto en su lugar) en vez de la salida estándar
 cli-export-arg-include_outdated = Exportar también las traducciones desactualizadas (por defecto, solo las que están al día)
 cli-export-arg-min_score = Dejar fuera los pares cuya probabilidad de ser traducción el uno del otro sea inferior a X, de 0 a 1 (por defecto 0,1, que conserva cerca del 99 % de los pares correctos)
+cli-export-arg-left_out = Escribir en ARCHIVO (JSON) cada frase o bloque no exportado, dónde está y por qué
 cli-export-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
 export-summary = { $pairs ->
     [one] Se exportó un par
@@ -448,6 +449,9 @@ export-changed-since = no exportados: { $count ->
     [one] un bloque
    *[other] { $count } bloques
     } de traducciones desactualizadas cuya fuente cambió desde que se tradujeron
+export-why-no-counterpart = sin equivalente
+export-why-source-changed = su fuente cambió desde que se tradujo
+export-why-below-score = puntuación { $score }, inferior a --min-score
 export-unpaired = no exportados: { $count ->
     [one] una frase o un bloque
    *[other] { $count } frases o bloques

@@ -408,12 +408,13 @@ cli-align-arg-sentences_out = Écrire les phrases découpées dans DOSSIER/sourc
 ## export
 
 cli-export-about = Exporter des paires bilingues alignées : TMX, TSV, JSONL ou Moses
-cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr:en)
+cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr,en, fr:en)
 cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>), xliff (XLIFF 2.0) ou po (gettext)
 cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
 cli-export-arg-output = Écrire dans ce fichier (écrit en entier, puis mis en place) plutôt que sur la sortie standard
 cli-export-arg-include_outdated = Exporter aussi les traductions obsolètes (seulement celles à jour par défaut)
 cli-export-arg-min_score = Écarter les paires dont la probabilité d’être une traduction l’une de l’autre est inférieure à X, de 0 à 1 (0,1 par défaut, qui garde environ 99 % des paires correctes)
+cli-export-arg-left_out = Écrire dans FICHIER (JSON) chaque phrase ou bloc non exporté, où il se trouve et pourquoi
 cli-export-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
 export-summary = { $pairs ->
     [one] Une paire exportée
@@ -448,6 +449,9 @@ export-changed-since = non exportés : { $count ->
     [one] un bloc
    *[other] { $count } blocs
     } de traductions périmées dont la source a changé depuis leur traduction
+export-why-no-counterpart = sans équivalent
+export-why-source-changed = sa source a changé depuis sa traduction
+export-why-below-score = score de { $score }, sous --min-score
 export-unpaired = non exportés : { $count ->
     [one] une phrase ou un bloc
    *[other] { $count } phrases ou blocs

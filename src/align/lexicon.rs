@@ -51,6 +51,7 @@ const ROWS: &[&str] = &[
     "so thus|donc ainsi|asi entonces",
     "because|parce car|porque",
     "he|il|el",
+    "it|il elle le la cela ca|lo la ello eso",
     "she|elle|ella",
     "they|ils elles|ellos ellas",
     "we us|nous|nosotros nos",

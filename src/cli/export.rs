@@ -62,6 +62,9 @@ pub struct ExportArgs {
     /// Leave out pairs whose alignment score is below X (0 to 1).
     #[arg(long, value_name = "X", default_value_t = stele::align::DEFAULT_MIN_SCORE, hide_default_value = true)]
     pub min_score: f64,
+    /// Write every sentence or block not exported, where it is and why, to FILE (JSON).
+    #[arg(long, value_name = "FILE")]
+    pub left_out: Option<PathBuf>,
     /// Only documents with a file at or below these paths.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -184,6 +187,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         },
         include_outdated: args.include_outdated,
         min_score: args.min_score,
+        list_left_out: ctx.verbose > 0 || args.left_out.is_some(),
     };
     let status_opts = StatusOptions {
         langs: Vec::new(),
@@ -240,6 +244,31 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         (format, None) => write(format, &mut *out, &corpora, &repo, &status_opts, &opts, &mut progress)?,
     };
     bar.finish_and_clear();
+    if let Some(path) = &args.left_out {
+        let path = ctx.cwd.join(path);
+        let report = serde_json::json!({
+            "version": 1,
+            "pair": { "source": source.as_str(), "target": target.as_str() },
+            "left_out": summary.left,
+            "summary": {
+                "pairs": summary.pairs,
+                "documents": summary.documents,
+                "below_min_score": summary.below_min_score,
+                "unpaired": summary.unpaired,
+                "changed_since": summary.changed_since,
+            },
+        });
+        let file = Output::new(&path)?;
+        let mut w = file.writer()?;
+        let written = serde_json::to_writer_pretty(&mut w, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(w))
+            .and_then(|()| w.flush());
+        drop(w);
+        written
+            .map_err(|source| CliError::from(stele::tracking::TrackingError::Write { path: path.clone(), source }))?;
+        file.commit()?;
+    }
 
     if !ctx.quiet || summary.pairs == 0 {
         eprintln!(
@@ -264,6 +293,24 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         if summary.changed_since > 0 {
             eprintln!("  {}", t!(loc, "export-changed-since", "count" => summary.changed_since));
+        }
+        // -v: each of them, where it is and why.
+        if ctx.verbose > 0 {
+            for unit in &summary.left {
+                let why = match unit.why {
+                    export::Unexported::NoCounterpart => t!(loc, "export-why-no-counterpart"),
+                    export::Unexported::SourceChanged => t!(loc, "export-why-source-changed"),
+                    export::Unexported::BelowMinScore => {
+                        t!(loc, "export-why-below-score", "score" => format!("{:.3}", unit.score.unwrap_or_default()))
+                    }
+                };
+                let mut text: String = unit.text.chars().take(80).collect();
+                if text.len() < unit.text.len() {
+                    text.push('…');
+                }
+                let path = ctx.show_path(&repo.workdir().join(&unit.path));
+                eprintln!("    {path}:{}: {why}: “{text}”", unit.line);
+            }
         }
     }
     // An empty export is not a success a pipeline should go on from (a memory or a training

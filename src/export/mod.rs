@@ -48,6 +48,8 @@ pub struct ExportOptions {
     pub include_outdated: bool,
     /// Leave out pairs whose alignment score is below this.
     pub min_score: f64,
+    /// Say which sentences and blocks are not exported, and why ([`ExportSummary::left`]).
+    pub list_left_out: bool,
 }
 
 /// One aligned pair.
@@ -96,6 +98,34 @@ pub enum LeftOut {
     BasisUnreadable,
 }
 
+/// Why a sentence or block was not exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unexported {
+    /// Nothing on the other side renders it.
+    NoCounterpart,
+    /// It belongs to an outdated translation, and its source changed since it was translated.
+    SourceChanged,
+    /// Its pair scored below `min_score` (the source side is named).
+    BelowMinScore,
+}
+
+/// A sentence or block not exported, where it is and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftUnit {
+    /// The file, from the repository's root.
+    pub path: String,
+    /// Its line, 1-based.
+    pub line: usize,
+    /// Its text (as exported: markup removed).
+    pub text: String,
+    /// Why.
+    pub why: Unexported,
+    /// The pair's score, for `below-min-score`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
 /// What an export did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ExportSummary {
@@ -112,6 +142,8 @@ pub struct ExportSummary {
     pub changed_since: usize,
     /// Documents left out, by reason.
     pub left_out: Vec<(LeftOut, usize)>,
+    /// Each sentence or block not exported, with `list_left_out`.
+    pub left: Vec<LeftUnit>,
 }
 
 /// What can go wrong exporting.
@@ -141,12 +173,44 @@ fn read(root: &std::path::Path, rel: &str) -> Result<Version, TrackingError> {
 
 /// The exportable blocks of a version (front matter, code and HTML left out), as plain text.
 fn blocks(v: &Version) -> Vec<String> {
+    located_blocks(v).into_iter().map(|b| b.text).collect()
+}
+
+/// A block as exported, with where it is in its file.
+struct Located {
+    text: String,
+    /// Its first line, 1-based.
+    line: usize,
+    /// Its text as written (markup and all), to find a sentence's line in it.
+    raw: std::ops::Range<usize>,
+}
+
+fn located_blocks(v: &Version) -> Vec<Located> {
     segment::blocks(&v.text, v.markdown)
         .into_iter()
         .filter(|b| !matches!(b.kind, BlockKind::FrontMatter | BlockKind::Code | BlockKind::Html))
-        .map(|b| segment::plain(b.text(&v.text), v.markdown))
-        .filter(|t| !t.is_empty())
+        .map(|b| Located { text: segment::plain(b.text(&v.text), v.markdown), line: b.lines.0, raw: b.range.clone() })
+        .filter(|b| !b.text.is_empty())
         .collect()
+}
+
+/// The line of `sentence` among the blocks `blocks` (of the version whose text is `text`): the
+/// line where its first words are, else its block's first line.
+fn line_of(text: &str, blocks: &[Located], sentence: &str) -> usize {
+    let words: Vec<&str> = sentence.split_whitespace().take(3).collect();
+    let Some(first) = words.first() else { return blocks.first().map_or(1, |b| b.line) };
+    for b in blocks {
+        if !b.text.contains(first) {
+            continue;
+        }
+        let raw = &text[b.raw.clone()];
+        // The first word as written (markup may sit around it, never inside it).
+        if let Some(at) = raw.find(first) {
+            return b.line + raw[..at].matches('\n').count();
+        }
+        return b.line;
+    }
+    blocks.first().map_or(1, |b| b.line)
 }
 
 /// Block pairs of two versions: (source block indexes, target block indexes).
@@ -162,13 +226,13 @@ struct Rendering {
     beads: BlockPairs,
     /// This version's blocks left out because the original changed there since the version
     /// was made.
-    changed: usize,
+    changed: Vec<usize>,
 }
 
 impl Rendering {
     /// The original itself.
     fn original(n: usize) -> Rendering {
-        Rendering { beads: (0..n).map(|k| (k..k + 1, k..k + 1)).collect(), changed: 0 }
+        Rendering { beads: (0..n).map(|k| (k..k + 1, k..k + 1)).collect(), changed: Vec::new() }
     }
 
     /// A translation, aligned with the original it was made from (`then`, when known and not
@@ -176,7 +240,7 @@ impl Rendering {
     /// unchanged, are carried onto them; those that render blocks changed since are left out.
     fn translation(blocks: &[String], now: &[String], then: Option<&[String]>) -> Rendering {
         let Some(then) = then else {
-            return Rendering { beads: align_blocks(now, blocks), changed: 0 };
+            return Rendering { beads: align_blocks(now, blocks), changed: Vec::new() };
         };
         // Each block of `then` that `now` still has, unchanged: where it is now.
         let mut carry: Vec<Option<usize>> = vec![None; then.len()];
@@ -188,7 +252,7 @@ impl Rendering {
             }
         }
         let mut beads = Vec::new();
-        let mut changed = 0;
+        let mut changed = Vec::new();
         for (orig, mine) in align_blocks(then, blocks) {
             if orig.is_empty() {
                 beads.push((0..0, mine));
@@ -199,18 +263,29 @@ impl Rendering {
             let in_a_row = at.windows(2).all(|w| matches!(w, [Some(x), Some(y)] if *y == x + 1));
             match (at.first().copied().flatten(), at.last().copied().flatten(), in_a_row) {
                 (Some(first), Some(last), true) => beads.push((first..last + 1, mine)),
-                _ => changed += mine.len(),
+                _ => changed.extend(mine),
             }
         }
         Rendering { beads, changed }
     }
 }
 
+/// A sentence or block not exported, before its line is found: (side, text, the blocks it
+/// comes from, why, score).
+type Pending = (usize, String, std::ops::Range<usize>, Unexported, Option<f64>);
+
+/// What a join leaves out: each side's blocks (by index) with no counterpart, and those left
+/// out because the original changed since the side was made.
+#[derive(Default)]
+struct Lone {
+    unpaired: [Vec<usize>; 2],
+    changed: [Vec<usize>; 2],
+}
+
 /// Pairs two versions' blocks through the original (`n` blocks now) each renders: the blocks
 /// rendering the same original blocks pair up, and consecutive original blocks join one pair
-/// when either version renders them together (a merged paragraph). Also returns how many blocks
-/// have no counterpart, and how many were left out because the original changed since.
-fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, usize, usize) {
+/// when either version renders them together (a merged paragraph).
+fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, Lone) {
     // For each original block, the group (bead) that renders it on each side.
     let groups = |r: &Rendering| -> Vec<Option<usize>> {
         let mut of = vec![None; n];
@@ -235,10 +310,15 @@ fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, usize, usize) {
             }
         }
     };
+    let mut lone = Lone { changed: [a.changed.clone(), b.changed.clone()], ..Lone::default() };
     // A version's blocks that render nothing of the original have no counterpart.
-    let mut unpaired: usize =
-        [a, b].iter().flat_map(|r| r.beads.iter()).filter(|(orig, _)| orig.is_empty()).map(|(_, v)| v.len()).sum();
-    let changed = a.changed + b.changed;
+    for (side, r) in [a, b].into_iter().enumerate() {
+        for (orig, mine) in &r.beads {
+            if orig.is_empty() {
+                lone.unpaired[side].extend(mine.clone());
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut k = 0;
     while k < n {
@@ -254,11 +334,14 @@ fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, usize, usize) {
         // are new since it was made): no counterpart.
         match (ra.is_empty(), rb.is_empty()) {
             (false, false) => out.push((ra, rb)),
-            _ => unpaired += ra.len() + rb.len(),
+            _ => {
+                lone.unpaired[0].extend(ra);
+                lone.unpaired[1].extend(rb);
+            }
         }
         k += 1;
     }
-    (out, unpaired, changed)
+    (out, lone)
 }
 
 /// How many documents' status is computed at a time: memory holds one chunk's report, however
@@ -322,19 +405,23 @@ fn export_report(
             }
             doc.translations.iter().find(|t| &t.lang == lang).map(|t| (t.path.clone(), t.state))
         };
-        let (Some((pa, sa)), Some((pb, sb))) = (version(&opts.source), version(&opts.target)) else { continue };
-        if sa == State::Missing || sb == State::Missing {
+        let (Some((pa, sa_state)), Some((pb, sb_state))) = (version(&opts.source), version(&opts.target)) else {
+            continue;
+        };
+        if sa_state == State::Missing || sb_state == State::Missing {
             *left.entry(LeftOut::Missing).or_insert(0) += 1;
             continue;
         }
         let usable = |s: State| s == State::Current || (opts.include_outdated && s != State::Orphan);
-        if !usable(sa) || !usable(sb) {
+        if !usable(sa_state) || !usable(sb_state) {
             *left.entry(LeftOut::NotCurrent).or_insert(0) += 1;
             continue;
         }
         let root = &corpus.repo_root;
         let (va, vb) = (read(root, &pa)?, read(root, &pb)?);
-        let (ba, bb) = (blocks(&va), blocks(&vb));
+        let (la, lb) = (located_blocks(&va), located_blocks(&vb));
+        let ba: Vec<String> = la.iter().map(|b| b.text.clone()).collect();
+        let bb: Vec<String> = lb.iter().map(|b| b.text.clone()).collect();
         let now = if doc.source.lang == opts.source {
             ba.clone()
         } else if doc.source.lang == opts.target {
@@ -370,59 +457,95 @@ fn export_report(
             *left.entry(LeftOut::BasisUnreadable).or_insert(0) += 1;
             continue;
         };
-        let (block_pairs, unpaired, changed) = join(&ra, &rb, now.len());
-        summary.unpaired += unpaired;
-        summary.changed_since += changed;
+        let (block_pairs, lone) = join(&ra, &rb, now.len());
+        // What is left out, side by side: (side, text, the blocks it comes from, why, score).
+        let mut unexported: Vec<Pending> = Vec::new();
+        for side in 0..2 {
+            let all = if side == 0 { &la } else { &lb };
+            summary.unpaired += lone.unpaired[side].len();
+            summary.changed_since += lone.changed[side].len();
+            if opts.list_left_out {
+                for &i in &lone.unpaired[side] {
+                    unexported.push((side, all[i].text.clone(), i..i + 1, Unexported::NoCounterpart, None));
+                }
+                for &i in &lone.changed[side] {
+                    unexported.push((side, all[i].text.clone(), i..i + 1, Unexported::SourceChanged, None));
+                }
+            }
+        }
         let basis = doc.source.blob.expect("an existing source has a blob id");
         // The two languages' length ratio over the whole document: what a pair's own ratio is
         // compared with.
         let ratio = align::length_ratio(&ba, &bb);
-        let mut emit = |source: String, target: String| -> Result<(), ExportError> {
-            // The pair's own score: how likely its two texts translate each other, whatever
-            // the alignment around them.
-            let score = align::score(&source, &target, ratio, (opts.source.primary(), opts.target.primary()));
-            if score < opts.min_score {
-                summary.below_min_score += 1;
-                return Ok(());
-            }
-            summary.pairs += 1;
-            writer
-                .pair(&Pair {
-                    doc: doc.id.clone(),
-                    source_lang: opts.source.clone(),
-                    target_lang: opts.target.clone(),
-                    source,
-                    target,
-                    score: (score * 1000.0).round() / 1000.0,
-                    basis,
-                    outdated: sa != State::Current || sb != State::Current,
-                })
-                .map_err(ExportError::Write)
-        };
+        let langs = (opts.source.primary(), opts.target.primary());
         for (ra, rb) in block_pairs {
-            let (ta, tb) = (ba[ra].join(" "), bb[rb].join(" "));
+            let (ta, tb) = (ba[ra.clone()].join(" "), bb[rb.clone()].join(" "));
             let sa = segment::sentence_texts(&ta, opts.source.as_str());
             let sb = segment::sentence_texts(&tb, opts.target.as_str());
-            let beads = if sa.len() == 1 && sb.len() == 1 {
-                vec![align::SentenceBead { a: 0..1, b: 0..1, score: 1.0 }]
-            } else {
-                let a: Vec<&str> = sa.iter().map(String::as_str).collect();
-                let b: Vec<&str> = sb.iter().map(String::as_str).collect();
-                let langs = (opts.source.primary(), opts.target.primary());
-                align::repair(align::align_sentences(&a, &b), &a, &b, ratio, langs)
-            };
-            match opts.level {
-                Level::Paragraph => emit(ta, tb)?,
+            let pairs: Vec<(String, String)> = match opts.level {
+                Level::Paragraph => vec![(ta, tb)],
                 Level::Sentence => {
+                    let beads = if sa.len() == 1 && sb.len() == 1 {
+                        vec![align::SentenceBead { a: 0..1, b: 0..1, score: 1.0 }]
+                    } else {
+                        let a: Vec<&str> = sa.iter().map(String::as_str).collect();
+                        let b: Vec<&str> = sb.iter().map(String::as_str).collect();
+                        align::repair(align::align_sentences(&a, &b), &a, &b, ratio, langs)
+                    };
+                    let mut pairs = Vec::with_capacity(beads.len());
                     for bead in beads {
                         if bead.a.is_empty() || bead.b.is_empty() {
                             summary.unpaired += bead.a.len() + bead.b.len();
+                            if opts.list_left_out {
+                                for (side, units, range, blocks) in [(0, &sa, &bead.a, &ra), (1, &sb, &bead.b, &rb)] {
+                                    for text in &units[range.clone()] {
+                                        unexported.push((
+                                            side,
+                                            text.clone(),
+                                            blocks.clone(),
+                                            Unexported::NoCounterpart,
+                                            None,
+                                        ));
+                                    }
+                                }
+                            }
                             continue;
                         }
-                        emit(sa[bead.a].join(" "), sb[bead.b].join(" "))?;
+                        pairs.push((sa[bead.a].join(" "), sb[bead.b].join(" ")));
                     }
+                    pairs
                 }
+            };
+            for (source, target) in pairs {
+                // The pair's own score: how likely its two texts translate each other,
+                // whatever the alignment around them.
+                let score = align::score(&source, &target, ratio, langs);
+                if score < opts.min_score {
+                    summary.below_min_score += 1;
+                    if opts.list_left_out {
+                        unexported.push((0, source, ra.clone(), Unexported::BelowMinScore, Some(score)));
+                    }
+                    continue;
+                }
+                summary.pairs += 1;
+                writer
+                    .pair(&Pair {
+                        doc: doc.id.clone(),
+                        source_lang: opts.source.clone(),
+                        target_lang: opts.target.clone(),
+                        source,
+                        target,
+                        score: (score * 1000.0).round() / 1000.0,
+                        basis,
+                        outdated: sa_state != State::Current || sb_state != State::Current,
+                    })
+                    .map_err(ExportError::Write)?;
             }
+        }
+        for (side, text, blocks, why, score) in unexported {
+            let (path, version, all) = if side == 0 { (&pa, &va, &la) } else { (&pb, &vb, &lb) };
+            let line = line_of(&version.text, &all[blocks], &text);
+            summary.left.push(LeftUnit { path: path.clone(), line, text, why, score });
         }
         summary.documents += 1;
     }

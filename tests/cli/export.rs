@@ -240,7 +240,7 @@ fn tsv_moses_and_min_score() {
     // Moses without -o is a usage error, and no stray file is left.
     assert!(env.stele(&["export", "--pair", "en-fr", "--format", "moses"]).usage_error().contains("-o"));
     let all = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl"]).ok().lines().count();
-    let strict = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--min-score", "0.5"]);
+    let strict = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--min-score", "0.7"]);
     assert!(strict.ok().lines().count() < all);
     assert!(strict.stderr.contains("below --min-score"), "{}", strict.stderr);
     let leftovers: Vec<_> = std::fs::read_dir(env.outside())
@@ -436,4 +436,55 @@ fn the_slogans_of_the_bundled_corpus_pair_one_to_one_in_every_direction() {
     let fr_en = pairs("fr-en");
     assert!(has(&fr_en, "Les milliards", "Billions for wages"), "{fr_en:#?}");
     assert!(has(&fr_en, "Aucun soutien", "No support for war"), "{fr_en:#?}");
+}
+
+/// issue 17: what is not exported can be listed, each sentence or block with its file, line
+/// and why — on stderr with -v, and as JSON with --left-out.
+#[test]
+fn what_is_not_exported_is_listed_with_file_line_and_why() {
+    let env = TestEnv::folder_layout();
+    env.write(
+        "corpus/doc/en.md",
+        "# The meeting\n\nThe committee met on 12 January in Paris.\n\nIt elected 5 officers.\n\nA paragraph the translation\nleaves out, on two lines.\n",
+    );
+    env.write(
+        "corpus/doc/fr.md",
+        "# La réunion\n\nLe comité s’est réuni le 12 janvier à Paris.\n\nIl a élu 5 responsables.\n",
+    );
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    let out = env.stele(&["export", "--pair", "en-fr", "--format", "tsv", "-v"]);
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("corpus/doc/en.md:7: no counterpart: “A paragraph the translation leaves out, on two lines.”"),
+        "{}",
+        out.stderr
+    );
+    let report = env.outside().join("left.json");
+    let out = env.stele(&[
+        "export",
+        "--pair",
+        "en-fr",
+        "--format",
+        "tsv",
+        "--min-score",
+        "0.99",
+        "--left-out",
+        report.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let left = json["left_out"].as_array().unwrap();
+    assert!(
+        left.iter().any(|u| u["why"] == "no-counterpart" && u["line"] == 7 && u["path"] == "corpus/doc/en.md"),
+        "{json}"
+    );
+    let below: Vec<_> = left.iter().filter(|u| u["why"] == "below-min-score").collect();
+    assert_eq!(below.len() as u64, json["summary"]["below_min_score"].as_u64().unwrap(), "{json}");
+    assert!(!below.is_empty() && below.iter().all(|u| u["score"].as_f64().unwrap() < 0.99), "{json}");
+    assert_eq!(json["version"], 1);
+    drop(out);
+    // In French too.
+    let out = env.stele(&["--ui-lang", "fr", "export", "--pair", "en-fr", "--format", "tsv", "-v"]);
+    assert!(out.stderr.contains("corpus/doc/en.md:7: sans équivalent"), "{}", out.stderr);
 }
