@@ -176,6 +176,18 @@ fn blocks(v: &Version) -> Vec<String> {
     located_blocks(v).into_iter().map(|b| b.text).collect()
 }
 
+/// The page's title kept in front matter (`title:`), with its line: exported as a pair when
+/// both sides have one.
+fn title(v: &Version) -> Option<(String, usize)> {
+    if !v.markdown {
+        return None;
+    }
+    let front = tracking::frontmatter::locate(&v.text).ok()??;
+    let (title, line) = front.keys().ok()?.title?;
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some((title, line))
+}
+
 /// A block as exported, with where it is in its file.
 struct Located {
     text: String,
@@ -272,7 +284,14 @@ impl Rendering {
 
 /// A sentence or block not exported, before its line is found: (side, text, the blocks it
 /// comes from, why, score).
-type Pending = (usize, String, std::ops::Range<usize>, Unexported, Option<f64>);
+type Pending = (usize, String, Where, Unexported, Option<f64>);
+
+/// Where a text is in its version: a line, or among some of its blocks.
+#[derive(Clone)]
+enum Where {
+    Line(usize),
+    Blocks(std::ops::Range<usize>),
+}
 
 /// What a join leaves out: each side's blocks (by index) with no counterpart, and those left
 /// out because the original changed since the side was made.
@@ -422,38 +441,43 @@ fn export_report(
         let (la, lb) = (located_blocks(&va), located_blocks(&vb));
         let ba: Vec<String> = la.iter().map(|b| b.text.clone()).collect();
         let bb: Vec<String> = lb.iter().map(|b| b.text.clone()).collect();
-        let now = if doc.source.lang == opts.source {
-            ba.clone()
+        let original = if doc.source.lang == opts.source {
+            Version { text: va.text.clone(), markdown: va.markdown }
         } else if doc.source.lang == opts.target {
-            bb.clone()
+            Version { text: vb.text.clone(), markdown: vb.markdown }
         } else {
-            blocks(&read(root, &doc.source.path)?)
+            read(root, &doc.source.path)?
         };
+        let now = blocks(&original);
         // How each side renders the original now: itself; a current translation, aligned with
         // it; an outdated one, aligned with the original it was made from, its blocks carried
         // where the original has not changed since.
         // `None` for an outdated translation whose basis cannot be read: aligned with the
         // original now, its pairs would shift where the original changed.
-        let rendering = |lang: &Lang, mine: &[String]| -> Result<Option<Rendering>, ExportError> {
+        // With it, whether the original's title is the same as when the side was made.
+        let original_title = title(&original).map(|t| t.0);
+        let rendering = |lang: &Lang, mine: &[String]| -> Result<Option<(Rendering, bool)>, ExportError> {
             if &doc.source.lang == lang {
-                return Ok(Some(Rendering::original(now.len())));
+                return Ok(Some((Rendering::original(now.len()), true)));
             }
             let status = doc.translations.iter().find(|t| &t.lang == lang);
             let then = match status {
                 Some(t) if t.state == State::Outdated => {
                     let bytes = freshness::basis_source(repo, t).map_err(freshness::FreshnessError::from)?;
-                    let markdown = tracking::storage_for(&doc.source.path) == tracking::Storage::FrontMatter;
                     match bytes.and_then(|b| String::from_utf8(b).ok()) {
-                        Some(text) => Some(blocks(&Version { text, markdown })),
+                        Some(text) => Some(Version { text, markdown: original.markdown }),
                         None => return Ok(None),
                     }
                 }
                 // Current, or unknown (no basis to align with): the original as it is.
                 _ => None,
             };
-            Ok(Some(Rendering::translation(mine, &now, then.as_deref())))
+            let title_kept = then.as_ref().is_none_or(|then| title(then).map(|t| t.0) == original_title);
+            let then = then.map(|v| blocks(&v));
+            Ok(Some((Rendering::translation(mine, &now, then.as_deref()), title_kept)))
         };
-        let (Some(ra), Some(rb)) = (rendering(&opts.source, &ba)?, rendering(&opts.target, &bb)?) else {
+        let (Some((ra, title_a)), Some((rb, title_b))) = (rendering(&opts.source, &ba)?, rendering(&opts.target, &bb)?)
+        else {
             *left.entry(LeftOut::BasisUnreadable).or_insert(0) += 1;
             continue;
         };
@@ -466,10 +490,22 @@ fn export_report(
             summary.changed_since += lone.changed[side].len();
             if opts.list_left_out {
                 for &i in &lone.unpaired[side] {
-                    unexported.push((side, all[i].text.clone(), i..i + 1, Unexported::NoCounterpart, None));
+                    unexported.push((
+                        side,
+                        all[i].text.clone(),
+                        Where::Line(all[i].line),
+                        Unexported::NoCounterpart,
+                        None,
+                    ));
                 }
                 for &i in &lone.changed[side] {
-                    unexported.push((side, all[i].text.clone(), i..i + 1, Unexported::SourceChanged, None));
+                    unexported.push((
+                        side,
+                        all[i].text.clone(),
+                        Where::Line(all[i].line),
+                        Unexported::SourceChanged,
+                        None,
+                    ));
                 }
             }
         }
@@ -478,6 +514,21 @@ fn export_report(
         // compared with.
         let ratio = align::length_ratio(&ba, &bb);
         let langs = (opts.source.primary(), opts.target.primary());
+        // The pairs to write, each with where its source side is (for what is said of it).
+        let mut found: Vec<(String, String, Where)> = Vec::new();
+        // The titles in front matter, first, when both sides have one and the original's title
+        // is the one each was made from.
+        match (title(&va), title(&vb)) {
+            (Some((a, line)), Some((b, _))) if title_a && title_b => found.push((a, b, Where::Line(line))),
+            (Some((a, line_a)), Some((b, line_b))) => {
+                summary.changed_since += 1;
+                if opts.list_left_out {
+                    let (side, text, line) = if title_a { (1, b, line_b) } else { (0, a, line_a) };
+                    unexported.push((side, text, Where::Line(line), Unexported::SourceChanged, None));
+                }
+            }
+            _ => {}
+        }
         for (ra, rb) in block_pairs {
             let (ta, tb) = (ba[ra.clone()].join(" "), bb[rb.clone()].join(" "));
             let sa = segment::sentence_texts(&ta, opts.source.as_str());
@@ -493,16 +544,17 @@ fn export_report(
                         align::repair(align::align_sentences(&a, &b), &a, &b, ratio, langs)
                     };
                     let mut pairs = Vec::with_capacity(beads.len());
+                    let (wa, wb) = (Where::Blocks(ra.clone()), Where::Blocks(rb.clone()));
                     for bead in beads {
                         if bead.a.is_empty() || bead.b.is_empty() {
                             summary.unpaired += bead.a.len() + bead.b.len();
                             if opts.list_left_out {
-                                for (side, units, range, blocks) in [(0, &sa, &bead.a, &ra), (1, &sb, &bead.b, &rb)] {
+                                for (side, units, range, at) in [(0, &sa, &bead.a, &wa), (1, &sb, &bead.b, &wb)] {
                                     for text in &units[range.clone()] {
                                         unexported.push((
                                             side,
                                             text.clone(),
-                                            blocks.clone(),
+                                            at.clone(),
                                             Unexported::NoCounterpart,
                                             None,
                                         ));
@@ -516,14 +568,17 @@ fn export_report(
                     pairs
                 }
             };
-            for (source, target) in pairs {
+            found.extend(pairs.into_iter().map(|(a, b)| (a, b, Where::Blocks(ra.clone()))));
+        }
+        {
+            for (source, target, at) in found {
                 // The pair's own score: how likely its two texts translate each other,
                 // whatever the alignment around them.
                 let score = align::score(&source, &target, ratio, langs);
                 if score < opts.min_score {
                     summary.below_min_score += 1;
                     if opts.list_left_out {
-                        unexported.push((0, source, ra.clone(), Unexported::BelowMinScore, Some(score)));
+                        unexported.push((0, source, at, Unexported::BelowMinScore, Some(score)));
                     }
                     continue;
                 }
@@ -542,9 +597,12 @@ fn export_report(
                     .map_err(ExportError::Write)?;
             }
         }
-        for (side, text, blocks, why, score) in unexported {
+        for (side, text, at, why, score) in unexported {
             let (path, version, all) = if side == 0 { (&pa, &va, &la) } else { (&pb, &vb, &lb) };
-            let line = line_of(&version.text, &all[blocks], &text);
+            let line = match at {
+                Where::Line(line) => line,
+                Where::Blocks(blocks) => line_of(&version.text, &all[blocks], &text),
+            };
             summary.left.push(LeftUnit { path: path.clone(), line, text, why, score });
         }
         summary.documents += 1;

@@ -56,6 +56,8 @@ pub struct Keys {
     pub default_lang_commit: Option<(String, usize)>,
     /// The line of a drift flag (`drifted_from_default`), whatever its value.
     pub drift: Option<usize>,
+    /// The page's `title` (Hugo, Docusaurus, Jekyll keep it there), when it is text.
+    pub title: Option<(String, usize)>,
 }
 
 /// The commit pin of OpenTelemetry's and Helm's sites.
@@ -184,6 +186,7 @@ impl FrontMatter<'_> {
         keys.basis = found.basis.as_ref().map(|v| top(BASIS_KEY, v));
         keys.default_lang_commit = found.default_lang_commit.as_ref().map(|v| top(DEFAULT_LANG_COMMIT_KEY, v));
         keys.drift = found.drift.as_ref().map(|v| top(DRIFT_KEY, v).1);
+        keys.title = found.title.as_ref().filter(|v| v.is_some()).map(|v| top("title", v));
         if let Some(v) = &found.source_commit {
             let line = self.source_commit_line().map_or(self.line, |i| self.line + 1 + i);
             keys.source_commit = Some((v.clone().unwrap_or_default(), line));
@@ -209,6 +212,9 @@ impl FrontMatter<'_> {
         }
         if table.contains_key(DRIFT_KEY) {
             keys.drift = Some(line_of(self.top_level_line(DRIFT_KEY)));
+        }
+        if let Some(toml::Value::String(title)) = table.get("title") {
+            keys.title = Some((title.clone(), line_of(self.top_level_line("title"))));
         }
         if let Some(v) = table.get("l10n").and_then(|l| l.get("sourceCommit")) {
             keys.source_commit = Some((text(v), line_of(self.source_commit_line())));
@@ -241,6 +247,7 @@ struct YamlFound {
     default_lang_commit: Option<Option<String>>,
     drift: Option<Option<String>>,
     source_commit: Option<Option<String>>,
+    title: Option<Option<String>>,
 }
 
 /// One open collection while reading the events.
@@ -309,6 +316,7 @@ fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, String)> {
                         (Role::Top, Some(BASIS_KEY)) => Some(&mut found.basis),
                         (Role::Top, Some(DEFAULT_LANG_COMMIT_KEY)) => Some(&mut found.default_lang_commit),
                         (Role::Top, Some(DRIFT_KEY)) => Some(&mut found.drift),
+                        (Role::Top, Some("title")) => Some(&mut found.title),
                         (Role::L10n, Some("sourceCommit")) => Some(&mut found.source_commit),
                         _ => None,
                     };

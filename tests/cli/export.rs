@@ -488,3 +488,48 @@ fn what_is_not_exported_is_listed_with_file_line_and_why() {
     let out = env.stele(&["--ui-lang", "fr", "export", "--pair", "en-fr", "--format", "tsv", "-v"]);
     assert!(out.stderr.contains("corpus/doc/en.md:7: sans équivalent"), "{}", out.stderr);
 }
+
+/// issue 17: a title kept in front matter (Hugo, Docusaurus) is exported as a pair when both
+/// sides have one — first, with its line — and, for an outdated translation, only while the
+/// original's title is the one it was made from.
+#[test]
+fn titles_in_front_matter_are_exported_as_a_pair() {
+    let env = TestEnv::folder_layout();
+    env.write(
+        "corpus/doc/en.md",
+        "---\ntitle: The annual meeting of 2024\n---\n\nThe committee met on 12 January in Paris.\n",
+    );
+    env.write(
+        "corpus/doc/fr.md",
+        "---\ntitle: \"La réunion annuelle de 2024\"\n---\n\nLe comité s’est réuni le 12 janvier à Paris.\n",
+    );
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    let pairs = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["export", "--pair", "en-fr", "--format", "jsonl"];
+        args.extend_from_slice(extra);
+        jsonl(env.stele(&args).ok())
+            .iter()
+            .map(|p| (p["source"].as_str().unwrap().to_owned(), p["target"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let title = ("The annual meeting of 2024".to_owned(), "La réunion annuelle de 2024".to_owned());
+    assert_eq!(pairs(&[]).first(), Some(&title));
+    assert_eq!(pairs(&[]).len(), 2);
+    // The body changes: the title pair is still the one the translation was made from.
+    env.write(
+        "corpus/doc/en.md",
+        "---\ntitle: The annual meeting of 2024\n---\n\nThe committee met on 13 January in Paris.\n",
+    );
+    env.commit("the body changes");
+    assert_eq!(pairs(&["--include-outdated"]), std::slice::from_ref(&title));
+    // The title changes: no pair of titles.
+    env.write(
+        "corpus/doc/en.md",
+        "---\ntitle: The yearly meeting of 2024\n---\n\nThe committee met on 13 January in Paris.\n",
+    );
+    env.commit("the title changes");
+    let out = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--include-outdated", "-v"]);
+    assert!(out.stderr.contains("corpus/doc/fr.md:2: its source changed since it was translated"), "{}", out.stderr);
+    assert_eq!(out.code, 2, "nothing left to export: {}", out.stderr);
+}
