@@ -212,12 +212,32 @@ pub enum AckError {
     /// Git failed.
     #[error(transparent)]
     Git(#[from] GitError),
+    /// The latest change is not only cosmetic: it may need retranslation (refused unless
+    /// forced).
+    #[error("{path}: the latest change is not cosmetic")]
+    NotCosmetic {
+        /// The source.
+        path: String,
+        /// Each change that is not cosmetic.
+        changes: Vec<crate::diff::Hunk>,
+    },
 }
 
 /// Declares that the latest change of the source at `source_path` needs no retranslation: every
 /// translation that matched the version before it is moved to the current version; others are
 /// left alone.
-pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOptions) -> Result<AckReport, AckError> {
+///
+/// `ack` is for changes that need no retranslation: unless `force`, it refuses when the
+/// change is more than cosmetic (whitespace, punctuation, typography, letter case) — when
+/// words, numbers, links, code or placeholders changed, or blocks came or went — and says
+/// which ([`AckError::NotCosmetic`]).
+pub fn ack(
+    corpora: &[Corpus],
+    repo: &Repo,
+    source_path: &str,
+    opts: &MarkOptions,
+    force: bool,
+) -> Result<AckReport, AckError> {
     let not_source = || AckError::NotASource { path: source_path.to_owned() };
     if !corpora.iter().flat_map(|c| &c.documents).any(|d| d.source.exists && d.source.path == source_path) {
         return Err(not_source());
@@ -251,6 +271,13 @@ pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOption
         }
     };
 
+    if !force {
+        let changes = not_cosmetic(repo, source_path, previous)?;
+        if !changes.is_empty() {
+            return Err(AckError::NotCosmetic { path: source_path.to_owned(), changes });
+        }
+    }
+
     let mut to_move = Vec::new();
     let mut left = Vec::new();
     for t in &doc.translations {
@@ -263,4 +290,18 @@ pub fn ack(corpora: &[Corpus], repo: &Repo, source_path: &str, opts: &MarkOption
     }
     let moved = mark(corpora, repo, &to_move, opts)?;
     Ok(AckReport { source: source_path.to_owned(), previous, current, moved, left })
+}
+
+/// The changes from the source's version `previous` to its work-tree file that are more than
+/// cosmetic.
+fn not_cosmetic(repo: &Repo, source_path: &str, previous: ObjectId) -> Result<Vec<crate::diff::Hunk>, AckError> {
+    let file = repo.workdir().join(source_path);
+    let now = tracking::read_text(&file).map_err(|e| AckError::Mark(MarkError::Tracking(e)))?;
+    let before = repo.read_blob(previous)?.unwrap_or_default();
+    let before = String::from_utf8_lossy(&before);
+    let markdown = tracking::storage_for(source_path) == Storage::FrontMatter;
+    Ok(crate::diff::hunks(&before, &now, markdown)
+        .into_iter()
+        .filter(|h| h.change != crate::diff::ChangeClass::Cosmetic)
+        .collect())
 }

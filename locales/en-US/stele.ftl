@@ -330,6 +330,7 @@ cli-log-arg-format = Output format: text (the default) for people, json for prog
 cli-ack-about = Declare that a source's latest change needs no retranslation (a typo fix, say)
 cli-ack-arg-source = The source whose latest change needs no retranslation
 cli-ack-arg-dry_run = Show what would change; write nothing
+cli-ack-arg-force = Acknowledge a change that is not only cosmetic (words, numbers, links or code changed)
 status-stale-blocks = { $blocks ->
     [one] one block
    *[other] { $blocks } blocks
@@ -388,6 +389,10 @@ ack-would-move = would write { $path }
 ack-left-current = left { $path }: already current
 ack-left-outdated = left { $path }: it was already outdated before this change
 ack-left-missing = left { $path }: it does not exist
+error-ack-not-cosmetic = { $path }: the latest change is not only cosmetic, so it may need retranslation; nothing was acknowledged
+cause-ack-content = line { $line }: the words changed: “{ $old }” → “{ $new }”
+cause-ack-mechanical = line { $line }: numbers, links or code changed: “{ $old }” → “{ $new }”
+hint-ack-not-cosmetic = `stele diff` on a translation of { $path } shows the change; `stele ack --force` acknowledges it anyway
 error-ack-not-source = { $path } is not a source in this corpus
 hint-ack-not-source = ack takes the source whose change needs no retranslation; mark takes translations
 error-no-earlier-version = { $path } has no earlier version to compare with

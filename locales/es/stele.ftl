@@ -330,6 +330,7 @@ cli-log-arg-format = Formato de salida: text (por defecto) para personas, json p
 cli-ack-about = Declarar que el último cambio de una fuente no requiere retraducción (una errata, por ejemplo)
 cli-ack-arg-source = La fuente cuyo último cambio no requiere retraducción
 cli-ack-arg-dry_run = Mostrar lo que cambiaría, sin escribir nada
+cli-ack-arg-force = Registrar un cambio que no es solo cosmético (palabras, números, enlaces o código modificados)
 status-stale-blocks = { $blocks ->
     [one] un bloque
    *[other] { $blocks } bloques
@@ -388,6 +389,10 @@ ack-would-move = se escribiría { $path }
 ack-left-current = { $path } sin tocar: ya está al día
 ack-left-outdated = { $path } sin tocar: ya estaba desactualizada antes de este cambio
 ack-left-missing = { $path } sin tocar: no existe
+error-ack-not-cosmetic = { $path }: el último cambio no es solo cosmético y puede requerir una nueva traducción; no se ha registrado nada
+cause-ack-content = línea { $line }: cambiaron las palabras: «{ $old }» → «{ $new }»
+cause-ack-mechanical = línea { $line }: cambiaron números, enlaces o código: «{ $old }» → «{ $new }»
+hint-ack-not-cosmetic = `stele diff` sobre una traducción de { $path } muestra el cambio; `stele ack --force` lo registra de todos modos
 error-ack-not-source = { $path } no es una fuente de este corpus
 hint-ack-not-source = ack recibe la fuente cuyo cambio no requiere retraducción; mark recibe traducciones
 error-no-earlier-version = { $path } no tiene ninguna versión anterior con la que compararse

@@ -330,6 +330,7 @@ cli-log-arg-format = Format de sortie : text (par défaut) pour les personnes, 
 cli-ack-about = Déclarer que le dernier changement d’une source ne demande pas de retraduction (une coquille, par exemple)
 cli-ack-arg-source = La source dont le dernier changement ne demande pas de retraduction
 cli-ack-arg-dry_run = Montrer ce qui changerait, sans rien écrire
+cli-ack-arg-force = Prendre en compte une modification qui n’est pas seulement cosmétique (mots, nombres, liens ou code modifiés)
 status-stale-blocks = { $blocks ->
     [one] un bloc
    *[other] { $blocks } blocs
@@ -388,6 +389,10 @@ ack-would-move = { $path } serait écrit
 ack-left-current = { $path } laissé tel quel : déjà à jour
 ack-left-outdated = { $path } laissé tel quel : déjà obsolète avant ce changement
 ack-left-missing = { $path } laissé tel quel : il n’existe pas
+error-ack-not-cosmetic = { $path } : la dernière modification n’est pas seulement cosmétique, elle peut demander une nouvelle traduction ; rien n’a été pris en compte
+cause-ack-content = ligne { $line } : les mots ont changé : « { $old } » → « { $new } »
+cause-ack-mechanical = ligne { $line } : des nombres, des liens ou du code ont changé : « { $old } » → « { $new } »
+hint-ack-not-cosmetic = `stele diff` sur une traduction de { $path } montre la modification ; `stele ack --force` la prend en compte malgré tout
 error-ack-not-source = { $path } n’est pas une source de ce corpus
 hint-ack-not-source = ack prend la source dont le changement ne demande pas de retraduction ; mark prend des traductions
 error-no-earlier-version = { $path } n’a pas de version antérieure à laquelle se comparer

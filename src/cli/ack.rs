@@ -19,13 +19,16 @@ pub struct AckArgs {
     /// Show what would change; write nothing.
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Acknowledge a change that is not only cosmetic (words, numbers, links or code changed).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &AckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
     let (corpora, repo) = ctx.open_corpora()?;
     let source = ctx.repo_path(&repo, Path::new(&args.source))?;
-    let report = mark::ack(&corpora, &repo, &source, &MarkOptions { dry_run: args.dry_run })?;
+    let report = mark::ack(&corpora, &repo, &source, &MarkOptions { dry_run: args.dry_run }, args.force)?;
     line(
         out,
         t!(loc, "ack-summary", "source" => &report.source,

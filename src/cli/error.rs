@@ -315,6 +315,18 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
             stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
+            stele::mark::AckError::NotCosmetic { path, changes } => {
+                for h in changes {
+                    let id = match h.change {
+                        stele::diff::ChangeClass::Mechanical => "cause-ack-mechanical",
+                        _ => "cause-ack-content",
+                    };
+                    let (old, new) = differing(&h.old_text, &h.new_text);
+                    causes.push(t!(loc, id, "line" => h.new_lines.0, "old" => old, "new" => new));
+                }
+                hint = Some(t!(loc, "hint-ack-not-cosmetic", "path" => path.as_str()));
+                msg(loc, "error-ack-not-cosmetic", &[("path", Arg::from(path))])
+            }
         },
         CliError::BadPair { value, option, of_corpus } => {
             hint = Some(t!(loc, "hint-bad-pair", "option" => *option));
@@ -509,4 +521,25 @@ pub fn report(loc: &Localizer, paint: Painter, err: &CliError, ctx: Option<&Ctx>
     }
     let _ = io::Write::write_all(&mut io::stderr().lock(), text.as_bytes());
     ExitCode::from(2)
+}
+
+/// The words where `old` and `new` differ, with two words of context on each side (`…` where
+/// more was left out): what a reader needs to see the change.
+fn differing(old: &str, new: &str) -> (String, String) {
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.split_whitespace().collect(), new.split_whitespace().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let show = |words: &[&str]| {
+        let start = prefix.saturating_sub(2);
+        let end = (words.len() - suffix + 2).min(words.len());
+        let mut text = words[start..end].join(" ");
+        if start > 0 {
+            text.insert_str(0, "… ");
+        }
+        if end < words.len() {
+            text.push_str(" …");
+        }
+        text
+    };
+    (show(&a), show(&b))
 }

@@ -312,3 +312,52 @@ fn log_follows_sidecar_records() {
     assert_eq!(fr_state(&entries[1]), "outdated");
     assert_eq!(fr_state(&entries[2]), "current");
 }
+
+/// issue 16: `ack` is for changes that need no retranslation. It refuses a change of words, of
+/// a number, of a link's target or of inline code, says which and where, and writes nothing;
+/// `--force` acknowledges it anyway; whitespace and punctuation pass.
+#[test]
+fn ack_refuses_a_change_that_needs_retranslation() {
+    let start = "# Meetings\n\nWe meet every week, at 10:00, in [the hall](https://example.org/hall).\n\nRun `make all` first.\n";
+    for (changed, words, class) in [
+        ("We meet every month, at 10:00", "every month", "the words changed"),
+        ("We meet every week, at 11:00", "11:00", "numbers, links or code changed"),
+        ("](https://example.org/room)", "example.org/room", "numbers, links or code changed"),
+        ("Run `make test` first.", "make test", "numbers, links or code changed"),
+    ] {
+        let env = TestEnv::folder_layout();
+        env.write("corpus/doc/en.md", start);
+        env.write("corpus/doc/fr.md", "# Réunions\n\nNous nous réunissons chaque semaine, à 10 h, dans [la salle](https://example.org/hall).\n\nLancez `make all` d’abord.\n");
+        env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+        env.commit("start");
+        let new = match changed {
+            c if c.starts_with("We meet") => start.replace("We meet every week, at 10:00", c),
+            c if c.starts_with("](") => start.replace("](https://example.org/hall)", c),
+            c => start.replace("Run `make all` first.", c),
+        };
+        env.write("corpus/doc/en.md", &new);
+        env.commit("the source changes");
+        let before = env.read_bytes("corpus/doc/fr.md");
+        let out = env.stele(&["ack", "corpus/doc/en.md"]);
+        assert_eq!(out.code, 2, "{changed}: {}", out.stderr);
+        assert!(out.stderr.contains("the latest change is not only cosmetic"), "{}", out.stderr);
+        assert!(out.stderr.contains(class) && out.stderr.contains(words), "{changed}: {}", out.stderr);
+        assert!(out.stderr.contains("line 3") || out.stderr.contains("line 5"), "{}", out.stderr);
+        assert!(out.stderr.contains("--force"), "{}", out.stderr);
+        assert_eq!(env.read_bytes("corpus/doc/fr.md"), before, "nothing written");
+        assert_eq!(translation(&env.status_json(&[]), "corpus/doc/fr.md")["state"], "outdated");
+        // --force acknowledges it.
+        env.stele(&["ack", "--force", "corpus/doc/en.md"]).ok();
+        assert_eq!(translation(&env.status_json(&[]), "corpus/doc/fr.md")["state"], "current");
+    }
+    // Whitespace and punctuation need no --force.
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", start);
+    env.write("corpus/doc/fr.md", "# Réunions\n\nChaque semaine.\n");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    env.write("corpus/doc/en.md", &start.replace("every week, at", "every week at").replace("first.", "first!"));
+    env.commit("punctuation");
+    env.stele(&["ack", "corpus/doc/en.md"]).ok();
+    assert_eq!(translation(&env.status_json(&[]), "corpus/doc/fr.md")["state"], "current");
+}
