@@ -1,4 +1,5 @@
-//! `stele todo --lang L`: a translator's pending work, most urgent first.
+//! `stele todo [--lang L]…`: a translator's pending work, most urgent first, language by
+//! language (every translation language when none is named).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use stele::freshness::{self, State, StatusOptions};
+use stele::lang::Lang;
 use stele::t;
 
 use super::output::{table, Cell};
@@ -15,9 +17,10 @@ use super::{line, CliError, Ctx, Format};
 
 #[derive(Debug, Args)]
 pub struct TodoArgs {
-    /// The language to list work for.
-    #[arg(short, long = "lang", value_name = "LANG", required = true)]
-    pub lang: String,
+    /// The languages to list work for (repeat, or separate with commas; every translation
+    /// language when none is given).
+    #[arg(short, long = "lang", value_name = "LANG")]
+    pub lang: Vec<String>,
     /// Only documents with a file at or below these paths.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -33,31 +36,83 @@ struct JsonTodo<'a> {
     items: &'a [freshness::TodoItem],
 }
 
+#[derive(serde::Serialize)]
+struct JsonLang<'a> {
+    lang: &'a str,
+    items: &'a [freshness::TodoItem],
+}
+
+/// More than one language: each with its items.
+#[derive(serde::Serialize)]
+struct JsonTodos<'a> {
+    version: u32,
+    languages: Vec<JsonLang<'a>>,
+}
+
 pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let loc = &ctx.loc;
     let (corpora, repo, prepared) = ctx.open_for_status()?;
-    let langs = ctx.langs(&corpora, std::slice::from_ref(&args.lang))?;
-    let lang = langs.into_iter().next().ok_or_else(|| CliError::InvalidLang { value: args.lang.clone() })?;
+    let mut langs = ctx.langs(&corpora, &args.lang)?;
+    if langs.is_empty() {
+        // Every language something is translated into.
+        for c in &corpora {
+            for l in &c.config.languages {
+                if !langs.contains(l) {
+                    langs.push(l.clone());
+                }
+            }
+        }
+    }
     let opts = StatusOptions {
-        langs: vec![lang.clone()],
+        langs: langs.clone(),
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
         partial: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
-    let items = freshness::todo(&report, &lang);
+    let lists: Vec<(Lang, Vec<freshness::TodoItem>)> =
+        langs.iter().map(|l| (l.clone(), freshness::todo(&report, l))).collect();
 
     if args.format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &JsonTodo { version: 1, lang: lang.as_str(), items: &items })
-            .map_err(std::io::Error::from)?;
+        // One language named: one list (as before several could be asked for); else a list per
+        // language.
+        let written = match (args.lang.len(), lists.as_slice()) {
+            (1, [(lang, items)]) => {
+                serde_json::to_writer_pretty(&mut *out, &JsonTodo { version: 1, lang: lang.as_str(), items })
+            }
+            _ => serde_json::to_writer_pretty(
+                &mut *out,
+                &JsonTodos {
+                    version: 1,
+                    languages: lists.iter().map(|(l, items)| JsonLang { lang: l.as_str(), items }).collect(),
+                },
+            ),
+        };
+        written.map_err(std::io::Error::from)?;
         line(out, "")?;
         return Ok(ExitCode::SUCCESS);
     }
+    for (n, (lang, items)) in lists.iter().enumerate() {
+        if n > 0 {
+            line(out, "")?;
+        }
+        render(ctx, &report, lang, items, out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
+/// One language's list, as text.
+fn render(
+    ctx: &Ctx,
+    report: &freshness::StatusReport,
+    lang: &Lang,
+    items: &[freshness::TodoItem],
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let loc = &ctx.loc;
     if items.is_empty() {
         line(out, t!(loc, "todo-nothing", "lang" => lang.as_str()))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let words: usize = items.iter().map(|i| i.words).sum();
     line(
@@ -65,6 +120,9 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         ctx.paint.bold(&t!(loc, "todo-heading",
             "lang" => lang.as_str(), "count" => items.len(), "words" => words)),
     )?;
+    if ctx.quiet {
+        return Ok(());
+    }
     line(out, "")?;
     let mut rows = Vec::new();
     for (n, item) in items.iter().enumerate() {
@@ -78,7 +136,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
                     .iter()
                     .filter(|d| d.id == item.id && *d.corpus == *item.corpus)
                     .flat_map(|d| &d.translations)
-                    .find(|t| t.lang == lang);
+                    .find(|t| t.lang == *lang);
                 let reason = match (item.reason, status) {
                     (Some(r), Some(t)) => reason_text(loc, r, Some(t)),
                     _ => String::new(),
@@ -103,5 +161,5 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
     for l in table(rows, "  ") {
         line(out, l)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -19,7 +19,7 @@ fn help_in_french_and_spanish() {
     assert!(fr.contains("Commandes"), "{fr}");
     let es = env.stele(&["--ui-lang", "es", "todo", "--help"]).ok().to_owned();
     assert!(es.contains("Uso: stele todo"), "{es}");
-    assert!(es.contains("El idioma cuyo trabajo se lista"), "{es}");
+    assert!(es.contains("Los idiomas cuyo trabajo listar"), "{es}");
 }
 
 #[test]

@@ -55,3 +55,32 @@ fn outdated_work_counts_only_the_changed_blocks() {
     let text = env.stele(&["todo", "--lang", "fr"]).ok().to_owned();
     assert!(text.contains("one block to update (5 words)"), "{text}");
 }
+
+/// issue 16: `--lang fr,es` lists both languages (it dropped es without a word); without
+/// `--lang`, every translation language is listed; -q keeps the headings only.
+#[test]
+fn every_language_asked_for_is_listed() {
+    let env = TestEnv::with_config("\"corpus/{path}/{lang}.md\"");
+    let config = env.read("stele.toml").replace("languages = [\"fr\"]", "languages = [\"fr\", \"es\"]");
+    env.write("stele.toml", &config);
+    env.write("corpus/a/en.md", "One two three.\n");
+    env.write("corpus/a/fr.md", "Un deux trois.\n");
+    env.write("corpus/b/en.md", "Four five.\n");
+    env.commit("start");
+    for args in [&["todo", "--lang", "fr,es"][..], &["todo", "--lang", "fr", "--lang", "es"], &["todo"]] {
+        let text = env.stele(args).ok().to_owned();
+        assert!(text.contains("to do in fr") && text.contains("to do in es"), "{args:?}: {text}");
+        assert!(text.contains("corpus/a/es.md") && text.contains("corpus/b/fr.md"), "{text}");
+        let json = env.stele(&[args, &["--format", "json"][..]].concat()).json();
+        let langs: Vec<&str> =
+            json["languages"].as_array().unwrap().iter().map(|l| l["lang"].as_str().unwrap()).collect();
+        assert_eq!(langs, ["fr", "es"], "{json}");
+    }
+    // One language: the shape it always had.
+    let json = env.stele(&["todo", "--lang", "es", "--format", "json"]).json();
+    assert_eq!(json["lang"], "es");
+    assert_eq!(json["items"].as_array().unwrap().len(), 2);
+    // -q: the headings alone.
+    let quiet = env.stele(&["todo", "-q"]).ok().to_owned();
+    assert_eq!(quiet.lines().filter(|l| !l.is_empty()).count(), 2, "{quiet}");
+}
