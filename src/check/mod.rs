@@ -26,6 +26,10 @@ pub struct CheckOptions {
     pub max_outdated: Option<usize>,
     /// `--allow-missing GLOB` (added to the corpus's own).
     pub allow_missing: Vec<String>,
+    /// `--changed-since`: the files a change touched. The rules still measure the whole corpus
+    /// (its percentages are the corpus's), but only the translations the change touched (its
+    /// own file, or its source) are judged and listed, and only their languages.
+    pub touched: Option<std::collections::HashSet<String>>,
 }
 
 /// What is wrong.
@@ -227,6 +231,10 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
             let complete_ok = counts.percent_complete >= min;
             let outdated_ok = counts.outdated <= max;
             let first_problem = result.problems.len();
+            let first_checked = result.checked.len();
+            let judged = |d: &freshness::DocumentStatus, t: &freshness::TranslationStatus| {
+                opts.touched.as_ref().is_none_or(|files| files.contains(&d.source.path) || files.contains(&t.path))
+            };
             let problem = |kind: ProblemKind, path: Option<&str>, line: Option<usize>, source: Option<&str>| Problem {
                 corpus: corpus.name.clone(),
                 lang: lang.clone(),
@@ -235,23 +243,22 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                 line,
                 source_path: source.map(str::to_owned),
             };
-            if !complete_ok {
-                result.problems.push(problem(
-                    ProblemKind::BelowMinimum { percent: counts.percent_complete, min },
-                    None,
-                    None,
-                    None,
-                ));
-            }
-            if !outdated_ok {
-                result.problems.push(problem(
-                    ProblemKind::TooManyOutdated { count: counts.outdated, max },
-                    None,
-                    None,
-                    None,
-                ));
+            let rules = [
+                (!complete_ok).then(|| {
+                    problem(ProblemKind::BelowMinimum { percent: counts.percent_complete, min }, None, None, None)
+                }),
+                (!outdated_ok)
+                    .then(|| problem(ProblemKind::TooManyOutdated { count: counts.outdated, max }, None, None, None)),
+            ];
+            // The whole corpus's rules first; for a change, after its files, and only when they
+            // explain one of its problems.
+            if opts.touched.is_none() {
+                result.problems.extend(rules.iter().flatten().cloned());
             }
             for (d, t) in &translations {
+                if !judged(d, t) {
+                    continue;
+                }
                 let src = Some(d.source.path.as_str());
                 let path = Some(t.path.as_str());
                 let start = result.problems.len();
@@ -318,6 +325,15 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                     problems: (start..result.problems.len()).collect(),
                 });
             }
+            if opts.touched.is_some() {
+                if result.problems.len() > first_problem {
+                    result.problems.extend(rules.into_iter().flatten());
+                }
+                // A language the change did not touch is not judged.
+                if result.checked.len() == first_checked {
+                    continue;
+                }
+            }
             let passed = result.problems.len() == first_problem;
             result.passed &= passed;
             result.languages.push(LangVerdict {
@@ -332,4 +348,25 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
     }
     result.passed &= result.problems.is_empty();
     Ok(result)
+}
+
+impl CheckReport {
+    /// How many things are wrong: each file with problems once, and each language rule that no
+    /// file's problem already shows (a language below its minimum because of missing files is
+    /// those files).
+    pub fn problem_count(&self) -> usize {
+        let mut files: Vec<(&str, &str)> =
+            self.problems.iter().filter_map(|p| Some((p.corpus.as_str(), p.path.as_deref()?))).collect();
+        files.sort_unstable();
+        files.dedup();
+        let unexplained = self
+            .problems
+            .iter()
+            .filter(|p| p.path.is_none())
+            .filter(|rule| {
+                !self.problems.iter().any(|p| p.path.is_some() && p.corpus == rule.corpus && p.lang == rule.lang)
+            })
+            .count();
+        files.len() + unexplained
+    }
 }

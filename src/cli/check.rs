@@ -84,12 +84,14 @@ fn options(args: &CheckArgs) -> Result<CheckOptions, CliError> {
 }
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let opts = options(args)?;
+    let mut opts = options(args)?;
     let (corpora, repo, prepared) = ctx.open_for_status()?;
+    // A change is judged against the whole corpus: its percentages are the corpus's.
+    opts.touched = args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?;
     let status_opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
-        only_files: args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?,
+        only_files: None,
         block_texts: false,
         partial: false,
     };
@@ -214,7 +216,7 @@ fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
     if r.passed {
         line(out, paint.bold(&t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => translations)))?;
     } else {
-        line(out, paint.error(&t!(loc, "check-failed", "count" => r.problems.len(), "translations" => translations)))?;
+        line(out, paint.error(&t!(loc, "check-failed", "count" => r.problem_count(), "translations" => translations)))?;
     }
     Ok(())
 }
@@ -363,7 +365,7 @@ fn render_github(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -
     let summary = if r.passed {
         t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => r.checked.len())
     } else {
-        t!(loc, "check-failed", "count" => r.problems.len(), "translations" => r.checked.len())
+        t!(loc, "check-failed", "count" => r.problem_count(), "translations" => r.checked.len())
     };
     line(out, format!("::notice title=stele::{}", gh_escape(&summary, false)))
 }

@@ -34,7 +34,8 @@ fn default_rules_fail_on_anything_not_current() {
         out.stdout
     );
     assert!(out.stdout.contains("corpus/c/fr.md: missing (translate corpus/c/en.md)"), "{}", out.stdout);
-    assert!(out.stdout.contains("check failed: 4 problems (3 translations checked)"), "{}", out.stdout);
+    // Two files: the language rules they break are not counted again (issue 16).
+    assert!(out.stdout.contains("check failed: 2 problems (3 translations checked)"), "{}", out.stdout);
     assert!(
         out.stdout.contains("fr: failed — 33.3% complete (minimum 100%), 1 outdated (maximum 0)"),
         "{}",
@@ -281,4 +282,34 @@ fn suggested_commands_work_pasted_where_stele_ran() {
         }
         env.git(&["checkout", "--", "."]);
     }
+}
+
+/// issue 16: with `--changed-since`, percentages are the corpus's (they were the changed
+/// subset's: "es is 0.0% complete"), a language the change did not touch is not listed as ok,
+/// and a missing file counts once, not also as its language's rule.
+#[test]
+fn changed_since_measures_the_corpus_and_judges_only_the_change() {
+    let env = TestEnv::folder_layout();
+    for id in ["a", "b", "c", "d"] {
+        env.write(&format!("corpus/{id}/en.md"), &format!("Source {id}.\n"));
+        env.write(&format!("corpus/{id}/fr.md"), &format!("Traduction {id}.\n"));
+        env.write(&format!("corpus/{id}/es.md"), &format!("Traducción {id}.\n"));
+    }
+    env.commit("base");
+    env.git(&["checkout", "-q", "-b", "feature"]);
+    // The change: a French page revised, another deleted; nothing Spanish.
+    env.write("corpus/a/fr.md", "Traduction a, revue.\n");
+    env.remove("corpus/b/fr.md");
+    let out = env.stele(&["check", "--changed-since", "main", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let langs: Vec<&str> = json["languages"].as_array().unwrap().iter().map(|l| l["lang"].as_str().unwrap()).collect();
+    assert_eq!(langs, ["fr"], "es was not touched: {json}");
+    // fr over the whole corpus: a, c, d current, b missing: 75% (the change alone: 50%).
+    assert_eq!(json["languages"][0]["percent_complete"], 75.0, "{json}");
+    let paths: Vec<&str> = json["problems"].as_array().unwrap().iter().filter_map(|p| p["path"].as_str()).collect();
+    assert_eq!(paths, ["corpus/b/fr.md"], "{json}");
+    let text = env.stele(&["check", "--changed-since", "main"]).stdout;
+    assert!(text.contains("check failed: one problem"), "{text}");
+    assert!(!text.contains("es: ok"), "{text}");
 }
