@@ -366,6 +366,7 @@ diff-insert-here = (the new text goes here)
 diff-missing = It does not exist yet: translate { $source }.
 diff-no-basis = The source version it was made from is not in this repository, so what changed in { $source } cannot be shown.
 diff-all-current = Every translation of { $id } is current: nothing changed in its source since.
+diff-none-outdated = No translation of { $id } is outdated: { $states }.
 diff-nothing = Nothing to show for { $target }.
 diff-revisions = { $path }: { $from } → { $to }
 diff-hunk = lines { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }

@@ -366,6 +366,7 @@ diff-insert-here = (el texto nuevo va aquí)
 diff-missing = Aún no existe: traduzca { $source }.
 diff-no-basis = La versión de la fuente a partir de la cual se hizo no está en este repositorio: no se puede mostrar qué cambió en { $source }.
 diff-all-current = Todas las traducciones de { $id } están al día: nada cambió en su fuente desde entonces.
+diff-none-outdated = Ninguna traducción de { $id } está desactualizada: { $states }.
 diff-nothing = Nada que mostrar para { $target }.
 diff-revisions = { $path }: { $from } → { $to }
 diff-hunk = líneas { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }

@@ -366,6 +366,7 @@ diff-insert-here = (le nouveau texte va ici)
 diff-missing = Elle n’existe pas encore : traduire { $source }.
 diff-no-basis = La version de la source d’après laquelle elle a été faite n’est pas dans ce dépôt : impossible de montrer ce qui a changé dans { $source }.
 diff-all-current = Toutes les traductions de { $id } sont à jour : rien n’a changé dans sa source depuis.
+diff-none-outdated = Aucune traduction de { $id } n’est périmée : { $states }.
 diff-nothing = Rien à montrer pour { $target }.
 diff-revisions = { $path } : { $from } → { $to }
 diff-hunk = lignes { $o1 }–{ $o2 } → { $n1 }–{ $n2 }, { $change }

@@ -98,8 +98,6 @@ struct JsonBlock<'a> {
 
 #[derive(serde::Serialize)]
 struct JsonTranslation<'a> {
-    lang: &'a Lang,
-    path: &'a str,
     source_path: &'a str,
     #[serde(flatten)]
     status: &'a TranslationStatus,
@@ -225,8 +223,6 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
             .iter()
             .map(|t| -> Result<JsonTranslation<'_>, CliError> {
                 Ok(JsonTranslation {
-                    lang: &t.lang,
-                    path: &t.path,
                     source_path: &doc.source.path,
                     status: t,
                     // A file that cannot be read is an error here as in the text output.
@@ -260,7 +256,15 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
 
     let loc = &ctx.loc;
     if shown.is_empty() {
-        line(out, t!(loc, "diff-all-current", "id" => &doc.id))?;
+        // Nothing outdated: say what each translation is (all missing is not all current).
+        let states: Vec<String> =
+            doc.translations.iter().map(|t| format!("{} {}", t.lang, state_name(loc, t.state))).collect();
+        let id = if doc.translations.iter().all(|t| t.state == State::Current) {
+            "diff-all-current"
+        } else {
+            "diff-none-outdated"
+        };
+        line(out, t!(loc, id, "id" => &doc.id, "states" => states.join(", ")))?;
         return Ok(ExitCode::SUCCESS);
     }
     for (n, t) in shown.iter().enumerate() {
@@ -428,11 +432,12 @@ fn revisions(ctx: &Ctx, repo: &Repo, args: &DiffArgs, from: &str, out: &mut dyn 
             version: u32,
             path: &'a str,
             from: &'a str,
-            to: &'a str,
+            /// `null` for the work tree.
+            to: Option<&'a str>,
             hunks: Vec<JsonHunk<'a>>,
         }
         let hunks = hunks.iter().map(|h| JsonHunk { hunk: h, diff: diff::words(&h.old_text, &h.new_text) }).collect();
-        let to = args.to.as_deref().unwrap_or("");
+        let to = args.to.as_deref();
         serde_json::to_writer_pretty(&mut *out, &Json { version: 1, path: &path, from, to, hunks })
             .map_err(std::io::Error::from)?;
         line(out, "")?;

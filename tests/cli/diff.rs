@@ -361,3 +361,32 @@ fn ack_refuses_a_change_that_needs_retranslation() {
     env.stele(&["ack", "corpus/doc/en.md"]).ok();
     assert_eq!(translation(&env.status_json(&[]), "corpus/doc/fr.md")["state"], "current");
 }
+
+/// issue 16: a document whose translations are all missing is not "all current"; diff's JSON
+/// gives each key once; `--from` without `--to` says `"to": null` (the work tree).
+#[test]
+fn diff_says_what_each_translation_is_and_its_json_is_clean() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "One.\n");
+    env.commit("start");
+    let text = env.stele(&["diff", "corpus/doc/en.md"]).ok().to_owned();
+    assert!(text.contains("No translation of doc is outdated: fr missing, es missing."), "{text}");
+    assert!(!text.contains("current"), "{text}");
+    env.write("corpus/doc/fr.md", "Un.\n");
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("fr");
+    env.write("corpus/doc/en.md", "Two.\n");
+    env.commit("the source changes");
+    let raw = env.stele(&["diff", "corpus/doc/fr.md", "--format", "json"]).ok().to_owned();
+    for key in ["\"lang\"", "\"path\""] {
+        let first = raw.find(key).unwrap();
+        let object_end = raw[first..].find("\"state\"").map_or(raw.len(), |i| first + i);
+        assert_eq!(raw[first..object_end].matches(key).count(), 1, "{key} twice: {raw}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(json["translations"][0]["lang"], "fr");
+    let from = env.stele(&["diff", "corpus/doc/en.md", "--from", "HEAD~1", "--format", "json"]).json();
+    assert!(from["to"].is_null(), "{from}");
+    let to = env.stele(&["diff", "corpus/doc/en.md", "--from", "HEAD~1", "--to", "HEAD", "--format", "json"]).json();
+    assert_eq!(to["to"], "HEAD");
+}
