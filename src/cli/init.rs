@@ -254,6 +254,9 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
 
 pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
+    // Every command works in a git repository: a stele.toml outside one would only make each
+    // later command fail. Refused before anything is written (`git init` is the hint).
+    stele::git::Repo::open(&ctx.cwd, &ctx.location)?;
     let source_lang =
         Lang::parse(&args.source_lang).map_err(|_| CliError::InvalidLang { value: args.source_lang.clone() })?;
     let (guessed, guessed_langs) = guess(&ctx.cwd, &source_lang);

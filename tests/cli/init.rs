@@ -172,3 +172,29 @@ fn mkdocs_static_i18n_suffixes_and_folders() {
     env.stele(&["init"]).ok();
     assert_eq!(states(&env), ["docs/fr/index.md current"]);
 }
+
+/// issue 16: `init` outside a git repository refuses (with the hint to run `git init`) and
+/// writes nothing: a stele.toml there would only make every later command fail.
+#[test]
+fn init_outside_a_repository_refuses_and_writes_nothing() {
+    let env = TestEnv::new();
+    let dir = env.outside().join("not-a-repo");
+    std::fs::create_dir_all(dir.join("content/en")).unwrap();
+    std::fs::write(dir.join("content/en/a.md"), "A.\n").unwrap();
+    // A temporary folder inside someone's repository cannot show this.
+    let inside = std::process::Command::new("git")
+        .args(["rev-parse", "--git-dir"])
+        .current_dir(&dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if inside {
+        eprintln!("skipped: the temporary folder is inside a git repository");
+        return;
+    }
+    let out = env.stele_in(&dir, &["init"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("is not inside a git repository") && out.stderr.contains("git init"), "{}", out.stderr);
+    assert!(!dir.join("stele.toml").exists());
+}
