@@ -244,6 +244,8 @@ hint-git-init = a corpus lives in a git repository: run `git init` first
 hint-not-utf8 = stele reads UTF-8 text; leave binary files out with `exclude` in stele.toml
 hint-mark-not-translation = run `stele status -v` to see which files are translations
 hint-mark-is-source = mark the translations of this source instead
+warning-ui-lang-fallback = stele has no messages in { $asked }: they are in { $used }
+hint-lang-by-name = write the language's tag: { $tag }, not “{ $name }”
 hint-lang-not-configured = add it to `languages` in { $path }
 
 ## check

@@ -94,7 +94,7 @@ status-percent = { $value } %
 status-needs-work = Por hacer:
 status-all-documents = Documentos:
 status-all-current = Todas las traducciones están al día.
-status-doc-source = fuente en { $lang }, { $words ->
+status-doc-source = fuente: { $lang }, { $words ->
     [one] una palabra
    *[other] { $words } palabras
     }
@@ -244,6 +244,8 @@ hint-git-init = un corpus vive en un repositorio git: ejecute primero `git init`
 hint-not-utf8 = stele lee texto UTF-8; deje fuera los archivos binarios con `exclude` en stele.toml
 hint-mark-not-translation = ejecute `stele status -v` para ver qué archivos son traducciones
 hint-mark-is-source = marque en su lugar las traducciones de esta fuente
+warning-ui-lang-fallback = stele no tiene mensajes en { $asked }: están en { $used }
+hint-lang-by-name = escriba la etiqueta del idioma: { $tag }, no «{ $name }»
 hint-lang-not-configured = añádalo a `languages` en { $path }
 
 ## check

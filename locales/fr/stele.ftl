@@ -94,7 +94,7 @@ status-percent = { $value } %
 status-needs-work = À faire :
 status-all-documents = Documents :
 status-all-current = Toutes les traductions sont à jour.
-status-doc-source = source en { $lang }, { $words ->
+status-doc-source = source : { $lang }, { $words ->
     [one] un mot
    *[other] { $words } mots
     }
@@ -244,6 +244,8 @@ hint-git-init = un corpus vit dans un dépôt git : lancez d’abord `git init`
 hint-not-utf8 = stele lit du texte UTF-8 ; écartez les fichiers binaires avec `exclude` dans stele.toml
 hint-mark-not-translation = lancez `stele status -v` pour voir quels fichiers sont des traductions
 hint-mark-is-source = marquez plutôt les traductions de cette source
+warning-ui-lang-fallback = stele n’a pas de messages en { $asked } : ils sont en { $used }
+hint-lang-by-name = écrivez l’étiquette de la langue : { $tag }, et non « { $name } »
 hint-lang-not-configured = ajoutez-la à `languages` dans { $path }
 
 ## check

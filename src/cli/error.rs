@@ -302,7 +302,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             msg(loc, "error-path-outside-repo", &[("path", p(path)), ("repo", p(repo))])
         }
         CliError::InvalidLang { value } => {
-            hint = Some(t!(loc, "hint-lang-tags"));
+            hint = Some(match language_by_name(value) {
+                Some(tag) => t!(loc, "hint-lang-by-name", "name" => value.as_str(), "tag" => tag),
+                None => t!(loc, "hint-lang-tags"),
+            });
             msg(loc, "error-invalid-lang-arg", &[("value", Arg::from(value))])
         }
         CliError::Ack(e) => match e {
@@ -376,7 +379,12 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             msg(loc, "error-bad-glob", &[("pattern", Arg::from(&e.glob))])
         }
         CliError::LangNotConfigured { lang, configured, file } => {
-            hint = Some(t!(loc, "hint-lang-not-configured", "path" => show(ctx, file)));
+            // A language's name for its tag (`french`): the tag it means, when tracked.
+            let meant = language_by_name(lang).filter(|tag| configured.split(", ").any(|c| c == *tag));
+            hint = Some(match meant {
+                Some(tag) => t!(loc, "hint-lang-by-name", "name" => lang.as_str(), "tag" => tag),
+                None => t!(loc, "hint-lang-not-configured", "path" => show(ctx, file)),
+            });
             msg(loc, "error-lang-not-configured", &[("lang", Arg::from(lang)), ("configured", Arg::from(configured))])
         }
     };
@@ -542,4 +550,24 @@ fn differing(old: &str, new: &str) -> (String, String) {
         text
     };
     (show(&a), show(&b))
+}
+
+/// The tag of a language written by its name in English, French or Spanish (`french`,
+/// `Français`, `español`), for the languages people most often type that way.
+fn language_by_name(name: &str) -> Option<&'static str> {
+    const NAMES: &[(&str, &[&str])] = &[
+        ("en", &["english", "anglais", "ingles", "inglés"]),
+        ("fr", &["french", "francais", "français", "frances", "francés"]),
+        ("es", &["spanish", "espagnol", "espanol", "español"]),
+        ("de", &["german", "allemand", "aleman", "alemán", "deutsch"]),
+        ("it", &["italian", "italien", "italiano"]),
+        ("pt", &["portuguese", "portugais", "portugues", "portugués", "português"]),
+        ("nl", &["dutch", "neerlandais", "néerlandais", "neerlandes", "neerlandés", "nederlands"]),
+        ("ru", &["russian", "russe", "ruso"]),
+        ("zh", &["chinese", "chinois", "chino"]),
+        ("ja", &["japanese", "japonais", "japones", "japonés"]),
+        ("ar", &["arabic", "arabe", "árabe"]),
+    ];
+    let name = name.to_lowercase();
+    NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|(tag, _)| *tag)
 }

@@ -472,6 +472,14 @@ pub fn main() -> ExitCode {
         env_var("LANG").as_deref(),
     );
     let loc = Localizer::new(&requested);
+    // `--ui-lang` asked for a language stele has no messages in: said once (the locale
+    // variables fall back silently, as every program does).
+    if let Some(asked) = prescan_ui_lang(&args) {
+        let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        if primary(&asked) != primary(loc.lang()) {
+            eprintln!("{}", t!(&loc, "warning-ui-lang-fallback", "asked" => asked.as_str(), "used" => loc.lang()));
+        }
+    }
     let matches = match command(&loc).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {

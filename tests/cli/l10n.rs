@@ -115,3 +115,24 @@ fn no_english_typed_into_the_code() {
         assert!(english.is_empty(), "stele {args:?} printed English {english:?}:\n{text}");
     }
 }
+
+/// issue 16: `--ui-lang de` says once that it falls back (LANG does not); `--lang french`
+/// suggests `fr`; the French and Spanish status name a document's source language plainly.
+#[test]
+fn language_names_and_fallbacks_are_said() {
+    use crate::util::TestEnv;
+    let env = TestEnv::folder_layout();
+    env.write("corpus/doc/en.md", "One.\n");
+    env.commit("start");
+    let out = env.stele(&["--ui-lang", "de", "status"]);
+    out.ok();
+    assert_eq!(out.stderr.matches("stele has no messages in de: they are in en-US").count(), 1, "{}", out.stderr);
+    let out = env.stele(&["--ui-lang", "fr-CA", "status"]);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let out = env.stele(&["status", "--lang", "french"]);
+    assert!(out.stderr.contains("write the language's tag: fr, not “french”"), "{}", out.stderr);
+    let out = env.stele(&["status", "--lang", "Español"]);
+    assert!(out.stderr.contains("es, not “Español”"), "{}", out.stderr);
+    let fr = env.stele(&["--ui-lang", "fr", "status"]).ok().to_owned();
+    assert!(fr.contains("source : en,") && !fr.contains("source en en"), "{fr}");
+}
