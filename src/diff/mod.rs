@@ -187,7 +187,13 @@ pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> 
                 change,
                 source_lines: n[j].lines,
                 translation_lines: t_lines(target).unwrap_or_else(|| insertion(i)),
-                words: if change == ChangeClass::Cosmetic { 0 } else { words(&n[j], new) },
+                // A number, a link or code that changed is that many words to update, not the
+                // whole paragraph (`12` → `13` is one word).
+                words: match change {
+                    ChangeClass::Cosmetic => 0,
+                    ChangeClass::Mechanical => changed_words(o[i].text(old), n[j].text(new)),
+                    ChangeClass::Content => words(&n[j], new),
+                },
                 old_text: o[i].text(old).to_owned(),
                 new_text: n[j].text(new).to_owned(),
                 translation_text: t_text(target),
@@ -281,6 +287,16 @@ pub struct Piece {
     pub text: String,
 }
 
+/// How many words of `new` are not in `old`, word by word (at least one).
+fn changed_words(old: &str, new: &str) -> usize {
+    let inserted: usize = similar::utils::diff_unicode_words(Algorithm::Patience, old, new)
+        .into_iter()
+        .filter(|(tag, _)| *tag == ChangeTag::Insert)
+        .map(|(_, text)| text.unicode_words().count())
+        .sum();
+    inserted.max(1)
+}
+
 /// The word-level diff of two texts, consecutive pieces of the same kind merged.
 pub fn words(old: &str, new: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
@@ -301,6 +317,17 @@ pub fn words(old: &str, new: &str) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_changed_number_is_one_word_to_update() {
+        let old = "The committee met on 12 January in Paris, with delegates from many countries.\n";
+        let new = "The committee met on 13 January in Paris, with delegates from many countries.\n";
+        let blocks = stale_blocks(old, new, "Le comité s’est réuni le 12 janvier.\n", true);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!((blocks[0].change, blocks[0].words), (ChangeClass::Mechanical, 1));
+        let content = stale_blocks(old, &new.replace("Paris", "Lyon"), "Le comité.\n", true);
+        assert_eq!((content[0].change, content[0].words), (ChangeClass::Content, 13));
+    }
 
     #[test]
     fn classes() {
