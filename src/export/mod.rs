@@ -489,23 +489,14 @@ fn export_report(
             summary.unpaired += lone.unpaired[side].len();
             summary.changed_since += lone.changed[side].len();
             if opts.list_left_out {
-                for &i in &lone.unpaired[side] {
-                    unexported.push((
-                        side,
-                        all[i].text.clone(),
-                        Where::Line(all[i].line),
-                        Unexported::NoCounterpart,
-                        None,
-                    ));
-                }
-                for &i in &lone.changed[side] {
-                    unexported.push((
-                        side,
-                        all[i].text.clone(),
-                        Where::Line(all[i].line),
-                        Unexported::SourceChanged,
-                        None,
-                    ));
+                let blocks = [
+                    (&lone.unpaired[side], Unexported::NoCounterpart),
+                    (&lone.changed[side], Unexported::SourceChanged),
+                ];
+                for (indexes, why) in blocks {
+                    for &i in indexes {
+                        unexported.push((side, all[i].text.clone(), Where::Line(all[i].line), why, None));
+                    }
                 }
             }
         }
