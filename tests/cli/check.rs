@@ -313,3 +313,28 @@ fn changed_since_measures_the_corpus_and_judges_only_the_change() {
     assert!(text.contains("check failed: one problem"), "{text}");
     assert!(!text.contains("es: ok"), "{text}");
 }
+
+/// With `--changed-since`, a source the change did not touch is not judged either: its syntax
+/// errors are the site's debt, not the pull request's.
+#[test]
+fn changed_since_leaves_untouched_sources_alone() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"fluent\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n",
+    );
+    env.write("locales/en/broken.ftl", "hello = { \n");
+    env.write("locales/en/main.ftl", "bye = Bye\n");
+    env.write("locales/fr/main.ftl", "bye = Au revoir\n");
+    env.write("locales/fr/broken.ftl", "hello = Bonjour\n");
+    env.commit("base");
+    env.git(&["checkout", "-q", "-b", "feature"]);
+    env.write("locales/fr/main.ftl", "bye = Salut\n");
+    let out = env.stele(&["check", "--changed-since", "main", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let paths: Vec<&str> = json["problems"].as_array().unwrap().iter().filter_map(|p| p["path"].as_str()).collect();
+    assert!(!paths.contains(&"locales/en/broken.ftl"), "{json}");
+    // Without --changed-since it is reported.
+    let out = env.stele(&["check", "--format", "json"]);
+    assert!(out.stdout.contains("locales/en/broken.ftl"), "{}", out.stdout);
+}
