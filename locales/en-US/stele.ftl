@@ -331,6 +331,7 @@ cli-log-arg-target = A source or translation file, or a document id
 cli-log-arg-format = Output format: text (the default) for people, json for programs
 cli-ack-about = Declare that a source's latest change needs no retranslation (a typo fix, say)
 cli-ack-arg-source = The source whose latest change needs no retranslation
+cli-ack-arg-cosmetic = Every source of the corpus whose latest change is only cosmetic (whitespace, punctuation, typography, case)
 cli-ack-arg-dry_run = Show what would change; write nothing
 cli-ack-arg-force = Acknowledge a change that is not only cosmetic (words, numbers, links or code changed)
 status-stale-blocks = { $blocks ->
@@ -387,6 +388,13 @@ ack-summary = { $source }: the change from { $previous } to { $current } needs n
     [one] one translation moves
    *[other] { $count } translations move
     } to { $current }.
+ack-cosmetic-summary = { $count ->
+    [one] one source acknowledged
+   *[other] { $count } sources acknowledged
+    }; { $left ->
+    [one] one left: its change is more than cosmetic
+   *[other] { $left } left: their change is more than cosmetic
+    }
 ack-moved = wrote { $path }
 ack-would-move = would write { $path }
 ack-left-current = left { $path }: already current

@@ -331,6 +331,7 @@ cli-log-arg-target = Un archivo fuente o de traducción, o el identificador de u
 cli-log-arg-format = Formato de salida: text (por defecto) para personas, json para programas
 cli-ack-about = Declarar que el último cambio de una fuente no requiere retraducción (una errata, por ejemplo)
 cli-ack-arg-source = La fuente cuyo último cambio no requiere retraducción
+cli-ack-arg-cosmetic = Todas las fuentes del corpus cuyo último cambio es solo cosmético (espacios, puntuación, tipografía, mayúsculas)
 cli-ack-arg-dry_run = Mostrar lo que cambiaría, sin escribir nada
 cli-ack-arg-force = Registrar un cambio que no es solo cosmético (palabras, números, enlaces o código modificados)
 status-stale-blocks = { $blocks ->
@@ -387,6 +388,13 @@ ack-summary = { $source }: el cambio de { $previous } a { $current } no requiere
     [one] una traducción pasa
    *[other] { $count } traducciones pasan
     } a { $current }.
+ack-cosmetic-summary = { $count ->
+    [one] una fuente registrada
+   *[other] { $count } fuentes registradas
+    }; { $left ->
+    [one] una sin registrar: su cambio es más que cosmético
+   *[other] { $left } sin registrar: su cambio es más que cosmético
+    }
 ack-moved = se escribió { $path }
 ack-would-move = se escribiría { $path }
 ack-left-current = { $path } sin tocar: ya está al día

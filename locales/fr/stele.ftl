@@ -331,6 +331,7 @@ cli-log-arg-target = Un fichier source ou de traduction, ou l’identifiant d’
 cli-log-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
 cli-ack-about = Déclarer que le dernier changement d’une source ne demande pas de retraduction (une coquille, par exemple)
 cli-ack-arg-source = La source dont le dernier changement ne demande pas de retraduction
+cli-ack-arg-cosmetic = Toutes les sources du corpus dont la dernière modification est seulement cosmétique (espaces, ponctuation, typographie, casse)
 cli-ack-arg-dry_run = Montrer ce qui changerait, sans rien écrire
 cli-ack-arg-force = Prendre en compte une modification qui n’est pas seulement cosmétique (mots, nombres, liens ou code modifiés)
 status-stale-blocks = { $blocks ->
@@ -387,6 +388,13 @@ ack-summary = { $source } : le changement de { $previous } à { $current } ne d
     [one] une traduction passe
    *[other] { $count } traductions passent
     } à { $current }.
+ack-cosmetic-summary = { $count ->
+    [one] une source prise en compte
+   *[other] { $count } sources prises en compte
+    } ; { $left ->
+    [one] une laissée : sa modification est plus que cosmétique
+   *[other] { $left } laissées : leur modification est plus que cosmétique
+    }
 ack-moved = { $path } écrit
 ack-would-move = { $path } serait écrit
 ack-left-current = { $path } laissé tel quel : déjà à jour

@@ -1,4 +1,5 @@
-//! `stele ack SOURCE`: the latest source change needs no retranslation.
+//! `stele ack SOURCE`: the latest source change needs no retranslation; `stele ack --cosmetic`:
+//! every source whose latest change is only cosmetic.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -6,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use stele::mark::{self, LeftAlone, MarkOptions};
+use stele::freshness::{self, State, StatusOptions};
+use stele::mark::{self, AckError, AckReport, LeftAlone, MarkOptions};
 use stele::t;
 
 use super::{line, CliError, Ctx};
@@ -14,8 +16,12 @@ use super::{line, CliError, Ctx};
 #[derive(Debug, Args)]
 pub struct AckArgs {
     /// The source whose latest change needs no retranslation (a typo fix, say).
-    #[arg(value_name = "SOURCE")]
-    pub source: PathBuf,
+    #[arg(value_name = "SOURCE", required_unless_present = "cosmetic", conflicts_with = "cosmetic")]
+    pub source: Option<PathBuf>,
+    /// Every source of the corpus whose latest change is only cosmetic (whitespace,
+    /// punctuation, typography, case), with translations left behind by it.
+    #[arg(long, conflicts_with = "force")]
+    pub cosmetic: bool,
     /// Show what would change; write nothing.
     #[arg(short = 'n', long)]
     pub dry_run: bool,
@@ -27,8 +33,41 @@ pub struct AckArgs {
 pub fn run(ctx: &Ctx, args: &AckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
     let (corpora, repo) = ctx.open_corpora()?;
-    let source = ctx.repo_path(&repo, Path::new(&args.source))?;
-    let report = mark::ack(&corpora, &repo, &source, &MarkOptions { dry_run: args.dry_run }, args.force)?;
+    let opts = MarkOptions { dry_run: args.dry_run };
+    let Some(source) = &args.source else {
+        // Every source with an outdated translation, tried in turn: those whose change is more
+        // than cosmetic are left (and counted), the others acknowledged.
+        let report = freshness::status(&corpora, &repo, &StatusOptions::default())?;
+        let sources: Vec<String> = report
+            .documents
+            .iter()
+            .filter(|d| d.translations.iter().any(|t| t.state == State::Outdated))
+            .map(|d| d.source.path.clone())
+            .collect();
+        let (mut acknowledged, mut left) = (0usize, 0usize);
+        for source in sources {
+            match mark::ack(&corpora, &repo, &source, &opts, false) {
+                Ok(report) if !report.moved.is_empty() => {
+                    acknowledged += 1;
+                    say(ctx, args, &report, out)?;
+                }
+                Ok(_) | Err(AckError::NoEarlierVersion { .. }) => {}
+                Err(AckError::NotCosmetic { .. }) => left += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        line(out, t!(loc, "ack-cosmetic-summary", "count" => acknowledged, "left" => left))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let source = ctx.repo_path(&repo, Path::new(source))?;
+    let report = mark::ack(&corpora, &repo, &source, &opts, args.force)?;
+    say(ctx, args, &report, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What one acknowledgement did (or would do).
+fn say(ctx: &Ctx, args: &AckArgs, report: &AckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let loc = &ctx.loc;
     line(
         out,
         t!(loc, "ack-summary", "source" => &report.source,
@@ -48,5 +87,5 @@ pub fn run(ctx: &Ctx, args: &AckArgs, out: &mut dyn Write) -> Result<ExitCode, C
             line(out, format!("  {}", t!(loc, id, "path" => path)))?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -390,3 +390,32 @@ fn diff_says_what_each_translation_is_and_its_json_is_clean() {
     let to = env.stele(&["diff", "corpus/doc/en.md", "--from", "HEAD~1", "--to", "HEAD", "--format", "json"]).json();
     assert_eq!(to["to"], "HEAD");
 }
+
+/// issue 16: `ack --cosmetic` acknowledges, across the corpus, every source whose latest change
+/// is only cosmetic, leaves the others (and says how many), and `--dry-run` writes nothing.
+#[test]
+fn ack_cosmetic_acknowledges_only_cosmetic_changes_across_the_corpus() {
+    let env = TestEnv::folder_layout();
+    for (id, text) in [("typo", "We meet every week."), ("real", "We meet every week."), ("fine", "Hello.")] {
+        env.write(&format!("corpus/{id}/en.md"), &format!("{text}\n"));
+        env.write(&format!("corpus/{id}/fr.md"), "Nous nous réunissons chaque semaine.\n");
+        env.stele(&["mark", &format!("corpus/{id}/fr.md")]).ok();
+    }
+    env.commit("start");
+    env.write("corpus/typo/en.md", "We meet  every week!\n");
+    env.write("corpus/real/en.md", "We meet every month.\n");
+    env.commit("changes");
+    let before = (env.read_bytes("corpus/typo/fr.md"), env.read_bytes("corpus/real/fr.md"));
+    let dry = env.stele(&["ack", "--cosmetic", "--dry-run"]).ok().to_owned();
+    assert!(dry.contains("would write corpus/typo/fr.md") && !dry.contains("corpus/real/fr.md"), "{dry}");
+    assert!(dry.contains("one source acknowledged; one left: its change is more than cosmetic"), "{dry}");
+    assert_eq!((env.read_bytes("corpus/typo/fr.md"), env.read_bytes("corpus/real/fr.md")), before);
+    env.stele(&["ack", "--cosmetic"]).ok();
+    let json = env.status_json(&[]);
+    assert_eq!(translation(&json, "corpus/typo/fr.md")["state"], "current");
+    assert_eq!(translation(&json, "corpus/real/fr.md")["state"], "outdated");
+    assert_eq!(env.read_bytes("corpus/real/fr.md"), before.1);
+    // A source and --cosmetic do not go together; nor does --force.
+    assert!(env.stele(&["ack", "--cosmetic", "corpus/real/en.md"]).code == 2);
+    assert!(env.stele(&["ack", "--cosmetic", "--force"]).code == 2);
+}
