@@ -319,6 +319,8 @@ pub fn repair(
         // all (a sentence the translation left out), when the other alone pairs far better.
         if (la, lb) == (2, 1) || (la, lb) == (1, 2) {
             let halves = |r: &std::ops::Range<usize>| [r.start..r.start + 1, r.start + 1..r.end];
+            // The empty side of the lone sentence's bead: after the pair (`keep` 0) or before it.
+            let at = |r: &std::ops::Range<usize>, keep: usize| if keep == 0 { r.end..r.end } else { r.start..r.start };
             let mut options = Vec::new();
             for keep in 0..2 {
                 let (pa, pb, alone) = if la == 2 {
@@ -326,14 +328,15 @@ pub fn repair(
                     (
                         h[keep].clone(),
                         bead.b.clone(),
-                        SentenceBead { a: h[1 - keep].clone(), b: bead.b.end..bead.b.end, score: 0.0 },
+                        // Empty where it stands: before the pair when it comes first.
+                        SentenceBead { a: h[1 - keep].clone(), b: at(&bead.b, keep), score: 0.0 },
                     )
                 } else {
                     let h = halves(&bead.b);
                     (
                         bead.a.clone(),
                         h[keep].clone(),
-                        SentenceBead { a: bead.a.end..bead.a.end, b: h[1 - keep].clone(), score: 0.0 },
+                        SentenceBead { a: at(&bead.a, keep), b: h[1 - keep].clone(), score: 0.0 },
                     )
                 };
                 let s = pair(&pa, &pb);

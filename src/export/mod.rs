@@ -482,7 +482,7 @@ fn export_report(
             continue;
         };
         let (block_pairs, lone) = join(&ra, &rb, now.len());
-        // What is left out, side by side: (side, text, the blocks it comes from, why, score).
+        // What is left out, as it is found (its line is found at the end).
         let mut unexported: Vec<Pending> = Vec::new();
         for side in 0..2 {
             let all = if side == 0 { &la } else { &lb };
@@ -522,11 +522,11 @@ fn export_report(
         }
         for (ra, rb) in block_pairs {
             let (ta, tb) = (ba[ra.clone()].join(" "), bb[rb.clone()].join(" "));
-            let sa = segment::sentence_texts(&ta, opts.source.as_str());
-            let sb = segment::sentence_texts(&tb, opts.target.as_str());
             let pairs: Vec<(String, String)> = match opts.level {
                 Level::Paragraph => vec![(ta, tb)],
                 Level::Sentence => {
+                    let sa = segment::sentence_texts(&ta, opts.source.as_str());
+                    let sb = segment::sentence_texts(&tb, opts.target.as_str());
                     let beads = if sa.len() == 1 && sb.len() == 1 {
                         vec![align::SentenceBead { a: 0..1, b: 0..1, score: 1.0 }]
                     } else {
