@@ -242,17 +242,62 @@ pub fn ack(
     if !corpora.iter().flat_map(|c| &c.documents).any(|d| d.source.exists && d.source.path == source_path) {
         return Err(not_source());
     }
-    let no_earlier = || AckError::NoEarlierVersion { path: source_path.to_owned() };
     // Each translation's basis, as `status` decides it, and the source's blob as it is now.
     let status_opts = StatusOptions { paths: vec![source_path.to_owned()], partial: true, ..StatusOptions::default() };
-    let report = freshness::status(corpora, repo, &status_opts).map_err(|e| match e {
+    let report = freshness::status(corpora, repo, &status_opts).map_err(|e| from_status(e, source_path))?;
+    let doc = report.documents.iter().find(|d| d.source.path == source_path).ok_or_else(not_source)?;
+    ack_document(corpora, repo, doc, opts, force)
+}
+
+/// What `status` failing means to `ack` of the source at `source_path`.
+fn from_status(e: freshness::FreshnessError, source_path: &str) -> AckError {
+    match e {
         freshness::FreshnessError::Tracking(e) => AckError::Mark(MarkError::Tracking(e)),
         freshness::FreshnessError::Git(e) => AckError::Git(e),
         freshness::FreshnessError::Hash(e) => AckError::Mark(MarkError::Hash(e)),
-        // The source was found above: its path matches.
-        freshness::FreshnessError::NoMatch { .. } => not_source(),
-    })?;
-    let doc = report.documents.iter().find(|d| d.source.path == source_path).ok_or_else(not_source)?;
+        // The source was found in the corpus: its path matches.
+        freshness::FreshnessError::NoMatch { .. } => AckError::NotASource { path: source_path.to_owned() },
+    }
+}
+
+/// What `ack --cosmetic` did: the sources acknowledged, and how many were left because their
+/// latest change is more than cosmetic.
+#[derive(Debug)]
+pub struct CosmeticReport {
+    /// Each source acknowledged, with what moved.
+    pub acknowledged: Vec<AckReport>,
+    /// Sources with an outdated translation whose latest change is more than cosmetic.
+    pub left: usize,
+}
+
+/// [`ack`] of every source whose latest change is only cosmetic and left a translation
+/// outdated, from one status of the corpora; the others are left alone (and counted).
+pub fn ack_cosmetic(corpora: &[Corpus], repo: &Repo, opts: &MarkOptions) -> Result<CosmeticReport, AckError> {
+    let report = freshness::status(corpora, repo, &StatusOptions::default()).map_err(|e| from_status(e, ""))?;
+    let mut done = CosmeticReport { acknowledged: Vec::new(), left: 0 };
+    let waiting = report.documents.iter().filter(|d| d.translations.iter().any(|t| t.state == State::Outdated));
+    for doc in waiting {
+        match ack_document(corpora, repo, doc, opts, false) {
+            Ok(acked) if !acked.moved.is_empty() => done.acknowledged.push(acked),
+            Ok(_) | Err(AckError::NoEarlierVersion { .. }) => {}
+            Err(AckError::NotCosmetic { .. }) => done.left += 1,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done)
+}
+
+/// [`ack`] of one document of a status report.
+fn ack_document(
+    corpora: &[Corpus],
+    repo: &Repo,
+    doc: &freshness::DocumentStatus,
+    opts: &MarkOptions,
+    force: bool,
+) -> Result<AckReport, AckError> {
+    let source_path = doc.source.path.as_str();
+    let not_source = || AckError::NotASource { path: source_path.to_owned() };
+    let no_earlier = || AckError::NoEarlierVersion { path: source_path.to_owned() };
     let current = doc.source.blob.ok_or_else(not_source)?;
     let crate::git::Head::Commit(head) = repo.head()? else { return Err(no_earlier()) };
 

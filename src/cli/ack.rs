@@ -7,8 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use stele::freshness::{self, State, StatusOptions};
-use stele::mark::{self, AckError, AckReport, LeftAlone, MarkOptions};
+use stele::mark::{self, AckReport, LeftAlone, MarkOptions};
 use stele::t;
 
 use super::{line, CliError, Ctx};
@@ -35,28 +34,11 @@ pub fn run(ctx: &Ctx, args: &AckArgs, out: &mut dyn Write) -> Result<ExitCode, C
     let (corpora, repo) = ctx.open_corpora()?;
     let opts = MarkOptions { dry_run: args.dry_run };
     let Some(source) = &args.source else {
-        // Every source with an outdated translation, tried in turn: those whose change is more
-        // than cosmetic are left (and counted), the others acknowledged.
-        let report = freshness::status(&corpora, &repo, &StatusOptions::default())?;
-        let sources: Vec<String> = report
-            .documents
-            .iter()
-            .filter(|d| d.translations.iter().any(|t| t.state == State::Outdated))
-            .map(|d| d.source.path.clone())
-            .collect();
-        let (mut acknowledged, mut left) = (0usize, 0usize);
-        for source in sources {
-            match mark::ack(&corpora, &repo, &source, &opts, false) {
-                Ok(report) if !report.moved.is_empty() => {
-                    acknowledged += 1;
-                    say(ctx, args, &report, out)?;
-                }
-                Ok(_) | Err(AckError::NoEarlierVersion { .. }) => {}
-                Err(AckError::NotCosmetic { .. }) => left += 1,
-                Err(e) => return Err(e.into()),
-            }
+        let done = mark::ack_cosmetic(&corpora, &repo, &opts)?;
+        for report in &done.acknowledged {
+            say(ctx, args, report, out)?;
         }
-        line(out, t!(loc, "ack-cosmetic-summary", "count" => acknowledged, "left" => left))?;
+        line(out, t!(loc, "ack-cosmetic-summary", "count" => done.acknowledged.len(), "left" => done.left))?;
         return Ok(ExitCode::SUCCESS);
     };
     let source = ctx.repo_path(&repo, Path::new(source))?;
