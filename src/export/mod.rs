@@ -441,21 +441,23 @@ fn export_report(
         let (la, lb) = (located_blocks(&va), located_blocks(&vb));
         let ba: Vec<String> = la.iter().map(|b| b.text.clone()).collect();
         let bb: Vec<String> = lb.iter().map(|b| b.text.clone()).collect();
-        let original = if doc.source.lang == opts.source {
-            Version { text: va.text.clone(), markdown: va.markdown }
+        // The original: one of the two sides, else read (the pivot of `en-es` of a French text).
+        let pivot;
+        let (original, now): (&Version, std::borrow::Cow<'_, [String]>) = if doc.source.lang == opts.source {
+            (&va, (&ba[..]).into())
         } else if doc.source.lang == opts.target {
-            Version { text: vb.text.clone(), markdown: vb.markdown }
+            (&vb, (&bb[..]).into())
         } else {
-            read(root, &doc.source.path)?
+            pivot = read(root, &doc.source.path)?;
+            (&pivot, blocks(&pivot).into())
         };
-        let now = blocks(&original);
         // How each side renders the original now: itself; a current translation, aligned with
         // it; an outdated one, aligned with the original it was made from, its blocks carried
         // where the original has not changed since.
         // `None` for an outdated translation whose basis cannot be read: aligned with the
         // original now, its pairs would shift where the original changed.
         // With it, whether the original's title is the same as when the side was made.
-        let original_title = title(&original).map(|t| t.0);
+        let original_title = title(original).map(|t| t.0);
         let rendering = |lang: &Lang, mine: &[String]| -> Result<Option<(Rendering, bool)>, ExportError> {
             if &doc.source.lang == lang {
                 return Ok(Some((Rendering::original(now.len()), true)));
