@@ -168,13 +168,7 @@ const UBIQUITOUS: u16 = 4;
 /// The meanings (row numbers) of the words of `text` in `lang` (`en`, `fr` or `es`, the
 /// language's primary subtag), or `None` for a language the table does not cover.
 pub fn meanings(text: &str, lang: &str) -> Option<Vec<u16>> {
-    let column = match lang {
-        "en" => 0,
-        "fr" => 1,
-        "es" => 2,
-        _ => return None,
-    };
-    let table = table(column);
+    let table = table(column(lang)?);
     let mut found: Vec<u16> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -186,6 +180,16 @@ pub fn meanings(text: &str, lang: &str) -> Option<Vec<u16>> {
     found.sort_unstable();
     found.dedup();
     Some(found)
+}
+
+/// The table's column for a language's primary subtag, if it has one.
+fn column(lang: &str) -> Option<usize> {
+    ["en", "fr", "es"].iter().position(|l| *l == lang)
+}
+
+/// Whether the table covers the language (its primary subtag).
+pub fn covers(lang: &str) -> bool {
+    column(lang).is_some()
 }
 
 /// Word → meanings for one column, built once.

@@ -204,7 +204,7 @@ pub fn score(a: &str, b: &str, ratio: f64, langs: (&str, &str)) -> f64 {
 
 /// Whether the lexicon covers both languages.
 pub fn covered(langs: (&str, &str)) -> bool {
-    super::lexicon::meanings("", langs.0).is_some() && super::lexicon::meanings("", langs.1).is_some()
+    super::lexicon::covers(langs.0) && super::lexicon::covers(langs.1)
 }
 
 /// The natural log of the ratio of `b`'s length to `a`'s, in characters (whitespace folded):
