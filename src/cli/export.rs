@@ -203,6 +203,16 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     }
     let mut progress = |done: usize, _total: usize| bar.set_position(done as u64);
 
+    // The report of what is left out is opened first: a place it cannot go stops the export
+    // before anything is written.
+    let left_out = match &args.left_out {
+        Some(p) => {
+            let path = ctx.cwd.join(p);
+            let file = Output::new(&path)?;
+            Some((path, file))
+        }
+        None => None,
+    };
     let output = args.output.as_ref().map(|p| ctx.cwd.join(p));
     let summary = match (args.format, &output) {
         (ExportFormat::Moses, None) => {
@@ -244,8 +254,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         (format, None) => write(format, &mut *out, &corpora, &repo, &status_opts, &opts, &mut progress)?,
     };
     bar.finish_and_clear();
-    if let Some(path) = &args.left_out {
-        let path = ctx.cwd.join(path);
+    if let Some((path, file)) = left_out {
         let report = serde_json::json!({
             "version": 1,
             "pair": { "source": source.as_str(), "target": target.as_str() },
@@ -258,7 +267,6 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
                 "changed_since": summary.changed_since,
             },
         });
-        let file = Output::new(&path)?;
         let mut w = file.writer()?;
         let written = serde_json::to_writer_pretty(&mut w, &report)
             .map_err(std::io::Error::from)

@@ -534,3 +534,14 @@ fn titles_in_front_matter_are_exported_as_a_pair() {
     assert!(out.stderr.contains("corpus/doc/fr.md:2: its source changed since it was translated"), "{}", out.stderr);
     assert_eq!(out.code, 2, "nothing left to export: {}", out.stderr);
 }
+
+/// `--left-out` at a place that cannot be a file: exit 2, the place named, nothing written.
+#[test]
+fn a_left_out_report_that_cannot_be_written_is_an_error_naming_it() {
+    use crate::errors::fails_cleanly;
+    let env = bundled();
+    std::fs::create_dir_all(env.root().join("left.json")).unwrap();
+    fails_cleanly(&env, &["export", "--pair", "fr-en", "-o", "pairs.tmx", "--left-out", "left.json"], &["left.json"]);
+    assert!(std::fs::read_dir(env.root().join("left.json")).unwrap().next().is_none());
+    assert!(!env.root().join("pairs.tmx").exists(), "the export stopped before writing");
+}
