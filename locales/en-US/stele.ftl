@@ -98,6 +98,7 @@ status-doc-source = source in { $lang }, { $words ->
     [one] one word
    *[other] { $words } words
     }
+status-doc-source-gone = no source in { $lang }
 status-orphan-detail = its source { $source } does not exist
 status-basis-footer = Basis: { $recorded } recorded, { $history } from git history.
 status-no-documents = No documents found.

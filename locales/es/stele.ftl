@@ -98,6 +98,7 @@ status-doc-source = fuente: { $lang }, { $words ->
     [one] una palabra
    *[other] { $words } palabras
     }
+status-doc-source-gone = fuente: { $lang }, ausente
 status-orphan-detail = su fuente { $source } no existe
 status-basis-footer = Base: { $recorded } registradas, { $history } según el historial de git.
 status-no-documents = No se encontró ningún documento.

@@ -98,6 +98,7 @@ status-doc-source = source : { $lang }, { $words ->
     [one] un mot
    *[other] { $words } mots
     }
+status-doc-source-gone = source : { $lang }, absente
 status-orphan-detail = sa source { $source } n’existe pas
 status-basis-footer = Base : { $recorded } enregistrées, { $history } d’après l’historique git.
 status-no-documents = Aucun document trouvé.

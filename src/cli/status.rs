@@ -221,7 +221,10 @@ fn render_corpus(
         })
         .collect();
     let mut rows = vec![header];
-    for (lang, s) in &summary.summary {
+    // A language with no translation in scope (the source language of a path or `--lang`
+    // filter) has nothing to count: no row, unless no language has any.
+    let any_counted = summary.summary.iter().any(|(_, s)| s.total() > 0);
+    for (lang, s) in summary.summary.iter().filter(|(_, s)| !any_counted || s.total() > 0) {
         let count = |n: usize, state: State| {
             let cell = Cell::right(n.to_string());
             if n > 0 && state != State::Current {
@@ -272,9 +275,11 @@ fn render_corpus(
             format!(
                 "  {}  {}",
                 paint.bold(&doc.id),
-                paint.dim(
-                    &t!(loc, "status-doc-source", "lang" => doc.source.lang.as_str(), "words" => doc.source.words)
-                )
+                paint.dim(&if doc.source.exists {
+                    t!(loc, "status-doc-source", "lang" => doc.source.lang.as_str(), "words" => doc.source.words)
+                } else {
+                    t!(loc, "status-doc-source-gone", "lang" => doc.source.lang.as_str())
+                })
             ),
         )?;
         for e in &doc.source.syntax_errors {

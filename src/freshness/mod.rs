@@ -338,6 +338,11 @@ impl LangSummary {
         }
         self.words_to_translate += t.words_to_translate;
     }
+
+    /// Translations counted, in every state.
+    pub fn total(&self) -> usize {
+        self.current + self.outdated + self.missing + self.orphan + self.unknown
+    }
 }
 
 /// The status of one or more corpora.

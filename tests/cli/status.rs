@@ -275,3 +275,35 @@ fn french_and_spanish_from_lang() {
     let out = env.stele_env(&root, &["status"], &[("LANG", "de_DE.UTF-8")]);
     assert!(out.ok().contains("Missing"));
 }
+
+#[test]
+fn filtered_status_has_no_row_for_a_language_with_nothing_in_scope() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = \"corpus/{path}/{lang}.md\"\n\
+         [[documents]]\npath = \"b\"\nsource_lang = \"fr\"\n",
+    );
+    env.write("corpus/a/en.md", "Alpha.\n");
+    env.write("corpus/b/fr.md", "Bêta.\n");
+    env.commit("start");
+    // The whole corpus: en is a translation language (of b).
+    let all = env.stele(&["status", "-q"]).ok().to_owned();
+    assert!(all.lines().any(|l| l.trim_start().starts_with("en ")), "{all}");
+    // Only a, whose source is in en: no en row of zeros at 100%.
+    let a = env.stele(&["status", "-q", "corpus/a"]).ok().to_owned();
+    assert!(!a.lines().any(|l| l.trim_start().starts_with("en ")), "{a}");
+    assert!(a.lines().any(|l| l.trim_start().starts_with("fr ")), "{a}");
+    let fr = env.stele(&["status", "-q", "--lang", "en"]).ok().to_owned();
+    assert!(!fr.lines().any(|l| l.trim_start().starts_with("fr ")), "{fr}");
+}
+
+#[test]
+fn an_orphan_is_not_said_to_have_a_source_of_zero_words() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/b/fr.md", "Traduction sans source.\n");
+    env.commit("start");
+    let out = env.stele(&["status"]).ok().to_owned();
+    assert!(!out.contains("0 words"), "{out}");
+    assert!(out.contains("b  no source in en"), "{out}");
+}
