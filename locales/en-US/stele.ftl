@@ -143,6 +143,7 @@ init-comment-layout =
 init-comment-one-folder = one folder per document
 init-comment-documents = Documents written in another language than source_lang:
 init-wrote = Wrote { $path } (layout: { $layout }).
+init-prose-only = Only prose files are documents: left out { $kinds } (edit `include` to keep them).
 init-no-languages = No translation folders were found: add your languages to `languages`.
 init-next = Next: `stele status`.
 

@@ -143,6 +143,7 @@ init-comment-layout =
 init-comment-one-folder = una carpeta por documento
 init-comment-documents = Documentos escritos en otro idioma que source_lang:
 init-wrote = Se escribió { $path } (disposición: { $layout }).
+init-prose-only = Solo los archivos de texto son documentos: quedan fuera { $kinds } (edite `include` para conservarlos).
 init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.
 init-next = Siguiente paso: `stele status`.
 

@@ -143,6 +143,7 @@ init-comment-layout =
 init-comment-one-folder = un dossier par document
 init-comment-documents = Documents écrits dans une autre langue que source_lang :
 init-wrote = { $path } écrit (disposition : { $layout }).
+init-prose-only = Seuls les fichiers de texte sont des documents : laissés de côté { $kinds } (modifiez `include` pour les garder).
 init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.
 init-next = Ensuite : `stele status`.
 

@@ -43,7 +43,7 @@ struct Planned {
     name: Option<String>,
     layout: Guess,
     /// The globs of `include`, when the layout's patterns match more than documents.
-    include: Option<&'static [&'static str]>,
+    include: Option<Vec<String>>,
     /// The globs of `exclude`, when the layout's patterns reach another corpus's files.
     exclude: Vec<String>,
 }
@@ -123,7 +123,7 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
         let markdown = |name: &str, source: String, translation: String, exclude: Vec<String>| Planned {
             name: Some(name.to_owned()),
             layout: Guess::Two(source, translation),
-            include: Some(MARKDOWN),
+            include: Some(MARKDOWN.iter().map(|g| (*g).to_owned()).collect()),
             exclude,
         };
         let mut planned = Vec::new();
@@ -204,6 +204,62 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
     (vec![Planned::one(Guess::One("content/{lang}/{path}".into()))], Vec::new())
 }
 
+/// Extensions of files that hold prose: what a corpus's documents are.
+const PROSE: &[&str] =
+    &["md", "mdx", "markdown", "mkd", "mdown", "txt", "text", "html", "htm", "adoc", "asciidoc", "rst", "org", "ftl", "po"];
+
+/// What `include` should say for a source folder holding prose and other files (images,
+/// data, styles): `**/*.<ext>` for each prose extension present, and the other extensions
+/// with their counts, left out. Nothing when the folder holds only prose, or no prose at all
+/// (the user's documents are of a kind stele does not know: left to them). At most 100,000
+/// entries are looked at.
+fn prose_only(dir: &Path) -> Option<(Vec<String>, Vec<(String, usize)>)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut queue = vec![dir.to_path_buf()];
+    let mut seen = 0usize;
+    'walk: while let Some(dir) = queue.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.filter_map(Result::ok) {
+            seen += 1;
+            if seen > 100_000 {
+                break 'walk;
+            }
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => queue.push(entry.path()),
+                Ok(kind) if kind.is_file() => {
+                    let ext = name.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
+                    *counts.entry(ext).or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    let (prose, other): (Vec<_>, Vec<_>) = counts.into_iter().partition(|(ext, _)| PROSE.contains(&ext.as_str()));
+    if prose.is_empty() || other.is_empty() {
+        return None;
+    }
+    Some((prose.into_iter().map(|(ext, _)| format!("**/*.{ext}")).collect(), other))
+}
+
+/// The folder a source pattern ending in `{path}` takes its files from (`content/en` for
+/// `content/{lang}/{path}`); none when the pattern names the files' kind itself.
+fn source_folder(layout: &Guess, source_lang: &str) -> Option<String> {
+    let pattern = match layout {
+        Guess::One(p) | Guess::Two(p, _) => p,
+    };
+    let prefix = pattern.strip_suffix("{path}")?;
+    if prefix.contains("{path}") {
+        return None;
+    }
+    let prefix = prefix.replace("{lang}", source_lang);
+    (!prefix.contains('{')).then(|| prefix.trim_end_matches('/').to_owned())
+}
+
 fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Planned]) -> String {
     let c = |id: &str| -> String { t!(loc, id).lines().map(|l| format!("# {l}\n")).collect() };
     let quoted: Vec<String> = langs.iter().map(|l| format!("\"{l}\"")).collect();
@@ -222,7 +278,7 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
         s.push_str(&c("init-comment-languages"));
         s.push_str(&format!("languages = [{}]\n\n", quoted.join(", ")));
         s.push_str(&c("init-comment-exclude"));
-        match plan.include {
+        match &plan.include {
             Some(globs) => {
                 let globs: Vec<String> = globs.iter().map(|g| format!("\"{g}\"")).collect();
                 s.push_str(&format!("include = [{}]\n\n", globs.join(", ")));
@@ -265,6 +321,17 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         (None, Some(s), Some(t)) => vec![Planned::one(Guess::Two(s.clone(), t.clone()))],
         _ => guessed,
     };
+    // Images, data and styles beside the documents are not documents: the sources' folder
+    // decides `include` when it holds prose and other files.
+    let mut planned = planned;
+    let mut left_out: Vec<(String, usize)> = Vec::new();
+    for plan in planned.iter_mut().filter(|p| p.include.is_none()) {
+        let Some(folder) = source_folder(&plan.layout, &args.source_lang) else { continue };
+        if let Some((include, other)) = prose_only(&ctx.cwd.join(folder)) {
+            plan.include = Some(include);
+            left_out.extend(other);
+        }
+    }
     let mut langs = Vec::new();
     for l in args.langs.iter().flat_map(|a| a.split(',')) {
         Lang::parse(l.trim()).map_err(|_| CliError::InvalidLang { value: l.to_owned() })?;
@@ -288,6 +355,16 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
             .collect::<Vec<_>>()
             .join("; ");
         line(out, t!(loc, "init-wrote", "path" => ctx.show_path(&path), "layout" => layout_text))?;
+        if !left_out.is_empty() {
+            let kinds: Vec<String> = left_out
+                .iter()
+                .map(|(ext, n)| {
+                    let ext = if ext.is_empty() { "—".to_owned() } else { format!(".{ext}") };
+                    format!("{ext} ({n})")
+                })
+                .collect();
+            line(out, t!(loc, "init-prose-only", "kinds" => kinds.join(", ")))?;
+        }
         if langs.is_empty() {
             line(out, t!(loc, "init-no-languages"))?;
         }

@@ -198,3 +198,27 @@ fn init_outside_a_repository_refuses_and_writes_nothing() {
     assert!(out.stderr.contains("is not inside a git repository") && out.stderr.contains("git init"), "{}", out.stderr);
     assert!(!dir.join("stele.toml").exists());
 }
+
+#[test]
+fn images_and_data_beside_the_documents_are_left_out() {
+    let env = TestEnv::new();
+    env.write("content/en/a.md", "Hello.\n");
+    env.write("content/fr/a.md", "Bonjour.\n");
+    env.write("content/en/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    env.write("content/en/figures.csv", "a,b\n1,2\n");
+    env.write_bytes("content/en/logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    env.commit("start");
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(out.contains("left out .csv (1), .png (1), .svg (1)"), "{out}");
+    assert!(env.read("stele.toml").contains("include = [\"**/*.md\"]"));
+    assert_eq!(states(&env), ["content/fr/a.md current"]);
+    // A folder of prose only: no include, as before.
+    let env = TestEnv::new();
+    env.write("content/en/a.md", "Hello.\n");
+    env.write("content/en/b.txt", "Hello.\n");
+    env.write("content/fr/a.md", "Bonjour.\n");
+    env.commit("start");
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(!out.contains("left out"), "{out}");
+    assert!(!env.read("stele.toml").contains("\ninclude"));
+}
