@@ -205,8 +205,10 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
 }
 
 /// Extensions of files that hold prose: what a corpus's documents are.
-const PROSE: &[&str] =
-    &["md", "mdx", "markdown", "mkd", "mdown", "txt", "text", "html", "htm", "adoc", "asciidoc", "rst", "org", "ftl", "po"];
+const PROSE: &[&str] = &[
+    "md", "mdx", "markdown", "mkd", "mdown", "txt", "text", "html", "htm", "adoc", "asciidoc", "rst", "org", "ftl",
+    "po",
+];
 
 /// What `include` should say for a source folder holding prose and other files (images,
 /// data, styles): `**/*.<ext>` for each prose extension present, and the other extensions

@@ -177,57 +177,88 @@ pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> 
         if tag == DiffTag::Equal {
             continue;
         }
-        let paired = old_range.len().min(new_range.len());
-        for k in 0..paired {
-            let (i, j) = (old_range.start + k, new_range.start + k);
-            let change = classify(o[i].text(old), n[j].text(new));
-            let target = &rendered_by[i];
-            out.push(StaleBlock {
-                kind: ChangeKind::Changed,
-                change,
-                source_lines: n[j].lines,
-                translation_lines: t_lines(target).unwrap_or_else(|| insertion(i)),
-                // A number, a link or code that changed is that many words to update, not the
-                // whole paragraph (`12` → `13` is one word).
-                words: match change {
-                    ChangeClass::Cosmetic => 0,
-                    ChangeClass::Mechanical => changed_words(o[i].text(old), n[j].text(new)),
-                    ChangeClass::Content => words(&n[j], new),
-                },
-                old_text: o[i].text(old).to_owned(),
-                new_text: n[j].text(new).to_owned(),
-                translation_text: t_text(target),
-            });
-        }
-        for i in old_range.start + paired..old_range.end {
-            let target = &rendered_by[i];
-            // A block the translation never rendered leaves nothing stale behind.
-            let Some(lines) = t_lines(target) else { continue };
-            out.push(StaleBlock {
-                kind: ChangeKind::Removed,
-                change: ChangeClass::Content,
-                source_lines: source_gap(new_range.end),
-                translation_lines: lines,
-                words: 0,
-                old_text: o[i].text(old).to_owned(),
-                new_text: String::new(),
-                translation_text: t_text(target),
-            });
-        }
-        for added in &n[new_range.start + paired..new_range.end] {
-            out.push(StaleBlock {
-                kind: ChangeKind::Added,
-                change: ChangeClass::Content,
-                source_lines: added.lines,
-                translation_lines: insertion(old_range.end),
-                words: words(added, new),
-                old_text: String::new(),
-                new_text: added.text(new).to_owned(),
-                translation_text: String::new(),
-            });
+        for (old_range, new_range) in by_kind(&o, old_range, &n, new_range) {
+            let paired = old_range.len().min(new_range.len());
+            for k in 0..paired {
+                let (i, j) = (old_range.start + k, new_range.start + k);
+                let change = classify(o[i].text(old), n[j].text(new));
+                let target = &rendered_by[i];
+                out.push(StaleBlock {
+                    kind: ChangeKind::Changed,
+                    change,
+                    source_lines: n[j].lines,
+                    translation_lines: t_lines(target).unwrap_or_else(|| insertion(i)),
+                    // A number, a link or code that changed is that many words to update, not the
+                    // whole paragraph (`12` → `13` is one word).
+                    words: match change {
+                        ChangeClass::Cosmetic => 0,
+                        ChangeClass::Mechanical => changed_words(o[i].text(old), n[j].text(new)),
+                        ChangeClass::Content => words(&n[j], new),
+                    },
+                    old_text: o[i].text(old).to_owned(),
+                    new_text: n[j].text(new).to_owned(),
+                    translation_text: t_text(target),
+                });
+            }
+            for i in old_range.start + paired..old_range.end {
+                let target = &rendered_by[i];
+                // A block the translation never rendered leaves nothing stale behind.
+                let Some(lines) = t_lines(target) else { continue };
+                out.push(StaleBlock {
+                    kind: ChangeKind::Removed,
+                    change: ChangeClass::Content,
+                    source_lines: source_gap(new_range.end),
+                    translation_lines: lines,
+                    words: 0,
+                    old_text: o[i].text(old).to_owned(),
+                    new_text: String::new(),
+                    translation_text: t_text(target),
+                });
+            }
+            for added in &n[new_range.start + paired..new_range.end] {
+                out.push(StaleBlock {
+                    kind: ChangeKind::Added,
+                    change: ChangeClass::Content,
+                    source_lines: added.lines,
+                    translation_lines: insertion(old_range.end),
+                    words: words(added, new),
+                    old_text: String::new(),
+                    new_text: added.text(new).to_owned(),
+                    translation_text: String::new(),
+                });
+            }
         }
     }
     out
+}
+
+/// A run of changed blocks cut where the kinds of block differ: a paragraph that went and a
+/// list item that came are a removal and an addition, not one block rewritten (whose word diff
+/// would show the list's marker as a changed word). Each part pairs blocks of one kind, or
+/// holds blocks of one side only; in order.
+fn by_kind(
+    o: &[Block],
+    old: std::ops::Range<usize>,
+    n: &[Block],
+    new: std::ops::Range<usize>,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let old_kinds: Vec<BlockKind> = o[old.clone()].iter().map(|b| b.kind).collect();
+    let new_kinds: Vec<BlockKind> = n[new.clone()].iter().map(|b| b.kind).collect();
+    let shift = |r: std::ops::Range<usize>, by: usize| r.start + by..r.end + by;
+    let mut parts = Vec::new();
+    for op in similar::capture_diff_slices(Algorithm::Myers, &old_kinds, &new_kinds) {
+        let (tag, a, b) = op.as_tag_tuple();
+        let (a, b) = (shift(a, old.start), shift(b, new.start));
+        if tag == DiffTag::Replace {
+            // Different kinds: the old ones went, the new ones came.
+            let (gone, came) = (a.end..a.end, b.start..b.start);
+            parts.push((a, came));
+            parts.push((gone, b));
+        } else {
+            parts.push((a, b));
+        }
+    }
+    parts
 }
 
 /// A run of changed blocks between two versions of one file.
@@ -264,8 +295,11 @@ pub fn hunks(old: &str, new: &str, markdown: bool) -> Vec<Hunk> {
     similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys)
         .into_iter()
         .filter(|op| op.tag() != DiffTag::Equal)
-        .map(|op| {
+        .flat_map(|op| {
             let (_, old_range, new_range) = op.as_tag_tuple();
+            by_kind(&o, old_range, &n, new_range)
+        })
+        .map(|(old_range, new_range)| {
             let (old_lines, old_text) = span(&o, &old_range, old);
             let (new_lines, new_text) = span(&n, &new_range, new);
             let change = if old_text.is_empty() || new_text.is_empty() {
@@ -347,5 +381,21 @@ mod tests {
             d.iter().map(|p| (p.op, p.text.as_str())).collect::<Vec<_>>(),
             [("equal", "the "), ("delete", "cat"), ("insert", "dog"), ("equal", " sat")]
         );
+    }
+
+    #[test]
+    fn blocks_of_different_kinds_are_not_paired() {
+        let old = "Intro.\n\nThis paragraph will go away.\n\n- first item\n\nEnd.\n";
+        let new = "Intro.\n\n- a new item\n- first item\n\nEnd.\n";
+        let blocks = stale_blocks(old, new, "Intro.\n\nCe paragraphe.\n\n- un\n\nFin.\n", true);
+        let kinds: Vec<_> = blocks.iter().map(|b| (b.kind, b.new_text.as_str())).collect();
+        assert_eq!(kinds, [(ChangeKind::Removed, ""), (ChangeKind::Added, "- a new item")]);
+        let hunks = hunks(old, new, true);
+        let texts: Vec<_> = hunks.iter().map(|h| (h.old_text.as_str(), h.new_text.as_str())).collect();
+        assert_eq!(texts, [("This paragraph will go away.", ""), ("", "- a new item")]);
+        // Blocks of one kind are still paired: a changed paragraph is one change.
+        let blocks = stale_blocks("A cat sat.\n", "A dog sat.\n", "Un chat.\n", true);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].kind, ChangeKind::Changed);
     }
 }
