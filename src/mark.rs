@@ -189,6 +189,8 @@ pub struct AckReport {
     pub moved: Vec<Marked>,
     /// The translations left alone, and why.
     pub left: Vec<(String, LeftAlone)>,
+    /// The source's changes acknowledged (cosmetic ones, and with `--force` the others).
+    pub changes: Vec<crate::diff::Hunk>,
 }
 
 /// Why `ack` cannot run.
@@ -316,10 +318,12 @@ fn ack_document(
         }
     };
 
+    let changes = changes_since(repo, source_path, previous)?;
     if !force {
-        let changes = not_cosmetic(repo, source_path, previous)?;
-        if !changes.is_empty() {
-            return Err(AckError::NotCosmetic { path: source_path.to_owned(), changes });
+        let more: Vec<crate::diff::Hunk> =
+            changes.iter().filter(|h| h.change != crate::diff::ChangeClass::Cosmetic).cloned().collect();
+        if !more.is_empty() {
+            return Err(AckError::NotCosmetic { path: source_path.to_owned(), changes: more });
         }
     }
 
@@ -334,19 +338,15 @@ fn ack_document(
         }
     }
     let moved = mark(corpora, repo, &to_move, opts)?;
-    Ok(AckReport { source: source_path.to_owned(), previous, current, moved, left })
+    Ok(AckReport { source: source_path.to_owned(), previous, current, moved, left, changes })
 }
 
-/// The changes from the source's version `previous` to its work-tree file that are more than
-/// cosmetic.
-fn not_cosmetic(repo: &Repo, source_path: &str, previous: ObjectId) -> Result<Vec<crate::diff::Hunk>, AckError> {
+/// The changes from the source's version `previous` to its work-tree file.
+fn changes_since(repo: &Repo, source_path: &str, previous: ObjectId) -> Result<Vec<crate::diff::Hunk>, AckError> {
     let file = repo.workdir().join(source_path);
     let now = tracking::read_text(&file).map_err(|e| AckError::Mark(MarkError::Tracking(e)))?;
     let before = repo.read_blob(previous)?.unwrap_or_default();
     let before = String::from_utf8_lossy(&before);
     let markdown = tracking::storage_for(source_path) == Storage::FrontMatter;
-    Ok(crate::diff::hunks(&before, &now, markdown)
-        .into_iter()
-        .filter(|h| h.change != crate::diff::ChangeClass::Cosmetic)
-        .collect())
+    Ok(crate::diff::hunks(&before, &now, markdown))
 }

@@ -35,7 +35,8 @@ pub fn run(ctx: &Ctx, args: &AckArgs, out: &mut dyn Write) -> Result<ExitCode, C
     let opts = MarkOptions { dry_run: args.dry_run };
     let Some(source) = &args.source else {
         let done = mark::ack_cosmetic(&corpora, &repo, &opts)?;
-        for report in &done.acknowledged {
+        // -q: the total only.
+        for report in done.acknowledged.iter().filter(|_| !ctx.quiet) {
             say(ctx, args, report, out)?;
         }
         line(out, t!(loc, "ack-cosmetic-summary", "count" => done.acknowledged.len(), "left" => done.left))?;
@@ -55,18 +56,25 @@ fn say(ctx: &Ctx, args: &AckArgs, report: &AckReport, out: &mut dyn Write) -> Re
         t!(loc, "ack-summary", "source" => &report.source,
             "previous" => report.previous.short(7), "current" => report.current.short(7), "count" => report.moved.len()),
     )?;
+    // -q: the summary line only; -v: the changes acknowledged too.
+    if ctx.quiet {
+        return Ok(());
+    }
     for m in &report.moved {
         let id = if args.dry_run { "ack-would-move" } else { "ack-moved" };
         line(out, format!("  {}", t!(loc, id, "path" => &m.record_file)))?;
     }
-    if !ctx.quiet {
-        for (path, why) in &report.left {
-            let id = match why {
-                LeftAlone::AlreadyCurrent => "ack-left-current",
-                LeftAlone::WasOutdated => "ack-left-outdated",
-                LeftAlone::Missing => "ack-left-missing",
-            };
-            line(out, format!("  {}", t!(loc, id, "path" => path)))?;
+    for (path, why) in &report.left {
+        let id = match why {
+            LeftAlone::AlreadyCurrent => "ack-left-current",
+            LeftAlone::WasOutdated => "ack-left-outdated",
+            LeftAlone::Missing => "ack-left-missing",
+        };
+        line(out, format!("  {}", t!(loc, id, "path" => path)))?;
+    }
+    if ctx.verbose > 0 {
+        for h in &report.changes {
+            super::diff::render_hunk(ctx, h, "  ", true, out)?;
         }
     }
     Ok(())

@@ -179,7 +179,18 @@ fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
     let paint: &Painter = &ctx.paint;
     let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
     let mut shown = vec![false; r.problems.len()];
+    // -q: the problems only (nothing when the check passes); -v: each translation that
+    // passed too.
     for v in &r.languages {
+        if ctx.quiet {
+            for (i, p) in r.problems.iter().enumerate() {
+                if p.corpus == v.corpus && p.lang == v.lang && !shown[i] {
+                    shown[i] = true;
+                    render_problem(ctx, root, p, out)?;
+                }
+            }
+            continue;
+        }
         let group = if many { format!("{} ({})", v.lang, v.corpus) } else { v.lang.to_string() };
         let verdict = if v.passed {
             paint.state(stele::freshness::State::Current, &t!(loc, "check-ok"))
@@ -203,6 +214,12 @@ fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
                 render_problem(ctx, root, p, out)?;
             }
         }
+        if ctx.verbose > 0 {
+            for c in r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang && c.problems.is_empty()) {
+                let state = super::status::state_name(loc, c.state);
+                line(out, format!("  {} {}: {}", paint.state(c.state, &t!(loc, "check-ok")), c.path, state))?;
+            }
+        }
     }
     let others: Vec<&Problem> = r.problems.iter().enumerate().filter(|(i, _)| !shown[*i]).map(|(_, p)| p).collect();
     if !others.is_empty() {
@@ -210,6 +227,9 @@ fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
         for p in others {
             render_problem(ctx, root, p, out)?;
         }
+    }
+    if ctx.quiet {
+        return Ok(());
     }
     line(out, "")?;
     let translations = r.checked.len();

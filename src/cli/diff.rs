@@ -215,7 +215,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
     let shown: Vec<&TranslationStatus> = doc
         .translations
         .iter()
-        .filter(|t| target.lang.is_some() || !args.langs.is_empty() || t.state == State::Outdated)
+        .filter(|t| target.lang.is_some() || !args.langs.is_empty() || ctx.verbose > 0 || t.state == State::Outdated)
         .collect();
 
     if args.format == Format::Json {
@@ -287,6 +287,9 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
             _ => {}
         }
         if t.messages.is_some() {
+            if ctx.quiet {
+                continue;
+            }
             for m in message_diffs(&repo, &doc.source.path, t)? {
                 line(out, "")?;
                 render_message(ctx, &m, out)?;
@@ -299,6 +302,9 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
         };
         let words: usize = blocks.iter().map(|b| b.words).sum();
         line(out, t!(loc, "diff-summary", "source" => &doc.source.path, "blocks" => blocks.len(), "words" => words))?;
+        if ctx.quiet {
+            continue;
+        }
         for b in blocks {
             line(out, "")?;
             render_block(ctx, b, args.side_by_side, out)?;
@@ -448,17 +454,40 @@ fn revisions(ctx: &Ctx, repo: &Repo, args: &DiffArgs, from: &str, out: &mut dyn 
         line(out, t!(loc, "diff-no-changes"))?;
     }
     for h in &hunks {
-        line(out, "")?;
-        line(
-            out,
+        // -q: where the changes are, without their words.
+        if !ctx.quiet {
+            line(out, "")?;
+        }
+        render_hunk(ctx, h, "", !ctx.quiet, out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One hunk between two versions of a file: its header (indented by `indent`), then, with
+/// `words`, its word diff.
+pub(super) fn render_hunk(
+    ctx: &Ctx,
+    h: &diff::Hunk,
+    margin: &str,
+    words: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let loc = &ctx.loc;
+    line(
+        out,
+        format!(
+            "{margin}{}",
             ctx.paint.hint(&format!(
                 "@@ {}",
                 t!(loc, "diff-hunk", "o1" => h.old_lines.0, "o2" => h.old_lines.1,
                     "n1" => h.new_lines.0, "n2" => h.new_lines.1, "change" => class_name(loc, h.change))
-            )),
-        )?;
+            ))
+        ),
+    )?;
+    if words {
         let pieces = diff::words(&h.old_text, &h.new_text);
-        line(out, indent(&render_pieces(&ctx.paint, &pieces, ctx.paint.enabled()), "  ", "  "))?;
+        let margin = format!("{margin}  ");
+        line(out, indent(&render_pieces(&ctx.paint, &pieces, ctx.paint.enabled()), &margin, &margin))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -146,6 +146,22 @@ pub enum CliError {
     /// A glob given to `check` does not parse.
     #[error(transparent)]
     Check(#[from] stele::check::CheckError),
+    /// A global option given to a command for which it means nothing.
+    #[error("meaningless option")]
+    Meaningless {
+        /// The option as typed (`--corpus`).
+        option: String,
+        /// The command.
+        command: String,
+    },
+    /// `stele help X` or `stele man X` for a command that does not exist.
+    #[error("unknown command")]
+    UnknownCommand {
+        /// The name given.
+        name: String,
+        /// The commands, comma-separated.
+        known: String,
+    },
     /// A `--lang` value that the corpus does not track.
     #[error("language not configured")]
     LangNotConfigured {
@@ -290,6 +306,13 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             t!(loc, "error-cwd")
         }
         CliError::NoSuchDir { path } => msg(loc, "error-no-such-dir", &[("path", p(path))]),
+        CliError::Meaningless { option, command } => {
+            msg(loc, "error-meaningless-option", &[("option", Arg::from(option)), ("command", Arg::from(command))])
+        }
+        CliError::UnknownCommand { name, known } => {
+            hint = Some(t!(loc, "hint-known-commands", "known" => known.as_str()));
+            msg(loc, "error-unknown-command", &[("name", Arg::from(name))])
+        }
         CliError::NothingExported => {
             hint = Some(t!(loc, "hint-nothing-exported"));
             t!(loc, "error-nothing-exported")

@@ -204,6 +204,9 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
     (vec![Planned::one(Guess::One("content/{lang}/{path}".into()))], Vec::new())
 }
 
+/// Extensions with how many files have each.
+type Counts = Vec<(String, usize)>;
+
 /// Extensions of files that hold prose: what a corpus's documents are.
 const PROSE: &[&str] = &[
     "md", "mdx", "markdown", "mkd", "mdown", "txt", "text", "html", "htm", "adoc", "asciidoc", "rst", "org", "ftl",
@@ -215,7 +218,7 @@ const PROSE: &[&str] = &[
 /// with their counts, left out. Nothing when the folder holds only prose, or no prose at all
 /// (the user's documents are of a kind stele does not know: left to them). At most 100,000
 /// entries are looked at.
-fn prose_only(dir: &Path) -> Option<(Vec<String>, Vec<(String, usize)>)> {
+fn prose_only(dir: &Path) -> Option<(Vec<String>, Counts)> {
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     let mut queue = vec![dir.to_path_buf()];
     let mut seen = 0usize;
@@ -371,6 +374,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
             line(out, t!(loc, "init-no-languages"))?;
         }
         line(out, t!(loc, "init-next"))?;
+    }
+    // -v: the file as written.
+    if ctx.verbose > 0 {
+        line(out, "")?;
+        out.write_all(text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

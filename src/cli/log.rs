@@ -56,8 +56,15 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
         FileChange::Deleted => t!(loc, "log-deleted"),
     };
     for e in &entries {
-        line(out, "")?;
-        line(out, format!("{}  {}  {}  {}", ctx.paint.hint(&e.commit.short(7)), date(e.time), e.author, e.summary))?;
+        // -q: one line per commit; -v: commits named in full.
+        if !ctx.quiet {
+            line(out, "")?;
+        }
+        let id = if ctx.verbose > 0 { e.commit.to_string() } else { e.commit.short(7) };
+        line(out, format!("{}  {}  {}  {}", ctx.paint.hint(&id), date(e.time), e.author, e.summary))?;
+        if ctx.quiet {
+            continue;
+        }
         let mut what = Vec::new();
         if let Some(c) = e.source {
             what.push(t!(loc, "log-source", "change" => change_name(c)));

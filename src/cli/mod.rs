@@ -102,7 +102,7 @@ pub enum Format {
 pub enum Command {
     /// Show which translations are current, outdated, missing or orphaned.
     Status(status::StatusArgs),
-    /// List a translator's pending work in one language.
+    /// List a translator's pending work, language by language.
     Todo(todo::TodoArgs),
     /// Record that translations match the current version of their sources.
     Mark(mark::MarkArgs),
@@ -122,8 +122,10 @@ pub enum Command {
     Init(init::InitArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page of stele or of one of its commands (roff).
+    Man(completions::PageArgs),
+    /// Print the help of stele or of one of its commands.
+    Help(completions::PageArgs),
 }
 
 /// Everything a command needs from the outside world, read once.
@@ -425,8 +427,25 @@ fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok()
 }
 
+/// Global options that mean nothing for a command: hidden from its help, its man page and its
+/// completions, and refused when given ([`CliError::Meaningless`]).
+pub fn meaningless(command: &str) -> &'static [&'static str] {
+    match command {
+        // init writes the file that defines corpora.
+        "init" => &["corpora"],
+        // align works outside any corpus, and prints data only.
+        "align" => &["corpora", "quiet", "verbose"],
+        // They print text generated from stele's own definition, whatever the repository.
+        "completions" | "man" | "help" => &["corpora", "dir", "quiet", "verbose", "color"],
+        _ => &[],
+    }
+}
+
 /// Replaces clap's English help with Fluent text: `cli-about`, `cli-<cmd>-about`,
-/// `cli-arg-<id>` for global arguments and `cli-<cmd>-arg-<id>` for a command's own.
+/// `cli-arg-<id>` for global arguments (or `cli-<cmd>-arg-<id>` when a command says what one
+/// means for it, as `-q` and `-v` do) and `cli-<cmd>-arg-<id>` for a command's own. A command's
+/// own options come first, under their heading; global ones after, under theirs. Expects a
+/// built command (global arguments copied into each subcommand).
 fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Command {
     let about_id = if prefix.is_empty() { "cli-about".to_owned() } else { format!("cli-{prefix}-about") };
     let template = format!(
@@ -440,11 +459,30 @@ fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Comm
         .subcommand_value_name(t!(loc, "cli-command-value"));
     let ids: Vec<(String, bool, bool)> =
         cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set())).collect();
-    for (id, positional, global) in ids {
-        let msg = if global || prefix.is_empty() { format!("cli-arg-{id}") } else { format!("cli-{prefix}-arg-{id}") };
-        let heading = if positional { t!(loc, "cli-arguments-heading") } else { t!(loc, "cli-options-heading") };
+    let hidden = meaningless(prefix);
+    for (k, (id, positional, global)) in ids.into_iter().enumerate() {
+        let own = format!("cli-{prefix}-arg-{id}");
+        // A global option the command gives a meaning of its own (-q, -v) is one of its options.
+        let shared = global && (prefix.is_empty() || !loc.has(&own));
+        let msg = if shared || prefix.is_empty() { format!("cli-arg-{id}") } else { own };
+        let heading = if positional {
+            t!(loc, "cli-arguments-heading")
+        } else if shared && !prefix.is_empty() {
+            t!(loc, "cli-global-options-heading")
+        } else {
+            t!(loc, "cli-options-heading")
+        };
         let help = t!(loc, &msg);
-        cmd = cmd.mut_arg(id.as_str(), |a| a.help(help).help_heading(heading));
+        let hide = hidden.contains(&id.as_str());
+        // In declaration order: the command's own options, then the shared ones.
+        let order = if positional {
+            k
+        } else if shared && !prefix.is_empty() {
+            1000 + k
+        } else {
+            100 + k
+        };
+        cmd = cmd.mut_arg(id.as_str(), |a| a.help(help).help_heading(heading).hide(hide).display_order(order));
     }
     let after = format!("cli-{prefix}-after");
     if !prefix.is_empty() && loc.has(&after) {
@@ -459,7 +497,10 @@ fn localize(mut cmd: clap::Command, loc: &Localizer, prefix: &str) -> clap::Comm
 
 /// The clap command with help in the given language (used for `--help` and its snapshot).
 pub fn command(loc: &Localizer) -> clap::Command {
-    localize(Cli::command(), loc, "")
+    let mut cmd = Cli::command();
+    // Copies the global arguments into each subcommand, so that each can be given its help.
+    cmd.build();
+    localize(cmd, loc, "")
 }
 
 /// Runs stele with the process's arguments and environment.
@@ -487,6 +528,24 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // A global option that means nothing for the command is refused, not ignored.
+    if let Some((name, sub)) = matches.subcommand() {
+        for id in meaningless(name) {
+            if sub.value_source(id) == Some(clap::parser::ValueSource::CommandLine) {
+                let option = Cli::command()
+                    .get_arguments()
+                    .find(|a| a.get_id() == *id)
+                    .map(|a| match (a.get_short(), a.get_long()) {
+                        (Some(short), Some(long)) => format!("-{short}/--{long}"),
+                        (None, Some(long)) => format!("--{long}"),
+                        (short, None) => format!("-{}", short.unwrap_or('?')),
+                    })
+                    .unwrap_or_default();
+                let err = CliError::Meaningless { option, command: name.to_owned() };
+                return error::report(&loc, Painter::new(false), &err, None);
+            }
+        }
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => {
@@ -553,7 +612,8 @@ pub fn main() -> ExitCode {
         Command::Export(args) => export::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
         Command::Completions(args) => completions::completions(&ctx, args, &mut out),
-        Command::Man => completions::man(&ctx, &mut out),
+        Command::Man(args) => completions::man(&ctx, args, &mut out),
+        Command::Help(args) => completions::help(&ctx, args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     let code = match result {

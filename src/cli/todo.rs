@@ -141,12 +141,18 @@ fn render(
                     (Some(r), Some(t)) => reason_text(loc, r, Some(t)),
                     _ => String::new(),
                 };
-                match item.blocks {
+                let detail = match item.blocks {
                     Some(blocks) => format!(
                         "{reason} — {}",
                         t!(loc, "status-stale-blocks", "blocks" => blocks, "words" => item.words)
                     ),
                     None => reason,
+                };
+                // -v: the source to read beside it.
+                if ctx.verbose > 0 {
+                    format!("{detail} — {}", t!(loc, "todo-update-from", "source" => &item.source_path))
+                } else {
+                    detail
                 }
             }
         };

@@ -21,3 +21,4 @@ mod mark;
 mod status;
 mod todo;
 mod util;
+mod verbosity;

@@ -1,0 +1,123 @@
+//! What `-q` and `-v` print, command by command: `-q` less than the default, `-v` more, each
+//! as its help says.
+
+use crate::util::TestEnv;
+
+/// `a`: French outdated (a paragraph changed), Spanish missing; `b`: French current.
+fn corpus() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "First paragraph here.\n\nSecond paragraph here.\n");
+    env.write("corpus/a/fr.md", "Premier paragraphe.\n\nDeuxième paragraphe.\n");
+    env.write("corpus/b/en.md", "Bee.\n");
+    env.write("corpus/b/fr.md", "Abeille.\n");
+    env.write("corpus/b/es.md", "Abeja.\n");
+    env.commit("start");
+    env.write("corpus/a/en.md", "First paragraph here.\n\nSecond paragraph, rewritten.\n");
+    env.commit("the source changes");
+    env
+}
+
+fn run(env: &TestEnv, args: &[&str]) -> String {
+    env.stele(args).ok().to_owned()
+}
+
+#[test]
+fn todo_levels() {
+    let env = corpus();
+    let quiet = run(&env, &["todo", "-q", "--lang", "fr,es"]);
+    assert_eq!(quiet.lines().filter(|l| !l.is_empty()).count(), 2, "{quiet}");
+    let normal = run(&env, &["todo", "--lang", "fr"]);
+    assert!(normal.contains("corpus/a/fr.md") && !normal.contains("update from"), "{normal}");
+    let verbose = run(&env, &["todo", "-v", "--lang", "fr"]);
+    assert!(verbose.contains("update from corpus/a/en.md"), "{verbose}");
+}
+
+#[test]
+fn diff_levels() {
+    let env = corpus();
+    let quiet = run(&env, &["diff", "-q", "corpus/a/en.md"]);
+    assert!(quiet.contains("corpus/a/fr.md (fr): outdated") && quiet.contains("one block to update"), "{quiet}");
+    assert!(!quiet.contains("@@"), "{quiet}");
+    let normal = run(&env, &["diff", "corpus/a/en.md"]);
+    assert!(normal.contains("@@") && !normal.contains("corpus/a/es.md"), "{normal}");
+    let verbose = run(&env, &["diff", "-v", "corpus/a/en.md"]);
+    assert!(verbose.contains("@@") && verbose.contains("corpus/a/es.md (es): missing"), "{verbose}");
+    // Between revisions: where the changes are, without their words.
+    let quiet = run(&env, &["diff", "-q", "--from", "HEAD~1", "corpus/a/en.md"]);
+    assert!(quiet.contains("@@ lines 3–3 → 3–3") && !quiet.contains("rewritten"), "{quiet}");
+    let normal = run(&env, &["diff", "--from", "HEAD~1", "corpus/a/en.md"]);
+    assert!(normal.contains("rewritten"), "{normal}");
+}
+
+#[test]
+fn log_levels() {
+    let env = corpus();
+    let quiet = run(&env, &["log", "-q", "corpus/a/en.md"]);
+    assert!(!quiet.contains("then:") && quiet.contains("the source changes"), "{quiet}");
+    let normal = run(&env, &["log", "corpus/a/en.md"]);
+    assert!(normal.contains("then:"), "{normal}");
+    let head = env.git(&["rev-parse", "HEAD"]);
+    assert!(!normal.contains(head.trim()), "{normal}");
+    let verbose = run(&env, &["log", "-v", "corpus/a/en.md"]);
+    assert!(verbose.contains(head.trim()), "{verbose}");
+}
+
+#[test]
+fn check_levels() {
+    let env = corpus();
+    let quiet = env.stele(&["check", "-q"]);
+    assert_eq!(quiet.code, 1);
+    assert!(quiet.stdout.contains("error:") && !quiet.stdout.contains("check failed"), "{}", quiet.stdout);
+    assert!(!quiet.stdout.contains("fr: failed"), "{}", quiet.stdout);
+    let normal = env.stele(&["check"]);
+    assert!(normal.stdout.contains("check failed") && !normal.stdout.contains("  ok "), "{}", normal.stdout);
+    let verbose = env.stele(&["check", "-v"]);
+    assert!(verbose.stdout.contains("  ok corpus/b/fr.md: current"), "{}", verbose.stdout);
+    // A check that passes says nothing with -q.
+    assert_eq!(run(&env, &["check", "-q", "corpus/b"]), "");
+    assert!(run(&env, &["check", "corpus/b"]).contains("check passed"));
+}
+
+#[test]
+fn ack_levels() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "A typo in teh text.\n");
+    env.write("corpus/a/fr.md", "Une coquille.\n");
+    env.commit("start");
+    env.write("corpus/a/en.md", "A typo in teh  text!\n");
+    env.commit("cosmetic");
+    let quiet = run(&env, &["ack", "-q", "--dry-run", "corpus/a/en.md"]);
+    assert_eq!(quiet.lines().count(), 1, "{quiet}");
+    let normal = run(&env, &["ack", "--dry-run", "corpus/a/en.md"]);
+    assert!(normal.lines().count() > 1 && !normal.contains("@@"), "{normal}");
+    let verbose = run(&env, &["ack", "-v", "--dry-run", "corpus/a/en.md"]);
+    assert!(verbose.contains("@@") && verbose.contains("cosmetic"), "{verbose}");
+    let quiet = run(&env, &["ack", "-q", "--dry-run", "--cosmetic"]);
+    assert_eq!(quiet.lines().count(), 1, "{quiet}");
+}
+
+#[test]
+fn mark_and_init_levels() {
+    let env = corpus();
+    assert_eq!(run(&env, &["mark", "-q", "--dry-run", "corpus/a/fr.md"]), "");
+    assert!(run(&env, &["mark", "--dry-run", "corpus/a/fr.md"]).contains("corpus/a/fr.md"));
+    let env = TestEnv::new();
+    env.write("content/en/a.md", "Hello.\n");
+    env.write("content/fr/a.md", "Bonjour.\n");
+    env.commit("start");
+    assert_eq!(run(&env, &["init", "-q"]), "");
+    env.remove("stele.toml");
+    let verbose = run(&env, &["init", "-v"]);
+    assert!(verbose.contains("layout = \"content/{lang}/{path}\""), "{verbose}");
+}
+
+#[test]
+fn status_levels() {
+    let env = corpus();
+    let quiet = run(&env, &["status", "-q"]);
+    assert!(!quiet.contains("corpus/a/fr.md"), "{quiet}");
+    let normal = run(&env, &["status"]);
+    assert!(normal.contains("corpus/a/fr.md") && !normal.contains("corpus/b/fr.md"), "{normal}");
+    let verbose = run(&env, &["status", "-v"]);
+    assert!(verbose.contains("corpus/b/fr.md"), "{verbose}");
+}
