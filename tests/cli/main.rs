@@ -11,6 +11,7 @@ mod errors;
 mod export;
 mod fluent;
 mod fuzz;
+mod guide;
 mod help;
 mod history;
 mod hostile;
