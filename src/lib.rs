@@ -36,6 +36,7 @@ pub mod l10n;
 pub mod lang;
 pub mod layout;
 pub mod mark;
+pub mod moving;
 pub mod segment;
 pub mod timeline;
 pub mod tracking;

@@ -7,10 +7,11 @@
 
 use serde::Serialize;
 
+use crate::corpus::Corpus;
 use crate::corpus::Document;
 use crate::freshness::decide::{decide, HistoryObserved, Observed, SourceNow};
-use crate::freshness::State;
-use crate::git::{GitError, ObjectId, PinTarget, Repo};
+use crate::freshness::{State, StatusReport};
+use crate::git::{GitError, ObjectId, PathChange, PinTarget, Repo};
 use crate::lang::Lang;
 use std::collections::HashMap;
 use std::path::Path;
@@ -29,6 +30,8 @@ pub enum FileChange {
     Marked,
     /// It was deleted.
     Deleted,
+    /// It moved (a source renamed, by git's similarity rule).
+    Renamed,
 }
 
 /// One entry of the timeline.
@@ -192,4 +195,116 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
     }
     entries.reverse();
     Ok(entries)
+}
+
+/// A commit that changed sources of the corpora, and what their translations are now
+/// (`stele log` without a document).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCommit {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    /// The author.
+    pub author: String,
+    /// The commit message's first line.
+    pub summary: String,
+    /// The sources it changed.
+    pub sources: Vec<SourceChange>,
+}
+
+/// One source a commit changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceChange {
+    /// Its corpus.
+    pub corpus: String,
+    /// The document's id.
+    pub id: String,
+    /// The source's path (its new path, for a rename), from the repository root.
+    pub path: String,
+    /// What happened to it.
+    pub change: FileChange,
+    /// For a rename: where it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The document's translations as they are now (for a rename, the new document's and
+    /// those still at the old document's paths).
+    pub translations: Vec<TranslationNow>,
+}
+
+/// A translation's state today.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslationNow {
+    /// Its language.
+    pub lang: Lang,
+    /// Its path (where it is expected, if missing).
+    pub path: String,
+    /// Its state now.
+    pub state: State,
+}
+
+/// The newest `limit` commits that changed a source of `corpora`, newest first, with what each
+/// source's translations are now according to `report` (a status of the same corpora). Only
+/// sources of documents the corpora have today are followed (a source deleted with its
+/// translations has nothing left to say).
+pub fn recent(
+    repo: &Repo,
+    corpora: &[Corpus],
+    report: &StatusReport,
+    limit: usize,
+) -> Result<Vec<SourceCommit>, GitError> {
+    // Source path → (corpus, document id).
+    let mut sources: HashMap<&str, (&str, &str)> = HashMap::new();
+    for corpus in corpora {
+        for doc in &corpus.documents {
+            sources.insert(doc.source.path.as_str(), (corpus.config.name.as_str(), doc.id.as_str()));
+        }
+    }
+    let now = |path: &str| -> Vec<TranslationNow> {
+        let Some((corpus, id)) = sources.get(path) else { return Vec::new() };
+        report
+            .documents
+            .iter()
+            .filter(|d| d.id == *id && &*d.corpus == *corpus)
+            .flat_map(|d| &d.translations)
+            .map(|t| TranslationNow { lang: t.lang.clone(), path: t.path.clone(), state: t.state })
+            .collect()
+    };
+    let mut paths: Vec<String> = sources.keys().map(|p| (*p).to_owned()).collect();
+    paths.sort_unstable();
+    let commits = repo.recent_changes(&paths, limit)?;
+    Ok(commits
+        .into_iter()
+        .map(|c| {
+            let changes = c
+                .files
+                .into_iter()
+                .filter_map(|f| {
+                    let (path, change, from) = match f {
+                        PathChange::Added { path } => (path, FileChange::Added, None),
+                        PathChange::Modified { path } => (path, FileChange::Changed, None),
+                        PathChange::Deleted { path } => (path, FileChange::Deleted, None),
+                        PathChange::Renamed { from, path } => (path, FileChange::Renamed, Some(from)),
+                    };
+                    // A rename out of the corpora is named by where it was.
+                    let named = if sources.contains_key(path.as_str()) { &path } else { from.as_ref()? };
+                    let &(corpus, id) = sources.get(named.as_str())?;
+                    let mut translations = now(&path);
+                    if let Some(from) = &from {
+                        // The old document's translations left behind (orphans now).
+                        translations.extend(now(from).into_iter().filter(|t| t.state == State::Orphan));
+                    }
+                    Some(SourceChange {
+                        corpus: corpus.to_owned(),
+                        id: id.to_owned(),
+                        path,
+                        change,
+                        from,
+                        translations,
+                    })
+                })
+                .collect();
+            SourceCommit { commit: c.commit, time: c.time, author: c.author, summary: c.summary, sources: changes }
+        })
+        .collect())
 }

@@ -255,6 +255,7 @@ git-op-read-tree-of = reading the tree of commit { $id }
 git-op-read-tree = reading tree { $id }
 git-op-read-parents = reading the parents of commit { $id }
 git-op-walk-history = walking the history
+git-op-write-index = updating the index
 git-op-compare-with-parent = comparing commit { $id } with its parent { $parent }
 git-op-merge-base = finding the merge base of { $rev } and HEAD
 git-op-compare-with-work-tree = comparing { $rev } with the work tree
@@ -364,9 +365,10 @@ cli-diff-arg-from = Compare the file as it was at this revision…
 cli-diff-arg-to = …with this revision (default: the work tree)
 cli-diff-arg-side_by_side = Show the source's changes and the translation in two columns
 cli-diff-arg-format = Output format: text (the default) for people, json for programs
-cli-log-about = Show a document's timeline: source changes, translation updates and marks
-cli-log-arg-target = A source or translation file, or a document id
+cli-log-about = Show a document’s timeline, or without one the latest source changes and where their translations stand now
+cli-log-arg-target = A source or translation file, or a document id; every source of the corpora when absent
 cli-log-arg-format = Output format: text (the default) for people, json for programs
+cli-log-arg-max_count = At most this many commits (default: 20 without a document, all with one)
 cli-ack-about = Declare that a source's latest change needs no retranslation (a typo fix, say)
 cli-ack-arg-source = The source whose latest change needs no retranslation
 cli-ack-arg-cosmetic = Every source of the corpus whose latest change is only cosmetic (whitespace, punctuation, typography, case)
@@ -419,6 +421,14 @@ log-added = added
 log-changed = changed
 log-marked = marked
 log-deleted = deleted
+log-renamed = renamed
+log-corpus-empty = No commit has changed a source yet.
+log-corpus-heading = { $count ->
+    [one] The latest commit that changed a source, and where its translations stand now:
+   *[other] The latest { $count } commits that changed sources, and where their translations stand now:
+    }
+log-now = now: { $states }
+log-more-current = { $count } more current
 log-source = source { $change }
 log-translation = { $lang } { $change }
 log-states = then: { $states }
@@ -521,3 +531,25 @@ error-filter-driver = { $path }: the filter driver “{ $driver }” applies, an
 hint-filter-driver = leave the file out of the corpus (exclude = […] in stele.toml), or remove the filter from .gitattributes
 error-hash-failed = { $path }: cannot compute the file’s git blob id
 error-moses-needs-output = the moses format writes two files: give their common path with -o (for example -o corpus, for corpus.{ $source } and corpus.{ $target })
+
+# stele mv, and renamed sources
+cli-mv-about = Move a document: its source and every translation, with their records (or the translations after a source git already moved)
+cli-mv-arg-old = The source’s path now, or before git moved it
+cli-mv-arg-new = The source’s new path
+cli-mv-arg-dry_run = Show what would move; move nothing
+cli-mv-arg-quiet = Print nothing
+cli-mv-arg-verbose = Print each move (as without -v)
+mv-moved = Moved { $from } → { $to }
+mv-would-move = Would move { $from } → { $to }
+error-mv-not-source = { $path } is not the source of any document
+hint-mv-not-source = give the source’s path, as `stele status` shows it (for an orphan, the path it names for its source)
+error-mv-not-source-path = { $path } is not where corpus { $corpus } keeps a source
+error-mv-same = the document is already at { $path }
+error-mv-exists = { $path } already exists: nothing was moved
+error-mv-nothing = no file of the document of { $path } exists: nothing to move
+error-mv-io = cannot move { $from } to { $to } (the files moved before it are back where they were)
+status-orphan-renamed = its source was renamed to { $to }: `stele mv { $from } { $to }` moves it
+diff-orphan = Its source { $source } does not exist: there is nothing to compare it with.
+diff-orphan-renamed = Its source { $source } was renamed to { $to }: move the translation with `stele mv { $source } { $to }`.
+mv-pinned = Recorded in { $path } the source version it was made from ({ $blob }): its history stays at the old path
+mv-would-pin = Would record in { $path } the source version it was made from ({ $blob })

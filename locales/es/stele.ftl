@@ -255,6 +255,7 @@ git-op-read-tree-of = la lectura del árbol del commit { $id }
 git-op-read-tree = la lectura del árbol { $id }
 git-op-read-parents = la lectura de los padres del commit { $id }
 git-op-walk-history = el recorrido del historial
+git-op-write-index = la actualización del índice
 git-op-compare-with-parent = la comparación del commit { $id } con su padre { $parent }
 git-op-merge-base = la búsqueda de la base común de { $rev } y HEAD
 git-op-compare-with-work-tree = la comparación de { $rev } con el árbol de trabajo
@@ -364,9 +365,10 @@ cli-diff-arg-from = Comparar el archivo tal como estaba en esta revisión…
 cli-diff-arg-to = …con esta revisión (por defecto: la copia de trabajo)
 cli-diff-arg-side_by_side = Mostrar los cambios de la fuente y la traducción en dos columnas
 cli-diff-arg-format = Formato de salida: text (por defecto) para personas, json para programas
-cli-log-about = Mostrar la cronología de un documento: cambios de la fuente, actualizaciones y marcas de las traducciones
-cli-log-arg-target = Un archivo fuente o de traducción, o el identificador de un documento
+cli-log-about = Mostrar el historial de un documento, o sin documento los últimos cambios de fuentes y cómo están sus traducciones
+cli-log-arg-target = Un archivo fuente o traducción, o un identificador de documento; todas las fuentes de los corpus si falta
 cli-log-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-log-arg-max_count = Como mucho este número de commits (por defecto: 20 sin documento, todos con uno)
 cli-ack-about = Declarar que el último cambio de una fuente no requiere retraducción (una errata, por ejemplo)
 cli-ack-arg-source = La fuente cuyo último cambio no requiere retraducción
 cli-ack-arg-cosmetic = Todas las fuentes del corpus cuyo último cambio es solo cosmético (espacios, puntuación, tipografía, mayúsculas)
@@ -419,6 +421,14 @@ log-added = añadida
 log-changed = modificada
 log-marked = marcada
 log-deleted = borrada
+log-renamed = renombrada
+log-corpus-empty = Ningún commit ha cambiado aún una fuente.
+log-corpus-heading = { $count ->
+    [one] El último commit que cambió una fuente, y cómo están sus traducciones:
+   *[other] Los últimos { $count } commits que cambiaron fuentes, y cómo están sus traducciones:
+    }
+log-now = hoy: { $states }
+log-more-current = { $count } más al día
 log-source = fuente { $change }
 log-translation = { $lang } { $change }
 log-states = después: { $states }
@@ -521,3 +531,25 @@ error-filter-driver = { $path }: se aplica el filtro «{ $driver }», y stele no
 hint-filter-driver = excluya el archivo del corpus (exclude = […] en stele.toml), o quite el filtro de .gitattributes
 error-hash-failed = { $path }: no se puede calcular el identificador de blob git del archivo
 error-moses-needs-output = el formato moses escribe dos archivos: indique su ruta común con -o (por ejemplo -o corpus, para corpus.{ $source } y corpus.{ $target })
+
+# stele mv, and renamed sources
+cli-mv-about = Mover un documento: su fuente y todas sus traducciones, con sus registros (o las traducciones tras una fuente que git ya movió)
+cli-mv-arg-old = La ruta actual de la fuente, o la de antes de que git la moviera
+cli-mv-arg-new = La nueva ruta de la fuente
+cli-mv-arg-dry_run = Mostrar lo que se movería; no mover nada
+cli-mv-arg-quiet = No mostrar nada
+cli-mv-arg-verbose = Mostrar cada movimiento (como sin -v)
+mv-moved = { $from } movido → { $to }
+mv-would-move = { $from } se movería → { $to }
+error-mv-not-source = { $path } no es la fuente de ningún documento
+hint-mv-not-source = indique la ruta de la fuente tal como la muestra `stele status` (para un huérfano, la ruta que da para su fuente)
+error-mv-not-source-path = { $path } no es un lugar de fuente del corpus { $corpus }
+error-mv-same = el documento ya está en { $path }
+error-mv-exists = { $path } ya existe: no se movió nada
+error-mv-nothing = no existe ningún archivo del documento de { $path }: nada que mover
+error-mv-io = no se puede mover { $from } a { $to } (los archivos movidos antes volvieron a su lugar)
+status-orphan-renamed = su fuente fue renombrada a { $to }: `stele mv { $from } { $to }` la mueve
+diff-orphan = Su fuente { $source } no existe: no hay nada con qué compararla.
+diff-orphan-renamed = Su fuente { $source } fue renombrada a { $to }: mueva la traducción con `stele mv { $source } { $to }`.
+mv-pinned = Versión de la fuente de origen registrada en { $path } ({ $blob }): su historial queda en la ruta antigua
+mv-would-pin = Registraría en { $path } la versión de la fuente de origen ({ $blob })

@@ -255,6 +255,7 @@ git-op-read-tree-of = la lecture de l’arbre du commit { $id }
 git-op-read-tree = la lecture de l’arbre { $id }
 git-op-read-parents = la lecture des parents du commit { $id }
 git-op-walk-history = le parcours de l’historique
+git-op-write-index = la mise à jour de l’index
 git-op-compare-with-parent = la comparaison du commit { $id } avec son parent { $parent }
 git-op-merge-base = la recherche de la base commune de { $rev } et de HEAD
 git-op-compare-with-work-tree = la comparaison de { $rev } avec l’arbre de travail
@@ -364,9 +365,10 @@ cli-diff-arg-from = Comparer le fichier tel qu’il était à cette révision…
 cli-diff-arg-to = …avec cette révision (par défaut : la copie de travail)
 cli-diff-arg-side_by_side = Montrer les changements de la source et la traduction sur deux colonnes
 cli-diff-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
-cli-log-about = Montrer la chronologie d’un document : changements de la source, mises à jour et marquages des traductions
-cli-log-arg-target = Un fichier source ou de traduction, ou l’identifiant d’un document
+cli-log-about = Montrer l’historique d’un document, ou sans document les derniers changements de sources et où en sont leurs traductions
+cli-log-arg-target = Un fichier source ou traduction, ou un identifiant de document ; toutes les sources des corpus si absent
 cli-log-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-log-arg-max_count = Au plus ce nombre de commits (par défaut : 20 sans document, tous avec)
 cli-ack-about = Déclarer que le dernier changement d’une source ne demande pas de retraduction (une coquille, par exemple)
 cli-ack-arg-source = La source dont le dernier changement ne demande pas de retraduction
 cli-ack-arg-cosmetic = Toutes les sources du corpus dont la dernière modification est seulement cosmétique (espaces, ponctuation, typographie, casse)
@@ -419,6 +421,14 @@ log-added = ajoutée
 log-changed = modifiée
 log-marked = marquée
 log-deleted = supprimée
+log-renamed = renommée
+log-corpus-empty = Aucun commit n’a encore changé de source.
+log-corpus-heading = { $count ->
+    [one] Le dernier commit qui a changé une source, et où en sont ses traductions :
+   *[other] Les { $count } derniers commits qui ont changé des sources, et où en sont leurs traductions :
+    }
+log-now = aujourd’hui : { $states }
+log-more-current = { $count } autres à jour
 log-source = source { $change }
 log-translation = { $lang } { $change }
 log-states = ensuite : { $states }
@@ -521,3 +531,25 @@ error-filter-driver = { $path } : le filtre « { $driver } » s’applique, et s
 hint-filter-driver = excluez le fichier du corpus (exclude = […] dans stele.toml), ou retirez le filtre de .gitattributes
 error-hash-failed = { $path } : impossible de calculer l’identifiant de blob git du fichier
 error-moses-needs-output = le format moses écrit deux fichiers : donnez leur chemin commun avec -o (par exemple -o corpus, pour corpus.{ $source } et corpus.{ $target })
+
+# stele mv, and renamed sources
+cli-mv-about = Déplacer un document : sa source et toutes ses traductions, avec leurs enregistrements (ou les traductions après une source que git a déjà déplacée)
+cli-mv-arg-old = Le chemin actuel de la source, ou d’avant son déplacement par git
+cli-mv-arg-new = Le nouveau chemin de la source
+cli-mv-arg-dry_run = Montrer ce qui serait déplacé ; ne rien déplacer
+cli-mv-arg-quiet = Ne rien afficher
+cli-mv-arg-verbose = Afficher chaque déplacement (comme sans -v)
+mv-moved = { $from } déplacé → { $to }
+mv-would-move = { $from } serait déplacé → { $to }
+error-mv-not-source = { $path } n’est la source d’aucun document
+hint-mv-not-source = donnez le chemin de la source tel que `stele status` l’affiche (pour un orphelin, le chemin qu’il donne pour sa source)
+error-mv-not-source-path = { $path } n’est pas un emplacement de source du corpus { $corpus }
+error-mv-same = le document est déjà à { $path }
+error-mv-exists = { $path } existe déjà : rien n’a été déplacé
+error-mv-nothing = aucun fichier du document de { $path } n’existe : rien à déplacer
+error-mv-io = impossible de déplacer { $from } vers { $to } (les fichiers déplacés avant lui sont revenus à leur place)
+status-orphan-renamed = sa source a été renommée en { $to } : `stele mv { $from } { $to }` la déplace
+diff-orphan = Sa source { $source } n’existe pas : il n’y a rien à comparer.
+diff-orphan-renamed = Sa source { $source } a été renommée en { $to } : déplacez la traduction avec `stele mv { $source } { $to }`.
+mv-pinned = Version de la source d’origine enregistrée dans { $path } ({ $blob }) : son historique reste à l’ancien chemin
+mv-would-pin = Enregistrerait dans { $path } la version de la source d’origine ({ $blob })

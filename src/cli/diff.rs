@@ -215,7 +215,12 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
     let shown: Vec<&TranslationStatus> = doc
         .translations
         .iter()
-        .filter(|t| target.lang.is_some() || !args.langs.is_empty() || ctx.verbose > 0 || t.state == State::Outdated)
+        .filter(|t| {
+            target.lang.is_some()
+                || !args.langs.is_empty()
+                || ctx.verbose > 0
+                || matches!(t.state, State::Outdated | State::Orphan)
+        })
         .collect();
 
     if args.format == Format::Json {
@@ -282,6 +287,16 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
             State::Current => continue,
             State::Missing => {
                 line(out, t!(loc, "diff-missing", "source" => &doc.source.path))?;
+                continue;
+            }
+            State::Orphan => {
+                let text = match &doc.source.renamed_to {
+                    Some(to) => t!(loc, "diff-orphan-renamed",
+                        "source" => ctx.command_path(repo.workdir(), &doc.source.path),
+                        "to" => ctx.command_path(repo.workdir(), to)),
+                    None => t!(loc, "diff-orphan", "source" => &doc.source.path),
+                };
+                line(out, text)?;
                 continue;
             }
             _ => {}

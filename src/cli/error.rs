@@ -105,6 +105,9 @@ pub enum CliError {
     /// `ack` refused.
     #[error(transparent)]
     Ack(#[from] stele::mark::AckError),
+    /// `mv` refused or failed.
+    #[error(transparent)]
+    Move(#[from] stele::moving::MoveError),
     /// A `diff`/`log` argument that is neither a corpus file nor a document id.
     #[error("no such document")]
     NoSuchTarget {
@@ -331,6 +334,25 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             });
             msg(loc, "error-invalid-lang-arg", &[("value", Arg::from(value))])
         }
+        CliError::Move(e) => match e {
+            stele::moving::MoveError::NotASource { path } => {
+                hint = Some(t!(loc, "hint-mv-not-source"));
+                msg(loc, "error-mv-not-source", &[("path", Arg::from(path))])
+            }
+            stele::moving::MoveError::NotASourcePath { path, corpus } => {
+                msg(loc, "error-mv-not-source-path", &[("path", Arg::from(path)), ("corpus", Arg::from(corpus))])
+            }
+            stele::moving::MoveError::Same { path } => msg(loc, "error-mv-same", &[("path", Arg::from(path))]),
+            stele::moving::MoveError::Exists { path } => msg(loc, "error-mv-exists", &[("path", Arg::from(path))]),
+            stele::moving::MoveError::Nothing { path } => msg(loc, "error-mv-nothing", &[("path", Arg::from(path))]),
+            stele::moving::MoveError::Io { from, to, source } => {
+                causes.push(io_cause(loc, source));
+                msg(loc, "error-mv-io", &[("from", Arg::from(from)), ("to", Arg::from(to))])
+            }
+            stele::moving::MoveError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
+            stele::moving::MoveError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
+            stele::moving::MoveError::Hash(e) => render_hash(loc, e, &mut hint),
+        },
         CliError::Ack(e) => match e {
             stele::mark::AckError::NotASource { path } => {
                 hint = Some(t!(loc, "hint-ack-not-source"));
@@ -444,6 +466,7 @@ fn render_git(
                 GitOp::ReadTree(i) => msg(loc, "git-op-read-tree", &[("id", id(i))]),
                 GitOp::ReadParents(i) => msg(loc, "git-op-read-parents", &[("id", id(i))]),
                 GitOp::WalkHistory => msg(loc, "git-op-walk-history", &[]),
+                GitOp::WriteIndex => msg(loc, "git-op-write-index", &[]),
                 GitOp::CompareWithParent { commit, parent } => {
                     msg(loc, "git-op-compare-with-parent", &[("id", id(commit)), ("parent", id(parent))])
                 }

@@ -1,4 +1,5 @@
-//! `stele log DOC`: a document's timeline.
+//! `stele log DOC`: a document's timeline; `stele log`: the corpora's recent source changes
+//! and what their translations are now.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,9 +16,12 @@ use super::{line, CliError, Ctx, Format};
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// A source or translation file, or a document id.
+    /// A source or translation file, or a document id; every source of the corpora when absent.
     #[arg(value_name = "DOC|PATH")]
-    pub target: String,
+    pub target: Option<String>,
+    /// At most this many commits (default: 20 without a document, all with one).
+    #[arg(short = 'n', long, value_name = "N")]
+    pub max_count: Option<usize>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true)]
     pub format: Format,
@@ -25,9 +29,13 @@ pub struct LogArgs {
 
 pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
+    let Some(target) = &args.target else {
+        return corpus_log(ctx, args, out);
+    };
     let (corpora, repo) = ctx.open_corpora()?;
-    let target = find_target(ctx, &corpora, &repo, &args.target)?;
-    let entries = timeline::timeline(&repo, target.doc)?;
+    let target = find_target(ctx, &corpora, &repo, target)?;
+    let mut entries = timeline::timeline(&repo, target.doc)?;
+    entries.truncate(args.max_count.unwrap_or(usize::MAX));
     if args.format == Format::Json {
         #[derive(serde::Serialize)]
         struct Json<'a> {
@@ -49,12 +57,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
     if entries.is_empty() {
         line(out, t!(loc, "log-empty"))?;
     }
-    let change_name = |c: FileChange| match c {
-        FileChange::Added => t!(loc, "log-added"),
-        FileChange::Changed => t!(loc, "log-changed"),
-        FileChange::Marked => t!(loc, "log-marked"),
-        FileChange::Deleted => t!(loc, "log-deleted"),
-    };
+    let change_name = |c: FileChange| change_name(loc, c);
     for e in &entries {
         // -q: one line per commit; -v: commits named in full.
         if !ctx.quiet {
@@ -80,6 +83,86 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
             .collect();
         if !states.is_empty() {
             line(out, ctx.paint.dim(&format!("    {}", t!(loc, "log-states", "states" => states.join(", ")))))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn change_name(loc: &stele::l10n::Localizer, c: FileChange) -> String {
+    match c {
+        FileChange::Added => t!(loc, "log-added"),
+        FileChange::Changed => t!(loc, "log-changed"),
+        FileChange::Marked => t!(loc, "log-marked"),
+        FileChange::Deleted => t!(loc, "log-deleted"),
+        FileChange::Renamed => t!(loc, "log-renamed"),
+    }
+}
+
+/// The newest commits that changed sources, each source with its translations' states now.
+fn corpus_log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let (corpora, repo, prepared) = ctx.open_for_status()?;
+    let opts = stele::freshness::StatusOptions::default();
+    let report = stele::freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
+    let commits = timeline::recent(&repo, &corpora, &report, args.max_count.unwrap_or(20))?;
+    if args.format == Format::Json {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            version: u32,
+            commits: &'a [timeline::SourceCommit],
+        }
+        serde_json::to_writer_pretty(&mut *out, &Json { version: 1, commits: &commits })
+            .map_err(std::io::Error::from)?;
+        line(out, "")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if commits.is_empty() {
+        line(out, t!(loc, "log-corpus-empty"))?;
+    } else if !ctx.quiet {
+        line(out, ctx.paint.bold(&t!(loc, "log-corpus-heading", "count" => commits.len())))?;
+    }
+    for c in &commits {
+        if !ctx.quiet {
+            line(out, "")?;
+        }
+        let id = if ctx.verbose > 0 { c.commit.to_string() } else { c.commit.short(7) };
+        line(out, format!("{}  {}  {}  {}", ctx.paint.hint(&id), date(c.time), c.author, c.summary))?;
+        if ctx.quiet {
+            continue;
+        }
+        for s in &c.sources {
+            let what = match &s.from {
+                Some(from) => format!("{from} → {}", s.path),
+                None => s.path.clone(),
+            };
+            line(out, format!("    {}  {what}", change_name(loc, s.change)))?;
+            // A document translated into many languages: the current ones counted, not named
+            // (all named with -v).
+            let current = |t: &&timeline::TranslationNow| t.state == stele::freshness::State::Current;
+            let fold = ctx.verbose == 0 && s.translations.len() > 6;
+            let mut states: Vec<String> = s
+                .translations
+                .iter()
+                .filter(|t| !fold || !current(t))
+                .map(|t| {
+                    let state = format!("{} {}", t.lang, ctx.paint.state(t.state, &state_name(loc, t.state)));
+                    // After a rename, the translations left at the old paths are named.
+                    if t.state == stele::freshness::State::Orphan && s.from.is_some() {
+                        format!("{state} ({})", t.path)
+                    } else {
+                        state
+                    }
+                })
+                .collect();
+            if fold {
+                let n = s.translations.iter().filter(current).count();
+                if n > 0 {
+                    states.push(t!(loc, "log-more-current", "count" => n));
+                }
+            }
+            if !states.is_empty() {
+                line(out, ctx.paint.dim(&format!("      {}", t!(loc, "log-now", "states" => states.join(", ")))))?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -14,6 +14,7 @@ mod export;
 mod init;
 mod log;
 mod mark;
+mod mv;
 mod output;
 mod status;
 mod todo;
@@ -108,10 +109,12 @@ pub enum Command {
     Mark(mark::MarkArgs),
     /// Show what changed in a source since its translations were made, word by word.
     Diff(diff::DiffArgs),
-    /// Show a document's timeline: source changes, translation updates and marks.
+    /// Show a document's timeline, or the latest source changes of the corpora.
     Log(log::LogArgs),
     /// Declare that a source's latest change needs no retranslation.
     Ack(ack::AckArgs),
+    /// Move a document: its source and every translation, with their records.
+    Mv(mv::MvArgs),
     /// Check completeness and freshness rules, for CI (exit code 1 when a rule fails).
     Check(check::CheckArgs),
     /// Export aligned bilingual pairs: TMX, TSV, JSONL or Moses.
@@ -608,6 +611,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&ctx, args, &mut out),
         Command::Log(args) => log::run(&ctx, args, &mut out),
         Command::Ack(args) => ack::run(&ctx, args, &mut out),
+        Command::Mv(args) => mv::run(&ctx, args, &mut out),
         Command::Align(args) => align::run(&ctx, args, &mut out),
         Command::Export(args) => export::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),

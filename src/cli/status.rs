@@ -299,7 +299,12 @@ fn render_corpus(
             .map(|t| {
                 let name = name_of(t.state);
                 let detail = match (t.state, t.reason) {
-                    (State::Orphan, _) => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
+                    (State::Orphan, _) => match (&doc.source.renamed_to, corpus) {
+                        (Some(to), Some(corpus)) => t!(loc, "status-orphan-renamed",
+                            "from" => ctx.command_path(&corpus.repo_root, &doc.source.path),
+                            "to" => ctx.command_path(&corpus.repo_root, to)),
+                        _ => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
+                    },
                     (_, Some(reason)) => match &t.stale_blocks {
                         Some(blocks) if blocks.iter().all(|b| b.change == stele::diff::ChangeClass::Cosmetic) => {
                             format!("{} — {}", reason_text(loc, reason, Some(t)), t!(loc, "status-stale-cosmetic"))

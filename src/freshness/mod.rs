@@ -284,6 +284,10 @@ pub struct SourceStatus {
     /// Fluent: the source's syntax errors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub syntax_errors: Vec<ftl::SyntaxError>,
+    /// For a source that does not exist: where a commit renamed it (git's similarity rule),
+    /// when it was renamed rather than deleted. Its translations are orphans to move there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_to: Option<String>,
 }
 
 /// One document's status.
@@ -637,6 +641,7 @@ fn decide<'a>(
                 .and_then(|s| s.fluent.as_ref())
                 .map(|f| f.errors.clone())
                 .unwrap_or_default(),
+            renamed_to: None,
         },
         translations,
     };
@@ -723,8 +728,29 @@ pub fn status_prepared(
         });
         documents.extend(docs);
     }
+    follow_renames(repo, &mut documents)?;
     let summary = combine(&summaries);
     Ok(StatusReport { documents, summary, corpora: summaries })
+}
+
+/// How far back on the first-parent chain the removal of an orphan's source is looked for.
+const RENAME_DEPTH: usize = 5000;
+
+/// Says where the sources of orphans went, when a commit renamed them.
+fn follow_renames(repo: &Repo, documents: &mut [DocumentStatus]) -> Result<(), FreshnessError> {
+    let gone: Vec<String> = documents
+        .iter()
+        .filter(|d| !d.source.exists && d.translations.iter().any(|t| t.state == State::Orphan))
+        .map(|d| d.source.path.clone())
+        .collect();
+    if gone.is_empty() {
+        return Ok(());
+    }
+    let moved = repo.renamed_to(&gone, RENAME_DEPTH)?;
+    for d in documents.iter_mut().filter(|d| !d.source.exists) {
+        d.source.renamed_to = moved.get(&d.source.path).cloned();
+    }
+    Ok(())
 }
 
 fn status_of(

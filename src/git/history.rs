@@ -83,7 +83,7 @@ pub(crate) type Known = rustc_hash::FxHashMap<String, (LastChange, ObjectId)>;
 pub(crate) struct CommitInfo {
     tree: Oid,
     pub(crate) parents: Vec<Oid>,
-    time: i64,
+    pub(crate) time: i64,
 }
 
 /// The tracked paths as a tree of names, so that comparing two git trees looks up each
@@ -724,6 +724,54 @@ pub(crate) fn files_in(odb: &Objects<'_>, tree: Oid, names: &[&str]) -> Result<H
         }
     }
     Ok(found)
+}
+
+/// A tracked path (by index) and its blobs before and after a commit (`None`: absent).
+pub(crate) type PathBlobs = (usize, Option<Oid>, Option<Oid>);
+
+/// The paths asked about, ready for [`changed_in_commit`].
+pub(crate) struct Tracked(Trie);
+
+impl Tracked {
+    pub(crate) fn new(paths: &[&str]) -> Tracked {
+        Tracked(Trie::new(paths))
+    }
+}
+
+/// For a commit with at most one parent: which of the tracked paths (by index) it changed, each
+/// with its blob before and after (`None`: absent), comparing raw trees and entering only the
+/// folders that hold tracked paths. `None` for a merge, or a commit that is missing.
+pub(crate) fn changed_in_commit(
+    odb: &Objects<'_>,
+    id: Oid,
+    tracked: &Tracked,
+    paths: &[&str],
+) -> Result<Option<(CommitInfo, Vec<PathBlobs>)>, GitError> {
+    let Some(info) = read_commit(odb, id)? else { return Ok(None) };
+    if info.parents.len() > 1 {
+        return Ok(None);
+    }
+    let parent_tree = match info.parents.first() {
+        Some(&p) => match read_commit(odb, p)? {
+            Some(parent) => Some(parent.tree),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let mut changed = Vec::new();
+    let op = GitOp::CompareWithParent {
+        commit: ObjectId(id),
+        parent: ObjectId(info.parents.first().copied().unwrap_or(id)),
+    };
+    diff_trees(odb, parent_tree, Some(info.tree), 0, &tracked.0, &mut changed).map_err(failed_for(op))?;
+    if changed.is_empty() {
+        return Ok(Some((info, Vec::new())));
+    }
+    let names: Vec<&str> = changed.iter().map(|(f, _)| paths[*f as usize]).collect();
+    let after = entries_at(odb, id, &names, false)?;
+    let out =
+        changed.iter().enumerate().map(|(k, (f, before))| (*f as usize, *before, after.get(&k).copied())).collect();
+    Ok(Some((info, out)))
 }
 
 /// A tracked file that differs between two trees: its number, and its blob in the first tree

@@ -249,6 +249,8 @@ pub enum GitOp {
     ReadParents(ObjectId),
     /// Walking the history.
     WalkHistory,
+    /// Updating the index (`stele mv`).
+    WriteIndex,
     /// Comparing a commit's tree with its parent's.
     CompareWithParent {
         /// The commit.
@@ -311,6 +313,48 @@ pub struct Event {
     pub blobs: Vec<Option<ObjectId>>,
     /// Whether each path changed here.
     pub changed: Vec<bool>,
+}
+
+/// What a commit did to one file, against its first parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathChange {
+    /// The file appeared.
+    Added {
+        /// Its path.
+        path: String,
+    },
+    /// Its content changed.
+    Modified {
+        /// Its path.
+        path: String,
+    },
+    /// It was deleted.
+    Deleted {
+        /// Its path.
+        path: String,
+    },
+    /// It moved (git's similarity rule), perhaps changing too.
+    Renamed {
+        /// Where it was.
+        from: String,
+        /// Where it is.
+        path: String,
+    },
+}
+
+/// A commit and the changes it made to the files asked about.
+#[derive(Debug, Clone)]
+pub struct CommitChanges {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    /// The author's name.
+    pub author: String,
+    /// The first line of the message.
+    pub summary: String,
+    /// The files' changes.
+    pub files: Vec<PathChange>,
 }
 
 /// The state of `HEAD`.
@@ -822,6 +866,236 @@ impl Repo {
             });
         }
         Ok(events)
+    }
+
+    /// The newest `limit` commits that changed any of `paths`, newest first (merges left out,
+    /// as `git log --no-merges` does), each with those paths' changes against its first parent.
+    /// Trees are compared as raw objects, entering only the folders that hold `paths`. When a
+    /// commit deletes one of them, git's similarity rule (50%, as `git diff -M`) says whether it
+    /// was renamed, and to what.
+    pub fn recent_changes(&self, paths: &[String], limit: usize) -> Result<Vec<CommitChanges>, GitError> {
+        let head = match self.head()? {
+            Head::Commit(id) => id,
+            Head::Unborn => return Ok(Vec::new()),
+        };
+        let names: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let tracked = history::Tracked::new(&names);
+        let packs = self.packs();
+        let odb = self.objects(&packs)?;
+        // Newest first by committer date, as `git log` lists them, reading commits as raw
+        // objects (libgit2's walk parses and caches every commit it passes).
+        let mut queue: std::collections::BinaryHeap<(i64, Oid)> = std::collections::BinaryHeap::new();
+        let mut seen: HashSet<Oid> = HashSet::new();
+        let start = history::read_commit(&odb, head.0)?.map_or(0, |c| c.time);
+        queue.push((start, head.0));
+        seen.insert(head.0);
+        let mut out = Vec::new();
+        while let Some((_, id)) = queue.pop() {
+            if out.len() >= limit {
+                break;
+            }
+            let Some(info) = history::read_commit(&odb, id)? else { continue };
+            for &parent in &info.parents {
+                if seen.insert(parent) {
+                    let time = history::read_commit(&odb, parent)?.map_or(0, |c| c.time);
+                    queue.push((time, parent));
+                }
+            }
+            let Some((info, changed)) = history::changed_in_commit(&odb, id, &tracked, &names)? else { continue };
+            if changed.is_empty() {
+                continue;
+            }
+            let mut files = Vec::new();
+            let mut deleted = Vec::new();
+            for (k, before, after) in changed {
+                let path = names[k].to_owned();
+                match (before, after) {
+                    (None, Some(_)) => files.push(PathChange::Added { path }),
+                    (Some(_), None) => deleted.push(path),
+                    _ => files.push(PathChange::Modified { path }),
+                }
+            }
+            if !deleted.is_empty() {
+                // Renamed, or deleted? git's rule, on this commit alone.
+                let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
+                let gone = |p: &str| deleted.iter().any(|d| d == p);
+                let renames: Vec<(String, String)> = self
+                    .changes_in(&commit, &gone)?
+                    .into_iter()
+                    .filter_map(|c| match c {
+                        PathChange::Renamed { from, path } => Some((from, path)),
+                        _ => None,
+                    })
+                    .collect();
+                for path in deleted {
+                    match renames.iter().find(|(from, _)| *from == path) {
+                        Some((from, to)) => {
+                            // A rename onto a tracked path was also seen as an addition.
+                            files.retain(|f| !matches!(f, PathChange::Added { path } if path == to));
+                            files.push(PathChange::Renamed { from: from.clone(), path: to.clone() });
+                        }
+                        None => files.push(PathChange::Deleted { path }),
+                    }
+                }
+            }
+            let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
+            let author = commit.author();
+            out.push(CommitChanges {
+                commit: ObjectId(id),
+                time: info.time,
+                author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                summary: commit.summary_bytes().map(|s| String::from_utf8_lossy(s).into_owned()).unwrap_or_default(),
+                files,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Moves the index entry of `from` to `to` (paths from the work tree root), as `git mv`
+    /// does after moving the file: what was staged stays staged, under the new name. A path
+    /// the index does not hold is left alone (the file was not tracked). Written once, for
+    /// all the moves.
+    pub fn move_in_index(&self, moves: &[(String, String)]) -> Result<(), GitError> {
+        let op = || GitOp::WriteIndex;
+        let mut index = self.inner.index().map_err(failed(op()))?;
+        let mut changed = false;
+        for (from, to) in moves {
+            let Some(mut entry) = index.get_path(Path::new(from), 0) else { continue };
+            index.remove_path(Path::new(from)).map_err(failed(op()))?;
+            entry.path = to.as_bytes().to_vec();
+            // The flags hold the path's length (up to 0xFFF) in their low bits.
+            entry.flags = (entry.flags & !0x0FFF) | (to.len().min(0x0FFF) as u16);
+            index.add(&entry).map_err(failed(op()))?;
+            changed = true;
+        }
+        if changed {
+            index.write().map_err(failed(op()))?;
+        }
+        Ok(())
+    }
+
+    /// Where each of `paths` (absent from `HEAD`) went: for a path some commit renamed (git's
+    /// similarity rule, 50%), its new path, followed through later renames while the new one
+    /// is absent too (at most 4 steps). Paths deleted outright, or whose deletion lies further
+    /// back than `max_commits` commits on `HEAD`'s first-parent chain, are left out.
+    pub fn renamed_to(&self, paths: &[String], max_commits: usize) -> Result<HashMap<String, String>, GitError> {
+        let mut found = HashMap::new();
+        let mut pending: Vec<(String, String)> = paths.iter().map(|p| (p.clone(), p.clone())).collect();
+        for _ in 0..4 {
+            if pending.is_empty() {
+                break;
+            }
+            let moved =
+                self.renames_once(&pending.iter().map(|(_, now)| now.clone()).collect::<Vec<_>>(), max_commits)?;
+            let head_has = |path: &str| -> Result<bool, GitError> {
+                Ok(match self.head()? {
+                    Head::Commit(head) => self.blob_at(head, path)?.is_some(),
+                    Head::Unborn => false,
+                })
+            };
+            let mut next = Vec::new();
+            for (asked, now) in pending {
+                let Some(to) = moved.get(&now) else { continue };
+                if head_has(to)? {
+                    found.insert(asked, to.clone());
+                } else {
+                    next.push((asked, to.clone()));
+                }
+            }
+            pending = next;
+        }
+        Ok(found)
+    }
+
+    /// One step of [`Repo::renamed_to`]: for each path, the commit on the first-parent chain
+    /// that removed it, and the name that commit gave it if it renamed it.
+    fn renames_once(&self, paths: &[String], max_commits: usize) -> Result<HashMap<String, String>, GitError> {
+        let mut out = HashMap::new();
+        let Head::Commit(head) = self.head()? else { return Ok(out) };
+        let mut pending: Vec<&String> = paths.iter().collect();
+        // The commit visited before (the child, on the first-parent chain).
+        let mut child: Option<git2::Commit<'_>> = None;
+        let mut at = Some(self.inner.find_commit(head.0).map_err(failed(GitOp::ReadCommit(head)))?);
+        let mut seen = 0;
+        while let Some(commit) = at {
+            if pending.is_empty() || seen >= max_commits {
+                break;
+            }
+            seen += 1;
+            let id = ObjectId(commit.id());
+            let tree = commit.tree().map_err(failed(GitOp::ReadTreeOf(id)))?;
+            let (here, gone): (Vec<&String>, Vec<&String>) =
+                pending.into_iter().partition(|p| tree.get_path(Path::new(p.as_str())).is_ok());
+            pending = gone;
+            if let (false, Some(child)) = (here.is_empty(), &child) {
+                // `child` removed these paths: did it rename them?
+                let wanted = |p: &str| here.iter().any(|h| h.as_str() == p);
+                for change in self.changes_in(child, &wanted)? {
+                    if let PathChange::Renamed { from, path } = change {
+                        if wanted(&from) {
+                            out.insert(from, path);
+                        }
+                    }
+                }
+            }
+            at = match commit.parent_count() {
+                0 => None,
+                _ => Some(commit.parent(0).map_err(failed(GitOp::ReadParents(id)))?),
+            };
+            child = Some(commit);
+        }
+        Ok(out)
+    }
+
+    /// The changes of `commit` against its first parent (everything, for a root commit) to
+    /// paths `wanted` accepts, renames found.
+    fn changes_in(
+        &self,
+        commit: &git2::Commit<'_>,
+        wanted: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<PathChange>, GitError> {
+        let id = ObjectId(commit.id());
+        let tree = commit.tree().map_err(failed(GitOp::ReadTreeOf(id)))?;
+        let parent = match commit.parent(0) {
+            Ok(p) => Some(p),
+            Err(_) if commit.parent_count() == 0 => None,
+            Err(e) => return Err(failed(GitOp::ReadParents(id))(e)),
+        };
+        let parent_tree = match &parent {
+            Some(p) => Some(p.tree().map_err(failed(GitOp::ReadTreeOf(ObjectId(p.id()))))?),
+            None => None,
+        };
+        let op = || GitOp::CompareWithParent { commit: id, parent: parent.as_ref().map_or(id, |p| ObjectId(p.id())) };
+        let mut diff = self.inner.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), None).map_err(failed(op()))?;
+        let path_of = |file: git2::DiffFile<'_>| file.path().and_then(Path::to_str).map(str::to_owned);
+        // Rename detection compares the contents of what was deleted with what was added: only
+        // worth it when a wanted file is among them.
+        let touches = diff
+            .deltas()
+            .any(|d| [d.old_file(), d.new_file()].into_iter().any(|f| path_of(f).is_some_and(|p| wanted(&p))));
+        if !touches {
+            return Ok(Vec::new());
+        }
+        let mut find = git2::DiffFindOptions::new();
+        find.renames(true);
+        diff.find_similar(Some(&mut find)).map_err(failed(op()))?;
+        let mut files = Vec::new();
+        for delta in diff.deltas() {
+            let (old, new) = (path_of(delta.old_file()), path_of(delta.new_file()));
+            let change = match delta.status() {
+                git2::Delta::Added => new.filter(|p| wanted(p)).map(|path| PathChange::Added { path }),
+                git2::Delta::Deleted => old.filter(|p| wanted(p)).map(|path| PathChange::Deleted { path }),
+                git2::Delta::Renamed => match (old, new) {
+                    (Some(from), Some(path)) if wanted(&from) || wanted(&path) => {
+                        Some(PathChange::Renamed { from, path })
+                    }
+                    _ => None,
+                },
+                _ => new.filter(|p| wanted(p)).map(|path| PathChange::Modified { path }),
+            };
+            files.extend(change);
+        }
+        Ok(files)
     }
 
     /// The files (from the work tree root) that differ between the merge base of `rev` and

@@ -3,8 +3,22 @@
 use crate::util::{have, TestEnv};
 
 /// Every command, as `stele --help` lists them.
-const COMMANDS: &[&str] =
-    &["status", "todo", "mark", "diff", "log", "ack", "check", "export", "align", "init", "completions", "man", "help"];
+const COMMANDS: &[&str] = &[
+    "status",
+    "todo",
+    "mark",
+    "diff",
+    "log",
+    "ack",
+    "mv",
+    "check",
+    "export",
+    "align",
+    "init",
+    "completions",
+    "man",
+    "help",
+];
 
 #[test]
 fn help_in_english_is_pinned() {
