@@ -31,6 +31,8 @@ pub struct Config {
     pub kind: Kind,
     /// The rules `stele check` applies to it.
     pub check: CheckRules,
+    /// What `stele qa` checks.
+    pub qa: QaRules,
     /// The directory that holds `stele.toml`; layout patterns are relative to it.
     pub root: PathBuf,
     /// The path of `stele.toml` itself.
@@ -86,6 +88,31 @@ pub struct CheckRules {
     pub max_outdated: Option<usize>,
     /// Globs (on paths from the corpus root) of translations that may be missing.
     pub allow_missing: Vec<String>,
+    /// Whether `stele check` runs `stele qa` too, and what its findings weigh.
+    pub qa: QaLevel,
+}
+
+/// What `stele check` does with `stele qa`'s findings (`[check] qa = …`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum QaLevel {
+    /// It does not run the checks (the default).
+    #[default]
+    Off,
+    /// Findings are reported; none fails the check.
+    Warning,
+    /// Findings are reported; error-level ones fail the check.
+    Error,
+}
+
+/// `[qa]`: which of `stele qa`'s checks are off, where, and the glossary.
+#[derive(Debug, Clone, Default)]
+pub struct QaRules {
+    /// Checks off for the whole corpus (ids as written, with their lines; `all` for every one).
+    pub ignore: Vec<(String, usize)>,
+    /// Checks off for translations whose path (from the corpus root) matches a glob.
+    pub ignore_paths: Vec<(globset::GlobMatcher, Vec<(String, usize)>)>,
+    /// The glossary, relative to the folder of `stele.toml`.
+    pub glossary: Option<PathBuf>,
 }
 
 /// The two patterns that place sources and translations.
@@ -212,6 +239,7 @@ struct RawFile {
     #[serde(default)]
     documents: Vec<RawDocumentRule>,
     check: Option<RawCheck>,
+    qa: Option<RawQa>,
     corpora: Option<Spanned<std::collections::BTreeMap<String, RawCorpus>>>,
 }
 
@@ -230,6 +258,17 @@ struct RawCorpus {
     #[serde(default)]
     documents: Vec<RawDocumentRule>,
     check: Option<RawCheck>,
+    qa: Option<RawQa>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQa {
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore_paths: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    glossary: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -246,6 +285,7 @@ struct RawCheck {
     max_outdated: Option<usize>,
     #[serde(default)]
     allow_missing: Vec<Spanned<String>>,
+    qa: Option<Spanned<String>>,
 }
 
 /// Walks up from `start` to the first directory holding a `stele.toml` and returns that file.
@@ -293,6 +333,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
             exclude: raw.exclude,
             documents: raw.documents,
             check: raw.check,
+            qa: raw.qa,
             pin: raw.pin,
         };
         return Ok(vec![corpus(&path, text, &root, DEFAULT_CORPUS, one)?]);
@@ -305,6 +346,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
         || !raw.exclude.is_empty()
         || !raw.documents.is_empty()
         || raw.check.is_some()
+        || raw.qa.is_some()
         || raw.pin.is_some();
     if top_level {
         return Err(syntax(
@@ -450,10 +492,46 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         }
     }
 
+    let mut qa = QaRules::default();
+    if let Some(rc) = &raw.check {
+        if let Some(level) = &rc.qa {
+            check.qa = match level.get_ref().as_str() {
+                "off" => QaLevel::Off,
+                "warning" => QaLevel::Warning,
+                "error" => QaLevel::Error,
+                _ => {
+                    return Err(ConfigError::Syntax {
+                        path: path.clone(),
+                        line: line_of(text, level.span().start),
+                        message: "`qa` is \"error\", \"warning\" or \"off\"".to_owned(),
+                    })
+                }
+            };
+        }
+    }
+    if let Some(rq) = &raw.qa {
+        let ids = |v: &[Spanned<String>]| -> Vec<(String, usize)> {
+            v.iter().map(|s| (s.get_ref().clone(), line_of(text, s.span().start))).collect()
+        };
+        qa.ignore = ids(&rq.ignore);
+        for (pattern, list) in &rq.ignore_paths {
+            let line = list.first().map_or(1, |s| line_of(text, s.span().start));
+            let g = Glob::new(pattern).map_err(|source| ConfigError::Glob {
+                path: path.clone(),
+                line,
+                pattern: pattern.clone(),
+                source,
+            })?;
+            qa.ignore_paths.push((g.compile_matcher(), ids(list)));
+        }
+        qa.glossary = rq.glossary.as_ref().map(PathBuf::from);
+    }
+
     Ok(Config {
         name: name.to_owned(),
         kind,
         check,
+        qa,
         root: root.to_owned(),
         file: path,
         source_lang,

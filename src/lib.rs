@@ -37,6 +37,7 @@ pub mod lang;
 pub mod layout;
 pub mod mark;
 pub mod moving;
+pub mod qa;
 pub mod segment;
 pub mod timeline;
 pub mod tracking;

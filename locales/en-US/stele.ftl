@@ -48,7 +48,7 @@ error-unknown-command = there is no command `{ $name }`
 hint-known-commands = the commands are: { $known }
 man-exit-heading = EXIT STATUS
 man-exit-0 = Success.
-man-exit-1 = A rule of `stele check` failed (`stele check` only).
+man-exit-1 = A rule of `stele check` failed, or `stele qa` found an error (those two commands only).
 man-exit-2 = Bad input: an unknown option, an invalid stele.toml, a file that cannot be read, a repository that cannot be opened. The error names the file, and the line when there is one.
 man-env-heading = ENVIRONMENT
 man-env-locale = The language of stele’s messages when --ui-lang is not given (en-US, fr, es; English for others).
@@ -297,7 +297,7 @@ cli-check-arg-min_complete = Least percentage of current translations: N for eve
 cli-check-arg-max_outdated = Most outdated translations per language (default 0)
 cli-check-arg-allow_missing = Translations that may be missing: a glob on paths from the repository root
 cli-check-arg-changed_since = Only documents whose source or translations changed since the merge base with REV (a pull request's own work)
-cli-check-arg-format = Output format: text (the default), json, junit (CI test reports) or github (annotations on a pull request)
+cli-check-arg-format = Output format: text (the default), json, junit (CI test reports), github (annotations on a pull request) or sarif (SARIF 2.1.0, for code scanning)
 cli-check-after =
     Rules come from [check] in stele.toml; options given here replace them.
     Exit codes: 0 every rule holds; 1 the corpus fails a rule; 2 usage, configuration or runtime error.
@@ -553,3 +553,83 @@ diff-orphan = Its source { $source } does not exist: there is nothing to compare
 diff-orphan-renamed = Its source { $source } was renamed to { $to }: move the translation with `stele mv { $source } { $to }`.
 mv-pinned = Recorded in { $path } the source version it was made from ({ $blob }): its history stays at the old path
 mv-would-pin = Would record in { $path } the source version it was made from ({ $blob })
+
+# stele qa
+cli-qa-about = Check translations as a reviewer would: numbers, omissions, untranslated text, links, terms
+cli-qa-arg-paths = Only documents with a file at or below these paths
+cli-qa-arg-langs = Only these languages (repeat the option, or separate with commas)
+cli-qa-arg-include_outdated = Check outdated translations too (current ones only by default)
+cli-qa-arg-format = Output format: text (the default), json, github (annotations) or sarif (SARIF 2.1.0, for code scanning)
+cli-qa-arg-quiet = Print each finding’s line only, without the two texts
+cli-qa-arg-verbose = Print the same (every finding is always shown)
+label-error-bare = error
+label-warning-bare = warning
+qa-number = numbers differ: { $missing } in the source, { $extra } in the translation
+qa-enumeration = the source lists { $source } items, the translation { $translation }: no counterpart for { $missing }
+qa-omission = source text without counterpart in the translation
+qa-addition = text of the translation without counterpart in the source
+qa-untranslated = left as in the source
+qa-spacing = a space lost or too many: “{ $text }”
+qa-url = addresses differ: { $missing } in the source, { $extra } in the translation
+qa-link = link targets differ: { $missing } in the source, { $extra } in the translation
+qa-image = images differ: { $missing } in the source, { $extra } in the translation
+qa-inline-code = inline code differs: { $missing } in the source, { $extra } in the translation
+qa-emphasis = { $source } emphasized spans in the source, { $translation } in the translation
+qa-heading = headings differ: { $source } in the source, { $translation } in the translation (or their levels)
+qa-code-block = { $source } code blocks in the source, { $translation } in the translation
+qa-code-block-changed = a code block differs from the source’s
+qa-brackets = unclosed bracket in the translation (closed in the source): { $text }
+qa-quotes = unclosed quote in the translation (closed in the source): { $text }
+qa-conflict-marker = a git conflict marker: { $text }
+qa-placeholder = placeholder text left in the translation: { $text }
+qa-terminology = “{ $source }” is translated “{ $translation }” by the glossary
+qa-forbidden-term = “{ $source }” is a variant the glossary forbids
+qa-summary = { $errors ->
+    [one] one error
+   *[other] { $errors } errors
+    }, { $warnings ->
+    [one] one warning
+   *[other] { $warnings } warnings
+    } in { $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+    } ({ $suppressed } suppressed)
+qa-summary-clean = No finding in { $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+    } ({ $suppressed } suppressed).
+qa-rule-number = Numbers, dates and amounts that differ
+qa-rule-enumeration = An enumeration with items the translation lacks
+qa-rule-omission = Source text without counterpart
+qa-rule-addition = Translation text without counterpart
+qa-rule-untranslated = Text left untranslated
+qa-rule-spacing = A lost or extra space
+qa-rule-url = Addresses that differ
+qa-rule-link = Link targets that differ
+qa-rule-image = Images that differ
+qa-rule-inline-code = Inline code that differs
+qa-rule-emphasis = Emphasis that differs
+qa-rule-heading = Headings that differ
+qa-rule-code-block = Code blocks that differ
+qa-rule-brackets = Unbalanced brackets
+qa-rule-quotes = Unbalanced quotes
+qa-rule-conflict-marker = A git conflict marker
+qa-rule-placeholder = Placeholder text
+qa-rule-terminology = A glossary term not translated as required
+qa-rule-forbidden-term = A variant the glossary forbids
+error-qa-unknown-check = { $path }, line { $line }: there is no check `{ $id }`
+hint-qa-checks = the checks are: { $known }
+error-glossary-read = cannot read the glossary { $path }
+error-glossary-syntax = { $path }, line { $line }: the glossary does not parse
+check-qa-heading = Quality (stele qa):
+check-rule-missing = A translation is missing
+check-rule-outdated = A translation is outdated
+check-rule-orphan = A translation has no source
+check-rule-unknown = A translation’s state is unknown
+check-rule-message-missing = A message is missing
+check-rule-message-outdated = A message is outdated
+check-rule-message-obsolete = A message is obsolete
+check-rule-broken-reference = A message refers to one that does not exist
+check-rule-syntax-error = A file does not parse
+check-rule-below-minimum = A language is below its minimum
+check-rule-too-many-outdated = A language has too many outdated translations

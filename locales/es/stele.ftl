@@ -48,7 +48,7 @@ error-unknown-command = no hay ningún comando `{ $name }`
 hint-known-commands = los comandos son: { $known }
 man-exit-heading = CÓDIGO DE SALIDA
 man-exit-0 = Éxito.
-man-exit-1 = Una regla de `stele check` no se cumple (solo `stele check`).
+man-exit-1 = Una regla de `stele check` no se cumple, o `stele qa` encontró un error (solo esos dos comandos).
 man-exit-2 = Entrada inválida: opción desconocida, stele.toml inválido, archivo ilegible, repositorio imposible de abrir. El error nombra el archivo, y la línea cuando la hay.
 man-env-heading = ENTORNO
 man-env-locale = El idioma de los mensajes de stele sin --ui-lang (en-US, fr, es; inglés para los demás).
@@ -297,7 +297,7 @@ cli-check-arg-min_complete = Porcentaje mínimo de traducciones al día: N para 
 cli-check-arg-max_outdated = Número máximo de traducciones desactualizadas por idioma (0 por defecto)
 cli-check-arg-allow_missing = Traducciones que pueden faltar: un glob sobre las rutas desde la raíz del repositorio
 cli-check-arg-changed_since = Solo los documentos cuya fuente o traducciones cambiaron desde la base de fusión con REV (el trabajo propio de una pull request)
-cli-check-arg-format = Formato de salida: text (por defecto), json, junit (informes de pruebas de integración continua) o github (anotaciones en una pull request)
+cli-check-arg-format = Formato de salida: text (por defecto), json, junit (informes de pruebas de integración continua), github (anotaciones en una pull request) o sarif (SARIF 2.1.0, para análisis de código)
 cli-check-after =
     Las reglas vienen de [check] en stele.toml; las opciones dadas aquí las sustituyen.
     Códigos de salida: 0 se cumplen todas las reglas; 1 el corpus incumple una regla; 2 error de uso, de configuración o de ejecución.
@@ -553,3 +553,83 @@ diff-orphan = Su fuente { $source } no existe: no hay nada con qué compararla.
 diff-orphan-renamed = Su fuente { $source } fue renombrada a { $to }: mueva la traducción con `stele mv { $source } { $to }`.
 mv-pinned = Versión de la fuente de origen registrada en { $path } ({ $blob }): su historial queda en la ruta antigua
 mv-would-pin = Registraría en { $path } la versión de la fuente de origen ({ $blob })
+
+# stele qa
+cli-qa-about = Revisar las traducciones como un revisor: números, omisiones, texto sin traducir, enlaces, términos
+cli-qa-arg-paths = Solo los documentos con un archivo en estas rutas o debajo
+cli-qa-arg-langs = Solo estos idiomas (repetir la opción, o separar con comas)
+cli-qa-arg-include_outdated = Revisar también las traducciones desactualizadas (solo las actuales por defecto)
+cli-qa-arg-format = Formato de salida: text (por defecto), json, github (anotaciones) o sarif (SARIF 2.1.0, para análisis de código)
+cli-qa-arg-quiet = Mostrar solo la línea de cada hallazgo, sin los dos textos
+cli-qa-arg-verbose = Mostrar lo mismo (cada hallazgo se muestra siempre)
+label-error-bare = error
+label-warning-bare = aviso
+qa-number = los números difieren: { $missing } en la fuente, { $extra } en la traducción
+qa-enumeration = la fuente enumera { $source } elementos, la traducción { $translation }: sin equivalente para { $missing }
+qa-omission = texto de la fuente sin equivalente en la traducción
+qa-addition = texto de la traducción sin equivalente en la fuente
+qa-untranslated = dejado como en la fuente
+qa-spacing = un espacio perdido o de más: «{ $text }»
+qa-url = las direcciones difieren: { $missing } en la fuente, { $extra } en la traducción
+qa-link = los destinos de los enlaces difieren: { $missing } en la fuente, { $extra } en la traducción
+qa-image = las imágenes difieren: { $missing } en la fuente, { $extra } en la traducción
+qa-inline-code = el código difiere: { $missing } en la fuente, { $extra } en la traducción
+qa-emphasis = { $source } pasajes resaltados en la fuente, { $translation } en la traducción
+qa-heading = los títulos difieren: { $source } en la fuente, { $translation } en la traducción (o sus niveles)
+qa-code-block = { $source } bloques de código en la fuente, { $translation } en la traducción
+qa-code-block-changed = un bloque de código difiere del de la fuente
+qa-brackets = paréntesis sin cerrar en la traducción (cerrado en la fuente): { $text }
+qa-quotes = comilla sin cerrar en la traducción (cerrada en la fuente): { $text }
+qa-conflict-marker = un marcador de conflicto de git: { $text }
+qa-placeholder = texto provisional dejado en la traducción: { $text }
+qa-terminology = «{ $source }» se traduce «{ $translation }» según el glosario
+qa-forbidden-term = «{ $source }» es una variante que el glosario prohíbe
+qa-summary = { $errors ->
+    [one] un error
+   *[other] { $errors } errores
+    }, { $warnings ->
+    [one] un aviso
+   *[other] { $warnings } avisos
+    } en { $translations ->
+    [one] una traducción
+   *[other] { $translations } traducciones
+    } ({ $suppressed } ignorados)
+qa-summary-clean = Ningún hallazgo en { $translations ->
+    [one] una traducción
+   *[other] { $translations } traducciones
+    } ({ $suppressed } ignorados).
+qa-rule-number = Números, fechas y cantidades que difieren
+qa-rule-enumeration = Una enumeración a la que la traducción le quita elementos
+qa-rule-omission = Texto de la fuente sin equivalente
+qa-rule-addition = Texto de la traducción sin equivalente
+qa-rule-untranslated = Texto sin traducir
+qa-rule-spacing = Un espacio perdido o de más
+qa-rule-url = Direcciones que difieren
+qa-rule-link = Destinos de enlaces que difieren
+qa-rule-image = Imágenes que difieren
+qa-rule-inline-code = Código que difiere
+qa-rule-emphasis = Resaltado que difiere
+qa-rule-heading = Títulos que difieren
+qa-rule-code-block = Bloques de código que difieren
+qa-rule-brackets = Paréntesis sin cerrar
+qa-rule-quotes = Comillas sin cerrar
+qa-rule-conflict-marker = Un marcador de conflicto de git
+qa-rule-placeholder = Texto provisional
+qa-rule-terminology = Un término del glosario mal traducido
+qa-rule-forbidden-term = Una variante que el glosario prohíbe
+error-qa-unknown-check = { $path }, línea { $line }: no hay ninguna comprobación `{ $id }`
+hint-qa-checks = las comprobaciones son: { $known }
+error-glossary-read = no se puede leer el glosario { $path }
+error-glossary-syntax = { $path }, línea { $line }: el glosario no se puede leer
+check-qa-heading = Calidad (stele qa):
+check-rule-missing = Falta una traducción
+check-rule-outdated = Una traducción está desactualizada
+check-rule-orphan = Una traducción no tiene fuente
+check-rule-unknown = El estado de una traducción es desconocido
+check-rule-message-missing = Falta un mensaje
+check-rule-message-outdated = Un mensaje está desactualizado
+check-rule-message-obsolete = Un mensaje ya no existe en la fuente
+check-rule-broken-reference = Un mensaje remite a uno que no existe
+check-rule-syntax-error = Un archivo no se puede leer
+check-rule-below-minimum = Un idioma está por debajo de su mínimo
+check-rule-too-many-outdated = Un idioma tiene demasiadas traducciones desactualizadas

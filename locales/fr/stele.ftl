@@ -48,7 +48,7 @@ error-unknown-command = il n’y a pas de commande `{ $name }`
 hint-known-commands = les commandes sont : { $known }
 man-exit-heading = CODE DE RETOUR
 man-exit-0 = Succès.
-man-exit-1 = Une règle de `stele check` n’est pas respectée (`stele check` seulement).
+man-exit-1 = Une règle de `stele check` n’est pas respectée, ou `stele qa` a trouvé une erreur (ces deux commandes seulement).
 man-exit-2 = Entrée invalide : option inconnue, stele.toml invalide, fichier illisible, dépôt impossible à ouvrir. L’erreur nomme le fichier, et la ligne quand il y en a une.
 man-env-heading = ENVIRONNEMENT
 man-env-locale = La langue des messages de stele sans --ui-lang (en-US, fr, es ; anglais pour les autres).
@@ -297,7 +297,7 @@ cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pou
 cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut)
 cli-check-arg-allow_missing = Traductions qui peuvent manquer : un glob sur les chemins depuis la racine du dépôt
 cli-check-arg-changed_since = Seulement les documents dont la source ou les traductions ont changé depuis la base de fusion avec REV (le travail propre d’une pull request)
-cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue) ou github (annotations sur une pull request)
+cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue), github (annotations sur une pull request) ou sarif (SARIF 2.1.0, pour l’analyse de code)
 cli-check-after =
     Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent.
     Codes de sortie : 0 toutes les règles sont respectées ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
@@ -553,3 +553,83 @@ diff-orphan = Sa source { $source } n’existe pas : il n’y a rien à comparer
 diff-orphan-renamed = Sa source { $source } a été renommée en { $to } : déplacez la traduction avec `stele mv { $source } { $to }`.
 mv-pinned = Version de la source d’origine enregistrée dans { $path } ({ $blob }) : son historique reste à l’ancien chemin
 mv-would-pin = Enregistrerait dans { $path } la version de la source d’origine ({ $blob })
+
+# stele qa
+cli-qa-about = Vérifier les traductions comme un relecteur : nombres, omissions, texte non traduit, liens, termes
+cli-qa-arg-paths = Seulement les documents ayant un fichier à ces chemins ou en dessous
+cli-qa-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
+cli-qa-arg-include_outdated = Vérifier aussi les traductions obsolètes (seulement celles à jour par défaut)
+cli-qa-arg-format = Format de sortie : text (par défaut), json, github (annotations) ou sarif (SARIF 2.1.0, pour l’analyse de code)
+cli-qa-arg-quiet = N’afficher que la ligne de chaque constat, sans les deux textes
+cli-qa-arg-verbose = Afficher de même (chaque constat est toujours affiché)
+label-error-bare = erreur
+label-warning-bare = avertissement
+qa-number = les nombres diffèrent : { $missing } dans la source, { $extra } dans la traduction
+qa-enumeration = la source énumère { $source } éléments, la traduction { $translation } : pas d’équivalent pour { $missing }
+qa-omission = texte de la source sans équivalent dans la traduction
+qa-addition = texte de la traduction sans équivalent dans la source
+qa-untranslated = laissé tel quel
+qa-spacing = une espace perdue ou en trop : « { $text } »
+qa-url = les adresses diffèrent : { $missing } dans la source, { $extra } dans la traduction
+qa-link = les cibles des liens diffèrent : { $missing } dans la source, { $extra } dans la traduction
+qa-image = les images diffèrent : { $missing } dans la source, { $extra } dans la traduction
+qa-inline-code = le code diffère : { $missing } dans la source, { $extra } dans la traduction
+qa-emphasis = { $source } passages mis en relief dans la source, { $translation } dans la traduction
+qa-heading = les titres diffèrent : { $source } dans la source, { $translation } dans la traduction (ou leurs niveaux)
+qa-code-block = { $source } blocs de code dans la source, { $translation } dans la traduction
+qa-code-block-changed = un bloc de code diffère de celui de la source
+qa-brackets = parenthèse non fermée dans la traduction (fermée dans la source) : { $text }
+qa-quotes = guillemet non fermé dans la traduction (fermé dans la source) : { $text }
+qa-conflict-marker = un marqueur de conflit git : { $text }
+qa-placeholder = texte provisoire laissé dans la traduction : { $text }
+qa-terminology = « { $source } » se traduit « { $translation } » selon le glossaire
+qa-forbidden-term = « { $source } » est une variante que le glossaire interdit
+qa-summary = { $errors ->
+    [one] une erreur
+   *[other] { $errors } erreurs
+    }, { $warnings ->
+    [one] un avertissement
+   *[other] { $warnings } avertissements
+    } dans { $translations ->
+    [one] une traduction
+   *[other] { $translations } traductions
+    } ({ $suppressed } ignorés)
+qa-summary-clean = Aucun constat dans { $translations ->
+    [one] une traduction
+   *[other] { $translations } traductions
+    } ({ $suppressed } ignorés).
+qa-rule-number = Nombres, dates et montants qui diffèrent
+qa-rule-enumeration = Une énumération dont la traduction omet des éléments
+qa-rule-omission = Texte de la source sans équivalent
+qa-rule-addition = Texte de la traduction sans équivalent
+qa-rule-untranslated = Texte non traduit
+qa-rule-spacing = Une espace perdue ou en trop
+qa-rule-url = Adresses qui diffèrent
+qa-rule-link = Cibles de liens qui diffèrent
+qa-rule-image = Images qui diffèrent
+qa-rule-inline-code = Code qui diffère
+qa-rule-emphasis = Mise en relief qui diffère
+qa-rule-heading = Titres qui diffèrent
+qa-rule-code-block = Blocs de code qui diffèrent
+qa-rule-brackets = Parenthèses non fermées
+qa-rule-quotes = Guillemets non fermés
+qa-rule-conflict-marker = Un marqueur de conflit git
+qa-rule-placeholder = Texte provisoire
+qa-rule-terminology = Un terme du glossaire mal traduit
+qa-rule-forbidden-term = Une variante que le glossaire interdit
+error-qa-unknown-check = { $path }, ligne { $line } : il n’y a pas de vérification `{ $id }`
+hint-qa-checks = les vérifications sont : { $known }
+error-glossary-read = impossible de lire le glossaire { $path }
+error-glossary-syntax = { $path }, ligne { $line } : le glossaire est illisible
+check-qa-heading = Qualité (stele qa) :
+check-rule-missing = Une traduction manque
+check-rule-outdated = Une traduction est obsolète
+check-rule-orphan = Une traduction n’a pas de source
+check-rule-unknown = L’état d’une traduction est inconnu
+check-rule-message-missing = Un message manque
+check-rule-message-outdated = Un message est obsolète
+check-rule-message-obsolete = Un message n’existe plus dans la source
+check-rule-broken-reference = Un message renvoie à un message absent
+check-rule-syntax-error = Un fichier est illisible
+check-rule-below-minimum = Une langue est sous son minimum
+check-rule-too-many-outdated = Une langue a trop de traductions obsolètes

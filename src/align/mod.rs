@@ -54,7 +54,7 @@ pub fn anchors(text: &str) -> HashSet<String> {
     out
 }
 
-fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     word.chars()
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',

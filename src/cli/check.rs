@@ -28,6 +28,8 @@ pub enum CheckFormat {
     Junit,
     /// GitHub Actions workflow commands: annotations on the pull request's files.
     Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Debug, Args)]
@@ -97,14 +99,68 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();
-    let result = check::check(&configs, &report, &opts)?;
+    let mut result = check::check(&configs, &report, &opts)?;
+    // `[check] qa`: the reviewer's checks on the translations checked, in the corpora that ask.
+    let with_qa: Vec<&stele::corpus::Corpus> =
+        corpora.iter().filter(|c| c.config.check.qa != stele::config::QaLevel::Off).collect();
+    let qa_report = if with_qa.is_empty() {
+        None
+    } else {
+        let only =
+            result.checked.iter().filter(|c| with_qa.iter().any(|q| q.config.name == c.corpus)).map(|c| c.path.clone());
+        let qa_opts = stele::qa::QaOptions { only: Some(only.collect()), ..stele::qa::QaOptions::default() };
+        Some(stele::qa::run(&corpora, &report, repo.workdir(), &qa_opts)?)
+    };
+    let qa_findings: &[stele::qa::Finding] = qa_report.as_ref().map_or(&[], |r| &r.findings);
+    // Which findings fail the check: error-level ones, where the corpus says `qa = "error"`.
+    let failing = |f: &stele::qa::Finding| {
+        f.severity == stele::qa::Severity::Error
+            && corpora.iter().any(|c| {
+                c.config.check.qa == stele::config::QaLevel::Error
+                    && c.documents.iter().any(|d| d.translations.iter().any(|t| t.path == f.path))
+            })
+    };
+    let qa_failures = qa_findings.iter().filter(|f| failing(f)).count();
+    if qa_failures > 0 {
+        result.passed = false;
+    }
     match args.format {
-        CheckFormat::Text => render_text(ctx, repo.workdir(), &result, out)?,
-        CheckFormat::Json => render_json(ctx, repo.workdir(), &result, out)?,
-        CheckFormat::Junit => render_junit(&ctx.loc, &result, out)?,
-        CheckFormat::Github => render_github(ctx, repo.workdir(), &result, out)?,
+        CheckFormat::Text => render_text(ctx, repo.workdir(), &result, qa_findings, qa_failures, out)?,
+        CheckFormat::Json => render_json(ctx, repo.workdir(), &result, qa_report.as_ref(), out)?,
+        CheckFormat::Junit => render_junit(&ctx.loc, &result, qa_findings, &failing, out)?,
+        CheckFormat::Github => {
+            super::qa::render_github(&ctx.loc, qa_findings, out)?;
+            render_github(ctx, repo.workdir(), &result, out)?
+        }
+        CheckFormat::Sarif => {
+            let others: Vec<super::qa::SarifResult> = result
+                .problems
+                .iter()
+                .map(|p| super::qa::SarifResult {
+                    rule: serde_json::to_value(&p.kind)
+                        .ok()
+                        .and_then(|v| v["kind"].as_str().map(str::to_owned))
+                        .unwrap_or_default(),
+                    rule_text: problem_rule(&ctx.loc, p),
+                    level: "error",
+                    path: p.path.clone(),
+                    line: p.line,
+                    message: problem_text(&ctx.loc, p),
+                })
+                .collect();
+            let sarif = super::qa::sarif(&ctx.loc, &others, qa_findings);
+            serde_json::to_writer_pretty(&mut *out, &sarif).map_err(std::io::Error::from)?;
+            line(out, "")?;
+        }
     }
     Ok(if result.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A short description of a problem's kind (a SARIF rule).
+fn problem_rule(loc: &Localizer, p: &Problem) -> String {
+    let kind =
+        serde_json::to_value(&p.kind).ok().and_then(|v| v["kind"].as_str().map(str::to_owned)).unwrap_or_default();
+    t!(loc, &format!("check-rule-{kind}"))
 }
 
 /// What is wrong, in one sentence (without the file).
@@ -174,7 +230,14 @@ fn location(p: &Problem) -> Option<String> {
     })
 }
 
-fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_text(
+    ctx: &Ctx,
+    root: &Path,
+    r: &CheckReport,
+    qa: &[stele::qa::Finding],
+    qa_failures: usize,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let paint: &Painter = &ctx.paint;
     let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
@@ -228,6 +291,10 @@ fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
             render_problem(ctx, root, p, out)?;
         }
     }
+    if !qa.is_empty() {
+        line(out, paint.bold(&t!(loc, "check-qa-heading")))?;
+        super::qa::render_findings(ctx, qa, out)?;
+    }
     if ctx.quiet {
         return Ok(());
     }
@@ -236,7 +303,8 @@ fn render_text(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
     if r.passed {
         line(out, paint.bold(&t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => translations)))?;
     } else {
-        line(out, paint.error(&t!(loc, "check-failed", "count" => r.problem_count(), "translations" => translations)))?;
+        let count = r.problem_count() + qa_failures;
+        line(out, paint.error(&t!(loc, "check-failed", "count" => count, "translations" => translations)))?;
     }
     Ok(())
 }
@@ -255,7 +323,13 @@ fn render_problem(ctx: &Ctx, root: &Path, p: &Problem, out: &mut dyn Write) -> R
     Ok(())
 }
 
-fn render_json(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_json(
+    ctx: &Ctx,
+    root: &Path,
+    r: &CheckReport,
+    qa: Option<&stele::qa::QaReport>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let loc = &ctx.loc;
     #[derive(serde::Serialize)]
     struct JsonProblem<'a> {
@@ -285,13 +359,27 @@ fn render_json(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> 
         problems,
         translations_checked: r.checked.len(),
     };
+    let mut json = serde_json::to_value(&json).map_err(std::io::Error::from)?;
+    if let Some(qa) = qa {
+        json["qa"] = serde_json::json!({
+            "findings": super::qa::json_findings(loc, &qa.findings),
+            "translations": qa.translations,
+            "suppressed": qa.suppressed,
+        });
+    }
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
     line(out, "")
 }
 
 use stele::export::xml_escape as xml;
 
-fn render_junit(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_junit(
+    loc: &Localizer,
+    r: &CheckReport,
+    qa: &[stele::qa::Finding],
+    failing: &dyn Fn(&stele::qa::Finding) -> bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let problem_line = |p: &Problem| {
         let text = problem_text(loc, p);
         match location(p) {
@@ -347,6 +435,37 @@ fn render_junit(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result
         }
         suites.push_str("  </testsuite>\n");
     }
+    // `stele qa`'s findings: one suite, a test case per finding (a failure where it fails the
+    // check).
+    if !qa.is_empty() {
+        let failed = qa.iter().filter(|f| failing(f)).count();
+        total += qa.len();
+        failures += failed;
+        suites.push_str(&format!(
+            "  <testsuite name=\"stele qa\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+            qa.len()
+        ));
+        for f in qa {
+            let text = format!("{}:{}: {}", f.path, f.line, super::qa::message(loc, f));
+            suites.push_str(&format!(
+                "    <testcase classname=\"stele.qa.{}\" name=\"{}\" time=\"0\">",
+                xml(f.check.id()),
+                xml(&format!("{}:{}", f.path, f.line))
+            ));
+            if failing(f) {
+                suites.push_str(&format!(
+                    "\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    ",
+                    xml(&text),
+                    xml(f.check.id()),
+                    xml(&text)
+                ));
+            } else {
+                suites.push_str(&format!("<system-out>{}</system-out>", xml(&text)));
+            }
+            suites.push_str("</testcase>\n");
+        }
+        suites.push_str("  </testsuite>\n");
+    }
     line(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     line(
         out,
@@ -357,7 +476,7 @@ fn render_junit(loc: &Localizer, r: &CheckReport, out: &mut dyn Write) -> Result
 }
 
 /// Escapes a workflow command's message (`%`, CR, LF) or property (also `:` and `,`).
-fn gh_escape(text: &str, property: bool) -> String {
+pub(super) fn gh_escape(text: &str, property: bool) -> String {
     let mut s = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     if property {
         s = s.replace(':', "%3A").replace(',', "%2C");

@@ -76,7 +76,7 @@ pub fn man(ctx: &Ctx, args: &PageArgs, out: &mut dyn Write) -> Result<ExitCode, 
     };
     section(&mut roff, &t!(loc, "man-exit-heading"));
     item(&mut roff, "0", &t!(loc, "man-exit-0"));
-    let fails = matches!(args.command.as_deref(), None | Some("check"));
+    let fails = matches!(args.command.as_deref(), None | Some("check" | "qa"));
     if fails {
         item(&mut roff, "1", &t!(loc, "man-exit-1"));
     }

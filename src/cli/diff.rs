@@ -367,7 +367,7 @@ fn indent(text: &str, first: &str, rest: &str) -> String {
 }
 
 /// Wraps plain text to `cols` columns, at spaces.
-fn wrap(text: &str, cols: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, cols: usize) -> Vec<String> {
     let mut out = Vec::new();
     for para in text.lines() {
         let mut current = String::new();

@@ -105,6 +105,9 @@ pub enum CliError {
     /// `ack` refused.
     #[error(transparent)]
     Ack(#[from] stele::mark::AckError),
+    /// `qa` cannot run.
+    #[error(transparent)]
+    Qa(#[from] stele::qa::QaError),
     /// `mv` refused or failed.
     #[error(transparent)]
     Move(#[from] stele::moving::MoveError),
@@ -334,6 +337,26 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             });
             msg(loc, "error-invalid-lang-arg", &[("value", Arg::from(value))])
         }
+        CliError::Qa(e) => match e {
+            stele::qa::QaError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
+            stele::qa::QaError::UnknownCheck { path, line, id } => {
+                let known: Vec<&str> = stele::qa::Check::ALL.iter().map(|c| c.id()).collect();
+                hint = Some(t!(loc, "hint-qa-checks", "known" => known.join(", ")));
+                msg(
+                    loc,
+                    "error-qa-unknown-check",
+                    &[("path", p(path)), ("line", Arg::from(*line)), ("id", Arg::from(id))],
+                )
+            }
+            stele::qa::QaError::Glossary(stele::qa::GlossaryError::Read { path, source }) => {
+                causes.push(io_cause(loc, source));
+                msg(loc, "error-glossary-read", &[("path", p(path))])
+            }
+            stele::qa::QaError::Glossary(stele::qa::GlossaryError::Syntax { path, line, message }) => {
+                causes.push(message.clone());
+                msg(loc, "error-glossary-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
+            }
+        },
         CliError::Move(e) => match e {
             stele::moving::MoveError::NotASource { path } => {
                 hint = Some(t!(loc, "hint-mv-not-source"));

@@ -16,6 +16,7 @@ mod log;
 mod mark;
 mod mv;
 mod output;
+mod qa;
 mod status;
 mod todo;
 
@@ -117,6 +118,8 @@ pub enum Command {
     Mv(mv::MvArgs),
     /// Check completeness and freshness rules, for CI (exit code 1 when a rule fails).
     Check(check::CheckArgs),
+    /// Check translations as a reviewer would (exit code 1 on an error-level finding).
+    Qa(qa::QaArgs),
     /// Export aligned bilingual pairs: TMX, TSV, JSONL or Moses.
     Export(export::ExportArgs),
     /// Align two plain files sentence by sentence, outside any corpus.
@@ -608,6 +611,7 @@ pub fn main() -> ExitCode {
         Command::Todo(args) => todo::run(&ctx, args, &mut out),
         Command::Mark(args) => mark::run(&ctx, args, &mut out),
         Command::Check(args) => check::run(&ctx, args, &mut out),
+        Command::Qa(args) => qa::run(&ctx, args, &mut out),
         Command::Diff(args) => diff::run(&ctx, args, &mut out),
         Command::Log(args) => log::run(&ctx, args, &mut out),
         Command::Ack(args) => ack::run(&ctx, args, &mut out),

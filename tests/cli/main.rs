@@ -19,6 +19,7 @@ mod init;
 mod l10n;
 mod layouts;
 mod mark;
+mod qa;
 mod renames;
 mod status;
 mod todo;

@@ -1,0 +1,884 @@
+//! The checks on one aligned pair of texts: pure functions of the two texts (raw Markdown and
+//! the plain text a reader sees), tested with tables of cases in English, French and Spanish.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use regex::Regex;
+
+use super::{Check, Detail};
+
+/// One side of a pair: its Markdown as written, and its plain text.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The text as written (Markdown, or plain text).
+    pub raw: &'a str,
+    /// The text a reader sees (markup, link targets and list markers left out).
+    pub plain: &'a str,
+    /// Its language's primary subtag (`en`, `fr`, `es`).
+    pub lang: &'a str,
+}
+
+/// What one check found on a pair: the check, what differs, and which part of each side to
+/// quote (`None`: the whole side).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The check.
+    pub check: Check,
+    /// What differs.
+    pub detail: Detail,
+    /// The part of the source to quote.
+    pub source_span: Option<String>,
+    /// The part of the translation to quote.
+    pub translation_span: Option<String>,
+}
+
+impl Hit {
+    fn new(check: Check, detail: Detail) -> Hit {
+        Hit { check, detail, source_span: None, translation_span: None }
+    }
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]{}]+[^\s<>()\[\]{}.,;:!?'’”»]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+        .expect("valid")
+});
+
+/// A number as written: digits with group separators (`1,500`, `1 500`, `1.500`) and a
+/// decimal part. Compared by its digits alone (`3.5` and `3,5` agree; so do `1,500` and
+/// `1 500`).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:(?:,|\.|\u{a0}|\u{202f}|'| )\d{3})+(?:[.,]\d+)?\b|\d+(?:[.,]\d+)?").expect("valid")
+});
+
+/// The words for small numbers, by language: a number written in words on one side excuses
+/// the digits on the other.
+fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
+    match lang {
+        "en" => &[
+            ("zero", 0),
+            ("one", 1),
+            ("a", 1),
+            ("an", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+            ("six", 6),
+            ("seven", 7),
+            ("eight", 8),
+            ("nine", 9),
+            ("ten", 10),
+            ("eleven", 11),
+            ("twelve", 12),
+            ("thirteen", 13),
+            ("fourteen", 14),
+            ("fifteen", 15),
+            ("sixteen", 16),
+            ("seventeen", 17),
+            ("eighteen", 18),
+            ("nineteen", 19),
+            ("twenty", 20),
+            ("thirty", 30),
+            ("forty", 40),
+            ("fifty", 50),
+            ("sixty", 60),
+            ("seventy", 70),
+            ("eighty", 80),
+            ("ninety", 90),
+            ("hundred", 100),
+            ("thousand", 1000),
+            ("first", 1),
+            ("second", 2),
+            ("third", 3),
+            ("half", 2),
+            ("dozen", 12),
+            ("both", 2),
+            ("once", 1),
+            ("twice", 2),
+        ],
+        "fr" => &[
+            ("zéro", 0),
+            ("un", 1),
+            ("une", 1),
+            ("deux", 2),
+            ("trois", 3),
+            ("quatre", 4),
+            ("cinq", 5),
+            ("six", 6),
+            ("sept", 7),
+            ("huit", 8),
+            ("neuf", 9),
+            ("dix", 10),
+            ("onze", 11),
+            ("douze", 12),
+            ("treize", 13),
+            ("quatorze", 14),
+            ("quinze", 15),
+            ("seize", 16),
+            ("vingt", 20),
+            ("trente", 30),
+            ("quarante", 40),
+            ("cinquante", 50),
+            ("soixante", 60),
+            ("cent", 100),
+            ("mille", 1000),
+            ("premier", 1),
+            ("première", 1),
+            ("second", 2),
+            ("seconde", 2),
+            ("deuxième", 2),
+            ("troisième", 3),
+            ("moitié", 2),
+            ("douzaine", 12),
+            ("deux", 2),
+            ("fois", 1),
+        ],
+        "es" => &[
+            ("cero", 0),
+            ("uno", 1),
+            ("una", 1),
+            ("un", 1),
+            ("dos", 2),
+            ("tres", 3),
+            ("cuatro", 4),
+            ("cinco", 5),
+            ("seis", 6),
+            ("siete", 7),
+            ("ocho", 8),
+            ("nueve", 9),
+            ("diez", 10),
+            ("once", 11),
+            ("doce", 12),
+            ("trece", 13),
+            ("catorce", 14),
+            ("quince", 15),
+            ("dieciséis", 16),
+            ("diecisiete", 17),
+            ("dieciocho", 18),
+            ("diecinueve", 19),
+            ("veinte", 20),
+            ("treinta", 30),
+            ("cuarenta", 40),
+            ("cincuenta", 50),
+            ("sesenta", 60),
+            ("setenta", 70),
+            ("ochenta", 80),
+            ("noventa", 90),
+            ("cien", 100),
+            ("ciento", 100),
+            ("mil", 1000),
+            ("primero", 1),
+            ("primera", 1),
+            ("primer", 1),
+            ("segundo", 2),
+            ("segunda", 2),
+            ("tercero", 3),
+            ("tercera", 3),
+            ("mitad", 2),
+            ("docena", 12),
+            ("ambos", 2),
+            ("ambas", 2),
+            ("vez", 1),
+        ],
+        _ => &[],
+    }
+}
+
+/// Text with URLs, e-mail addresses and inline code taken out (their digits are not numbers).
+fn prose(plain: &str, raw: &str) -> String {
+    let mut text = URL.replace_all(plain, " ").into_owned();
+    for code in inline_code(raw) {
+        text = text.replace(&code, " ");
+    }
+    text
+}
+
+/// The numbers of a text, by their digits, in order.
+fn numbers(text: &str) -> Vec<(String, String)> {
+    NUMBER
+        .find_iter(text)
+        // Digits inside a word (`bzip2`, `mp3`, `x86`) are part of a name, not a number.
+        .filter(|m| !text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic))
+        .map(|m| (m.as_str().chars().filter(char::is_ascii_digit).collect::<String>(), m.as_str().to_owned()))
+        .filter(|(digits, _)| !digits.is_empty())
+        .collect()
+}
+
+fn words_lower(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Numbers of one side that the other does not have (by digits), less those the other writes
+/// in words.
+fn unmatched_numbers(a: &[(String, String)], b: &[(String, String)], b_words: &[String], b_lang: &str) -> Vec<String> {
+    let mut left: HashMap<&str, usize> = HashMap::new();
+    for (d, _) in b {
+        *left.entry(d.as_str()).or_default() += 1;
+    }
+    let mut words: HashMap<u32, usize> = HashMap::new();
+    let table = number_words(b_lang);
+    for w in b_words {
+        if let Some((_, n)) = table.iter().find(|(word, _)| word == w) {
+            *words.entry(*n).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for (digits, shown) in a {
+        match left.get_mut(digits.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => {
+                let value: Option<u32> = digits.parse().ok();
+                match value.and_then(|v| words.get_mut(&v)) {
+                    Some(n) if *n > 0 => *n -= 1,
+                    _ => out.push(shown.clone()),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `number`: numbers, dates and amounts that differ.
+pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
+    let (sp, tp) = (prose(src.plain, src.raw), prose(tgt.plain, tgt.raw));
+    let (sn, tn) = (numbers(&sp), numbers(&tp));
+    if sn.is_empty() && tn.is_empty() {
+        return None;
+    }
+    let missing = unmatched_numbers(&sn, &tn, &words_lower(&tp), tgt.lang);
+    let extra = unmatched_numbers(&tn, &sn, &words_lower(&sp), src.lang);
+    if missing.is_empty() && extra.is_empty() {
+        return None;
+    }
+    let mut hit = Hit::new(Check::Number, Detail::Numbers { missing: missing.clone(), extra: extra.clone() });
+    hit.source_span = missing.first().and_then(|n| sentence_with(src.plain, src.lang, n));
+    hit.translation_span = extra.first().and_then(|n| sentence_with(tgt.plain, tgt.lang, n));
+    Some(hit)
+}
+
+/// The sentence of `text` that holds `needle`.
+fn sentence_with(text: &str, lang: &str, needle: &str) -> Option<String> {
+    crate::segment::sentence_texts(text, lang).into_iter().find(|s| s.contains(needle))
+}
+
+static CONJUNCTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:and|or|et|ou|y|e|o|ni|nor)$").expect("valid"));
+
+/// The items of the longest enumeration in a sentence: a run of at least three short parts (at
+/// most four words, a capitalized one among the first two) separated by commas and a final
+/// conjunction (`Benin, China, Mexico and Brazil`; `le Bénin, la Chine et le Mexique`).
+fn enumeration(sentence: &str) -> Vec<String> {
+    let clean = |s: &str| s.trim().trim_end_matches(['.', '!', '?', ':']).trim().to_owned();
+    let mut parts: Vec<String> = Vec::new();
+    for part in sentence.split([',', ';', ':']) {
+        let part = clean(part);
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let words: &[&str] = match words.first() {
+            Some(w) if CONJUNCTION.is_match(w) => &words[1..],
+            _ => &words,
+        };
+        // "Mexico and Brazil": the last two items.
+        match words.iter().position(|w| CONJUNCTION.is_match(w)).filter(|&at| at > 0 && at + 1 < words.len()) {
+            Some(at) => {
+                parts.push(words[..at].join(" "));
+                parts.push(words[at + 1..].join(" "));
+            }
+            None => parts.push(words.join(" ")),
+        }
+    }
+    let mut best: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for part in parts.into_iter().chain([String::new()]) {
+        if is_item(&part) {
+            run.push(part);
+        } else {
+            if run.len() > best.len() {
+                best = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+    }
+    if best.len() >= 3 {
+        best
+    } else {
+        Vec::new()
+    }
+}
+
+fn is_item(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let capital = |w: &&str| w.rsplit(['’', '\'']).next().unwrap_or(w).chars().next().is_some_and(char::is_uppercase);
+    !words.is_empty() && words.len() <= 4 && words.iter().take(2).any(capital)
+}
+
+/// A word folded for comparing names across languages: lowercase ASCII, its first four letters
+/// (`Bénin`/`Benin`, `Chine`/`China`, `Mexique`/`Mexico`).
+fn name_key(word: &str) -> String {
+    crate::align::fold(word).chars().filter(char::is_ascii_alphanumeric).take(4).collect()
+}
+
+/// Countries and regions whose names are not cognates across English, French and Spanish
+/// (`Germany`/`Allemagne`/`Alemania`), folded: one row per place.
+const PLACES: &[&[&str]] = &[
+    &["germany", "allemagne", "alemania"],
+    &["united states", "etats-unis", "etats unis", "estados unidos", "usa", "eeuu"],
+    &["united kingdom", "royaume-uni", "reino unido", "britain", "grande-bretagne", "gran bretana"],
+    &["spain", "espagne", "espana"],
+    &["england", "angleterre", "inglaterra"],
+    &["scotland", "ecosse", "escocia"],
+    &["wales", "pays de galles", "gales"],
+    &["greece", "grece", "grecia"],
+    &["netherlands", "pays-bas", "paises bajos", "holland", "hollande", "holanda"],
+    &["switzerland", "suisse", "suiza"],
+    &["poland", "pologne", "polonia"],
+    &["turkey", "turquie", "turquia"],
+    &["ivory coast", "cote d'ivoire", "cote d’ivoire", "costa de marfil"],
+    &["south africa", "afrique du sud", "sudafrica", "africa del sur"],
+    &["romania", "roumanie", "rumania"],
+    &["hungary", "hongrie", "hungria"],
+    &["sweden", "suede", "suecia"],
+    &["norway", "norvege", "noruega"],
+    &["denmark", "danemark", "dinamarca"],
+    &["austria", "autriche"],
+    &["korea", "coree", "corea"],
+    &["india", "inde"],
+    &["egypt", "egypte", "egipto"],
+    &["morocco", "maroc", "marruecos"],
+    &["algeria", "algerie", "argelia"],
+    &["tunisia", "tunisie", "tunez"],
+    &["lebanon", "liban", "libano"],
+    &["syria", "syrie", "siria"],
+    &["cyprus", "chypre", "chipre"],
+    &["brazil", "bresil", "brasil"],
+    &["peru", "perou"],
+    &["ukraine", "ucrania"],
+    &["russia", "russie", "rusia"],
+    &["philippines", "filipinas"],
+    &["europe", "europa"],
+    &["iceland", "islande", "islandia"],
+    &["finland", "finlande", "finlandia"],
+    &["croatia", "croatie", "croacia"],
+    &["czech republic", "republique tcheque", "republica checa", "czechia", "tchequie", "chequia"],
+    &["new zealand", "nouvelle-zelande", "nueva zelanda"],
+    &["saudi arabia", "arabie saoudite", "arabia saudita", "arabia saudi"],
+    &["china", "chine"],
+    &["japan", "japon"],
+    &["ethiopia", "ethiopie", "etiopia"],
+    &["cameroon", "cameroun", "camerun"],
+];
+
+/// The places of [`PLACES`] a text names (their rows).
+fn places(text: &str) -> Vec<usize> {
+    let folded = crate::align::fold(text).replace('’', "'");
+    PLACES
+        .iter()
+        .enumerate()
+        .filter(|(_, names)| {
+            names.iter().any(|n| {
+                folded.match_indices(n).any(|(at, _)| {
+                    let before = folded[..at].chars().next_back();
+                    let after = folded[at + n.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The keys of the capitalized words of an item (`l’Allemagne` gives `alle`).
+fn item_keys(item: &str) -> Vec<String> {
+    item.split_whitespace()
+        .map(|w| w.rsplit(['’', '\'']).next().unwrap_or(w))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(name_key)
+        .filter(|k| k.len() >= 3)
+        .collect()
+}
+
+/// `enumeration`: an enumeration of the source has items the translation lacks — names whose
+/// spelling has no counterpart in the translated sentence, where the translation does not list
+/// as many items itself (names translated beyond recognition, `Germany`/`Allemagne`, are then
+/// still counted).
+pub fn enumeration_length(src_sentence: &str, tgt_sentence: &str) -> Option<Hit> {
+    let a = enumeration(src_sentence);
+    if a.is_empty() {
+        return None;
+    }
+    let b = enumeration(tgt_sentence);
+    let target_keys: Vec<String> =
+        tgt_sentence.split_whitespace().map(|w| w.rsplit(['’', '\'']).next().unwrap_or(w)).map(name_key).collect();
+    let target_places = places(tgt_sentence);
+    let missing: Vec<String> = a
+        .iter()
+        .filter(|item| {
+            let keys = item_keys(item);
+            let named = places(item);
+            !keys.is_empty()
+                && !keys.iter().any(|k| target_keys.contains(k))
+                && !named.iter().any(|p| target_places.contains(p))
+        })
+        .cloned()
+        .collect();
+    if missing.is_empty() || b.len() >= a.len() {
+        return None;
+    }
+    let mut hit = Hit::new(Check::Enumeration, Detail::Items { source: a.len(), translation: b.len(), missing });
+    hit.source_span = Some(src_sentence.to_owned());
+    hit.translation_span = Some(tgt_sentence.to_owned());
+    Some(hit)
+}
+
+/// Words of letters in a text (at least two letters).
+fn letter_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count()
+}
+
+/// `untranslated`: the translation says the same as the source, word for word (at least three
+/// words of letters, not all of them names).
+pub fn untranslated(src_sentence: &str, tgt_sentence: &str) -> Option<Hit> {
+    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+    if norm(src_sentence) != norm(tgt_sentence) || letter_words(src_sentence) < 3 {
+        return None;
+    }
+    let lower = src_sentence
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        })
+        .count();
+    if lower < 2 {
+        return None;
+    }
+    let mut hit = Hit::new(Check::Untranslated, Detail::None);
+    hit.source_span = Some(src_sentence.to_owned());
+    hit.translation_span = Some(tgt_sentence.to_owned());
+    Some(hit)
+}
+
+/// How many words in a row a translation must share with its source to be taken for text
+/// left untranslated inside a translated sentence.
+const COPIED_RUN: usize = 6;
+
+/// The longest run of at least [`COPIED_RUN`] words of `translation` that stands word for word
+/// (case aside) in `source`, when three of its words at least are not names.
+pub fn copied_run(source: &str, translation: &str) -> Option<String> {
+    let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_owned).collect() };
+    let key = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let (sw, tw) = (words(source), words(translation));
+    if tw.len() < COPIED_RUN || sw.len() < COPIED_RUN {
+        return None;
+    }
+    let grams: std::collections::HashSet<Vec<String>> =
+        sw.windows(COPIED_RUN).map(|w| w.iter().map(|x| key(x)).collect()).collect();
+    let hit: Vec<bool> =
+        tw.windows(COPIED_RUN).map(|w| grams.contains(&w.iter().map(|x| key(x)).collect::<Vec<_>>())).collect();
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < hit.len() {
+        if !hit[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < hit.len() && hit[k] {
+            k += 1;
+        }
+        let end = k - 1 + COPIED_RUN;
+        if best.is_none_or(|(a, b)| end - start > b - a) {
+            best = Some((start, end));
+        }
+    }
+    let (a, b) = best?;
+    let run = &tw[a..b];
+    let lower = run.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    (lower >= 3).then(|| run.join(" "))
+}
+
+/// A placeholder inside code, meant to be translated: `{{path/to/file}}`, `<file>`.
+static PLACEHOLDER_SLOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{\{[^}]*\}\}|<[^<>\s]+>").expect("valid"));
+
+static GLUED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:\p{L}{2,}\d+|\d+\p{L}{2,})\b").expect("valid"));
+static GLUED_PUNCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{L}*\p{Ll}[,;!?][¿¡«“\x22]?\p{L}+|\p{L}*\p{Ll}{2}\.[¿¡«“\x22]?\p{Lu}\p{L}*").expect("valid")
+});
+static SPACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L} [,.](?:\s|$)").expect("valid"));
+static DOUBLE_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S  +\S").expect("valid"));
+
+/// `spacing`: a word glued to a number or to the next word where the source has a space, or a
+/// space too many (doubled, or before a comma or a full stop).
+pub fn spacing(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
+    let (sp, tp) = (prose(src.plain, src.raw), prose(tgt.plain, tgt.raw));
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let glued_numbers: Vec<String> = GLUED_NUMBER.find_iter(&sp).map(|m| digits(m.as_str())).collect();
+    for m in GLUED_NUMBER.find_iter(&tp) {
+        // `1er`, `2nd`, `10th`: glued on both sides alike; `bzip2`, a name the source has too.
+        if !glued_numbers.contains(&digits(m.as_str())) && !src.raw.contains(m.as_str()) {
+            return Some(spacing_hit(m.as_str(), &tp));
+        }
+    }
+    if !GLUED_PUNCT.is_match(&sp) {
+        if let Some(m) = GLUED_PUNCT.find(&tp) {
+            return Some(spacing_hit(m.as_str(), &tp));
+        }
+    }
+    // Doubled spaces and a space before a comma or a full stop, in the text as written (line
+    // breaks folded): French typography's spaces before `;:!?` are not these.
+    let fold = |raw: &str| raw.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
+    let (sr, tr) = (fold(src.raw), fold(tgt.raw));
+    for re in [&*SPACE_BEFORE, &*DOUBLE_SPACE] {
+        if !re.is_match(&sr) {
+            if let Some(m) = re.find(&tr) {
+                return Some(spacing_hit(m.as_str(), &tp));
+            }
+        }
+    }
+    None
+}
+
+fn spacing_hit(found: &str, text: &str) -> Hit {
+    let mut hit = Hit::new(Check::Spacing, Detail::Text { text: found.to_owned() });
+    hit.translation_span = Some(text.to_owned());
+    hit
+}
+
+/// What a Markdown text links to: link targets, image sources, inline code spans, and how
+/// many emphasized and strong spans it has.
+#[derive(Debug, Default, PartialEq)]
+struct Markup {
+    links: Vec<String>,
+    images: Vec<String>,
+    code: Vec<String>,
+    emphasis: usize,
+}
+
+fn markup(raw: &str) -> Markup {
+    let mut m = Markup::default();
+    for event in Parser::new_ext(raw, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => m.links.push(dest_url.into_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => m.images.push(dest_url.into_string()),
+            Event::Start(Tag::Emphasis | Tag::Strong) => m.emphasis += 1,
+            Event::Code(c) => m.code.push(c.into_string()),
+            _ => {}
+        }
+    }
+    m
+}
+
+fn inline_code(raw: &str) -> Vec<String> {
+    markup(raw).code
+}
+
+/// A link target with the languages' tags in its path taken out (`/en/` and `/fr/`,
+/// `?lang=en`, `en.example.org`): a link to the page's own translation is the same link.
+fn link_key(url: &str, langs: (&str, &str)) -> String {
+    let mut key = url.trim_end_matches('/').to_lowercase();
+    for lang in [langs.0, langs.1] {
+        for (from, to) in [
+            (format!("/{lang}/"), "/".to_owned()),
+            (format!("/{lang}-"), "/".to_owned()),
+            (format!("lang={lang}"), "lang=".to_owned()),
+            (format!("//{lang}."), "//".to_owned()),
+        ] {
+            key = key.replace(&from, &to);
+        }
+        if let Some(stripped) = key.strip_suffix(&format!("/{lang}")) {
+            key = stripped.to_owned();
+        }
+    }
+    key
+}
+
+fn multiset_diff(a: &[String], b: &[String]) -> Vec<String> {
+    let mut left = b.to_vec();
+    let mut out = Vec::new();
+    for x in a {
+        match left.iter().position(|y| y == x) {
+            Some(i) => {
+                left.swap_remove(i);
+            }
+            None => out.push(x.clone()),
+        }
+    }
+    out
+}
+
+/// `url`, `link`, `image`, `inline-code`, `emphasis`: what the two sides point to or mark up.
+pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
+    let langs = (src.lang, tgt.lang);
+    let mut hits = Vec::new();
+    let compare = |check: Check, a: Vec<String>, b: Vec<String>, hits: &mut Vec<Hit>| {
+        let ka: Vec<String> = a.iter().map(|u| link_key(u, langs)).collect();
+        let kb: Vec<String> = b.iter().map(|u| link_key(u, langs)).collect();
+        let missing: Vec<String> = multiset_diff(&ka, &kb)
+            .iter()
+            .filter_map(|k| a.iter().find(|u| link_key(u, langs) == *k).cloned())
+            .collect();
+        let extra: Vec<String> = multiset_diff(&kb, &ka)
+            .iter()
+            .filter_map(|k| b.iter().find(|u| link_key(u, langs) == *k).cloned())
+            .collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            hits.push(Hit::new(check, Detail::Targets { missing, extra }));
+        }
+    };
+    let urls = |plain: &str| URL.find_iter(plain).map(|m| m.as_str().to_owned()).collect::<Vec<_>>();
+    compare(Check::Url, urls(src.plain), urls(tgt.plain), &mut hits);
+    if markdown {
+        let (ma, mb) = (markup(src.raw), markup(tgt.raw));
+        compare(Check::Link, ma.links, mb.links, &mut hits);
+        compare(Check::Image, ma.images, mb.images, &mut hits);
+        // Placeholders (`{{path/to/file}}`, `<file>`) are there to be translated; code whose
+        // text the other side has outside backticks only lost its formatting.
+        let placeholders = |code: &str| PLACEHOLDER_SLOT.replace_all(code, "{{}}").into_owned();
+        let (ca, cb): (Vec<String>, Vec<String>) =
+            (ma.code.iter().map(|c| placeholders(c)).collect(), mb.code.iter().map(|c| placeholders(c)).collect());
+        let missing: Vec<String> =
+            multiset_diff(&ca, &cb).into_iter().filter(|c| !tgt.plain.contains(c.as_str())).collect();
+        let extra: Vec<String> =
+            multiset_diff(&cb, &ca).into_iter().filter(|c| !src.plain.contains(c.as_str())).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            hits.push(Hit::new(Check::InlineCode, Detail::Targets { missing, extra }));
+        }
+        if ma.emphasis != mb.emphasis {
+            hits.push(Hit::new(Check::Emphasis, Detail::Count { source: ma.emphasis, translation: mb.emphasis }));
+        }
+    }
+    hits
+}
+
+/// The characters of `text` that open and close, unbalanced: `(` without `)`, `«` without `»`,
+/// an odd number of `"`.
+fn unbalanced(text: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    for (open, close) in [('(', ')'), ('[', ']'), ('{', '}'), ('«', '»'), ('“', '”')] {
+        let mut depth: i64 = 0;
+        let mut bad = false;
+        for c in text.chars() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                bad |= depth < 0;
+            }
+        }
+        if depth != 0 || bad {
+            out.push(open);
+        }
+    }
+    if text.matches('"').count() % 2 == 1 {
+        out.push('"');
+    }
+    out
+}
+
+/// `brackets` and `quotes`: unbalanced in the translation, balanced in the source.
+pub fn balance(src: Side<'_>, tgt: Side<'_>) -> Vec<Hit> {
+    let (sp, tp) = (URL.replace_all(src.plain, " "), URL.replace_all(tgt.plain, " "));
+    // A list item ending `1)`, a smiley: what the source does itself is not a finding.
+    let in_source = unbalanced(&sp);
+    let mut hits = Vec::new();
+    for (check, kinds) in [(Check::Brackets, &['(', '[', '{'][..]), (Check::Quotes, &['«', '“', '"'][..])] {
+        let found: String =
+            unbalanced(&tp).into_iter().filter(|c| kinds.contains(c) && !in_source.contains(c)).collect();
+        if !found.is_empty() {
+            let mut hit = Hit::new(check, Detail::Text { text: found });
+            hit.translation_span = Some(tgt.plain.to_owned());
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:TODO|FIXME|TBD|XXX|TRANSLATE(?: ME)?|À TRADUIRE|A TRADUIRE|POR TRADUCIR)\b|(?i:lorem ipsum)")
+        .expect("valid")
+});
+
+/// `placeholder`: `TODO`, `FIXME`, `lorem ipsum` and the like in the translation, not in the
+/// source.
+pub fn placeholder(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
+    let found = PLACEHOLDER.find(tgt.raw)?;
+    if src.raw.contains(found.as_str()) {
+        return None;
+    }
+    let mut hit = Hit::new(Check::Placeholder, Detail::Text { text: found.as_str().to_owned() });
+    hit.translation_span = Some(tgt.plain.to_owned());
+    Some(hit)
+}
+
+/// The lines (1-based) of a text that are git conflict markers.
+pub fn conflict_markers(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.starts_with("<<<<<<< ")
+                || *l == "<<<<<<<"
+                || *l == "======="
+                || l.starts_with(">>>>>>> ")
+                || *l == ">>>>>>>"
+        })
+        .map(|(i, l)| (i + 1, l.to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side<'a>(text: &'a str, lang: &'a str) -> Side<'a> {
+        Side { raw: text, plain: text, lang }
+    }
+
+    #[test]
+    fn numbers_agree_across_formats_and_words() {
+        for (src, tgt, lang, agree) in [
+            ("It met on 9, 10 and 11 January.", "Il s’est réuni les 9, 10 et 11 janvier.", "fr", true),
+            ("It met on 9, 10 and 11 January.", "Se reunió el 9, 10 y 11 de enero.", "es", true),
+            ("It met on 9, 10 and 11 January.", "Il s’est réuni les 9, 10 et 12 janvier.", "fr", false),
+            ("About 1,500 workers.", "Environ 1 500 travailleurs.", "fr", true),
+            ("About 1,500 workers.", "Unos 1.500 trabajadores.", "es", true),
+            ("A rise of 3.5%.", "Une hausse de 3,5 %.", "fr", true),
+            ("A rise of 3.5%.", "Una subida del 3,6%.", "es", false),
+            ("Three countries signed.", "3 pays ont signé.", "fr", true),
+            ("3 countries signed.", "Tres países firmaron.", "es", true),
+            ("On 12 January 2023.", "Le 13 janvier 2023.", "fr", false),
+            ("On 12 January 2023.", "En enero de 2023.", "es", false),
+            ("See https://example.org/2023/report.", "Voir https://example.org/2023/report.", "fr", true),
+            ("No numbers here.", "Aucun chiffre ici.", "fr", true),
+            ("Use `bzip2` or gzip.", "Utilisez bzip2 ou gzip.", "fr", true),
+        ] {
+            let hit = number(side(src, "en"), side(tgt, lang));
+            assert_eq!(hit.is_none(), agree, "{src} / {tgt}: {hit:?}");
+        }
+        // The differing number is named, and its sentence quoted.
+        let hit = number(side("Met on 12 January. Then left.", "en"), side("Réuni le 13 janvier. Puis parti.", "fr"))
+            .unwrap();
+        assert_eq!(hit.detail, Detail::Numbers { missing: vec!["12".into()], extra: vec!["13".into()] });
+        assert_eq!(hit.source_span.as_deref(), Some("Met on 12 January."));
+        // Spanish and French sources too.
+        assert!(number(side("Le 5 mai.", "fr"), side("El 6 de mayo.", "es")).is_some());
+        assert!(number(side("El 5 de mayo.", "es"), side("On 5 May.", "en")).is_none());
+    }
+
+    #[test]
+    fn enumerations_of_different_lengths_name_the_item_left_out() {
+        let hit = enumeration_length(
+            "Delegates came from Benin, China, Mexico and Brazil.",
+            "Des délégués venaient du Bénin, de Chine et du Mexique.",
+        )
+        .unwrap();
+        // "du Bénin, de Chine et du Mexique" is not read as a list (its first part is a clause).
+        assert_eq!(hit.detail, Detail::Items { source: 4, translation: 0, missing: vec!["Brazil".into()] });
+        for (src, tgt, found) in [
+            (
+                "Benin, China, Mexico and Brazil sent delegates.",
+                "Bénin, Chine et Mexique ont envoyé des délégués.",
+                true,
+            ),
+            ("Benin, China, Mexico and Brazil.", "Benín, China, México y Brasil.", false),
+            ("Bénin, Chine, Mexique et Brésil.", "Benin, China, Mexico and Brazil.", false),
+            ("Bénin, Chine, Mexique et Brésil.", "Benín, China y México.", true),
+            ("Germany, Spain, France and Italy.", "L’Allemagne, l’Espagne, la France et l’Italie.", false),
+            ("Germany, Spain, France and Italy.", "L’Allemagne, l’Espagne et l’Italie.", true),
+            ("We met, talked and left.", "Nous nous sommes vus.", false),
+        ] {
+            assert_eq!(enumeration_length(src, tgt).is_some(), found, "{src} / {tgt}");
+        }
+    }
+
+    #[test]
+    fn untranslated_text_but_not_names() {
+        for (src, tgt, found) in [
+            ("The committee met in Paris today.", "The committee met in Paris today.", true),
+            ("Le comité s’est réuni à Paris.", "Le comité s’est réuni à Paris.", true),
+            ("El comité se reunió en París.", "El comité se reunió en París.", true),
+            ("The committee met in Paris today.", "Le comité s’est réuni à Paris.", false),
+            ("Mouvement Ouvrier International", "Mouvement Ouvrier International", false),
+            ("Karl Marx", "Karl Marx", false),
+        ] {
+            assert_eq!(untranslated(src, tgt).is_some(), found, "{src} / {tgt}");
+        }
+    }
+
+    #[test]
+    fn text_copied_inside_a_translated_sentence() {
+        let src = "The committee met on Monday and adopted a resolution on wages.";
+        assert!(copied_run(src, "Le comité s’est réuni lundi and adopted a resolution on wages.").is_some());
+        assert!(copied_run(src, "El comité se reunió el lunes y adoptó una resolución.").is_none());
+        // A name of six words is not text left untranslated.
+        let name = "The World Conference Against War And Exploitation met.";
+        assert!(copied_run(name, "La World Conference Against War And Exploitation s’est réunie.").is_none());
+    }
+
+    #[test]
+    fn spacing_lost_and_extra() {
+        for (src, tgt, lang, found) in [
+            ("It weighs 10 km.", "Il pèse 10km.", "fr", true),
+            ("It weighs 10 km.", "Il pèse 10 km.", "fr", false),
+            ("On the 1st of May.", "Le 1er mai.", "fr", false),
+            ("They met, then left.", "Se reunieron,luego se fueron.", "es", true),
+            ("They met. Then left.", "Ils se sont vus.Puis sont partis.", "fr", true),
+            ("They met, then left.", "Se reunieron , luego se fueron.", "es", true),
+            ("They met, then left.", "Ils se sont vus  puis sont partis.", "fr", true),
+            ("What? Now!", "Quoi ? Maintenant !", "fr", false),
+            ("See example.org now.", "Voir example.org maintenant.", "fr", false),
+            ("Ils se sont vus, puis partis.", "They met,then left.", "en", true),
+        ] {
+            let src_lang = if src.starts_with("Ils") { "fr" } else { "en" };
+            assert_eq!(spacing(side(src, src_lang), side(tgt, lang)).is_some(), found, "{src} / {tgt}");
+        }
+    }
+
+    #[test]
+    fn links_code_images_and_emphasis() {
+        let checks = |a: &'static str, b: &'static str, lang: &'static str| -> Vec<Check> {
+            let (pa, pb) = (crate::segment::plain(a, true), crate::segment::plain(b, true));
+            let (sa, sb) = (Side { raw: a, plain: &pa, lang: "en" }, Side { raw: b, plain: &pb, lang });
+            references(sa, sb, true).into_iter().map(|h| h.check).collect()
+        };
+        assert_eq!(checks("See [the site](https://a.org/en/x).", "Voir [le site](https://a.org/fr/x).", "fr"), []);
+        assert_eq!(checks("See [the site](https://a.org/x).", "Voir [le site](https://b.org/x).", "fr"), [Check::Link]);
+        assert_eq!(checks("See [the site](https://a.org/x).", "Ver el sitio.", "es"), [Check::Link]);
+        assert_eq!(checks("Run `ls -l` now.", "Lancez `ls -l` maintenant.", "fr"), []);
+        assert_eq!(checks("Run `ls -l` now.", "Ejecute `ls -la` ahora.", "es"), [Check::InlineCode]);
+        assert_eq!(checks("Run `tar cf {{path/to/file}}`.", "Lancez `tar cf {{chemin/vers/fichier}}`.", "fr"), []);
+        assert_eq!(checks("Use `gzip` here.", "Utilisez gzip ici.", "fr"), []);
+        assert_eq!(checks("![logo](a.png) *Now*.", "![logo](b.png) *Maintenant*.", "fr"), [Check::Image]);
+        assert_eq!(checks("A **bold** word.", "Un mot gras.", "fr"), [Check::Emphasis]);
+        assert_eq!(checks("Mail info@a.org now.", "Écrivez à info@b.org.", "fr"), [Check::Url]);
+        assert_eq!(checks("Mail info@a.org now.", "Escriba a info@a.org.", "es"), []);
+    }
+
+    #[test]
+    fn unbalanced_brackets_and_quotes() {
+        for (src, tgt, found) in [
+            ("A word (in brackets).", "Un mot (entre parenthèses.", Some(Check::Brackets)),
+            ("A word (in brackets).", "Un mot (entre parenthèses).", None),
+            ("He said “no”.", "Il a dit « non .", Some(Check::Quotes)),
+            ("He said “no”.", "He said \"no”.", Some(Check::Quotes)),
+            ("He said “no”.", "Dijo \"no.", Some(Check::Quotes)),
+            ("He said “no”.", "Dijo «no».", None),
+            ("Items: a) one, b) two.", "Éléments : a) un, b) deux.", None),
+        ] {
+            let hits = balance(side(src, "en"), side(tgt, "fr"));
+            assert_eq!(hits.first().map(|h| h.check), found, "{src} / {tgt}");
+        }
+    }
+
+    #[test]
+    fn placeholders_and_conflict_markers() {
+        assert!(placeholder(side("Done.", "en"), side("TODO: traduire.", "fr")).is_some());
+        assert!(placeholder(side("Done.", "en"), side("Lorem ipsum dolor.", "es")).is_some());
+        assert!(placeholder(side("A TODO list.", "en"), side("Une liste TODO.", "fr")).is_none());
+        assert!(placeholder(side("Done.", "en"), side("Hecho.", "es")).is_none());
+        let text = "a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> branch\n";
+        assert_eq!(conflict_markers(text).iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 4, 6]);
+        assert!(conflict_markers("a\n==\n").is_empty());
+    }
+}

@@ -1,0 +1,894 @@
+//! `stele qa`: checks a reviewer would make on each translation, pair by aligned pair.
+//!
+//! A document's blocks are aligned with its source's (as `export` aligns them), and the
+//! sentences inside each aligned group; each check looks at one aligned pair ([`checks`], pure
+//! functions of the two texts) or at the whole document (headings, code blocks, conflict
+//! markers). Findings carry the lines of both sides and the spans to quote; the command line
+//! renders them. Findings are suppressed per check and per path in `stele.toml` (`[qa]`), and
+//! for one block by a comment in the translation (`<!-- stele-qa ignore: number -->`).
+
+pub mod checks;
+pub mod glossary;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::align;
+use crate::corpus::Corpus;
+use crate::freshness::{State, StatusReport};
+use crate::lang::Lang;
+use crate::segment::{self, BlockKind};
+use crate::tracking::{self, TrackingError};
+
+pub use glossary::{Glossary, GlossaryError};
+
+use checks::{Hit, Side};
+
+/// A check: its stable id is its kebab-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    /// Numbers, dates and amounts that differ.
+    Number,
+    /// An enumeration with items the translation lacks.
+    Enumeration,
+    /// Source text with no counterpart in the translation.
+    Omission,
+    /// Translation text with no counterpart in the source.
+    Addition,
+    /// Text left as in the source.
+    Untranslated,
+    /// A lost or extra space.
+    Spacing,
+    /// Bare URLs and e-mail addresses that differ.
+    Url,
+    /// Markdown link targets that differ.
+    Link,
+    /// Image sources that differ.
+    Image,
+    /// Inline code that differs.
+    InlineCode,
+    /// A different number of emphasized spans.
+    Emphasis,
+    /// Headings that differ in number or level.
+    Heading,
+    /// Code blocks that differ in number or content.
+    CodeBlock,
+    /// Brackets unbalanced in the translation.
+    Brackets,
+    /// Quotes unbalanced in the translation.
+    Quotes,
+    /// A git conflict marker.
+    ConflictMarker,
+    /// `TODO`, `FIXME`, `lorem ipsum`…
+    Placeholder,
+    /// A glossary term whose required translation is absent.
+    Terminology,
+    /// A variant the glossary forbids.
+    ForbiddenTerm,
+}
+
+impl Check {
+    /// Every check, in the order they are documented.
+    pub const ALL: [Check; 19] = [
+        Check::Number,
+        Check::Enumeration,
+        Check::Omission,
+        Check::Addition,
+        Check::Untranslated,
+        Check::Spacing,
+        Check::Url,
+        Check::Link,
+        Check::Image,
+        Check::InlineCode,
+        Check::Emphasis,
+        Check::Heading,
+        Check::CodeBlock,
+        Check::Brackets,
+        Check::Quotes,
+        Check::ConflictMarker,
+        Check::Placeholder,
+        Check::Terminology,
+        Check::ForbiddenTerm,
+    ];
+
+    /// Its stable id (`number`, `inline-code`…).
+    pub fn id(self) -> &'static str {
+        match self {
+            Check::Number => "number",
+            Check::Enumeration => "enumeration",
+            Check::Omission => "omission",
+            Check::Addition => "addition",
+            Check::Untranslated => "untranslated",
+            Check::Spacing => "spacing",
+            Check::Url => "url",
+            Check::Link => "link",
+            Check::Image => "image",
+            Check::InlineCode => "inline-code",
+            Check::Emphasis => "emphasis",
+            Check::Heading => "heading",
+            Check::CodeBlock => "code-block",
+            Check::Brackets => "brackets",
+            Check::Quotes => "quotes",
+            Check::ConflictMarker => "conflict-marker",
+            Check::Placeholder => "placeholder",
+            Check::Terminology => "terminology",
+            Check::ForbiddenTerm => "forbidden-term",
+        }
+    }
+
+    /// The check with this id.
+    pub fn from_id(id: &str) -> Option<Check> {
+        Check::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// How serious a finding is: an error changes what the reader is told (a number, a
+    /// sentence, a link, a term); a warning is a matter of form, or may be intended.
+    pub fn severity(self) -> Severity {
+        match self {
+            Check::Number
+            | Check::Omission
+            | Check::Addition
+            | Check::InlineCode
+            | Check::Heading
+            | Check::CodeBlock
+            | Check::ConflictMarker
+            | Check::Placeholder
+            | Check::ForbiddenTerm
+            | Check::Enumeration => Severity::Error,
+            Check::Untranslated
+            | Check::Spacing
+            | Check::Url
+            | Check::Link
+            | Check::Image
+            | Check::Emphasis
+            | Check::Brackets
+            | Check::Quotes
+            | Check::Terminology => Severity::Warning,
+        }
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The translation tells the reader something else.
+    Error,
+    /// A matter of form, or a difference that may be intended.
+    Warning,
+}
+
+/// What differs, for the message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Detail {
+    /// Nothing to add.
+    None,
+    /// Numbers of the source the translation lacks, and numbers it has that the source lacks.
+    Numbers {
+        /// As written in the source.
+        missing: Vec<String>,
+        /// As written in the translation.
+        extra: Vec<String>,
+    },
+    /// An enumeration's length on each side, and the source's items without counterpart.
+    Items {
+        /// Items in the source.
+        source: usize,
+        /// Items in the translation (0 when it lists none).
+        translation: usize,
+        /// The source's items not found.
+        missing: Vec<String>,
+    },
+    /// Targets (links, URLs, images, code) only one side has.
+    Targets {
+        /// The source's.
+        missing: Vec<String>,
+        /// The translation's.
+        extra: Vec<String>,
+    },
+    /// How many of something each side has.
+    Count {
+        /// In the source.
+        source: usize,
+        /// In the translation.
+        translation: usize,
+    },
+    /// The text found (a glued word, a bracket, a marker).
+    Text {
+        /// It.
+        text: String,
+    },
+    /// A glossary term and what it requires or forbids.
+    Term {
+        /// The term in the source.
+        source: String,
+        /// The required (or forbidden) translation.
+        translation: String,
+    },
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The check.
+    pub check: Check,
+    /// Its severity.
+    pub severity: Severity,
+    /// The translation, from the repository root.
+    pub path: String,
+    /// Its line, 1-based.
+    pub line: usize,
+    /// The source, from the repository root.
+    pub source_path: String,
+    /// The source's line, 1-based.
+    pub source_line: usize,
+    /// The source's text at issue (a sentence, a block, or empty when the source has none).
+    pub source_text: String,
+    /// The translation's text at issue.
+    pub translation_text: String,
+    /// What differs.
+    pub detail: Detail,
+}
+
+/// One block of a version, as the checks see it.
+struct Block {
+    kind: BlockKind,
+    raw: String,
+    plain: String,
+    lines: (usize, usize),
+}
+
+fn blocks(text: &str, markdown: bool) -> Vec<Block> {
+    segment::blocks(text, markdown)
+        .into_iter()
+        .filter(|b| b.kind != BlockKind::FrontMatter)
+        .map(|b| Block {
+            kind: b.kind,
+            raw: b.text(text).to_owned(),
+            plain: segment::plain(b.text(text), markdown),
+            lines: b.lines,
+        })
+        .collect()
+}
+
+/// A finding of one document, before it is given its paths.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The check.
+    pub check: Check,
+    /// The translation's line.
+    pub line: usize,
+    /// The source's line.
+    pub source_line: usize,
+    /// The source's text at issue.
+    pub source_text: String,
+    /// The translation's text at issue.
+    pub translation_text: String,
+    /// What differs.
+    pub detail: Detail,
+}
+
+/// The primary subtag of a language (`pt-BR` → `pt`), lowercase: what the checks' tables are
+/// keyed by.
+fn primary(lang: &Lang) -> String {
+    lang.as_str().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
+/// Where a sentence starts in a block: its first line.
+fn line_in(block: &Block, sentence: &str) -> usize {
+    let first = sentence.split_whitespace().next().unwrap_or_default();
+    match block.raw.find(first) {
+        Some(at) if !first.is_empty() => block.lines.0 + block.raw[..at].matches('\n').count(),
+        _ => block.lines.0,
+    }
+}
+
+/// Every check on one document: `source` and `translation` are the two files' texts.
+pub fn check_document(
+    source: &str,
+    translation: &str,
+    markdown: bool,
+    langs: (&Lang, &Lang),
+    glossary: &Glossary,
+) -> Vec<Found> {
+    let (sl, tl) = (primary(langs.0), primary(langs.1));
+    let (sb, tb) = (blocks(source, markdown), blocks(translation, markdown));
+    let mut out = Vec::new();
+
+    // The document as a whole: conflict markers, headings, code blocks.
+    for (line, text) in checks::conflict_markers(translation) {
+        out.push(Found {
+            check: Check::ConflictMarker,
+            line,
+            source_line: 1,
+            source_text: String::new(),
+            translation_text: text.clone(),
+            detail: Detail::Text { text },
+        });
+    }
+    let of_kind = |bs: &[Block], kind: BlockKind| -> Vec<usize> {
+        bs.iter().enumerate().filter(|(_, b)| b.kind == kind).map(|(i, _)| i).collect()
+    };
+    let level = |b: &Block| b.raw.trim_start().chars().take_while(|&c| c == '#').count();
+    let (sh, th) = (of_kind(&sb, BlockKind::Heading), of_kind(&tb, BlockKind::Heading));
+    let levels = |bs: &[Block], idx: &[usize]| idx.iter().map(|&i| level(&bs[i])).collect::<Vec<_>>();
+    if levels(&sb, &sh) != levels(&tb, &th) {
+        // The first heading that differs, quoted from each side.
+        let k = (0..sh.len().max(th.len()))
+            .find(|&k| sh.get(k).map(|&i| level(&sb[i])) != th.get(k).map(|&i| level(&tb[i])))
+            .unwrap_or(0);
+        let quote = |bs: &[Block], idx: &[usize]| idx.get(k).map(|&i| (bs[i].raw.trim().to_owned(), bs[i].lines.0));
+        let (s, t) = (quote(&sb, &sh), quote(&tb, &th));
+        out.push(Found {
+            check: Check::Heading,
+            line: t.as_ref().map_or(1, |t| t.1),
+            source_line: s.as_ref().map_or(1, |s| s.1),
+            source_text: s.map(|s| s.0).unwrap_or_default(),
+            translation_text: t.map(|t| t.0).unwrap_or_default(),
+            detail: Detail::Count { source: sh.len(), translation: th.len() },
+        });
+    }
+    let (sc, tc) = (of_kind(&sb, BlockKind::Code), of_kind(&tb, BlockKind::Code));
+    let code = |b: &Block| b.raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if sc.len() != tc.len() {
+        out.push(Found {
+            check: Check::CodeBlock,
+            line: tc.first().map_or(1, |&i| tb[i].lines.0),
+            source_line: sc.first().map_or(1, |&i| sb[i].lines.0),
+            source_text: String::new(),
+            translation_text: String::new(),
+            detail: Detail::Count { source: sc.len(), translation: tc.len() },
+        });
+    } else {
+        for (&i, &j) in sc.iter().zip(&tc) {
+            if code(&sb[i]) != code(&tb[j]) {
+                out.push(Found {
+                    check: Check::CodeBlock,
+                    line: tb[j].lines.0,
+                    source_line: sb[i].lines.0,
+                    source_text: sb[i].raw.clone(),
+                    translation_text: tb[j].raw.clone(),
+                    detail: Detail::None,
+                });
+            }
+        }
+    }
+
+    // The prose, block by aligned block.
+    let prose = |bs: &[Block]| -> Vec<usize> {
+        bs.iter()
+            .enumerate()
+            .filter(|(_, b)| !matches!(b.kind, BlockKind::Code | BlockKind::Html) && !b.plain.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (sp, tp) = (prose(&sb), prose(&tb));
+    let texts = |bs: &[Block], idx: &[usize]| idx.iter().map(|&i| bs[i].plain.clone()).collect::<Vec<_>>();
+    let beads = align::align_texts(&texts(&sb, &sp), &texts(&tb, &tp));
+    let all_s: Vec<String> = texts(&sb, &sp);
+    let all_t: Vec<String> = texts(&tb, &tp);
+    let ratio = align::length_ratio(&all_s, &all_t);
+    let chars = |t: &str| t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64;
+    let (total_s, total_t): (f64, f64) = (all_s.iter().map(|t| chars(t)).sum(), all_t.iter().map(|t| chars(t)).sum());
+    // How much the length ratio of aligned groups varies in this document (the median absolute
+    // deviation of their log ratios): a translation that renders freely (a Bible of 1909
+    // against one of 2000) varies much, and a group short by a sentence is not unusual there.
+    let spread = {
+        let logs: Vec<f64> = beads
+            .iter()
+            .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+            .map(|b| {
+                let len = |bs: &[Block], idx: &[usize], r: &std::ops::Range<usize>| {
+                    r.clone().map(|k| chars(&bs[idx[k]].plain)).sum::<f64>().max(1.0)
+                };
+                (len(&tb, &tp, &b.b) / len(&sb, &sp, &b.a)).ln()
+            })
+            .collect();
+        let median = |mut v: Vec<f64>| -> f64 {
+            if v.is_empty() {
+                return 0.0;
+            }
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        // Measured on five groups at least; a document of a few blocks is taken as steady.
+        if logs.len() < 5 {
+            0.0
+        } else {
+            let m = median(logs.clone());
+            median(logs.iter().map(|x| (x - m).abs()).collect()).min(MAX_SPREAD)
+        }
+    };
+    let lang_pair = (sl.as_str(), tl.as_str());
+    // Where text without counterpart sits on the other side: the line after the last block
+    // that has one.
+    let mut last_t_line = tb.first().map_or(1, |b| b.lines.0);
+    let mut last_s_line = sb.first().map_or(1, |b| b.lines.0);
+    for bead in beads {
+        let s_blocks: Vec<&Block> = bead.a.clone().map(|k| &sb[sp[k]]).collect();
+        let t_blocks: Vec<&Block> = bead.b.clone().map(|k| &tb[tp[k]]).collect();
+        if t_blocks.is_empty() {
+            for b in &s_blocks {
+                if segment::count_words(&b.plain) >= 2 {
+                    out.push(Found {
+                        check: Check::Omission,
+                        line: last_t_line,
+                        source_line: b.lines.0,
+                        source_text: b.plain.clone(),
+                        translation_text: String::new(),
+                        detail: Detail::None,
+                    });
+                }
+            }
+            continue;
+        }
+        if s_blocks.is_empty() {
+            for b in &t_blocks {
+                if segment::count_words(&b.plain) >= 2 {
+                    out.push(Found {
+                        check: Check::Addition,
+                        line: b.lines.0,
+                        source_line: last_s_line,
+                        source_text: String::new(),
+                        translation_text: b.plain.clone(),
+                        detail: Detail::None,
+                    });
+                }
+            }
+            continue;
+        }
+        last_t_line = t_blocks.last().map_or(last_t_line, |b| b.lines.1 + 1);
+        last_s_line = s_blocks.last().map_or(last_s_line, |b| b.lines.1 + 1);
+        let join = |bs: &[&Block], f: fn(&Block) -> &str| bs.iter().map(|b| f(b)).collect::<Vec<_>>().join("\n\n");
+        let (s_raw, t_raw) = (join(&s_blocks, |b| &b.raw), join(&t_blocks, |b| &b.raw));
+        let (s_plain, t_plain) = (join(&s_blocks, |b| &b.plain), join(&t_blocks, |b| &b.plain));
+        let src = Side { raw: &s_raw, plain: &s_plain, lang: &sl };
+        let tgt = Side { raw: &t_raw, plain: &t_plain, lang: &tl };
+        let (s0, t0) = (s_blocks[0], t_blocks[0]);
+        let at = |hit: Hit| -> Found {
+            let source_text = hit.source_span.clone().unwrap_or_else(|| s_plain.clone());
+            let translation_text = hit.translation_span.clone().unwrap_or_else(|| t_plain.clone());
+            let line = s_blocks
+                .iter()
+                .find(|b| b.plain.contains(&source_text))
+                .map_or(s0.lines.0, |b| line_in(b, &source_text));
+            let tline = t_blocks
+                .iter()
+                .find(|b| b.plain.contains(&translation_text))
+                .map_or(t0.lines.0, |b| line_in(b, &translation_text));
+            Found {
+                check: hit.check,
+                line: tline,
+                source_line: line,
+                source_text,
+                translation_text,
+                detail: hit.detail,
+            }
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        hits.extend(checks::spacing(src, tgt));
+        hits.extend(checks::references(src, tgt, markdown));
+        hits.extend(checks::balance(src, tgt));
+        hits.extend(checks::placeholder(src, tgt));
+        hits.extend(glossary.check(src, tgt));
+
+        // Sentence by sentence: what one side says and the other does not, text left as it
+        // was, enumerations.
+        let ss: Vec<String> = s_blocks.iter().flat_map(|b| segment::sentence_texts(&b.plain, &sl)).collect();
+        let ts: Vec<String> = t_blocks.iter().flat_map(|b| segment::sentence_texts(&b.plain, &tl)).collect();
+        let (sr, tr): (Vec<&str>, Vec<&str>) =
+            (ss.iter().map(String::as_str).collect(), ts.iter().map(String::as_str).collect());
+        let sbeads = align::repair(align::align_sentences(&sr, &tr), &sr, &tr, ratio, lang_pair);
+        // Numbers, over the sentences that have a counterpart: a sentence left out is one
+        // finding, not one more for each of its numbers.
+        let paired = |side: &[&str], range: fn(&align::SentenceBead) -> &std::ops::Range<usize>| -> String {
+            sbeads
+                .iter()
+                .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+                .flat_map(|b| side[range(b).clone()].iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (ps, pt) = (paired(&sr, |b| &b.a), paired(&tr, |b| &b.b));
+        hits.extend(checks::number(
+            Side { raw: &s_raw, plain: &ps, lang: &sl },
+            Side { raw: &t_raw, plain: &pt, lang: &tl },
+        ));
+        let text = |units: &[&str], r: &std::ops::Range<usize>| units[r.clone()].join(" ");
+        // A sentence alone where the other side splits its sentences differently (a Spanish
+        // sentence joined by `;` against two English ones): when it reads as part of a
+        // neighbouring pair (the pair scores no worse with it), it has a counterpart.
+        let absorbed = |k: usize| -> bool {
+            let lone = &sbeads[k];
+            [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter_map(|n| sbeads.get(n)).any(|nb| {
+                if nb.a.is_empty() || nb.b.is_empty() {
+                    return false;
+                }
+                let (na, nt) = (text(&sr, &nb.a), text(&tr, &nb.b));
+                let before = align::score(&na, &nt, ratio, lang_pair);
+                let merged = if lone.b.is_empty() {
+                    let with = if lone.a.start < nb.a.start {
+                        format!("{} {na}", text(&sr, &lone.a))
+                    } else {
+                        format!("{na} {}", text(&sr, &lone.a))
+                    };
+                    align::score(&with, &nt, ratio, lang_pair)
+                } else {
+                    let with = if lone.b.start < nb.b.start {
+                        format!("{} {nt}", text(&tr, &lone.b))
+                    } else {
+                        format!("{nt} {}", text(&tr, &lone.b))
+                    };
+                    align::score(&na, &with, ratio, lang_pair)
+                };
+                merged >= before
+            })
+        };
+        // A sentence left out makes its group of blocks shorter than the document's ratio
+        // says, by about the sentence's length; sentences split differently on the two sides
+        // do not. A lone sentence counts when at least half its length is missing (or extra).
+        // The length ratio of the rest of the document: this group's own text (short by a
+        // sentence, perhaps) does not set the yardstick it is measured by.
+        let scale = {
+            let (la, lb) = (total_s - chars(&s_plain), total_t - chars(&t_plain));
+            if la < 1.0 || lb < 1.0 {
+                1.0
+            } else {
+                ((lb / la).ln() * (la + lb) / (la + lb + 400.0)).exp()
+            }
+        };
+        // The group's length against the document's ratio, allowing for how much groups vary.
+        let slack = (SPREAD_SLACK * spread).exp();
+        let (ls, lt) = (chars(&s_plain), chars(&t_plain));
+        let short_by = |lone: &str, is_source: bool| -> bool {
+            if is_source {
+                let gap = ls * scale / slack - lt;
+                gap >= 0.5 * chars(lone) * scale
+            } else {
+                let gap = lt - ls * scale * slack;
+                gap >= 0.5 * chars(lone)
+            }
+        };
+        for (k, sbead) in sbeads.iter().enumerate() {
+            let a = sr[sbead.a.clone()].join(" ");
+            let b = tr[sbead.b.clone()].join(" ");
+            let lone = sbead.a.is_empty() != sbead.b.is_empty();
+            if lone && (absorbed(k) || !short_by(if sbead.b.is_empty() { &a } else { &b }, sbead.b.is_empty())) {
+                continue;
+            }
+            let hit = match (sbead.a.is_empty(), sbead.b.is_empty()) {
+                (false, true) if long_enough(&a) => Some(Hit {
+                    check: Check::Omission,
+                    detail: Detail::None,
+                    source_span: Some(a),
+                    translation_span: Some(String::new()),
+                }),
+                (true, false) if long_enough(&b) => Some(Hit {
+                    check: Check::Addition,
+                    detail: Detail::None,
+                    source_span: Some(String::new()),
+                    translation_span: Some(b),
+                }),
+                // Two or more sentences against fewer: one of them may have no counterpart,
+                // when the pair reads far better without it.
+                (false, false) if sbead.a.len() >= 2 || sbead.b.len() >= 2 => {
+                    let whole = align::score(&a, &b, ratio, lang_pair);
+                    let without = |units: &[&str], r: &std::ops::Range<usize>, i: usize| -> String {
+                        r.clone().filter(|&j| j != i).map(|j| units[j]).collect::<Vec<_>>().join(" ")
+                    };
+                    let mut best: Option<(f64, Hit)> = None;
+                    for i in sbead.a.clone().filter(|_| sbead.a.len() >= 2) {
+                        let gain = align::score(&without(&sr, &sbead.a, i), &b, ratio, lang_pair) - whole;
+                        if gain >= SPLIT_GAIN
+                            && long_enough(sr[i])
+                            && short_by(sr[i], true)
+                            && best.as_ref().is_none_or(|(g, _)| gain > *g)
+                        {
+                            best = Some((
+                                gain,
+                                Hit {
+                                    check: Check::Omission,
+                                    detail: Detail::None,
+                                    source_span: Some(sr[i].to_owned()),
+                                    translation_span: Some(String::new()),
+                                },
+                            ));
+                        }
+                    }
+                    for i in sbead.b.clone().filter(|_| sbead.b.len() >= 2) {
+                        let gain = align::score(&a, &without(&tr, &sbead.b, i), ratio, lang_pair) - whole;
+                        if gain >= SPLIT_GAIN
+                            && long_enough(tr[i])
+                            && short_by(tr[i], false)
+                            && best.as_ref().is_none_or(|(g, _)| gain > *g)
+                        {
+                            best = Some((
+                                gain,
+                                Hit {
+                                    check: Check::Addition,
+                                    detail: Detail::None,
+                                    source_span: Some(String::new()),
+                                    translation_span: Some(tr[i].to_owned()),
+                                },
+                            ));
+                        }
+                    }
+                    match best {
+                        Some((_, hit)) => Some(hit),
+                        None => checks::enumeration_length(&a, &b),
+                    }
+                }
+                (false, false) => checks::enumeration_length(&a, &b),
+                _ => None,
+            };
+            hits.extend(hit);
+        }
+        // A sentence of the translation that is in the source word for word, wherever the
+        // alignment put it.
+        let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+        let whole_source = norm(&s_plain);
+        let code = |raw: &str| -> Vec<String> {
+            let mut all = Vec::new();
+            for e in pulldown_cmark::Parser::new(raw) {
+                if let pulldown_cmark::Event::Code(c) = e {
+                    all.push(c.into_string());
+                }
+            }
+            all
+        };
+        let t_code = if markdown { code(&t_raw) } else { Vec::new() };
+        // Headings of a few words the same on both sides are names (a command, a product).
+        let heading_only = t_blocks.iter().all(|b| b.kind == BlockKind::Heading) && segment::count_words(&t_plain) <= 4;
+        for t in tr.iter().filter(|_| !heading_only) {
+            // Inline code is not text to translate.
+            let mut prose = (*t).to_owned();
+            for c in &t_code {
+                prose = prose.replace(c.as_str(), " ");
+            }
+            if segment::count_words(&prose) < 3 {
+                continue;
+            }
+            if whole_source.contains(&norm(t)) {
+                hits.extend(checks::untranslated(t, t));
+            } else if let Some(run) = checks::copied_run(&s_plain, t) {
+                hits.extend(checks::untranslated(&run, &run));
+            }
+        }
+        out.extend(hits.into_iter().map(at));
+    }
+    out.sort_by_key(|f| (f.line, f.check));
+    out
+}
+
+/// How many median deviations of the groups' length ratios a group may be short (or long) by
+/// before a sentence without counterpart in it is a finding.
+const SPREAD_SLACK: f64 = 1.0;
+
+/// The most the groups' spread is taken to be (a group short by half is always unusual).
+const MAX_SPREAD: f64 = 0.35;
+
+/// How much better a group of sentences must pair without one of them for that one to be
+/// taken for text without counterpart.
+const SPLIT_GAIN: f64 = 0.05;
+
+/// A sentence long enough that its absence on the other side is a finding (a lone word, a
+/// heading's number, is not): four words.
+fn long_enough(sentence: &str) -> bool {
+    segment::count_words(sentence) >= 4
+}
+
+/// Which checks a comment in the translation turns off for the block that follows it:
+/// `<!-- stele-qa ignore: number, untranslated -->` (or `ignore: all`). By line range.
+pub fn inline_suppressions(translation: &str, markdown: bool) -> Vec<((usize, usize), Vec<String>)> {
+    if !markdown {
+        return Vec::new();
+    }
+    let all = segment::blocks(translation, true);
+    let mut out = Vec::new();
+    for (k, b) in all.iter().enumerate() {
+        let text = b.text(translation);
+        for comment in text.split("<!--").skip(1) {
+            let Some(body) = comment.split("-->").next() else { continue };
+            let Some(ids) = body.trim().strip_prefix("stele-qa ignore:") else { continue };
+            let ids: Vec<String> =
+                ids.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            // A comment alone (an HTML block) covers the next block; one inside a block, that
+            // block.
+            let target = if b.kind == BlockKind::Html { all.get(k + 1) } else { Some(b) };
+            if let Some(t) = target {
+                out.push(((t.lines.0.min(b.lines.0), t.lines.1), ids));
+            }
+        }
+    }
+    out
+}
+
+/// What `stele qa` looks at.
+#[derive(Debug, Clone, Default)]
+pub struct QaOptions {
+    /// Only these languages (all when empty).
+    pub langs: Vec<Lang>,
+    /// Outdated translations too (current ones only by default).
+    pub include_outdated: bool,
+    /// Only these translation paths (all in the report when `None`).
+    pub only: Option<std::collections::HashSet<String>>,
+}
+
+/// The findings of a run, and what was checked.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct QaReport {
+    /// Every finding, translation by translation.
+    pub findings: Vec<Finding>,
+    /// How many translations were checked.
+    pub translations: usize,
+    /// How many findings were suppressed (by `stele.toml` or a comment).
+    pub suppressed: usize,
+}
+
+/// Why `stele qa` cannot run.
+#[derive(Debug, thiserror::Error)]
+pub enum QaError {
+    /// A file cannot be read.
+    #[error(transparent)]
+    Tracking(#[from] TrackingError),
+    /// The glossary is wrong.
+    #[error(transparent)]
+    Glossary(#[from] GlossaryError),
+    /// `stele.toml` names a check that does not exist.
+    #[error("unknown check {id}")]
+    UnknownCheck {
+        /// `stele.toml`.
+        path: std::path::PathBuf,
+        /// Its line.
+        line: usize,
+        /// The id as written.
+        id: String,
+    },
+}
+
+/// Runs every check on the translations of `report` (current ones, and outdated ones with
+/// `include_outdated`), reading files from the work tree at `root`.
+pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOptions) -> Result<QaReport, QaError> {
+    use rayon::prelude::*;
+    let mut jobs = Vec::new();
+    let mut glossaries = Vec::new();
+    for corpus in corpora {
+        let rules = &corpus.config.qa;
+        for (id, line) in rules.ignore.iter().chain(rules.ignore_paths.iter().flat_map(|(_, ids)| ids)) {
+            if id != "all" && Check::from_id(id).is_none() {
+                return Err(QaError::UnknownCheck { path: corpus.config.file.clone(), line: *line, id: id.clone() });
+            }
+        }
+        let glossary = match &rules.glossary {
+            Some(path) => Glossary::load(&corpus.config.root.join(path))?,
+            None => Glossary::default(),
+        };
+        glossaries.push(glossary);
+    }
+    for doc in &report.documents {
+        let Some(ci) = corpora.iter().position(|c| c.config.name == *doc.corpus) else { continue };
+        if corpora[ci].config.kind != crate::config::Kind::Text || !doc.source.exists {
+            continue;
+        }
+        for t in &doc.translations {
+            let wanted = match t.state {
+                State::Current => true,
+                State::Outdated => opts.include_outdated,
+                _ => false,
+            };
+            if !wanted
+                || (!opts.langs.is_empty() && !opts.langs.contains(&t.lang))
+                || opts.only.as_ref().is_some_and(|o| !o.contains(&t.path))
+            {
+                continue;
+            }
+            jobs.push((ci, doc, t));
+        }
+    }
+    let results: Vec<Result<(Vec<Finding>, usize), QaError>> = jobs
+        .par_iter()
+        .map(|&(ci, doc, t)| {
+            let corpus = &corpora[ci];
+            let source = tracking::read_text(&root.join(&doc.source.path))?;
+            let translation = tracking::read_text(&root.join(&t.path))?;
+            let markdown = tracking::storage_for(&t.path) == tracking::Storage::FrontMatter;
+            let found = check_document(&source, &translation, markdown, (&doc.source.lang, &t.lang), &glossaries[ci]);
+            let inline = inline_suppressions(&translation, markdown);
+            let rules = &corpus.config.qa;
+            let rel = crate::corpus::relative_to(
+                &corpus.repo_root,
+                &std::fs::canonicalize(&corpus.config.root).unwrap_or_else(|_| corpus.config.root.clone()),
+            )
+            .unwrap_or_default();
+            let in_corpus = t.path.strip_prefix(&format!("{rel}/")).unwrap_or(&t.path);
+            let off = |check: Check, line: usize| -> bool {
+                let named = |ids: &[(String, usize)]| ids.iter().any(|(id, _)| id == "all" || id == check.id());
+                named(&rules.ignore)
+                    || rules.ignore_paths.iter().any(|(glob, ids)| glob.is_match(in_corpus) && named(ids))
+                    || inline.iter().any(|((from, to), ids)| {
+                        (*from..=*to).contains(&line) && ids.iter().any(|id| id == "all" || id == check.id())
+                    })
+            };
+            let mut suppressed = 0;
+            let mut findings = Vec::new();
+            for f in found {
+                if off(f.check, f.line) {
+                    suppressed += 1;
+                    continue;
+                }
+                findings.push(Finding {
+                    check: f.check,
+                    severity: f.check.severity(),
+                    path: t.path.clone(),
+                    line: f.line,
+                    source_path: doc.source.path.clone(),
+                    source_line: f.source_line,
+                    source_text: f.source_text,
+                    translation_text: f.translation_text,
+                    detail: f.detail,
+                });
+            }
+            Ok((findings, suppressed))
+        })
+        .collect();
+    let mut out = QaReport { translations: jobs.len(), ..QaReport::default() };
+    for r in results {
+        let (findings, suppressed) = r?;
+        out.findings.extend(findings);
+        out.suppressed += suppressed;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(src: &str, tgt: &str, lang: &str) -> Vec<Check> {
+        let (en, other) = (Lang::parse("en").unwrap(), Lang::parse(lang).unwrap());
+        check_document(src, tgt, true, (&en, &other), &Glossary::default()).into_iter().map(|f| f.check).collect()
+    }
+
+    #[test]
+    fn a_clean_translation_has_no_finding() {
+        let src =
+            "# The meeting\n\nThe committee met on 12 January in Paris. It adopted a resolution.\n\n- Benin\n- China\n";
+        let fr = "# La réunion\n\nLe comité s’est réuni le 12 janvier à Paris. Il a adopté une résolution.\n\n- Bénin\n- Chine\n";
+        let es =
+            "# La reunión\n\nEl comité se reunió el 12 de enero en París. Adoptó una resolución.\n\n- Benín\n- China\n";
+        assert_eq!(run(src, fr, "fr"), []);
+        assert_eq!(run(src, es, "es"), []);
+    }
+
+    #[test]
+    fn a_sentence_left_out_and_one_added() {
+        let src = "The committee met on Monday in Paris. It adopted a long resolution on wages. Then the delegates went home to their countries.\n";
+        let fr = "Le comité s’est réuni lundi à Paris. Puis les délégués sont rentrés dans leurs pays.\n";
+        assert_eq!(run(src, fr, "fr"), [Check::Omission]);
+        let es = "El comité se reunió el lunes en París. Adoptó una larga resolución sobre los salarios. Luego los delegados volvieron a sus países. Y además comieron juntos en un restaurante.\n";
+        assert_eq!(run(src, es, "es"), [Check::Addition]);
+    }
+
+    #[test]
+    fn a_block_left_out_headings_and_code_blocks() {
+        let src = "# Title\n\nFirst paragraph of the text.\n\n## Part\n\nSecond paragraph of the text here.\n\n```\nls -l\n```\n";
+        let fr = "# Titre\n\nPremier paragraphe du texte.\n\n```\nls -la\n```\n";
+        let found = run(src, fr, "fr");
+        assert!(found.contains(&Check::Heading), "{found:?}");
+        assert!(found.contains(&Check::Omission), "{found:?}");
+        assert!(found.contains(&Check::CodeBlock), "{found:?}");
+    }
+
+    #[test]
+    fn comments_turn_checks_off_for_one_block() {
+        let tgt = "Premier.\n\n<!-- stele-qa ignore: number, untranslated -->\nLe 13 janvier.\n\nAutre.\n";
+        let s = inline_suppressions(tgt, true);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].1, ["number", "untranslated"]);
+        assert!((s[0].0 .0..=s[0].0 .1).contains(&4), "{s:?}");
+        assert!(!(s[0].0 .0..=s[0].0 .1).contains(&6), "{s:?}");
+    }
+}

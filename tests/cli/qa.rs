@@ -1,0 +1,195 @@
+//! `stele qa`: findings on real files, suppression, the JSON and SARIF outputs, and `check`'s
+//! `[check] qa` rule.
+
+use crate::errors::fails_cleanly;
+use crate::util::{have, Output, TestEnv};
+
+/// stdout as JSON, whatever the exit code (findings exit 1).
+fn parsed(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+}
+
+const SOURCE: &str = "# The meeting\n\nThe committee met on 12 January in Paris. It adopted a resolution on wages. Then the delegates went home to their own countries.\n\nSee [the report](https://example.org/report) for details.\n";
+
+/// A French translation with a changed number, a sentence left out and a changed link; a
+/// Spanish one that is right.
+fn corpus() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", SOURCE);
+    env.write(
+        "corpus/a/fr.md",
+        "# La réunion\n\nLe comité s’est réuni le 13 janvier à Paris. Puis les délégués sont rentrés dans leurs pays.\n\nVoir [le rapport](https://example.org/autre) pour les détails.\n",
+    );
+    env.write(
+        "corpus/a/es.md",
+        "# La reunión\n\nEl comité se reunió el 12 de enero en París. Adoptó una resolución sobre los salarios. Luego los delegados volvieron a sus propios países.\n\nVea [el informe](https://example.org/report) para más detalles.\n",
+    );
+    env.commit("start");
+    env
+}
+
+#[test]
+fn finds_what_a_reviewer_would_and_nothing_in_a_correct_translation() {
+    let env = corpus();
+    let out = env.stele(&["qa"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let text = &out.stdout;
+    assert!(
+        text.contains("corpus/a/fr.md:3: error[number]: numbers differ: 12 in the source, 13 in the translation"),
+        "{text}"
+    );
+    assert!(text.contains("error[omission]"), "{text}");
+    assert!(text.contains("It adopted a resolution on wages."), "{text}");
+    assert!(text.contains("warning[link]"), "{text}");
+    assert!(!text.contains("corpus/a/es.md"), "{text}");
+    // Both sides, side by side, with where each is.
+    assert!(text.contains("corpus/a/en.md:3") && text.contains("│"), "{text}");
+    // Spanish only: nothing, exit 0.
+    let es = env.stele(&["qa", "--lang", "es"]);
+    assert_eq!(es.code, 0, "{}", es.stdout);
+    assert!(es.stdout.contains("No finding in one translation"), "{}", es.stdout);
+    // In French.
+    let mut env = env;
+    env.set_ui_lang("fr");
+    let fr = env.stele(&["qa"]).stdout.clone();
+    assert!(fr.contains("les nombres diffèrent : 12 dans la source, 13 dans la traduction"), "{fr}");
+}
+
+#[test]
+fn json_is_as_documented() {
+    let env = corpus();
+    let json = parsed(&env.stele(&["qa", "--format", "json"]));
+    assert_eq!(json["version"], 1);
+    let findings = json["findings"].as_array().unwrap();
+    let number = findings.iter().find(|f| f["check"] == "number").unwrap();
+    for key in ["check", "severity", "path", "line", "source", "source_text", "translation_text", "message"] {
+        assert!(number.get(key).is_some(), "{key} in {number}");
+    }
+    assert_eq!(number["severity"], "error");
+    assert_eq!(number["path"], "corpus/a/fr.md");
+    assert_eq!(number["line"], 3);
+    assert_eq!(number["source"]["path"], "corpus/a/en.md");
+    assert_eq!(number["source"]["line"], 3);
+    assert_eq!(number["source_text"], "The committee met on 12 January in Paris.");
+    assert_eq!(number["translation_text"], "Le comité s’est réuni le 13 janvier à Paris.");
+    let summary = &json["summary"];
+    assert_eq!(summary["translations"], 2);
+    assert!(summary["errors"].as_u64().unwrap() >= 2);
+    assert_eq!(summary["by_check"]["number"], 1);
+}
+
+#[test]
+fn findings_are_suppressed_by_config_and_by_a_comment() {
+    let env = corpus();
+    let config = env.read("stele.toml");
+    env.write(
+        "stele.toml",
+        &format!("{config}\n[qa]\nignore = [\"link\"]\n[qa.ignore_paths]\n\"corpus/a/fr.md\" = [\"omission\"]\n"),
+    );
+    let json = parsed(&env.stele(&["qa", "--format", "json"]));
+    let checks: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
+    assert_eq!(checks, ["number"]);
+    assert_eq!(json["summary"]["suppressed"], 2);
+    // A comment turns the number check off for the block that follows it.
+    let fr = env.read("corpus/a/fr.md").replace("\nLe comité", "\n<!-- stele-qa ignore: number -->\nLe comité");
+    env.write("corpus/a/fr.md", &fr);
+    env.stele(&["mark", "corpus/a/fr.md"]).ok();
+    let out = env.stele(&["qa"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("(3 suppressed)"), "{}", out.stdout);
+    // An id that is no check names stele.toml and its line.
+    env.write("stele.toml", &format!("{config}\n[qa]\nignore = [\"numbers\"]\n"));
+    fails_cleanly(&env, &["qa"], &["stele.toml, line", "there is no check `numbers`", "number, enumeration"]);
+}
+
+#[test]
+fn glossary_terms() {
+    let env = corpus();
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}\n[qa]\nglossary = \"glossary.toml\"\n"));
+    env.write("glossary.toml", "[[term]]\nen = \"resolution\"\nfr = \"motion\"\nes = \"resolución\"\n");
+    let json = parsed(&env.stele(&["qa", "--format", "json", "--lang", "es"]));
+    assert_eq!(json["findings"].as_array().unwrap().len(), 0, "{json}");
+    env.write("glossary.toml", "[[term]]\nen = \"wages\"\nes = \"sueldos\"\nforbid = { es = [\"salarios\"] }\n");
+    let json = parsed(&env.stele(&["qa", "--format", "json", "--lang", "es"]));
+    let checks: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
+    assert_eq!(checks, ["terminology", "forbidden-term"]);
+    env.write("glossary.toml", "[[term]\n");
+    fails_cleanly(&env, &["qa"], &["glossary.toml", "does not parse"]);
+}
+
+/// Validates a SARIF log against the OASIS schema (tests/data/sarif) with Python's jsonschema.
+fn valid_sarif(env: &TestEnv, sarif: &str) {
+    if !have("python3", &["-c", "import jsonschema"]) {
+        return;
+    }
+    let file = env.outside().join("log.sarif");
+    std::fs::write(&file, sarif).unwrap();
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sarif/sarif-schema-2.1.0.json");
+    let script = "import json, sys, jsonschema\nschema = json.load(open(sys.argv[1]))\nlog = json.load(open(sys.argv[2]))\njsonschema.Draft4Validator(schema).validate(log)\n";
+    let out = std::process::Command::new("python3").args(["-c", script, schema]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // And the schema refuses what is not SARIF: the validation can fail.
+    std::fs::write(&file, sarif.replace("\"2.1.0\"", "\"2.0.0\"")).unwrap();
+    let out = std::process::Command::new("python3").args(["-c", script, schema]).arg(&file).output().unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn sarif_validates_and_keeps_its_fingerprints_when_lines_move() {
+    let env = corpus();
+    let out = env.stele(&["qa", "--format", "sarif"]);
+    assert_eq!(out.code, 1);
+    valid_sarif(&env, &out.stdout);
+    let log = parsed(&out);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let number = results.iter().find(|r| r["ruleId"] == "qa/number").unwrap();
+    assert_eq!(number["level"], "error");
+    assert_eq!(number["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "corpus/a/fr.md");
+    assert_eq!(number["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "qa/number" && r["defaultConfiguration"]["level"] == "error"));
+    let print = number["partialFingerprints"]["stele/v1"].clone();
+    // Lines added above: the finding moves, its fingerprint does not.
+    let fr = env.read("corpus/a/fr.md").replace("# La réunion\n", "# La réunion\n\nIntro.\n");
+    let en = env.read("corpus/a/en.md").replace("# The meeting\n", "# The meeting\n\nIntro.\n");
+    env.write("corpus/a/fr.md", &fr);
+    env.write("corpus/a/en.md", &en);
+    env.stele(&["mark", "corpus/a/fr.md", "corpus/a/es.md"]).ok();
+    let log = parsed(&env.stele(&["qa", "--format", "sarif"]));
+    let moved =
+        log["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "qa/number").unwrap().clone();
+    // Two lines of text, and the three of the front matter `mark` wrote.
+    assert_eq!(moved["locations"][0]["physicalLocation"]["region"]["startLine"], 8);
+    assert_eq!(moved["partialFingerprints"]["stele/v1"], print);
+    // check's own problems in SARIF too.
+    env.remove("corpus/a/es.md");
+    let out = env.stele(&["check", "--format", "sarif"]);
+    assert_eq!(out.code, 1);
+    valid_sarif(&env, &out.stdout);
+    assert!(parsed(&out)["runs"][0]["results"].as_array().unwrap().iter().any(|r| r["ruleId"] == "missing"));
+}
+
+#[test]
+fn check_runs_qa_when_the_corpus_asks() {
+    let env = corpus();
+    let config = env.read("stele.toml");
+    // Off by default: the translations are current, the check passes.
+    assert_eq!(env.stele(&["check"]).code, 0);
+    env.write("stele.toml", &format!("{config}\n[check]\nqa = \"warning\"\n"));
+    let out = env.stele(&["check"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("Quality (stele qa):") && out.stdout.contains("error[number]"), "{}", out.stdout);
+    env.write("stele.toml", &format!("{config}\n[check]\nqa = \"error\"\n"));
+    let out = env.stele(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let json = parsed(&env.stele(&["check", "--format", "json"]));
+    assert_eq!(json["passed"], false);
+    assert!(json["qa"]["findings"].as_array().unwrap().iter().any(|f| f["check"] == "number"));
+    let github = env.stele(&["check", "--format", "github"]).stdout.clone();
+    assert!(github.contains("::error file=corpus/a/fr.md,line=3,title=stele qa%3A number::"), "{github}");
+    let junit = env.stele(&["check", "--format", "junit"]).stdout.clone();
+    assert!(junit.contains("<testsuite name=\"stele qa\"") && junit.contains("type=\"number\""), "{junit}");
+    env.write("stele.toml", &format!("{config}\n[check]\nqa = \"sometimes\"\n"));
+    fails_cleanly(&env, &["check"], &["stele.toml, line", "`qa` is \"error\", \"warning\" or \"off\""]);
+}
