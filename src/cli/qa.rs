@@ -54,7 +54,22 @@ pub fn run(ctx: &Ctx, args: &QaArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
         partial: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
-    let opts = QaOptions { langs, include_outdated: args.include_outdated, only: None };
+    // A path names the translations at or below it, or those of the sources at or below it.
+    let only = (!status_opts.paths.is_empty()).then(|| {
+        let under = |path: &str| {
+            status_opts
+                .paths
+                .iter()
+                .any(|p| p.is_empty() || path == p || path.starts_with(&format!("{}/", p.trim_end_matches('/'))))
+        };
+        report
+            .documents
+            .iter()
+            .flat_map(|d| d.translations.iter().filter(move |t| under(&t.path) || under(&d.source.path)))
+            .map(|t| t.path.clone())
+            .collect()
+    });
+    let opts = QaOptions { langs, include_outdated: args.include_outdated, only };
     let result = qa::run(&corpora, &report, repo.workdir(), &opts)?;
     match args.format {
         QaFormat::Text => render_text(ctx, &result, out)?,

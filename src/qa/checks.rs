@@ -196,11 +196,18 @@ fn prose(plain: &str, raw: &str) -> String {
 }
 
 /// The numbers of a text, by their digits, in order.
-fn numbers(text: &str) -> Vec<(String, String)> {
+fn numbers(text: &str, other: &str) -> Vec<(String, String)> {
     NUMBER
         .find_iter(text)
-        // Digits inside a word (`bzip2`, `mp3`, `x86`) are part of a name, not a number.
-        .filter(|m| !text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic))
+        // Digits inside a word both sides write alike (`bzip2`, `mp3`, `x86`) are part of a
+        // name, not a number (`Paris29`, glued on one side only, still holds one).
+        .filter(|m| {
+            let glued = text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
+            !glued || {
+                let start = text[..m.start()].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+                !other.contains(&text[start..m.end()])
+            }
+        })
         .map(|m| (m.as_str().chars().filter(char::is_ascii_digit).collect::<String>(), m.as_str().to_owned()))
         .filter(|(digits, _)| !digits.is_empty())
         .collect()
@@ -243,7 +250,7 @@ fn unmatched_numbers(a: &[(String, String)], b: &[(String, String)], b_words: &[
 /// `number`: numbers, dates and amounts that differ.
 pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
     let (sp, tp) = (prose(src.plain, src.raw), prose(tgt.plain, tgt.raw));
-    let (sn, tn) = (numbers(&sp), numbers(&tp));
+    let (sn, tn) = (numbers(&sp, tgt.raw), numbers(&tp, src.raw));
     if sn.is_empty() && tn.is_empty() {
         return None;
     }
