@@ -860,6 +860,24 @@ mod tests {
         assert_eq!(checks("A **bold** word.", "Un mot gras.", "fr"), [Check::Emphasis]);
         assert_eq!(checks("Mail info@a.org now.", "Écrivez à info@b.org.", "fr"), [Check::Url]);
         assert_eq!(checks("Mail info@a.org now.", "Escriba a info@a.org.", "es"), []);
+        // Each in Spanish too, and with a French or Spanish source.
+        assert_eq!(checks("![logo](a.png) here.", "![logo](a.png) aquí.", "es"), []);
+        assert_eq!(checks("![logo](a.png) here.", "![logo](b.png) aquí.", "es"), [Check::Image]);
+        assert_eq!(checks("A *new* word.", "Una palabra *nueva*.", "es"), []);
+        assert_eq!(checks("A *new* word.", "Una palabra nueva.", "es"), [Check::Emphasis]);
+        let from = |a: &'static str, la: &'static str, b: &'static str, lb: &'static str| -> Vec<Check> {
+            let (pa, pb) = (crate::segment::plain(a, true), crate::segment::plain(b, true));
+            references(Side { raw: a, plain: &pa, lang: la }, Side { raw: b, plain: &pb, lang: lb }, true)
+                .into_iter()
+                .map(|h| h.check)
+                .collect()
+        };
+        assert_eq!(from("Voir [le site](https://a.org/fr/x).", "fr", "Ver [el sitio](https://a.org/es/x).", "es"), []);
+        assert_eq!(
+            from("Voir [le site](https://a.org/x).", "fr", "See [the site](https://c.org/x).", "en"),
+            [Check::Link]
+        );
+        assert_eq!(from("Ejecute `make`.", "es", "Lancez `make all`.", "fr"), [Check::InlineCode]);
     }
 
     #[test]
@@ -872,6 +890,10 @@ mod tests {
             ("He said “no”.", "Dijo \"no.", Some(Check::Quotes)),
             ("He said “no”.", "Dijo «no».", None),
             ("Items: a) one, b) two.", "Éléments : a) un, b) deux.", None),
+            ("Una palabra (entre paréntesis).", "A word (in brackets.", Some(Check::Brackets)),
+            ("Una palabra (entre paréntesis).", "A word (in brackets).", None),
+            ("Il a dit « non ».", "Dijo «no.", Some(Check::Quotes)),
+            ("Il a dit « non ».", "He said “no”.", None),
         ] {
             let hits = balance(side(src, "en"), side(tgt, "fr"));
             assert_eq!(hits.first().map(|h| h.check), found, "{src} / {tgt}");

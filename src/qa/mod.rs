@@ -880,6 +880,27 @@ mod tests {
         assert!(found.contains(&Check::Heading), "{found:?}");
         assert!(found.contains(&Check::Omission), "{found:?}");
         assert!(found.contains(&Check::CodeBlock), "{found:?}");
+        let es =
+            "# Título\n\nPrimer párrafo del texto.\n\n## Parte\n\nSegundo párrafo del texto aquí.\n\n```\nls -l\n```\n";
+        assert_eq!(run(src, es, "es"), []);
+        let es_flat = "# Título\n\nPrimer párrafo del texto.\n\nParte\n\nSegundo párrafo del texto aquí.\n\n```\nls -l\n```\n\n```\nmake\n```\n";
+        let found = run(src, es_flat, "es");
+        assert!(found.contains(&Check::Heading) && found.contains(&Check::CodeBlock), "{found:?}");
+    }
+
+    #[test]
+    fn english_translations_of_a_french_source() {
+        let (fr, en) = (Lang::parse("fr").unwrap(), Lang::parse("en").unwrap());
+        let check = |src: &str, tgt: &str| -> Vec<Check> {
+            check_document(src, tgt, true, (&fr, &en), &Glossary::default()).into_iter().map(|f| f.check).collect()
+        };
+        let src = "Le comité s’est réuni le 12 janvier à Paris. Il a adopté une résolution sur les salaires. Puis les délégués sont rentrés dans leurs pays.\n";
+        assert_eq!(check(src, "The committee met on 12 January in Paris. It adopted a resolution on wages. Then the delegates went home to their countries.\n"), []);
+        assert_eq!(
+            check(src, "The committee met on 12 January in Paris. Then the delegates went home to their countries.\n"),
+            [Check::Omission]
+        );
+        assert_eq!(check(src, "The committee met on 12 January in Paris. Il a adopté une résolution sur les salaires. Then the delegates went home to their countries.\n"), [Check::Untranslated]);
     }
 
     #[test]
