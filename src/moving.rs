@@ -57,6 +57,12 @@ pub enum MoveError {
         /// The destination.
         path: String,
     },
+    /// A destination that would be outside the repository (through a folder that is a link).
+    #[error("{path} is outside the repository")]
+    Outside {
+        /// The destination.
+        path: String,
+    },
     /// Nothing to move: no file of the document exists at its old paths.
     #[error("nothing to move from {path}")]
     Nothing {
@@ -189,10 +195,18 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
     if moves.is_empty() {
         return Err(MoveError::Nothing { path: old.to_owned() });
     }
-    // Checked before anything moves: a destination taken (by a file, or by a folder) stops all.
+    // Checked before anything moves: a destination taken (by a file, or by a folder) stops all,
+    // and so does one whose folder leads out of the repository.
+    let root = std::fs::canonicalize(workdir).unwrap_or_else(|_| workdir.to_owned());
     for m in &moves {
-        if std::fs::symlink_metadata(workdir.join(&m.to)).is_ok() {
+        let to = workdir.join(&m.to);
+        if std::fs::symlink_metadata(&to).is_ok() {
             return Err(MoveError::Exists { path: m.to.clone() });
+        }
+        let existing =
+            to.ancestors().skip(1).find(|a| a.exists()).map(Path::to_owned).unwrap_or_else(|| workdir.to_owned());
+        if !std::fs::canonicalize(&existing).is_ok_and(|c| c.starts_with(&root)) {
+            return Err(MoveError::Outside { path: m.to.clone() });
         }
     }
     Ok(MovePlan { moves, pins, writes, blobs })

@@ -546,6 +546,7 @@ hint-mv-not-source = give the source’s path, as `stele status` shows it (for a
 error-mv-not-source-path = { $path } is not where corpus { $corpus } keeps a source
 error-mv-same = the document is already at { $path }
 error-mv-exists = { $path } already exists: nothing was moved
+error-mv-outside = { $path } would be outside the repository (a folder on the way is a link): nothing was moved
 error-mv-nothing = no file of the document of { $path } exists: nothing to move
 error-mv-io = cannot move { $from } to { $to } (the files moved before it are back where they were)
 status-orphan-renamed = its source was renamed to { $to }: `stele mv { $from } { $to }` moves it

@@ -546,6 +546,7 @@ hint-mv-not-source = donnez le chemin de la source tel que `stele status` l’af
 error-mv-not-source-path = { $path } n’est pas un emplacement de source du corpus { $corpus }
 error-mv-same = le document est déjà à { $path }
 error-mv-exists = { $path } existe déjà : rien n’a été déplacé
+error-mv-outside = { $path } serait hors du dépôt (un dossier du chemin est un lien) : rien n’a été déplacé
 error-mv-nothing = aucun fichier du document de { $path } n’existe : rien à déplacer
 error-mv-io = impossible de déplacer { $from } vers { $to } (les fichiers déplacés avant lui sont revenus à leur place)
 status-orphan-renamed = sa source a été renommée en { $to } : `stele mv { $from } { $to }` la déplace

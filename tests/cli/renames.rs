@@ -155,3 +155,14 @@ fn corpus_wide_log_lists_source_changes_and_where_translations_stand() {
     let out = env.stele(&["log", "-q"]).ok().to_owned();
     assert!(!out.contains("French only"), "{out}");
 }
+
+#[cfg(unix)]
+#[test]
+fn mv_never_writes_outside_the_repository() {
+    let env = site();
+    let away = env.outside().join("away");
+    std::fs::create_dir_all(&away).unwrap();
+    std::os::unix::fs::symlink(&away, env.root().join("content/fr/linked")).unwrap();
+    fails_cleanly(&env, &["mv", "content/en/about.md", "content/en/linked/about.md"], &["outside the repository"]);
+    assert_eq!(std::fs::read_dir(&away).unwrap().count(), 0);
+}
