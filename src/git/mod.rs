@@ -315,6 +315,9 @@ pub struct Event {
     pub changed: Vec<bool>,
 }
 
+/// How many (commit, path) lookups [`Repo::renamed_to`] makes at most in one step.
+const RENAME_LOOKUPS: usize = 200_000;
+
 /// What a commit did to one file, against its first parent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathChange {
@@ -1013,6 +1016,9 @@ impl Repo {
         let mut out = HashMap::new();
         let Head::Commit(head) = self.head()? else { return Ok(out) };
         let mut pending: Vec<&String> = paths.iter().collect();
+        // Bounded work: many paths that never had a rename (translations added without a
+        // source) must not make every status read thousands of trees for each.
+        let max_commits = max_commits.min(RENAME_LOOKUPS / paths.len().max(1)).max(1);
         // The commit visited before (the child, on the first-parent chain).
         let mut child: Option<git2::Commit<'_>> = None;
         let mut at = Some(self.inner.find_commit(head.0).map_err(failed(GitOp::ReadCommit(head)))?);
