@@ -204,7 +204,11 @@ fn numbers(text: &str, other: &str) -> Vec<(String, String)> {
         .filter(|m| {
             let glued = text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
             !glued || {
-                let start = text[..m.start()].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+                let start = text[..m.start()]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 !other.contains(&text[start..m.end()])
             }
         })
@@ -759,6 +763,8 @@ mod tests {
             ("See https://example.org/2023/report.", "Voir https://example.org/2023/report.", "fr", true),
             ("No numbers here.", "Aucun chiffre ici.", "fr", true),
             ("Use `bzip2` or gzip.", "Utilisez bzip2 ou gzip.", "fr", true),
+            // A word glued to digits after a character of several bytes.
+            ("See «room9» now.", "Voir «room9» maintenant.", "fr", true),
         ] {
             let hit = number(side(src, "en"), side(tgt, lang));
             assert_eq!(hit.is_none(), agree, "{src} / {tgt}: {hit:?}");
