@@ -13,7 +13,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 pub use score::{
-    covered, features, length_ratio, probability_with, repair, score, Features, DEFAULT_MIN_SCORE, FEATURES,
+    covered, features, length_ratio, probability_with, ratio_of_lengths, repair, score, text_length, Features,
+    DEFAULT_MIN_SCORE, FEATURES,
 };
 pub use sentences::{align_sentences, SentenceBead};
 

@@ -213,11 +213,18 @@ pub fn covered(langs: (&str, &str)) -> bool {
 /// yardstick): the measured ratio is drawn toward 1:1 with the weight of
 /// [`RATIO_PRIOR_CHARS`] characters.
 pub fn length_ratio<S: AsRef<str>>(a: &[S], b: &[S]) -> f64 {
-    let len = |texts: &[S]| -> f64 {
-        texts.iter().map(|t| t.as_ref().split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>()).sum::<usize>()
-            as f64
-    };
-    let (la, lb) = (len(a), len(b));
+    let len = |texts: &[S]| -> f64 { texts.iter().map(|t| text_length(t.as_ref())).sum() };
+    ratio_of_lengths(len(a), len(b))
+}
+
+/// A text's length as [`length_ratio`] measures it: characters, whitespace folded to one.
+pub fn text_length(text: &str) -> f64 {
+    text.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64
+}
+
+/// [`length_ratio`] of two lengths already measured with [`text_length`] (0 when either is
+/// empty).
+pub fn ratio_of_lengths(la: f64, lb: f64) -> f64 {
     if la < 1.0 || lb < 1.0 {
         return 0.0;
     }

@@ -581,7 +581,8 @@ fn markup(raw: &str) -> Markup {
     m
 }
 
-fn inline_code(raw: &str) -> Vec<String> {
+/// The inline code spans of a Markdown text.
+pub(crate) fn inline_code(raw: &str) -> Vec<String> {
     markup(raw).code
 }
 

@@ -371,7 +371,7 @@ pub fn check_document(
     let all_s: Vec<String> = texts(&sb, &sp);
     let all_t: Vec<String> = texts(&tb, &tp);
     let ratio = align::length_ratio(&all_s, &all_t);
-    let chars = |t: &str| t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64;
+    let chars = align::text_length;
     let (total_s, total_t): (f64, f64) = (all_s.iter().map(|t| chars(t)).sum(), all_t.iter().map(|t| chars(t)).sum());
     // How much the length ratio of aligned groups varies in this document (the median absolute
     // deviation of their log ratios): a translation that renders freely (a Bible of 1909
@@ -532,14 +532,7 @@ pub fn check_document(
         // do not. A lone sentence counts when at least half its length is missing (or extra).
         // The length ratio of the rest of the document: this group's own text (short by a
         // sentence, perhaps) does not set the yardstick it is measured by.
-        let scale = {
-            let (la, lb) = (total_s - chars(&s_plain), total_t - chars(&t_plain));
-            if la < 1.0 || lb < 1.0 {
-                1.0
-            } else {
-                ((lb / la).ln() * (la + lb) / (la + lb + 400.0)).exp()
-            }
-        };
+        let scale = align::ratio_of_lengths(total_s - chars(&s_plain), total_t - chars(&t_plain)).exp();
         // The group's length against the document's ratio, allowing for how much groups vary.
         let slack = (SPREAD_SLACK * spread).exp();
         let (ls, lt) = (chars(&s_plain), chars(&t_plain));
@@ -630,16 +623,7 @@ pub fn check_document(
         // alignment put it.
         let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
         let whole_source = norm(&s_plain);
-        let code = |raw: &str| -> Vec<String> {
-            let mut all = Vec::new();
-            for e in pulldown_cmark::Parser::new(raw) {
-                if let pulldown_cmark::Event::Code(c) = e {
-                    all.push(c.into_string());
-                }
-            }
-            all
-        };
-        let t_code = if markdown { code(&t_raw) } else { Vec::new() };
+        let t_code = if markdown { checks::inline_code(&t_raw) } else { Vec::new() };
         // Headings of a few words the same on both sides are names (a command, a product).
         let heading_only = t_blocks.iter().all(|b| b.kind == BlockKind::Heading) && segment::count_words(&t_plain) <= 4;
         for t in tr.iter().filter(|_| !heading_only) {
