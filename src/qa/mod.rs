@@ -553,18 +553,8 @@ pub fn check_document(
                 continue;
             }
             let hit = match (sbead.a.is_empty(), sbead.b.is_empty()) {
-                (false, true) if long_enough(&a) => Some(Hit {
-                    check: Check::Omission,
-                    detail: Detail::None,
-                    source_span: Some(a),
-                    translation_span: Some(String::new()),
-                }),
-                (true, false) if long_enough(&b) => Some(Hit {
-                    check: Check::Addition,
-                    detail: Detail::None,
-                    source_span: Some(String::new()),
-                    translation_span: Some(b),
-                }),
+                (false, true) if long_enough(&a) => Some(lone_text(true, a)),
+                (true, false) if long_enough(&b) => Some(lone_text(false, b)),
                 // Two or more sentences against fewer: one of them may have no counterpart,
                 // when the pair reads far better without it.
                 (false, false) if sbead.a.len() >= 2 || sbead.b.len() >= 2 => {
@@ -573,40 +563,19 @@ pub fn check_document(
                         r.clone().filter(|&j| j != i).map(|j| units[j]).collect::<Vec<_>>().join(" ")
                     };
                     let mut best: Option<(f64, Hit)> = None;
-                    for i in sbead.a.clone().filter(|_| sbead.a.len() >= 2) {
-                        let gain = align::score(&without(&sr, &sbead.a, i), &b, ratio, lang_pair) - whole;
-                        if gain >= SPLIT_GAIN
-                            && long_enough(sr[i])
-                            && short_by(sr[i], true)
-                            && best.as_ref().is_none_or(|(g, _)| gain > *g)
-                        {
-                            best = Some((
-                                gain,
-                                Hit {
-                                    check: Check::Omission,
-                                    detail: Detail::None,
-                                    source_span: Some(sr[i].to_owned()),
-                                    translation_span: Some(String::new()),
-                                },
-                            ));
-                        }
-                    }
-                    for i in sbead.b.clone().filter(|_| sbead.b.len() >= 2) {
-                        let gain = align::score(&a, &without(&tr, &sbead.b, i), ratio, lang_pair) - whole;
-                        if gain >= SPLIT_GAIN
-                            && long_enough(tr[i])
-                            && short_by(tr[i], false)
-                            && best.as_ref().is_none_or(|(g, _)| gain > *g)
-                        {
-                            best = Some((
-                                gain,
-                                Hit {
-                                    check: Check::Addition,
-                                    detail: Detail::None,
-                                    source_span: Some(String::new()),
-                                    translation_span: Some(tr[i].to_owned()),
-                                },
-                            ));
+                    for (on_source, units, range) in [(true, &sr, &sbead.a), (false, &tr, &sbead.b)] {
+                        for i in range.clone().filter(|_| range.len() >= 2) {
+                            let rest = without(units, range, i);
+                            let (sa, sb) =
+                                if on_source { (rest.as_str(), b.as_str()) } else { (a.as_str(), rest.as_str()) };
+                            let gain = align::score(sa, sb, ratio, lang_pair) - whole;
+                            if gain >= SPLIT_GAIN
+                                && long_enough(units[i])
+                                && short_by(units[i], on_source)
+                                && best.as_ref().is_none_or(|(g, _)| gain > *g)
+                            {
+                                best = Some((gain, lone_text(on_source, units[i].to_owned())));
+                            }
                         }
                     }
                     match best {
@@ -657,6 +626,14 @@ const MAX_SPREAD: f64 = 0.35;
 /// How much better a group of sentences must pair without one of them for that one to be
 /// taken for text without counterpart.
 const SPLIT_GAIN: f64 = 0.05;
+
+/// Text of one side (the source's when `on_source`) with nothing on the other: an omission or
+/// an addition, quoting it.
+fn lone_text(on_source: bool, text: String) -> Hit {
+    let (check, source, translation) =
+        if on_source { (Check::Omission, text, String::new()) } else { (Check::Addition, String::new(), text) };
+    Hit { check, detail: Detail::None, source_span: Some(source), translation_span: Some(translation) }
+}
 
 /// A sentence long enough that its absence on the other side is a finding (a lone word, a
 /// heading's number, is not): four words.
