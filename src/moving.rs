@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use crate::corpus::{relative_to, Corpus};
+use crate::corpus::Corpus;
 use crate::git::{GitError, Head, LastChange, ObjectId, Repo};
 use crate::tracking::{self, Convention, PlannedWrite, Target, TrackingError};
 
@@ -118,9 +118,7 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
     }
     let config = &corpus.config;
     let not_source = || MoveError::NotASourcePath { path: new.to_owned(), corpus: config.name.clone() };
-    // The corpus's folder, from the repository root ("" when it is the root).
-    let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
-    let prefix = relative_to(&corpus.repo_root, &root).ok_or_else(not_source)?;
+    let prefix = &corpus.folder;
     let in_corpus = if prefix.is_empty() { Some(new) } else { new.strip_prefix(&format!("{prefix}/")) };
     let rel = in_corpus.ok_or_else(not_source)?;
     let (lang, id) = config.layout.source.matches(rel).ok_or_else(not_source)?;

@@ -67,6 +67,9 @@ pub struct Corpus {
     pub config: Config,
     /// The repository's work tree root.
     pub repo_root: PathBuf,
+    /// The folder that holds `stele.toml`, from the repository root (`""` at the root): what
+    /// the layout's patterns are relative to.
+    pub folder: String,
     /// The documents, sorted by id.
     pub documents: Vec<Document>,
     /// Files that were passed over, and why.
@@ -479,7 +482,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         })
         .collect();
 
-    Ok(Corpus { config: config.clone(), repo_root: repo_root.to_owned(), documents, skipped })
+    Ok(Corpus { config: config.clone(), repo_root: repo_root.to_owned(), folder: prefix, documents, skipped })
 }
 
 #[cfg(test)]

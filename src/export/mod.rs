@@ -386,6 +386,7 @@ pub fn export(
             let part = Corpus {
                 config: corpus.config.clone(),
                 repo_root: corpus.repo_root.clone(),
+                folder: corpus.folder.clone(),
                 documents: chunk.to_vec(),
                 skipped: Vec::new(),
             };

@@ -759,12 +759,7 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
             let found = check_document(&source, &translation, markdown, (&doc.source.lang, &t.lang), &glossaries[ci]);
             let inline = inline_suppressions(&translation, markdown);
             let rules = &corpus.config.qa;
-            let rel = crate::corpus::relative_to(
-                &corpus.repo_root,
-                &std::fs::canonicalize(&corpus.config.root).unwrap_or_else(|_| corpus.config.root.clone()),
-            )
-            .unwrap_or_default();
-            let in_corpus = t.path.strip_prefix(&format!("{rel}/")).unwrap_or(&t.path);
+            let in_corpus = t.path.strip_prefix(&format!("{}/", corpus.folder)).unwrap_or(&t.path);
             let off = |check: Check, line: usize| -> bool {
                 let named = |ids: &[(String, usize)]| ids.iter().any(|(id, _)| id == "all" || id == check.id());
                 named(&rules.ignore)
