@@ -115,10 +115,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     // Which findings fail the check: error-level ones, where the corpus says `qa = "error"`.
     let failing = |f: &stele::qa::Finding| {
         f.severity == stele::qa::Severity::Error
-            && corpora.iter().any(|c| {
-                c.config.check.qa == stele::config::QaLevel::Error
-                    && c.documents.iter().any(|d| d.translations.iter().any(|t| t.path == f.path))
-            })
+            && corpora.iter().any(|c| c.config.name == f.corpus && c.config.check.qa == stele::config::QaLevel::Error)
     };
     let qa_failures = qa_findings.iter().filter(|f| failing(f)).count();
     if qa_failures > 0 {

@@ -213,6 +213,8 @@ pub enum Detail {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The corpus of the translation.
+    pub corpus: String,
     /// The check.
     pub check: Check,
     /// Its severity.
@@ -776,6 +778,7 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
                     continue;
                 }
                 findings.push(Finding {
+                    corpus: corpus.config.name.clone(),
                     check: f.check,
                     severity: f.check.severity(),
                     path: t.path.clone(),
