@@ -918,9 +918,9 @@ impl Repo {
                     _ => files.push(PathChange::Modified { path }),
                 }
             }
+            let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
             if !deleted.is_empty() {
                 // Renamed, or deleted? git's rule, on this commit alone.
-                let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
                 let gone = |p: &str| deleted.iter().any(|d| d == p);
                 let renames: Vec<(String, String)> = self
                     .changes_in(&commit, &gone)?
@@ -941,7 +941,6 @@ impl Repo {
                     }
                 }
             }
-            let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
             let author = commit.author();
             out.push(CommitChanges {
                 commit: ObjectId(id),
@@ -984,18 +983,17 @@ impl Repo {
     pub fn renamed_to(&self, paths: &[String], max_commits: usize) -> Result<HashMap<String, String>, GitError> {
         let mut found = HashMap::new();
         let mut pending: Vec<(String, String)> = paths.iter().map(|p| (p.clone(), p.clone())).collect();
+        let head = match self.head()? {
+            Head::Commit(head) => head,
+            Head::Unborn => return Ok(found),
+        };
         for _ in 0..4 {
             if pending.is_empty() {
                 break;
             }
             let moved =
                 self.renames_once(&pending.iter().map(|(_, now)| now.clone()).collect::<Vec<_>>(), max_commits)?;
-            let head_has = |path: &str| -> Result<bool, GitError> {
-                Ok(match self.head()? {
-                    Head::Commit(head) => self.blob_at(head, path)?.is_some(),
-                    Head::Unborn => false,
-                })
-            };
+            let head_has = |path: &str| -> Result<bool, GitError> { Ok(self.blob_at(head, path)?.is_some()) };
             let mut next = Vec::new();
             for (asked, now) in pending {
                 let Some(to) = moved.get(&now) else { continue };
