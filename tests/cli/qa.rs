@@ -116,6 +116,8 @@ fn glossary_terms() {
     assert_eq!(checks, ["terminology", "forbidden-term"]);
     env.write("glossary.toml", "[[term]\n");
     fails_cleanly(&env, &["qa"], &["glossary.toml", "does not parse"]);
+    env.remove("glossary.toml");
+    fails_cleanly(&env, &["qa"], &["cannot read the glossary", "glossary.toml", "caused by:"]);
 }
 
 /// Validates a SARIF log against the OASIS schema (tests/data/sarif) with Python's jsonschema.
