@@ -360,6 +360,26 @@ pub struct CommitChanges {
     pub files: Vec<PathChange>,
 }
 
+/// A commit and which of the files asked about it changed ([`Repo::recent_file_changes`]).
+#[derive(Debug, Clone)]
+pub struct FileChanges {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    /// (index of the path, whether it existed before the commit, whether it exists after).
+    pub changed: Vec<(usize, bool, bool)>,
+}
+
+/// How far a file moved on from one of its versions ([`Repo::changes_since`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangesSince {
+    /// How many commits changed it since it held that version.
+    pub commits: usize,
+    /// When the first of them was made (committer time, seconds since the epoch).
+    pub since: i64,
+}
+
 /// The state of `HEAD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Head {
@@ -877,41 +897,18 @@ impl Repo {
     /// commit deletes one of them, git's similarity rule (50%, as `git diff -M`) says whether it
     /// was renamed, and to what.
     pub fn recent_changes(&self, paths: &[String], limit: usize) -> Result<Vec<CommitChanges>, GitError> {
-        let head = match self.head()? {
-            Head::Commit(id) => id,
-            Head::Unborn => return Ok(Vec::new()),
-        };
-        let names: Vec<&str> = paths.iter().map(String::as_str).collect();
-        let tracked = history::Tracked::new(&names);
-        let packs = self.packs();
-        let odb = self.objects(&packs)?;
-        // Newest first by committer date, as `git log` lists them, reading commits as raw
-        // objects (libgit2's walk parses and caches every commit it passes).
-        let mut queue: std::collections::BinaryHeap<(i64, Oid)> = std::collections::BinaryHeap::new();
-        let mut seen: HashSet<Oid> = HashSet::new();
-        let start = history::read_commit(&odb, head.0)?.map_or(0, |c| c.time);
-        queue.push((start, head.0));
-        seen.insert(head.0);
         let mut out = Vec::new();
-        while let Some((_, id)) = queue.pop() {
-            if out.len() >= limit {
-                break;
-            }
-            let Some(info) = history::read_commit(&odb, id)? else { continue };
-            for &parent in &info.parents {
-                if seen.insert(parent) {
-                    let time = history::read_commit(&odb, parent)?.map_or(0, |c| c.time);
-                    queue.push((time, parent));
-                }
-            }
-            let Some((info, changed)) = history::changed_in_commit(&odb, id, &tracked, &names)? else { continue };
+        if limit == 0 {
+            return Ok(out);
+        }
+        self.walk_changes(paths, |id, info, changed| {
             if changed.is_empty() {
-                continue;
+                return Ok(true);
             }
             let mut files = Vec::new();
             let mut deleted = Vec::new();
             for (k, before, after) in changed {
-                let path = names[k].to_owned();
+                let path = paths[k].clone();
                 match (before, after) {
                     (None, Some(_)) => files.push(PathChange::Added { path }),
                     (Some(_), None) => deleted.push(path),
@@ -949,8 +946,126 @@ impl Repo {
                 summary: commit.summary_bytes().map(|s| String::from_utf8_lossy(s).into_owned()).unwrap_or_default(),
                 files,
             });
-        }
+            Ok(out.len() < limit)
+        })?;
         Ok(out)
+    }
+
+    /// The newest `limit` commits that changed any of `paths`, newest first (merges left out),
+    /// each with which of them it changed (index into `paths`) and whether each existed before
+    /// and after it. Nothing but raw trees is read: no author, message or rename.
+    pub fn recent_file_changes(&self, paths: &[String], limit: usize) -> Result<Vec<FileChanges>, GitError> {
+        let mut out = Vec::new();
+        if limit == 0 {
+            return Ok(out);
+        }
+        self.walk_changes(paths, |id, info, changed| {
+            if changed.is_empty() {
+                return Ok(true);
+            }
+            let changed =
+                changed.into_iter().map(|(k, before, after)| (k, before.is_some(), after.is_some())).collect();
+            out.push(FileChanges { commit: ObjectId(id), time: info.time, changed });
+            Ok(out.len() < limit)
+        })?;
+        Ok(out)
+    }
+
+    /// Commits that changed any of `paths`, newest first by committer date (merges left out,
+    /// as `git log --no-merges` lists them), each with the blobs of the paths it changed
+    /// (index into `paths`, before, after), until `visit` returns false. Trees are compared as
+    /// raw objects, entering only the folders that hold `paths`.
+    fn walk_changes(
+        &self,
+        paths: &[String],
+        mut visit: impl FnMut(Oid, &history::CommitInfo, Vec<history::PathBlobs>) -> Result<bool, GitError>,
+    ) -> Result<(), GitError> {
+        let head = match self.head()? {
+            Head::Commit(id) => id,
+            Head::Unborn => return Ok(()),
+        };
+        let names: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let tracked = history::Tracked::new(&names);
+        let packs = self.packs();
+        let odb = self.objects(&packs)?;
+        // Newest first by committer date, reading commits as raw objects (libgit2's walk
+        // parses and caches every commit it passes).
+        let mut queue: std::collections::BinaryHeap<(i64, Oid)> = std::collections::BinaryHeap::new();
+        let mut seen: HashSet<Oid> = HashSet::new();
+        let start = history::read_commit(&odb, head.0)?.map_or(0, |c| c.time);
+        queue.push((start, head.0));
+        seen.insert(head.0);
+        while let Some((_, id)) = queue.pop() {
+            let Some(info) = history::read_commit(&odb, id)? else { continue };
+            for &parent in &info.parents {
+                if seen.insert(parent) {
+                    let time = history::read_commit(&odb, parent)?.map_or(0, |c| c.time);
+                    queue.push((time, parent));
+                }
+            }
+            let Some((info, changed)) = history::changed_in_commit(&odb, id, &tracked, &names)? else { continue };
+            if !visit(id, &info, changed)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// For each (path, blob): how many commits changed the path since it last held that blob,
+    /// and when the first of them was made — how far a translation made from that version is
+    /// behind. Commits are walked as [`Repo::walk_changes`] lists them, at most `max_commits`
+    /// of those that changed any of the paths; `None` for a path whose version was not found
+    /// in them (or never changed since: then it still holds the blob, and the answer is 0).
+    pub fn changes_since(
+        &self,
+        paths: &[(String, ObjectId)],
+        max_commits: usize,
+    ) -> Result<Vec<Option<ChangesSince>>, GitError> {
+        // One entry per path: translations into several languages share a source.
+        let mut names: Vec<String> = paths.iter().map(|(p, _)| p.clone()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let mut asking: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        for (i, (p, _)) in paths.iter().enumerate() {
+            if let Ok(k) = names.binary_search(p) {
+                asking[k].push(i);
+            }
+        }
+        let mut found: Vec<Option<ChangesSince>> = vec![None; paths.len()];
+        let mut counting: Vec<ChangesSince> = vec![ChangesSince { commits: 0, since: 0 }; paths.len()];
+        let mut open = paths.len();
+        let mut walked = 0usize;
+        if open == 0 || max_commits == 0 {
+            return Ok(found);
+        }
+        self.walk_changes(&names, |_, info, changed| {
+            if changed.is_empty() {
+                return Ok(true);
+            }
+            walked += 1;
+            for (k, before, after) in changed {
+                for &i in &asking[k] {
+                    if found[i].is_some() {
+                        continue;
+                    }
+                    let basis = paths[i].1 .0;
+                    if after == Some(basis) {
+                        // The path held the version here: the changes counted so far came after.
+                        found[i] = Some(counting[i]);
+                        open -= 1;
+                        continue;
+                    }
+                    counting[i].commits += 1;
+                    counting[i].since = info.time;
+                    if before == Some(basis) {
+                        found[i] = Some(counting[i]);
+                        open -= 1;
+                    }
+                }
+            }
+            Ok(open > 0 && walked < max_commits)
+        })?;
+        Ok(found)
     }
 
     /// Moves the index entry of `from` to `to` (paths from the work tree root), as `git mv`
