@@ -47,6 +47,9 @@ pub struct Config {
     pub documents: Vec<DocumentRule>,
     /// The pin `stele mark` writes into a Markdown translation that has none yet.
     pub pin: PinStyle,
+    /// `[report] link`: where the report links a file, an `http(s)` URL pattern with `{path}`
+    /// (from the repository root) and perhaps `{commit}` (the commit `HEAD` names).
+    pub report_link: Option<String>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     spellings: HashMap<Lang, String>,
@@ -240,7 +243,42 @@ struct RawFile {
     documents: Vec<RawDocumentRule>,
     check: Option<RawCheck>,
     qa: Option<RawQa>,
+    report: Option<RawReport>,
     corpora: Option<Spanned<std::collections::BTreeMap<String, RawCorpus>>>,
+}
+
+/// `[report]`: for the whole file (every corpus's files are in the same repository).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    link: Option<Spanned<String>>,
+}
+
+/// Checks a `[report] link` pattern: an `http://` or `https://` URL (a report must not carry a
+/// `javascript:` link from a pull request's stele.toml) whose only placeholders are `{path}`
+/// and `{commit}`, with `{path}` among them.
+fn link_pattern(value: &str) -> Result<(), String> {
+    if !(value.starts_with("https://") || value.starts_with("http://")) {
+        return Err("`link` is an http:// or https:// URL".to_owned());
+    }
+    if value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
+        return Err("`link` holds a space, a quote or an angle bracket".to_owned());
+    }
+    let mut rest = value;
+    let mut has_path = false;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { return Err("`link` has a `{` without `}`".to_owned()) };
+        match &rest[open + 1..open + close] {
+            "path" => has_path = true,
+            "commit" => {}
+            other => return Err(format!("`link` knows {{path}} and {{commit}}, not {{{other}}}")),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if rest.contains('}') || !has_path {
+        return Err("`link` needs {path}".to_owned());
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -322,6 +360,17 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
     let raw: RawFile = toml::from_str(text)
         .map_err(|e| syntax(e.span().map_or(1, |s| line_of(text, s.start)), e.message().trim().to_owned()))?;
     let root = file.parent().map(Path::to_owned).unwrap_or_default();
+    let report_link = match raw.report.as_ref().and_then(|r| r.link.as_ref()) {
+        Some(link) => {
+            link_pattern(link.get_ref()).map_err(|message| syntax(line_of(text, link.span().start), message))?;
+            Some(link.get_ref().clone())
+        }
+        None => None,
+    };
+    let with_link = |mut c: Config| {
+        c.report_link = report_link.clone();
+        c
+    };
     let Some(corpora) = raw.corpora else {
         let missing = |key: &str| syntax(1, format!("missing key `{key}` (or [corpora.<name>] tables)"));
         let one = RawCorpus {
@@ -336,7 +385,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
             qa: raw.qa,
             pin: raw.pin,
         };
-        return Ok(vec![corpus(&path, text, &root, DEFAULT_CORPUS, one)?]);
+        return Ok(vec![with_link(corpus(&path, text, &root, DEFAULT_CORPUS, one)?)]);
     };
     let top_level = raw.source_lang.is_some()
         || raw.languages.is_some()
@@ -359,7 +408,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
     if corpora.is_empty() {
         return Err(syntax(line_of(text, span.start), "[corpora] defines no corpus".to_owned()));
     }
-    corpora.into_iter().map(|(name, raw)| corpus(&path, text, &root, &name, raw)).collect()
+    corpora.into_iter().map(|(name, raw)| corpus(&path, text, &root, &name, raw).map(with_link)).collect()
 }
 
 fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> Result<Config, ConfigError> {
@@ -539,6 +588,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         layout,
         documents,
         pin,
+        report_link: None,
         include,
         exclude,
         spellings,
@@ -667,6 +717,36 @@ mod tests {
 
     fn parse_str(text: &str) -> Result<Config, ConfigError> {
         parse(Path::new("/r/stele.toml"), text).map(|mut v| v.remove(0))
+    }
+
+    #[test]
+    fn report_link_patterns() {
+        for (pattern, ok) in [
+            ("https://github.com/o/r/blob/{commit}/{path}", true),
+            ("http://forge.example/o/r/src/branch/main/{path}", true),
+            ("https://x.example/{path}?at={commit}", true),
+            ("https://github.com/o/r/blob/main/", false),
+            ("javascript:alert(1)//{path}", false),
+            ("https://x.example/{path}/{branch}", false),
+            ("https://x.example/{path", false),
+            ("https://x.example/path}", false),
+            ("https://x.example/\"onmouseover=\"{path}", false),
+            ("https://x.example/{path} x", false),
+        ] {
+            assert_eq!(link_pattern(pattern).is_ok(), ok, "{pattern}");
+        }
+        let one = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\n\n[report]\nlink = \"https://f.example/{path}\"\n").unwrap();
+        assert_eq!(one.report_link.as_deref(), Some("https://f.example/{path}"));
+        let all = parse(
+            Path::new("/r/stele.toml"),
+            "[report]\nlink = \"https://f.example/{commit}/{path}\"\n\n[corpora.a]\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\n",
+        )
+        .unwrap();
+        assert_eq!(all[0].report_link.as_deref(), Some("https://f.example/{commit}/{path}"));
+        match parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\n[report]\nlink = \"ftp://x/{path}\"\n") {
+            Err(ConfigError::Syntax { line, .. }) => assert_eq!(line, 5),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
