@@ -38,6 +38,7 @@ pub mod layout;
 pub mod mark;
 pub mod moving;
 pub mod qa;
+pub mod report;
 pub mod segment;
 pub mod timeline;
 pub mod tracking;

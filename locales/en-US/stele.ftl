@@ -59,7 +59,8 @@ man-see-also-heading = SEE ALSO
 cli-status-about = Show which translations are current, outdated, missing or orphaned
 cli-status-arg-paths = Only documents with a file at or below these paths
 cli-status-arg-langs = Only these languages (repeat the option, or separate with commas)
-cli-status-arg-format = Output format: text (the default) for people, json for programs
+cli-status-arg-format = Output format: text (the default) for people, json for programs, markdown for a pull request comment or a CI job summary
+cli-status-arg-changed_since = With --format markdown: also list what the change since the merge base with REV left to translate
 cli-todo-about = List a translator's pending work, language by language, most urgent first
 cli-todo-arg-lang = The languages to list work for (repeat, or separate with commas; every translation language when none is given)
 cli-todo-arg-paths = Only documents with a file at or below these paths
@@ -634,3 +635,88 @@ check-rule-broken-reference = A message refers to one that does not exist
 check-rule-syntax-error = A file does not parse
 check-rule-below-minimum = A language is below its minimum
 check-rule-too-many-outdated = A language has too many outdated translations
+
+# status --format markdown
+md-title = Translation status
+md-sources = { $count ->
+    [one] 1 source document.
+   *[other] { $count } source documents.
+}
+md-change-clean = This change leaves no translation to update.
+md-change-left = { $count ->
+    [one] This change leaves 1 translation to write or update
+   *[other] This change leaves { $count } translations to write or update
+}
+md-needs-work = { $count ->
+    [one] 1 translation needs work
+   *[other] { $count } translations need work
+}
+md-col-state = State
+md-col-file = File
+md-col-detail = Detail
+md-missing-detail = { $words ->
+    [one] 1 word to translate
+   *[other] { $words } words to translate
+}
+md-orphan-renamed = its source was renamed to { $to }
+
+# stele report
+cli-report-about = Write an HTML report of the corpus (one self-contained file), shields.io badges and banner data for a static site
+cli-report-arg-paths = Only documents with a file at or below these paths
+cli-report-arg-langs = Only these languages (repeat the option, or separate with commas)
+cli-report-arg-output = Where to write the HTML report (default: stele-report.html, unless --badges or --banners is given; - for standard output)
+cli-report-arg-badges = Also write one shields.io endpoint badge per language (LANG.json) into this folder
+cli-report-arg-banners = Also write banner data to this file: every translation’s state, keyed by its path, for a site to show “this translation may be outdated”
+cli-report-arg-history = How many commits the history chart goes back (default 50; 0 for none)
+cli-report-arg-quiet = Print nothing
+cli-report-arg-verbose = Print the same
+report-title = Translation report
+report-subtitle = Commit { $commit } · corpus { $corpora } · made by stele { $version }
+report-skip = Skip to the documents
+report-summary-heading = Completeness per language
+report-heat-heading = Completeness per folder
+report-heat-caption = Share of current translations, per folder and language
+report-heat-cell = { $current } of { $total } current
+report-folder-top = (top level)
+report-history-heading = { $count ->
+    [one] Translated, over the last commit
+   *[other] Translated, over the last { $count } commits
+}
+report-history-note = The share of sources that had a translation file in each language after each commit that changed the documents; whether each translation was current then is not judged.
+report-history-none = No commit changed these documents yet.
+report-history-table = The chart as a table
+report-col-commit = Commit
+report-col-date = Date
+report-docs-heading = Documents
+report-filters = Filters
+report-filter-lang = Language
+report-filter-state = State
+report-filter-folder = Folder
+report-filter-any = any
+report-shown = Translations shown: { $shown } of { $total }
+report-no-script = The lists of translations need JavaScript; the tables above do not.
+report-col-file = File
+report-col-words = Words
+report-show-more = Show more
+report-diff-cut = The diff is left out of this report (the report would be too large): stele diff { $path } shows it.
+report-col-document = Document
+report-outdated-heading = Outdated translations
+report-outdated-none = No translation is outdated.
+report-block-changed = Changed: source lines { $from }–{ $to }
+report-block-added = Added: source lines { $from }–{ $to }
+report-block-removed = Removed: was at source line { $from }
+report-more-blocks = { $count ->
+    [one] …and 1 more block (stele diff shows it).
+   *[other] …and { $count } more blocks (stele diff shows them).
+}
+report-orphans-heading = Orphaned translations
+report-orphans-none = No translation is orphaned.
+report-written = Report written to { $path }.
+report-badges-written = { $count ->
+    [one] 1 badge written to { $dir }.
+   *[other] { $count } badges written to { $dir }.
+}
+report-banners-written = { $count ->
+    [one] Banner data for 1 translation written to { $path }.
+   *[other] Banner data for { $count } translations written to { $path }.
+}

@@ -59,7 +59,8 @@ man-see-also-heading = VÉASE TAMBIÉN
 cli-status-about = Mostrar qué traducciones están al día, desactualizadas, pendientes o huérfanas
 cli-status-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
 cli-status-arg-langs = Solo estos idiomas (repita la opción, o sepárelos con comas)
-cli-status-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-status-arg-format = Formato de salida: text (por defecto) para personas, json para programas, markdown para un comentario de pull request o el resumen de una tarea de CI
+cli-status-arg-changed_since = Con --format markdown: indicar también lo que el cambio desde la base de fusión con REV deja por traducir
 cli-todo-about = Listar el trabajo pendiente de un traductor, idioma por idioma, lo más urgente primero
 cli-todo-arg-lang = Los idiomas cuyo trabajo listar (repetir, o separar con comas; todos los idiomas de traducción si no se indica ninguno)
 cli-todo-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
@@ -634,3 +635,88 @@ check-rule-broken-reference = Un mensaje remite a uno que no existe
 check-rule-syntax-error = Un archivo no se puede leer
 check-rule-below-minimum = Un idioma está por debajo de su mínimo
 check-rule-too-many-outdated = Un idioma tiene demasiadas traducciones desactualizadas
+
+# status --format markdown
+md-title = Estado de las traducciones
+md-sources = { $count ->
+    [one] 1 documento fuente.
+   *[other] { $count } documentos fuente.
+}
+md-change-clean = Este cambio no deja ninguna traducción por actualizar.
+md-change-left = { $count ->
+    [one] Este cambio deja 1 traducción por escribir o actualizar
+   *[other] Este cambio deja { $count } traducciones por escribir o actualizar
+}
+md-needs-work = { $count ->
+    [one] 1 traducción necesita trabajo
+   *[other] { $count } traducciones necesitan trabajo
+}
+md-col-state = Estado
+md-col-file = Archivo
+md-col-detail = Detalle
+md-missing-detail = { $words ->
+    [one] 1 palabra por traducir
+   *[other] { $words } palabras por traducir
+}
+md-orphan-renamed = su fuente se renombró a { $to }
+
+# stele report
+cli-report-about = Escribir un informe HTML del corpus (un solo archivo autónomo), insignias de shields.io y datos de aviso para un sitio estático
+cli-report-arg-paths = Solo los documentos con un archivo en estas rutas o por debajo
+cli-report-arg-langs = Solo estos idiomas (repetir la opción, o separarlos con comas)
+cli-report-arg-output = Dónde escribir el informe HTML (por defecto: stele-report.html, salvo con --badges o --banners; - para la salida estándar)
+cli-report-arg-badges = Escribir también una insignia de shields.io (endpoint) por idioma (LANG.json) en esta carpeta
+cli-report-arg-banners = Escribir también los datos de aviso en este archivo: el estado de cada traducción, por ruta, para que un sitio muestre «esta traducción puede estar desactualizada»
+cli-report-arg-history = Cuántos commits abarca el gráfico de historial (50 por defecto; 0 para ninguno)
+cli-report-arg-quiet = No mostrar nada
+cli-report-arg-verbose = Mostrar lo mismo
+report-title = Informe de traducción
+report-subtitle = Commit { $commit } · corpus { $corpora } · generado por stele { $version }
+report-skip = Ir a los documentos
+report-summary-heading = Avance por idioma
+report-heat-heading = Avance por carpeta
+report-heat-caption = Proporción de traducciones al día, por carpeta e idioma
+report-heat-cell = { $current } de { $total } al día
+report-folder-top = (primer nivel)
+report-history-heading = { $count ->
+    [one] Traducido, en el último commit
+   *[other] Traducido, en los últimos { $count } commits
+}
+report-history-note = La proporción de fuentes que tenían un archivo de traducción en cada idioma después de cada commit que modificó los documentos; no se juzga si cada traducción estaba al día en ese momento.
+report-history-none = Ningún commit ha modificado aún estos documentos.
+report-history-table = El gráfico como tabla
+report-col-commit = Commit
+report-col-date = Fecha
+report-docs-heading = Documentos
+report-filters = Filtros
+report-filter-lang = Idioma
+report-filter-state = Estado
+report-filter-folder = Carpeta
+report-filter-any = todos
+report-shown = Traducciones mostradas: { $shown } de { $total }
+report-no-script = Las listas de traducciones necesitan JavaScript; las tablas de arriba, no.
+report-col-file = Archivo
+report-col-words = Palabras
+report-show-more = Mostrar más
+report-diff-cut = El diff no está en este informe (lo haría demasiado grande): stele diff { $path } lo muestra.
+report-col-document = Documento
+report-outdated-heading = Traducciones desactualizadas
+report-outdated-none = Ninguna traducción está desactualizada.
+report-block-changed = Modificado: líneas { $from }–{ $to } de la fuente
+report-block-added = Añadido: líneas { $from }–{ $to } de la fuente
+report-block-removed = Eliminado: estaba en la línea { $from } de la fuente
+report-more-blocks = { $count ->
+    [one] …y 1 bloque más (stele diff lo muestra).
+   *[other] …y { $count } bloques más (stele diff los muestra).
+}
+report-orphans-heading = Traducciones huérfanas
+report-orphans-none = Ninguna traducción es huérfana.
+report-written = Informe escrito en { $path }.
+report-badges-written = { $count ->
+    [one] 1 insignia escrita en { $dir }.
+   *[other] { $count } insignias escritas en { $dir }.
+}
+report-banners-written = { $count ->
+    [one] Datos de aviso de 1 traducción escritos en { $path }.
+   *[other] Datos de aviso de { $count } traducciones escritos en { $path }.
+}

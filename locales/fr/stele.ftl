@@ -59,7 +59,8 @@ man-see-also-heading = VOIR AUSSI
 cli-status-about = Montrer quelles traductions sont à jour, obsolètes, manquantes ou orphelines
 cli-status-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
 cli-status-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
-cli-status-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-status-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes, markdown pour un commentaire de pull request ou le résumé d’une tâche de CI
+cli-status-arg-changed_since = Avec --format markdown : indiquer aussi ce que le changement depuis la base de fusion avec REV laisse à traduire
 cli-todo-about = Lister le travail en attente d’un traducteur, langue par langue, le plus urgent d’abord
 cli-todo-arg-lang = Les langues dont lister le travail (à répéter, ou séparées par des virgules ; toutes les langues de traduction si aucune n’est donnée)
 cli-todo-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
@@ -634,3 +635,88 @@ check-rule-broken-reference = Un message renvoie à un message absent
 check-rule-syntax-error = Un fichier est illisible
 check-rule-below-minimum = Une langue est sous son minimum
 check-rule-too-many-outdated = Une langue a trop de traductions obsolètes
+
+# status --format markdown
+md-title = État des traductions
+md-sources = { $count ->
+    [one] 1 document source.
+   *[other] { $count } documents sources.
+}
+md-change-clean = Ce changement ne laisse aucune traduction à mettre à jour.
+md-change-left = { $count ->
+    [one] Ce changement laisse 1 traduction à écrire ou à mettre à jour
+   *[other] Ce changement laisse { $count } traductions à écrire ou à mettre à jour
+}
+md-needs-work = { $count ->
+    [one] 1 traduction demande du travail
+   *[other] { $count } traductions demandent du travail
+}
+md-col-state = État
+md-col-file = Fichier
+md-col-detail = Détail
+md-missing-detail = { $words ->
+    [one] 1 mot à traduire
+   *[other] { $words } mots à traduire
+}
+md-orphan-renamed = sa source a été renommée en { $to }
+
+# stele report
+cli-report-about = Écrire un rapport HTML du corpus (un seul fichier autonome), des badges shields.io et des données de bandeau pour un site statique
+cli-report-arg-paths = Seulement les documents ayant un fichier à ces chemins ou en dessous
+cli-report-arg-langs = Seulement ces langues (répéter l’option, ou les séparer par des virgules)
+cli-report-arg-output = Où écrire le rapport HTML (par défaut : stele-report.html, sauf avec --badges ou --banners ; - pour la sortie standard)
+cli-report-arg-badges = Écrire aussi un badge shields.io (endpoint) par langue (LANG.json) dans ce dossier
+cli-report-arg-banners = Écrire aussi les données de bandeau dans ce fichier : l’état de chaque traduction, par chemin, pour qu’un site affiche « cette traduction est peut-être dépassée »
+cli-report-arg-history = Combien de commits le graphique d’historique remonte (50 par défaut ; 0 pour aucun)
+cli-report-arg-quiet = Ne rien afficher
+cli-report-arg-verbose = Afficher la même chose
+report-title = Rapport de traduction
+report-subtitle = Commit { $commit } · corpus { $corpora } · produit par stele { $version }
+report-skip = Aller aux documents
+report-summary-heading = Avancement par langue
+report-heat-heading = Avancement par dossier
+report-heat-caption = Part des traductions à jour, par dossier et par langue
+report-heat-cell = { $current } sur { $total } à jour
+report-folder-top = (premier niveau)
+report-history-heading = { $count ->
+    [one] Traduit, sur le dernier commit
+   *[other] Traduit, sur les { $count } derniers commits
+}
+report-history-note = La part des sources qui avaient un fichier de traduction dans chaque langue après chaque commit ayant modifié les documents ; l’actualité de chaque traduction à ce moment n’est pas jugée.
+report-history-none = Aucun commit n’a encore modifié ces documents.
+report-history-table = Le graphique sous forme de tableau
+report-col-commit = Commit
+report-col-date = Date
+report-docs-heading = Documents
+report-filters = Filtres
+report-filter-lang = Langue
+report-filter-state = État
+report-filter-folder = Dossier
+report-filter-any = tous
+report-shown = Traductions affichées : { $shown } sur { $total }
+report-no-script = Les listes de traductions demandent JavaScript ; les tableaux ci-dessus, non.
+report-col-file = Fichier
+report-col-words = Mots
+report-show-more = Afficher plus
+report-diff-cut = Le diff n’est pas dans ce rapport (il le rendrait trop lourd) : stele diff { $path } l’affiche.
+report-col-document = Document
+report-outdated-heading = Traductions dépassées
+report-outdated-none = Aucune traduction n’est dépassée.
+report-block-changed = Modifié : lignes { $from }–{ $to } de la source
+report-block-added = Ajouté : lignes { $from }–{ $to } de la source
+report-block-removed = Supprimé : était à la ligne { $from } de la source
+report-more-blocks = { $count ->
+    [one] …et 1 bloc de plus (stele diff l’affiche).
+   *[other] …et { $count } blocs de plus (stele diff les affiche).
+}
+report-orphans-heading = Traductions orphelines
+report-orphans-none = Aucune traduction n’est orpheline.
+report-written = Rapport écrit dans { $path }.
+report-badges-written = { $count ->
+    [one] 1 badge écrit dans { $dir }.
+   *[other] { $count } badges écrits dans { $dir }.
+}
+report-banners-written = { $count ->
+    [one] Données de bandeau pour 1 traduction écrites dans { $path }.
+   *[other] Données de bandeau pour { $count } traductions écrites dans { $path }.
+}

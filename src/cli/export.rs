@@ -1,8 +1,7 @@
 //! `stele export --pair fr-en`: aligned pairs as TMX, TSV, JSONL or Moses.
 
-use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -14,6 +13,7 @@ use stele::freshness::StatusOptions;
 use stele::lang::Lang;
 use stele::t;
 
+use super::output::Output;
 use super::{CliError, Ctx};
 
 /// Export formats.
@@ -103,69 +103,6 @@ pub(crate) fn parse_pair(value: &str, known: Option<&[Lang]>, option: &'static s
     match candidates.as_slice() {
         [one] => Ok(one.clone()),
         _ => Err(bad()),
-    }
-}
-
-/// Where an export goes: a regular file is written beside its target (through a symbolic
-/// link, beside what it points to) and renamed into place only when complete; a device, a FIFO
-/// or another special file (`/dev/null`, a pipe) is opened and written as it is, never replaced.
-enum Output {
-    Atomic { tmp: tempfile::NamedTempFile, path: PathBuf },
-    Direct { file: File, path: PathBuf },
-}
-
-impl Output {
-    fn new(path: &Path) -> Result<Output, CliError> {
-        let err = |source| stele::tracking::TrackingError::Write { path: path.to_owned(), source };
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(err(std::io::Error::from(std::io::ErrorKind::IsADirectory)).into());
-            }
-            Ok(meta) if !meta.is_file() => {
-                let file = std::fs::OpenOptions::new().write(true).open(path).map_err(err)?;
-                return Ok(Output::Direct { file, path: path.to_owned() });
-            }
-            _ => {}
-        }
-        // A link is followed, as a shell's `>` would: its target is replaced, not the link.
-        let target = match std::fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(err)?,
-            _ => path.to_owned(),
-        };
-        let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = stele::fsx::new_file_builder(".stele-export-").tempfile_in(dir).map_err(err)?;
-        Ok(Output::Atomic { tmp, path: target })
-    }
-
-    fn path(&self) -> &Path {
-        match self {
-            Output::Atomic { path, .. } | Output::Direct { path, .. } => path,
-        }
-    }
-
-    fn writer(&self) -> Result<BufWriter<File>, CliError> {
-        let file = match self {
-            Output::Atomic { tmp, .. } => tmp.as_file().try_clone(),
-            Output::Direct { file, .. } => file.try_clone(),
-        };
-        let file =
-            file.map_err(|source| stele::tracking::TrackingError::Write { path: self.path().to_owned(), source })?;
-        Ok(BufWriter::new(file))
-    }
-
-    fn commit(self) -> Result<(), CliError> {
-        match self {
-            Output::Atomic { tmp, path } => {
-                // An existing file keeps its permissions; a new one has a new file's (umask).
-                if let Ok(meta) = std::fs::metadata(&path) {
-                    let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-                }
-                tmp.persist(&path)
-                    .map_err(|e| stele::tracking::TrackingError::Write { path: path.clone(), source: e.error })?;
-                Ok(())
-            }
-            Output::Direct { .. } => Ok(()),
-        }
     }
 }
 

@@ -14,9 +14,11 @@ mod export;
 mod init;
 mod log;
 mod mark;
+mod markdown;
 mod mv;
 mod output;
 mod qa;
+mod report;
 mod status;
 mod todo;
 
@@ -120,6 +122,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Check translations as a reviewer would (exit code 1 on an error-level finding).
     Qa(qa::QaArgs),
+    /// Write an HTML report of the corpus, badges and banner data.
+    Report(report::ReportArgs),
     /// Export aligned bilingual pairs: TMX, TSV, JSONL or Moses.
     Export(export::ExportArgs),
     /// Align two plain files sentence by sentence, outside any corpus.
@@ -612,6 +616,7 @@ pub fn main() -> ExitCode {
         Command::Mark(args) => mark::run(&ctx, args, &mut out),
         Command::Check(args) => check::run(&ctx, args, &mut out),
         Command::Qa(args) => qa::run(&ctx, args, &mut out),
+        Command::Report(args) => report::run(&ctx, args, &mut out),
         Command::Diff(args) => diff::run(&ctx, args, &mut out),
         Command::Log(args) => log::run(&ctx, args, &mut out),
         Command::Ack(args) => ack::run(&ctx, args, &mut out),

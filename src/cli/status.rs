@@ -15,7 +15,18 @@ use stele::l10n::Localizer;
 use stele::t;
 
 use super::output::{date, table, Cell};
-use super::{line, CliError, Ctx, Format};
+use super::{line, CliError, Ctx};
+
+/// Output formats of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+    /// GitHub-flavoured Markdown, for a pull request comment or a CI job summary.
+    Markdown,
+}
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -26,8 +37,12 @@ pub struct StatusArgs {
     #[arg(short, long = "lang", value_name = "LANG")]
     pub langs: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text, hide_possible_values = true, hide_default_value = true)]
+    pub format: StatusFormat,
+    /// With `--format markdown`: also list what the change since the merge base with REV left
+    /// to translate.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 /// The JSON document `status --format json` prints (see docs/formats.md).
@@ -39,7 +54,15 @@ struct JsonStatus<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if args.changed_since.is_some() && args.format != StatusFormat::Markdown {
+        let format = if args.format == StatusFormat::Json { "json" } else { "text" };
+        return Err(CliError::Meaningless {
+            option: "--changed-since".to_owned(),
+            command: format!("status --format {format}"),
+        });
+    }
     let (corpora, repo, prepared) = ctx.open_for_status()?;
+    let touched = args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
@@ -49,12 +72,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     match args.format {
-        Format::Json => {
+        StatusFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &JsonStatus { version: 1, report: &report })
                 .map_err(std::io::Error::from)?;
             line(out, "")?;
         }
-        Format::Text => render_text(ctx, &corpora, &report, out)?,
+        StatusFormat::Text => render_text(ctx, &corpora, &report, out)?,
+        StatusFormat::Markdown => super::markdown::render(ctx, &report, touched.as_ref(), out)?,
     }
     // The process ends here: freeing tens of thousands of paths one by one would only delay
     // the exit (a twentieth of a warm run on a large corpus).

@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "mv",
     "check",
     "qa",
+    "report",
     "export",
     "align",
     "init",

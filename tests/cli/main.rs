@@ -21,6 +21,7 @@ mod layouts;
 mod mark;
 mod qa;
 mod renames;
+mod report;
 mod status;
 mod todo;
 mod util;

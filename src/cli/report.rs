@@ -1,0 +1,982 @@
+//! `stele report`: one self-contained HTML page of the corpus's state (no request leaves it: its
+//! style and script are inline, its charts inline SVG and tables), shields.io badges, and banner
+//! data for a static site.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use stele::corpus::Corpus;
+use stele::freshness::{self, DocumentStatus, LangSummary, State, StatusOptions, StatusReport};
+use stele::git::{Head, Repo};
+use stele::l10n::Localizer;
+use stele::lang::Lang;
+use stele::report::{self, CoveragePoint, SourceDiff};
+use stele::t;
+
+use super::output::{date, Output};
+use super::status::{reason_text, state_name};
+use super::{CliError, Ctx};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only documents with a file at or below these paths.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only these languages (repeat, or separate with commas).
+    #[arg(short, long = "lang", value_name = "LANG")]
+    pub langs: Vec<String>,
+    /// Where to write the HTML report (`-` for standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write one shields.io endpoint badge per language into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub badges: Option<PathBuf>,
+    /// Also write banner data (the state of every translation, keyed by its path) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub banners: Option<PathBuf>,
+    /// How many commits the history chart goes back (0 for none).
+    #[arg(long, value_name = "N", default_value_t = 50, hide_default_value = true)]
+    pub history: usize,
+}
+
+/// The report's file name when neither `-o`, `--badges` nor `--banners` is given.
+const DEFAULT_OUTPUT: &str = "stele-report.html";
+
+/// Stale blocks shown inline per translation; the rest are counted.
+const BLOCKS_SHOWN: usize = 20;
+
+/// How many distinct source changes (a source since one version) are compared for the report.
+const DIFFS: usize = 2000;
+
+/// Bytes of inline diffs the report carries at most; outdated translations past it show their
+/// counts and the `stele diff` to run.
+const DIFF_BUDGET: usize = 500_000;
+
+/// Most rows of the folder heat map: folders are cut to fewer levels until they fit.
+const HEAT_ROWS: usize = 60;
+
+pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let (corpora, repo, prepared) = ctx.open_for_status()?;
+    let opts = StatusOptions {
+        langs: ctx.langs(&corpora, &args.langs)?,
+        paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
+        only_files: None,
+        block_texts: false,
+        partial: false,
+    };
+    // Every place written to is opened before anything is computed: one that cannot be written
+    // stops the run with nothing written.
+    let html_path = match (&args.output, args.badges.is_some() || args.banners.is_some()) {
+        (Some(p), _) if p.as_os_str() == "-" => None,
+        (Some(p), _) => Some(ctx.cwd.join(p)),
+        (None, false) => Some(ctx.cwd.join(DEFAULT_OUTPUT)),
+        (None, true) => None,
+    };
+    let html_out = html_path.as_deref().map(new_output).transpose()?;
+    let banners_out = args.banners.as_ref().map(|p| new_output(&ctx.cwd.join(p))).transpose()?;
+    let badges_dir = args.badges.as_ref().map(|p| ctx.cwd.join(p));
+    if let Some(dir) = &badges_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|source| stele::tracking::TrackingError::Write { path: dir.clone(), source })?;
+    }
+
+    let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
+    let html_wanted = args.output.is_some() || html_out.is_some();
+
+    if html_wanted {
+        // The history chart's walk, on its own thread with its own repository handle, while
+        // this one compares the sources' versions and lays out the lists.
+        let root = repo.workdir().to_owned();
+        let location = ctx.location.clone();
+        let (history, diffs, links, data) = std::thread::scope(|scope| -> Result<_, CliError> {
+            let walk = scope.spawn(|| -> Result<Vec<CoveragePoint>, CliError> {
+                let repo = Repo::open(&root, &location)?;
+                Ok(report::coverage(&repo, &report, args.history)?)
+            });
+            let diffs = report::source_diffs(&repo, &corpora, &report, DIFFS)?;
+            let out_dir =
+                html_path.as_deref().and_then(Path::parent).map(Path::to_owned).unwrap_or_else(|| ctx.cwd.clone());
+            let links = Links::new(&repo, &corpora, &out_dir)?;
+            let page = Page {
+                loc,
+                corpora: &corpora,
+                report: &report,
+                history: &[],
+                diffs: &diffs,
+                links: &links,
+                repo: &repo,
+                data: None,
+            };
+            let data = page.data_json();
+            let history = walk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            Ok((history, diffs, links, data))
+        })?;
+        let page = Page {
+            loc,
+            corpora: &corpora,
+            report: &report,
+            history: &history,
+            diffs: &diffs,
+            links: &links,
+            repo: &repo,
+            data: Some(data),
+        };
+        let html = page.render();
+        match html_out {
+            Some(file) => {
+                let mut w = file.writer()?;
+                w.write_all(html.as_bytes())
+                    .and_then(|()| w.flush())
+                    .map_err(|source| stele::tracking::TrackingError::Write { path: file.path().to_owned(), source })?;
+                drop(w);
+                let path = file.path().to_owned();
+                file.commit()?;
+                if !ctx.quiet {
+                    eprintln!("{}", t!(loc, "report-written", "path" => path.display().to_string()));
+                }
+            }
+            None => out.write_all(html.as_bytes())?,
+        }
+    }
+    if let Some(dir) = &badges_dir {
+        for (lang, s) in &report.summary {
+            if s.total() == 0 {
+                continue;
+            }
+            let file = Output::new(&dir.join(format!("{lang}.json")))?;
+            let mut w = file.writer()?;
+            serde_json::to_writer(&mut w, &badge(lang, s))
+                .map_err(std::io::Error::from)
+                .and_then(|()| w.flush())
+                .map_err(|source| stele::tracking::TrackingError::Write { path: file.path().to_owned(), source })?;
+            drop(w);
+            file.commit()?;
+        }
+        if !ctx.quiet {
+            let count = report.summary.iter().filter(|(_, s)| s.total() > 0).count();
+            eprintln!("{}", t!(loc, "report-badges-written", "dir" => dir.display().to_string(), "count" => count));
+        }
+    }
+    if let Some(file) = banners_out {
+        let banners = report::banners(&repo, &report)?;
+        let mut w = file.writer()?;
+        serde_json::to_writer_pretty(&mut w, &banners)
+            .map_err(std::io::Error::from)
+            .and_then(|()| w.write_all(b"\n"))
+            .and_then(|()| w.flush())
+            .map_err(|source| stele::tracking::TrackingError::Write { path: file.path().to_owned(), source })?;
+        drop(w);
+        let path = file.path().to_owned();
+        file.commit()?;
+        if !ctx.quiet {
+            eprintln!(
+                "{}",
+                t!(loc, "report-banners-written", "path" => path.display().to_string(), "count" => banners.len())
+            );
+        }
+    }
+    // As `status`: the process ends here, and freeing every path one by one would only delay it.
+    std::mem::forget(report);
+    std::mem::forget(corpora);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file to write, its folder made if missing (a site's `data/` folder, say).
+fn new_output(path: &Path) -> Result<Output, CliError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|source| stele::tracking::TrackingError::Write { path: path.to_owned(), source })?;
+    }
+    Output::new(path)
+}
+
+/// A shields.io endpoint badge (https://shields.io/badges/endpoint-badge): the share of current
+/// translations, rounded down (a badge never says 100% while one translation is not current).
+fn badge(lang: &Lang, s: &LangSummary) -> serde_json::Value {
+    let percent = s.percent_complete.floor();
+    let color = match percent as u32 {
+        100.. => "brightgreen",
+        90..=99 => "green",
+        75..=89 => "yellowgreen",
+        50..=74 => "yellow",
+        25..=49 => "orange",
+        _ => "red",
+    };
+    serde_json::json!({
+        "schemaVersion": 1,
+        "label": lang.as_str(),
+        "message": format!("{percent:.0}%"),
+        "color": color,
+    })
+}
+
+/// `text` escaped for HTML text and quoted attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A path from the repository root as a URL path: every byte but unreserved ones and `/`
+/// percent-encoded, so that no file name can end an attribute or start a scheme.
+fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Where the report links a file: the forge pattern of `stele.toml`, or the file itself,
+/// relative to the report.
+struct Links {
+    /// `[report] link` with `{commit}` filled in.
+    pattern: Option<String>,
+    /// Without a pattern: from the report's folder to the repository root (`../`), or the root
+    /// as a `file://` URL when there is no relative way.
+    prefix: String,
+}
+
+impl Links {
+    fn new(repo: &Repo, corpora: &[Corpus], out_dir: &Path) -> Result<Links, CliError> {
+        let commit = match repo.head()? {
+            Head::Commit(id) => id.to_string(),
+            Head::Unborn => "HEAD".to_owned(),
+        };
+        let pattern = corpora.iter().find_map(|c| c.config.report_link.clone()).map(|p| p.replace("{commit}", &commit));
+        let root = repo.workdir();
+        let out_dir = std::fs::canonicalize(out_dir).unwrap_or_else(|_| out_dir.to_owned());
+        let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+        let prefix = match relative(&out_dir, &root_abs) {
+            Some(rel) => rel,
+            None => format!("file://{}/", url_path(&root_abs.to_string_lossy())),
+        };
+        Ok(Links { pattern, prefix })
+    }
+
+    /// The URL of a path's beginning (a path pattern's text before the document id), not
+    /// escaped for HTML: the script appends the rest.
+    fn href_raw(&self, path: &str) -> String {
+        match &self.pattern {
+            Some(p) => match p.split_once("{path}") {
+                Some((before, _)) => format!("{before}{}", url_path(path)),
+                None => p.clone(),
+            },
+            None => format!("{}{}", self.prefix, url_path(path)),
+        }
+    }
+
+    fn href(&self, path: &str) -> String {
+        match &self.pattern {
+            Some(p) => esc(&p.replace("{path}", &url_path(path))),
+            None => esc(&format!("{}{}", self.prefix, url_path(path))),
+        }
+    }
+}
+
+/// `to` from `from` (both absolute folders) as a relative URL prefix (`../../`, `sub/`, or empty).
+fn relative(from: &Path, to: &Path) -> Option<String> {
+    let from: Vec<Component> = from.components().collect();
+    let to: Vec<Component> = to.components().collect();
+    if from.first() != to.first() {
+        return None;
+    }
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    for c in &to[common..] {
+        out.push_str(&url_path(&c.as_os_str().to_string_lossy()));
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// The one-letter code of a state in the page's data attributes (the script filters on them).
+fn code(state: State) -> char {
+    match state {
+        State::Current => 'c',
+        State::Outdated => 'o',
+        State::Missing => 'm',
+        State::Orphan => 'r',
+        State::Unknown => 'u',
+    }
+}
+
+const STATES: [State; 5] = [State::Current, State::Outdated, State::Missing, State::Orphan, State::Unknown];
+
+/// The folder of a document in the heat map and the folder filter: its id's folders, cut to
+/// `depth` levels ("" for the top level).
+fn folder(id: &str, depth: usize) -> &str {
+    let parent = id.rfind('/').map_or("", |i| &id[..i]);
+    match parent.match_indices('/').nth(depth.saturating_sub(1)) {
+        Some((i, _)) if depth > 0 => &parent[..i],
+        _ if depth == 0 => "",
+        _ => parent,
+    }
+}
+
+/// The deepest folder level whose folders fit in [`HEAT_ROWS`] rows.
+fn folder_depth(report: &StatusReport) -> usize {
+    let deepest = report.documents.iter().map(|d| d.id.matches('/').count()).max().unwrap_or(0);
+    for depth in (1..=deepest).rev() {
+        let mut set: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for d in &report.documents {
+            set.insert(folder(&d.id, depth));
+            if set.len() > HEAT_ROWS {
+                break;
+            }
+        }
+        if set.len() <= HEAT_ROWS {
+            return depth;
+        }
+    }
+    0
+}
+
+struct Page<'a> {
+    loc: &'a Localizer,
+    corpora: &'a [Corpus],
+    report: &'a StatusReport,
+    history: &'a [CoveragePoint],
+    diffs: &'a [SourceDiff],
+    links: &'a Links,
+    repo: &'a Repo,
+    /// The lists' data, when laid out already ([`Page::data_json`]).
+    data: Option<String>,
+}
+
+impl Page<'_> {
+    fn langs(&self) -> Vec<&Lang> {
+        self.report.summary.iter().filter(|(_, s)| s.total() > 0).map(|(l, _)| l).collect()
+    }
+
+    fn render(&self) -> String {
+        let loc = self.loc;
+        let mut h = String::with_capacity(64 * 1024 + self.report.documents.len() * 160);
+        let title = t!(loc, "report-title");
+        let _ = write!(
+            h,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+             <meta name=\"generator\" content=\"stele {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+            esc(loc.lang()),
+            env!("CARGO_PKG_VERSION"),
+            esc(&title),
+            include_str!("report.css")
+        );
+        let _ = write!(
+            h,
+            "<a class=\"skip\" href=\"#documents\">{}</a>\n<header>\n<h1>{}</h1>\n",
+            esc(&t!(loc, "report-skip")),
+            esc(&title)
+        );
+        let commit = match self.repo.head() {
+            Ok(Head::Commit(id)) => id.short(10),
+            _ => "—".to_owned(),
+        };
+        let names: Vec<&str> = self.corpora.iter().map(|c| c.config.name.as_str()).collect();
+        let _ = writeln!(
+            h,
+            "<p class=\"sub\">{}</p>\n</header>\n<main>",
+            esc(
+                &t!(loc, "report-subtitle", "commit" => commit, "corpora" => names.join(", "), "version" => env!("CARGO_PKG_VERSION"))
+            )
+        );
+        self.summary(&mut h);
+        self.heat(&mut h);
+        self.chart(&mut h);
+        self.documents(&mut h);
+        self.orphans(&mut h);
+        let _ = write!(h, "</main>\n<script>{}</script>\n</body>\n</html>\n", include_str!("report.js"));
+        h
+    }
+
+    fn summary(&self, h: &mut String) {
+        let loc = self.loc;
+        let _ = writeln!(
+            h,
+            "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>",
+            esc(&t!(loc, "report-summary-heading"))
+        );
+        // The bars repeat the table below them, for the eye only.
+        h.push_str("<div class=\"bars\" aria-hidden=\"true\">\n");
+        for (lang, s) in self.report.summary.iter().filter(|(_, s)| s.total() > 0) {
+            let total = s.total().max(1) as f64;
+            let _ = write!(
+                h,
+                "<div class=\"bar-row\"><span class=\"bar-label\">{}</span><span class=\"bar\">",
+                esc(lang.as_str())
+            );
+            for (state, n) in [
+                (State::Current, s.current),
+                (State::Outdated, s.outdated),
+                (State::Missing, s.missing),
+                (State::Unknown, s.unknown),
+                (State::Orphan, s.orphan),
+            ] {
+                if n > 0 {
+                    let _ = write!(
+                        h,
+                        "<span class=\"s-{}\" style=\"width:{:.3}%\"></span>",
+                        code(state),
+                        n as f64 * 100.0 / total
+                    );
+                }
+            }
+            let _ = writeln!(
+                h,
+                "</span><span class=\"bar-value\">{}</span></div>",
+                esc(&t!(loc, "status-percent", "value" => loc.decimal(s.percent_complete, 1)))
+            );
+        }
+        h.push_str("</div>\n<div class=\"legend\" aria-hidden=\"true\">");
+        for state in STATES {
+            let _ = write!(h, "<span><i class=\"s-{}\"></i>{}</span>", code(state), esc(&state_name(loc, state)));
+        }
+        h.push_str("</div>\n<table id=\"summary-table\">\n<thead><tr>");
+        for id in [
+            "status-col-lang",
+            "status-col-current",
+            "status-col-outdated",
+            "status-col-missing",
+            "status-col-orphan",
+            "status-col-unknown",
+            "status-col-complete",
+            "status-col-words",
+        ] {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(&t!(loc, id)));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for (lang, s) in self.report.summary.iter().filter(|(_, s)| s.total() > 0) {
+            let _ = write!(h, "<tr data-lang=\"{}\"><th scope=\"row\">{}</th>", esc(lang.as_str()), esc(lang.as_str()));
+            for (state, n) in [
+                (State::Current, s.current),
+                (State::Outdated, s.outdated),
+                (State::Missing, s.missing),
+                (State::Orphan, s.orphan),
+                (State::Unknown, s.unknown),
+            ] {
+                let _ = write!(h, "<td data-state=\"{}\">{n}</td>", state_key(state));
+            }
+            let _ = writeln!(
+                h,
+                "<td data-percent=\"{:.1}\">{}</td><td data-words=\"{}\">{}</td></tr>",
+                s.percent_complete,
+                esc(&t!(loc, "status-percent", "value" => loc.decimal(s.percent_complete, 1))),
+                s.words_to_translate,
+                s.words_to_translate
+            );
+        }
+        h.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    fn heat(&self, h: &mut String) {
+        let loc = self.loc;
+        let langs = self.langs();
+        let depth = folder_depth(self.report);
+        let mut rows: BTreeMap<&str, Vec<LangSummary>> = BTreeMap::new();
+        for d in &self.report.documents {
+            let row = rows.entry(folder(&d.id, depth)).or_insert_with(|| vec![LangSummary::default(); langs.len()]);
+            for t in &d.translations {
+                if let Some(i) = langs.iter().position(|l| **l == t.lang) {
+                    row[i].count(t);
+                }
+            }
+        }
+        let _ = writeln!(
+            h,
+            "<section id=\"folders\" aria-labelledby=\"folders-h\">\n<h2 id=\"folders-h\">{}</h2>\n<div class=\"scroll\"><table class=\"heat\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+            esc(&t!(loc, "report-heat-heading")),
+            esc(&t!(loc, "report-heat-caption")),
+            esc(&t!(loc, "report-filter-folder"))
+        );
+        for l in &langs {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(l.as_str()));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for (name, cells) in &rows {
+            let label = if name.is_empty() { t!(loc, "report-folder-top") } else { (*name).to_owned() };
+            let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&label));
+            for s in cells {
+                if s.total() == 0 {
+                    h.push_str("<td class=\"empty\">—</td>");
+                } else {
+                    let p = freshness::percent(s);
+                    let _ = write!(
+                        h,
+                        "<td style=\"--p:{:.0}\" title=\"{}\">{}</td>",
+                        p,
+                        esc(&t!(loc, "report-heat-cell", "current" => s.current, "total" => s.total())),
+                        esc(&t!(loc, "status-percent", "value" => loc.decimal(p, 0)))
+                    );
+                }
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    fn chart(&self, h: &mut String) {
+        let loc = self.loc;
+        let langs = self.langs();
+        let _ = writeln!(
+            h,
+            "<section id=\"history\" aria-labelledby=\"history-h\">\n<h2 id=\"history-h\">{}</h2>",
+            esc(&t!(loc, "report-history-heading", "count" => self.history.len()))
+        );
+        if self.history.is_empty() {
+            let _ = writeln!(h, "<p>{}</p>\n</section>", esc(&t!(loc, "report-history-none")));
+            return;
+        }
+        let share = |p: &CoveragePoint, l: &Lang| -> Option<f64> {
+            let c = p.langs.iter().find(|c| c.lang == *l)?;
+            (c.sources > 0).then(|| c.translated as f64 * 100.0 / c.sources as f64)
+        };
+        let (w, ht, left, bottom, top, right) = (640.0, 200.0, 40.0, 24.0, 10.0, 10.0);
+        let n = self.history.len();
+        let x = |i: usize| {
+            if n == 1 {
+                left + (w - left - right) / 2.0
+            } else {
+                left + (w - left - right) * i as f64 / (n - 1) as f64
+            }
+        };
+        let y = |v: f64| top + (ht - top - bottom) * (1.0 - v / 100.0);
+        let _ = write!(
+            h,
+            "<figure>\n<svg viewBox=\"0 0 {w} {ht}\" role=\"img\" aria-labelledby=\"history-h history-d\"><desc id=\"history-d\">{}</desc>",
+            esc(&t!(loc, "report-history-note"))
+        );
+        for v in [0.0, 50.0, 100.0] {
+            let _ = write!(h, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{v:.0}%</text>", w - right, y(v), y(v), left - 4.0, y(v) + 4.0);
+        }
+        for (k, l) in langs.iter().enumerate() {
+            let points: Vec<String> = self
+                .history
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| share(p, l).map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+                .collect();
+            if !points.is_empty() {
+                let _ = write!(h, "<polyline class=\"line l{}\" points=\"{}\"/>", k % 6, points.join(" "));
+            }
+        }
+        let (first, last) = (&self.history[0], &self.history[n - 1]);
+        let _ = write!(
+            h,
+            "<text class=\"axis\" x=\"{left}\" y=\"{}\" text-anchor=\"start\">{}</text><text class=\"axis\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text></svg>",
+            ht - 6.0,
+            date(first.time),
+            w - right,
+            ht - 6.0,
+            date(last.time)
+        );
+        h.push_str("<figcaption class=\"legend\">");
+        for (k, l) in langs.iter().enumerate() {
+            let _ = write!(h, "<span><i class=\"line-key l{}\"></i>{}</span>", k % 6, esc(l.as_str()));
+        }
+        let _ = writeln!(h, "</figcaption>\n</figure>\n<p class=\"note\">{}</p>", esc(&t!(loc, "report-history-note")));
+        let _ = write!(
+            h,
+            "<details><summary>{}</summary>\n<div class=\"scroll\"><table id=\"history-table\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+            esc(&t!(loc, "report-history-table")),
+            esc(&t!(loc, "report-col-commit")),
+            esc(&t!(loc, "report-col-date"))
+        );
+        for l in &langs {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(l.as_str()));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for p in self.history.iter().rev() {
+            let _ = write!(h, "<tr><td><code>{}</code></td><td>{}</td>", p.commit.short(7), date(p.time));
+            for l in &langs {
+                match (share(p, l), p.langs.iter().find(|c| c.lang == **l)) {
+                    (Some(v), Some(c)) => {
+                        let _ = write!(
+                            h,
+                            "<td>{} ({}/{})</td>",
+                            esc(&t!(loc, "status-percent", "value" => loc.decimal(v, 1))),
+                            c.translated,
+                            c.sources
+                        );
+                    }
+                    _ => h.push_str("<td>—</td>"),
+                }
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table></div>\n</details>\n</section>\n");
+    }
+
+    /// The filters, and the translations and outdated lists they act on. Those lists are as
+    /// long as documents × languages (a quarter of a million rows for tldr-pages in all its
+    /// languages), so they travel as compact data (paths by their pattern, diffs shared) that
+    /// the script turns into table rows, a page at a time.
+    fn documents(&self, h: &mut String) {
+        let loc = self.loc;
+        let langs = self.langs();
+        let depth = folder_depth(self.report);
+        let _ = writeln!(
+            h,
+            "<section id=\"documents\" aria-labelledby=\"documents-h\">\n<h2 id=\"documents-h\">{}</h2>",
+            esc(&t!(loc, "report-docs-heading"))
+        );
+        // The filters: plain form controls, usable from the keyboard; the script applies them.
+        let _ = write!(
+            h,
+            "<form id=\"filters\" role=\"search\" aria-label=\"{}\">\n<label>{} <select id=\"f-lang\"><option value=\"\">{}</option>",
+            esc(&t!(loc, "report-filters")),
+            esc(&t!(loc, "report-filter-lang")),
+            esc(&t!(loc, "report-filter-any"))
+        );
+        for (i, l) in langs.iter().enumerate() {
+            let _ = write!(h, "<option value=\"{i}\">{}</option>", esc(l.as_str()));
+        }
+        let _ = write!(h, "</select></label>\n<fieldset><legend>{}</legend>", esc(&t!(loc, "report-filter-state")));
+        for state in STATES {
+            let checked = if state == State::Current { "" } else { " checked" };
+            let _ = write!(
+                h,
+                "<label><input type=\"checkbox\" name=\"state\" value=\"{}\"{checked}> <i class=\"s-{}\"></i>{}</label>",
+                code(state),
+                code(state),
+                esc(&state_name(loc, state))
+            );
+        }
+        let _ = write!(
+            h,
+            "</fieldset>\n<label>{} <select id=\"f-folder\"><option value=\"\">{}</option>",
+            esc(&t!(loc, "report-filter-folder")),
+            esc(&t!(loc, "report-filter-any"))
+        );
+        let folders = self.folders(depth);
+        for (i, f) in folders.iter().enumerate() {
+            let label = if f.is_empty() { t!(loc, "report-folder-top") } else { (*f).to_owned() };
+            let _ = write!(h, "<option value=\"{i}\">{}</option>", esc(&label));
+        }
+        let _ = writeln!(
+            h,
+            "</select></label>\n<output id=\"f-count\" aria-live=\"polite\"></output>\n</form>\n<noscript><p>{}</p></noscript>",
+            esc(&t!(loc, "report-no-script"))
+        );
+        let _ = writeln!(
+            h,
+            "<div class=\"scroll\"><table id=\"docs\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody></tbody>\n</table></div>\n<p><button type=\"button\" id=\"docs-more\" hidden>{}</button></p>\n</section>",
+            esc(&t!(loc, "report-col-document")),
+            esc(&t!(loc, "status-col-lang")),
+            esc(&t!(loc, "md-col-state")),
+            esc(&t!(loc, "report-col-file")),
+            esc(&t!(loc, "report-col-words")),
+            esc(&t!(loc, "report-show-more"))
+        );
+        let _ = writeln!(
+            h,
+            "<section id=\"outdated\" aria-labelledby=\"outdated-h\">\n<h2 id=\"outdated-h\">{}</h2>\n<p id=\"outdated-none\" hidden>{}</p>\n<ul class=\"items\" id=\"outdated-list\"></ul>\n<p><button type=\"button\" id=\"outdated-more\" hidden>{}</button></p>\n</section>",
+            esc(&t!(loc, "report-outdated-heading")),
+            esc(&t!(loc, "report-outdated-none")),
+            esc(&t!(loc, "report-show-more"))
+        );
+
+        let json = match &self.data {
+            Some(json) => json.clone(),
+            None => self.data_json(),
+        };
+        let _ = writeln!(h, "<script type=\"application/json\" id=\"report-data\">{json}</script>");
+    }
+
+    /// The lists' data as JSON fit for a script element: `<` written as its JSON escape, so
+    /// that no `</script>` can end it.
+    fn data_json(&self) -> String {
+        let langs = self.langs();
+        let depth = folder_depth(self.report);
+        let data = self.data(&langs, &self.folders(depth), depth);
+        serde_json::to_string(&data).unwrap_or_default().replace('<', "\\u003c")
+    }
+
+    /// The folders of the heat map and the folder filter, sorted ("" for the top level).
+    fn folders(&self, depth: usize) -> Vec<&str> {
+        let mut folders: Vec<&str> = self.report.documents.iter().map(|d| folder(&d.id, depth)).collect();
+        folders.sort_unstable();
+        folders.dedup();
+        folders
+    }
+
+    /// What the script renders the lists from.
+    fn data(&self, langs: &[&Lang], folders: &[&str], depth: usize) -> serde_json::Value {
+        let loc = self.loc;
+        // Paths by pattern: for each corpus and language column (or its sources), the text
+        // before and after the document id in the first path seen; a path that does not
+        // follow its pattern is written out whole.
+        let mut patterns: Vec<(String, String)> = Vec::new();
+        // (corpus, language column or None for sources) → pattern, found by a short scan.
+        let mut templates: Vec<((usize, Option<usize>), usize)> = Vec::new();
+        let mut exceptions = serde_json::Map::new();
+        let mut path_ref = |template: (usize, Option<usize>), id: &str, path: &str, key: &dyn Fn() -> String| {
+            let k = match templates.iter().find(|(t, _)| *t == template) {
+                Some(&(_, k)) => k,
+                None => {
+                    let (before, after) = match path.rfind(id) {
+                        Some(at) => (path[..at].to_owned(), path[at + id.len()..].to_owned()),
+                        None => (path.to_owned(), String::new()),
+                    };
+                    patterns.push((before, after));
+                    templates.push((template, patterns.len() - 1));
+                    patterns.len() - 1
+                }
+            };
+            let (before, after) = &patterns[k];
+            let follows = path.len() == before.len() + id.len() + after.len()
+                && path.starts_with(before.as_str())
+                && path.ends_with(after.as_str())
+                && &path[before.len()..before.len() + id.len()] == id;
+            if !follows {
+                exceptions.insert(key(), serde_json::Value::String(path.to_owned()));
+            }
+        };
+        let mut docs = Vec::with_capacity(self.report.documents.len());
+        let column: std::collections::HashMap<&str, usize> =
+            langs.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+        let mut outdated = Vec::new();
+        let mut diffs: Vec<serde_json::Value> = Vec::new();
+        let mut diff_of: std::collections::HashMap<(String, stele::git::ObjectId), usize> =
+            std::collections::HashMap::new();
+        let by_source: std::collections::HashMap<(&str, stele::git::ObjectId), usize> =
+            self.diffs.iter().enumerate().map(|(k, d)| ((d.source.as_str(), d.basis), k)).collect();
+        let mut diff_bytes = 0usize;
+        let mut cut = 0usize;
+        for (i, d) in self.report.documents.iter().enumerate() {
+            let corpus = self.corpora.iter().position(|c| *c.config.name == *d.corpus).unwrap_or(0);
+            path_ref((corpus, None), &d.id, &d.source.path, &|| format!("{i}"));
+            let mut states = String::with_capacity(langs.len());
+            // Each translation's column, looked up once (a document has one per language).
+            let mut by_column: Vec<Option<&freshness::TranslationStatus>> = vec![None; langs.len()];
+            for t in &d.translations {
+                if let Some(&li) = column.get(t.lang.as_str()) {
+                    by_column[li] = Some(t);
+                }
+            }
+            for (li, found) in by_column.into_iter().enumerate() {
+                match found {
+                    Some(t) => {
+                        states.push(code(t.state));
+                        path_ref((corpus, Some(li)), &d.id, &t.path, &|| format!("{i}:{li}"));
+                        if t.state == State::Outdated {
+                            let blocks = t.stale_blocks.as_deref().unwrap_or(&[]);
+                            let mut why = t.reason.map(|r| reason_text(loc, r, Some(t))).unwrap_or_default();
+                            if !blocks.is_empty() {
+                                why.push_str(" — ");
+                                why.push_str(&t!(loc, "status-stale-blocks", "blocks" => blocks.len(), "words" => t.words_to_translate));
+                            }
+                            let found = t
+                                .basis
+                                .source_blob()
+                                .and_then(|basis| by_source.get(&(d.source.path.as_str(), basis)).map(|&k| (basis, k)));
+                            let diff = match found {
+                                Some((basis, _)) if diff_of.contains_key(&(d.source.path.clone(), basis)) => {
+                                    diff_of.get(&(d.source.path.clone(), basis)).copied()
+                                }
+                                Some(_) if diff_bytes > DIFF_BUDGET => {
+                                    cut += 1;
+                                    None
+                                }
+                                Some((basis, k)) => {
+                                    let (value, bytes) = diff_data(loc, &self.diffs[k]);
+                                    diff_bytes += bytes;
+                                    diffs.push(value);
+                                    diff_of.insert((d.source.path.clone(), basis), diffs.len() - 1);
+                                    Some(diffs.len() - 1)
+                                }
+                                None => {
+                                    if !blocks.is_empty() {
+                                        cut += 1;
+                                    }
+                                    None
+                                }
+                            };
+                            outdated.push(serde_json::json!([i, li, why, t.words_to_translate, diff]));
+                        }
+                    }
+                    None => states.push('-'),
+                }
+            }
+            let folder_index = folders.binary_search(&folder(&d.id, depth)).unwrap_or(0);
+            let source_words: i64 = if d.source.exists { d.source.words as i64 } else { -1 };
+            docs.push(serde_json::json!([d.id, corpus, source_words, folder_index, states]));
+        }
+        let names: serde_json::Map<String, serde_json::Value> =
+            STATES.iter().map(|s| (code(*s).to_string(), serde_json::Value::String(state_name(loc, *s)))).collect();
+        let kinds: Vec<String> = ["report-block-changed", "report-block-added", "report-block-removed"]
+            .iter()
+            .map(|id| t!(loc, id, "from" => "{from}", "to" => "{to}"))
+            .collect();
+        let prefixes: Vec<[String; 2]> =
+            patterns.iter().map(|(before, after)| [self.links.href_raw(before), after.clone()]).collect();
+        serde_json::json!({
+            "langs": langs.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+            "corpora": if self.corpora.len() > 1 { self.corpora.iter().map(|c| c.config.name.clone()).collect::<Vec<_>>() } else { Vec::new() },
+            "names": names,
+            // Filled in by the script: `{n}`, `{total}`, `{path}`, `{from}`, `{to}`.
+            "text": {
+                "shown": t!(loc, "report-shown", "shown" => "{n}", "total" => "{total}"),
+                "diffCut": t!(loc, "report-diff-cut", "path" => "{path}"),
+                "kinds": kinds,
+            },
+            "root": self.links.href_raw(""),
+            "tail": self.links.pattern.as_deref().and_then(|p| p.split_once("{path}")).map_or("", |(_, tail)| tail),
+            "paths": prefixes,
+            "templates": templates
+                .iter()
+                .map(|((corpus, col), k)| (format!("{corpus}:{}", col.map_or(String::new(), |c| c.to_string())), *k))
+                .collect::<BTreeMap<String, usize>>(),
+            "exceptions": exceptions,
+            "docs": docs,
+            "outdated": outdated,
+            "diffs": diffs,
+            "cut": cut,
+        })
+    }
+
+    fn orphans(&self, h: &mut String) {
+        let loc = self.loc;
+        let langs = self.langs();
+        let depth = folder_depth(self.report);
+        let _ = writeln!(
+            h,
+            "<section id=\"orphans\" aria-labelledby=\"orphans-h\" data-state=\"r\">\n<h2 id=\"orphans-h\">{}</h2>",
+            esc(&t!(loc, "report-orphans-heading"))
+        );
+        let items: Vec<(&DocumentStatus, &freshness::TranslationStatus)> = self
+            .report
+            .documents
+            .iter()
+            .flat_map(|d| d.translations.iter().filter(|t| t.state == State::Orphan).map(move |t| (d, t)))
+            .collect();
+        if items.is_empty() {
+            let _ = writeln!(h, "<p>{}</p>\n</section>", esc(&t!(loc, "report-orphans-none")));
+            return;
+        }
+        let folders = self.folders(depth);
+        h.push_str("<ul class=\"items\">\n");
+        for (d, t) in items {
+            let lang = langs.iter().position(|l| **l == t.lang).map_or(String::new(), |i| i.to_string());
+            let detail = match &d.source.renamed_to {
+                Some(to) => t!(loc, "md-orphan-renamed", "to" => to.as_str()),
+                None => t!(loc, "status-orphan-detail", "source" => &d.source.path),
+            };
+            let _ = writeln!(
+                h,
+                "<li data-l=\"{lang}\" data-f=\"{}\"><a href=\"{}\">{}</a> <span class=\"tag\">{}</span> <span class=\"why\">{}</span></li>",
+                folders.binary_search(&folder(&d.id, depth)).unwrap_or(0),
+                self.links.href(&t.path),
+                esc(&t.path),
+                esc(t.lang.as_str()),
+                esc(&detail)
+            );
+        }
+        h.push_str("</ul>\n</section>\n");
+    }
+}
+
+/// A state's key in the summary table's data attributes (as `status --format json` names it).
+fn state_key(state: State) -> &'static str {
+    match state {
+        State::Current => "current",
+        State::Outdated => "outdated",
+        State::Missing => "missing",
+        State::Orphan => "orphan",
+        State::Unknown => "unknown",
+    }
+}
+
+/// A source's changed blocks as data: per block (at most [`BLOCKS_SHOWN`]), its kind (0
+/// changed, 1 added, 2 removed), its lines in the source now, and its word diff as (0 equal,
+/// 1 deleted, 2 inserted, text) pieces; then what says how many blocks were left out, if any.
+/// Also about how many bytes it takes in the page.
+fn diff_data(loc: &Localizer, d: &SourceDiff) -> (serde_json::Value, usize) {
+    let mut bytes = 0;
+    let shown: Vec<serde_json::Value> = d
+        .hunks
+        .iter()
+        .zip(&d.words)
+        .take(BLOCKS_SHOWN)
+        .map(|(h, words)| {
+            let kind = match (h.old_text.is_empty(), h.new_text.is_empty()) {
+                (true, _) => 1,
+                (_, true) => 2,
+                _ => 0,
+            };
+            let pieces: Vec<serde_json::Value> = words
+                .iter()
+                .map(|p| {
+                    let op = match p.op {
+                        "delete" => 1,
+                        "insert" => 2,
+                        _ => 0,
+                    };
+                    // Its size in the page, near enough: the text and `[0,""],`.
+                    bytes += p.text.len() + 7;
+                    serde_json::json!([op, p.text])
+                })
+                .collect();
+            bytes += 16;
+            serde_json::json!([kind, h.new_lines.0, h.new_lines.1, pieces])
+        })
+        .collect();
+    let left = d.hunks.len().saturating_sub(BLOCKS_SHOWN);
+    let more = if left > 0 { t!(loc, "report-more-blocks", "count" => left) } else { String::new() };
+    (serde_json::json!([shown, more]), bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{esc, folder, relative, url_path};
+    use std::path::Path;
+
+    #[test]
+    fn folders_cut_to_depth() {
+        for (id, depth, want) in [
+            ("common/tar", 1, "common"),
+            ("a/b/c/doc", 1, "a"),
+            ("a/b/c/doc", 2, "a/b"),
+            ("a/b/c/doc", 5, "a/b/c"),
+            ("doc", 1, ""),
+            ("a/doc", 0, ""),
+        ] {
+            assert_eq!(folder(id, depth), want, "{id} at {depth}");
+        }
+    }
+
+    #[test]
+    fn hostile_names_stay_text() {
+        assert_eq!(esc("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&#39;");
+        assert_eq!(url_path("a b/\"c\".md"), "a%20b/%22c%22.md");
+        assert_eq!(url_path("javascript:alert(1)"), "javascript%3Aalert%281%29");
+        assert_eq!(url_path("é.md"), "%C3%A9.md");
+    }
+
+    #[test]
+    fn relative_prefixes() {
+        assert_eq!(relative(Path::new("/r"), Path::new("/r")).as_deref(), Some(""));
+        assert_eq!(relative(Path::new("/r/out/x"), Path::new("/r")).as_deref(), Some("../../"));
+        assert_eq!(relative(Path::new("/tmp"), Path::new("/r/s")).as_deref(), Some("../r/s/"));
+    }
+}

@@ -1,0 +1,273 @@
+//! What `stele report` shows besides a status: how many sources had a translation over the
+//! corpus's recent history, and the per-page data a static site reads to warn that a
+//! translation may be outdated (banner data).
+//!
+//! Both are computed from a [`StatusReport`] and the repository; rendering (HTML, badges) is
+//! the command line's.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use crate::config::Kind;
+use crate::corpus::Corpus;
+use crate::diff;
+use crate::freshness::{Basis, FreshnessError, HistoryPoint, State, StatusReport};
+use crate::git::{GitError, ObjectId, Repo};
+use crate::lang::Lang;
+
+/// One language at one point of history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LangCoverage {
+    /// The language.
+    pub lang: Lang,
+    /// Sources that existed.
+    pub sources: usize,
+    /// Of those, how many had a translation file in this language.
+    pub translated: usize,
+}
+
+/// The corpus after one commit.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoveragePoint {
+    /// The commit.
+    pub commit: ObjectId,
+    /// Its committer time (seconds since the epoch).
+    pub time: i64,
+    /// Per language, in the report's order.
+    pub langs: Vec<LangCoverage>,
+}
+
+/// How many sources had a translation in each language after each of the newest `limit`
+/// commits that changed a file of the report's documents, oldest first.
+///
+/// Replayed backwards from the files present now (each commit's additions and deletions undone
+/// in turn, the counts kept up to date as they go), for the documents the report holds today.
+/// Whether each translation was *current* at each commit is not judged: that would take a
+/// status per commit.
+pub fn coverage(repo: &Repo, report: &StatusReport, limit: usize) -> Result<Vec<CoveragePoint>, GitError> {
+    let langs: Vec<Lang> = report.summary.iter().map(|(l, _)| l.clone()).collect();
+    // Every path of every document: (document, language column or None for the source).
+    let mut paths: Vec<(String, usize, Option<usize>)> = Vec::new();
+    // Per document: its source's language column (not counted), whether its source is
+    // present, and which translation columns are present.
+    let mut source_col: Vec<Option<usize>> = Vec::with_capacity(report.documents.len());
+    let mut has_source: Vec<bool> = Vec::with_capacity(report.documents.len());
+    let mut has: Vec<Vec<bool>> = Vec::with_capacity(report.documents.len());
+    for (d, doc) in report.documents.iter().enumerate() {
+        paths.push((doc.source.path.clone(), d, None));
+        source_col.push(langs.iter().position(|l| *l == doc.source.lang));
+        has_source.push(doc.source.exists);
+        let mut present = vec![false; langs.len()];
+        for t in &doc.translations {
+            let Some(l) = langs.iter().position(|l| *l == t.lang) else { continue };
+            paths.push((t.path.clone(), d, Some(l)));
+            present[l] = t.state != State::Missing;
+        }
+        has.push(present);
+    }
+    paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    paths.dedup_by(|a, b| a.0 == b.0);
+    let names: Vec<String> = paths.iter().map(|(p, _, _)| p.clone()).collect();
+    let commits = repo.recent_file_changes(&names, limit)?;
+
+    // The counts now, then kept up to date as commits are undone.
+    let mut sources = vec![0usize; langs.len()];
+    let mut translated = vec![0usize; langs.len()];
+    for (d, _) in has_source.iter().enumerate().filter(|(_, present)| **present) {
+        count_document(d, 1, &source_col, &has, &mut sources, &mut translated);
+    }
+    let mut points = Vec::with_capacity(commits.len());
+    for c in &commits {
+        let langs_now = langs
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LangCoverage { lang: l.clone(), sources: sources[i], translated: translated[i] })
+            .collect();
+        points.push(CoveragePoint { commit: c.commit, time: c.time, langs: langs_now });
+        // Undone: the parent had the file when it existed before the commit.
+        for &(k, before, _) in &c.changed {
+            let (_, d, col) = paths[k];
+            match col {
+                None if has_source[d] != before => {
+                    count_document(d, if before { 1 } else { -1 }, &source_col, &has, &mut sources, &mut translated);
+                    has_source[d] = before;
+                }
+                Some(l) if has[d][l] != before => {
+                    has[d][l] = before;
+                    if has_source[d] && source_col[d] != Some(l) {
+                        if before {
+                            translated[l] += 1;
+                        } else {
+                            translated[l] = translated[l].saturating_sub(1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    points.reverse();
+    Ok(points)
+}
+
+/// Adds (`sign` 1) or takes away (-1) document `d`'s source and translations from the counts.
+fn count_document(
+    d: usize,
+    sign: i8,
+    source_col: &[Option<usize>],
+    has: &[Vec<bool>],
+    sources: &mut [usize],
+    translated: &mut [usize],
+) {
+    let apply = |n: &mut usize| {
+        *n = if sign > 0 { *n + 1 } else { n.saturating_sub(1) };
+    };
+    for l in 0..sources.len() {
+        if source_col[d] == Some(l) {
+            continue;
+        }
+        apply(&mut sources[l]);
+        if has[d][l] {
+            apply(&mut translated[l]);
+        }
+    }
+}
+
+/// A source's changes since the version some of its translations were made from.
+#[derive(Debug, Clone)]
+pub struct SourceDiff {
+    /// The source's path, from the repository root.
+    pub source: String,
+    /// The version the translations were made from.
+    pub basis: ObjectId,
+    /// The blocks that changed since, with their old and new texts.
+    pub hunks: Vec<diff::Hunk>,
+    /// Each block's word diff (as `stele diff` shows it).
+    pub words: Vec<Vec<diff::Piece>>,
+}
+
+/// For each distinct (source, basis version) of the report's outdated text translations, in
+/// the report's order and at most `limit` of them, what changed in the source since: the
+/// source's blocks compared, as `stele diff` shows them (versions read from git, the source as
+/// it is in the work tree; compared in parallel).
+pub fn source_diffs(
+    repo: &Repo,
+    corpora: &[Corpus],
+    report: &StatusReport,
+    limit: usize,
+) -> Result<Vec<SourceDiff>, FreshnessError> {
+    use rayon::prelude::*;
+    let mut seen: HashSet<(&str, ObjectId)> = HashSet::new();
+    let mut wanted: Vec<(&str, ObjectId, std::path::PathBuf)> = Vec::new();
+    'docs: for doc in &report.documents {
+        let Some(corpus) = corpora.iter().find(|c| *c.config.name == *doc.corpus) else { continue };
+        if corpus.config.kind != Kind::Text || !doc.source.exists {
+            continue;
+        }
+        for t in doc.translations.iter().filter(|t| t.state == State::Outdated) {
+            let Some(basis) = t.basis.source_blob() else { continue };
+            if seen.insert((doc.source.path.as_str(), basis)) {
+                if wanted.len() == limit {
+                    break 'docs;
+                }
+                wanted.push((doc.source.path.as_str(), basis, corpus.repo_root.join(&doc.source.path)));
+            }
+        }
+    }
+    // Read from the packs in parallel; what they lack, through the one repository handle.
+    let packed = repo.packed_reader();
+    let mut old: Vec<Option<Vec<u8>>> = wanted.par_iter().map(|(_, basis, _)| packed.read_blob(*basis)).collect();
+    for (slot, (_, basis, _)) in old.iter_mut().zip(&wanted) {
+        if slot.is_none() {
+            *slot = repo.read_blob(*basis)?;
+        }
+    }
+    wanted
+        .par_iter()
+        .zip(old)
+        .filter_map(|((source, basis, file), old)| {
+            let old = String::from_utf8_lossy(&old?).into_owned();
+            Some((source, basis, file, old))
+        })
+        .map(|(source, basis, file, old)| {
+            let now = crate::tracking::read_text(file)?;
+            let markdown = crate::tracking::storage_for(source) == crate::tracking::Storage::FrontMatter;
+            let hunks = diff::hunks(&old, &now, markdown);
+            let words = hunks.iter().map(|h| diff::words(&h.old_text, &h.new_text)).collect();
+            Ok(SourceDiff { source: (*source).to_owned(), basis: *basis, hunks, words })
+        })
+        .collect()
+}
+
+/// What a site template needs to say about one translated page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Banner {
+    /// Its state.
+    pub state: State,
+    /// Its language.
+    pub lang: Lang,
+    /// The source's path, from the repository root.
+    pub source: String,
+    /// The source's language.
+    pub source_lang: Lang,
+    /// How the state was decided (`recorded`, `source-commit`, `history`, `none`).
+    pub basis: &'static str,
+    /// For an outdated translation: how many commits changed the source since the version it
+    /// was made from (absent when that version was not found within the commits looked at;
+    /// 0 when the source's change is not committed yet).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub behind: Option<usize>,
+    /// For an outdated translation: when the first of those commits was made (committer time,
+    /// seconds since the epoch), or when the translation was last changed by history's rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<i64>,
+    /// Words of the source to translate or update.
+    pub words_to_translate: usize,
+}
+
+/// How many commits that changed sources are looked at, at most, to count how far outdated
+/// translations are behind.
+pub const BEHIND_DEPTH: usize = 5000;
+
+/// Banner data for every translation of the report, keyed by its path from the repository root.
+pub fn banners(repo: &Repo, report: &StatusReport) -> Result<BTreeMap<String, Banner>, GitError> {
+    let mut out = BTreeMap::new();
+    let mut ask: Vec<(String, ObjectId)> = Vec::new();
+    let mut asked_for: Vec<String> = Vec::new();
+    for doc in &report.documents {
+        for t in &doc.translations {
+            out.insert(
+                t.path.clone(),
+                Banner {
+                    state: t.state,
+                    lang: t.lang.clone(),
+                    source: doc.source.path.clone(),
+                    source_lang: doc.source.lang.clone(),
+                    basis: t.basis.name(),
+                    behind: (t.state == State::Current).then_some(0),
+                    since: None,
+                    words_to_translate: t.words_to_translate,
+                },
+            );
+            if t.state == State::Outdated {
+                if let Some(blob) = t.basis.source_blob() {
+                    ask.push((doc.source.path.clone(), blob));
+                    asked_for.push(t.path.clone());
+                } else if let Basis::History { translation: HistoryPoint::Commit { time, .. }, .. } = t.basis {
+                    if let Some(b) = out.get_mut(&t.path) {
+                        b.since = Some(time);
+                    }
+                }
+            }
+        }
+    }
+    let found = repo.changes_since(&ask, BEHIND_DEPTH)?;
+    for (path, found) in asked_for.iter().zip(found) {
+        if let (Some(b), Some(f)) = (out.get_mut(path), found) {
+            b.behind = Some(f.commits);
+            b.since = (f.commits > 0).then_some(f.since);
+        }
+    }
+    Ok(out)
+}
