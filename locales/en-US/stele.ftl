@@ -260,6 +260,7 @@ git-op-write-index = updating the index
 git-op-compare-with-parent = comparing commit { $id } with its parent { $parent }
 git-op-merge-base = finding the merge base of { $rev } and HEAD
 git-op-compare-with-work-tree = comparing { $rev } with the work tree
+git-op-compare-with-index = comparing HEAD with the staged files
 cause-git-missing = object { $id } is not in the repository
 cause-git-malformed = object { $id } is damaged: it does not read as its kind
 cause-git-not-a-tree = object { $id } is not a tree
@@ -298,6 +299,7 @@ cli-check-arg-min_complete = Least percentage of current translations: N for eve
 cli-check-arg-max_outdated = Most outdated translations per language (default 0)
 cli-check-arg-allow_missing = Translations that may be missing: a glob on paths from the repository root
 cli-check-arg-changed_since = Only documents whose source or translations changed since the merge base with REV (a pull request's own work)
+cli-check-arg-staged = Only documents whose source or translations are staged (what the next commit would change): for a pre-commit hook
 cli-check-arg-format = Output format: text (the default), json, junit (CI test reports), github (annotations on a pull request) or sarif (SARIF 2.1.0, for code scanning)
 cli-check-after =
     Rules come from [check] in stele.toml; options given here replace them.

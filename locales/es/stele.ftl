@@ -260,6 +260,7 @@ git-op-write-index = la actualización del índice
 git-op-compare-with-parent = la comparación del commit { $id } con su padre { $parent }
 git-op-merge-base = la búsqueda de la base común de { $rev } y HEAD
 git-op-compare-with-work-tree = la comparación de { $rev } con el árbol de trabajo
+git-op-compare-with-index = al comparar HEAD con los archivos preparados
 cause-git-missing = el objeto { $id } no está en el repositorio
 cause-git-malformed = el objeto { $id } está dañado: no se lee como un objeto de su tipo
 cause-git-not-a-tree = el objeto { $id } no es un árbol
@@ -298,6 +299,7 @@ cli-check-arg-min_complete = Porcentaje mínimo de traducciones al día: N para 
 cli-check-arg-max_outdated = Número máximo de traducciones desactualizadas por idioma (0 por defecto)
 cli-check-arg-allow_missing = Traducciones que pueden faltar: un glob sobre las rutas desde la raíz del repositorio
 cli-check-arg-changed_since = Solo los documentos cuya fuente o traducciones cambiaron desde la base de fusión con REV (el trabajo propio de una pull request)
+cli-check-arg-staged = Solo los documentos cuya fuente o traducciones están preparadas (lo que cambiaría el próximo commit): para un hook pre-commit
 cli-check-arg-format = Formato de salida: text (por defecto), json, junit (informes de pruebas de integración continua), github (anotaciones en una pull request) o sarif (SARIF 2.1.0, para análisis de código)
 cli-check-after =
     Las reglas vienen de [check] en stele.toml; las opciones dadas aquí las sustituyen.

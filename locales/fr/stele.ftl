@@ -260,6 +260,7 @@ git-op-write-index = la mise à jour de l’index
 git-op-compare-with-parent = la comparaison du commit { $id } avec son parent { $parent }
 git-op-merge-base = la recherche de la base commune de { $rev } et de HEAD
 git-op-compare-with-work-tree = la comparaison de { $rev } avec l’arbre de travail
+git-op-compare-with-index = en comparant HEAD aux fichiers indexés
 cause-git-missing = l’objet { $id } n’est pas dans le dépôt
 cause-git-malformed = l’objet { $id } est endommagé : il ne se lit pas comme un objet de son type
 cause-git-not-a-tree = l’objet { $id } n’est pas un arbre
@@ -298,6 +299,7 @@ cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pou
 cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut)
 cli-check-arg-allow_missing = Traductions qui peuvent manquer : un glob sur les chemins depuis la racine du dépôt
 cli-check-arg-changed_since = Seulement les documents dont la source ou les traductions ont changé depuis la base de fusion avec REV (le travail propre d’une pull request)
+cli-check-arg-staged = Seulement les documents dont la source ou les traductions sont indexées (ce que le prochain commit changerait) : pour un hook pre-commit
 cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue), github (annotations sur une pull request) ou sarif (SARIF 2.1.0, pour l’analyse de code)
 cli-check-after =
     Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent.

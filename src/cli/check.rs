@@ -50,8 +50,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "GLOB")]
     pub allow_missing: Vec<String>,
     /// Only documents whose source or translations changed since the merge base with REV.
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "REV", conflicts_with = "staged")]
     pub changed_since: Option<String>,
+    /// Only documents whose source or translations are staged (for a pre-commit hook).
+    #[arg(long)]
+    pub staged: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text, hide_possible_values = true, hide_default_value = true)]
     pub format: CheckFormat,
@@ -89,7 +92,11 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     let mut opts = options(args)?;
     let (corpora, repo, prepared) = ctx.open_for_status()?;
     // A change is judged against the whole corpus: its percentages are the corpus's.
-    opts.touched = args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?;
+    opts.touched = match (&args.changed_since, args.staged) {
+        (Some(rev), _) => Some(repo.changed_since(rev)?),
+        (None, true) => Some(repo.staged_files()?),
+        (None, false) => None,
+    };
     let status_opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,

@@ -498,6 +498,7 @@ fn render_git(
                 GitOp::CompareWithWorkTree(rev) => {
                     msg(loc, "git-op-compare-with-work-tree", &[("rev", Arg::from(rev))])
                 }
+                GitOp::CompareWithIndex => msg(loc, "git-op-compare-with-index", &[]),
             };
             causes.push(match cause {
                 GitCause::Missing(i) => msg(loc, "cause-git-missing", &[("id", id(i))]),

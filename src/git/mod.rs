@@ -262,6 +262,8 @@ pub enum GitOp {
     MergeBase(String),
     /// Comparing a revision with the work tree.
     CompareWithWorkTree(String),
+    /// Comparing `HEAD` with the index (what is staged).
+    CompareWithIndex,
 }
 
 /// Why git failed.
@@ -1237,6 +1239,32 @@ impl Repo {
             .inner
             .diff_tree_to_workdir_with_index(Some(&tree), Some(&mut opts))
             .map_err(failed(GitOp::CompareWithWorkTree(rev.to_owned())))?;
+        let mut files = HashSet::new();
+        for delta in diff.deltas() {
+            for file in [delta.old_file(), delta.new_file()] {
+                if let Some(path) = file.path().and_then(Path::to_str) {
+                    files.insert(path.to_owned());
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    /// The files (from the work tree root) whose staged version differs from `HEAD`'s: what
+    /// `git diff --cached --name-only` lists (renames as their two paths), what a commit made
+    /// now would change. Every staged file on an unborn branch.
+    pub fn staged_files(&self) -> Result<HashSet<String>, GitError> {
+        let tree = match self.head()? {
+            Head::Commit(head) => {
+                Some(self.inner.find_commit(head.0).and_then(|c| c.tree()).map_err(failed(GitOp::ReadTreeOf(head)))?)
+            }
+            Head::Unborn => None,
+        };
+        let index = self.inner.index().map_err(failed(GitOp::CompareWithIndex))?;
+        let diff = self
+            .inner
+            .diff_tree_to_index(tree.as_ref(), Some(&index), None)
+            .map_err(failed(GitOp::CompareWithIndex))?;
         let mut files = HashSet::new();
         for delta in diff.deltas() {
             for file in [delta.old_file(), delta.new_file()] {

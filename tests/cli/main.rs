@@ -2,6 +2,7 @@
 //!
 //! One test binary for every command (one link step), as ripgrep and jj do.
 
+mod action;
 mod architecture;
 mod basis;
 mod cache;
