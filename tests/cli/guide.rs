@@ -66,7 +66,8 @@ fn run(env: &TestEnv, command: &str) -> String {
         let args: Vec<&str> = args.split_whitespace().collect();
         let out = env.stele(&args);
         assert!(out.code == 0 || out.code == 1, "`{command}` failed:\n{}", out.stderr);
-        return out.stdout;
+        // What the terminal shows: the output, then the messages (such as "Report written").
+        return out.stdout + &out.stderr;
     }
     let out = std::process::Command::new("sh").arg("-c").arg(command).current_dir(env.root()).output().unwrap();
     assert!(out.status.success(), "`{command}` failed: {}", String::from_utf8_lossy(&out.stderr));
