@@ -121,3 +121,14 @@ fn status_levels() {
     let verbose = run(&env, &["status", "-v"]);
     assert!(verbose.contains("corpus/b/fr.md"), "{verbose}");
 }
+
+#[test]
+fn report_levels() {
+    let env = corpus();
+    let out = env.stele(&["report", "-o", "r.html", "--badges", "b"]);
+    assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
+    let quiet = env.stele(&["report", "-q", "-o", "r.html", "--badges", "b"]);
+    assert_eq!((quiet.code, quiet.stdout.as_str(), quiet.stderr.as_str()), (0, "", ""));
+    assert!(env.exists("r.html") && env.exists("b/fr.json"));
+    assert_eq!(env.stele(&["report", "-v", "-o", "r.html", "--badges", "b"]).stderr, out.stderr);
+}
