@@ -17,7 +17,7 @@ elif [ -n "${GITHUB_BASE_REF:-}" ]; then
         echo "::warning title=stele::origin/$GITHUB_BASE_REF is not fetched (actions/checkout with fetch-depth: 0 fetches it): the whole corpus is judged"
     fi
 fi
-# The extra options, split as a shell would split them, without running anything.
+# The extra options, split at spaces (no quoting, no expansion: nothing in them is run).
 extra=()
 if [ -n "${INPUT_ARGS:-}" ]; then
     read -r -a extra <<< "$INPUT_ARGS"

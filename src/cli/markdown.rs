@@ -104,6 +104,10 @@ pub fn render(
             line(out, format!("| {} |", row.join(" | ")))?;
         }
 
+        // `-q`: the table only.
+        if ctx.quiet {
+            continue;
+        }
         // What the change left to do: translations of the sources it touched that are not current.
         if let Some(files) = touched {
             let left: Vec<(&DocumentStatus, &TranslationStatus)> = docs

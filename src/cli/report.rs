@@ -112,6 +112,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
                 links: &links,
                 repo: &repo,
                 data: None,
+                history_wanted: false,
             };
             let data = page.data_json();
             let history = walk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -126,6 +127,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
             links: &links,
             repo: &repo,
             data: Some(data),
+            history_wanted: args.history > 0,
         };
         let html = page.render();
         match html_out {
@@ -361,6 +363,8 @@ struct Page<'a> {
     repo: &'a Repo,
     /// The lists' data, when laid out already ([`Page::data_json`]).
     data: Option<String>,
+    /// Whether the history chart was asked for (`--history` above 0).
+    history_wanted: bool,
 }
 
 impl Page<'_> {
@@ -537,6 +541,10 @@ impl Page<'_> {
 
     fn chart(&self, h: &mut String) {
         let loc = self.loc;
+        // `--history 0`: no chart asked for.
+        if !self.history_wanted {
+            return;
+        }
         let langs = self.langs();
         let _ = writeln!(
             h,

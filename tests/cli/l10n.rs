@@ -84,6 +84,7 @@ fn no_english_typed_into_the_code() {
     let runs: Vec<Vec<&str>> = vec![
         vec!["status"],
         vec!["status", "-v"],
+        vec!["status", "--format", "markdown", "--changed-since", "HEAD"],
         vec!["todo", "--lang", "fr"],
         vec!["check"],
         vec!["check", "--format", "github"],
@@ -104,8 +105,14 @@ fn no_english_typed_into_the_code() {
         // Ids, paths, commit and blob ids, language tags, a revision given on the command line
         // (HEAD) and the program's name are data.
         // GitHub's workflow commands are a protocol: their keywords are not prose.
-        let protocol: &[&str] =
-            if args.contains(&"github") { &["error", "notice", "file", "line", "title"] } else { &[] };
+        // So are Markdown's HTML tags.
+        let protocol: &[&str] = if args.contains(&"github") {
+            &["error", "notice", "file", "line", "title"]
+        } else if args.contains(&"markdown") {
+            &["details", "summary"]
+        } else {
+            &[]
+        };
         let english: Vec<&str> = text
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| w.len() >= 4)

@@ -574,3 +574,57 @@ fn the_history_chart_counts_translations_after_each_commit() {
     let points = env.stele(&["report", "-o", "-", "-q", "--history", "2"]).ok().matches("<tr><td><code>").count();
     assert_eq!(points, 2, "--history 2: two points");
 }
+
+/// The page's words come from Fluent: under the pseudo-locale, no plain English word of four
+/// letters or more is left in its text, nor in the texts its script shows.
+#[test]
+fn the_report_speaks_the_users_language() {
+    let env = every_state();
+    let html = env.stele(&["--ui-lang", "qps-ploc", "report", "-o", "-"]).ok().to_owned();
+    let mut text = html.clone();
+    for (open, close) in [("<style>", "</style>"), ("<script>", "</script>"), ("<script type", "</script>")] {
+        while let Some(a) = text.find(open) {
+            let b = a + text[a..].find(close).unwrap() + close.len();
+            text.replace_range(a..b, " ");
+        }
+    }
+    let mut visible = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                visible.push(' ');
+            }
+            c if !in_tag => visible.push(c),
+            _ => {}
+        }
+    }
+    let data = report_data(&html);
+    for value in data["text"].as_object().unwrap().values().chain(data["names"].as_object().unwrap().values()) {
+        visible.push(' ');
+        visible.push_str(&value.to_string());
+    }
+    // The script's placeholders ({n}, {total}, {path}, {from}, {to}) are not words.
+    for placeholder in ["{n}", "{total}", "{path}", "{from}", "{to}"] {
+        visible = visible.replace(placeholder, " ");
+    }
+    let english: Vec<&str> = visible
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+        .filter(|w| !["stele", "corpus", "default", "stale", "current", "gone", "deep"].contains(w))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_hexdigit()))
+        .collect();
+    assert!(english.is_empty(), "English in the report: {english:?}");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"qps-ploc\">"));
+}
+
+#[test]
+fn no_history_asked_no_chart_and_a_quiet_summary_is_the_table() {
+    let env = every_state();
+    let html = env.stele(&["report", "-o", "-", "--history", "0"]).ok().to_owned();
+    assert!(!html.contains("id=\"history\"") && !html.contains("<svg"));
+    let quiet = env.stele(&["status", "--format", "markdown", "-q"]).ok().to_owned();
+    assert!(quiet.contains("| `fr` |") && !quiet.contains("need work"), "{quiet}");
+}
