@@ -132,13 +132,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         let html = page.render();
         match html_out {
             Some(file) => {
-                let mut w = file.writer()?;
-                w.write_all(html.as_bytes())
-                    .and_then(|()| w.flush())
-                    .map_err(|source| stele::tracking::TrackingError::Write { path: file.path().to_owned(), source })?;
-                drop(w);
-                let path = file.path().to_owned();
-                file.commit()?;
+                let path = write_file(file, |w| w.write_all(html.as_bytes()))?;
                 if !ctx.quiet {
                     eprintln!("{}", t!(loc, "report-written", "path" => path.display().to_string()));
                 }
@@ -152,13 +146,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
                 continue;
             }
             let file = Output::new(&dir.join(format!("{lang}.json")))?;
-            let mut w = file.writer()?;
-            serde_json::to_writer(&mut w, &badge(lang, s))
-                .map_err(std::io::Error::from)
-                .and_then(|()| w.flush())
-                .map_err(|source| stele::tracking::TrackingError::Write { path: file.path().to_owned(), source })?;
-            drop(w);
-            file.commit()?;
+            write_file(file, |w| serde_json::to_writer(w, &badge(lang, s)).map_err(std::io::Error::from))?;
         }
         if !ctx.quiet {
             let count = report.summary.iter().filter(|(_, s)| s.total() > 0).count();
@@ -167,15 +155,10 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
     }
     if let Some(file) = banners_out {
         let banners = report::banners(&repo, &report)?;
-        let mut w = file.writer()?;
-        serde_json::to_writer_pretty(&mut w, &banners)
-            .map_err(std::io::Error::from)
-            .and_then(|()| w.write_all(b"\n"))
-            .and_then(|()| w.flush())
-            .map_err(|source| stele::tracking::TrackingError::Write { path: file.path().to_owned(), source })?;
-        drop(w);
-        let path = file.path().to_owned();
-        file.commit()?;
+        let path = write_file(file, |w| {
+            serde_json::to_writer_pretty(&mut *w, &banners).map_err(std::io::Error::from)?;
+            w.write_all(b"\n")
+        })?;
         if !ctx.quiet {
             eprintln!(
                 "{}",
@@ -187,6 +170,21 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
     std::mem::forget(report);
     std::mem::forget(corpora);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `file` whole with `write`, then puts it in place; returns its path.
+fn write_file(
+    file: Output,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<PathBuf, CliError> {
+    let path = file.path().to_owned();
+    let mut w = file.writer()?;
+    write(&mut w)
+        .and_then(|()| w.flush())
+        .map_err(|source| stele::tracking::TrackingError::Write { path: path.clone(), source })?;
+    drop(w);
+    file.commit()?;
+    Ok(path)
 }
 
 /// A file to write, its folder made if missing (a site's `data/` folder, say).
