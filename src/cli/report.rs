@@ -216,20 +216,10 @@ fn badge(lang: &Lang, s: &LangSummary) -> serde_json::Value {
     })
 }
 
-/// `text` escaped for HTML text and quoted attribute values.
+/// `text` escaped for HTML text and quoted attribute values (XML's escaping, which HTML reads
+/// the same; control characters dropped).
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    stele::export::xml_escape(text)
 }
 
 /// A path from the repository root as a URL path: every byte but unreserved ones and `/`
@@ -973,7 +963,7 @@ mod tests {
 
     #[test]
     fn hostile_names_stay_text() {
-        assert_eq!(esc("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&#39;");
+        assert_eq!(esc("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&apos;");
         assert_eq!(url_path("a b/\"c\".md"), "a%20b/%22c%22.md");
         assert_eq!(url_path("javascript:alert(1)"), "javascript%3Aalert%281%29");
         assert_eq!(url_path("é.md"), "%C3%A9.md");

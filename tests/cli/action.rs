@@ -10,25 +10,14 @@ use crate::util::{have, ten_paragraphs, TestEnv};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// A program run in `dir` with nothing of the user's environment: stele's folder first on PATH,
-/// HOME in the test's folder, git without any configuration.
+/// A program run in `dir` with nothing of the user's environment (as git runs here), stele's
+/// folder first on PATH.
 fn hermetic(env: &TestEnv, program: &str, dir: &Path) -> Command {
     let stele_dir = Path::new(env!("CARGO_BIN_EXE_stele")).parent().unwrap().to_owned();
     let mut path = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect::<Vec<PathBuf>>();
     path.insert(0, stele_dir);
-    let mut cmd = Command::new(program);
-    cmd.current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::join_paths(path).unwrap())
-        .env("HOME", env.outside())
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test Author")
-        .env("GIT_AUTHOR_EMAIL", "author@example.com")
-        .env("GIT_COMMITTER_NAME", "Test Committer")
-        .env("GIT_COMMITTER_EMAIL", "committer@example.com")
-        .env("LC_ALL", "C.UTF-8")
-        .env("NO_COLOR", "1");
+    let mut cmd = env.command(program, dir);
+    cmd.env("PATH", std::env::join_paths(path).unwrap()).env("NO_COLOR", "1");
     cmd
 }
 

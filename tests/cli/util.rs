@@ -116,7 +116,13 @@ impl TestEnv {
     /// git in `dir`, hermetic (no user or system config, fixed identities), not yet run: for
     /// a test that wants the exit status rather than a failure.
     pub fn git_command(&self, dir: &Path) -> Command {
-        let mut cmd = Command::new("git");
+        self.command("git", dir)
+    }
+
+    /// `program` in `dir` with the environment git runs with here (no user or system config,
+    /// fixed identities and dates): for scripts and tools that call git themselves.
+    pub fn command(&self, program: &str, dir: &Path) -> Command {
+        let mut cmd = Command::new(program);
         cmd.current_dir(dir)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
