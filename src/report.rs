@@ -1,6 +1,6 @@
 //! What `stele report` shows besides a status: how many sources had a translation over the
-//! corpus's recent history, and the per-page data a static site reads to warn that a
-//! translation may be outdated (banner data).
+//! corpus's recent history, what changed in each outdated translation's source, and the
+//! per-page data a static site reads to warn that a translation may be outdated (banner data).
 //!
 //! Both are computed from a [`StatusReport`] and the repository; rendering (HTML, badges) is
 //! the command line's.
@@ -219,7 +219,8 @@ pub struct Banner {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub behind: Option<usize>,
     /// For an outdated translation: when the first of those commits was made (committer time,
-    /// seconds since the epoch), or when the translation was last changed by history's rule.
+    /// seconds since the epoch); when the version it was made from is not known, the time of
+    /// the translation's last commit (a history basis).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<i64>,
     /// Words of the source to translate or update.

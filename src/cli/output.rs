@@ -1,4 +1,4 @@
-//! Small rendering helpers: colours, aligned columns, dates.
+//! Small rendering helpers: colours, aligned columns, dates; and the files written on request.
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -156,9 +156,10 @@ pub fn date(seconds: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Where a file stele writes on request (`-o`) goes: a regular file is written beside its target (through a symbolic
-/// link, beside what it points to) and renamed into place only when complete; a device, a FIFO
-/// or another special file (`/dev/null`, a pipe) is opened and written as it is, never replaced.
+/// Where a file stele writes on request (`-o`) goes: a regular file is written beside its
+/// target (through a symbolic link, beside what it points to) and renamed into place only when
+/// complete; a device, a FIFO or another special file (`/dev/null`, a pipe) is opened and
+/// written as it is, never replaced.
 pub enum Output {
     Atomic { tmp: tempfile::NamedTempFile, path: PathBuf },
     Direct { file: File, path: PathBuf },
