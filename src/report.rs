@@ -2,7 +2,7 @@
 //! corpus's recent history, what changed in each outdated translation's source, and the
 //! per-page data a static site reads to warn that a translation may be outdated (banner data).
 //!
-//! Both are computed from a [`StatusReport`] and the repository; rendering (HTML, badges) is
+//! All are computed from a [`StatusReport`] and the repository; rendering (HTML, badges) is
 //! the command line's.
 
 use std::collections::{BTreeMap, HashSet};
