@@ -113,10 +113,12 @@
       sum.appendChild(el("b", label(di)));
       sum.appendChild(document.createTextNode(" "));
       sum.appendChild(el("span", D.langs[li], "tag"));
-      sum.appendChild(document.createTextNode(" "));
-      sum.appendChild(link(hrefOf(di, li), path(di, li)));
       sum.appendChild(el("span", " " + o[2], "why"));
       det.appendChild(sum);
+      // The file's link below the summary: a link inside it would be a control in a control.
+      var file = el("p", undefined, "meta");
+      file.appendChild(link(hrefOf(di, li), path(di, li)));
+      det.appendChild(file);
       if (o[4] !== null) det.appendChild(diffNode(o[4]));
       else if (o[3]) det.appendChild(el("p", fill(D.text.diffCut, { path: path(di, li) }), "note"));
       item.appendChild(det);

@@ -406,10 +406,46 @@ impl Session<'_> {
         self.driver.call("POST", &format!("/session/{}/element/{el}/click", self.id), Some(json!({})));
     }
 
+    /// A DevTools command, through chromedriver.
+    fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.driver.call(
+            "POST",
+            &format!("/session/{}/goog/cdp/execute", self.id),
+            Some(json!({"cmd": cmd, "params": params})),
+        )
+    }
+
+    /// Runs axe-core (the accessibility engine, from npm) on the page: its violations, as
+    /// "rule: how many elements".
+    fn axe(&self, source: &str) -> Value {
+        self.run(&format!("{source}\n;return null;"));
+        self.driver.call(
+            "POST",
+            &format!("/session/{}/execute/async", self.id),
+            Some(json!({"script": "const done = arguments[arguments.length - 1]; \
+                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length)), e => done(String(e)));",
+                "args": []})),
+        )
+    }
+
     fn visible_rows(&self) -> u64 {
         self.run("return [...document.querySelectorAll('#docs tbody tr')].filter(r => r.offsetParent !== null).length")
             .as_u64()
             .unwrap()
+    }
+}
+
+/// axe-core's script, installed by .ci/run with `npm install -g axe-core`.
+fn axe_source() -> Option<String> {
+    let root = Command::new("npm").args(["root", "-g"]).output().ok()?;
+    let file = Path::new(String::from_utf8_lossy(&root.stdout).trim()).join("axe-core/axe.min.js");
+    match std::fs::read_to_string(&file) {
+        Ok(source) => Some(source),
+        Err(_) => {
+            assert!(std::env::var_os("CI").is_none(), "axe-core is not installed (.ci/run installs it)");
+            eprintln!("skipped: axe-core is not installed");
+            None
+        }
     }
 }
 
@@ -508,6 +544,25 @@ fn the_report_in_a_browser() {
                  ins: [...d.querySelectorAll('ins')].map(e => e.textContent), visible: d.querySelector('.wd').offsetHeight > 0}",
     );
     assert_eq!(diff, json!({"open": true, "del": ["topic"], "ins": ["subject"], "visible": true}));
+
+    // Dark mode: the page follows the system's colours; print: the filters are not printed.
+    session.cdp("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}));
+    let dark = session.run("return getComputedStyle(document.body).backgroundColor");
+    assert_eq!(dark, "rgb(13, 17, 23)");
+    // Accessibility, in dark and light colours: no violation axe-core can find (contrast, names
+    // of controls, table headers, landmarks…).
+    if let Some(axe) = axe_source() {
+        assert_eq!(session.axe(&axe), json!([]), "dark");
+        session.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({"features": [{"name": "prefers-color-scheme", "value": "light"}]}),
+        );
+        assert_eq!(session.axe(&axe), json!([]), "light");
+    }
+    session.cdp("Emulation.setEmulatedMedia", json!({"media": "print"}));
+    assert_eq!(session.run("return getComputedStyle(document.querySelector('#filters')).display"), "none");
+    session.cdp("Emulation.setEmulatedMedia", json!({"media": ""}));
+    assert_eq!(session.run("return getComputedStyle(document.body).backgroundColor"), "rgb(255, 255, 255)");
 
     let shot = driver.call("GET", &format!("/session/{}/screenshot", session.id), None);
     let png = base64(shot.as_str().unwrap());
