@@ -138,6 +138,12 @@ fn the_check_step_without_the_target_branch_judges_everything_and_says_so() {
     // A bad option is stele's error (exit 2), and the step fails.
     let run = run_check(&env, &[("INPUT_ARGS", "--no-such-option")]);
     assert_eq!((run.code, run.output.as_str()), (2, "passed=false\n"));
+    // The input is split into words, never run: a pull request's workflow cannot smuggle a command.
+    let run = run_check(&env, &[("INPUT_ARGS", "--lang fr; touch pwned $(touch pwned2) `touch pwned3`")]);
+    assert_eq!(run.code, 2);
+    for file in ["pwned", "pwned2", "pwned3"] {
+        assert!(!env.exists(file), "{file} was created");
+    }
 }
 
 #[test]
