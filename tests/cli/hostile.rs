@@ -399,16 +399,7 @@ fn a_long_pin_value_is_not_echoed_whole() {
 fn states(env: &TestEnv) -> Vec<(String, String)> {
     let out = run(env, env.root(), &["status", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let json = out.json();
-    let mut states: Vec<(String, String)> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["translations"].as_array().unwrap().iter())
-        .map(|t| (t["path"].as_str().unwrap().to_owned(), t["state"].as_str().unwrap().to_owned()))
-        .collect();
-    states.sort();
-    states
+    crate::util::states_of(&out.json())
 }
 
 /// The site with a second page `name`, translated, then changed in the source.

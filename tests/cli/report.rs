@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::errors::fails_cleanly;
-use crate::util::{have, ten_paragraphs, TestEnv};
+use crate::util::{have, states_of, ten_paragraphs, TestEnv};
 
 /// A corpus with every state in two translation languages and a folder below the top level:
 /// current (fr, es), outdated with one changed paragraph (fr), missing (es, and both in `sub/`),
@@ -36,22 +36,10 @@ fn every_state() -> TestEnv {
     env
 }
 
-fn states(json: &Value) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["translations"].as_array().unwrap().iter())
-        .map(|t| (t["path"].as_str().unwrap().to_owned(), t["state"].as_str().unwrap().to_owned()))
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn the_generated_corpus_has_every_state() {
     let env = every_state();
-    let got = states(&env.status_json(&[]));
+    let got = states_of(&env.status_json(&[]));
     let want: Vec<(String, String)> = [
         ("corpus/current/es.md", "current"),
         ("corpus/current/fr.md", "current"),

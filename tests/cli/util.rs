@@ -246,3 +246,16 @@ pub fn have(tool: &str, probe: &[&str]) -> bool {
     }
     ok
 }
+
+/// Every translation's (path, state) in a `status --format json` document, sorted by path.
+pub fn states_of(json: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["translations"].as_array().unwrap().iter())
+        .map(|t| (t["path"].as_str().unwrap().to_owned(), t["state"].as_str().unwrap().to_owned()))
+        .collect();
+    out.sort();
+    out
+}
