@@ -24,6 +24,7 @@ pub mod align;
 pub mod check;
 pub mod config;
 pub mod corpus;
+pub mod dates;
 pub mod diff;
 pub mod export;
 pub mod freshness;

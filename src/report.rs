@@ -223,6 +223,9 @@ pub struct Banner {
     /// the translation's last commit (a history basis).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<i64>,
+    /// `since` as an RFC 3339 date (UTC), for templates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_date: Option<String>,
     /// Words of the source to translate or update.
     pub words_to_translate: usize,
 }
@@ -248,6 +251,7 @@ pub fn banners(repo: &Repo, report: &StatusReport) -> Result<BTreeMap<String, Ba
                     basis: t.basis.name(),
                     behind: (t.state == State::Current).then_some(0),
                     since: None,
+                    since_date: None,
                     words_to_translate: t.words_to_translate,
                 },
             );
@@ -269,6 +273,9 @@ pub fn banners(repo: &Repo, report: &StatusReport) -> Result<BTreeMap<String, Ba
             b.behind = Some(f.commits);
             b.since = (f.commits > 0).then_some(f.since);
         }
+    }
+    for b in out.values_mut() {
+        b.since_date = b.since.map(crate::dates::rfc3339);
     }
     Ok(out)
 }

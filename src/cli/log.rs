@@ -10,9 +10,9 @@ use stele::t;
 use stele::timeline::{self, FileChange};
 
 use super::diff::find_target;
-use super::output::date;
 use super::status::state_name;
 use super::{line, CliError, Ctx, Format};
+use stele::dates::date;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {

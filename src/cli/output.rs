@@ -1,4 +1,4 @@
-//! Small rendering helpers: colours, aligned columns, dates; and the files written on request.
+//! Small rendering helpers: colours, aligned columns; and the files written on request.
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -140,22 +140,6 @@ pub fn table(rows: Vec<Vec<Cell>>, indent: &str) -> Vec<String> {
         .collect()
 }
 
-/// `YYYY-MM-DD` (UTC) for seconds since the epoch.
-pub fn date(seconds: i64) -> String {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// Where a file stele writes on request (`-o`) goes: a regular file is written beside its
 /// target (through a symbolic link, beside what it points to) and renamed into place only when
 /// complete; a device, a FIFO or another special file (`/dev/null`, a pipe) is opened and
@@ -223,13 +207,6 @@ impl Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(1_677_196_800), "2023-02-24");
-        assert_eq!(date(951_782_400), "2000-02-29");
-    }
 
     #[test]
     fn columns() {

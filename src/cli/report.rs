@@ -18,9 +18,10 @@ use stele::lang::Lang;
 use stele::report::{self, CoveragePoint, SourceDiff};
 use stele::t;
 
-use super::output::{date, Output};
+use super::output::Output;
 use super::status::{reason_text, state_name};
 use super::{CliError, Ctx};
+use stele::dates::date;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {

@@ -14,8 +14,9 @@ use stele::freshness::{
 use stele::l10n::Localizer;
 use stele::t;
 
-use super::output::{date, table, Cell};
+use super::output::{table, Cell};
 use super::{line, CliError, Ctx};
+use stele::dates::date;
 
 /// Output formats of `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

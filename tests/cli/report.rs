@@ -163,6 +163,8 @@ fn banner_data_says_how_far_behind() {
     assert_eq!(stale["basis"], "recorded");
     assert_eq!(stale["behind"], 2);
     assert_eq!(stale["since"], edit_time, "{stale}");
+    let day = env.git(&["show", "-s", "--format=%cd", "--date=format-local:%Y-%m-%dT%H:%M:%SZ", "HEAD~1"]);
+    assert_eq!(stale["since_date"], day.trim(), "{stale}");
     assert_eq!(data["corpus/current/fr.md"]["behind"], 0);
     assert_eq!(data["corpus/current/fr.md"]["state"], "current");
     assert_eq!(data["corpus/sub/deep/es.md"]["state"], "missing");
