@@ -17,6 +17,10 @@
   D.outdated.forEach(function (o) { outdatedWords[o[0] + ":" + o[1]] = o[3]; });
   var shownDocs = PAGE, shownOut = PAGE;
 
+  // Numbers as the page's language writes them (254 156 in French).
+  function num(n) {
+    try { return n.toLocaleString(document.documentElement.lang); } catch (e) { return String(n); }
+  }
   function enc(s) { return encodeURIComponent(s).replace(/%2F/g, "/"); }
   function fill(t, args) { return t.replace(/\{(\w+)\}/g, function (m, k) { return k in args ? String(args[k]) : m; }); }
   // A document's file in language column `li` (-1: its source), as a URL.
@@ -83,7 +87,7 @@
     });
     tbody.replaceChildren(frag);
     docsMore.hidden = rows.length <= shownDocs;
-    count.textContent = fill(D.text.shown, { n: Math.min(rows.length, shownDocs), total: rows.length });
+    count.textContent = fill(D.text.shown, { n: num(Math.min(rows.length, shownDocs)), total: num(rows.length) });
   }
   function diffNode(k) {
     var diff = D.diffs[k], ol = el("ol", undefined, "blocks");
