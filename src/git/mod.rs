@@ -904,9 +904,6 @@ impl Repo {
             return Ok(out);
         }
         self.walk_changes(paths, |id, info, changed| {
-            if changed.is_empty() {
-                return Ok(true);
-            }
             let mut files = Vec::new();
             let mut deleted = Vec::new();
             for (k, before, after) in changed {
@@ -962,9 +959,6 @@ impl Repo {
             return Ok(out);
         }
         self.walk_changes(paths, |id, info, changed| {
-            if changed.is_empty() {
-                return Ok(true);
-            }
             let changed =
                 changed.into_iter().map(|(k, before, after)| (k, before.is_some(), after.is_some())).collect();
             out.push(FileChanges { commit: ObjectId(id), time: info.time, changed });
@@ -973,8 +967,8 @@ impl Repo {
         Ok(out)
     }
 
-    /// Commits that changed any of `paths`, newest first by committer date (merges left out,
-    /// as `git log --no-merges` lists them), each with the blobs of the paths it changed
+    /// The commits that changed any of `paths`, newest first by committer date (merges left
+    /// out, as `git log --no-merges` lists them), each with the blobs of the paths it changed
     /// (index into `paths`, before, after), until `visit` returns false. Trees are compared as
     /// raw objects, entering only the folders that hold `paths`.
     fn walk_changes(
@@ -1006,7 +1000,7 @@ impl Repo {
                 }
             }
             let Some((info, changed)) = history::changed_in_commit(&odb, id, &tracked, &names)? else { continue };
-            if !visit(id, &info, changed)? {
+            if !changed.is_empty() && !visit(id, &info, changed)? {
                 break;
             }
         }
@@ -1041,9 +1035,6 @@ impl Repo {
             return Ok(found);
         }
         self.walk_changes(&names, |_, info, changed| {
-            if changed.is_empty() {
-                return Ok(true);
-            }
             walked += 1;
             for (k, before, after) in changed {
                 for &i in &asking[k] {
