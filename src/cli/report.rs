@@ -93,6 +93,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
     if html_wanted {
         // The history chart's walk, on its own thread with its own repository handle, while
         // this one compares the sources' versions and lays out the lists.
+        let layout = Layout::new(&report);
         let root = repo.workdir().to_owned();
         let location = ctx.location.clone();
         let (history, diffs, links, data) = std::thread::scope(|scope| -> Result<_, CliError> {
@@ -106,6 +107,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
             let links = Links::new(&repo, &corpora, &out_dir)?;
             let page = Page {
                 loc,
+                layout: &layout,
                 corpora: &corpora,
                 report: &report,
                 history: &[],
@@ -121,6 +123,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         })?;
         let page = Page {
             loc,
+            layout: &layout,
             corpora: &corpora,
             report: &report,
             history: &history,
@@ -342,8 +345,34 @@ fn folder_depth(report: &StatusReport) -> usize {
     0
 }
 
+/// What every section of the page lays itself out by, worked out once: the languages with
+/// translations (the columns), how many folder levels the heat map and the folder filter keep,
+/// and those folders, sorted ("" for the top level).
+struct Layout<'a> {
+    langs: Vec<&'a Lang>,
+    depth: usize,
+    folders: Vec<&'a str>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(report: &'a StatusReport) -> Layout<'a> {
+        let langs = report.summary.iter().filter(|(_, s)| s.total() > 0).map(|(l, _)| l).collect();
+        let depth = folder_depth(report);
+        let mut folders: Vec<&str> = report.documents.iter().map(|d| folder(&d.id, depth)).collect();
+        folders.sort_unstable();
+        folders.dedup();
+        Layout { langs, depth, folders }
+    }
+
+    /// The index of a document's folder in [`Layout::folders`].
+    fn folder_of(&self, id: &str) -> usize {
+        self.folders.binary_search(&folder(id, self.depth)).unwrap_or(0)
+    }
+}
+
 struct Page<'a> {
     loc: &'a Localizer,
+    layout: &'a Layout<'a>,
     corpora: &'a [Corpus],
     report: &'a StatusReport,
     history: &'a [CoveragePoint],
@@ -357,10 +386,6 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    fn langs(&self) -> Vec<&Lang> {
-        self.report.summary.iter().filter(|(_, s)| s.total() > 0).map(|(l, _)| l).collect()
-    }
-
     fn render(&self) -> String {
         let loc = self.loc;
         let mut h = String::with_capacity(64 * 1024 + self.report.documents.len() * 160);
@@ -484,11 +509,12 @@ impl Page<'_> {
 
     fn heat(&self, h: &mut String) {
         let loc = self.loc;
-        let langs = self.langs();
-        let depth = folder_depth(self.report);
+        let langs = &self.layout.langs;
         let mut rows: BTreeMap<&str, Vec<LangSummary>> = BTreeMap::new();
         for d in &self.report.documents {
-            let row = rows.entry(folder(&d.id, depth)).or_insert_with(|| vec![LangSummary::default(); langs.len()]);
+            let row = rows
+                .entry(folder(&d.id, self.layout.depth))
+                .or_insert_with(|| vec![LangSummary::default(); langs.len()]);
             for t in &d.translations {
                 if let Some(i) = langs.iter().position(|l| **l == t.lang) {
                     row[i].count(t);
@@ -502,7 +528,7 @@ impl Page<'_> {
             esc(&t!(loc, "report-heat-caption")),
             esc(&t!(loc, "report-filter-folder"))
         );
-        for l in &langs {
+        for l in langs {
             let _ = write!(h, "<th scope=\"col\">{}</th>", esc(l.as_str()));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
@@ -534,7 +560,7 @@ impl Page<'_> {
         if !self.history_wanted {
             return;
         }
-        let langs = self.langs();
+        let langs = &self.layout.langs;
         let _ = writeln!(
             h,
             "<section id=\"history\" aria-labelledby=\"history-h\">\n<h2 id=\"history-h\">{}</h2>",
@@ -599,13 +625,13 @@ impl Page<'_> {
             esc(&t!(loc, "report-col-commit")),
             esc(&t!(loc, "report-col-date"))
         );
-        for l in &langs {
+        for l in langs {
             let _ = write!(h, "<th scope=\"col\">{}</th>", esc(l.as_str()));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
         for p in self.history.iter().rev() {
             let _ = write!(h, "<tr><td><code>{}</code></td><td>{}</td>", p.commit.short(7), date(p.time));
-            for l in &langs {
+            for l in langs {
                 match (share(p, l), p.langs.iter().find(|c| c.lang == **l)) {
                     (Some(v), Some(c)) => {
                         let _ = write!(
@@ -630,8 +656,7 @@ impl Page<'_> {
     /// the script turns into table rows, a page at a time.
     fn documents(&self, h: &mut String) {
         let loc = self.loc;
-        let langs = self.langs();
-        let depth = folder_depth(self.report);
+        let langs = &self.layout.langs;
         let _ = writeln!(
             h,
             "<section id=\"documents\" aria-labelledby=\"documents-h\">\n<h2 id=\"documents-h\">{}</h2>",
@@ -665,8 +690,7 @@ impl Page<'_> {
             esc(&t!(loc, "report-filter-folder")),
             esc(&t!(loc, "report-filter-any"))
         );
-        let folders = self.folders(depth);
-        for (i, f) in folders.iter().enumerate() {
+        for (i, f) in self.layout.folders.iter().enumerate() {
             let label = if f.is_empty() { t!(loc, "report-folder-top") } else { (*f).to_owned() };
             let _ = write!(h, "<option value=\"{i}\">{}</option>", esc(&label));
         }
@@ -703,22 +727,13 @@ impl Page<'_> {
     /// The lists' data as JSON fit for a script element: `<` written as its JSON escape, so
     /// that no `</script>` can end it.
     fn data_json(&self) -> String {
-        let langs = self.langs();
-        let depth = folder_depth(self.report);
-        let data = self.data(&langs, &self.folders(depth), depth);
+        let data = self.data();
         serde_json::to_string(&data).unwrap_or_default().replace('<', "\\u003c")
     }
 
-    /// The folders of the heat map and the folder filter, sorted ("" for the top level).
-    fn folders(&self, depth: usize) -> Vec<&str> {
-        let mut folders: Vec<&str> = self.report.documents.iter().map(|d| folder(&d.id, depth)).collect();
-        folders.sort_unstable();
-        folders.dedup();
-        folders
-    }
-
     /// What the script renders the lists from.
-    fn data(&self, langs: &[&Lang], folders: &[&str], depth: usize) -> serde_json::Value {
+    fn data(&self) -> serde_json::Value {
+        let langs = &self.layout.langs;
         let loc = self.loc;
         // Paths by pattern: for each corpus and language column (or its sources), the text
         // before and after the document id in the first path seen; a path that does not
@@ -815,7 +830,7 @@ impl Page<'_> {
                     None => states.push('-'),
                 }
             }
-            let folder_index = folders.binary_search(&folder(&d.id, depth)).unwrap_or(0);
+            let folder_index = self.layout.folder_of(&d.id);
             let source_words: i64 = if d.source.exists { d.source.words as i64 } else { -1 };
             docs.push(serde_json::json!([d.id, corpus, source_words, folder_index, states]));
         }
@@ -854,8 +869,7 @@ impl Page<'_> {
 
     fn orphans(&self, h: &mut String) {
         let loc = self.loc;
-        let langs = self.langs();
-        let depth = folder_depth(self.report);
+        let langs = &self.layout.langs;
         let _ = writeln!(
             h,
             "<section id=\"orphans\" aria-labelledby=\"orphans-h\" data-state=\"r\">\n<h2 id=\"orphans-h\">{}</h2>",
@@ -871,7 +885,6 @@ impl Page<'_> {
             let _ = writeln!(h, "<p>{}</p>\n</section>", esc(&t!(loc, "report-orphans-none")));
             return;
         }
-        let folders = self.folders(depth);
         h.push_str("<ul class=\"items\">\n");
         for (d, t) in items {
             let lang = langs.iter().position(|l| **l == t.lang).map_or(String::new(), |i| i.to_string());
@@ -882,7 +895,7 @@ impl Page<'_> {
             let _ = writeln!(
                 h,
                 "<li data-l=\"{lang}\" data-f=\"{}\"><a href=\"{}\">{}</a> <span class=\"tag\">{}</span> <span class=\"why\">{}</span></li>",
-                folders.binary_search(&folder(&d.id, depth)).unwrap_or(0),
+                self.layout.folder_of(&d.id),
                 self.links.href(&t.path),
                 esc(&t.path),
                 esc(t.lang.as_str()),
