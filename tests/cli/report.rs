@@ -85,6 +85,8 @@ fn markdown_summary_of_a_change() {
         "{text}"
     );
     assert!(text.contains("\n\n</details>"), "{text}");
+    // A revision that does not exist is named.
+    fails_cleanly(&env, &["status", "--format", "markdown", "--changed-since", "no-such-branch"], &["no-such-branch"]);
     // Only with Markdown.
     let err = env.stele(&["status", "--changed-since", "base"]).usage_error().to_owned();
     assert!(err.contains("--changed-since means nothing for `stele status --format text`"), "{err}");
@@ -253,6 +255,7 @@ fn report_errors_write_nothing() {
     env.write("badges", "a file, not a folder\n");
     fails_cleanly(&env, &["report", "-o", "badges/report.html"], &["badges/report.html"]);
     fails_cleanly(&env, &["report", "--badges", "badges"], &["badges"]);
+    fails_cleanly(&env, &["report", "--banners", "corpus"], &["cannot write", "corpus"]);
     env.write("stele.toml", &(env.read("stele.toml") + "\n[report]\nlink = \"javascript:alert(1)//{path}\"\n"));
     fails_cleanly(&env, &["report"], &["stele.toml, line", "http://"]);
 }
