@@ -52,7 +52,8 @@ pub fn layout(data: &[u8]) {
 
 /// A Markdown file's front matter: read, pin written and read back, tracking fields removed.
 pub fn front_matter(data: &[u8]) {
-    use crate::tracking::{self, frontmatter};
+    use crate::text::frontmatter;
+    use crate::tracking;
     let Some(text) = text(data) else { return };
     let path = Path::new("a.md");
     let _ = tracking::front_matter_record(path, text);
@@ -84,13 +85,13 @@ pub fn fluent(data: &[u8]) {
 /// Words, Markdown blocks, plain text and sentences.
 pub fn segment(data: &[u8]) {
     let Some(text) = text(data) else { return };
-    let _ = crate::segment::count_words(text);
+    let _ = crate::text::count_words(text);
     for markdown in [true, false] {
-        let _ = crate::segment::blocks(text, markdown);
-        let _ = crate::segment::plain(text, markdown);
+        let _ = crate::text::blocks(text, markdown);
+        let _ = crate::text::plain(text, markdown);
     }
     for lang in ["en", "fr", "es"] {
-        let _ = crate::segment::sentence_texts(text, lang);
+        let _ = crate::text::sentence_texts(text, lang);
     }
 }
 

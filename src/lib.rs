@@ -17,10 +17,12 @@
 //! - [`tracking`] — the recorded basis in front matter or a sidecar, and writing it.
 //! - [`freshness`] — the state of every translation, and a translator's to-do list.
 //! - [`mark`] — recording that translations match their sources now.
-//! - [`segment`] — words (and, later, blocks and sentences).
+//! - [`text`] — a file read as text: front matter, typed blocks with their lines, words, sentences.
+//! - [`bitext`] — a document and its translation paired: blocks, then sentences, and lines.
 //! - [`l10n`] — Fluent bundles and language negotiation, for the command line.
 
 pub mod align;
+pub mod bitext;
 pub mod check;
 pub mod config;
 pub mod corpus;
@@ -40,6 +42,6 @@ pub mod mark;
 pub mod moving;
 pub mod qa;
 pub mod report;
-pub mod segment;
+pub mod text;
 pub mod timeline;
 pub mod tracking;

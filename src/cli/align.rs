@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use stele::align::align_sentences;
 use stele::lang::Lang;
-use stele::segment;
+use stele::text;
 use stele::tracking::{self, TrackingError};
 
 use super::{line, CliError, Ctx};
@@ -51,7 +51,7 @@ fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Res
     Ok(if presegmented {
         lines.map(str::to_owned).collect()
     } else {
-        lines.flat_map(|p| segment::sentence_texts(p, lang.as_str())).collect()
+        lines.flat_map(|p| text::sentence_texts(p, lang.as_str())).collect()
     })
 }
 

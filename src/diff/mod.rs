@@ -12,7 +12,7 @@ use similar::{Algorithm, ChangeTag, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align;
-use crate::segment::{self, Block, BlockKind};
+use crate::text::{self, Block, BlockKind};
 
 /// How a source block changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -120,7 +120,7 @@ pub fn classify(old: &str, new: &str) -> ChangeClass {
 
 /// The body blocks (front matter apart) of a text.
 fn split(text: &str, markdown: bool) -> (Option<Block>, Vec<Block>) {
-    let mut all = segment::blocks(text, markdown);
+    let mut all = text::blocks(text, markdown);
     let fm = if all.first().is_some_and(|b| b.kind == BlockKind::FrontMatter) { Some(all.remove(0)) } else { None };
     (fm, all)
 }
@@ -278,8 +278,8 @@ pub struct Hunk {
 
 /// The blocks that differ between two versions of a file, grouped into hunks.
 pub fn hunks(old: &str, new: &str, markdown: bool) -> Vec<Hunk> {
-    let o = segment::blocks(old, markdown);
-    let n = segment::blocks(new, markdown);
+    let o = text::blocks(old, markdown);
+    let n = text::blocks(new, markdown);
     let old_keys: Vec<String> = o.iter().map(|b| key(b.text(old))).collect();
     let new_keys: Vec<String> = n.iter().map(|b| key(b.text(new))).collect();
     let span = |blocks: &[Block], r: &std::ops::Range<usize>, text: &str| -> ((usize, usize), String) {

@@ -18,7 +18,7 @@ use crate::freshness::{self, State, StatusOptions, StatusReport};
 use crate::git::ObjectId;
 use crate::git::Repo;
 use crate::lang::Lang;
-use crate::segment::{self, BlockKind};
+use crate::text::{self, BlockKind};
 use crate::tracking::{self, TrackingError};
 
 pub use writers::{
@@ -182,7 +182,7 @@ fn title(v: &Version) -> Option<(String, usize)> {
     if !v.markdown {
         return None;
     }
-    let front = tracking::frontmatter::locate(&v.text).ok()??;
+    let front = text::frontmatter::locate(&v.text).ok()??;
     let (title, line) = front.keys().ok()?.title?;
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     (!title.is_empty()).then_some((title, line))
@@ -198,10 +198,10 @@ struct Located {
 }
 
 fn located_blocks(v: &Version) -> Vec<Located> {
-    segment::blocks(&v.text, v.markdown)
+    text::blocks(&v.text, v.markdown)
         .into_iter()
         .filter(|b| !matches!(b.kind, BlockKind::FrontMatter | BlockKind::Code | BlockKind::Html))
-        .map(|b| Located { text: segment::plain(b.text(&v.text), v.markdown), line: b.lines.0, raw: b.range.clone() })
+        .map(|b| Located { text: text::plain(b.text(&v.text), v.markdown), line: b.lines.0, raw: b.range.clone() })
         .filter(|b| !b.text.is_empty())
         .collect()
 }
@@ -528,8 +528,8 @@ fn export_report(
             let pairs: Vec<(String, String)> = match opts.level {
                 Level::Paragraph => vec![(ta, tb)],
                 Level::Sentence => {
-                    let sa = segment::sentence_texts(&ta, opts.source.as_str());
-                    let sb = segment::sentence_texts(&tb, opts.target.as_str());
+                    let sa = text::sentence_texts(&ta, opts.source.as_str());
+                    let sb = text::sentence_texts(&tb, opts.target.as_str());
                     let beads = if sa.len() == 1 && sb.len() == 1 {
                         vec![align::SentenceBead { a: 0..1, b: 0..1, score: 1.0 }]
                     } else {

@@ -30,7 +30,7 @@ use crate::git::{
     GitError, HashError, Hasher, Head, IndexStats, LastChange, ObjectId, PinTarget, Progress, Repo, ShortId,
 };
 use crate::lang::Lang;
-use crate::segment::count_words;
+use crate::text::count_words;
 use crate::tracking::{self, Convention, Record, TrackingError};
 use decide::{HistoryObserved, Observed, SourceNow};
 

@@ -271,7 +271,7 @@ pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
 
 /// The sentence of `text` that holds `needle`.
 fn sentence_with(text: &str, lang: &str, needle: &str) -> Option<String> {
-    crate::segment::sentence_texts(text, lang).into_iter().find(|s| s.contains(needle))
+    crate::text::sentence_texts(text, lang).into_iter().find(|s| s.contains(needle))
 }
 
 static CONJUNCTION: LazyLock<Regex> =
@@ -852,7 +852,7 @@ mod tests {
     #[test]
     fn links_code_images_and_emphasis() {
         let checks = |a: &'static str, b: &'static str, lang: &'static str| -> Vec<Check> {
-            let (pa, pb) = (crate::segment::plain(a, true), crate::segment::plain(b, true));
+            let (pa, pb) = (crate::text::plain(a, true), crate::text::plain(b, true));
             let (sa, sb) = (Side { raw: a, plain: &pa, lang: "en" }, Side { raw: b, plain: &pb, lang });
             references(sa, sb, true).into_iter().map(|h| h.check).collect()
         };
@@ -873,7 +873,7 @@ mod tests {
         assert_eq!(checks("A *new* word.", "Una palabra *nueva*.", "es"), []);
         assert_eq!(checks("A *new* word.", "Una palabra nueva.", "es"), [Check::Emphasis]);
         let from = |a: &'static str, la: &'static str, b: &'static str, lb: &'static str| -> Vec<Check> {
-            let (pa, pb) = (crate::segment::plain(a, true), crate::segment::plain(b, true));
+            let (pa, pb) = (crate::text::plain(a, true), crate::text::plain(b, true));
             references(Side { raw: a, plain: &pa, lang: la }, Side { raw: b, plain: &pb, lang: lb }, true)
                 .into_iter()
                 .map(|h| h.check)

@@ -18,7 +18,7 @@ use crate::align;
 use crate::corpus::Corpus;
 use crate::freshness::{State, StatusReport};
 use crate::lang::Lang;
-use crate::segment::{self, BlockKind};
+use crate::text::{self, BlockKind};
 use crate::tracking::{self, TrackingError};
 
 pub use glossary::{Glossary, GlossaryError};
@@ -244,13 +244,13 @@ struct Block {
 }
 
 fn blocks(text: &str, markdown: bool) -> Vec<Block> {
-    segment::blocks(text, markdown)
+    text::blocks(text, markdown)
         .into_iter()
         .filter(|b| b.kind != BlockKind::FrontMatter)
         .map(|b| Block {
             kind: b.kind,
             raw: b.text(text).to_owned(),
-            plain: segment::plain(b.text(text), markdown),
+            plain: text::plain(b.text(text), markdown),
             lines: b.lines,
         })
         .collect()
@@ -414,7 +414,7 @@ pub fn check_document(
         let t_blocks: Vec<&Block> = bead.b.clone().map(|k| &tb[tp[k]]).collect();
         if t_blocks.is_empty() {
             for b in &s_blocks {
-                if segment::count_words(&b.plain) >= 2 {
+                if text::count_words(&b.plain) >= 2 {
                     out.push(Found {
                         check: Check::Omission,
                         line: last_t_line,
@@ -429,7 +429,7 @@ pub fn check_document(
         }
         if s_blocks.is_empty() {
             for b in &t_blocks {
-                if segment::count_words(&b.plain) >= 2 {
+                if text::count_words(&b.plain) >= 2 {
                     out.push(Found {
                         check: Check::Addition,
                         line: b.lines.0,
@@ -479,8 +479,8 @@ pub fn check_document(
 
         // Sentence by sentence: what one side says and the other does not, text left as it
         // was, enumerations.
-        let ss: Vec<String> = s_blocks.iter().flat_map(|b| segment::sentence_texts(&b.plain, &sl)).collect();
-        let ts: Vec<String> = t_blocks.iter().flat_map(|b| segment::sentence_texts(&b.plain, &tl)).collect();
+        let ss: Vec<String> = s_blocks.iter().flat_map(|b| text::sentence_texts(&b.plain, &sl)).collect();
+        let ts: Vec<String> = t_blocks.iter().flat_map(|b| text::sentence_texts(&b.plain, &tl)).collect();
         let (sr, tr): (Vec<&str>, Vec<&str>) =
             (ss.iter().map(String::as_str).collect(), ts.iter().map(String::as_str).collect());
         let sbeads = align::repair(align::align_sentences(&sr, &tr), &sr, &tr, ratio, lang_pair);
@@ -596,14 +596,14 @@ pub fn check_document(
         let whole_source = norm(&s_plain);
         let t_code = if markdown { checks::inline_code(&t_raw) } else { Vec::new() };
         // Headings of a few words the same on both sides are names (a command, a product).
-        let heading_only = t_blocks.iter().all(|b| b.kind == BlockKind::Heading) && segment::count_words(&t_plain) <= 4;
+        let heading_only = t_blocks.iter().all(|b| b.kind == BlockKind::Heading) && text::count_words(&t_plain) <= 4;
         for t in tr.iter().filter(|_| !heading_only) {
             // Inline code is not text to translate.
             let mut prose = (*t).to_owned();
             for c in &t_code {
                 prose = prose.replace(c.as_str(), " ");
             }
-            if segment::count_words(&prose) < 3 {
+            if text::count_words(&prose) < 3 {
                 continue;
             }
             if whole_source.contains(&norm(t)) {
@@ -640,7 +640,7 @@ fn lone_text(on_source: bool, text: String) -> Hit {
 /// A sentence long enough that its absence on the other side is a finding (a lone word, a
 /// heading's number, is not): four words.
 fn long_enough(sentence: &str) -> bool {
-    segment::count_words(sentence) >= 4
+    text::count_words(sentence) >= 4
 }
 
 /// Which checks a comment in the translation turns off for the block that follows it:
@@ -649,7 +649,7 @@ pub fn inline_suppressions(translation: &str, markdown: bool) -> Vec<((usize, us
     if !markdown {
         return Vec::new();
     }
-    let all = segment::blocks(translation, true);
+    let all = text::blocks(translation, true);
     let mut out = Vec::new();
     for (k, b) in all.iter().enumerate() {
         let text = b.text(translation);

@@ -7,12 +7,12 @@
 //! the top of a translated XML file. Writing a record changes the one line that holds it (and
 //! removes a drift flag) and nothing else, through a temporary file renamed into place.
 
-pub mod frontmatter;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::git::{ObjectId, ShortId};
+use crate::text::frontmatter;
 
 /// The suffix of a sidecar file.
 pub const SIDECAR_SUFFIX: &str = ".stele";

@@ -122,6 +122,19 @@ pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
         } else if c == '[' && text[pos..].starts_with("[…]") {
             end_mark = Some(i + 2);
         }
+        // Chinese and Japanese end a sentence with a full-width mark and no space after it
+        // (「はい。」も): after the mark and any closing brackets, the next sentence starts.
+        if matches!(c, '。' | '！' | '？') {
+            let mut j = i;
+            while j + 1 < chars.len() && (matches!(chars[j + 1].1, '。' | '！' | '？' | '」' | '』' | '）' | '】') || is_closing(chars[j + 1].1)) {
+                j += 1;
+            }
+            let end = chars[j].0 + chars[j].1.len_utf8();
+            push(text, start..end, &mut out);
+            start = end;
+            i = j + 1;
+            continue;
+        }
         let Some(mut j) = end_mark else {
             i += 1;
             continue;
@@ -190,6 +203,14 @@ mod tests {
 
     fn split(text: &str, lang: &str) -> Vec<String> {
         sentences(text, lang).into_iter().map(|r| text[r].to_owned()).collect()
+    }
+
+    #[test]
+    fn full_width_marks_end_sentences_without_a_space() {
+        // issue 30: Japanese and Chinese put no space after 。, ！ and ？.
+        assert_eq!(split("これはペンです。あれは本です！本当？", "ja"), ["これはペンです。", "あれは本です！", "本当？"]);
+        assert_eq!(split("他说：「好。」然后走了。", "zh"), ["他说：「好。」", "然后走了。"]);
+        assert_eq!(split("バージョン 1.2 を使います。", "ja"), ["バージョン 1.2 を使います。"]);
     }
 
     #[test]

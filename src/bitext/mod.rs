@@ -1,0 +1,826 @@
+//! A document and its translation paired: blocks first, by structure, then sentences inside
+//! paired prose, and lines for both.
+//!
+//! Everything that needs to know which part of a translation renders which part of its source
+//! asks this module: `export` (the pairs it writes), `qa` (what it compares, and what has no
+//! counterpart), `diff` (where a changed source block lands in the translation) and `stele
+//! align`. Nothing else pairs blocks or sentences.
+//!
+//! Pairing goes structure first, then words:
+//!
+//! 1. Each side is read as [`Unit`]s: its blocks from [`crate::text`] (front matter apart) and
+//!    the title kept in front matter. A unit has a kind, and blocks pair only with blocks of a
+//!    compatible kind ([`compatible`]): prose with prose, a command line with a command line,
+//!    a code block with a code block, markup with markup.
+//! 2. Anchors that survive translation pin the pairing ([`anchor_key`]): a heading's explicit
+//!    id, code once its placeholders are normalized ([`code_tokens`]), a shortcode line, an
+//!    image, the title. A key found once on each side is a candidate; the longest run of them
+//!    in the same order on both sides (patience sorting, as patience diff does) is fixed.
+//! 3. Between two fixed points, a monotone alignment (dynamic programming over 1-1, 1-0, 0-1,
+//!    2-1 and 1-2 beads, within a band around the diagonal) weighs each pair by kind, length
+//!    (Gale and Church), shared anchors (numbers, URLs, names, link targets) and, for code, the
+//!    similarity of the normalized commands. A missing or added block is a gap of its own,
+//!    never a shift of everything after it.
+//! 4. Inside each paired group of prose, sentences are aligned ([`crate::align`]) and
+//!    repaired by the pair score, as before.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::align::{self, SentenceBead};
+use crate::text::{self, frontmatter, BlockKind};
+
+/// One unit of a side: a block of the body, or the title in front matter.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// What it is ([`BlockKind::FrontMatter`] stands for the title in front matter).
+    pub kind: BlockKind,
+    /// A heading's level, 0 for other units.
+    pub level: u8,
+    /// Its bytes in the text (for the title: the title's line).
+    pub range: Range<usize>,
+    /// Its first and last lines, 1-based.
+    pub lines: (usize, usize),
+    /// The text a reader reads (markup, link targets and list markers left out).
+    pub plain: String,
+    /// Tokens likely to appear unchanged in a translation: numbers, URLs, link targets, names.
+    pub anchors: HashSet<String>,
+    /// A key that identifies the unit across languages when it is found once on each side.
+    pub key: Option<String>,
+    /// For code: its tokens once placeholders are normalized.
+    pub code: Vec<String>,
+}
+
+impl Unit {
+    /// Whether it is the title kept in front matter.
+    pub fn is_title(&self) -> bool {
+        self.kind == BlockKind::FrontMatter
+    }
+
+    /// Whether its text is prose to translate (the title included).
+    pub fn is_prose(&self) -> bool {
+        self.is_title() || self.kind.is_prose()
+    }
+}
+
+/// One side of a pair: a text and its units.
+#[derive(Debug, Clone)]
+pub struct Side<'t> {
+    /// The whole file.
+    pub text: &'t str,
+    /// Whether it is Markdown.
+    pub markdown: bool,
+    /// Its units, in order (the title first when there is one).
+    pub units: Vec<Unit>,
+}
+
+impl<'t> Side<'t> {
+    /// Reads a text's units.
+    pub fn read(text: &'t str, markdown: bool) -> Side<'t> {
+        let mut units = Vec::new();
+        if markdown {
+            if let Some((title, range, line)) = title(text) {
+                let anchors = align::anchors(&title);
+                units.push(Unit {
+                    kind: BlockKind::FrontMatter,
+                    level: 0,
+                    range,
+                    lines: (line, line),
+                    plain: title,
+                    anchors,
+                    key: Some("title".to_owned()),
+                    code: Vec::new(),
+                });
+            }
+        }
+        let blocks = text::blocks(text, markdown);
+        for (k, b) in blocks.iter().enumerate() {
+            if b.kind == BlockKind::FrontMatter {
+                continue;
+            }
+            let raw = b.text(text);
+            let plain = match b.kind {
+                BlockKind::Code | BlockKind::Html | BlockKind::Markup => String::new(),
+                BlockKind::Command => text::plain(raw, markdown),
+                _ => text::plain(raw, markdown),
+            };
+            let code = match b.kind {
+                BlockKind::Command => code_tokens(&plain),
+                BlockKind::Code => code_tokens(&code_body(raw)),
+                _ => Vec::new(),
+            };
+            let mut anchors = if b.kind.is_prose() { align::anchors(&plain) } else { HashSet::new() };
+            if markdown && b.kind.is_prose() {
+                anchors.extend(link_targets(raw).into_iter().map(|t| format!("→{t}")));
+            }
+            // Prose right above code (a tldr example's description, a step above its command)
+            // is known by that code too.
+            if b.kind.is_prose() {
+                if let Some(next) = blocks.get(k + 1).filter(|n| n.kind.is_code()) {
+                    let next_code = match next.kind {
+                        BlockKind::Command => code_tokens(&text::plain(next.text(text), markdown)),
+                        _ => code_tokens(&code_body(next.text(text))),
+                    };
+                    if !next_code.is_empty() {
+                        anchors.insert(format!("above:{}", next_code.join(" ")));
+                    }
+                }
+            }
+            let key = anchor_key(b.kind, raw, &code);
+            if b.kind.is_prose() && plain.is_empty() && key.is_none() {
+                continue;
+            }
+            units.push(Unit { kind: b.kind, level: b.level, range: b.range.clone(), lines: b.lines, plain, anchors, key, code });
+        }
+        Side { text, markdown, units }
+    }
+
+    /// The text of units `r` as written (markup and all).
+    pub fn raw(&self, r: Range<usize>) -> &'t str {
+        if r.is_empty() {
+            return "";
+        }
+        let (a, b) = (&self.units[r.start], &self.units[r.end - 1]);
+        if a.is_title() || b.is_title() {
+            return &self.text[a.range.clone()];
+        }
+        &self.text[a.range.start..b.range.end]
+    }
+
+    /// The plain text of units `r`, blocks separated by a blank line.
+    pub fn plain(&self, r: Range<usize>) -> String {
+        self.units[r].iter().map(|u| u.plain.as_str()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    }
+
+    /// The lines units `r` cover (first of the first, last of the last).
+    pub fn lines(&self, r: Range<usize>) -> Option<(usize, usize)> {
+        (!r.is_empty()).then(|| (self.units[r.start].lines.0, self.units[r.end - 1].lines.1))
+    }
+
+    /// The line where `fragment` (a sentence of units `r`, as plain text) starts: where its
+    /// first word is written, else the first line of the units.
+    pub fn line_of(&self, r: Range<usize>, fragment: &str) -> usize {
+        let default = self.units.get(r.start).map_or(1, |u| u.lines.0);
+        let Some(first) = fragment.split_whitespace().next() else { return default };
+        for u in &self.units[r] {
+            if !u.plain.contains(first) {
+                continue;
+            }
+            let raw = &self.text[u.range.clone()];
+            return match raw.find(first) {
+                Some(at) => u.lines.0 + raw[..at].matches('\n').count(),
+                None => u.lines.0,
+            };
+        }
+        default
+    }
+}
+
+/// The title in front matter: its text (whitespace folded), the bytes of its line and its line.
+fn title(text: &str) -> Option<(String, Range<usize>, usize)> {
+    let front = frontmatter::locate(text).ok()??;
+    let (title, line) = front.keys().ok()?.title?;
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        return None;
+    }
+    let start = text.split_inclusive('\n').take(line - 1).map(str::len).sum::<usize>();
+    let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
+    Some((title, start..end, line))
+}
+
+/// Link and image targets in Markdown (`](target)`), without a `#fragment`, which
+/// translations localize.
+pub fn link_targets(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = rest.find("](") {
+        let after = &rest[at + 2..];
+        let end = after.find([')', ' ']).unwrap_or(after.len());
+        let target = after[..end].split('#').next().unwrap_or_default();
+        if !target.is_empty() {
+            out.push(target.to_owned());
+        }
+        rest = &after[end..];
+    }
+    out
+}
+
+/// A code block's body: its lines between the fences, comments left out (translators
+/// translate them).
+pub fn code_body(raw: &str) -> String {
+    let mut lines: Vec<&str> = raw.lines().collect();
+    if lines.first().is_some_and(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~")) {
+        lines.remove(0);
+        if lines.last().is_some_and(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~")) {
+            lines.pop();
+        }
+    }
+    lines.into_iter().map(strip_comment).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// A line of code without its comment: `#`, `//` or `--` after whitespace or at the start, and
+/// whole `<!-- -->` and `/* */` comments on the line.
+fn strip_comment(line: &str) -> &str {
+    let t = line.trim_start();
+    if t.starts_with("<!--") || t.starts_with("/*") || t.starts_with('*') && t.len() > 1 && t.as_bytes()[1] == b' ' {
+        return "";
+    }
+    for marker in [" #", " //", " -- "] {
+        if let Some(at) = line.find(marker) {
+            // Not inside a string: an even number of quotes before it.
+            let before = &line[..at];
+            if before.matches('"').count() % 2 == 0 && before.matches('\'').count() % 2 == 0 {
+                return before;
+            }
+        }
+    }
+    if t.starts_with('#') && !t.starts_with("#!") && !t.starts_with("#include") || t.starts_with("//") {
+        return "";
+    }
+    line
+}
+
+/// Code as tokens that survive translation: placeholders (`{{…}}`, `<…>`, `$VAR`, `${…}`)
+/// become one token each, except tldr's option placeholders (`{{[-r|--recursive]}}`), which
+/// are kept; quoted strings become one token (their text is often translated).
+pub fn code_tokens(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = code.chars().collect();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let rest_starts = |s: &str| chars[i..].iter().take(s.chars().count()).copied().eq(s.chars());
+        if rest_starts("{{") {
+            // To the matching `}}`.
+            let mut j = i + 2;
+            while j + 1 < chars.len() && !(chars[j] == '}' && chars[j + 1] == '}') {
+                j += 1;
+            }
+            let inner: String = chars[(i + 2).min(chars.len())..j.min(chars.len())].iter().collect();
+            flush(&mut cur, &mut out);
+            if inner.starts_with('[') && inner.contains('-') {
+                out.push(format!("{{{{{inner}}}}}"));
+            } else {
+                out.push("{{}}".to_owned());
+            }
+            i = (j + 2).min(chars.len());
+            continue;
+        }
+        if c == '<' && chars.get(i + 1).is_some_and(|n| n.is_alphabetic() || *n == '_') {
+            if let Some(len) = chars[i..].iter().position(|&x| x == '>' || x == '\n') {
+                if chars[i + len] == '>' {
+                    flush(&mut cur, &mut out);
+                    out.push("<>".to_owned());
+                    i += len + 1;
+                    continue;
+                }
+            }
+        }
+        if c == '$' && chars.get(i + 1).is_some_and(|n| n.is_alphabetic() || *n == '_' || *n == '{') {
+            flush(&mut cur, &mut out);
+            let mut j = i + 1;
+            if chars[j] == '{' {
+                while j < chars.len() && chars[j] != '}' {
+                    j += 1;
+                }
+                j += 1;
+            } else {
+                while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
+                    j += 1;
+                }
+            }
+            out.push("$".to_owned());
+            i = j.min(chars.len());
+            continue;
+        }
+        if c == '"' || c == '\'' {
+            if let Some(len) = chars[i + 1..].iter().position(|&x| x == c || x == '\n') {
+                if chars[i + 1 + len] == c {
+                    flush(&mut cur, &mut out);
+                    out.push("\"\"".to_owned());
+                    i += len + 2;
+                    continue;
+                }
+            }
+        }
+        if c.is_whitespace() || c == '`' {
+            flush(&mut cur, &mut out);
+        } else {
+            cur.push(c);
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// How alike two pieces of code are, from 0 to 1: the share of tokens they have in common, in
+/// order (twice the longest common subsequence over both lengths), and 0 when the first
+/// tokens (the command's name) differ.
+pub fn code_similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() || a[0] != b[0] {
+        return 0.0;
+    }
+    // Long code blocks: compare the sets of tokens instead of an n × m table.
+    if a.len() * b.len() > 250_000 {
+        let (sa, sb): (HashSet<&String>, HashSet<&String>) = (a.iter().collect(), b.iter().collect());
+        return 2.0 * sa.intersection(&sb).count() as f64 / (sa.len() + sb.len()) as f64;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
+}
+
+/// The key that identifies a block across languages, when it has one: a heading's explicit
+/// id, normalized code, a markup line as written, an image-only paragraph's images.
+pub fn anchor_key(kind: BlockKind, raw: &str, code: &[String]) -> Option<String> {
+    match kind {
+        BlockKind::Heading => text::heading_id(raw).map(|id| format!("#{id}")),
+        BlockKind::Command | BlockKind::Code if !code.is_empty() => Some(format!("code:{}", code.join(" "))),
+        BlockKind::Markup => {
+            let folded: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            // An image's alternative text is translated; its path is the key.
+            if folded.starts_with("![") || folded.starts_with("[![") {
+                Some(format!("img:{}", link_targets(&folded).join(" ")))
+            } else {
+                Some(format!("markup:{folded}"))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether units of kinds `a` and `b` may render each other.
+pub fn compatible(a: &Unit, b: &Unit) -> bool {
+    match (a.kind, b.kind) {
+        (BlockKind::FrontMatter, BlockKind::FrontMatter) => true,
+        (x, y) if x.is_prose() && y.is_prose() => (x == BlockKind::Heading) == (y == BlockKind::Heading),
+        (x, y) => x == y,
+    }
+}
+
+/// A group of units on each side that render each other (either side may be empty: no
+/// counterpart).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bead {
+    /// Units of the source.
+    pub a: Range<usize>,
+    /// Units of the translation.
+    pub b: Range<usize>,
+}
+
+/// A document and its translation, paired.
+#[derive(Debug, Clone)]
+pub struct Bitext<'t> {
+    /// The source (or the version it is compared with).
+    pub source: Side<'t>,
+    /// The translation.
+    pub target: Side<'t>,
+    /// Beads covering both sides' units in order.
+    pub beads: Vec<Bead>,
+    /// The two sides' length ratio over their prose (translation over source).
+    pub ratio: f64,
+}
+
+impl<'t> Bitext<'t> {
+    /// Pairs `target` with `source`.
+    pub fn new(source: &'t str, target: &'t str, markdown: bool) -> Bitext<'t> {
+        Bitext::of(Side::read(source, markdown), Side::read(target, markdown))
+    }
+
+    /// Pairs two sides already read.
+    pub fn of(source: Side<'t>, target: Side<'t>) -> Bitext<'t> {
+        let ratio = prose_ratio(&source.units, &target.units);
+        let beads = pair_units(&source.units, &target.units, ratio);
+        Bitext { source, target, beads, ratio }
+    }
+
+    /// The length ratio of the two sides' prose, as [`align::length_ratio`] measures it.
+    pub fn length_ratio(&self) -> f64 {
+        let texts = |s: &Side| s.units.iter().filter(|u| u.is_prose()).map(|u| u.plain.clone()).collect::<Vec<_>>();
+        align::length_ratio(&texts(&self.source), &texts(&self.target))
+    }
+
+    /// The sentences of a paired group of prose (bead `k`), aligned and repaired by the pair
+    /// score: the source's sentences, the translation's and the beads between them.
+    pub fn sentences(&self, k: usize, langs: (&str, &str), ratio: f64) -> Sentences {
+        let bead = &self.beads[k];
+        let split = |side: &Side, r: &Range<usize>, lang: &str| -> Vec<String> {
+            side.units[r.clone()].iter().filter(|u| u.is_prose()).flat_map(|u| text::sentence_texts(&u.plain, lang)).collect()
+        };
+        let sa = split(&self.source, &bead.a, langs.0);
+        let sb = split(&self.target, &bead.b, langs.1);
+        let beads = align_sentences(&sa, &sb, ratio, langs);
+        Sentences { source: sa, target: sb, beads }
+    }
+}
+
+/// A group's sentences and their alignment.
+#[derive(Debug, Clone)]
+pub struct Sentences {
+    /// The source's.
+    pub source: Vec<String>,
+    /// The translation's.
+    pub target: Vec<String>,
+    /// Beads between them.
+    pub beads: Vec<SentenceBead>,
+}
+
+/// Aligns two runs of sentences and repairs the alignment by the pair score: what `stele
+/// align` does to two files, and what every paired group of prose gets.
+pub fn align_sentences<S: AsRef<str>>(a: &[S], b: &[S], ratio: f64, langs: (&str, &str)) -> Vec<SentenceBead> {
+    if a.len() == 1 && b.len() == 1 {
+        return vec![SentenceBead { a: 0..1, b: 0..1, score: 1.0 }];
+    }
+    let a: Vec<&str> = a.iter().map(AsRef::as_ref).collect();
+    let b: Vec<&str> = b.iter().map(AsRef::as_ref).collect();
+    align::repair(align::align_sentences(&a, &b), &a, &b, ratio, langs)
+}
+
+/// The length ratio of two sides' prose: what a pair's own ratio is compared with.
+fn prose_ratio(a: &[Unit], b: &[Unit]) -> f64 {
+    let len = |us: &[Unit]| us.iter().filter(|u| u.is_prose()).map(|u| align::text_length(&u.plain)).sum::<f64>();
+    let (la, lb) = (len(a), len(b));
+    if la <= 0.0 || lb <= 0.0 {
+        1.0
+    } else {
+        (lb / la).clamp(0.3, 3.0)
+    }
+}
+
+/// Pairs two sides' units: anchors first, then a monotone alignment between them.
+pub fn pair_units(a: &[Unit], b: &[Unit], ratio: f64) -> Vec<Bead> {
+    let fixed = fixed_points(a, b);
+    let partners = Partners::of(a, b);
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (fi, fj) in fixed.into_iter().chain(std::iter::once((a.len(), b.len()))) {
+        beads.extend(align_segment(a, b, i..fi, j..fj, ratio, &partners));
+        if fi < a.len() && fj < b.len() {
+            beads.push(Bead { a: fi..fi + 1, b: fj..fj + 1 });
+        }
+        (i, j) = (fi + 1, fj + 1);
+    }
+    uncouple(a, b, beads)
+}
+
+/// For each unit with a key found once on each side, the unit on the other side that has it:
+/// a block moved elsewhere has its counterpart there, and pairs with nothing else.
+struct Partners {
+    of_a: HashMap<usize, usize>,
+    of_b: HashMap<usize, usize>,
+}
+
+impl Partners {
+    fn of(a: &[Unit], b: &[Unit]) -> Partners {
+        let (ka, kb) = (once(a), once(b));
+        let mut of_a = HashMap::new();
+        let mut of_b = HashMap::new();
+        for (key, i) in &ka {
+            if let (Some(i), Some(Some(j))) = (i, kb.get(key)) {
+                of_a.insert(*i, *j);
+                of_b.insert(*j, *i);
+            }
+        }
+        Partners { of_a, of_b }
+    }
+
+    /// Whether `a[i]` and `b[j]` may pair: neither has its counterpart elsewhere.
+    fn allow(&self, i: usize, j: usize) -> bool {
+        self.of_a.get(&i).is_none_or(|&p| p == j) && self.of_b.get(&j).is_none_or(|&p| p == i)
+    }
+}
+
+/// Prose paired with prose when the code right below each is not paired together: a
+/// description whose example is gone (or moved) has no counterpart, whatever its length says.
+fn uncouple(a: &[Unit], b: &[Unit], beads: Vec<Bead>) -> Vec<Bead> {
+    let mut partner_a: Vec<Option<Range<usize>>> = vec![None; a.len()];
+    for bead in &beads {
+        for i in bead.a.clone() {
+            partner_a[i] = Some(bead.b.clone());
+        }
+    }
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        let (i, j) = (bead.a.start, bead.b.start);
+        let single = bead.a.len() == 1 && bead.b.len() == 1;
+        let below = |us: &[Unit], k: usize| us.get(k + 1).is_some_and(|u| u.kind.is_code());
+        if single && a[i].kind.is_prose() && b[j].kind.is_prose() && below(a, i) && below(b, j) && partner_a[i + 1] != Some(j + 1..j + 2)
+        {
+            out.push(Bead { a: i..i + 1, b: j..j });
+            out.push(Bead { a: i + 1..i + 1, b: j..j + 1 });
+        } else {
+            out.push(bead);
+        }
+    }
+    out
+}
+
+/// Each key of `us` with the one unit that has it (`None` when several do).
+fn once(us: &[Unit]) -> HashMap<&str, Option<usize>> {
+    let mut m: HashMap<&str, Option<usize>> = HashMap::new();
+    for (k, u) in us.iter().enumerate() {
+        if let Some(key) = &u.key {
+            m.entry(key.as_str()).and_modify(|v| *v = None).or_insert(Some(k));
+        }
+    }
+    m
+}
+
+/// Units with a key found exactly once on each side, compatible, in the longest order the two
+/// sides agree on.
+fn fixed_points(a: &[Unit], b: &[Unit]) -> Vec<(usize, usize)> {
+    let (ka, kb) = (once(a), once(b));
+    let mut cands: Vec<(usize, usize)> = ka
+        .iter()
+        .filter_map(|(key, i)| Some(((*i)?, (*kb.get(key)?)?)))
+        .filter(|&(i, j)| compatible(&a[i], &b[j]))
+        .collect();
+    cands.sort_unstable();
+    // The longest increasing subsequence in j (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; cands.len()];
+    for (k, &(_, j)) in cands.iter().enumerate() {
+        let pos = tails.partition_point(|&t| cands[t].1 < j);
+        if pos > 0 {
+            prev[k] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut out = Vec::new();
+    let mut k = tails.last().copied();
+    while let Some(x) = k {
+        out.push(cands[x]);
+        k = prev[x];
+    }
+    out.reverse();
+    out
+}
+
+/// The cost of leaving a unit without counterpart.
+const GAP: f64 = 4.5;
+/// The extra cost of a 2-1 or 1-2 bead (prose merged or split).
+const MERGE: f64 = 2.3;
+/// The band's half-width around the diagonal, in units, at least.
+const BAND: usize = 60;
+
+/// The cost of pairing units `a` with `b` (one side may hold two prose units), or `None`
+/// when they cannot render each other.
+fn pair_cost(a: &[Unit], b: &[Unit], ratio: f64) -> Option<f64> {
+    if a.len() == 1 && b.len() == 1 {
+        let (x, y) = (&a[0], &b[0]);
+        if !compatible(x, y) {
+            return None;
+        }
+        let keys: f64 = match (&x.key, &y.key) {
+            (Some(p), Some(q)) if p == q => -2.0,
+            // Two different explicit heading ids: two different headings.
+            (Some(p), Some(q)) if p.starts_with('#') && q.starts_with('#') => 4.0,
+            _ => 0.0,
+        };
+        return Some(match x.kind {
+            BlockKind::Code | BlockKind::Command => keys.min(0.0) + 6.0 * (1.0 - code_similarity(&x.code, &y.code)) - 1.5,
+            BlockKind::Markup | BlockKind::Html => {
+                if keys < 0.0 {
+                    keys
+                } else {
+                    // Shortcodes of the same name, or the same tag.
+                    let name = |u: &Unit| u.key.as_deref().unwrap_or("").split_whitespace().next().unwrap_or("").to_owned();
+                    if name(x) == name(y) {
+                        1.0
+                    } else {
+                        3.5
+                    }
+                }
+            }
+            _ => {
+                let mut c = prose_cost(a, b, ratio) + keys;
+                if x.kind != y.kind {
+                    c += 2.0;
+                }
+                if x.level != y.level {
+                    c += 3.0;
+                }
+                c
+            }
+        });
+    }
+    // Merges and splits: prose of one kind only (a paragraph split in two, two list items
+    // joined), never a heading.
+    let kind = a[0].kind;
+    if kind == BlockKind::Heading || !kind.is_prose() || a.iter().chain(b).any(|u| u.kind != kind) {
+        return None;
+    }
+    Some(prose_cost(a, b, ratio) + MERGE)
+}
+
+/// Gale and Church's length cost, plus shared anchors pulling units together and anchors on
+/// one side only pushing them apart.
+fn prose_cost(a: &[Unit], b: &[Unit], ratio: f64) -> f64 {
+    let la: f64 = a.iter().map(|u| u.plain.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64).sum();
+    let lb: f64 = b.iter().map(|u| u.plain.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64).sum();
+    let mean = (la * ratio).max(1.0);
+    let delta = (lb - mean) / (6.8 * mean).sqrt();
+    let length = delta * delta / 2.0;
+    fn union_of(us: &[Unit]) -> HashSet<&String> {
+        us.iter().flat_map(|u| u.anchors.iter()).collect()
+    }
+    let (sa, sb) = (union_of(a), union_of(b));
+    let anchor = if sa.is_empty() && sb.is_empty() {
+        0.0
+    } else {
+        let shared = sa.intersection(&sb).count() as f64;
+        let union = (sa.len() + sb.len()) as f64 - shared;
+        2.0 - 6.0 * shared / union
+    };
+    length.min(12.0) + anchor
+}
+
+/// A monotone alignment of units `ra` of `a` with units `rb` of `b`, within a band around the
+/// segment's diagonal (memory and time linear in the segment's length).
+fn align_segment(a: &[Unit], b: &[Unit], ra: Range<usize>, rb: Range<usize>, ratio: f64, partners: &Partners) -> Vec<Bead> {
+    let (n, m) = (ra.len(), rb.len());
+    if n == 0 || m == 0 {
+        let lone_a = ra.clone().map(|i| Bead { a: i..i + 1, b: rb.start..rb.start });
+        let lone_b = rb.clone().map(|j| Bead { a: ra.end..ra.end, b: j..j + 1 });
+        return lone_a.chain(lone_b).collect();
+    }
+    let width = BAND.max(n.abs_diff(m) + BAND / 2);
+    // Row i holds columns lo(i)..=hi(i).
+    let lo = |i: usize| (i * m / n).saturating_sub(width);
+    let hi = |i: usize| (i * m / n + width).min(m);
+    let mut best: Vec<Vec<f64>> = Vec::with_capacity(n + 1);
+    let mut back: Vec<Vec<(u8, u8)>> = Vec::with_capacity(n + 1);
+    let get = |best: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
+        if j < lo(i) || j > hi(i) {
+            f64::INFINITY
+        } else {
+            best[i][j - lo(i)]
+        }
+    };
+    const MOVES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+    for i in 0..=n {
+        let (l, h) = (lo(i), hi(i));
+        let mut row = vec![f64::INFINITY; h - l + 1];
+        let mut brow = vec![(0u8, 0u8); h - l + 1];
+        for j in l..=h {
+            if i == 0 && j == 0 {
+                row[0] = 0.0;
+                continue;
+            }
+            for &(di, dj) in &MOVES {
+                if di > i || dj > j {
+                    continue;
+                }
+                let prev = if di == 0 { if j - dj < l { f64::INFINITY } else { row[j - dj - l] } } else { get(&best, i - di, j - dj) };
+                if !prev.is_finite() {
+                    continue;
+                }
+                let (ua, ub) = (&a[ra.start + i - di..ra.start + i], &b[rb.start + j - dj..rb.start + j]);
+                let step = if di == 0 || dj == 0 {
+                    GAP
+                } else if di == 1 && dj == 1 && !partners.allow(ra.start + i - 1, rb.start + j - 1) {
+                    continue;
+                } else {
+                    match pair_cost(ua, ub, ratio) {
+                        Some(c) => c,
+                        None => continue,
+                    }
+                };
+                let c = prev + step;
+                if c < row[j - l] {
+                    row[j - l] = c;
+                    brow[j - l] = (di as u8, dj as u8);
+                }
+            }
+        }
+        best.push(row);
+        back.push(brow);
+    }
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (di, dj) = if j < lo(i) || j > hi(i) { (0, 0) } else { back[i][j - lo(i)] };
+        // Outside the band's reach (cannot happen with a band wider than the sides differ):
+        // leave the rest without counterpart.
+        let (di, dj) = if (di, dj) == (0, 0) { (usize::from(i > 0), usize::from(i == 0)) } else { (di as usize, dj as usize) };
+        beads.push(Bead { a: ra.start + i - di..ra.start + i, b: rb.start + j - dj..rb.start + j });
+        i -= di;
+        j -= dj;
+    }
+    beads.reverse();
+    beads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The beads as (source units, translation units) index lists.
+    fn spans(bt: &Bitext) -> Vec<(Vec<usize>, Vec<usize>)> {
+        bt.beads.iter().map(|b| (b.a.clone().collect(), b.b.clone().collect())).collect()
+    }
+
+    /// The pairs of units each bead makes, as source line ↔ translation line (first lines),
+    /// `None` for no counterpart.
+    fn line_pairs(bt: &Bitext) -> Vec<(Option<usize>, Option<usize>)> {
+        bt.beads
+            .iter()
+            .map(|b| (bt.source.lines(b.a.clone()).map(|l| l.0), bt.target.lines(b.b.clone()).map(|l| l.0)))
+            .collect()
+    }
+
+    const TLDR_EN: &str = "# pm list\n\n> Manage packages.\n> More information: <https://example.org/pm>.\n\n- List all packages:\n\n`pm list packages`\n\n- Only list [d]isabled packages:\n\n`pm list packages -d`\n\n- Only list [e]nabled packages:\n\n`pm list packages -e`\n\n- Print all users on the system:\n\n`pm list users`\n";
+
+    #[test]
+    fn a_removed_example_is_one_gap_not_a_shift() {
+        // issue 30: one missing example shifted every later command onto the next one.
+        let fr = "# pm list\n\n> Gère les paquets.\n> Plus d'informations : <https://example.org/pm>.\n\n- Liste tous les paquets :\n\n`pm list packages`\n\n- Liste seulement les paquets activ[é]s :\n\n`pm list packages -e`\n\n- Affiche tous les utilisateurs du système :\n\n`pm list users`\n";
+        let bt = Bitext::new(TLDR_EN, fr, true);
+        assert_eq!(
+            line_pairs(&bt),
+            [
+                (Some(1), Some(1)),
+                (Some(3), Some(3)),
+                (Some(6), Some(6)),
+                (Some(8), Some(8)),
+                (Some(10), None),
+                (Some(12), None),
+                (Some(14), Some(10)),
+                (Some(16), Some(12)),
+                (Some(18), Some(14)),
+                (Some(20), Some(16)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_added_and_a_moved_example() {
+        let fr = "# pm list\n\n> Gère les paquets.\n> Plus d'informations : <https://example.org/pm>.\n\n- Affiche tous les utilisateurs du système :\n\n`pm list users`\n\n- Liste tous les paquets :\n\n`pm list packages`\n\n- Liste seulement les paquets désactivés :\n\n`pm list packages -d`\n\n- Liste seulement les paquets activés :\n\n`pm list packages -e`\n\n- Un exemple ajouté qui n'existe pas en anglais :\n\n`pm list features`\n";
+        let bt = Bitext::new(TLDR_EN, fr, true);
+        let pairs = line_pairs(&bt);
+        // The moved example is without counterpart at both places; every other one pairs.
+        for (s, t) in [(6, 10), (8, 12), (10, 14), (12, 16), (14, 18), (16, 20)] {
+            assert!(pairs.contains(&(Some(s), Some(t))), "{s} ↔ {t} missing from {pairs:?}");
+        }
+        assert!(pairs.contains(&(None, Some(22))) && pairs.contains(&(None, Some(24))), "{pairs:?}");
+        // Never a description with a command.
+        for b in &bt.beads {
+            for (i, j) in b.a.clone().zip(b.b.clone()) {
+                assert!(compatible(&bt.source.units[i], &bt.target.units[j]));
+            }
+        }
+    }
+
+    #[test]
+    fn hugo_pages_pair_by_ids_shortcodes_and_images() {
+        let en = "---\ntitle: Getting started\n---\n\n## Example {#example}\n\nRun the collector.\n\n{{< tabpane text=true >}}\n\n{{% tab Unix %}}\n\n```sh\n# start it\notelcol --config config.yaml\n```\n\n{{% /tab %}}\n\n{{< /tabpane >}}\n\n![Jaeger UI](jaeger-ui.png)\n\nIn this way, you have the minimum set up to see traces.\n\n## Next steps {#next}\n\nRead more.\n";
+        let ja = "---\ntitle: はじめに\n---\n\n## 例 {#example}\n\n{{< tabpane text=true >}}\n\n{{% tab Unix %}}\n\n```sh\n# 起動する\notelcol --config config.yaml\n```\n\n{{% /tab %}}\n\n{{< /tabpane >}}\n\n![Jaeger UI](jaeger-ui.png)\n\nこのようにして、トレースを見るための最小限の設定ができました。\n\n## 次のステップ {#next}\n\n詳しく読む。\n";
+        let bt = Bitext::new(en, ja, true);
+        let pairs = line_pairs(&bt);
+        assert!(pairs.contains(&(Some(2), Some(2))), "the title: {pairs:?}");
+        assert!(pairs.contains(&(Some(5), Some(5))), "{pairs:?}");
+        assert!(pairs.contains(&(Some(7), None)), "the paragraph left out: {pairs:?}");
+        assert!(pairs.contains(&(Some(13), Some(11))), "the code block: {pairs:?}");
+        assert!(pairs.contains(&(Some(24), Some(22))), "{pairs:?}");
+        assert!(pairs.contains(&(Some(26), Some(24))), "{pairs:?}");
+        assert!(pairs.contains(&(Some(28), Some(26))), "{pairs:?}");
+        let _ = spans(&bt);
+    }
+
+    #[test]
+    fn code_tokens_normalize_placeholders_and_keep_options() {
+        let t = |s: &str| code_tokens(s).join(" ");
+        assert_eq!(t("cp {{path/to/source_file}} {{path/to/target}}"), "cp {{}} {{}}");
+        assert_eq!(t("cp {{chemin/vers/fichier_source.ext}} {{chemin/vers/cible}}"), "cp {{}} {{}}");
+        assert_eq!(t("cp {{[-r|--recursive]}} {{src}}"), "cp {{[-r|--recursive]}} {{}}");
+        assert_eq!(t("echo \"Hello\" > <file> $HOME ${USER}"), "echo \"\" > <> $ $");
+        assert!(code_similarity(&code_tokens("pm list packages -d"), &code_tokens("pm list packages -e")) < 0.8);
+        assert_eq!(code_similarity(&code_tokens("ls -la"), &code_tokens("dir -la")), 0.0);
+    }
+
+    #[test]
+    fn comments_are_not_code() {
+        assert_eq!(code_body("```sh\n# start it\nrun --x # the x\n// note\n```"), "run --x");
+    }
+}

@@ -1,0 +1,394 @@
+//! Text units: words and blocks (sentences come with alignment).
+//!
+//! Word counts tell a translator how much work a document is: Unicode words (UAX #29) in the
+//! body of a file, front matter left out. Blocks are what translators and editors work on — a
+//! heading, a paragraph, a list item, a quote, a code block, a table, the front matter — each
+//! with its byte range and lines, so that a change can be shown and located. Markdown is split
+//! with pulldown-cmark; other text at blank lines.
+
+pub mod frontmatter;
+mod sentences;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+
+pub use sentences::sentences;
+
+/// The number of words in `text`'s body (its front matter left out).
+pub fn count_words(text: &str) -> usize {
+    frontmatter::body(text).unicode_words().count()
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// The front matter.
+    FrontMatter,
+    /// A heading (its level in [`Block::level`]).
+    Heading,
+    /// A paragraph (or, in plain text, a run of non-blank lines).
+    Paragraph,
+    /// A list item.
+    ListItem,
+    /// A paragraph or list item that is only inline code: a command line (tldr-pages' examples).
+    Command,
+    /// A block quote.
+    Quote,
+    /// A code block (fenced or indented).
+    Code,
+    /// One row of a table (the header row included; the delimiter row is not a block).
+    TableRow,
+    /// A block of HTML.
+    Html,
+    /// Lines that are markup, not text: Hugo shortcodes (`{{< tabpane >}}`, `{{% tab %}}`),
+    /// admonition fences (`:::note`, `:::`), MDX `import`/`export` lines and `{/* comments */}`,
+    /// HTML comments, a paragraph that is only images.
+    Markup,
+}
+
+impl BlockKind {
+    /// Whether a reader reads it as text to translate (a paragraph, a heading, a list item, a
+    /// quote, a table row), as opposed to code and markup.
+    pub fn is_prose(self) -> bool {
+        matches!(self, BlockKind::Heading | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableRow)
+    }
+
+    /// Whether it is code: a code block or a command line.
+    pub fn is_code(self) -> bool {
+        matches!(self, BlockKind::Code | BlockKind::Command)
+    }
+}
+
+/// One block of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its bytes in the text.
+    pub range: Range<usize>,
+    /// Its first and last lines, 1-based, inclusive.
+    pub lines: (usize, usize),
+    /// A heading's level (1 to 6); 0 for other blocks.
+    pub level: u8,
+}
+
+impl Block {
+    /// The block's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range.clone()]
+    }
+}
+
+/// Byte offsets where lines start, to turn offsets into line numbers.
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+fn block(kind: BlockKind, text: &str, range: Range<usize>, index: &LineIndex) -> Option<Block> {
+    // Trailing line ends belong to the gap between blocks, not to the block.
+    let trimmed = text[range.clone()].trim_end();
+    if trimmed.trim_start().is_empty() {
+        return None;
+    }
+    let range = range.start..range.start + trimmed.len();
+    let lines = (index.line(range.start), index.line(range.end.saturating_sub(1).max(range.start)));
+    Some(Block { kind, range, lines, level: 0 })
+}
+
+/// Whether a line, trimmed, is markup and not text: a Hugo shortcode (or several), an
+/// admonition fence, an MDX import, export or comment, an HTML comment, or images only.
+pub fn is_markup_line(line: &str) -> bool {
+    let l = line.trim();
+    if l.is_empty() {
+        return false;
+    }
+    if l.starts_with(":::") || l.starts_with("import ") && (l.contains(" from ") || l.ends_with(';')) {
+        return true;
+    }
+    if l.starts_with("export ") && (l.contains('=') || l.contains(" from ")) {
+        return true;
+    }
+    if l.starts_with("{/*") && l.ends_with("*/}") || l.starts_with("<!--") && l.ends_with("-->") {
+        return true;
+    }
+    // Shortcodes: what is left once every `{{< … >}}` and `{{% … %}}` is taken out is nothing.
+    if l.starts_with("{{<") || l.starts_with("{{%") {
+        let mut rest = l;
+        while let Some(open) = rest.find("{{") {
+            if !rest[..open].trim().is_empty() {
+                return false;
+            }
+            let Some(close) = rest[open..].find("}}") else { return false };
+            rest = &rest[open + close + 2..];
+        }
+        return rest.trim().is_empty();
+    }
+    images_only(l)
+}
+
+/// Whether `line` holds only images (`![alt](path)`, possibly inside a link).
+fn images_only(line: &str) -> bool {
+    let mut rest = line.trim();
+    let mut any = false;
+    while !rest.is_empty() {
+        let linked = rest.starts_with("[![");
+        let s = if linked { &rest[1..] } else { rest };
+        let Some(s) = s.strip_prefix("![") else { return false };
+        let Some(close) = s.find("](") else { return false };
+        let Some(end) = s[close..].find(')') else { return false };
+        let mut after = &s[close + end + 1..];
+        if linked {
+            let Some(a) = after.strip_prefix("](") else { return false };
+            let Some(e) = a.find(')') else { return false };
+            after = &a[e + 1..];
+        }
+        any = true;
+        rest = after.trim_start();
+    }
+    any
+}
+
+/// Splits a paragraph's leading and trailing markup lines (shortcodes, fences) off as blocks of
+/// their own: `{{% tab %}}` right above a paragraph is not part of its text.
+fn split_markup(b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
+    let raw = b.text(text);
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = b.range.start;
+    for line in raw.split_inclusive('\n') {
+        lines.push((at, line));
+        at += line.len();
+    }
+    let markup: Vec<bool> = lines.iter().map(|(_, l)| is_markup_line(l)).collect();
+    if !markup.iter().any(|&m| m) {
+        out.push(b);
+        return;
+    }
+    let lead = markup.iter().take_while(|&&m| m).count();
+    let trail = if lead == lines.len() { 0 } else { markup.iter().rev().take_while(|&&m| m).count() };
+    let end_of = |k: usize| lines.get(k).map_or(b.range.end, |(s, _)| *s);
+    let mut push = |kind: BlockKind, r: Range<usize>| {
+        if !r.is_empty() {
+            out.extend(block(kind, text, r, index));
+        }
+    };
+    // Each markup line is a block of its own: shortcodes open and close one at a time.
+    for k in 0..lead {
+        push(BlockKind::Markup, lines[k].0..end_of(k + 1).min(b.range.end));
+    }
+    if lead < lines.len() - trail {
+        push(b.kind, end_of(lead)..end_of(lines.len() - trail).min(b.range.end));
+    }
+    for k in lines.len() - trail..lines.len() {
+        push(BlockKind::Markup, lines[k].0..end_of(k + 1).min(b.range.end));
+    }
+}
+
+/// Splits a text into blocks; `markdown` selects the Markdown parser over blank-line paragraphs.
+pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let mut out = Vec::new();
+    let body_start = match frontmatter::locate(text) {
+        Ok(Some(fm)) => {
+            out.extend(block(BlockKind::FrontMatter, text, 0..fm.end, &index));
+            fm.end
+        }
+        _ => 0,
+    };
+    if !markdown {
+        let mut start: Option<usize> = None;
+        let mut pos = body_start;
+        for line in text[body_start..].split_inclusive('\n') {
+            if line.trim().is_empty() {
+                if let Some(s) = start.take() {
+                    out.extend(block(BlockKind::Paragraph, text, s..pos, &index));
+                }
+            } else if start.is_none() {
+                start = Some(pos);
+            }
+            pos += line.len();
+        }
+        if let Some(s) = start {
+            out.extend(block(BlockKind::Paragraph, text, s..text.len(), &index));
+        }
+        return out;
+    }
+
+    let body = &text[body_start..];
+    // The outermost open block, how deep we are inside it, and whether all its inline content
+    // so far is inline code (a command line).
+    let mut open: Option<(BlockKind, usize, u8)> = None;
+    let mut depth = 0usize;
+    let mut only_code: Option<bool> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            // A table is its rows: each row (the header's too) opens at depth 1 inside it.
+            Event::Start(Tag::TableHead | Tag::TableRow) if matches!(open, Some((BlockKind::TableRow, _, _))) && depth == 0 => {
+                out.extend(block(BlockKind::TableRow, text, range, &index));
+                depth += 1;
+            }
+            Event::Start(tag) => {
+                if open.is_some() {
+                    depth += 1;
+                    continue;
+                }
+                let (kind, level) = match tag {
+                    Tag::Heading { level, .. } => (BlockKind::Heading, level as u8),
+                    Tag::Paragraph => (BlockKind::Paragraph, 0),
+                    Tag::Item => (BlockKind::ListItem, 0),
+                    Tag::BlockQuote(_) => (BlockKind::Quote, 0),
+                    Tag::CodeBlock(_) => (BlockKind::Code, 0),
+                    // The rows are the blocks.
+                    Tag::Table(_) => (BlockKind::TableRow, 0),
+                    Tag::HtmlBlock => (BlockKind::Html, 0),
+                    // Lists and other containers: their items are the blocks.
+                    _ => continue,
+                };
+                open = Some((kind, range.start, level));
+                only_code = None;
+                depth = 0;
+            }
+            Event::Code(_) if open.is_some() => {
+                only_code.get_or_insert(true);
+            }
+            Event::Text(t) if open.is_some() && !t.trim().is_empty() => only_code = Some(false),
+            Event::Html(_) | Event::InlineHtml(_) | Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {
+                only_code = Some(false)
+            }
+            Event::End(tag) => {
+                let Some((kind, start, level)) = open else { continue };
+                if depth > 0 {
+                    depth -= 1;
+                    continue;
+                }
+                if matches!(tag, TagEnd::List(_)) {
+                    continue;
+                }
+                open = None;
+                if kind == BlockKind::TableRow {
+                    continue;
+                }
+                let kind = match kind {
+                    BlockKind::Paragraph | BlockKind::ListItem if only_code == Some(true) => BlockKind::Command,
+                    k => k,
+                };
+                let Some(mut b) = block(kind, text, start..range.end, &index) else { continue };
+                b.level = level;
+                match b.kind {
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote => split_markup(b, text, &index, &mut out),
+                    BlockKind::Html if is_markup_line(b.text(text)) && !b.text(text).contains('\n') => {
+                        b.kind = BlockKind::Markup;
+                        out.push(b);
+                    }
+                    _ => out.push(b),
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The Markdown extensions stele reads: tables, footnotes, strikethrough, heading attributes
+/// (`## Title {#id}`, which Hugo and Docusaurus sites put on translated headings).
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A heading's explicit id (`## Exemple {#example}`), if it has one.
+pub fn heading_id(raw: &str) -> Option<&str> {
+    let line = raw.lines().next()?.trim_end();
+    let open = line.rfind("{#")?;
+    let id = line[open + 2..].strip_suffix('}')?;
+    let id = id.split_whitespace().next()?;
+    (!id.is_empty()).then_some(id)
+}
+
+/// The sentences of `text` by the rules of `lang`, as owned strings.
+pub fn sentence_texts(text: &str, lang: &str) -> Vec<String> {
+    sentences(text, lang).into_iter().map(|r| text[r].to_owned()).collect()
+}
+
+/// The text a reader sees in a Markdown block: markup, link targets and list markers left out,
+/// line breaks folded into spaces. Plain text is only whitespace-folded.
+pub fn plain(text: &str, markdown: bool) -> String {
+    if !markdown {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_not_markup() {
+        assert_eq!(count_words("# Le titre\n\nL’exploitation « ouvrière », 12 pays.\n"), 6);
+        assert_eq!(count_words("---\ntitle: many words here\n---\nTwo words\n"), 2);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn markdown_blocks_with_lines() {
+        let text = "---\ntitle: x\n---\n# Title\n\nFirst paragraph\non two lines.\n\n- item one\n- item two\n  continued\n\n> quoted\n> text\n\n```\ncode\n```\n";
+        let b = blocks(text, true);
+        let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
+        use BlockKind::*;
+        assert_eq!(kinds, [FrontMatter, Heading, Paragraph, ListItem, ListItem, Quote, Code]);
+        let lines: Vec<(usize, usize)> = b.iter().map(|b| b.lines).collect();
+        assert_eq!(lines, [(1, 3), (4, 4), (6, 7), (9, 9), (10, 11), (13, 14), (16, 18)]);
+        assert_eq!(b[2].text(text), "First paragraph\non two lines.");
+        assert_eq!(b[4].text(text), "- item two\n  continued");
+    }
+
+    #[test]
+    fn plain_text_of_blocks() {
+        assert_eq!(plain("# No « sacred union »\u{a0}", true), "No « sacred union »");
+        assert_eq!(plain("- see [the site](https://x.org) and `code`", true), "see the site and code");
+        assert_eq!(plain("It said [...] and\nwent on", true), "It said [...] and went on");
+    }
+
+    #[test]
+    fn plain_text_paragraphs() {
+        let text = "One\ntwo\n\n\nThree\n";
+        let b = blocks(text, false);
+        assert_eq!(b.iter().map(|b| b.lines).collect::<Vec<_>>(), [(1, 2), (5, 5)]);
+        assert_eq!(b[1].text(text), "Three");
+    }
+
+    #[test]
+    fn cut_marks_and_typography_stay_in_their_paragraph() {
+        let text = "# No « sacred union »\n\nIt said: « This is not a war [...]\n\nIn Belgium,\n";
+        let b = blocks(text, true);
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[1].text(text), "It said: « This is not a war [...]");
+    }
+}
