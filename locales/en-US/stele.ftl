@@ -479,6 +479,7 @@ cli-export-arg-pair = The two languages, source first: fr-en (or fr,en, fr:en)
 cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source, target, score, document), jsonl, moses (two files, PATH.<source> and PATH.<target>), xliff (XLIFF 2.0) or po (gettext)
 cli-export-arg-level = sentence (the default) or paragraph
 cli-export-arg-output = Write to this file (written whole, then renamed into place) instead of standard output
+cli-export-arg-code = Export code too: command lines and code blocks, each scored by how alike it is to its counterpart (left out by default)
 cli-export-arg-include_outdated = Export outdated translations too (only current ones by default)
 cli-export-arg-min_score = Leave out pairs less likely than X to translate each other, from 0 to 1 (default 0.1, which keeps about 99% of correct pairs)
 cli-export-arg-left_out = Write every sentence or block not exported, where it is and why, to FILE (JSON)
@@ -523,6 +524,7 @@ export-unpaired = not exported: { $count ->
     [one] one sentence or block
    *[other] { $count } sentences or blocks
     } with no counterpart
+error-same-language-pair = { $option } “{ $value }” pairs a language with itself: name two different languages
 error-bad-pair = “{ $value }” is not a pair of the corpus's languages
 error-bad-lang-pair = “{ $value }” is not a pair of languages
 hint-bad-pair = write the source language first: { $option } fr-en, { $option } fr,en, or { $option } pt-BR:en

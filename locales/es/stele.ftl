@@ -479,6 +479,7 @@ cli-export-arg-pair = Los dos idiomas, primero la fuente: fr-en (o fr,en, fr:en)
 cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fuente, destino, puntuación, documento), jsonl, moses (dos archivos, RUTA.<fuente> y RUTA.<destino>), xliff (XLIFF 2.0) o po (gettext)
 cli-export-arg-level = sentence (frases, por defecto) o paragraph (párrafos)
 cli-export-arg-output = Escribir en este archivo (escrito entero y luego puesto en su lugar) en vez de la salida estándar
+cli-export-arg-code = Exportar también el código: líneas de órdenes y bloques de código, cada uno puntuado según su parecido con su equivalente (se omiten por defecto)
 cli-export-arg-include_outdated = Exportar también las traducciones desactualizadas (por defecto, solo las que están al día)
 cli-export-arg-min_score = Dejar fuera los pares cuya probabilidad de ser traducción el uno del otro sea inferior a X, de 0 a 1 (por defecto 0,1, que conserva cerca del 99 % de los pares correctos)
 cli-export-arg-left_out = Escribir en ARCHIVO (JSON) cada frase o bloque no exportado, dónde está y por qué
@@ -523,6 +524,7 @@ export-unpaired = no exportados: { $count ->
     [one] una frase o un bloque
    *[other] { $count } frases o bloques
     } sin correspondencia
+error-same-language-pair = { $option } «{ $value }» empareja un idioma consigo mismo: indique dos idiomas distintos
 error-bad-pair = «{ $value }» no es un par de idiomas del corpus
 error-bad-lang-pair = «{ $value }» no es un par de idiomas
 hint-bad-pair = escriba primero el idioma de origen: { $option } fr-en, { $option } fr,en o { $option } pt-BR:en

@@ -479,6 +479,7 @@ cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr,en, 
 cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>), xliff (XLIFF 2.0) ou po (gettext)
 cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
 cli-export-arg-output = Écrire dans ce fichier (écrit en entier, puis mis en place) plutôt que sur la sortie standard
+cli-export-arg-code = Exporter aussi le code : lignes de commande et blocs de code, chacun noté selon sa ressemblance avec son pendant (laissés de côté par défaut)
 cli-export-arg-include_outdated = Exporter aussi les traductions obsolètes (seulement celles à jour par défaut)
 cli-export-arg-min_score = Écarter les paires dont la probabilité d’être une traduction l’une de l’autre est inférieure à X, de 0 à 1 (0,1 par défaut, qui garde environ 99 % des paires correctes)
 cli-export-arg-left_out = Écrire dans FICHIER (JSON) chaque phrase ou bloc non exporté, où il se trouve et pourquoi
@@ -523,6 +524,7 @@ export-unpaired = non exportés : { $count ->
     [one] une phrase ou un bloc
    *[other] { $count } phrases ou blocs
     } sans correspondant
+error-same-language-pair = { $option } « { $value } » associe une langue à elle-même : nommez deux langues différentes
 error-bad-pair = « { $value } » n’est pas une paire de langues du corpus
 error-bad-lang-pair = « { $value } » n’est pas une paire de langues
 hint-bad-pair = écrivez d’abord la langue source : { $option } fr-en, { $option } fr,en ou { $option } pt-BR:en

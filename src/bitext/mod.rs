@@ -130,7 +130,16 @@ impl<'t> Side<'t> {
             if b.kind.is_prose() && plain.is_empty() && key.is_none() {
                 continue;
             }
-            units.push(Unit { kind: b.kind, level: b.level, range: b.range.clone(), lines: b.lines, plain, anchors, key, code });
+            units.push(Unit {
+                kind: b.kind,
+                level: b.level,
+                range: b.range.clone(),
+                lines: b.lines,
+                plain,
+                anchors,
+                key,
+                code,
+            });
         }
         Side { text, markdown, units }
     }
@@ -370,7 +379,9 @@ pub fn anchor_key(kind: BlockKind, raw: &str, code: &[String]) -> Option<String>
 pub fn compatible(a: &Unit, b: &Unit) -> bool {
     match (a.kind, b.kind) {
         (BlockKind::FrontMatter, BlockKind::FrontMatter) => true,
-        (x, y) if x.is_prose() && y.is_prose() => (x == BlockKind::Heading) == (y == BlockKind::Heading),
+        // A heading may render as a paragraph (at a cost): a translation that lost a heading's
+        // markup still renders it.
+        (x, y) if x.is_prose() && y.is_prose() => true,
         (x, y) => x == y,
     }
 }
@@ -422,7 +433,11 @@ impl<'t> Bitext<'t> {
     pub fn sentences(&self, k: usize, langs: (&str, &str), ratio: f64) -> Sentences {
         let bead = &self.beads[k];
         let split = |side: &Side, r: &Range<usize>, lang: &str| -> Vec<String> {
-            side.units[r.clone()].iter().filter(|u| u.is_prose()).flat_map(|u| text::sentence_texts(&u.plain, lang)).collect()
+            side.units[r.clone()]
+                .iter()
+                .filter(|u| u.is_prose())
+                .flat_map(|u| text::sentence_texts(&u.plain, lang))
+                .collect()
         };
         let sa = split(&self.source, &bead.a, langs.0);
         let sb = split(&self.target, &bead.b, langs.1);
@@ -521,7 +536,12 @@ fn uncouple(a: &[Unit], b: &[Unit], beads: Vec<Bead>) -> Vec<Bead> {
         let (i, j) = (bead.a.start, bead.b.start);
         let single = bead.a.len() == 1 && bead.b.len() == 1;
         let below = |us: &[Unit], k: usize| us.get(k + 1).is_some_and(|u| u.kind.is_code());
-        if single && a[i].kind.is_prose() && b[j].kind.is_prose() && below(a, i) && below(b, j) && partner_a[i + 1] != Some(j + 1..j + 2)
+        if single
+            && a[i].kind.is_prose()
+            && b[j].kind.is_prose()
+            && below(a, i)
+            && below(b, j)
+            && partner_a[i + 1] != Some(j + 1..j + 2)
         {
             out.push(Bead { a: i..i + 1, b: j..j });
             out.push(Bead { a: i + 1..i + 1, b: j..j + 1 });
@@ -599,13 +619,16 @@ fn pair_cost(a: &[Unit], b: &[Unit], ratio: f64) -> Option<f64> {
             _ => 0.0,
         };
         return Some(match x.kind {
-            BlockKind::Code | BlockKind::Command => keys.min(0.0) + 6.0 * (1.0 - code_similarity(&x.code, &y.code)) - 1.5,
+            BlockKind::Code | BlockKind::Command => {
+                keys.min(0.0) + 6.0 * (1.0 - code_similarity(&x.code, &y.code)) - 1.5
+            }
             BlockKind::Markup | BlockKind::Html => {
                 if keys < 0.0 {
                     keys
                 } else {
                     // Shortcodes of the same name, or the same tag.
-                    let name = |u: &Unit| u.key.as_deref().unwrap_or("").split_whitespace().next().unwrap_or("").to_owned();
+                    let name =
+                        |u: &Unit| u.key.as_deref().unwrap_or("").split_whitespace().next().unwrap_or("").to_owned();
                     if name(x) == name(y) {
                         1.0
                     } else {
@@ -615,7 +638,9 @@ fn pair_cost(a: &[Unit], b: &[Unit], ratio: f64) -> Option<f64> {
             }
             _ => {
                 let mut c = prose_cost(a, b, ratio) + keys;
-                if x.kind != y.kind {
+                if (x.kind == BlockKind::Heading) != (y.kind == BlockKind::Heading) {
+                    c += 3.0;
+                } else if x.kind != y.kind {
                     c += 2.0;
                 }
                 if x.level != y.level {
@@ -637,8 +662,10 @@ fn pair_cost(a: &[Unit], b: &[Unit], ratio: f64) -> Option<f64> {
 /// Gale and Church's length cost, plus shared anchors pulling units together and anchors on
 /// one side only pushing them apart.
 fn prose_cost(a: &[Unit], b: &[Unit], ratio: f64) -> f64 {
-    let la: f64 = a.iter().map(|u| u.plain.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64).sum();
-    let lb: f64 = b.iter().map(|u| u.plain.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64).sum();
+    let la: f64 =
+        a.iter().map(|u| u.plain.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64).sum();
+    let lb: f64 =
+        b.iter().map(|u| u.plain.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>() as f64).sum();
     let mean = (la * ratio).max(1.0);
     let delta = (lb - mean) / (6.8 * mean).sqrt();
     let length = delta * delta / 2.0;
@@ -658,7 +685,14 @@ fn prose_cost(a: &[Unit], b: &[Unit], ratio: f64) -> f64 {
 
 /// A monotone alignment of units `ra` of `a` with units `rb` of `b`, within a band around the
 /// segment's diagonal (memory and time linear in the segment's length).
-fn align_segment(a: &[Unit], b: &[Unit], ra: Range<usize>, rb: Range<usize>, ratio: f64, partners: &Partners) -> Vec<Bead> {
+fn align_segment(
+    a: &[Unit],
+    b: &[Unit],
+    ra: Range<usize>,
+    rb: Range<usize>,
+    ratio: f64,
+    partners: &Partners,
+) -> Vec<Bead> {
     let (n, m) = (ra.len(), rb.len());
     if n == 0 || m == 0 {
         let lone_a = ra.clone().map(|i| Bead { a: i..i + 1, b: rb.start..rb.start });
@@ -692,7 +726,15 @@ fn align_segment(a: &[Unit], b: &[Unit], ra: Range<usize>, rb: Range<usize>, rat
                 if di > i || dj > j {
                     continue;
                 }
-                let prev = if di == 0 { if j - dj < l { f64::INFINITY } else { row[j - dj - l] } } else { get(&best, i - di, j - dj) };
+                let prev = if di == 0 {
+                    if j - dj < l {
+                        f64::INFINITY
+                    } else {
+                        row[j - dj - l]
+                    }
+                } else {
+                    get(&best, i - di, j - dj)
+                };
                 if !prev.is_finite() {
                     continue;
                 }
@@ -723,7 +765,8 @@ fn align_segment(a: &[Unit], b: &[Unit], ra: Range<usize>, rb: Range<usize>, rat
         let (di, dj) = if j < lo(i) || j > hi(i) { (0, 0) } else { back[i][j - lo(i)] };
         // Outside the band's reach (cannot happen with a band wider than the sides differ):
         // leave the rest without counterpart.
-        let (di, dj) = if (di, dj) == (0, 0) { (usize::from(i > 0), usize::from(i == 0)) } else { (di as usize, dj as usize) };
+        let (di, dj) =
+            if (di, dj) == (0, 0) { (usize::from(i > 0), usize::from(i == 0)) } else { (di as usize, dj as usize) };
         beads.push(Bead { a: ra.start + i - di..ra.start + i, b: rb.start + j - dj..rb.start + j });
         i -= di;
         j -= dj;

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use stele::align::align_sentences;
 use stele::lang::Lang;
 use stele::text;
 use stele::tracking::{self, TrackingError};
@@ -75,7 +74,7 @@ pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode,
     let sa: Vec<&str> = source.iter().map(String::as_str).collect();
     let sb: Vec<&str> = target.iter().map(String::as_str).collect();
     let ratio = stele::align::length_ratio(&sa, &sb);
-    let beads = stele::align::repair(align_sentences(&sa, &sb), &sa, &sb, ratio, (la.primary(), lb.primary()));
+    let beads = stele::bitext::align_sentences(&sa, &sb, ratio, (la.primary(), lb.primary()));
     let join = |r: &std::ops::Range<usize>| r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     for bead in &beads {
         match args.format {

@@ -90,6 +90,14 @@ pub enum CliError {
         /// Whether the languages must be the corpus's.
         of_corpus: bool,
     },
+    /// `export --pair fr-fr`: a language paired with itself.
+    #[error("same language pair")]
+    SameLanguagePair {
+        /// The value.
+        value: String,
+        /// The option it was given to.
+        option: &'static str,
+    },
     /// `export --format moses` writes two files: it needs `-o`.
     #[error("moses needs -o")]
     MosesNeedsOutput {
@@ -404,6 +412,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             hint = Some(t!(loc, "hint-bad-pair", "option" => *option));
             let id = if *of_corpus { "error-bad-pair" } else { "error-bad-lang-pair" };
             msg(loc, id, &[("value", Arg::from(value))])
+        }
+        CliError::SameLanguagePair { value, option } => {
+            hint = Some(t!(loc, "hint-bad-pair", "option" => *option));
+            msg(loc, "error-same-language-pair", &[("value", Arg::from(value)), ("option", Arg::from(*option))])
         }
         CliError::MosesNeedsOutput { from, to } => {
             t!(loc, "error-moses-needs-output", "source" => from.as_str(), "target" => to.as_str())

@@ -62,6 +62,10 @@ pub struct ExportArgs {
     /// Leave out pairs whose alignment score is below X (0 to 1).
     #[arg(long, value_name = "X", default_value_t = stele::align::DEFAULT_MIN_SCORE, hide_default_value = true)]
     pub min_score: f64,
+    /// Export code too: command lines and code blocks, each paired with its counterpart and
+    /// scored by how alike the two are (left out by default: translation memories want text).
+    #[arg(long)]
+    pub code: bool,
     /// Write every sentence or block not exported, where it is and why, to FILE (JSON).
     #[arg(long, value_name = "FILE")]
     pub left_out: Option<PathBuf>,
@@ -111,6 +115,10 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     let (corpora, repo) = ctx.open_corpora()?;
     let known: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
     let (source, target) = parse_pair(&args.pair, Some(&known), "--pair")?;
+    // issue 30: a language paired with itself is not a pair.
+    if source == target {
+        return Err(CliError::SameLanguagePair { value: args.pair.clone(), option: "--pair" });
+    }
     ctx.langs(&corpora, &[source.to_string(), target.to_string()])?;
     if !(0.0..=1.0).contains(&args.min_score) {
         return Err(CliError::BadScore { value: args.min_score.to_string() });
@@ -125,6 +133,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         include_outdated: args.include_outdated,
         min_score: args.min_score,
         list_left_out: ctx.verbose > 0 || args.left_out.is_some(),
+        code: args.code,
     };
     let status_opts = StatusOptions {
         langs: Vec::new(),

@@ -3,15 +3,15 @@
 //!
 //! [`stale_blocks`] compares the source as it was when a translation was made with the source
 //! now, block by block; maps each changed, added or removed block onto the translation block(s)
-//! that render it (through [`crate::align`]: translations usually keep the structure, and where
-//! they merge or drop paragraphs the beads say so); and classifies each change as cosmetic,
+//! that render it (through [`crate::bitext`], the one pairing of a document and its
+//! translation: structure first, so a missing or moved block does not shift the rest); and classifies each change as cosmetic,
 //! mechanical or content. [`words`] is the word-level diff of two texts (`similar`).
 
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::align;
+use crate::bitext::Bitext;
 use crate::text::{self, Block, BlockKind};
 
 /// How a source block changed.
@@ -131,15 +131,24 @@ pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> 
     let (_, n) = split(new, markdown);
     let (_, t) = split(translation, markdown);
 
-    // Which translation blocks render each old source block.
-    let beads = align::align_texts(
-        &o.iter().map(|b| b.text(old)).collect::<Vec<_>>(),
-        &t.iter().map(|b| b.text(translation)).collect::<Vec<_>>(),
-    );
+    // Which translation blocks render each old source block: the document-pair layer's
+    // pairing, its units mapped back onto the blocks (the title in front matter is not one).
+    let bt = Bitext::new(old, translation, markdown);
+    let starts = |blocks: &[Block]| -> std::collections::HashMap<usize, usize> {
+        blocks.iter().enumerate().map(|(k, b)| (b.range.start, k)).collect()
+    };
+    let (o_at, t_at) = (starts(&o), starts(&t));
+    let index_of = |at: &std::collections::HashMap<usize, usize>, u: &crate::bitext::Unit| {
+        at.get(&u.range.start).copied().filter(|_| !u.is_title())
+    };
     let mut rendered_by: Vec<std::ops::Range<usize>> = vec![0..0; o.len()];
-    for bead in &beads {
-        for i in bead.a.clone() {
-            rendered_by[i] = bead.b.clone();
+    for bead in &bt.beads {
+        let mine: Vec<usize> = bead.b.clone().filter_map(|k| index_of(&t_at, &bt.target.units[k])).collect();
+        let (Some(&first), Some(&last)) = (mine.first(), mine.last()) else { continue };
+        for k in bead.a.clone() {
+            if let Some(i) = index_of(&o_at, &bt.source.units[k]) {
+                rendered_by[i] = first..last + 1;
+            }
         }
     }
     let t_lines = |r: &std::ops::Range<usize>| -> Option<(usize, usize)> {

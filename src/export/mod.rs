@@ -1,24 +1,27 @@
-//! Aligned bilingual pairs out of the corpus: TMX, TSV, JSONL and Moses.
+//! Aligned bilingual pairs out of the corpus: TMX, TSV, JSONL, Moses, XLIFF and PO.
 //!
-//! For each document with both languages of the pair, [`export`] reads the two versions, splits
-//! them into blocks (paragraphs, headings, list items), aligns the blocks — directly when one
-//! side is the original, through the original when both are translations (pivot: `en-es` of a
-//! French article) — then aligns sentences inside each block pair. Pairs stream to a
-//! [`PairWriter`] document by document, so memory stays flat as the corpus grows. By default
-//! only current translations are exported; what was left out, and why, is counted.
+//! For each document with both languages of the pair, [`export`] reads the two versions and
+//! asks [`crate::bitext`] how they pair — directly when one side is the original, through the
+//! original when both are translations (pivot: `en-es` of a French article) — then writes the
+//! sentence (or block) pairs of each paired group of prose. Code (command lines, code blocks)
+//! is left out unless asked for ([`ExportOptions::code`]): translation memories want text, and
+//! a command paired with a command is scored by how alike the two are, not as a translation.
+//! Markup never is. Pairs stream to a [`PairWriter`] document by document, so memory stays
+//! flat as the corpus grows. By default only current translations are exported; what was left
+//! out, and why, is counted.
 
 mod writers;
 
 use serde::Serialize;
 
 use crate::align;
+use crate::bitext::{self, Side, Unit};
 use crate::config::Kind;
 use crate::corpus::Corpus;
 use crate::freshness::{self, State, StatusOptions, StatusReport};
 use crate::git::ObjectId;
 use crate::git::Repo;
 use crate::lang::Lang;
-use crate::text::{self, BlockKind};
 use crate::tracking::{self, TrackingError};
 
 pub use writers::{
@@ -50,6 +53,9 @@ pub struct ExportOptions {
     pub min_score: f64,
     /// Say which sentences and blocks are not exported, and why ([`ExportSummary::left`]).
     pub list_left_out: bool,
+    /// Export code too: a command line paired with a command line, a code block with a code
+    /// block (scored by how alike they are once placeholders are normalized).
+    pub code: bool,
 }
 
 /// One aligned pair.
@@ -171,72 +177,25 @@ fn read(root: &std::path::Path, rel: &str) -> Result<Version, TrackingError> {
     Ok(Version { markdown: tracking::storage_for(rel) == tracking::Storage::FrontMatter, text })
 }
 
-/// The exportable blocks of a version (front matter, code and HTML left out), as plain text.
-fn blocks(v: &Version) -> Vec<String> {
-    located_blocks(v).into_iter().map(|b| b.text).collect()
-}
-
-/// The page's title kept in front matter (`title:`), with its line: exported as a pair when
-/// both sides have one.
-fn title(v: &Version) -> Option<(String, usize)> {
-    if !v.markdown {
-        return None;
+impl Version {
+    fn side(&self) -> Side<'_> {
+        Side::read(&self.text, self.markdown)
     }
-    let front = text::frontmatter::locate(&v.text).ok()??;
-    let (title, line) = front.keys().ok()?.title?;
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!title.is_empty()).then_some((title, line))
 }
 
-/// A block as exported, with where it is in its file.
-struct Located {
-    text: String,
-    /// Its first line, 1-based.
-    line: usize,
-    /// Its text as written (markup and all), to find a sentence's line in it.
-    raw: std::ops::Range<usize>,
+/// Whether a unit is exported: prose, and code when asked for.
+fn exported(u: &Unit, code: bool) -> bool {
+    u.is_prose() || (code && u.kind.is_code())
 }
 
-fn located_blocks(v: &Version) -> Vec<Located> {
-    text::blocks(&v.text, v.markdown)
-        .into_iter()
-        .filter(|b| !matches!(b.kind, BlockKind::FrontMatter | BlockKind::Code | BlockKind::Html))
-        .map(|b| Located { text: text::plain(b.text(&v.text), v.markdown), line: b.lines.0, raw: b.range.clone() })
-        .filter(|b| !b.text.is_empty())
-        .collect()
-}
+/// Unit pairs of two versions: (source unit indexes, target unit indexes).
+type UnitPairs = Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>;
 
-/// The line of `sentence` among the blocks `blocks` (of the version whose text is `text`): the
-/// line where its first words are, else its block's first line.
-fn line_of(text: &str, blocks: &[Located], sentence: &str) -> usize {
-    let words: Vec<&str> = sentence.split_whitespace().take(3).collect();
-    let Some(first) = words.first() else { return blocks.first().map_or(1, |b| b.line) };
-    for b in blocks {
-        if !b.text.contains(first) {
-            continue;
-        }
-        let raw = &text[b.raw.clone()];
-        // The first word as written (markup may sit around it, never inside it).
-        if let Some(at) = raw.find(first) {
-            return b.line + raw[..at].matches('\n').count();
-        }
-        return b.line;
-    }
-    blocks.first().map_or(1, |b| b.line)
-}
-
-/// Block pairs of two versions: (source block indexes, target block indexes).
-type BlockPairs = Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>;
-
-fn align_blocks(a: &[String], b: &[String]) -> BlockPairs {
-    align::align_texts(a, b).into_iter().map(|bead| (bead.a, bead.b)).collect()
-}
-
-/// How one version's blocks render the original's blocks as they are now: (original blocks,
-/// this version's blocks), in order.
+/// How one version's units render the original's units as they are now: (original units,
+/// this version's units), in order.
 struct Rendering {
-    beads: BlockPairs,
-    /// This version's blocks left out because the original changed there since the version
+    beads: UnitPairs,
+    /// This version's units left out because the original changed there since the version
     /// was made.
     changed: Vec<usize>,
 }
@@ -247,53 +206,68 @@ impl Rendering {
         Rendering { beads: (0..n).map(|k| (k..k + 1, k..k + 1)).collect(), changed: Vec::new() }
     }
 
-    /// A translation, aligned with the original it was made from (`then`, when known and not
-    /// the original as it is now): its blocks that render blocks of `then` still in `now`,
-    /// unchanged, are carried onto them; those that render blocks changed since are left out.
-    fn translation(blocks: &[String], now: &[String], then: Option<&[String]>) -> Rendering {
-        let Some(then) = then else {
-            return Rendering { beads: align_blocks(now, blocks), changed: Vec::new() };
+    /// A translation, paired with the original it was made from (`then`, when known and not
+    /// the original as it is now): its units that render units of `then` still in `now`,
+    /// unchanged, are carried onto them; those that render units changed since are left out.
+    fn translation(mine: &Side, now: &Side, then: Option<&Side>) -> Rendering {
+        let beads = |orig: &Side| -> UnitPairs {
+            bitext::Bitext::of(orig.clone(), mine.clone()).beads.into_iter().map(|b| (b.a, b.b)).collect()
         };
-        // Each block of `then` that `now` still has, unchanged: where it is now.
-        let mut carry: Vec<Option<usize>> = vec![None; then.len()];
-        for op in similar::capture_diff_slices(similar::Algorithm::Myers, then, now) {
+        let Some(then) = then else {
+            return Rendering { beads: beads(now), changed: Vec::new() };
+        };
+        // Each unit of `then` that `now` still has, unchanged: where it is now.
+        let written = |s: &Side| -> Vec<String> {
+            s.units
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{:?}\u{0}{}",
+                        u.kind,
+                        s.text[u.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ")
+                    )
+                })
+                .collect()
+        };
+        let (then_keys, now_keys) = (written(then), written(now));
+        let mut carry: Vec<Option<usize>> = vec![None; then.units.len()];
+        for op in similar::capture_diff_slices(similar::Algorithm::Myers, &then_keys, &now_keys) {
             if let similar::DiffOp::Equal { old_index, new_index, len } = op {
                 for k in 0..len {
                     carry[old_index + k] = Some(new_index + k);
                 }
             }
         }
-        let mut beads = Vec::new();
+        let mut out = Vec::new();
         let mut changed = Vec::new();
-        for (orig, mine) in align_blocks(then, blocks) {
+        for (orig, mine) in beads(then) {
             if orig.is_empty() {
-                beads.push((0..0, mine));
+                out.push((0..0, mine));
                 continue;
             }
-            // Carried only when every block of the group is still there, in a row.
+            // Carried only when every unit of the group is still there, in a row.
             let at: Vec<Option<usize>> = orig.clone().map(|k| carry[k]).collect();
             let in_a_row = at.windows(2).all(|w| matches!(w, [Some(x), Some(y)] if *y == x + 1));
             match (at.first().copied().flatten(), at.last().copied().flatten(), in_a_row) {
-                (Some(first), Some(last), true) => beads.push((first..last + 1, mine)),
+                (Some(first), Some(last), true) => out.push((first..last + 1, mine)),
                 _ => changed.extend(mine),
             }
         }
-        Rendering { beads, changed }
+        Rendering { beads: out, changed }
     }
 }
 
-/// A sentence or block not exported, before its line is found: (side, text, the blocks it
-/// comes from, why, score).
+/// A sentence or block not exported, before its line is found: (side, text, where, why, score).
 type Pending = (usize, String, Where, Unexported, Option<f64>);
 
-/// Where a text is in its version: a line, or among some of its blocks.
+/// Where a text is in its version: a line, or among some of its units.
 #[derive(Clone)]
 enum Where {
     Line(usize),
-    Blocks(std::ops::Range<usize>),
+    Units(std::ops::Range<usize>),
 }
 
-/// What a join leaves out: each side's blocks (by index) with no counterpart, and those left
+/// What a join leaves out: each side's units (by index) with no counterpart, and those left
 /// out because the original changed since the side was made.
 #[derive(Default)]
 struct Lone {
@@ -301,11 +275,11 @@ struct Lone {
     changed: [Vec<usize>; 2],
 }
 
-/// Pairs two versions' blocks through the original (`n` blocks now) each renders: the blocks
-/// rendering the same original blocks pair up, and consecutive original blocks join one pair
+/// Pairs two versions' units through the original (`n` units now) each renders: the units
+/// rendering the same original units pair up, and consecutive original units join one pair
 /// when either version renders them together (a merged paragraph).
-fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, Lone) {
-    // For each original block, the group (bead) that renders it on each side.
+fn join(a: &Rendering, b: &Rendering, n: usize) -> (UnitPairs, Lone) {
+    // For each original unit, the group (bead) that renders it on each side.
     let groups = |r: &Rendering| -> Vec<Option<usize>> {
         let mut of = vec![None; n];
         for (g, (orig, _)) in r.beads.iter().enumerate() {
@@ -330,7 +304,7 @@ fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, Lone) {
         }
     };
     let mut lone = Lone { changed: [a.changed.clone(), b.changed.clone()], ..Lone::default() };
-    // A version's blocks that render nothing of the original have no counterpart.
+    // A version's units that render nothing of the original have no counterpart.
     for (side, r) in [a, b].into_iter().enumerate() {
         for (orig, mine) in &r.beads {
             if orig.is_empty() {
@@ -349,7 +323,7 @@ fn join(a: &Rendering, b: &Rendering, n: usize) -> (BlockPairs, Lone) {
             span(a, ga[k], &mut ra);
             span(b, gb[k], &mut rb);
         }
-        // One side renders these original blocks and the other not (it left them out, or they
+        // One side renders these original units and the other not (it left them out, or they
         // are new since it was made): no counterpart.
         match (ra.is_empty(), rb.is_empty()) {
             (false, false) => out.push((ra, rb)),
@@ -439,66 +413,62 @@ fn export_report(
         }
         let root = &corpus.repo_root;
         let (va, vb) = (read(root, &pa)?, read(root, &pb)?);
-        let (la, lb) = (located_blocks(&va), located_blocks(&vb));
-        let ba: Vec<String> = la.iter().map(|b| b.text.clone()).collect();
-        let bb: Vec<String> = lb.iter().map(|b| b.text.clone()).collect();
+        let (sa, sb) = (va.side(), vb.side());
         // The original: one of the two sides, else read (the pivot of `en-es` of a French text).
-        let pivot;
-        let (original, now): (&Version, std::borrow::Cow<'_, [String]>) = if doc.source.lang == opts.source {
-            (&va, (&ba[..]).into())
+        let pivot_version;
+        let pivot_side;
+        let now: &Side = if doc.source.lang == opts.source {
+            &sa
         } else if doc.source.lang == opts.target {
-            (&vb, (&bb[..]).into())
+            &sb
         } else {
-            pivot = read(root, &doc.source.path)?;
-            (&pivot, blocks(&pivot).into())
+            pivot_version = read(root, &doc.source.path)?;
+            pivot_side = pivot_version.side();
+            &pivot_side
         };
-        // How each side renders the original now: itself; a current translation, aligned with
-        // it; an outdated one, aligned with the original it was made from, its blocks carried
-        // where the original has not changed since.
-        // `None` for an outdated translation whose basis cannot be read: aligned with the
-        // original now, its pairs would shift where the original changed.
-        // With it, whether the original's title is the same as when the side was made.
-        let original_title = title(original).map(|t| t.0);
-        let rendering = |lang: &Lang, mine: &[String]| -> Result<Option<(Rendering, bool)>, ExportError> {
+        // How each side renders the original now: itself; a current translation, paired with
+        // it; an outdated one, paired with the original it was made from, its units carried
+        // where the original has not changed since. `None` for an outdated translation whose
+        // basis cannot be read: paired with the original now, its pairs would shift where the
+        // original changed.
+        let rendering = |lang: &Lang, mine: &Side| -> Result<Option<Rendering>, ExportError> {
             if &doc.source.lang == lang {
-                return Ok(Some((Rendering::original(now.len()), true)));
+                return Ok(Some(Rendering::original(now.units.len())));
             }
             let status = doc.translations.iter().find(|t| &t.lang == lang);
             let then = match status {
                 Some(t) if t.state == State::Outdated => {
                     let bytes = freshness::basis_source(repo, t).map_err(freshness::FreshnessError::from)?;
                     match bytes.and_then(|b| String::from_utf8(b).ok()) {
-                        Some(text) => Some(Version { text, markdown: original.markdown }),
+                        Some(text) => Some(text),
                         None => return Ok(None),
                     }
                 }
-                // Current, or unknown (no basis to align with): the original as it is.
+                // Current, or unknown (no basis to pair with): the original as it is.
                 _ => None,
             };
-            let title_kept = then.as_ref().is_none_or(|then| title(then).map(|t| t.0) == original_title);
-            let then = then.map(|v| blocks(&v));
-            Ok(Some((Rendering::translation(mine, &now, then.as_deref()), title_kept)))
+            let then_side = then.as_deref().map(|t| Side::read(t, now.markdown));
+            Ok(Some(Rendering::translation(mine, now, then_side.as_ref())))
         };
-        let (Some((ra, title_a)), Some((rb, title_b))) = (rendering(&opts.source, &ba)?, rendering(&opts.target, &bb)?)
-        else {
+        let (Some(ra), Some(rb)) = (rendering(&opts.source, &sa)?, rendering(&opts.target, &sb)?) else {
             *left.entry(LeftOut::BasisUnreadable).or_insert(0) += 1;
             continue;
         };
-        let (block_pairs, lone) = join(&ra, &rb, now.len());
+        let (unit_pairs, lone) = join(&ra, &rb, now.units.len());
+        let sides = [&sa, &sb];
         // What is left out, as it is found (its line is found at the end).
         let mut unexported: Vec<Pending> = Vec::new();
-        for side in 0..2 {
-            let all = if side == 0 { &la } else { &lb };
-            summary.unpaired += lone.unpaired[side].len();
-            summary.changed_since += lone.changed[side].len();
+        for (side, units) in sides.iter().enumerate() {
+            let counted = |k: &&usize| exported(&units.units[**k], opts.code);
+            let unpaired: Vec<usize> = lone.unpaired[side].iter().filter(counted).copied().collect();
+            let changed: Vec<usize> = lone.changed[side].iter().filter(counted).copied().collect();
+            summary.unpaired += unpaired.len();
+            summary.changed_since += changed.len();
             if opts.list_left_out {
-                let blocks = [
-                    (&lone.unpaired[side], Unexported::NoCounterpart),
-                    (&lone.changed[side], Unexported::SourceChanged),
-                ];
-                for (indexes, why) in blocks {
-                    for &i in indexes {
-                        unexported.push((side, all[i].text.clone(), Where::Line(all[i].line), why, None));
+                for (indexes, why) in [(unpaired, Unexported::NoCounterpart), (changed, Unexported::SourceChanged)] {
+                    for i in indexes {
+                        let u = &units.units[i];
+                        unexported.push((side, unit_text(units, u), Where::Line(u.lines.0), why, None));
                     }
                 }
             }
@@ -506,100 +476,91 @@ fn export_report(
         let basis = doc.source.blob.expect("an existing source has a blob id");
         // The two languages' length ratio over the whole document: what a pair's own ratio is
         // compared with.
-        let ratio = align::length_ratio(&ba, &bb);
+        let prose = |s: &Side| s.units.iter().filter(|u| u.is_prose()).map(|u| u.plain.clone()).collect::<Vec<_>>();
+        let ratio = align::length_ratio(&prose(&sa), &prose(&sb));
         let langs = (opts.source.primary(), opts.target.primary());
-        // The pairs to write, each with where its source side is (for what is said of it).
-        let mut found: Vec<(String, String, Where)> = Vec::new();
-        // The titles in front matter, first, when both sides have one and the original's title
-        // is the one each was made from.
-        match (title(&va), title(&vb)) {
-            (Some((a, line)), Some((b, _))) if title_a && title_b => found.push((a, b, Where::Line(line))),
-            (Some((a, line_a)), Some((b, line_b))) => {
-                summary.changed_since += 1;
-                if opts.list_left_out {
-                    let (side, text, line) = if title_a { (1, b, line_b) } else { (0, a, line_a) };
-                    unexported.push((side, text, Where::Line(line), Unexported::SourceChanged, None));
+        // The pairs to write, each with its score (for code: how alike) and where its source is.
+        let mut found: Vec<(String, String, Option<f64>, Where)> = Vec::new();
+        for (ua, ub) in unit_pairs {
+            let (first_a, first_b) = (&sa.units[ua.start], &sb.units[ub.start]);
+            if first_a.kind.is_code() || first_b.kind.is_code() {
+                if opts.code && ua.len() == 1 && ub.len() == 1 && first_a.kind == first_b.kind {
+                    let score = bitext::code_similarity(&first_a.code, &first_b.code);
+                    found.push((unit_text(&sa, first_a), unit_text(&sb, first_b), Some(score), Where::Units(ua)));
                 }
+                continue;
             }
-            _ => {}
-        }
-        for (ra, rb) in block_pairs {
-            let (ta, tb) = (ba[ra.clone()].join(" "), bb[rb.clone()].join(" "));
-            let pairs: Vec<(String, String)> = match opts.level {
-                Level::Paragraph => vec![(ta, tb)],
+            if !first_a.is_prose() || !first_b.is_prose() {
+                continue;
+            }
+            let (ta, tb) = (sa.plain(ua.clone()).replace("\n\n", " "), sb.plain(ub.clone()).replace("\n\n", " "));
+            match opts.level {
+                Level::Paragraph => found.push((ta, tb, None, Where::Units(ua))),
                 Level::Sentence => {
-                    let sa = text::sentence_texts(&ta, opts.source.as_str());
-                    let sb = text::sentence_texts(&tb, opts.target.as_str());
-                    let beads = if sa.len() == 1 && sb.len() == 1 {
-                        vec![align::SentenceBead { a: 0..1, b: 0..1, score: 1.0 }]
-                    } else {
-                        let a: Vec<&str> = sa.iter().map(String::as_str).collect();
-                        let b: Vec<&str> = sb.iter().map(String::as_str).collect();
-                        align::repair(align::align_sentences(&a, &b), &a, &b, ratio, langs)
+                    let split = |side: &Side, r: &std::ops::Range<usize>, lang: &str| -> Vec<String> {
+                        side.units[r.clone()].iter().flat_map(|u| crate::text::sentence_texts(&u.plain, lang)).collect()
                     };
-                    let mut pairs = Vec::with_capacity(beads.len());
-                    let (wa, wb) = (Where::Blocks(ra.clone()), Where::Blocks(rb.clone()));
-                    for bead in beads {
+                    let (xa, xb) = (split(&sa, &ua, opts.source.as_str()), split(&sb, &ub, opts.target.as_str()));
+                    for bead in bitext::align_sentences(&xa, &xb, ratio, langs) {
                         if bead.a.is_empty() || bead.b.is_empty() {
                             summary.unpaired += bead.a.len() + bead.b.len();
                             if opts.list_left_out {
-                                for (side, units, range, at) in [(0, &sa, &bead.a, &wa), (1, &sb, &bead.b, &wb)] {
+                                for (side, units, range, at) in [(0, &xa, &bead.a, &ua), (1, &xb, &bead.b, &ub)] {
                                     for text in &units[range.clone()] {
-                                        unexported.push((
-                                            side,
-                                            text.clone(),
-                                            at.clone(),
-                                            Unexported::NoCounterpart,
-                                            None,
-                                        ));
+                                        let at = Where::Units(at.clone());
+                                        unexported.push((side, text.clone(), at, Unexported::NoCounterpart, None));
                                     }
                                 }
                             }
                             continue;
                         }
-                        pairs.push((sa[bead.a].join(" "), sb[bead.b].join(" ")));
+                        found.push((xa[bead.a].join(" "), xb[bead.b].join(" "), None, Where::Units(ua.clone())));
                     }
-                    pairs
                 }
-            };
-            found.extend(pairs.into_iter().map(|(a, b)| (a, b, Where::Blocks(ra.clone()))));
-        }
-        {
-            for (source, target, at) in found {
-                // The pair's own score: how likely its two texts translate each other,
-                // whatever the alignment around them.
-                let score = align::score(&source, &target, ratio, langs);
-                if score < opts.min_score {
-                    summary.below_min_score += 1;
-                    if opts.list_left_out {
-                        unexported.push((0, source, at, Unexported::BelowMinScore, Some(score)));
-                    }
-                    continue;
-                }
-                summary.pairs += 1;
-                writer
-                    .pair(&Pair {
-                        doc: doc.id.clone(),
-                        source_lang: opts.source.clone(),
-                        target_lang: opts.target.clone(),
-                        source,
-                        target,
-                        score: (score * 1000.0).round() / 1000.0,
-                        basis,
-                        outdated: sa_state != State::Current || sb_state != State::Current,
-                    })
-                    .map_err(ExportError::Write)?;
             }
         }
+        for (source, target, code_score, at) in found {
+            // The pair's own score: how likely its two texts translate each other, whatever
+            // the alignment around them (for code, how alike the two are).
+            let score = code_score.unwrap_or_else(|| align::score(&source, &target, ratio, langs));
+            if score < opts.min_score {
+                summary.below_min_score += 1;
+                if opts.list_left_out {
+                    unexported.push((0, source, at, Unexported::BelowMinScore, Some(score)));
+                }
+                continue;
+            }
+            summary.pairs += 1;
+            writer
+                .pair(&Pair {
+                    doc: doc.id.clone(),
+                    source_lang: opts.source.clone(),
+                    target_lang: opts.target.clone(),
+                    source,
+                    target,
+                    score: (score * 1000.0).round() / 1000.0,
+                    basis,
+                    outdated: sa_state != State::Current || sb_state != State::Current,
+                })
+                .map_err(ExportError::Write)?;
+        }
         for (side, text, at, why, score) in unexported {
-            let (path, version, all) = if side == 0 { (&pa, &va, &la) } else { (&pb, &vb, &lb) };
+            let (path, units) = if side == 0 { (&pa, &sa) } else { (&pb, &sb) };
             let line = match at {
                 Where::Line(line) => line,
-                Where::Blocks(blocks) => line_of(&version.text, &all[blocks], &text),
+                Where::Units(r) => units.line_of(r, &text),
             };
             summary.left.push(LeftUnit { path: path.clone(), line, text, why, score });
         }
         summary.documents += 1;
     }
     Ok(())
+}
+
+/// A unit's text as exported: its plain text; for code, the command or the code as written.
+fn unit_text(side: &Side, u: &Unit) -> String {
+    match u.kind {
+        crate::text::BlockKind::Code => side.text[u.range.clone()].to_owned(),
+        _ => u.plain.clone(),
+    }
 }

@@ -703,7 +703,9 @@ pub fn status_prepared(
     opts: &StatusOptions,
     mut prepared: Prepared,
 ) -> Result<StatusReport, FreshnessError> {
-    if let Some(path) = unmatched(corpora, &opts.paths) {
+    // A part of a corpus (export's chunks) need not hold every path asked for; the caller
+    // checked them against the whole.
+    if let Some(path) = unmatched(corpora, &opts.paths).filter(|_| !opts.partial) {
         return Err(FreshnessError::NoMatch { path: path.to_owned() });
     }
     let text = corpora.iter().any(|c| c.config.kind == Kind::Text);

@@ -15,7 +15,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-
 pub use sentences::sentences;
 
 /// The number of words in `text`'s body (its front matter left out).
@@ -55,7 +54,10 @@ impl BlockKind {
     /// Whether a reader reads it as text to translate (a paragraph, a heading, a list item, a
     /// quote, a table row), as opposed to code and markup.
     pub fn is_prose(self) -> bool {
-        matches!(self, BlockKind::Heading | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableRow)
+        matches!(
+            self,
+            BlockKind::Heading | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableRow
+        )
     }
 
     /// Whether it is code: a code block or a command line.
@@ -189,15 +191,16 @@ fn split_markup(b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
             out.extend(block(kind, text, r, index));
         }
     };
+    let line = |k: usize| end_of(k)..end_of(k + 1).min(b.range.end);
     // Each markup line is a block of its own: shortcodes open and close one at a time.
     for k in 0..lead {
-        push(BlockKind::Markup, lines[k].0..end_of(k + 1).min(b.range.end));
+        push(BlockKind::Markup, line(k));
     }
     if lead < lines.len() - trail {
         push(b.kind, end_of(lead)..end_of(lines.len() - trail).min(b.range.end));
     }
     for k in lines.len() - trail..lines.len() {
-        push(BlockKind::Markup, lines[k].0..end_of(k + 1).min(b.range.end));
+        push(BlockKind::Markup, line(k));
     }
 }
 
@@ -241,7 +244,9 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
         let range = range.start + body_start..range.end + body_start;
         match event {
             // A table is its rows: each row (the header's too) opens at depth 1 inside it.
-            Event::Start(Tag::TableHead | Tag::TableRow) if matches!(open, Some((BlockKind::TableRow, _, _))) && depth == 0 => {
+            Event::Start(Tag::TableHead | Tag::TableRow)
+                if matches!(open, Some((BlockKind::TableRow, _, _))) && depth == 0 =>
+            {
                 out.extend(block(BlockKind::TableRow, text, range, &index));
                 depth += 1;
             }
@@ -270,9 +275,11 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
                 only_code.get_or_insert(true);
             }
             Event::Text(t) if open.is_some() && !t.trim().is_empty() => only_code = Some(false),
-            Event::Html(_) | Event::InlineHtml(_) | Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {
-                only_code = Some(false)
-            }
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_) => only_code = Some(false),
             Event::End(tag) => {
                 let Some((kind, start, level)) = open else { continue };
                 if depth > 0 {
@@ -293,7 +300,9 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
                 let Some(mut b) = block(kind, text, start..range.end, &index) else { continue };
                 b.level = level;
                 match b.kind {
-                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote => split_markup(b, text, &index, &mut out),
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote => {
+                        split_markup(b, text, &index, &mut out)
+                    }
                     BlockKind::Html if is_markup_line(b.text(text)) && !b.text(text).contains('\n') => {
                         b.kind = BlockKind::Markup;
                         out.push(b);
@@ -310,7 +319,10 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
 /// The Markdown extensions stele reads: tables, footnotes, strikethrough, heading attributes
 /// (`## Title {#id}`, which Hugo and Docusaurus sites put on translated headings).
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// A heading's explicit id (`## Exemple {#example}`), if it has one.

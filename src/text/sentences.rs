@@ -126,7 +126,10 @@ pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
         // (「はい。」も): after the mark and any closing brackets, the next sentence starts.
         if matches!(c, '。' | '！' | '？') {
             let mut j = i;
-            while j + 1 < chars.len() && (matches!(chars[j + 1].1, '。' | '！' | '？' | '」' | '』' | '）' | '】') || is_closing(chars[j + 1].1)) {
+            while j + 1 < chars.len()
+                && (matches!(chars[j + 1].1, '。' | '！' | '？' | '」' | '』' | '）' | '】')
+                    || is_closing(chars[j + 1].1))
+            {
                 j += 1;
             }
             let end = chars[j].0 + chars[j].1.len_utf8();
@@ -208,7 +211,10 @@ mod tests {
     #[test]
     fn full_width_marks_end_sentences_without_a_space() {
         // issue 30: Japanese and Chinese put no space after 。, ！ and ？.
-        assert_eq!(split("これはペンです。あれは本です！本当？", "ja"), ["これはペンです。", "あれは本です！", "本当？"]);
+        assert_eq!(
+            split("これはペンです。あれは本です！本当？", "ja"),
+            ["これはペンです。", "あれは本です！", "本当？"]
+        );
         assert_eq!(split("他说：「好。」然后走了。", "zh"), ["他说：「好。」", "然后走了。"]);
         assert_eq!(split("バージョン 1.2 を使います。", "ja"), ["バージョン 1.2 を使います。"]);
     }

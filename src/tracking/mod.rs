@@ -7,7 +7,6 @@
 //! the top of a translated XML file. Writing a record changes the one line that holds it (and
 //! removes a drift flag) and nothing else, through a temporary file renamed into place.
 
-
 use std::io;
 use std::path::{Path, PathBuf};
 
