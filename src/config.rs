@@ -116,6 +116,8 @@ pub struct QaRules {
     pub ignore_paths: Vec<(globset::GlobMatcher, Vec<(String, usize)>)>,
     /// The glossary, relative to the folder of `stele.toml`.
     pub glossary: Option<PathBuf>,
+    /// Checks that are off unless turned on (`emphasis`), turned on (ids with their lines).
+    pub enable: Vec<(String, usize)>,
 }
 
 /// The two patterns that place sources and translations.
@@ -307,6 +309,8 @@ struct RawQa {
     #[serde(default)]
     ignore_paths: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
     glossary: Option<String>,
+    #[serde(default)]
+    enable: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -563,6 +567,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
             v.iter().map(|s| (s.get_ref().clone(), line_of(text, s.span().start))).collect()
         };
         qa.ignore = ids(&rq.ignore);
+        qa.enable = ids(&rq.enable);
         for (pattern, list) in &rq.ignore_paths {
             let line = list.first().map_or(1, |s| line_of(text, s.span().start));
             let g = Glob::new(pattern).map_err(|source| ConfigError::Glob {

@@ -219,6 +219,12 @@ pub fn link_targets(raw: &str) -> Vec<String> {
 /// translate them).
 pub fn code_body(raw: &str) -> String {
     let mut lines: Vec<&str> = raw.lines().collect();
+    // Diagrams (Mermaid, PlantUML, Graphviz, D2) are drawings whose labels are translated:
+    // there is no code to compare.
+    let info = lines.first().map(|l| l.trim_start().trim_start_matches(['`', '~']).trim().to_ascii_lowercase());
+    if info.is_some_and(|i| ["mermaid", "plantuml", "puml", "dot", "graphviz", "d2"].iter().any(|d| i.starts_with(d))) {
+        return String::new();
+    }
     if lines.first().is_some_and(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~")) {
         lines.remove(0);
         if lines.last().is_some_and(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~")) {
@@ -235,7 +241,7 @@ fn strip_comment(line: &str) -> &str {
     if t.starts_with("<!--") || t.starts_with("/*") || t.starts_with('*') && t.len() > 1 && t.as_bytes()[1] == b' ' {
         return "";
     }
-    for marker in [" #", " //", " -- "] {
+    for marker in [" #", " //", " -- ", " %%"] {
         if let Some(at) = line.find(marker) {
             // Not inside a string: an even number of quotes before it.
             let before = &line[..at];
@@ -244,7 +250,11 @@ fn strip_comment(line: &str) -> &str {
             }
         }
     }
-    if t.starts_with('#') && !t.starts_with("#!") && !t.starts_with("#include") || t.starts_with("//") {
+    if t.starts_with('#') && !t.starts_with("#!") && !t.starts_with("#include")
+        || t.starts_with("//")
+        || t.starts_with("%%")
+        || t.starts_with("% ")
+    {
         return "";
     }
     line
@@ -252,7 +262,8 @@ fn strip_comment(line: &str) -> &str {
 
 /// Code as tokens that survive translation: placeholders (`{{…}}`, `<…>`, `$VAR`, `${…}`)
 /// become one token each, except tldr's option placeholders (`{{[-r|--recursive]}}`), which
-/// are kept; quoted strings become one token (their text is often translated).
+/// kept as their first spelling (`-r`); quoted strings become one token (their text is often
+/// translated).
 pub fn code_tokens(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -275,7 +286,10 @@ pub fn code_tokens(code: &str) -> Vec<String> {
             let inner: String = chars[(i + 2).min(chars.len())..j.min(chars.len())].iter().collect();
             flush(&mut cur, &mut out);
             if inner.starts_with('[') && inner.contains('-') {
-                out.push(format!("{{{{{inner}}}}}"));
+                // `{{[-r|--recursive]}}`: either spelling; the first stands for both, so that
+                // `-r` and `{{[-r|--recursive]}}` are the same option.
+                let first = inner.trim_start_matches('[').trim_end_matches(']').split('|').next().unwrap_or_default();
+                out.push(first.to_owned());
             } else {
                 out.push("{{}}".to_owned());
             }
@@ -856,7 +870,8 @@ mod tests {
         let t = |s: &str| code_tokens(s).join(" ");
         assert_eq!(t("cp {{path/to/source_file}} {{path/to/target}}"), "cp {{}} {{}}");
         assert_eq!(t("cp {{chemin/vers/fichier_source.ext}} {{chemin/vers/cible}}"), "cp {{}} {{}}");
-        assert_eq!(t("cp {{[-r|--recursive]}} {{src}}"), "cp {{[-r|--recursive]}} {{}}");
+        assert_eq!(t("cp {{[-r|--recursive]}} {{src}}"), "cp -r {{}}");
+        assert_eq!(t("ani-cli {{[-U|--update]}}"), t("ani-cli -U"));
         assert_eq!(t("echo \"Hello\" > <file> $HOME ${USER}"), "echo \"\" > <> $ $");
         assert!(code_similarity(&code_tokens("pm list packages -d"), &code_tokens("pm list packages -e")) < 0.8);
         assert_eq!(code_similarity(&code_tokens("ls -la"), &code_tokens("dir -la")), 0.0);
@@ -865,5 +880,7 @@ mod tests {
     #[test]
     fn comments_are_not_code() {
         assert_eq!(code_body("```sh\n# start it\nrun --x # the x\n// note\n```"), "run --x");
+        assert_eq!(code_body("```erlang\n%% do it\n?add_event(x), %% now\n```"), "?add_event(x),");
+        assert_eq!(code_body("```mermaid\ngraph LR\n  A[Instrument] --> B\n```"), "");
     }
 }

@@ -57,6 +57,19 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
     match lang {
         "en" => &[
+            // Months: a date written with its month's number on the other side (2026年4月21日,
+            // 21/04/2026) names the same month. `may` is left out: it is a verb more often.
+            ("january", 1),
+            ("february", 2),
+            ("march", 3),
+            ("april", 4),
+            ("june", 6),
+            ("july", 7),
+            ("august", 8),
+            ("september", 9),
+            ("october", 10),
+            ("november", 11),
+            ("december", 12),
             ("zero", 0),
             ("one", 1),
             ("a", 1),
@@ -99,6 +112,18 @@ fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
             ("twice", 2),
         ],
         "fr" => &[
+            ("janvier", 1),
+            ("février", 2),
+            ("mars", 3),
+            ("avril", 4),
+            ("mai", 5),
+            ("juin", 6),
+            ("juillet", 7),
+            ("août", 8),
+            ("septembre", 9),
+            ("octobre", 10),
+            ("novembre", 11),
+            ("décembre", 12),
             ("zéro", 0),
             ("un", 1),
             ("une", 1),
@@ -136,6 +161,18 @@ fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
             ("fois", 1),
         ],
         "es" => &[
+            ("enero", 1),
+            ("febrero", 2),
+            ("marzo", 3),
+            ("abril", 4),
+            ("mayo", 5),
+            ("junio", 6),
+            ("julio", 7),
+            ("agosto", 8),
+            ("septiembre", 9),
+            ("octubre", 10),
+            ("noviembre", 11),
+            ("diciembre", 12),
             ("cero", 0),
             ("uno", 1),
             ("una", 1),
@@ -251,9 +288,85 @@ fn unmatched_numbers(a: &[(String, String)], b: &[(String, String)], b_words: &[
     out
 }
 
+/// Whether a language is written without spaces between words (Chinese, Japanese, Thai,
+/// Lao, Khmer, Burmese): its numbers take counters glued to them (`3つ`, `5個`) and its
+/// punctuation is full-width.
+pub fn unspaced(lang: &str) -> bool {
+    matches!(lang, "ja" | "zh" | "th" | "lo" | "km" | "my" | "yue" | "wuu")
+}
+
+/// Numbers as Chinese and Japanese write them, as digits: full-width digits made ASCII,
+/// `1万` and `2.5億` multiplied out, a small number in kanji before a counter (`三つ`) as its
+/// digit, and the base of `16進数` (hexadecimal) left out, since it is part of a word.
+pub fn cjk_numbers(text: &str) -> String {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            c => c,
+        })
+        .collect();
+    let chars: Vec<char> = ascii.chars().collect();
+    let mut out = String::with_capacity(ascii.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                    || chars[i] == ',' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+            match chars.get(i) {
+                Some('進') => {}
+                Some(&m @ ('万' | '億' | '兆')) => {
+                    let factor = match m {
+                        '万' => 1e4,
+                        '億' => 1e8,
+                        _ => 1e12,
+                    };
+                    match digits.parse::<f64>() {
+                        Ok(v) => out.push_str(&format!("{}", (v * factor).round() as u64)),
+                        Err(_) => out.push_str(&digits),
+                    }
+                    i += 1;
+                }
+                _ => out.push_str(&chars[start..i].iter().collect::<String>()),
+            }
+            continue;
+        }
+        let kanji = "一二三四五六七八九十".find(c).map(|at| at / '一'.len_utf8() + 1);
+        let counter = chars.get(i + 1).is_some_and(|n| "つ個回件人台枚章点種".contains(*n));
+        match kanji {
+            Some(n)
+                if counter
+                    && !chars.get(i.wrapping_sub(1)).is_some_and(|p| "一二三四五六七八九十百千".contains(*p)) =>
+            {
+                out.push_str(&n.to_string());
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
 /// `number`: numbers, dates and amounts that differ.
 pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
-    let (sp, tp) = (prose(src.plain, src.raw), prose(tgt.plain, tgt.raw));
+    let cjk = |side: &Side<'_>, text: String| {
+        if unspaced(side.lang) || side.lang == "ko" {
+            cjk_numbers(&text)
+        } else {
+            text
+        }
+    };
+    let (sp, tp) = (cjk(&src, prose(src.plain, src.raw)), cjk(&tgt, prose(tgt.plain, tgt.raw)));
     let (sn, tn) = (numbers(&sp, tgt.raw), numbers(&tp, src.raw));
     if sn.is_empty() && tn.is_empty() {
         return None;
@@ -283,7 +396,8 @@ static CONJUNCTION: LazyLock<Regex> =
 fn enumeration(sentence: &str) -> Vec<String> {
     let clean = |s: &str| s.trim().trim_end_matches(['.', '!', '?', ':']).trim().to_owned();
     let mut parts: Vec<String> = Vec::new();
-    for part in sentence.split([',', ';', ':']) {
+    // Chinese and Japanese separate items with `、` (and full-width commas).
+    for part in sentence.split([',', ';', ':', '、', '，', '；', '：']) {
         let part = clean(part);
         let words: Vec<&str> = part.split_whitespace().collect();
         let words: &[&str] = match words.first() {
@@ -418,6 +532,14 @@ pub fn enumeration_length(src_sentence: &str, tgt_sentence: &str) -> Option<Hit>
     if a.is_empty() {
         return None;
     }
+    // Names are matched by their Latin spelling: a translation mostly in another script
+    // (Japanese, Russian) writes most of them its own way.
+    let letters = tgt_sentence.chars().filter(|c| c.is_alphabetic());
+    let (latin, all) =
+        letters.fold((0, 0), |(l, a), c| (l + usize::from(c.is_ascii_alphabetic() || ('À'..='ɏ').contains(&c)), a + 1));
+    if latin * 2 < all {
+        return None;
+    }
     let b = enumeration(tgt_sentence);
     let target_keys: Vec<String> =
         tgt_sentence.split_whitespace().map(|w| w.rsplit(['’', '\'']).next().unwrap_or(w)).map(name_key).collect();
@@ -523,10 +645,15 @@ static DOUBLE_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S  +\S").e
 /// `spacing`: a word glued to a number or to the next word where the source has a space, or a
 /// space too many (doubled, or before a comma or a full stop).
 pub fn spacing(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
+    // Languages written without spaces glue words, numbers and counters by rule; Korean
+    // spaces its words but glues counters to numbers (`3개`).
+    if unspaced(tgt.lang) {
+        return None;
+    }
     let (sp, tp) = (prose(src.plain, src.raw), prose(tgt.plain, tgt.raw));
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let glued_numbers: Vec<String> = GLUED_NUMBER.find_iter(&sp).map(|m| digits(m.as_str())).collect();
-    for m in GLUED_NUMBER.find_iter(&tp) {
+    for m in GLUED_NUMBER.find_iter(&tp).filter(|_| tgt.lang != "ko") {
         // `1er`, `2nd`, `10th`: glued on both sides alike; `bzip2`, a name the source has too.
         if !glued_numbers.contains(&digits(m.as_str())) && !src.raw.contains(m.as_str()) {
             return Some(spacing_hit(m.as_str(), &tp));
@@ -648,8 +775,12 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
         // Placeholders (`{{path/to/file}}`, `<file>`) are there to be translated; code whose
         // text the other side has outside backticks only lost its formatting.
         let placeholders = |code: &str| PLACEHOLDER_SLOT.replace_all(code, "{{}}").into_owned();
-        let (ca, cb): (Vec<String>, Vec<String>) =
-            (ma.code.iter().map(|c| placeholders(c)).collect(), mb.code.iter().map(|c| placeholders(c)).collect());
+        // A span that is one plain word (`stdin`, `regex`, `string`) marks a term, which a
+        // translation may translate (« l'entrée standard »); code has more to it.
+        let code = |spans: &[String]| -> Vec<String> {
+            spans.iter().filter(|c| !c.chars().all(char::is_alphabetic)).map(|c| placeholders(c)).collect()
+        };
+        let (ca, cb) = (code(&ma.code), code(&mb.code));
         let missing: Vec<String> =
             multiset_diff(&ca, &cb).into_iter().filter(|c| !tgt.plain.contains(c.as_str())).collect();
         let extra: Vec<String> =

@@ -124,6 +124,13 @@ impl Check {
         Check::ALL.into_iter().find(|c| c.id() == id)
     }
 
+    /// Whether it runs unless `[qa] enable` turns it on: emphasis is a choice translators
+    /// legitimately make (Japanese rarely italicizes; a sentence recast moves its stress), so
+    /// it is off by default.
+    pub fn on_by_default(self) -> bool {
+        self != Check::Emphasis
+    }
+
     /// How serious a finding is: an error changes what the reader is told (a number, a
     /// sentence, a link, a term); a warning is a matter of form, or may be intended.
     pub fn severity(self) -> Severity {
@@ -440,6 +447,10 @@ pub fn check_document(
         let t_code = if markdown { checks::inline_code(t_raw) } else { Vec::new() };
         // Headings of a few words the same on both sides are names (a command, a product).
         let heading_only = (tu.kind == BlockKind::Heading || tu.is_title()) && text::count_words(&t_plain) <= 4;
+        // A table row of names and values (`| timeout | OTEL_TIMEOUT | 10s |`) is data; a row
+        // with a cell of prose is text.
+        let data_row = tu.kind == BlockKind::TableRow && t_raw.split('|').all(|cell| text::count_words(cell) <= 3);
+        let heading_only = heading_only || data_row;
         for t in tr.iter().filter(|_| !heading_only) {
             // Inline code is not text to translate.
             let mut prose = (*t).to_owned();
@@ -750,7 +761,9 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
     let mut glossaries = Vec::new();
     for corpus in corpora {
         let rules = &corpus.config.qa;
-        for (id, line) in rules.ignore.iter().chain(rules.ignore_paths.iter().flat_map(|(_, ids)| ids)) {
+        for (id, line) in
+            rules.ignore.iter().chain(rules.enable.iter()).chain(rules.ignore_paths.iter().flat_map(|(_, ids)| ids))
+        {
             if id != "all" && Check::from_id(id).is_none() {
                 return Err(QaError::UnknownCheck { path: corpus.config.file.clone(), line: *line, id: id.clone() });
             }
@@ -802,7 +815,15 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
             };
             let mut suppressed = 0;
             let mut findings = Vec::new();
+            // Checks off by default and not turned on are not run: nothing of theirs is
+            // counted as suppressed.
+            let enabled = |check: Check| {
+                check.on_by_default() || rules.enable.iter().any(|(id, _)| id == "all" || id == check.id())
+            };
             for f in found {
+                if !enabled(f.check) {
+                    continue;
+                }
                 if off(f.check, f.line) {
                     suppressed += 1;
                     continue;

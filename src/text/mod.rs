@@ -346,15 +346,47 @@ pub fn plain(text: &str, markdown: bool) -> String {
         return text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let mut out = String::with_capacity(text.len());
+    // A code block inside a list item is code, not the item's text.
+    let mut in_code = 0usize;
     for event in Parser::new_ext(text, options()) {
         match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = in_code.saturating_sub(1);
+                out.push(' ');
+            }
+            Event::Text(_) if in_code > 0 => {}
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push(' '),
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    without_shortcodes(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text with Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) taken out: markup, not text.
+fn without_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{{<") && !text.contains("{{%") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{").filter(|&at| matches!(rest.as_bytes().get(at + 2), Some(b'<' | b'%'))) {
+        out.push_str(&rest[..at]);
+        match rest[at..].find("}}") {
+            Some(end) => {
+                out.push(' ');
+                rest = &rest[at + end + 2..];
+            }
+            None => {
+                rest = &rest[at..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 #[cfg(test)]
@@ -386,6 +418,14 @@ mod tests {
         assert_eq!(plain("# No « sacred union »\u{a0}", true), "No « sacred union »");
         assert_eq!(plain("- see [the site](https://x.org) and `code`", true), "see the site and code");
         assert_eq!(plain("It said [...] and\nwent on", true), "It said [...] and went on");
+    }
+
+    #[test]
+    fn plain_text_leaves_out_code_blocks_and_shortcodes() {
+        // issue 30: a list item's code block and Hugo's shortcodes are not text to translate.
+        assert_eq!(plain("- Install it:\n\n  ```sh\n  apt-get install x\n  ```\n", true), "Install it:");
+        assert_eq!(plain("{{% tab Unix %}} Run it {{< ref \"x\" >}} now", true), "Run it now");
+        assert_eq!(plain("Keep {{path}} and {{ .Site.Title }}", true), "Keep {{path}} and {{ .Site.Title }}");
     }
 
     #[test]
