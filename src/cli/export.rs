@@ -86,8 +86,17 @@ pub(crate) fn parse_pair(value: &str, known: Option<&[Lang]>, option: &'static s
         let b = Lang::parse(b.trim()).map_err(|_| bad())?;
         return if usable(&a) && usable(&b) { Ok((a, b)) } else { Err(bad()) };
     }
-    // A subtag written as a region (`BR`, `419`) or a script (`Hant`) belongs to the language
-    // before it: `pt-BR-en` is not `pt` + `br-EN`.
+    // Every split into two usable tags; tags compare case-insensitively (`EN-FR` is `en-fr`).
+    let candidates: Vec<(usize, Lang, Lang)> = value
+        .match_indices('-')
+        .filter_map(|(i, _)| Some((i, Lang::parse(&value[..i]).ok()?, Lang::parse(&value[i + 1..]).ok()?)))
+        .filter(|(_, a, b)| usable(a) && usable(b))
+        .collect();
+    if let [(_, a, b)] = candidates.as_slice() {
+        return Ok((a.clone(), b.clone()));
+    }
+    // Several: a subtag written as a region (`BR`, `419`) or a script (`Hant`) belongs to the
+    // language before it, so `pt-BR-en` is not `pt` + `br-EN`.
     let continues = |rest: &str| {
         let next = rest.split('-').next().unwrap_or_default();
         let region = (next.len() == 2 && next.chars().all(|c| c.is_ascii_uppercase()))
@@ -98,14 +107,9 @@ pub(crate) fn parse_pair(value: &str, known: Option<&[Lang]>, option: &'static s
             && chars.all(|c| c.is_ascii_lowercase());
         region || script
     };
-    let candidates: Vec<(Lang, Lang)> = value
-        .match_indices('-')
-        .filter(|(i, _)| !continues(&value[i + 1..]))
-        .filter_map(|(i, _)| Some((Lang::parse(&value[..i]).ok()?, Lang::parse(&value[i + 1..]).ok()?)))
-        .filter(|(a, b)| usable(a) && usable(b))
-        .collect();
-    match candidates.as_slice() {
-        [one] => Ok(one.clone()),
+    let mut kept = candidates.into_iter().filter(|(i, _, _)| !continues(&value[i + 1..]));
+    match (kept.next(), kept.next()) {
+        (Some((_, a, b)), None) => Ok((a, b)),
         _ => Err(bad()),
     }
 }
@@ -319,6 +323,12 @@ mod tests {
         assert_eq!(p("fr,es").as_deref(), Some("fr>es"));
         assert_eq!(p("fr"), None);
         assert_eq!(p("fr,de"), None, "de is not the corpus's");
+        // issue 29: tags compare case-insensitively, whatever the spelling.
+        for value in ["EN-FR", "En-Fr", "en-FR", "EN,FR", "EN:fr"] {
+            assert_eq!(p(value).as_deref(), Some("en>fr"), "{value}");
+        }
+        assert_eq!(p("PT-BR-EN").as_deref(), Some("pt-BR>en"));
+        assert_eq!(p("EN-PT-BR").as_deref(), Some("en>pt-BR"));
         // `align --langs`: any two tags, spelled the same ways; a dash that splits two ways is refused.
         let any = |v: &str| parse_pair(v, None, "--langs").map(|(a, b)| format!("{a}>{b}")).ok();
         for (value, expected) in [
@@ -333,6 +343,7 @@ mod tests {
             ("en", None),
             ("en,", None),
             ("x-y-z", None),
+            ("EN-FR", Some("en>fr")),
         ] {
             assert_eq!(any(value).as_deref(), expected, "{value}");
         }

@@ -800,3 +800,17 @@ fn marks_racing_on_the_same_files_leave_them_whole_and_current() {
         assert!(!path.display().to_string().contains(".stele-"), "{}", path.display());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// issue 29: hostile input on the surfaces added last round
+
+#[test]
+fn a_pair_in_capitals_is_the_same_pair() {
+    // issue 29: `--pair EN-FR` was “not a pair of the corpus's languages” while `En-Fr` and
+    // `EN,FR` worked: tags compare case-insensitively, whatever the spelling.
+    let env = site();
+    for pair in ["EN-FR", "En-Fr", "EN,FR", "en-FR"] {
+        let out = harmless(&env, &["export", "--pair", pair, "--format", "tsv"], 0);
+        assert!(out.stdout.contains("Bonjour"), "{pair}: {}", out.stderr);
+    }
+}
