@@ -355,6 +355,7 @@ error-unknown-corpus = stele.toml defines no corpus named “{ $name }” (defin
 hint-unknown-corpus = corpora are the [corpora.<name>] tables of { $path }
 error-bad-rule = { $option } { $value }: expected a percentage from 0 to 100, or LANG=PERCENT
 error-bad-score = --min-score { $value }: expected a score from 0 to 1
+error-bad-count = { $option } { $value }: expected a whole number, { $min } or more
 error-bad-glob = “{ $pattern }” is not a valid glob
 error-bad-revision = “{ $rev }” does not name a commit in this repository
 hint-bad-revision = in CI, fetch the target branch first (for example `git fetch origin main`), and use its full name (origin/main)

@@ -355,6 +355,7 @@ error-unknown-corpus = stele.toml no define ningún corpus llamado «{ $name }»
 hint-unknown-corpus = los corpus son las tablas [corpora.<nombre>] de { $path }
 error-bad-rule = { $option } { $value }: se espera un porcentaje de 0 a 100, o IDIOMA=PORCENTAJE
 error-bad-score = --min-score { $value }: se espera una puntuación entre 0 y 1
+error-bad-count = { $option } { $value }: se espera un número entero, { $min } o más
 error-bad-glob = «{ $pattern }» no es un glob válido
 error-bad-revision = «{ $rev }» no designa ningún commit de este repositorio
 hint-bad-revision = en la integración continua, descargue antes la rama de destino (por ejemplo `git fetch origin main`) y use su nombre completo (origin/main)

@@ -355,6 +355,7 @@ error-unknown-corpus = stele.toml ne définit aucun corpus nommé « { $name }�
 hint-unknown-corpus = les corpus sont les tables [corpora.<nom>] de { $path }
 error-bad-rule = { $option } { $value } : un pourcentage de 0 à 100 est attendu, ou LANGUE=POURCENTAGE
 error-bad-score = --min-score { $value } : un score entre 0 et 1 est attendu
+error-bad-count = { $option } { $value } : un nombre entier est attendu, { $min } ou plus
 error-bad-glob = « { $pattern } » n’est pas un glob valide
 error-bad-revision = « { $rev } » ne désigne aucun commit de ce dépôt
 hint-bad-revision = en intégration continue, récupérez d’abord la branche cible (par exemple `git fetch origin main`), et utilisez son nom complet (origin/main)

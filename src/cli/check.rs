@@ -41,11 +41,12 @@ pub struct CheckArgs {
     #[arg(short, long = "lang", value_name = "LANG")]
     pub langs: Vec<String>,
     /// Least percentage of current translations: N for every language, or LANG=N.
-    #[arg(long, value_name = "[LANG=]PERCENT")]
+    #[arg(long, value_name = "[LANG=]PERCENT", allow_negative_numbers = true)]
     pub min_complete: Vec<String>,
     /// Most outdated translations per language.
-    #[arg(long, value_name = "N")]
-    pub max_outdated: Option<usize>,
+    // Numbers are read by stele, not clap: `-1` reaches the range check (and its message).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub max_outdated: Option<String>,
     /// Translations that may be missing (a glob on paths from the repository root).
     #[arg(long, value_name = "GLOB")]
     pub allow_missing: Vec<String>,
@@ -72,7 +73,7 @@ fn percent_arg(option: &str, value: &str) -> Result<f64, CliError> {
 
 fn options(args: &CheckArgs) -> Result<CheckOptions, CliError> {
     let mut opts = CheckOptions {
-        max_outdated: args.max_outdated,
+        max_outdated: args.max_outdated.as_deref().map(|v| super::count_arg("--max-outdated", v, 0)).transpose()?,
         allow_missing: args.allow_missing.clone(),
         ..CheckOptions::default()
     };

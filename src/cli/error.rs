@@ -149,6 +149,16 @@ pub enum CliError {
         /// Its value.
         value: String,
     },
+    /// A whole-number option whose value is not one, or is below its least value.
+    #[error("bad count")]
+    BadCount {
+        /// The option (`--history`).
+        option: &'static str,
+        /// Its value as given.
+        value: String,
+        /// The least value it takes.
+        min: usize,
+    },
     /// A check rule given on the command line does not parse.
     #[error("bad check rule")]
     BadRule {
@@ -452,6 +462,11 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             msg(loc, "error-unknown-corpus", &[("name", Arg::from(name)), ("known", Arg::from(known))])
         }
         CliError::BadScore { value } => msg(loc, "error-bad-score", &[("value", Arg::from(value))]),
+        CliError::BadCount { option, value, min } => msg(
+            loc,
+            "error-bad-count",
+            &[("option", Arg::from(*option)), ("value", Arg::from(value)), ("min", Arg::from(*min))],
+        ),
         CliError::BadRule { option, value } => {
             msg(loc, "error-bad-rule", &[("option", Arg::from(option)), ("value", Arg::from(value))])
         }

@@ -60,8 +60,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub include_outdated: bool,
     /// Leave out pairs whose alignment score is below X (0 to 1).
-    #[arg(long, value_name = "X", default_value_t = stele::align::DEFAULT_MIN_SCORE, hide_default_value = true)]
-    pub min_score: f64,
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub min_score: Option<String>,
     /// Export code too: command lines and code blocks, each paired with its counterpart and
     /// scored by how alike the two are (left out by default: translation memories want text).
     #[arg(long)]
@@ -116,6 +116,14 @@ pub(crate) fn parse_pair(value: &str, known: Option<&[Lang]>, option: &'static s
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
+    let min_score = match &args.min_score {
+        // Read here rather than by clap, so that `-1` and `abc` get the same message.
+        Some(value) => match value.trim().parse::<f64>() {
+            Ok(score) if (0.0..=1.0).contains(&score) => score,
+            _ => return Err(CliError::BadScore { value: value.clone() }),
+        },
+        None => stele::align::DEFAULT_MIN_SCORE,
+    };
     let (corpora, repo) = ctx.open_corpora()?;
     let known: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
     let (source, target) = parse_pair(&args.pair, Some(&known), "--pair")?;
@@ -124,9 +132,6 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         return Err(CliError::SameLanguagePair { value: args.pair.clone(), option: "--pair" });
     }
     ctx.langs(&corpora, &[source.to_string(), target.to_string()])?;
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(CliError::BadScore { value: args.min_score.to_string() });
-    }
     let opts = ExportOptions {
         source: source.clone(),
         target: target.clone(),
@@ -135,7 +140,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
             LevelArg::Paragraph => Level::Paragraph,
         },
         include_outdated: args.include_outdated,
-        min_score: args.min_score,
+        min_score,
         list_left_out: ctx.verbose > 0 || args.left_out.is_some(),
         code: args.code,
     };

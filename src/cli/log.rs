@@ -20,8 +20,8 @@ pub struct LogArgs {
     #[arg(value_name = "DOC|PATH")]
     pub target: Option<String>,
     /// At most this many commits (default: 20 without a document, all with one).
-    #[arg(short = 'n', long, value_name = "N")]
-    pub max_count: Option<usize>,
+    #[arg(short = 'n', long, value_name = "N", allow_negative_numbers = true)]
+    pub max_count: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true, hide_default_value = true)]
     pub format: Format,
@@ -29,13 +29,14 @@ pub struct LogArgs {
 
 pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
+    let max_count = args.max_count.as_deref().map(|v| super::count_arg("-n/--max-count", v, 0)).transpose()?;
     let Some(target) = &args.target else {
-        return corpus_log(ctx, args, out);
+        return corpus_log(ctx, max_count, args, out);
     };
     let (corpora, repo) = ctx.open_corpora()?;
     let target = find_target(ctx, &corpora, &repo, target)?;
     let mut entries = timeline::timeline(&repo, target.doc)?;
-    entries.truncate(args.max_count.unwrap_or(usize::MAX));
+    entries.truncate(max_count.unwrap_or(usize::MAX));
     if args.format == Format::Json {
         #[derive(serde::Serialize)]
         struct Json<'a> {
@@ -99,12 +100,12 @@ fn change_name(loc: &stele::l10n::Localizer, c: FileChange) -> String {
 }
 
 /// The newest commits that changed sources, each source with its translations' states now.
-fn corpus_log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+fn corpus_log(ctx: &Ctx, max_count: Option<usize>, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
     let (corpora, repo, prepared) = ctx.open_for_status()?;
     let opts = stele::freshness::StatusOptions::default();
     let report = stele::freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
-    let commits = timeline::recent(&repo, &corpora, &report, args.max_count.unwrap_or(20))?;
+    let commits = timeline::recent(&repo, &corpora, &report, max_count.unwrap_or(20))?;
     if args.format == Format::Json {
         #[derive(serde::Serialize)]
         struct Json<'a> {

@@ -376,6 +376,16 @@ impl Ctx {
     }
 }
 
+/// The value of a whole-number option: `min` or more. Options take their numbers as text and
+/// read them here, so that `-1`, `abc` or a number too large get one localized message naming
+/// the option and what it accepts, not clap's English.
+pub fn count_arg(option: &'static str, value: &str, min: usize) -> Result<usize, CliError> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n >= min => Ok(n),
+        _ => Err(CliError::BadCount { option, value: value.to_owned(), min }),
+    }
+}
+
 /// `text` as one word of a POSIX shell: as it is when it holds only characters no shell
 /// treats specially, else in single quotes.
 pub fn shell_quote(text: &str) -> String {

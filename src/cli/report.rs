@@ -41,8 +41,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub banners: Option<PathBuf>,
     /// How many commits the history chart goes back (0 for none).
-    #[arg(long, value_name = "N", default_value_t = 50, hide_default_value = true)]
-    pub history: usize,
+    #[arg(long, value_name = "N", default_value = "50", hide_default_value = true, allow_negative_numbers = true)]
+    pub history: String,
 }
 
 /// The report's file name when neither `-o`, `--badges` nor `--banners` is given.
@@ -63,6 +63,7 @@ const HEAT_ROWS: usize = 60;
 
 pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
+    let history_len = super::count_arg("--history", &args.history, 0)?;
     let (corpora, repo, prepared) = ctx.open_for_status()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
@@ -99,7 +100,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         let (history, diffs, links, data) = std::thread::scope(|scope| -> Result<_, CliError> {
             let walk = scope.spawn(|| -> Result<Vec<CoveragePoint>, CliError> {
                 let repo = Repo::open(&root, &location)?;
-                Ok(report::coverage(&repo, &report, args.history)?)
+                Ok(report::coverage(&repo, &report, history_len)?)
             });
             let diffs = report::source_diffs(&repo, &corpora, &report, DIFFS)?;
             let out_dir =
@@ -131,7 +132,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
             links: &links,
             repo: &repo,
             data: Some(data),
-            history_wanted: args.history > 0,
+            history_wanted: history_len > 0,
         };
         let html = page.render();
         match html_out {

@@ -814,3 +814,53 @@ fn a_pair_in_capitals_is_the_same_pair() {
         assert!(out.stdout.contains("Bonjour"), "{pair}: {}", out.stderr);
     }
 }
+
+/// Runs `args` and checks that the number `value` of `option` is refused with exit 2, the
+/// option, the value and what it accepts named, and nothing written.
+#[track_caller]
+fn refuses_number(env: &TestEnv, args: &[&str], option: &str, value: &str, accepts: &str) {
+    let err = refuses(env, args, &[option, value, accepts]);
+    assert!(!err.contains("unexpected argument") && !err.contains("-- -"), "{err}");
+}
+
+#[test]
+fn report_history_below_zero_is_refused_by_stele_not_clap() {
+    // issue 29: `report --history -1` had clap's “unexpected argument '-1' found”, with a tip
+    // to write `-- -1`.
+    let env = site();
+    refuses_number(&env, &["report", "--history", "-1"], "--history", "-1", "a whole number, 0 or more");
+    refuses_number(&env, &["report", "--history=abc"], "--history", "abc", "a whole number, 0 or more");
+}
+
+#[test]
+fn export_min_score_below_zero_is_refused_by_stele_not_clap() {
+    // issue 29: `export --min-score -1`.
+    let env = site();
+    let args = ["export", "--pair", "en-fr", "--format", "tsv", "--min-score", "-1"];
+    refuses_number(&env, &args, "--min-score", "-1", "from 0 to 1");
+    let args = ["export", "--pair", "en-fr", "--format", "tsv", "--min-score", "-0.5"];
+    refuses_number(&env, &args, "--min-score", "-0.5", "from 0 to 1");
+}
+
+#[test]
+fn check_max_outdated_below_zero_is_refused_by_stele_not_clap() {
+    // issue 29: every numeric option of every command takes a negative-looking value to its
+    // own range check.
+    let env = site();
+    refuses_number(&env, &["check", "--max-outdated", "-1"], "--max-outdated", "-1", "a whole number, 0 or more");
+}
+
+#[test]
+fn check_min_complete_below_zero_is_refused_by_stele_not_clap() {
+    // issue 29: as --max-outdated.
+    let env = site();
+    refuses_number(&env, &["check", "--min-complete", "-5"], "--min-complete", "-5", "from 0 to 100");
+}
+
+#[test]
+fn log_max_count_below_zero_is_refused_by_stele_not_clap() {
+    // issue 29: as --max-outdated, for the short option too.
+    let env = site();
+    refuses_number(&env, &["log", "--max-count", "-1"], "--max-count", "-1", "a whole number, 0 or more");
+    refuses_number(&env, &["log", "-n", "-3", "content/en/a.md"], "--max-count", "-3", "a whole number, 0 or more");
+}
