@@ -685,8 +685,9 @@ fn long_enough(sentence: &str) -> bool {
 }
 
 /// Which checks a comment in the translation turns off for the block that follows it:
-/// `<!-- stele-qa ignore: number, untranslated -->` (or `ignore: all`). By line range.
-pub fn inline_suppressions(translation: &str, markdown: bool) -> Vec<((usize, usize), Vec<String>)> {
+/// `<!-- stele-qa ignore: number, untranslated -->` (or `ignore: all`). By line range, with
+/// the line of the comment (for an id that names no check).
+pub fn inline_suppressions(translation: &str, markdown: bool) -> Vec<((usize, usize), Vec<String>, usize)> {
     if !markdown {
         return Vec::new();
     }
@@ -694,16 +695,26 @@ pub fn inline_suppressions(translation: &str, markdown: bool) -> Vec<((usize, us
     let mut out = Vec::new();
     for (k, b) in all.iter().enumerate() {
         let text = b.text(translation);
-        for comment in text.split("<!--").skip(1) {
+        let mut before = 0;
+        for (n, comment) in text.split("<!--").enumerate() {
+            let at = before;
+            before += comment.len() + "<!--".len();
+            if n == 0 {
+                continue;
+            }
             let Some(body) = comment.split("-->").next() else { continue };
             let Some(ids) = body.trim().strip_prefix("stele-qa ignore:") else { continue };
             let ids: Vec<String> =
                 ids.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            let line = b.lines.0 + text[..at.min(text.len())].matches('\n').count();
             // A comment alone (an HTML block, a markup line) covers the next block; one inside
             // a block, that block.
             let target = if matches!(b.kind, BlockKind::Html | BlockKind::Markup) { all.get(k + 1) } else { Some(b) };
             if let Some(t) = target {
-                out.push(((t.lines.0.min(b.lines.0), t.lines.1), ids));
+                out.push(((t.lines.0.min(b.lines.0), t.lines.1), ids, line));
+            } else {
+                // Nothing after it: an empty range, kept so that its ids are still checked.
+                out.push(((1, 0), ids, line));
             }
         }
     }
@@ -741,10 +752,11 @@ pub enum QaError {
     /// The glossary is wrong.
     #[error(transparent)]
     Glossary(#[from] GlossaryError),
-    /// `stele.toml` names a check that does not exist.
+    /// `stele.toml`, or a `stele-qa ignore:` comment in a translation, names a check that does
+    /// not exist.
     #[error("unknown check {id}")]
     UnknownCheck {
-        /// `stele.toml`.
+        /// `stele.toml`, or the translation.
         path: std::path::PathBuf,
         /// Its line.
         line: usize,
@@ -803,13 +815,19 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
             let markdown = tracking::storage_for(&t.path) == tracking::Storage::FrontMatter;
             let found = check_document(&source, &translation, markdown, (&doc.source.lang, &t.lang), &glossaries[ci]);
             let inline = inline_suppressions(&translation, markdown);
+            // An id that names no check is a mistake to say, not a comment that silences nothing.
+            for (_, ids, line) in &inline {
+                if let Some(id) = ids.iter().find(|id| *id != "all" && Check::from_id(id).is_none()) {
+                    return Err(QaError::UnknownCheck { path: root.join(&t.path), line: *line, id: id.clone() });
+                }
+            }
             let rules = &corpus.config.qa;
             let in_corpus = t.path.strip_prefix(&format!("{}/", corpus.folder)).unwrap_or(&t.path);
             let off = |check: Check, line: usize| -> bool {
                 let named = |ids: &[(String, usize)]| ids.iter().any(|(id, _)| id == "all" || id == check.id());
                 named(&rules.ignore)
                     || rules.ignore_paths.iter().any(|(glob, ids)| glob.is_match(in_corpus) && named(ids))
-                    || inline.iter().any(|((from, to), ids)| {
+                    || inline.iter().any(|((from, to), ids, _)| {
                         (*from..=*to).contains(&line) && ids.iter().any(|id| id == "all" || id == check.id())
                     })
             };
@@ -918,6 +936,7 @@ mod tests {
         let s = inline_suppressions(tgt, true);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].1, ["number", "untranslated"]);
+        assert_eq!(s[0].2, 3, "the comment's line");
         assert!((s[0].0 .0..=s[0].0 .1).contains(&4), "{s:?}");
         assert!(!(s[0].0 .0..=s[0].0 .1).contains(&6), "{s:?}");
     }

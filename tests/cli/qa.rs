@@ -195,3 +195,28 @@ fn check_runs_qa_when_the_corpus_asks() {
     env.write("stele.toml", &format!("{config}\n[check]\nqa = \"sometimes\"\n"));
     fails_cleanly(&env, &["check"], &["stele.toml, line", "`qa` is \"error\", \"warning\" or \"off\""]);
 }
+
+#[test]
+fn an_unknown_id_in_a_comment_is_an_error_naming_the_file_its_line_and_the_id() {
+    // issue 29: `<!-- stele-qa ignore: nombre -->` gave exit 1 and named `nombre` nowhere,
+    // though docs/config.md says an unknown id is an error that names its line.
+    let env = corpus();
+    let fr = env.read("corpus/a/fr.md").replace("\nLe comité", "\n<!-- stele-qa ignore: nombre -->\nLe comité");
+    env.write("corpus/a/fr.md", &fr);
+    env.stele(&["mark", "corpus/a/fr.md"]).ok();
+    let line = env.read("corpus/a/fr.md").lines().position(|l| l.contains("nombre")).unwrap() + 1;
+    fails_cleanly(
+        &env,
+        &["qa"],
+        &[&format!("corpus/a/fr.md, line {line}: there is no check `nombre`"), "hint: the checks are: number, "],
+    );
+    // `check` runs the same checks where the corpus asks, and stops the same way.
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}\n[check]\nqa = \"warning\"\n"));
+    fails_cleanly(&env, &["check"], &["corpus/a/fr.md, line", "`nombre`"]);
+    // Known ids, and `all`, are no error.
+    env.write("corpus/a/fr.md", &fr.replace("ignore: nombre", "ignore: all, number"));
+    env.write("stele.toml", &config);
+    let out = env.stele(&["qa"]);
+    assert!(out.code < 2 && out.stderr.is_empty(), "{}", out.stderr);
+}
