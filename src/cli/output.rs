@@ -78,6 +78,24 @@ pub fn width(s: &str) -> usize {
     s.chars().count()
 }
 
+/// A path from the repository root as a URI reference's path (RFC 3986): each segment
+/// percent-encoded, every byte but unreserved ones, `/` kept between segments. Any name comes
+/// back whole when decoded (`%` itself is encoded, so `pc%0Aw` stays that name), and none can
+/// end an attribute, start a scheme (`:` is encoded), a query or a fragment. The report's links
+/// and SARIF's `uri`s.
+pub fn uri_path(path: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// A cell of a table: its text, its styled form, and whether it aligns right.
 pub struct Cell {
     text: String,

@@ -11,7 +11,7 @@ use stele::l10n::Localizer;
 use stele::qa::{self, Check, Detail, Finding, QaOptions, QaReport, Severity};
 use stele::t;
 
-use super::output::width;
+use super::output::{uri_path, width};
 use super::{line, CliError, Ctx};
 
 /// Output formats of `qa`.
@@ -293,7 +293,7 @@ pub fn sarif(loc: &Localizer, others: &[SarifResult], findings: &[Finding]) -> s
     };
     let location = |path: &str, line: usize| {
         serde_json::json!([{ "physicalLocation": {
-            "artifactLocation": { "uri": path, "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": { "uri": uri_path(path), "uriBaseId": "%SRCROOT%" },
             "region": { "startLine": line.max(1) },
         }}])
     };

@@ -18,7 +18,7 @@ use stele::lang::Lang;
 use stele::report::{self, CoveragePoint, SourceDiff};
 use stele::t;
 
-use super::output::Output;
+use super::output::{uri_path, Output};
 use super::status::{reason_text, state_name};
 use super::{CliError, Ctx};
 use stele::dates::date;
@@ -227,20 +227,6 @@ fn esc(text: &str) -> String {
     stele::export::xml_escape(text)
 }
 
-/// A path from the repository root as a URL path: every byte but unreserved ones and `/`
-/// percent-encoded, so that no file name can end an attribute or start a scheme.
-fn url_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
-}
-
 /// Where the report links a file: the forge pattern of `stele.toml`, or the file itself,
 /// relative to the report.
 struct Links {
@@ -263,7 +249,7 @@ impl Links {
         let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
         let prefix = match relative(&out_dir, &root_abs) {
             Some(rel) => rel,
-            None => format!("file://{}/", url_path(&root_abs.to_string_lossy())),
+            None => format!("file://{}/", uri_path(&root_abs.to_string_lossy())),
         };
         Ok(Links { pattern, prefix })
     }
@@ -273,17 +259,17 @@ impl Links {
     fn href_raw(&self, path: &str) -> String {
         match &self.pattern {
             Some(p) => match p.split_once("{path}") {
-                Some((before, _)) => format!("{before}{}", url_path(path)),
+                Some((before, _)) => format!("{before}{}", uri_path(path)),
                 None => p.clone(),
             },
-            None => format!("{}{}", self.prefix, url_path(path)),
+            None => format!("{}{}", self.prefix, uri_path(path)),
         }
     }
 
     fn href(&self, path: &str) -> String {
         match &self.pattern {
-            Some(p) => esc(&p.replace("{path}", &url_path(path))),
-            None => esc(&format!("{}{}", self.prefix, url_path(path))),
+            Some(p) => esc(&p.replace("{path}", &uri_path(path))),
+            None => esc(&format!("{}{}", self.prefix, uri_path(path))),
         }
     }
 }
@@ -298,7 +284,7 @@ fn relative(from: &Path, to: &Path) -> Option<String> {
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut out = "../".repeat(from.len() - common);
     for c in &to[common..] {
-        out.push_str(&url_path(&c.as_os_str().to_string_lossy()));
+        out.push_str(&uri_path(&c.as_os_str().to_string_lossy()));
         out.push('/');
     }
     Some(out)
@@ -959,7 +945,7 @@ fn diff_data(loc: &Localizer, d: &SourceDiff) -> (serde_json::Value, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{esc, folder, relative, url_path};
+    use super::{esc, folder, relative, uri_path};
     use std::path::Path;
 
     #[test]
@@ -979,9 +965,9 @@ mod tests {
     #[test]
     fn hostile_names_stay_text() {
         assert_eq!(esc("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&apos;");
-        assert_eq!(url_path("a b/\"c\".md"), "a%20b/%22c%22.md");
-        assert_eq!(url_path("javascript:alert(1)"), "javascript%3Aalert%281%29");
-        assert_eq!(url_path("é.md"), "%C3%A9.md");
+        assert_eq!(uri_path("a b/\"c\".md"), "a%20b/%22c%22.md");
+        assert_eq!(uri_path("javascript:alert(1)"), "javascript%3Aalert%281%29");
+        assert_eq!(uri_path("é.md"), "%C3%A9.md");
     }
 
     #[test]

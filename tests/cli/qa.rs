@@ -220,3 +220,59 @@ fn an_unknown_id_in_a_comment_is_an_error_naming_the_file_its_line_and_the_id() 
     let out = env.stele(&["qa"]);
     assert!(out.code < 2 && out.stderr.is_empty(), "{}", out.stderr);
 }
+
+/// A URI reference's path percent-decoded, byte by byte.
+fn percent_decode(uri: &str) -> String {
+    let bytes = uri.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&uri[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_and_decode_to_the_exact_name() {
+    // issue 29: SARIF's `uri` was the name as it is: a space, `#`, `%0A` or a control byte made
+    // no valid URI reference, and `pc%0Aw` decoded to another file's name.
+    let env = TestEnv::folder_layout();
+    let folders = ["a b#c", "pc%0Aw", "ctl\u{1}x", "colon:é?q"];
+    let fr = "# La réunion\n\nLe comité s’est réuni le 13 janvier à Paris. Il a adopté une résolution sur les salaires. Puis les délégués sont rentrés dans leurs propres pays.\n\nVoir [le rapport](https://example.org/report) pour les détails.\n";
+    for folder in folders {
+        env.write(&format!("corpus/{folder}/en.md"), SOURCE);
+        env.write(&format!("corpus/{folder}/fr.md"), fr);
+    }
+    env.commit("start");
+    for args in [&["qa", "--format", "sarif"][..], &["check", "--format", "sarif"][..]] {
+        let out = env.stele(args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        valid_sarif(&env, &out.stdout);
+        let log = parsed(&out);
+        let mut named: Vec<String> = log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+            .map(|uri| {
+                assert!(
+                    uri.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.~%".contains(&b)),
+                    "{args:?}: not a plain URI path: {uri:?}"
+                );
+                percent_decode(uri)
+            })
+            .collect();
+        named.sort();
+        named.dedup();
+        let lang = if args[0] == "qa" { "fr" } else { "es" };
+        let mut want: Vec<String> = folders.iter().map(|f| format!("corpus/{f}/{lang}.md")).collect();
+        want.sort();
+        assert_eq!(named, want, "{args:?}");
+    }
+}
