@@ -20,6 +20,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("git_index", git_index),
     ("pack", pack),
     ("delta", delta),
+    ("side_by_side", side_by_side),
 ];
 
 /// The bytes as text, when they are UTF-8.
@@ -92,6 +93,29 @@ pub fn segment(data: &[u8]) {
     }
     for lang in ["en", "fr", "es"] {
         let _ = crate::text::sentence_texts(text, lang);
+    }
+}
+
+/// Two texts side by side (`diff --side-by-side`, `qa`): the first eight bytes are the width
+/// asked for (any, as `COLUMNS` can say), the ninth the indent; the rest is the left text, then
+/// the right one after a NUL. Every line stays within the clamped width unless a single word is
+/// wider than its column.
+pub fn side_by_side(data: &[u8]) {
+    let Some((width, rest)) = data.split_first_chunk::<8>() else { return };
+    let Some((&indent, rest)) = rest.split_first() else { return };
+    let Some(text) = text(rest) else { return };
+    let (left, right) = text.split_once('\0').unwrap_or((text, ""));
+    let width = usize::try_from(u64::from_le_bytes(*width)).unwrap_or(usize::MAX);
+    let columns = crate::columns::Columns::new(width, usize::from(indent));
+    let limit = crate::columns::clamp_width(width);
+    let longest = |t: &str| t.lines().flat_map(|l| l.split(' ')).map(crate::columns::width).max().unwrap_or(0);
+    let _ = columns.row(left, right);
+    for row in columns.rows(left, right) {
+        let col = columns.column_width();
+        assert!(
+            crate::columns::width(&row) <= limit || longest(left) > col || longest(right) > col,
+            "a row wider than {limit} columns: {row:?}"
+        );
     }
 }
 

@@ -19,11 +19,13 @@
 //! - [`mark`] — recording that translations match their sources now.
 //! - [`text`] — a file read as text: front matter, typed blocks with their lines, words, sentences.
 //! - [`bitext`] — a document and its translation paired: blocks, then sentences, and lines.
+//! - [`columns`] — two texts side by side in a terminal's width.
 //! - [`l10n`] — Fluent bundles and language negotiation, for the command line.
 
 pub mod align;
 pub mod bitext;
 pub mod check;
+pub mod columns;
 pub mod config;
 pub mod corpus;
 pub mod dates;

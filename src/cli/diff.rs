@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use stele::columns::Columns;
 use stele::corpus::{Corpus, Document};
 use stele::diff::{self, ChangeClass, ChangeKind, Piece};
 use stele::freshness::{self, State, StatusOptions, TranslationStatus};
@@ -366,25 +367,6 @@ fn indent(text: &str, first: &str, rest: &str) -> String {
         .join("\n")
 }
 
-/// Wraps plain text to `cols` columns, at spaces.
-pub(super) fn wrap(text: &str, cols: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for para in text.lines() {
-        let mut current = String::new();
-        for word in para.split(' ') {
-            if !current.is_empty() && width(&current) + 1 + width(word) > cols {
-                out.push(std::mem::take(&mut current));
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        out.push(current);
-    }
-    out
-}
-
 fn render_block(ctx: &Ctx, b: &diff::StaleBlock, side_by_side: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let header = t!(loc, "diff-block",
@@ -396,18 +378,10 @@ fn render_block(ctx: &Ctx, b: &diff::StaleBlock, side_by_side: bool, out: &mut d
     let translation =
         if b.translation_text.is_empty() { t!(loc, "diff-insert-here") } else { b.translation_text.clone() };
     if side_by_side {
-        let total = ctx.width.max(40);
-        let col = (total - 3) / 2;
-        let left = wrap(&render_pieces(&ctx.paint, &pieces, false), col);
-        let right = wrap(&translation, col);
-        line(
-            out,
-            format!("{:<col$} │ {}", t!(loc, "diff-label-source-column"), t!(loc, "diff-label-translation-column")),
-        )?;
-        for i in 0..left.len().max(right.len()) {
-            let l = left.get(i).map_or("", String::as_str);
-            let pad = col.saturating_sub(width(l));
-            line(out, format!("{l}{} │ {}", " ".repeat(pad), right.get(i).map_or("", String::as_str)).trim_end())?;
+        let columns = Columns::new(ctx.width, 0);
+        line(out, columns.row(&t!(loc, "diff-label-source-column"), &t!(loc, "diff-label-translation-column")))?;
+        for row in columns.rows(&render_pieces(&ctx.paint, &pieces, false), &translation) {
+            line(out, row)?;
         }
         return Ok(());
     }

@@ -616,7 +616,8 @@ pub fn main() -> ExitCode {
         quiet: cli.quiet,
         verbose: cli.verbose,
         corpora: cli.corpora.clone(),
-        width: env_var("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(100),
+        // Any number a terminal (or a user) says, brought into what stele lays out.
+        width: stele::columns::clamp_width(env_var("COLUMNS").and_then(|c| c.trim().parse().ok()).unwrap_or(100)),
     };
     // Buffered: a JSON report of a large corpus is tens of thousands of lines.
     let mut out = io::BufWriter::new(io::stdout().lock());

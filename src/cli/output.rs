@@ -73,10 +73,7 @@ impl Painter {
     }
 }
 
-/// Display width of a string (the characters stele's locales use are all one column wide).
-pub fn width(s: &str) -> usize {
-    s.chars().count()
-}
+pub use stele::columns::width;
 
 /// A path from the repository root as a URI reference's path (RFC 3986): each segment
 /// percent-encoded, every byte but unreserved ones, `/` kept between segments. Any name comes

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use stele::columns::Columns;
 use stele::freshness::{self, StatusOptions};
 use stele::l10n::Localizer;
 use stele::qa::{self, Check, Detail, Finding, QaOptions, QaReport, Severity};
 use stele::t;
 
-use super::output::{uri_path, width};
+use super::output::uri_path;
 use super::{line, CliError, Ctx};
 
 /// Output formats of `qa`.
@@ -128,8 +129,7 @@ fn severity_name(loc: &Localizer, s: Severity) -> String {
 /// The findings for people: each with both sides' spans side by side.
 pub fn render_findings(ctx: &Ctx, findings: &[Finding], out: &mut dyn Write) -> Result<(), CliError> {
     let loc = &ctx.loc;
-    let total = ctx.width.max(40);
-    let col = (total - 7) / 2;
+    let columns = Columns::new(ctx.width, 4);
     for f in findings {
         let sev = severity_name(loc, f.severity);
         let sev = match f.severity {
@@ -140,16 +140,11 @@ pub fn render_findings(ctx: &Ctx, findings: &[Finding], out: &mut dyn Write) -> 
         if ctx.quiet {
             continue;
         }
-        let left = super::diff::wrap(&f.source_text, col);
-        let right = super::diff::wrap(&f.translation_text, col);
         let head_left = format!("{}:{}", f.source_path, f.source_line);
         let head_right = format!("{}:{}", f.path, f.line);
-        let pad = |s: &str| format!("{s}{}", " ".repeat(col.saturating_sub(width(s))));
-        line(out, ctx.paint.dim(&format!("    {} │ {}", pad(&head_left), head_right)))?;
-        for i in 0..left.len().max(right.len()) {
-            let l = left.get(i).map_or("", String::as_str);
-            let r = right.get(i).map_or("", String::as_str);
-            line(out, format!("    {} │ {r}", pad(l)).trim_end())?;
+        line(out, ctx.paint.dim(&columns.row(&head_left, &head_right)))?;
+        for row in columns.rows(&f.source_text, &f.translation_text) {
+            line(out, row)?;
         }
         line(out, "")?;
     }

@@ -864,3 +864,26 @@ fn log_max_count_below_zero_is_refused_by_stele_not_clap() {
     refuses_number(&env, &["log", "--max-count", "-1"], "--max-count", "-1", "a whole number, 0 or more");
     refuses_number(&env, &["log", "-n", "-3", "content/en/a.md"], "--max-count", "-3", "a whole number, 0 or more");
 }
+
+#[test]
+fn a_terminal_of_any_width_gets_columns_that_fit_in_one() {
+    // issue 29: `COLUMNS=999999999 stele diff … --side-by-side` panicked (“Formatting argument
+    // out of range”), and `qa --include-outdated` padded its columns to that width.
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "# Title\n\nThe committee met on 12 January in Paris.\n");
+    env.write("corpus/a/fr.md", "# Titre\n\nLe comité s’est réuni le 13 janvier à Paris.\n");
+    env.commit("start");
+    env.write("corpus/a/en.md", "# Title\n\nThe committee met on 12 January in Lyon.\n");
+    env.commit("the source changes");
+    for columns in ["999999999", "18446744073709551616", "65536", "0", "-5", "wide"] {
+        for (args, code) in
+            [(&["diff", "corpus/a/fr.md", "--side-by-side"][..], 0), (&["qa", "--include-outdated"][..], 1)]
+        {
+            let out = run_with(&env, env.root(), args, &[("COLUMNS", columns)]);
+            assert_eq!(out.code, code, "COLUMNS={columns} {args:?}: {}", out.stderr);
+            assert!(out.stdout.contains(" │ "), "COLUMNS={columns} {args:?}:\n{}", out.stdout);
+            let widest = out.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+            assert!(widest <= 1000, "COLUMNS={columns} {args:?}: a line of {widest} columns");
+        }
+    }
+}
