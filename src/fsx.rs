@@ -15,7 +15,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 /// Why a path was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -174,6 +174,33 @@ pub fn replace(
     Ok(())
 }
 
+/// Makes `dir` and the folders above it that are missing, adding each to `created` (outermost
+/// first) as soon as it exists: a failure midway, or a later one, still knows what to remove
+/// ([`remove_created`]) to leave the disk as it was.
+pub fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> io::Result<()> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .take_while(|a| fs::symlink_metadata(a).is_err())
+        .collect();
+    for d in missing.into_iter().rev() {
+        match fs::create_dir(d) {
+            Ok(()) => created.push(d.to_owned()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Removes the folders [`create_dirs`] made, innermost first; one that is not empty (something
+/// was put in it meanwhile) stays.
+pub fn remove_created(created: &[PathBuf]) {
+    for dir in created.iter().rev() {
+        let _ = fs::remove_dir(dir);
+    }
+}
+
 /// A temporary-file builder whose file gets the mode a new file gets (0666 less the umask,
 /// applied by the system), not tempfile's private 0600: what it becomes may be a new file.
 pub fn new_file_builder(prefix: &str) -> tempfile::Builder<'_, '_> {
@@ -229,6 +256,19 @@ mod tests {
             assert_eq!(refusal(&read_following(&fifo).unwrap_err()), Some(Refusal::NotRegular));
             assert_eq!(refusal(&read_following(Path::new("/dev/zero")).unwrap_err()), Some(Refusal::NotRegular));
         }
+    }
+
+    #[test]
+    fn folders_made_are_removed_and_only_those() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut created = Vec::new();
+        create_dirs(&dir.path().join("a/b/c"), &mut created).unwrap();
+        assert_eq!(created, [dir.path().join("a"), dir.path().join("a/b"), dir.path().join("a/b/c")]);
+        create_dirs(&dir.path().join("a/b/d"), &mut created).unwrap();
+        assert_eq!(created.len(), 4);
+        fs::write(dir.path().join("a/b/d/kept"), "").unwrap();
+        remove_created(&created);
+        assert!(dir.path().join("a/b/d/kept").exists() && !dir.path().join("a/b/c").exists());
     }
 
     #[cfg(unix)]

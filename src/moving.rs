@@ -63,6 +63,13 @@ pub enum MoveError {
         /// The destination.
         path: String,
     },
+    /// A destination inside a folder named `.git` (in any case), which git keeps for itself
+    /// and will not track.
+    #[error("{path} is inside a .git folder")]
+    GitFolder {
+        /// The destination.
+        path: String,
+    },
     /// Nothing to move: no file of the document exists at its old paths.
     #[error("nothing to move from {path}")]
     Nothing {
@@ -115,6 +122,9 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
         .ok_or_else(|| MoveError::NotASource { path: old.to_owned() })?;
     if old == new {
         return Err(MoveError::Same { path: new.to_owned() });
+    }
+    if new.split('/').any(is_git_folder) {
+        return Err(MoveError::GitFolder { path: new.to_owned() });
     }
     let config = &corpus.config;
     let not_source = || MoveError::NotASourcePath { path: new.to_owned(), corpus: config.name.clone() };
@@ -193,8 +203,12 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
     if moves.is_empty() {
         return Err(MoveError::Nothing { path: old.to_owned() });
     }
-    // Checked before anything moves: a destination taken (by a file, or by a folder) stops all,
-    // and so does one whose folder leads out of the repository.
+    // Checked before anything moves: a destination in a `.git` folder stops all, as does a
+    // destination taken (by a file, or by a folder), or one whose folder leads out of the
+    // repository.
+    if let Some(m) = moves.iter().find(|m| m.to.split('/').any(is_git_folder)) {
+        return Err(MoveError::GitFolder { path: m.to.clone() });
+    }
     let root = std::fs::canonicalize(workdir).unwrap_or_else(|_| workdir.to_owned());
     for m in &moves {
         let to = workdir.join(&m.to);
@@ -210,8 +224,15 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
     Ok(MovePlan { moves, pins, writes, blobs })
 }
 
+/// Whether a path component names git's own folder as git sees it: `.git` in any case, and
+/// with the trailing dots and spaces Windows drops (git refuses all of them in a path).
+fn is_git_folder(name: &str) -> bool {
+    name.trim_end_matches(['.', ' ']).eq_ignore_ascii_case(".git")
+}
+
 /// Moves the files in the work tree at `repo`'s root and their index entries. On a failure,
-/// the files already moved are moved back.
+/// the files already moved are moved back and the folders made for them removed: the work tree
+/// is as it was.
 pub fn apply(repo: &Repo, plan: &MovePlan) -> Result<(), MoveError> {
     let moves = &plan.moves;
     let root = repo.workdir();
@@ -219,15 +240,17 @@ pub fn apply(repo: &Repo, plan: &MovePlan) -> Result<(), MoveError> {
         repo.write_blob(bytes)?;
     }
     let mut done: Vec<&Move> = Vec::new();
-    let undo = |done: &[&Move]| {
+    let mut created: Vec<std::path::PathBuf> = Vec::new();
+    let undo = |done: &[&Move], created: &[std::path::PathBuf]| {
         for m in done.iter().rev() {
             let _ = std::fs::rename(root.join(&m.to), root.join(&m.from));
         }
+        crate::fsx::remove_created(created);
     };
     for m in moves {
         let to = root.join(&m.to);
         let moved = match to.parent() {
-            Some(parent) => std::fs::create_dir_all(parent),
+            Some(parent) => crate::fsx::create_dirs(parent, &mut created),
             None => Ok(()),
         }
         // A destination that appeared since the plan is not overwritten.
@@ -236,14 +259,14 @@ pub fn apply(repo: &Repo, plan: &MovePlan) -> Result<(), MoveError> {
             Err(_) => std::fs::rename(root.join(&m.from), &to),
         });
         if let Err(source) = moved {
-            undo(&done);
+            undo(&done, &created);
             return Err(MoveError::Io { from: m.from.clone(), to: m.to.clone(), source });
         }
         done.push(m);
     }
     let pairs: Vec<(String, String)> = moves.iter().map(|m| (m.from.clone(), m.to.clone())).collect();
     if let Err(e) = repo.move_in_index(&pairs) {
-        undo(&done);
+        undo(&done, &created);
         return Err(e.into());
     }
     // The records, into the files at their new paths (which hold what was planned on).
@@ -252,4 +275,19 @@ pub fn apply(repo: &Repo, plan: &MovePlan) -> Result<(), MoveError> {
         tracking::apply(write, root, scratch.as_deref())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_git_folder;
+
+    #[test]
+    fn git_folders_as_git_refuses_them() {
+        for name in [".git", ".GIT", ".Git", ".git.", ".git ", ".git. ."] {
+            assert!(is_git_folder(name), "{name:?}");
+        }
+        for name in ["git", ".github", ".gitignore", "a.git", ".git-x", ""] {
+            assert!(!is_git_folder(name), "{name:?}");
+        }
+    }
 }

@@ -553,6 +553,7 @@ error-mv-not-source-path = { $path } is not where corpus { $corpus } keeps a sou
 error-mv-same = the document is already at { $path }
 error-mv-exists = { $path } already exists: nothing was moved
 error-mv-outside = { $path } would be outside the repository (a folder on the way is a link): nothing was moved
+error-mv-git-folder = { $path } is inside a folder named .git, which git keeps for itself and never tracks: nothing was moved
 error-mv-nothing = no file of the document of { $path } exists: nothing to move
 error-mv-io = cannot move { $from } to { $to } (the files moved before it are back where they were)
 status-orphan-renamed = its source was renamed to { $to }: `stele mv { $from } { $to }` moves it

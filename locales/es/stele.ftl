@@ -553,6 +553,7 @@ error-mv-not-source-path = { $path } no es un lugar de fuente del corpus { $corp
 error-mv-same = el documento ya está en { $path }
 error-mv-exists = { $path } ya existe: no se movió nada
 error-mv-outside = { $path } quedaría fuera del repositorio (una carpeta del camino es un enlace): no se movió nada
+error-mv-git-folder = { $path } está dentro de una carpeta llamada .git, que git reserva para sí y nunca sigue: no se movió nada
 error-mv-nothing = no existe ningún archivo del documento de { $path }: nada que mover
 error-mv-io = no se puede mover { $from } a { $to } (los archivos movidos antes volvieron a su lugar)
 status-orphan-renamed = su fuente fue renombrada a { $to }: `stele mv { $from } { $to }` la mueve

@@ -553,6 +553,7 @@ error-mv-not-source-path = { $path } n’est pas un emplacement de source du cor
 error-mv-same = le document est déjà à { $path }
 error-mv-exists = { $path } existe déjà : rien n’a été déplacé
 error-mv-outside = { $path } serait hors du dépôt (un dossier du chemin est un lien) : rien n’a été déplacé
+error-mv-git-folder = { $path } est dans un dossier nommé .git, que git garde pour lui et ne suit jamais : rien n’a été déplacé
 error-mv-nothing = aucun fichier du document de { $path } n’existe : rien à déplacer
 error-mv-io = impossible de déplacer { $from } vers { $to } (les fichiers déplacés avant lui sont revenus à leur place)
 status-orphan-renamed = sa source a été renommée en { $to } : `stele mv { $from } { $to }` la déplace

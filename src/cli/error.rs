@@ -386,6 +386,9 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             stele::moving::MoveError::Same { path } => msg(loc, "error-mv-same", &[("path", Arg::from(path))]),
             stele::moving::MoveError::Exists { path } => msg(loc, "error-mv-exists", &[("path", Arg::from(path))]),
             stele::moving::MoveError::Outside { path } => msg(loc, "error-mv-outside", &[("path", Arg::from(path))]),
+            stele::moving::MoveError::GitFolder { path } => {
+                msg(loc, "error-mv-git-folder", &[("path", Arg::from(path))])
+            }
             stele::moving::MoveError::Nothing { path } => msg(loc, "error-mv-nothing", &[("path", Arg::from(path))]),
             stele::moving::MoveError::Io { from, to, source } => {
                 causes.push(io_cause(loc, source));

@@ -865,6 +865,46 @@ fn log_max_count_below_zero_is_refused_by_stele_not_clap() {
     refuses_number(&env, &["log", "-n", "-3", "content/en/a.md"], "--max-count", "-3", "a whole number, 0 or more");
 }
 
+/// A `corpus/{path}/{lang}.md` corpus with one committed document `b`, in English and French.
+fn folder_site() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/b/en.md", "Hello.\n");
+    env.write("corpus/b/fr.md", "Bonjour.\n");
+    env.commit("start");
+    env
+}
+
+#[test]
+fn mv_into_a_git_folder_is_refused_before_anything_is_touched() {
+    // issue 29: `stele mv corpus/b/en.md corpus/.git/en.md` exited 2 but left an empty
+    // `corpus/.git` behind, and status found no document afterwards.
+    let env = folder_site();
+    let states = crate::util::states_of(&env.status_json(&[]));
+    for to in ["corpus/.git/en.md", "corpus/.GIT/en.md", "corpus/.Git./en.md", "corpus/x/.git/en.md"] {
+        let err = refuses(&env, &["mv", "corpus/b/en.md", to], &["inside a folder named .git", "nothing was moved"]);
+        assert!(err.contains(&to.replace("/en.md", "/")), "{err}");
+    }
+    assert_eq!(crate::util::states_of(&env.status_json(&[])), states);
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn mv_that_fails_leaves_no_folder_it_made() {
+    // issue 29: with `.git/index.lock` present, mv moved the files back but left the folders it
+    // had made for them.
+    let env = folder_site();
+    std::fs::write(env.root().join(".git/index.lock"), "").unwrap();
+    let before = snapshot(&[env.root(), env.outside()]);
+    let out = run(&env, env.root(), &["mv", "corpus/b/en.md", "corpus/new/deeper/b/en.md"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(before, snapshot(&[env.root(), env.outside()]), "{}", out.stderr);
+    assert!(!env.exists("corpus/new"));
+    std::fs::remove_file(env.root().join(".git/index.lock")).unwrap();
+    // And without the lock, the same move works.
+    assert_eq!(run(&env, env.root(), &["mv", "corpus/b/en.md", "corpus/new/deeper/b/en.md"]).code, 0);
+    assert!(env.exists("corpus/new/deeper/b/fr.md"));
+}
+
 #[test]
 fn a_terminal_of_any_width_gets_columns_that_fit_in_one() {
     // issue 29: `COLUMNS=999999999 stele diff … --side-by-side` panicked (“Formatting argument
