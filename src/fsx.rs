@@ -31,7 +31,8 @@ pub enum Refusal {
     ChangedMeanwhile,
 }
 
-fn refused(why: Refusal) -> io::Error {
+/// The error for a refusal (kind `InvalidInput`, carrying `why`).
+pub fn refused(why: Refusal) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, why)
 }
 

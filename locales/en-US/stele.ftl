@@ -356,6 +356,9 @@ hint-unknown-corpus = corpora are the [corpora.<name>] tables of { $path }
 error-bad-rule = { $option } { $value }: expected a percentage from 0 to 100, or LANG=PERCENT
 error-bad-score = --min-score { $value }: expected a score from 0 to 1
 error-bad-count = { $option } { $value }: expected a whole number, { $min } or more
+error-same-output = { $first } and { $second } both name { $path }: one run cannot write two files to one place; nothing was written
+hint-same-output = give each option its own file
+hint-default-output-link = stele chose this name itself and does not write through a link there: remove the link, or name another place with { $option }
 error-bad-glob = “{ $pattern }” is not a valid glob
 error-bad-revision = “{ $rev }” does not name a commit in this repository
 hint-bad-revision = in CI, fetch the target branch first (for example `git fetch origin main`), and use its full name (origin/main)

@@ -356,6 +356,9 @@ hint-unknown-corpus = los corpus son las tablas [corpora.<nombre>] de { $path }
 error-bad-rule = { $option } { $value }: se espera un porcentaje de 0 a 100, o IDIOMA=PORCENTAJE
 error-bad-score = --min-score { $value }: se espera una puntuación entre 0 y 1
 error-bad-count = { $option } { $value }: se espera un número entero, { $min } o más
+error-same-output = { $first } y { $second } designan ambos { $path }: una misma ejecución no puede escribir dos archivos en el mismo sitio; no se escribió nada
+hint-same-output = dé a cada opción su propio archivo
+hint-default-output-link = stele eligió este nombre por sí mismo y no escribe a través de un enlace en ese lugar: elimine el enlace o indique otro lugar con { $option }
 error-bad-glob = «{ $pattern }» no es un glob válido
 error-bad-revision = «{ $rev }» no designa ningún commit de este repositorio
 hint-bad-revision = en la integración continua, descargue antes la rama de destino (por ejemplo `git fetch origin main`) y use su nombre completo (origin/main)

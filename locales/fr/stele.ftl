@@ -356,6 +356,9 @@ hint-unknown-corpus = les corpus sont les tables [corpora.<nom>] de { $path }
 error-bad-rule = { $option } { $value } : un pourcentage de 0 à 100 est attendu, ou LANGUE=POURCENTAGE
 error-bad-score = --min-score { $value } : un score entre 0 et 1 est attendu
 error-bad-count = { $option } { $value } : un nombre entier est attendu, { $min } ou plus
+error-same-output = { $first } et { $second } désignent tous deux { $path } : une même exécution ne peut pas écrire deux fichiers au même endroit ; rien n’a été écrit
+hint-same-output = donnez à chaque option son propre fichier
+hint-default-output-link = stele a choisi ce nom lui-même et n’écrit pas à travers un lien à cet endroit : supprimez le lien, ou indiquez un autre emplacement avec { $option }
 error-bad-glob = « { $pattern } » n’est pas un glob valide
 error-bad-revision = « { $rev } » ne désigne aucun commit de ce dépôt
 hint-bad-revision = en intégration continue, récupérez d’abord la branche cible (par exemple `git fetch origin main`), et utilisez son nom complet (origin/main)

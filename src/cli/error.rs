@@ -159,6 +159,24 @@ pub enum CliError {
         /// The least value it takes.
         min: usize,
     },
+    /// Two options of one run name the same file.
+    #[error("same output")]
+    SameOutput {
+        /// The first option (`-o`).
+        first: &'static str,
+        /// The second (`--left-out`).
+        second: &'static str,
+        /// The file, as the first names it.
+        path: PathBuf,
+    },
+    /// A file name stele chose itself is a symbolic link there.
+    #[error("default output is a link")]
+    LinkedDefault {
+        /// The file.
+        path: PathBuf,
+        /// The option that names another place (`-o`, `--badges`).
+        option: &'static str,
+    },
     /// A check rule given on the command line does not parse.
     #[error("bad check rule")]
     BadRule {
@@ -465,6 +483,19 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             msg(loc, "error-unknown-corpus", &[("name", Arg::from(name)), ("known", Arg::from(known))])
         }
         CliError::BadScore { value } => msg(loc, "error-bad-score", &[("value", Arg::from(value))]),
+        CliError::SameOutput { first, second, path } => {
+            hint = Some(t!(loc, "hint-same-output"));
+            msg(
+                loc,
+                "error-same-output",
+                &[("first", Arg::from(*first)), ("second", Arg::from(*second)), ("path", p(path))],
+            )
+        }
+        CliError::LinkedDefault { path, option } => {
+            causes.push(t!(loc, "cause-symlink"));
+            hint = Some(t!(loc, "hint-default-output-link", "option" => *option));
+            msg(loc, "error-write", &[("path", p(path))])
+        }
         CliError::BadCount { option, value, min } => msg(
             loc,
             "error-bad-count",

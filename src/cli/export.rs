@@ -158,28 +158,39 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     }
     let mut progress = |done: usize, _total: usize| bar.set_position(done as u64);
 
+    let output = args.output.as_ref().map(|p| ctx.cwd.join(p));
+    // Moses writes two files, PATH.<source> and PATH.<target>.
+    let with_ext = |path: &PathBuf, lang: &Lang| {
+        let mut s = path.clone().into_os_string();
+        s.push(format!(".{lang}"));
+        PathBuf::from(s)
+    };
+    let written: Vec<PathBuf> = match (&output, args.format) {
+        (Some(path), ExportFormat::Moses) => vec![with_ext(path, &source), with_ext(path, &target)],
+        (Some(path), _) => vec![path.clone()],
+        (None, _) => Vec::new(),
+    };
+    let left_out_path = args.left_out.as_ref().map(|p| ctx.cwd.join(p));
+    // Two of them one file: refused before anything is written (the left-out report would
+    // replace the export).
+    let mut places: Vec<(&'static str, &std::path::Path)> = written.iter().map(|p| ("-o", p.as_path())).collect();
+    places.extend(left_out_path.iter().map(|p| ("--left-out", p.as_path())));
+    super::output::distinct(&places)?;
     // The report of what is left out is opened first: a place it cannot go stops the export
     // before anything is written.
-    let left_out = match &args.left_out {
-        Some(p) => {
-            let path = ctx.cwd.join(p);
+    let left_out = match left_out_path {
+        Some(path) => {
             let file = Output::new(&path)?;
             Some((path, file))
         }
         None => None,
     };
-    let output = args.output.as_ref().map(|p| ctx.cwd.join(p));
     let summary = match (args.format, &output) {
         (ExportFormat::Moses, None) => {
             return Err(CliError::MosesNeedsOutput { from: source.clone(), to: target.clone() })
         }
-        (ExportFormat::Moses, Some(path)) => {
-            let with_ext = |lang: &Lang| {
-                let mut s = path.clone().into_os_string();
-                s.push(format!(".{lang}"));
-                PathBuf::from(s)
-            };
-            let (fa, fb) = (Output::new(&with_ext(&source))?, Output::new(&with_ext(&target))?);
+        (ExportFormat::Moses, Some(_)) => {
+            let (fa, fb) = (Output::new(&written[0])?, Output::new(&written[1])?);
             let mut w = MosesWriter::new(fa.writer()?, fb.writer()?);
             let summary = export::export(&corpora, &repo, &status_opts, &opts, &mut w, &mut progress)?;
             drop(w);

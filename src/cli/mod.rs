@@ -400,7 +400,7 @@ pub fn shell_quote(text: &str) -> String {
 }
 
 /// Canonicalizes the longest existing ancestor and appends the rest lexically.
-fn resolve(path: &Path) -> PathBuf {
+pub(crate) fn resolve(path: &Path) -> PathBuf {
     let mut existing = path.to_owned();
     let mut tail: Vec<OsString> = Vec::new();
     loop {

@@ -165,6 +165,8 @@ pub enum Output {
 }
 
 impl Output {
+    /// A file named on the command line (`-o`, `--banners`): a link is followed, as `cp` and a
+    /// shell's `>` follow one.
     pub fn new(path: &Path) -> Result<Output, CliError> {
         let err = |source| stele::tracking::TrackingError::Write { path: path.to_owned(), source };
         match std::fs::metadata(path) {
@@ -185,6 +187,17 @@ impl Output {
         let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let tmp = stele::fsx::new_file_builder(".stele-output-").tempfile_in(dir).map_err(err)?;
         Ok(Output::Atomic { tmp, path: target })
+    }
+
+    /// A file whose name stele chose itself (the report's `stele-report.html`, a badge's
+    /// `fr.json`): a repository can commit a symbolic link under that name, so a link is
+    /// refused, never followed, and so is anything but a regular file.
+    pub fn new_default(path: &Path, option: &'static str) -> Result<Output, CliError> {
+        check_default(path, option)?;
+        let err = |source| stele::tracking::TrackingError::Write { path: path.to_owned(), source };
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tmp = stele::fsx::new_file_builder(".stele-output-").tempfile_in(dir).map_err(err)?;
+        Ok(Output::Atomic { tmp, path: path.to_owned() })
     }
 
     pub fn path(&self) -> &Path {
@@ -216,6 +229,76 @@ impl Output {
             }
             Output::Direct { .. } => Ok(()),
         }
+    }
+}
+
+/// Refuses a name stele chose itself when a symbolic link or something other than a regular
+/// file is there ([`Output::new_default`]); `option` is the one that names another place.
+pub fn check_default(path: &Path, option: &'static str) -> Result<(), CliError> {
+    let refused = |source| Err(stele::tracking::TrackingError::Write { path: path.to_owned(), source }.into());
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(CliError::LinkedDefault { path: path.to_owned(), option }),
+        Ok(meta) if meta.is_dir() => refused(std::io::Error::from(std::io::ErrorKind::IsADirectory)),
+        Ok(meta) if !meta.is_file() => refused(stele::fsx::refused(stele::fsx::Refusal::NotRegular)),
+        _ => Ok(()),
+    }
+}
+
+/// Whether two places a run writes to are one file: the same path once resolved (links
+/// followed, `..` and `.` taken out: an existing file's canonical path, else its nearest
+/// existing folder's plus the rest), or, on Unix, two existing names of one file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if super::resolve(a) == super::resolve(b) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
+/// The places one run writes to, each with the option that names it: refused, before anything
+/// is written, when two of them are one file (the second would replace the first's content).
+pub fn distinct(places: &[(&'static str, &Path)]) -> Result<(), CliError> {
+    for (i, (first, a)) in places.iter().enumerate() {
+        for (second, b) in &places[i + 1..] {
+            if same_file(a, b) {
+                return Err(CliError::SameOutput { first, second, path: a.to_path_buf() });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Folders made for a run's files: removed again (innermost first, when still empty) when the
+/// run stops before [`MadeDirs::keep`], so that a refusal leaves the disk as it was.
+#[derive(Default)]
+pub struct MadeDirs {
+    dirs: Vec<PathBuf>,
+}
+
+impl MadeDirs {
+    /// Makes `dir` and the folders above it that are missing; `path` is the file they are for
+    /// (an error names it).
+    pub fn create(&mut self, dir: &Path, path: &Path) -> Result<(), CliError> {
+        stele::fsx::create_dirs(dir, &mut self.dirs)
+            .map_err(|source| stele::tracking::TrackingError::Write { path: path.to_owned(), source })?;
+        Ok(())
+    }
+
+    /// The run went through: the folders stay.
+    pub fn keep(mut self) {
+        self.dirs.clear();
+    }
+}
+
+impl Drop for MadeDirs {
+    fn drop(&mut self) {
+        stele::fsx::remove_created(&self.dirs);
     }
 }
 

@@ -18,7 +18,7 @@ use stele::lang::Lang;
 use stele::report::{self, CoveragePoint, SourceDiff};
 use stele::t;
 
-use super::output::{uri_path, Output};
+use super::output::{uri_path, MadeDirs, Output};
 use super::status::{reason_text, state_name};
 use super::{CliError, Ctx};
 use stele::dates::date;
@@ -72,20 +72,51 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         block_texts: false,
         partial: false,
     };
-    // Every place written to is opened before anything is computed: one that cannot be written
-    // stops the run with nothing written.
+    // Every place written to is checked and opened before anything is computed: one that
+    // cannot be written, or two that are one file, stop the run with nothing written and no
+    // folder left behind.
     let html_path = match (&args.output, args.badges.is_some() || args.banners.is_some()) {
         (Some(p), _) if p.as_os_str() == "-" => None,
         (Some(p), _) => Some(ctx.cwd.join(p)),
         (None, false) => Some(ctx.cwd.join(DEFAULT_OUTPUT)),
         (None, true) => None,
     };
-    let html_out = html_path.as_deref().map(new_output).transpose()?;
-    let banners_out = args.banners.as_ref().map(|p| new_output(&ctx.cwd.join(p))).transpose()?;
+    let banners_path = args.banners.as_ref().map(|p| ctx.cwd.join(p));
     let badges_dir = args.badges.as_ref().map(|p| ctx.cwd.join(p));
+    // The badges' names are stele's: one per language any corpus has.
+    let badge_paths: Vec<PathBuf> = match &badges_dir {
+        Some(dir) => {
+            let mut langs: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
+            langs.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            langs.dedup();
+            langs.iter().map(|l| dir.join(format!("{l}.json"))).collect()
+        }
+        None => Vec::new(),
+    };
+    let mut places: Vec<(&'static str, &Path)> = Vec::new();
+    if let (Some(p), Some(_)) = (&html_path, &args.output) {
+        places.push(("-o", p));
+    }
+    if let Some(p) = &banners_path {
+        places.push(("--banners", p));
+    }
     if let Some(dir) = &badges_dir {
-        std::fs::create_dir_all(dir)
-            .map_err(|source| stele::tracking::TrackingError::Write { path: dir.clone(), source })?;
+        places.push(("--badges", dir));
+        places.extend(badge_paths.iter().map(|p| ("--badges", p.as_path())));
+    }
+    super::output::distinct(&places)?;
+    for path in &badge_paths {
+        super::output::check_default(path, "--badges")?;
+    }
+    let mut made = MadeDirs::default();
+    let html_out = match (&html_path, &args.output) {
+        (Some(path), Some(_)) => Some(new_output(path, &mut made)?),
+        (Some(path), None) => Some(Output::new_default(path, "-o")?),
+        (None, _) => None,
+    };
+    let banners_out = banners_path.as_deref().map(|p| new_output(p, &mut made)).transpose()?;
+    if let Some(dir) = &badges_dir {
+        made.create(dir, dir)?;
     }
 
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
@@ -150,7 +181,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
             if s.total() == 0 {
                 continue;
             }
-            let file = Output::new(&dir.join(format!("{lang}.json")))?;
+            let file = Output::new_default(&dir.join(format!("{lang}.json")), "--badges")?;
             write_file(file, |w| serde_json::to_writer(w, &badge(lang, s)).map_err(std::io::Error::from))?;
         }
         if !ctx.quiet {
@@ -171,6 +202,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
             );
         }
     }
+    made.keep();
     // As `status`: the process ends here, and freeing every path one by one would only delay it.
     std::mem::forget(report);
     std::mem::forget(corpora);
@@ -192,11 +224,10 @@ fn write_file(
     Ok(path)
 }
 
-/// A file to write, its folder made if missing (a site's `data/` folder, say).
-fn new_output(path: &Path) -> Result<Output, CliError> {
+/// A file named on the command line, its folder made if missing (a site's `data/` folder, say).
+fn new_output(path: &Path, made: &mut MadeDirs) -> Result<Output, CliError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|source| stele::tracking::TrackingError::Write { path: path.to_owned(), source })?;
+        made.create(dir, path)?;
     }
     Output::new(path)
 }

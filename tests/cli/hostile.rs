@@ -905,6 +905,78 @@ fn mv_that_fails_leaves_no_folder_it_made() {
     assert!(env.exists("corpus/new/deeper/b/fr.md"));
 }
 
+#[cfg(unix)]
+#[test]
+fn the_report_never_writes_through_a_link_under_a_name_stele_chose() {
+    // issue 29: `stele report` without -o writes `stele-report.html`; a repository that commits
+    // that name as a link to a file outside made the report overwrite that file.
+    let env = site();
+    let victim = env.outside().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::os::unix::fs::symlink(&victim, env.root().join("stele-report.html")).unwrap();
+    env.commit("a link where the report goes");
+    let err = refuses(&env, &["report"], &["cannot write stele-report.html", "symbolic link", "-o"]);
+    assert!(!err.contains("victim"), "{err}");
+    // The same for a badge: its file name is stele's too, in the folder the user named.
+    std::fs::remove_file(env.root().join("stele-report.html")).unwrap();
+    std::fs::create_dir(env.root().join("badges")).unwrap();
+    std::os::unix::fs::symlink(&victim, env.root().join("badges/fr.json")).unwrap();
+    refuses(&env, &["report", "--badges", "badges"], &["badges/fr.json", "symbolic link", "--badges"]);
+    refuses(&env, &["report", "-o", "page.html", "--badges", "badges"], &["badges/fr.json", "symbolic link"]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    // A file named with -o may be a link, followed as cp follows one.
+    std::fs::remove_file(env.root().join("badges/fr.json")).unwrap();
+    std::os::unix::fs::symlink(&victim, env.root().join("named.html")).unwrap();
+    assert_eq!(run(&env, env.root(), &["report", "-o", "named.html"]).code, 0);
+    assert!(std::fs::read_to_string(&victim).unwrap().contains("<html"));
+    assert!(std::fs::symlink_metadata(env.root().join("named.html")).unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn two_outputs_of_one_run_naming_one_file_are_refused_before_anything_is_written() {
+    // issue 29: `report -o same.out --banners same.out` said both were written, and the file
+    // held only the banner data; export's -o and --left-out the same, Moses's PATH.<lang> too.
+    let env = site();
+    std::fs::create_dir(env.root().join("sub")).unwrap();
+    for (args, named) in [
+        (&["report", "-o", "same.out", "--banners", "same.out"][..], "-o and --banners both name same.out"),
+        (&["report", "-o", "same.out", "--banners", "sub/../same.out"][..], "-o and --banners"),
+        (&["report", "-o", "new/a.json", "--banners", "new/./a.json"][..], "-o and --banners"),
+        (&["report", "-o", "b/fr.json", "--badges", "b"][..], "-o and --badges both name b/fr.json"),
+        (&["report", "--banners", "same", "--badges", "same"][..], "--banners and --badges"),
+        (&["export", "--pair", "en-fr", "-o", "same.x", "--left-out", "same.x"][..], "-o and --left-out"),
+        (
+            &["export", "--pair", "en-fr", "--format", "moses", "-o", "out", "--left-out", "out.en"][..],
+            "-o and --left-out",
+        ),
+        (
+            &["export", "--pair", "en-fr", "--format", "moses", "-o", "out", "--left-out", "sub/../out.fr"][..],
+            "-o and --left-out",
+        ),
+    ] {
+        refuses(&env, args, &[named, "nothing was written"]);
+    }
+    // Two names of one file (a hard link).
+    std::fs::write(env.root().join("one.out"), "").unwrap();
+    std::fs::hard_link(env.root().join("one.out"), env.root().join("two.out")).unwrap();
+    refuses(&env, &["export", "--pair", "en-fr", "-o", "one.out", "--left-out", "two.out"], &["-o and --left-out"]);
+}
+
+#[test]
+fn a_refused_report_leaves_no_folder_behind() {
+    // issue 29: `report -o same --badges same` was refused, but left an empty folder `same`.
+    let env = site();
+    refuses(&env, &["report", "-o", "same", "--badges", "same"], &["-o and --badges both name same"]);
+    // A failure found later (the banner data's place is a folder) removes the folders made
+    // for the others.
+    std::fs::create_dir_all(env.root().join("taken")).unwrap();
+    refuses(
+        &env,
+        &["report", "-o", "new/deeper/page.html", "--badges", "newer/badges", "--banners", "taken"],
+        &["taken"],
+    );
+}
+
 #[test]
 fn a_terminal_of_any_width_gets_columns_that_fit_in_one() {
     // issue 29: `COLUMNS=999999999 stele diff … --side-by-side` panicked (“Formatting argument
