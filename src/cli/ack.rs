@@ -10,6 +10,7 @@ use clap::Args;
 use stele::mark::{self, AckReport, LeftAlone, MarkOptions};
 use stele::t;
 
+use super::output::display_path;
 use super::{line, CliError, Ctx};
 
 #[derive(Debug, Args)]
@@ -53,7 +54,7 @@ fn say(ctx: &Ctx, args: &AckArgs, report: &AckReport, out: &mut dyn Write) -> Re
     let loc = &ctx.loc;
     line(
         out,
-        t!(loc, "ack-summary", "source" => &report.source,
+        t!(loc, "ack-summary", "source" => display_path(&report.source),
             "previous" => report.previous.short(7), "current" => report.current.short(7), "count" => report.moved.len()),
     )?;
     // -q: the summary line only; -v: the changes acknowledged too.
@@ -62,7 +63,7 @@ fn say(ctx: &Ctx, args: &AckArgs, report: &AckReport, out: &mut dyn Write) -> Re
     }
     for m in &report.moved {
         let id = if args.dry_run { "ack-would-move" } else { "ack-moved" };
-        line(out, format!("  {}", t!(loc, id, "path" => &m.record_file)))?;
+        line(out, format!("  {}", t!(loc, id, "path" => display_path(&m.record_file))))?;
     }
     for (path, why) in &report.left {
         let id = match why {
@@ -70,7 +71,7 @@ fn say(ctx: &Ctx, args: &AckArgs, report: &AckReport, out: &mut dyn Write) -> Re
             LeftAlone::WasOutdated => "ack-left-outdated",
             LeftAlone::Missing => "ack-left-missing",
         };
-        line(out, format!("  {}", t!(loc, id, "path" => path)))?;
+        line(out, format!("  {}", t!(loc, id, "path" => display_path(path))))?;
     }
     if ctx.verbose > 0 {
         for h in &report.changes {

@@ -13,7 +13,7 @@ use stele::l10n::Localizer;
 use stele::lang::Lang;
 use stele::t;
 
-use super::output::Painter;
+use super::output::{display_path, Painter};
 use super::status::state_name;
 use super::{line, CliError, Ctx};
 
@@ -170,7 +170,7 @@ fn problem_rule(loc: &Localizer, p: &Problem) -> String {
 
 /// What is wrong, in one sentence (without the file).
 fn problem_text(loc: &Localizer, p: &Problem) -> String {
-    let source = p.source_path.clone().unwrap_or_default();
+    let source = display_path(p.source_path.as_deref().unwrap_or_default()).into_owned();
     match &p.kind {
         ProblemKind::Missing => t!(loc, "check-missing", "source" => source),
         ProblemKind::Outdated { reason } => match reason {
@@ -228,10 +228,10 @@ fn fix_text(ctx: &Ctx, repo_root: &Path, p: &Problem) -> Option<String> {
 }
 
 fn location(p: &Problem) -> Option<String> {
-    let path = p.path.as_deref()?;
+    let path = display_path(p.path.as_deref()?);
     Some(match p.line {
         Some(line) => format!("{path}:{line}"),
-        None => path.to_owned(),
+        None => path.into_owned(),
     })
 }
 
@@ -285,7 +285,10 @@ fn render_text(
         if ctx.verbose > 0 {
             for c in r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang && c.problems.is_empty()) {
                 let state = super::status::state_name(loc, c.state);
-                line(out, format!("  {} {}: {}", paint.state(c.state, &t!(loc, "check-ok")), c.path, state))?;
+                line(
+                    out,
+                    format!("  {} {}: {}", paint.state(c.state, &t!(loc, "check-ok")), display_path(&c.path), state),
+                )?;
             }
         }
     }
@@ -424,7 +427,10 @@ fn render_junit(
         }
         suites.push_str("</testcase>\n");
         for c in cases {
-            suites.push_str(&format!("    <testcase classname=\"{classname}\" name=\"{}\" time=\"0\">", xml(&c.path)));
+            suites.push_str(&format!(
+                "    <testcase classname=\"{classname}\" name=\"{}\" time=\"0\">",
+                xml(&display_path(&c.path))
+            ));
             if let Some(&first) = c.problems.first() {
                 let body: Vec<String> = c.problems.iter().map(|&i| problem_line(&r.problems[i])).collect();
                 suites.push_str(&format!(
@@ -451,11 +457,11 @@ fn render_junit(
             qa.len()
         ));
         for f in qa {
-            let text = format!("{}:{}: {}", f.path, f.line, super::qa::message(loc, f));
+            let text = format!("{}:{}: {}", display_path(&f.path), f.line, super::qa::message(loc, f));
             suites.push_str(&format!(
                 "    <testcase classname=\"stele.qa.{}\" name=\"{}\" time=\"0\">",
                 xml(f.check.id()),
-                xml(&format!("{}:{}", f.path, f.line))
+                xml(&format!("{}:{}", display_path(&f.path), f.line))
             ));
             if failing(f) {
                 suites.push_str(&format!(
@@ -498,7 +504,7 @@ fn render_github(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -
         }
         let mut props = Vec::new();
         if let Some(path) = &p.path {
-            props.push(format!("file={}", gh_escape(path, true)));
+            props.push(format!("file={}", gh_escape(&display_path(path), true)));
         }
         if let Some(l) = p.line {
             props.push(format!("line={l}"));

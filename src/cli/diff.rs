@@ -17,7 +17,7 @@ use stele::l10n::Localizer;
 use stele::lang::Lang;
 use stele::t;
 
-use super::output::{width, Painter};
+use super::output::{display_path, width, Painter};
 use super::status::{reason_text, state_name};
 use super::{line, CliError, Ctx, Format};
 
@@ -209,7 +209,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
     let opts = StatusOptions { langs, paths: Vec::new(), only_files: Some(files), block_texts: true, partial: false };
     let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
     let Some(doc) = report.documents.iter().find(|d| d.id == target.doc.id) else {
-        line(out, t!(ctx.loc, "diff-nothing", "target" => &args.target))?;
+        line(out, t!(ctx.loc, "diff-nothing", "target" => display_path(&args.target)))?;
         return Ok(ExitCode::SUCCESS);
     };
     // With no language named, show the translations that need work.
@@ -270,7 +270,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
         } else {
             "diff-none-outdated"
         };
-        line(out, t!(loc, id, "id" => &doc.id, "states" => states.join(", ")))?;
+        line(out, t!(loc, id, "id" => display_path(&doc.id), "states" => states.join(", ")))?;
         return Ok(ExitCode::SUCCESS);
     }
     for (n, t) in shown.iter().enumerate() {
@@ -279,15 +279,17 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
         }
         let state = state_name(loc, t.state);
         let head = match t.reason {
-            Some(r) => t!(loc, "diff-heading-reason", "path" => &t.path, "lang" => t.lang.as_str(),
+            Some(r) => t!(loc, "diff-heading-reason", "path" => display_path(&t.path), "lang" => t.lang.as_str(),
                 "state" => state, "reason" => reason_text(loc, r, Some(t))),
-            None => t!(loc, "diff-heading", "path" => &t.path, "lang" => t.lang.as_str(), "state" => state),
+            None => {
+                t!(loc, "diff-heading", "path" => display_path(&t.path), "lang" => t.lang.as_str(), "state" => state)
+            }
         };
         line(out, ctx.paint.bold(&head))?;
         match t.state {
             State::Current => continue,
             State::Missing => {
-                line(out, t!(loc, "diff-missing", "source" => &doc.source.path))?;
+                line(out, t!(loc, "diff-missing", "source" => display_path(&doc.source.path)))?;
                 continue;
             }
             State::Orphan => {
@@ -295,7 +297,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
                     Some(to) => t!(loc, "diff-orphan-renamed",
                         "source" => ctx.command_path(repo.workdir(), &doc.source.path),
                         "to" => ctx.command_path(repo.workdir(), to)),
-                    None => t!(loc, "diff-orphan", "source" => &doc.source.path),
+                    None => t!(loc, "diff-orphan", "source" => display_path(&doc.source.path)),
                 };
                 line(out, text)?;
                 continue;
@@ -313,11 +315,14 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
             continue;
         }
         let Some(blocks) = &t.stale_blocks else {
-            line(out, t!(loc, "diff-no-basis", "source" => &doc.source.path))?;
+            line(out, t!(loc, "diff-no-basis", "source" => display_path(&doc.source.path)))?;
             continue;
         };
         let words: usize = blocks.iter().map(|b| b.words).sum();
-        line(out, t!(loc, "diff-summary", "source" => &doc.source.path, "blocks" => blocks.len(), "words" => words))?;
+        line(
+            out,
+            t!(loc, "diff-summary", "source" => display_path(&doc.source.path), "blocks" => blocks.len(), "words" => words),
+        )?;
         if ctx.quiet {
             continue;
         }
@@ -438,7 +443,10 @@ fn revisions(ctx: &Ctx, repo: &Repo, args: &DiffArgs, from: &str, out: &mut dyn 
         line(out, "")?;
         return Ok(ExitCode::SUCCESS);
     }
-    line(out, ctx.paint.bold(&t!(loc, "diff-revisions", "path" => &path, "from" => from, "to" => to_name)))?;
+    line(
+        out,
+        ctx.paint.bold(&t!(loc, "diff-revisions", "path" => display_path(&path), "from" => from, "to" => to_name)),
+    )?;
     if hunks.is_empty() {
         line(out, t!(loc, "diff-no-changes"))?;
     }

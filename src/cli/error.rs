@@ -18,7 +18,7 @@ use stele::mark::MarkError;
 use stele::t;
 use stele::tracking::TrackingError;
 
-use super::output::Painter;
+use super::output::{display_path, Painter};
 use super::Ctx;
 
 /// Everything that can stop a command.
@@ -237,8 +237,13 @@ struct Rendered {
 fn show(ctx: Option<&Ctx>, path: &Path) -> String {
     match ctx {
         Some(ctx) => ctx.show_path(path),
-        None => path.display().to_string(),
+        None => display_path(&path.display().to_string()).into_owned(),
     }
+}
+
+/// A path from the repository root as a message argument, control characters escaped.
+fn path_arg(path: &str) -> Arg {
+    Arg::from(display_path(path))
 }
 
 fn io_cause(loc: &Localizer, e: &io::Error) -> String {
@@ -396,21 +401,21 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         CliError::Move(e) => match e {
             stele::moving::MoveError::NotASource { path } => {
                 hint = Some(t!(loc, "hint-mv-not-source"));
-                msg(loc, "error-mv-not-source", &[("path", Arg::from(path))])
+                msg(loc, "error-mv-not-source", &[("path", path_arg(path))])
             }
             stele::moving::MoveError::NotASourcePath { path, corpus } => {
-                msg(loc, "error-mv-not-source-path", &[("path", Arg::from(path)), ("corpus", Arg::from(corpus))])
+                msg(loc, "error-mv-not-source-path", &[("path", path_arg(path)), ("corpus", Arg::from(corpus))])
             }
-            stele::moving::MoveError::Same { path } => msg(loc, "error-mv-same", &[("path", Arg::from(path))]),
-            stele::moving::MoveError::Exists { path } => msg(loc, "error-mv-exists", &[("path", Arg::from(path))]),
-            stele::moving::MoveError::Outside { path } => msg(loc, "error-mv-outside", &[("path", Arg::from(path))]),
+            stele::moving::MoveError::Same { path } => msg(loc, "error-mv-same", &[("path", path_arg(path))]),
+            stele::moving::MoveError::Exists { path } => msg(loc, "error-mv-exists", &[("path", path_arg(path))]),
+            stele::moving::MoveError::Outside { path } => msg(loc, "error-mv-outside", &[("path", path_arg(path))]),
             stele::moving::MoveError::GitFolder { path } => {
-                msg(loc, "error-mv-git-folder", &[("path", Arg::from(path))])
+                msg(loc, "error-mv-git-folder", &[("path", path_arg(path))])
             }
-            stele::moving::MoveError::Nothing { path } => msg(loc, "error-mv-nothing", &[("path", Arg::from(path))]),
+            stele::moving::MoveError::Nothing { path } => msg(loc, "error-mv-nothing", &[("path", path_arg(path))]),
             stele::moving::MoveError::Io { from, to, source } => {
                 causes.push(io_cause(loc, source));
-                msg(loc, "error-mv-io", &[("from", Arg::from(from)), ("to", Arg::from(to))])
+                msg(loc, "error-mv-io", &[("from", path_arg(from)), ("to", path_arg(to))])
             }
             stele::moving::MoveError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
             stele::moving::MoveError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
@@ -419,10 +424,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         CliError::Ack(e) => match e {
             stele::mark::AckError::NotASource { path } => {
                 hint = Some(t!(loc, "hint-ack-not-source"));
-                msg(loc, "error-ack-not-source", &[("path", Arg::from(path))])
+                msg(loc, "error-ack-not-source", &[("path", path_arg(path))])
             }
             stele::mark::AckError::NoEarlierVersion { path } => {
-                msg(loc, "error-no-earlier-version", &[("path", Arg::from(path))])
+                msg(loc, "error-no-earlier-version", &[("path", path_arg(path))])
             }
             stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
             stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
@@ -435,8 +440,8 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                     let (old, new) = differing(&h.old_text, &h.new_text);
                     causes.push(t!(loc, id, "line" => h.new_lines.0, "old" => old, "new" => new));
                 }
-                hint = Some(t!(loc, "hint-ack-not-cosmetic", "path" => path.as_str()));
-                msg(loc, "error-ack-not-cosmetic", &[("path", Arg::from(path))])
+                hint = Some(t!(loc, "hint-ack-not-cosmetic", "path" => display_path(path)));
+                msg(loc, "error-ack-not-cosmetic", &[("path", path_arg(path))])
             }
         },
         CliError::BadPair { value, option, of_corpus } => {
@@ -468,15 +473,15 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::NoMatch { path }) => {
                 hint = Some(t!(loc, "hint-no-match"));
-                msg(loc, "error-no-match", &[("path", Arg::from(path))])
+                msg(loc, "error-no-match", &[("path", path_arg(path))])
             }
         },
         CliError::NoSuchTarget { target } => {
             hint = Some(t!(loc, "hint-no-such-target"));
-            msg(loc, "error-no-such-target", &[("target", Arg::from(target))])
+            msg(loc, "error-no-such-target", &[("target", path_arg(target))])
         }
         CliError::NotAtRevision { path, rev } => {
-            msg(loc, "error-not-at-revision", &[("path", Arg::from(path)), ("rev", Arg::from(rev))])
+            msg(loc, "error-not-at-revision", &[("path", path_arg(path)), ("rev", Arg::from(rev))])
         }
         CliError::UnknownCorpus { name, known, file } => {
             hint = Some(t!(loc, "hint-unknown-corpus", "path" => show(ctx, file)));
@@ -578,9 +583,9 @@ fn render_hash(loc: &Localizer, e: &stele::git::HashError, hint: &mut Option<Str
     match e {
         stele::git::HashError::FilterDriver { path, driver } => {
             *hint = Some(t!(loc, "hint-filter-driver"));
-            msg(loc, "error-filter-driver", &[("path", Arg::from(path)), ("driver", Arg::from(driver))])
+            msg(loc, "error-filter-driver", &[("path", path_arg(path)), ("driver", Arg::from(driver))])
         }
-        stele::git::HashError::Failed { path } => msg(loc, "error-hash-failed", &[("path", Arg::from(path))]),
+        stele::git::HashError::Failed { path } => msg(loc, "error-hash-failed", &[("path", path_arg(path))]),
     }
 }
 
@@ -594,15 +599,15 @@ fn render_mark(
     match e {
         MarkError::NotATranslation { path } => {
             *hint = Some(t!(loc, "hint-mark-not-translation"));
-            msg(loc, "error-mark-not-translation", &[("path", Arg::from(path))])
+            msg(loc, "error-mark-not-translation", &[("path", path_arg(path))])
         }
         MarkError::IsSource { path } => {
             *hint = Some(t!(loc, "hint-mark-is-source"));
-            msg(loc, "error-mark-is-source", &[("path", Arg::from(path))])
+            msg(loc, "error-mark-is-source", &[("path", path_arg(path))])
         }
-        MarkError::Missing { path } => msg(loc, "error-mark-missing", &[("path", Arg::from(path))]),
+        MarkError::Missing { path } => msg(loc, "error-mark-missing", &[("path", path_arg(path))]),
         MarkError::Orphan { path, source_path } => {
-            msg(loc, "error-mark-orphan", &[("path", Arg::from(path)), ("source", Arg::from(source_path))])
+            msg(loc, "error-mark-orphan", &[("path", path_arg(path)), ("source", path_arg(source_path))])
         }
         MarkError::Tracking(t) => render_tracking(loc, t, p, causes, hint),
         MarkError::Git(g) => render_git(loc, g, p, causes, hint),

@@ -10,6 +10,7 @@ use stele::t;
 use stele::timeline::{self, FileChange};
 
 use super::diff::find_target;
+use super::output::display_path;
 use super::status::state_name;
 use super::{line, CliError, Ctx, Format};
 use stele::dates::date;
@@ -53,7 +54,8 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
     line(
         out,
         ctx.paint.bold(&t!(loc, "log-heading",
-            "id" => &target.doc.id, "source" => &target.doc.source.path, "lang" => target.doc.source.lang.as_str())),
+            "id" => display_path(&target.doc.id), "source" => display_path(&target.doc.source.path),
+            "lang" => target.doc.source.lang.as_str())),
     )?;
     if entries.is_empty() {
         line(out, t!(loc, "log-empty"))?;
@@ -133,8 +135,8 @@ fn corpus_log(ctx: &Ctx, max_count: Option<usize>, args: &LogArgs, out: &mut dyn
         }
         for s in &c.sources {
             let what = match &s.from {
-                Some(from) => format!("{from} → {}", s.path),
-                None => s.path.clone(),
+                Some(from) => format!("{} → {}", display_path(from), display_path(&s.path)),
+                None => display_path(&s.path).into_owned(),
             };
             line(out, format!("    {}  {what}", change_name(loc, s.change)))?;
             // A document translated into many languages: the current ones counted, not named
@@ -149,7 +151,7 @@ fn corpus_log(ctx: &Ctx, max_count: Option<usize>, args: &LogArgs, out: &mut dyn
                     let state = format!("{} {}", t.lang, ctx.paint.state(t.state, &state_name(loc, t.state)));
                     // After a rename, the translations left at the old paths are named.
                     if t.state == stele::freshness::State::Orphan && s.from.is_some() {
-                        format!("{state} ({})", t.path)
+                        format!("{state} ({})", display_path(&t.path))
                     } else {
                         state
                     }

@@ -9,6 +9,7 @@ use clap::Args;
 use stele::mark::{self, MarkOptions};
 use stele::t;
 
+use super::output::display_path;
 use super::{line, CliError, Ctx};
 
 #[derive(Debug, Args)]
@@ -41,9 +42,13 @@ pub fn run(ctx: &Ctx, args: &MarkArgs, out: &mut dyn Write) -> Result<ExitCode, 
             (true, true) => "mark-would-mark",
             (false, true) => "mark-marked",
         };
-        line(out, t!(loc, id, "path" => &m.translation, "source" => &m.source, "blob" => m.blob.short(7)))?;
+        line(
+            out,
+            t!(loc, id, "path" => display_path(&m.translation), "source" => display_path(&m.source),
+            "blob" => m.blob.short(7)),
+        )?;
         if m.changed && m.record_file != m.translation && ctx.verbose > 0 {
-            line(out, t!(loc, "mark-sidecar", "path" => &m.record_file))?;
+            line(out, t!(loc, "mark-sidecar", "path" => display_path(&m.record_file)))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@ use std::io::Write;
 use stele::freshness::{DocumentStatus, State, StatusReport, TranslationStatus};
 use stele::t;
 
+use super::output::display_path;
 use super::status::{reason_text, state_name};
 use super::{line, CliError, Ctx};
 
@@ -173,8 +174,8 @@ fn list(
     for (doc, t) in items {
         let detail = match (t.state, t.reason) {
             (State::Orphan, _) => match &doc.source.renamed_to {
-                Some(to) => t!(loc, "md-orphan-renamed", "to" => to.as_str()),
-                None => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
+                Some(to) => t!(loc, "md-orphan-renamed", "to" => display_path(to)),
+                None => t!(loc, "status-orphan-detail", "source" => display_path(&doc.source.path)),
             },
             (State::Missing, _) => t!(loc, "md-missing-detail", "words" => doc.source.words),
             (_, Some(reason)) => match &t.stale_blocks {
@@ -193,7 +194,7 @@ fn list(
                 "| {} | {} | {} | {} |",
                 code(t.lang.as_str()),
                 cell(&state_name(loc, t.state)),
-                code(&t.path),
+                code(&display_path(&t.path)),
                 cell(&detail)
             ),
         )?;

@@ -369,10 +369,11 @@ impl Ctx {
         shell_quote(&text)
     }
 
-    /// A path for people: relative to the working directory when inside it.
+    /// A path for people: relative to the working directory when inside it, control
+    /// characters escaped ([`output::display_path`]).
     pub fn show_path(&self, path: &Path) -> String {
         let shown = path.strip_prefix(&self.cwd).ok().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path);
-        shown.display().to_string()
+        output::display_path(&shown.display().to_string()).into_owned()
     }
 }
 
@@ -390,7 +391,29 @@ pub fn count_arg(option: &'static str, value: &str, min: usize) -> Result<usize,
 /// treats specially, else in single quotes.
 pub fn shell_quote(text: &str) -> String {
     let plain = |c: char| c.is_alphanumeric() || "_-./:@%+,=".contains(c);
-    if !text.is_empty() && text.chars().all(plain) && !text.starts_with('-') {
+    if text.chars().any(char::is_control) {
+        // Single quotes would carry the control character itself to the terminal: `$'…'`
+        // (bash, zsh, ksh, POSIX.1-2024) writes it as an escape, as git quotes such names.
+        let mut out = String::from(if text.starts_with('-') { "./$'" } else { "$'" });
+        for c in text.chars() {
+            match c {
+                '\'' => out.push_str("\\'"),
+                '\\' => out.push_str("\\\\"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => {
+                    let mut buf = [0; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        out.push_str(&format!("\\{b:03o}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        out
+    } else if !text.is_empty() && text.chars().all(plain) && !text.starts_with('-') {
         text.to_owned()
     } else if text.starts_with('-') && text.chars().all(plain) {
         format!("./{text}")
@@ -676,6 +699,9 @@ mod tests {
             ("-rf.md", "./-rf.md"),
             ("é/ü.md", "é/ü.md"),
             ("", "''"),
+            // issue 29: a control character is written as an escape, never as itself.
+            ("a\x1b[1Ab's.md", "$'a\\033[1Ab\\'s.md'"),
+            ("-x\n.md", "./$'-x\\n.md'"),
         ] {
             assert_eq!(shell_quote(path), quoted, "{path:?}");
         }

@@ -9,6 +9,7 @@ use clap::Args;
 use stele::moving;
 use stele::t;
 
+use super::output::display_path;
 use super::{line, CliError, Ctx};
 
 #[derive(Debug, Args)]
@@ -38,11 +39,11 @@ pub fn run(ctx: &Ctx, args: &MvArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
     }
     let id = if args.dry_run { "mv-would-move" } else { "mv-moved" };
     for m in &plan.moves {
-        line(out, t!(loc, id, "from" => &m.from, "to" => &m.to))?;
+        line(out, t!(loc, id, "from" => display_path(&m.from), "to" => display_path(&m.to)))?;
     }
     let id = if args.dry_run { "mv-would-pin" } else { "mv-pinned" };
     for (path, blob) in &plan.pins {
-        line(out, t!(loc, id, "path" => path.as_str(), "blob" => blob.short(7)))?;
+        line(out, t!(loc, id, "path" => display_path(path), "blob" => blob.short(7)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

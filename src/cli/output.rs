@@ -1,5 +1,7 @@
 //! Small rendering helpers: colours, aligned columns; and the files written on request.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -74,6 +76,44 @@ impl Painter {
 }
 
 pub use stele::columns::width;
+
+/// A path (or a document id, which is one) as text for people: as it is, unless it holds a
+/// control character (or begins with a double quote, so that it cannot pass for a quoted
+/// name); then in double quotes with C escapes, as git shows such names (`core.quotePath`):
+/// `\t`, `\n`, `\"`, `\\`, other control characters as the octal of their UTF-8 bytes
+/// (`"a\033[1Ab.md"`). A file name can hold an escape sequence that moves the cursor, erases
+/// lines or recolours the terminal; shown this way it cannot, and it still reads as the one name
+/// it is. Every text, Markdown and annotation output goes through here; JSON carries the real
+/// name. Backslashes alone do not quote a path (Windows paths hold them).
+pub fn display_path(path: &str) -> Cow<'_, str> {
+    if !path.starts_with('"') && !path.chars().any(char::is_control) {
+        return Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    out.push('"');
+    for c in path.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "\\{b:03o}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Cow::Owned(out)
+}
 
 /// A path from the repository root as a URI reference's path (RFC 3986): each segment
 /// percent-encoded, every byte but unreserved ones, `/` kept between segments. Any name comes
@@ -313,5 +353,21 @@ mod tests {
             vec![Cell::left("es-419"), Cell::right("100"), Cell::left("x")],
         ];
         assert_eq!(table(rows, "  "), ["  fr        1  é", "  es-419  100  x"]);
+    }
+
+    #[test]
+    fn paths_with_control_characters_are_quoted_as_git_quotes_them() {
+        for (path, shown) in [
+            ("content/fr/a.md", "content/fr/a.md"),
+            ("é/ü 漢.md", "é/ü 漢.md"),
+            ("a\x1b[1A\x1b[2Kb.md", "\"a\\033[1A\\033[2Kb.md\""),
+            ("tab\there\nnew\r", "\"tab\\there\\nnew\\r\""),
+            ("q\"uote\\back", "q\"uote\\back"),
+            ("\"q\\\"", "\"\\\"q\\\\\\\"\""),
+            ("tab\t\"q\\", "\"tab\\t\\\"q\\\\\""),
+            ("bell\u{7}del\u{7f}csi\u{9b}", "\"bell\\adel\\177csi\\302\\233\""),
+        ] {
+            assert_eq!(display_path(path), shown, "{path:?}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use stele::l10n::Localizer;
 use stele::qa::{self, Check, Detail, Finding, QaOptions, QaReport, Severity};
 use stele::t;
 
-use super::output::uri_path;
+use super::output::{display_path, uri_path};
 use super::{line, CliError, Ctx};
 
 /// Output formats of `qa`.
@@ -136,12 +136,13 @@ pub fn render_findings(ctx: &Ctx, findings: &[Finding], out: &mut dyn Write) -> 
             Severity::Error => ctx.paint.error(&sev),
             Severity::Warning => ctx.paint.warning(&sev),
         };
-        line(out, format!("{}:{}: {}[{}]: {}", f.path, f.line, sev, f.check.id(), message(loc, f)))?;
+        let path = display_path(&f.path);
+        line(out, format!("{path}:{}: {}[{}]: {}", f.line, sev, f.check.id(), message(loc, f)))?;
         if ctx.quiet {
             continue;
         }
-        let head_left = format!("{}:{}", f.source_path, f.source_line);
-        let head_right = format!("{}:{}", f.path, f.line);
+        let head_left = format!("{}:{}", display_path(&f.source_path), f.source_line);
+        let head_right = format!("{path}:{}", f.line);
         line(out, ctx.paint.dim(&columns.row(&head_left, &head_right)))?;
         for row in columns.rows(&f.source_text, &f.translation_text) {
             line(out, row)?;
@@ -232,7 +233,7 @@ pub fn render_github(loc: &Localizer, findings: &[Finding], out: &mut dyn Write)
             Severity::Warning => "warning",
         };
         let props = [
-            format!("file={}", gh_escape(&f.path, true)),
+            format!("file={}", gh_escape(&display_path(&f.path), true)),
             format!("line={}", f.line),
             format!("title={}", gh_escape(&format!("stele qa: {}", f.check.id()), true)),
         ];

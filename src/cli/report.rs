@@ -18,7 +18,7 @@ use stele::lang::Lang;
 use stele::report::{self, CoveragePoint, SourceDiff};
 use stele::t;
 
-use super::output::{uri_path, MadeDirs, Output};
+use super::output::{display_path, uri_path, MadeDirs, Output};
 use super::status::{reason_text, state_name};
 use super::{CliError, Ctx};
 use stele::dates::date;
@@ -170,7 +170,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
             Some(file) => {
                 let path = write_file(file, |w| w.write_all(html.as_bytes()))?;
                 if !ctx.quiet {
-                    eprintln!("{}", t!(loc, "report-written", "path" => path.display().to_string()));
+                    eprintln!("{}", t!(loc, "report-written", "path" => display_path(&path.display().to_string())));
                 }
             }
             None => out.write_all(html.as_bytes())?,
@@ -186,7 +186,10 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         if !ctx.quiet {
             let count = report.summary.iter().filter(|(_, s)| s.total() > 0).count();
-            eprintln!("{}", t!(loc, "report-badges-written", "dir" => dir.display().to_string(), "count" => count));
+            eprintln!(
+                "{}",
+                t!(loc, "report-badges-written", "dir" => display_path(&dir.display().to_string()), "count" => count)
+            );
         }
     }
     if let Some(file) = banners_out {
@@ -198,7 +201,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         if !ctx.quiet {
             eprintln!(
                 "{}",
-                t!(loc, "report-banners-written", "path" => path.display().to_string(), "count" => banners.len())
+                t!(loc, "report-banners-written", "path" => display_path(&path.display().to_string()), "count" => banners.len())
             );
         }
     }

@@ -14,7 +14,7 @@ use stele::freshness::{
 use stele::l10n::Localizer;
 use stele::t;
 
-use super::output::{table, Cell};
+use super::output::{display_path, table, Cell};
 use super::{line, CliError, Ctx};
 use stele::dates::date;
 
@@ -299,7 +299,7 @@ fn render_corpus(
             out,
             format!(
                 "  {}  {}",
-                paint.bold(&doc.id),
+                paint.bold(&display_path(&doc.id)),
                 paint.dim(&if doc.source.exists {
                     t!(loc, "status-doc-source", "lang" => doc.source.lang.as_str(), "words" => doc.source.words)
                 } else {
@@ -313,7 +313,7 @@ fn render_corpus(
                 format!(
                     "    {}",
                     t!(loc, "status-source-syntax-error",
-                "path" => &doc.source.path, "line" => e.line, "message" => &e.message)
+                "path" => display_path(&doc.source.path), "line" => e.line, "message" => &e.message)
                 ),
             )?;
         }
@@ -328,7 +328,7 @@ fn render_corpus(
                         (Some(to), Some(corpus)) => t!(loc, "status-orphan-renamed",
                             "from" => ctx.command_path(&corpus.repo_root, &doc.source.path),
                             "to" => ctx.command_path(&corpus.repo_root, to)),
-                        _ => t!(loc, "status-orphan-detail", "source" => &doc.source.path),
+                        _ => t!(loc, "status-orphan-detail", "source" => display_path(&doc.source.path)),
                     },
                     (_, Some(reason)) => match &t.stale_blocks {
                         Some(blocks) if blocks.iter().all(|b| b.change == stele::diff::ChangeClass::Cosmetic) => {
@@ -347,7 +347,7 @@ fn render_corpus(
                 vec![
                     Cell::left(t.lang.to_string()),
                     Cell::left(name.clone()).styled(paint.state(t.state, &name)),
-                    Cell::left(t.path.clone()),
+                    Cell::left(display_path(&t.path)),
                     Cell::left(detail.clone()).styled(paint.dim(&detail)),
                 ]
             })

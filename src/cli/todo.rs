@@ -11,7 +11,7 @@ use stele::freshness::{self, State, StatusOptions};
 use stele::lang::Lang;
 use stele::t;
 
-use super::output::{table, Cell};
+use super::output::{display_path, table, Cell};
 use super::status::{reason_text, state_name};
 use super::{line, CliError, Ctx, Format};
 
@@ -128,7 +128,7 @@ fn render(
     for (n, item) in items.iter().enumerate() {
         let name = state_name(loc, item.state);
         let detail = match item.state {
-            State::Missing => t!(loc, "todo-translate-from", "source" => &item.source_path),
+            State::Missing => t!(loc, "todo-translate-from", "source" => display_path(&item.source_path)),
             _ => {
                 // The details live in the status report; todo shows the reason.
                 let status = report
@@ -150,7 +150,7 @@ fn render(
                 };
                 // -v: the source to read beside it.
                 if ctx.verbose > 0 {
-                    format!("{detail} — {}", t!(loc, "todo-update-from", "source" => &item.source_path))
+                    format!("{detail} — {}", t!(loc, "todo-update-from", "source" => display_path(&item.source_path)))
                 } else {
                     detail
                 }
@@ -159,7 +159,7 @@ fn render(
         rows.push(vec![
             Cell::right(format!("{}.", n + 1)),
             Cell::left(name.clone()).styled(ctx.paint.state(item.state, &name)),
-            Cell::left(item.path.clone()),
+            Cell::left(display_path(&item.path)),
             Cell::right(t!(loc, "todo-words", "count" => item.words)),
             Cell::left(detail.clone()).styled(ctx.paint.dim(&detail)),
         ]);

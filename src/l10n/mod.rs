@@ -37,6 +37,11 @@ impl From<String> for Arg {
         Arg::Str(s)
     }
 }
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(s: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Str(s.into_owned())
+    }
+}
 impl From<&String> for Arg {
     fn from(s: &String) -> Arg {
         Arg::Str(s.clone())

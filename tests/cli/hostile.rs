@@ -978,6 +978,63 @@ fn a_refused_report_leaves_no_folder_behind() {
 }
 
 #[test]
+fn control_characters_in_names_are_shown_escaped_and_kept_in_json() {
+    // issue 29: a file name holding escape sequences (`\x1b[1A\x1b[2K` moves the cursor up and
+    // erases the line) was printed raw by status, todo, log, check and diff, even with NO_COLOR.
+    let env = TestEnv::folder_layout();
+    let name = "a\u{1b}[1A\u{1b}[2Kb";
+    let shown = "\"corpus/a\\033[1A\\033[2Kb/fr.md\"";
+    env.write(&format!("corpus/{name}/en.md"), "# Title\n\nThe committee met on 12 January in Paris.\n");
+    env.write(&format!("corpus/{name}/fr.md"), "# Titre\n\nLe comité s’est réuni le 13 janvier à Paris.\n");
+    env.commit("start");
+    env.write(&format!("corpus/{name}/en.md"), "# Title\n\nThe committee met on 12 January in Lyon.\n");
+    env.commit("the source changes");
+    let fr = format!("corpus/{name}/fr.md");
+    let en = format!("corpus/{name}/en.md");
+    for args in [
+        &["status"][..],
+        &["status", "-v"],
+        &["status", "--format", "markdown"],
+        &["todo"],
+        &["todo", "-v"],
+        &["log"],
+        &["log", &en],
+        &["check"],
+        &["check", "--format", "github"],
+        &["check", "--format", "junit"],
+        &["diff", &fr],
+        &["diff", &fr, "--side-by-side"],
+        &["qa", "--include-outdated"],
+        &["qa", "--include-outdated", "--format", "github"],
+        &["mv", "-n", &en, "corpus/c/en.md"],
+        &["mark", "--dry-run", &fr],
+        &["report", "-o", "-"],
+        &["export", "--pair", "en-fr", "--include-outdated", "-v", "--min-score", "0.99", "--format", "tsv"],
+    ] {
+        let out = run(&env, env.root(), args);
+        // The export finds nothing above --min-score 0.99, and says where, with exit 2.
+        assert!(out.code < 2 || args[0] == "export", "{args:?}: {}", out.stderr);
+        for text in [&out.stdout, &out.stderr] {
+            assert!(!text.contains('\u{1b}'), "{args:?} printed an escape character:\n{text:?}");
+        }
+        let all = format!("{}{}", out.stdout, out.stderr);
+        if args[0] != "report" {
+            assert!(all.contains("\\033[1A\\033[2Kb"), "{args:?} does not name the file:\n{all}");
+        }
+    }
+    assert!(run(&env, env.root(), &["status", "-v"]).stdout.contains(shown));
+    // A command to paste: quoted for the shell with `$'…'`.
+    let check = run(&env, env.root(), &["check"]).stdout;
+    assert!(check.contains("stele mark $'corpus/a\\033[1A\\033[2Kb/fr.md'"), "{check}");
+    // An error names it escaped too.
+    let err = run(&env, env.root(), &["mv", &en, &fr]).stderr;
+    assert!(!err.contains('\u{1b}') && err.contains("\\033[1A"), "{err}");
+    // JSON keeps the real name.
+    let json = env.status_json(&[]);
+    assert_eq!(crate::util::translation(&json, &fr)["path"], fr.as_str());
+}
+
+#[test]
 fn a_terminal_of_any_width_gets_columns_that_fit_in_one() {
     // issue 29: `COLUMNS=999999999 stele diff … --side-by-side` panicked (“Formatting argument
     // out of range”), and `qa --include-outdated` padded its columns to that width.
