@@ -862,7 +862,18 @@ mod tests {
         assert!(pairs.contains(&(Some(24), Some(22))), "{pairs:?}");
         assert!(pairs.contains(&(Some(26), Some(24))), "{pairs:?}");
         assert!(pairs.contains(&(Some(28), Some(26))), "{pairs:?}");
-        let _ = spans(&bt);
+    }
+
+    #[test]
+    fn prose_pairs_one_to_one_and_merged_paragraphs() {
+        // What the paragraph aligner did before blocks had kinds: prose still pairs by length
+        // and anchors, and a merged paragraph is a 2-1 bead.
+        let en = "Short one.\n\nA much longer paragraph about the 12 January meeting in Paris.\n\nEnd.\n";
+        let fr = "Courte.\n\nUn paragraphe bien plus long sur la réunion du 12 janvier à Paris.\n\nFin.\n";
+        assert_eq!(spans(&Bitext::new(en, fr, true)), [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]);
+        let en = "The meeting took place on 12 January with delegates from 32 countries.\n\nIt was held in Paris, and Daniel Gluckstein opened it.\n\nA third paragraph on another matter entirely, with 47 countries.\n";
+        let fr = "La réunion a eu lieu le 12 janvier avec des délégués de 32 pays ; elle s’est tenue à Paris et Daniel Gluckstein l’a ouverte.\n\nUn troisième paragraphe sur une tout autre question, avec 47 pays.\n";
+        assert_eq!(spans(&Bitext::new(en, fr, false)), [(vec![0, 1], vec![0]), (vec![2], vec![1])]);
     }
 
     #[test]
