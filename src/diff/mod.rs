@@ -142,7 +142,7 @@ pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> 
         at.get(&u.range.start).copied().filter(|_| !u.is_title())
     };
     let mut rendered_by: Vec<std::ops::Range<usize>> = vec![0..0; o.len()];
-    for bead in &bt.beads {
+    for bead in &bt.pairs() {
         let mine: Vec<usize> = bead.b.clone().filter_map(|k| index_of(&t_at, &bt.target.units[k])).collect();
         let (Some(&first), Some(&last)) = (mine.first(), mine.last()) else { continue };
         for k in bead.a.clone() {

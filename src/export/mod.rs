@@ -211,7 +211,7 @@ impl Rendering {
     /// unchanged, are carried onto them; those that render units changed since are left out.
     fn translation(mine: &Side, now: &Side, then: Option<&Side>) -> Rendering {
         let beads = |orig: &Side| -> UnitPairs {
-            bitext::Bitext::of(orig.clone(), mine.clone()).beads.into_iter().map(|b| (b.a, b.b)).collect()
+            bitext::Bitext::of(orig.clone(), mine.clone()).pairs().into_iter().map(|b| (b.a, b.b)).collect()
         };
         let Some(then) = then else {
             return Rendering { beads: beads(now), changed: Vec::new() };
@@ -413,7 +413,7 @@ fn export_report(
         }
         let root = &corpus.repo_root;
         let (va, vb) = (read(root, &pa)?, read(root, &pb)?);
-        let (sa, sb) = (va.side(), vb.side());
+        let (sa, sb) = (va.side().in_lang(opts.source.as_str()), vb.side().in_lang(opts.target.as_str()));
         // The original: one of the two sides, else read (the pivot of `en-es` of a French text).
         let pivot_version;
         let pivot_side;
@@ -423,7 +423,7 @@ fn export_report(
             &sb
         } else {
             pivot_version = read(root, &doc.source.path)?;
-            pivot_side = pivot_version.side();
+            pivot_side = pivot_version.side().in_lang(doc.source.lang.as_str());
             &pivot_side
         };
         // How each side renders the original now: itself; a current translation, paired with
@@ -447,7 +447,7 @@ fn export_report(
                 // Current, or unknown (no basis to pair with): the original as it is.
                 _ => None,
             };
-            let then_side = then.as_deref().map(|t| Side::read(t, now.markdown));
+            let then_side = then.as_deref().map(|t| Side::read(t, now.markdown).in_lang(doc.source.lang.as_str()));
             Ok(Some(Rendering::translation(mine, now, then_side.as_ref())))
         };
         let (Some(ra), Some(rb)) = (rendering(&opts.source, &sa)?, rendering(&opts.target, &sb)?) else {

@@ -275,7 +275,7 @@ pub fn check_document(
     glossary: &Glossary,
 ) -> Vec<Found> {
     let (sl, tl) = (primary(langs.0), primary(langs.1));
-    let bt = Bitext::new(source, translation, markdown);
+    let bt = Bitext::in_langs(source, translation, markdown, (&sl, &tl));
     let (ss, ts) = (&bt.source, &bt.target);
     let mut out = Vec::new();
 
@@ -332,8 +332,9 @@ pub fn check_document(
     // Where text without counterpart sits on the other side: the line after the last unit
     // that has one.
     let mut last_line = [ss.units.first().map_or(1, |u| u.lines.0), ts.units.first().map_or(1, |u| u.lines.0)];
-    let beads = bt.beads.iter().map(Some).chain(std::iter::once(None));
-    for bead in beads {
+    // Moved units pair where the source has them: not an omission here and an addition there.
+    let pairs = bt.pairs();
+    for bead in pairs.iter().map(Some).chain(std::iter::once(None)) {
         let Some(bead) = bead.filter(|b| !b.a.is_empty() && !b.b.is_empty()) else {
             match bead {
                 Some(b) => {
@@ -410,8 +411,7 @@ pub fn check_document(
 
         // Sentence by sentence: what one side says and the other does not, text left as it
         // was, enumerations.
-        let k = bt.beads.iter().position(|b| std::ptr::eq(b, bead)).expect("a bead of this bitext");
-        let sentences = bt.sentences(k, lang_pair, ratio);
+        let sentences = bt.sentences(bead, lang_pair, ratio);
         let sr: Vec<&str> = sentences.source.iter().map(String::as_str).collect();
         let tr: Vec<&str> = sentences.target.iter().map(String::as_str).collect();
         let sbeads = &sentences.beads;
