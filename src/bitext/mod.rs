@@ -115,6 +115,8 @@ impl<'t> Side<'t> {
             let mut anchors = if b.kind.is_prose() { align::anchors(&plain) } else { HashSet::new() };
             if markdown && b.kind.is_prose() {
                 anchors.extend(link_targets(raw).into_iter().map(|t| format!("→{t}")));
+                // Inline code is kept as it is in every language (placeholders apart).
+                anchors.extend(inline_code(raw).into_iter().map(|c| format!("`{c}")));
             }
             // Prose right above code (a tldr example's description, a step above its command)
             // is known by that code too.
@@ -224,6 +226,25 @@ pub fn link_targets(raw: &str) -> Vec<String> {
     out
 }
 
+/// The inline code spans of a block's Markdown (`` `x` ``), placeholders normalized; spans of
+/// a single word are left out (a term a translation may translate).
+fn inline_code(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].chars().take_while(|&c| c == '`').count();
+        let after = &rest[open + ticks..];
+        let fence = "`".repeat(ticks);
+        let Some(close) = after.find(&fence) else { break };
+        let span = after[..close].trim();
+        if span.chars().any(|c| !(c.is_alphabetic() || c == '-' || c == '_')) && !span.is_empty() {
+            out.push(code_tokens(span).join(" "));
+        }
+        rest = &after[close + ticks..];
+    }
+    out
+}
+
 /// A code block's body: its lines between the fences, comments left out (translators
 /// translate them).
 pub fn code_body(raw: &str) -> String {
@@ -231,7 +252,14 @@ pub fn code_body(raw: &str) -> String {
     // Diagrams (Mermaid, PlantUML, Graphviz, D2) are drawings whose labels are translated:
     // there is no code to compare.
     let info = lines.first().map(|l| l.trim_start().trim_start_matches(['`', '~']).trim().to_ascii_lowercase());
-    if info.is_some_and(|i| ["mermaid", "plantuml", "puml", "dot", "graphviz", "d2"].iter().any(|d| i.starts_with(d))) {
+    // Text shown as it is (`text`, `console` output, Markdown) is the reader's text, which a
+    // translation may translate.
+    let drawn = ["mermaid", "plantuml", "puml", "dot", "graphviz", "d2"];
+    let shown = ["text", "txt", "plaintext", "plain", "console", "output", "log", "markdown", "md"];
+    if info.is_some_and(|i| {
+        let word = i.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        drawn.contains(&word) || shown.contains(&word)
+    }) {
         return String::new();
     }
     if lines.first().is_some_and(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~")) {
@@ -304,6 +332,20 @@ pub fn code_tokens(code: &str) -> Vec<String> {
             }
             i = (j + 2).min(chars.len());
             continue;
+        }
+        // `{import-path}`: a placeholder in braces, which translations translate.
+        if c == '{' && i + 1 < chars.len() && chars[i + 1] != '{' {
+            if let Some(len) = chars[i + 1..].iter().position(|&x| !(x.is_alphanumeric() || x == '-' || x == '_')) {
+                if len > 0
+                    && chars[i + 1 + len] == '}'
+                    && chars[i + 1..i + 1 + len].iter().any(|x| *x == '-' || *x == '_')
+                {
+                    flush(&mut cur, &mut out);
+                    out.push("{}".to_owned());
+                    i += len + 2;
+                    continue;
+                }
+            }
         }
         if c == '<' && chars.get(i + 1).is_some_and(|n| n.is_alphabetic() || *n == '_') {
             if let Some(len) = chars[i..].iter().position(|&x| x == '>' || x == '\n') {
@@ -759,7 +801,7 @@ fn fixed_points(a: &[Unit], b: &[Unit]) -> Vec<(usize, usize)> {
 /// The cost of leaving a unit without counterpart.
 const GAP: f64 = 4.5;
 /// The extra cost of a 2-1 or 1-2 bead (prose merged or split).
-const MERGE: f64 = 2.3;
+const MERGE: f64 = 3.5;
 /// The band's half-width around the diagonal, in units, at least.
 const BAND: usize = 60;
 
@@ -1038,5 +1080,10 @@ mod tests {
         assert_eq!(code_body("```sh\n# start it\nrun --x # the x\n// note\n```"), "run --x");
         assert_eq!(code_body("```erlang\n%% do it\n?add_event(x), %% now\n```"), "?add_event(x),");
         assert_eq!(code_body("```mermaid\ngraph LR\n  A[Instrument] --> B\n```"), "");
+        assert_eq!(code_body("```text\nid (no numbers)\n```"), "");
+        assert_eq!(
+            code_tokens("go get example.org/{import-path}/otel{package-name}"),
+            code_tokens("go get example.org/{caminho-de-importacao}/otel{nome-do-pacote}")
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use super::{Check, Detail};
@@ -105,6 +105,18 @@ fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
             ("first", 1),
             ("second", 2),
             ("third", 3),
+            ("thirds", 3),
+            ("fourth", 4),
+            ("fifth", 5),
+            ("sixth", 6),
+            ("seventh", 7),
+            ("eighth", 8),
+            ("ninth", 9),
+            ("tenth", 10),
+            ("quarter", 4),
+            ("twice", 2),
+            ("double", 2),
+            ("triple", 3),
             ("half", 2),
             ("dozen", 12),
             ("both", 2),
@@ -250,12 +262,41 @@ fn numbers(text: &str, other: &str) -> Vec<(String, String)> {
             }
         })
         .map(|m| (m.as_str().chars().filter(char::is_ascii_digit).collect::<String>(), m.as_str().to_owned()))
-        .filter(|(digits, _)| !digits.is_empty())
+        // `00` of `10:00` says nothing a translation must keep (`午前10時`).
+        .filter(|(digits, _)| !(digits.is_empty() || digits.len() > 1 && digits.chars().all(|c| c == '0')))
         .collect()
 }
 
+/// The words of a text, lowercase; a hyphenated word also as its parts (`two-year`, `power-of-two`).
 fn words_lower(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    let mut out = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
+        let w = w.to_lowercase();
+        if w.contains('-') {
+            out.extend(w.split('-').filter(|p| !p.is_empty()).map(str::to_owned));
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// Numbers written with a magnitude as plain numbers: `12 million` and `12M` as 12000000,
+/// `7.3K` as 7300 — a translation writes them its own way (1,200万, 7 300).
+fn magnitudes(text: &str) -> std::borrow::Cow<'_, str> {
+    static MAGNITUDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d+(?:[.,]\d+)?)(?:\s*(million|millions|millón|millones|milhão|milhões|billion|billions|milliard|milliards|thousand)\b|([KMB])\b)")
+            .expect("valid")
+    });
+    MAGNITUDE.replace_all(text, |c: &regex::Captures| {
+        let value: f64 = c[1].replace(',', ".").parse().unwrap_or(0.0);
+        let word = c.get(2).or(c.get(3)).map_or(String::new(), |m| m.as_str().to_lowercase());
+        let factor = match word.as_str() {
+            "k" | "thousand" => 1e3,
+            "b" | "billion" | "billions" | "milliard" | "milliards" => 1e9,
+            _ => 1e6,
+        };
+        format!("{}", (value * factor).round() as u64)
+    })
 }
 
 /// Numbers of one side that the other does not have (by digits), less those the other writes
@@ -337,7 +378,11 @@ pub fn cjk_numbers(text: &str) -> String {
                     }
                     i += 1;
                 }
-                _ => out.push_str(&chars[start..i].iter().collect::<String>()),
+                // Without its separators: `1,000,000,000です` has no word boundary after it.
+                _ => {
+                    out.push_str(&digits);
+                    out.push(' ');
+                }
             }
             continue;
         }
@@ -367,12 +412,20 @@ pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
         }
     };
     let (sp, tp) = (cjk(&src, prose(src.plain, src.raw)), cjk(&tgt, prose(tgt.plain, tgt.raw)));
+    let (sp, tp) = (magnitudes(&sp).into_owned(), magnitudes(&tp).into_owned());
     let (sn, tn) = (numbers(&sp, tgt.raw), numbers(&tp, src.raw));
     if sn.is_empty() && tn.is_empty() {
         return None;
     }
-    let missing = unmatched_numbers(&sn, &tn, &words_lower(&tp), tgt.lang);
-    let extra = unmatched_numbers(&tn, &sn, &words_lower(&sp), src.lang);
+    let mut missing = unmatched_numbers(&sn, &tn, &words_lower(&tp), tgt.lang);
+    let mut extra = unmatched_numbers(&tn, &sn, &words_lower(&sp), src.lang);
+    // `2,3 and 4` read as 2.3 on one side is `2, 3 y 4` on the other: the same digits in
+    // the same order.
+    let digits = |v: &[String]| v.iter().flat_map(|n| n.chars().filter(char::is_ascii_digit)).collect::<String>();
+    if !missing.is_empty() && digits(&missing) == digits(&extra) {
+        missing.clear();
+        extra.clear();
+    }
     if missing.is_empty() && extra.is_empty() {
         return None;
     }
@@ -532,12 +585,12 @@ pub fn enumeration_length(src_sentence: &str, tgt_sentence: &str) -> Option<Hit>
     if a.is_empty() {
         return None;
     }
-    // Names are matched by their Latin spelling: a translation mostly in another script
+    // Names are matched by their Latin spelling: a translation partly in another script
     // (Japanese, Russian) writes most of them its own way.
     let letters = tgt_sentence.chars().filter(|c| c.is_alphabetic());
     let (latin, all) =
         letters.fold((0, 0), |(l, a), c| (l + usize::from(c.is_ascii_alphabetic() || ('À'..='ɏ').contains(&c)), a + 1));
-    if latin * 2 < all {
+    if latin * 5 < all * 4 {
         return None;
     }
     let b = enumeration(tgt_sentence);
@@ -549,7 +602,13 @@ pub fn enumeration_length(src_sentence: &str, tgt_sentence: &str) -> Option<Hit>
         .filter(|item| {
             let keys = item_keys(item);
             let named = places(item);
-            !keys.is_empty()
+            // A date or an amount (`on June 9th`): its digits are there, in the translation's
+            // own words around them (`9 juin`); the number check sees to digits.
+            let digits: Vec<String> =
+                item.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(str::to_owned).collect();
+            let dated = !digits.is_empty() && digits.iter().all(|d| tgt_sentence.contains(d.as_str()));
+            !dated
+                && !keys.is_empty()
                 && !keys.iter().any(|k| target_keys.contains(k))
                 && !named.iter().any(|p| target_places.contains(p))
         })
@@ -574,6 +633,12 @@ fn letter_words(text: &str) -> usize {
 pub fn untranslated(src_sentence: &str, tgt_sentence: &str) -> Option<Hit> {
     let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
     if norm(src_sentence) != norm(tgt_sentence) || letter_words(src_sentence) < 3 {
+        return None;
+    }
+    // A list of names (`commit, add, branch, push, etc.`): each item one word, the same in
+    // every language.
+    let items: Vec<&str> = src_sentence.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if items.len() >= 3 && items.iter().all(|p| p.split_whitespace().count() <= 1) {
         return None;
     }
     let lower = src_sentence
@@ -713,9 +778,45 @@ pub(crate) fn inline_code(raw: &str) -> Vec<String> {
     markup(raw).code
 }
 
+/// What a translation may leave as the source has it, in a Markdown text: inline code, link
+/// texts (the titles of pages and articles linked to), quoted titles, URLs.
+pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#""[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|「[^」\n]{3,}」"#).expect("valid"));
+    let mut out: Vec<String> = Vec::new();
+    if markdown {
+        let mut link_text: Option<String> = None;
+        for event in Parser::new_ext(raw, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            match event {
+                Event::Start(Tag::Link { .. }) => link_text = Some(String::new()),
+                Event::End(TagEnd::Link) => out.extend(link_text.take()),
+                Event::Text(t) => {
+                    if let Some(l) = &mut link_text {
+                        l.push_str(&t);
+                    }
+                }
+                Event::Code(t) => match &mut link_text {
+                    Some(l) => l.push_str(&t),
+                    None => out.push(t.into_string()),
+                },
+                _ => {}
+            }
+        }
+    }
+    out.extend(
+        QUOTED.find_iter(raw).map(|m| m.as_str().trim_matches(['"', '“', '”', '«', '»', '「', '」']).trim().to_owned()),
+    );
+    out.extend(URL.find_iter(raw).map(|m| m.as_str().to_owned()));
+    out.retain(|t| !t.trim().is_empty());
+    out
+}
+
 /// A link target with the languages' tags in its path taken out (`/en/` and `/fr/`,
 /// `?lang=en`, `en.example.org`): a link to the page's own translation is the same link.
 fn link_key(url: &str, langs: (&str, &str)) -> String {
+    // A fragment names a heading, which translations localize (`#kubernetes-operator`,
+    // `#operador-de-kubernetes`): the page linked to is what must be the same.
+    let url = url.split('#').next().unwrap_or_default();
     let mut key = url.trim_end_matches('/').to_lowercase();
     for lang in [langs.0, langs.1] {
         for (from, to) in [
@@ -775,11 +876,15 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
         // Placeholders (`{{path/to/file}}`, `<file>`) are there to be translated; code whose
         // text the other side has outside backticks only lost its formatting.
         let placeholders = |code: &str| PLACEHOLDER_SLOT.replace_all(code, "{{}}").into_owned();
-        // A span that is one plain word (`stdin`, `regex`, `string`) marks a term, which a
-        // translation may translate (« l'entrée standard »); code has more to it.
-        let code = |spans: &[String]| -> Vec<String> {
-            spans.iter().filter(|c| !c.chars().all(char::is_alphabetic)).map(|c| placeholders(c)).collect()
+        // A span that is one plain word (`stdin`, `regex`, `ssh-agent`) marks a term, which a
+        // translation may translate (« l'entrée standard », « l'agent SSH »); code has more to
+        // it (a space, a dot, a slash, an option's dash, a digit).
+        let term = |c: &str| {
+            c.chars().next().is_some_and(char::is_alphabetic)
+                && c.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch == '_')
         };
+        let code =
+            |spans: &[String]| -> Vec<String> { spans.iter().filter(|c| !term(c)).map(|c| placeholders(c)).collect() };
         let (ca, cb) = (code(&ma.code), code(&mb.code));
         let missing: Vec<String> =
             multiset_diff(&ca, &cb).into_iter().filter(|c| !tgt.plain.contains(c.as_str())).collect();

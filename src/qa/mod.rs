@@ -444,17 +444,27 @@ pub fn check_document(
         // alignment put it.
         let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
         let whole_source = norm(&s_plain);
-        let t_code = if markdown { checks::inline_code(t_raw) } else { Vec::new() };
+        let kept = checks::kept_as_is(t_raw, markdown);
         // Headings of a few words the same on both sides are names (a command, a product).
         let heading_only = (tu.kind == BlockKind::Heading || tu.is_title()) && text::count_words(&t_plain) <= 4;
-        // A table row of names and values (`| timeout | OTEL_TIMEOUT | 10s |`) is data; a row
-        // with a cell of prose is text.
-        let data_row = tu.kind == BlockKind::TableRow && t_raw.split('|').all(|cell| text::count_words(cell) <= 3);
-        let heading_only = heading_only || data_row;
-        for t in tr.iter().filter(|_| !heading_only) {
-            // Inline code is not text to translate.
+        // A table row is judged cell by cell: a cell of names and values (`| timeout |
+        // OTEL_TIMEOUT | 10s |`) is data, a cell of prose left as in the source is not.
+        let row = tu.kind == BlockKind::TableRow;
+        if row {
+            let cells =
+                |raw: &str| -> Vec<String> { raw.split('|').map(|c| norm(&text::plain(c, markdown))).collect() };
+            let source_cells = cells(s_raw);
+            for cell in cells(t_raw) {
+                let words = cell.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic)).count();
+                if words >= 4 && source_cells.contains(&cell) {
+                    hits.extend(checks::untranslated(&cell, &cell));
+                }
+            }
+        }
+        for t in tr.iter().filter(|_| !heading_only && !row) {
+            // Inline code, link texts, quoted titles and URLs are not text to translate.
             let mut prose = (*t).to_owned();
-            for c in &t_code {
+            for c in &kept {
                 prose = prose.replace(c.as_str(), " ");
             }
             if text::count_words(&prose) < 3 {
@@ -612,6 +622,7 @@ fn lone_sentences(
             gap >= 0.5 * chars(lone)
         }
     };
+    let covered = align::covered(lang_pair);
     let mut hits = Vec::new();
     for (k, sbead) in sbeads.iter().enumerate() {
         let a = sr[sbead.a.clone()].join(" ");
@@ -619,6 +630,15 @@ fn lone_sentences(
         let lone = sbead.a.is_empty() != sbead.b.is_empty();
         if lone && (absorbed(k) || !short_by(if sbead.b.is_empty() { &a } else { &b }, sbead.b.is_empty())) {
             continue;
+        }
+        // Without a lexicon for the two languages (en-ja), a lone sentence is only what the
+        // lengths say, and sentences are split differently (「…です。」 for a clause): only a
+        // large part of the group counts.
+        if lone && !covered {
+            let (part, whole) = if sbead.b.is_empty() { (chars(&a), ls) } else { (chars(&b), lt) };
+            if part < UNCOVERED_SHARE * whole {
+                continue;
+            }
         }
         let hit = match (sbead.a.is_empty(), sbead.b.is_empty()) {
             (false, true) if long_enough(&a) => Some(lone_text(true, a)),
@@ -658,6 +678,10 @@ fn lone_sentences(
     }
     hits
 }
+
+/// The least share of its group a sentence without counterpart must be, for languages the
+/// pair score has no lexicon for, to be a finding.
+const UNCOVERED_SHARE: f64 = 0.3;
 
 /// How many median deviations of the groups' length ratios a group may be short (or long) by
 /// before a sentence without counterpart in it is a finding.

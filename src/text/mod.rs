@@ -146,21 +146,36 @@ pub fn is_markup_line(line: &str) -> bool {
     images_only(l)
 }
 
-/// Whether `line` holds only images (`![alt](path)`, possibly inside a link).
+/// Whether `line` holds only images (`![alt](path)`, `![alt][ref]`, `![alt]`, possibly inside a link,
+/// possibly followed by an attribute list `{.class}`).
 fn images_only(line: &str) -> bool {
     let mut rest = line.trim();
+    if rest.ends_with('}') {
+        if let Some(open) = rest.rfind(" {") {
+            rest = rest[..open].trim_end();
+        }
+    }
     let mut any = false;
     while !rest.is_empty() {
         let linked = rest.starts_with("[![");
         let s = if linked { &rest[1..] } else { rest };
         let Some(s) = s.strip_prefix("![") else { return false };
-        let Some(close) = s.find("](") else { return false };
-        let Some(end) = s[close..].find(')') else { return false };
-        let mut after = &s[close + end + 1..];
+        // `](target)` or `][ref]` (`][]` too).
+        let target_end = |s: &str| -> Option<usize> {
+            let close = s.find(']')?;
+            let shut = match s[close + 1..].chars().next() {
+                Some('(') => ')',
+                Some('[') => ']',
+                // `![alt]`, a shortcut reference.
+                _ => return Some(close + 1),
+            };
+            Some(close + 1 + s[close + 1..].find(shut)? + 1)
+        };
+        let Some(end) = target_end(s) else { return false };
+        let mut after = &s[end..];
         if linked {
-            let Some(a) = after.strip_prefix("](") else { return false };
-            let Some(e) = a.find(')') else { return false };
-            after = &a[e + 1..];
+            let Some(e) = target_end(after) else { return false };
+            after = &after[e..];
         }
         any = true;
         rest = after.trim_start();
@@ -348,7 +363,15 @@ pub fn plain(text: &str, markdown: bool) -> String {
     let mut out = String::with_capacity(text.len());
     // A code block inside a list item is code, not the item's text.
     let mut in_code = 0usize;
-    for event in Parser::new_ext(text, options()) {
+    // A reference link whose definition is elsewhere in the file (`[December 2022][]`,
+    // `[text][ref]`) reads as its text; a bare `[...]` (a cut mark) stays as written.
+    let mut references = |link: pulldown_cmark::BrokenLink<'_>| match link.link_type {
+        pulldown_cmark::LinkType::Reference | pulldown_cmark::LinkType::Collapsed => {
+            Some((pulldown_cmark::CowStr::Borrowed(""), pulldown_cmark::CowStr::Borrowed("")))
+        }
+        _ => None,
+    };
+    for event in Parser::new_with_broken_link_callback(text, options(), Some(&mut references)) {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => {
@@ -426,6 +449,23 @@ mod tests {
         assert_eq!(plain("- Install it:\n\n  ```sh\n  apt-get install x\n  ```\n", true), "Install it:");
         assert_eq!(plain("{{% tab Unix %}} Run it {{< ref \"x\" >}} now", true), "Run it now");
         assert_eq!(plain("Keep {{path}} and {{ .Site.Title }}", true), "Keep {{path}} and {{ .Site.Title }}");
+    }
+
+    #[test]
+    fn reference_links_read_as_their_text_and_images_are_markup() {
+        assert_eq!(
+            plain("In [December 2022][] and [2022年12月][December 2022].", true),
+            "In December 2022 and 2022年12月."
+        );
+        assert_eq!(plain("It said [...] and", true), "It said [...] and");
+        for line in [
+            "![Jaeger UI](jaeger-ui.png)",
+            "[![OTCA badge]][OTCA certification] {.badge--otca .x}",
+            "![LFS148 course badge][] {.w-75}",
+        ] {
+            assert!(is_markup_line(line), "{line}");
+        }
+        assert!(!is_markup_line("See ![x](y.png) here"));
     }
 
     #[test]
