@@ -622,7 +622,58 @@ pub fn pair_units(a: &[Unit], b: &[Unit], ratio: f64) -> Vec<Bead> {
         }
         (i, j) = (fi + 1, fj + 1);
     }
-    uncouple(a, b, beads)
+    uncouple(a, b, slide(a, b, beads, ratio))
+}
+
+/// A pair placed after a gap that pairs as well right after the pair before the gap moves up
+/// to it, and the gap goes after it: of two identical commands (`cp {{…}} {{…}}` twice), the
+/// one that follows its description's counterpart is the counterpart.
+fn slide(a: &[Unit], b: &[Unit], mut beads: Vec<Bead>, ratio: f64) -> Vec<Bead> {
+    let cost = |i: usize, j: usize| pair_cost(&a[i..i + 1], &b[j..j + 1], ratio);
+    let mut k = 1;
+    while k + 1 < beads.len() {
+        let paired = |x: &Bead| x.a.len() == 1 && x.b.len() == 1;
+        // A run of lone units of one side between two single pairs.
+        let start = k;
+        let side_a = beads[k].b.is_empty() && beads[k].a.len() == 1;
+        let side_b = beads[k].a.is_empty() && beads[k].b.len() == 1;
+        if !(side_a || side_b) || !paired(&beads[start - 1]) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < beads.len()
+            && (if side_a {
+                beads[end].b.is_empty() && beads[end].a.len() == 1
+            } else {
+                beads[end].a.is_empty() && beads[end].b.len() == 1
+            })
+        {
+            end += 1;
+        }
+        if end >= beads.len() || !paired(&beads[end]) {
+            k = end.max(k + 1);
+            continue;
+        }
+        let (pi, pj) = (beads[end].a.start, beads[end].b.start);
+        let (ni, nj) = if side_a { (beads[start].a.start, pj) } else { (pi, beads[start].b.start) };
+        match (cost(ni, nj), cost(pi, pj)) {
+            (Some(moved), Some(now)) if moved <= now && (a[ni].key.is_some() || b[nj].key.is_some()) => {
+                // The pair moves up to the gap's start; the units it skipped are alone after it.
+                let lone: Vec<Bead> = if side_a {
+                    (ni + 1..=pi).map(|i| Bead { a: i..i + 1, b: nj + 1..nj + 1 }).collect()
+                } else {
+                    (nj + 1..=pj).map(|j| Bead { a: ni + 1..ni + 1, b: j..j + 1 }).collect()
+                };
+                let mut replaced = vec![Bead { a: ni..ni + 1, b: nj..nj + 1 }];
+                replaced.extend(lone);
+                beads.splice(start..=end, replaced);
+                k = start + 1;
+            }
+            _ => k = end + 1,
+        }
+    }
+    beads
 }
 
 /// For each unit with a key found once on each side, the unit on the other side that has it:
@@ -1061,6 +1112,47 @@ mod tests {
         let en = "The meeting took place on 12 January with delegates from 32 countries.\n\nIt was held in Paris, and Daniel Gluckstein opened it.\n\nA third paragraph on another matter entirely, with 47 countries.\n";
         let fr = "La réunion a eu lieu le 12 janvier avec des délégués de 32 pays ; elle s’est tenue à Paris et Daniel Gluckstein l’a ouverte.\n\nUn troisième paragraphe sur une tout autre question, avec 47 pays.\n";
         assert_eq!(spans(&Bitext::new(en, fr, false)), [(vec![0, 1], vec![0]), (vec![2], vec![1])]);
+    }
+
+    #[test]
+    fn each_anchor_pins_the_pairing_where_lengths_alone_would_not() {
+        // issue 30: a table of small page pairs; in each, the translation leaves out the first
+        // of two blocks of about the same length, and only the anchor says which one it kept.
+        // (name, source, translation, the source line the kept block must pair with).
+        let cases: [(&str, &str, &str, usize); 7] = [
+            (
+                "heading id",
+                "## Install it {#install}\n\n## Configure it {#configure}\n",
+                "## Configurez-le {#configure}\n",
+                3,
+            ),
+            ("command", "`tar -czf {{out}} {{in}}`\n\n`tar -xzf {{out}}`\n", "`tar -xzf {{archive}}`\n", 3),
+            ("code block", "```sh\nmake build\n```\n\n```sh\nmake test\n```\n", "```sh\nmake test\n```\n", 5),
+            ("shortcode", "{{% tab Linux %}}\n\n{{% tab macOS %}}\n", "{{% tab macOS %}}\n", 3),
+            ("image", "![First view](a.png)\n\n![Second view](b.png)\n", "![Deuxième vue](b.png)\n", 3),
+            (
+                "link target",
+                "Read [the guide](/docs/guide/) before you start.\n\nRead [the notes](/docs/notes/) after you start.\n",
+                "Lisez [les notes](/docs/notes/) après avoir commencé.\n",
+                3,
+            ),
+            (
+                "number and inline code",
+                "Set `retries: 3` for the first case.\n\nSet `timeout: 10` for the second case.\n",
+                "Réglez `timeout: 10` pour le second cas.\n",
+                3,
+            ),
+        ];
+        for (name, en, fr, line) in cases {
+            let bt = Bitext::new(en, fr, true);
+            let pairs = line_pairs(&bt);
+            assert!(pairs.contains(&(Some(line), Some(1))), "{name}: {pairs:?}");
+            assert!(pairs.contains(&(Some(1), None)), "{name}: {pairs:?}");
+        }
+        // The title in front matter pairs with the title.
+        let bt = Bitext::new("---\ntitle: Start\n---\nText here.\n", "---\ntitle: Début\n---\nTexte ici.\n", true);
+        assert_eq!(line_pairs(&bt)[0], (Some(2), Some(2)));
+        assert!(bt.source.units[0].is_title());
     }
 
     #[test]

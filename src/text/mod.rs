@@ -437,6 +437,43 @@ mod tests {
     }
 
     #[test]
+    fn every_block_kind_of_a_docs_page() {
+        // issue 30: typed blocks — what bitext pairs only with blocks of a compatible kind.
+        let text = "---\ntitle: T\n---\n## Example {#example}\n\n- Copy a file:\n\n`cp {{path/to/file}} {{path/to/target}}`\n\n- `ls -l`\n\n{{< tabpane >}}\n\n{{% tab Unix %}}\nRun it now.\n{{% /tab %}}\n\n:::note\n\nMind this.\n\n:::\n\n![Diagram](d.png)\n\n| Name | Value |\n|------|-------|\n| a    | 1     |\n| b    | 2     |\n\n> Quoted.\n\n```sh\nmake\n```\n\n<div>x</div>\n\nimport Tabs from '@theme/Tabs';\n";
+        let b = blocks(text, true);
+        use BlockKind::*;
+        let kinds: Vec<(BlockKind, u8, usize)> = b.iter().map(|b| (b.kind, b.level, b.lines.0)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (FrontMatter, 0, 1),
+                (Heading, 2, 4),
+                (ListItem, 0, 6),
+                (Command, 0, 8),
+                (Command, 0, 10),
+                (Markup, 0, 12),
+                (Markup, 0, 14),
+                (Paragraph, 0, 15),
+                (Markup, 0, 16),
+                (Markup, 0, 18),
+                (Paragraph, 0, 20),
+                (Markup, 0, 22),
+                (Markup, 0, 24),
+                (TableRow, 0, 26),
+                (TableRow, 0, 28),
+                (TableRow, 0, 29),
+                (Quote, 0, 31),
+                (Code, 0, 33),
+                (Html, 0, 37),
+                (Markup, 0, 39),
+            ]
+        );
+        assert_eq!(b[15].text(text), "| b    | 2     |");
+        assert_eq!(heading_id(b[1].text(text)), Some("example"));
+        assert_eq!(plain(b[1].text(text), true), "Example");
+    }
+
+    #[test]
     fn plain_text_of_blocks() {
         assert_eq!(plain("# No « sacred union »\u{a0}", true), "No « sacred union »");
         assert_eq!(plain("- see [the site](https://x.org) and `code`", true), "see the site and code");

@@ -545,3 +545,32 @@ fn a_left_out_report_that_cannot_be_written_is_an_error_naming_it() {
     assert!(std::fs::read_dir(env.root().join("left.json")).unwrap().next().is_none());
     assert!(!env.root().join("pairs.tmx").exists(), "the export stopped before writing");
 }
+
+#[test]
+fn a_path_exports_only_the_documents_under_it() {
+    // issue 30: any PATH failed with "matches no file of the corpus" (each chunk of documents
+    // was asked to hold every path).
+    let env = bundled();
+    let all = env.stele(&["export", "--pair", "fr-en", "--format", "jsonl"]).ok().to_owned();
+    let one = env.stele(&["export", "--pair", "fr-en", "--format", "jsonl", "corpus/2023-01-follow-up-committee"]);
+    let pairs = jsonl(one.ok());
+    assert!(!pairs.is_empty());
+    assert!(pairs.iter().all(|p| p["doc"] == "2023-01-follow-up-committee"), "{pairs:#?}");
+    assert!(jsonl(&all).len() > pairs.len());
+    // A file of the document selects it too; a path of no document is still refused.
+    let file =
+        env.stele(&["export", "--pair", "fr-en", "--format", "jsonl", "corpus/2023-01-follow-up-committee/en.md"]);
+    assert_eq!(jsonl(file.ok()).len(), pairs.len());
+    let err = env.stele(&["export", "--pair", "fr-en", "corpus/no-such-article"]).usage_error().to_owned();
+    assert!(err.contains("corpus/no-such-article"), "{err}");
+}
+
+#[test]
+fn a_pair_of_one_language_is_refused() {
+    // issue 30: `--pair fr-fr` exported French against itself.
+    let env = bundled();
+    for value in ["fr-fr", "fr,FR", "en:en"] {
+        let err = env.stele(&["export", "--pair", value]).usage_error().to_owned();
+        assert!(err.contains("--pair") && err.contains(value), "{value}: {err}");
+    }
+}

@@ -20,6 +20,7 @@ mod init;
 mod l10n;
 mod layouts;
 mod mark;
+mod pages;
 mod qa;
 mod renames;
 mod report;
