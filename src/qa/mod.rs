@@ -70,91 +70,116 @@ pub enum Check {
     ForbiddenTerm,
 }
 
+/// What a check looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole file (conflict markers).
+    Document,
+    /// A paired group of blocks, or a gap between two (omission, code, headings, links…).
+    Block,
+    /// An aligned pair of sentences (numbers, enumerations, text left untranslated…).
+    Sentence,
+}
+
+/// One check: its id, how serious its findings are, what it looks at, and whether it runs
+/// unless turned on. Adding a check is one row here, one function in [`checks`] (or a place in
+/// [`check_document`] for the few that need the alignment itself) and its messages.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckRow {
+    /// The check.
+    pub check: Check,
+    /// Its stable id.
+    pub id: &'static str,
+    /// An error changes what the reader is told (a number, a sentence, a link, a term); a
+    /// warning is a matter of form, or may be intended.
+    pub severity: Severity,
+    /// What it looks at.
+    pub scope: Scope,
+    /// Whether it runs unless `[qa] enable` turns it on.
+    pub on_by_default: bool,
+}
+
+const fn row(check: Check, id: &'static str, severity: Severity, scope: Scope) -> CheckRow {
+    CheckRow { check, id, severity, scope, on_by_default: true }
+}
+
+/// Every check, in the order they are documented.
+pub const CHECKS: [CheckRow; 19] = {
+    use Check::*;
+    use Scope::*;
+    use Severity::{Error as E, Warning as W};
+    [
+        row(Number, "number", E, Sentence),
+        row(Enumeration, "enumeration", E, Sentence),
+        row(Omission, "omission", E, Block),
+        row(Addition, "addition", E, Block),
+        row(Untranslated, "untranslated", W, Sentence),
+        row(Spacing, "spacing", W, Block),
+        row(Url, "url", W, Block),
+        row(Link, "link", W, Block),
+        row(Image, "image", W, Block),
+        row(InlineCode, "inline-code", E, Block),
+        // Emphasis is a choice translators legitimately make (Japanese rarely italicizes; a
+        // sentence recast moves its stress): off unless turned on.
+        CheckRow { on_by_default: false, ..row(Emphasis, "emphasis", W, Block) },
+        row(Heading, "heading", E, Block),
+        row(CodeBlock, "code-block", E, Block),
+        row(Brackets, "brackets", W, Block),
+        row(Quotes, "quotes", W, Block),
+        row(ConflictMarker, "conflict-marker", E, Document),
+        row(Placeholder, "placeholder", E, Block),
+        row(Terminology, "terminology", W, Block),
+        row(ForbiddenTerm, "forbidden-term", E, Block),
+    ]
+};
+
+/// A check of a paired group of prose as a whole: a function of the two sides and whether the
+/// text is Markdown.
+type GroupCheck = fn(Side<'_>, Side<'_>, bool) -> Vec<Hit>;
+
+/// The checks that look at a paired group of prose as a whole.
+const GROUP_CHECKS: [GroupCheck; 4] = [
+    |s, t, _| checks::spacing(s, t).into_iter().collect(),
+    checks::references,
+    |s, t, _| checks::balance(s, t),
+    |s, t, _| checks::placeholder(s, t).into_iter().collect(),
+];
+
 impl Check {
     /// Every check, in the order they are documented.
-    pub const ALL: [Check; 19] = [
-        Check::Number,
-        Check::Enumeration,
-        Check::Omission,
-        Check::Addition,
-        Check::Untranslated,
-        Check::Spacing,
-        Check::Url,
-        Check::Link,
-        Check::Image,
-        Check::InlineCode,
-        Check::Emphasis,
-        Check::Heading,
-        Check::CodeBlock,
-        Check::Brackets,
-        Check::Quotes,
-        Check::ConflictMarker,
-        Check::Placeholder,
-        Check::Terminology,
-        Check::ForbiddenTerm,
-    ];
+    pub const ALL: [Check; 19] = {
+        let mut all = [Check::Number; 19];
+        let mut k = 0;
+        while k < CHECKS.len() {
+            all[k] = CHECKS[k].check;
+            k += 1;
+        }
+        all
+    };
+
+    /// Its row of [`CHECKS`].
+    pub fn row(self) -> &'static CheckRow {
+        CHECKS.iter().find(|r| r.check == self).expect("every check has a row")
+    }
 
     /// Its stable id (`number`, `inline-code`…).
     pub fn id(self) -> &'static str {
-        match self {
-            Check::Number => "number",
-            Check::Enumeration => "enumeration",
-            Check::Omission => "omission",
-            Check::Addition => "addition",
-            Check::Untranslated => "untranslated",
-            Check::Spacing => "spacing",
-            Check::Url => "url",
-            Check::Link => "link",
-            Check::Image => "image",
-            Check::InlineCode => "inline-code",
-            Check::Emphasis => "emphasis",
-            Check::Heading => "heading",
-            Check::CodeBlock => "code-block",
-            Check::Brackets => "brackets",
-            Check::Quotes => "quotes",
-            Check::ConflictMarker => "conflict-marker",
-            Check::Placeholder => "placeholder",
-            Check::Terminology => "terminology",
-            Check::ForbiddenTerm => "forbidden-term",
-        }
+        self.row().id
     }
 
     /// The check with this id.
     pub fn from_id(id: &str) -> Option<Check> {
-        Check::ALL.into_iter().find(|c| c.id() == id)
+        CHECKS.iter().find(|r| r.id == id).map(|r| r.check)
     }
 
-    /// Whether it runs unless `[qa] enable` turns it on: emphasis is a choice translators
-    /// legitimately make (Japanese rarely italicizes; a sentence recast moves its stress), so
-    /// it is off by default.
+    /// Whether it runs unless `[qa] enable` turns it on.
     pub fn on_by_default(self) -> bool {
-        self != Check::Emphasis
+        self.row().on_by_default
     }
 
-    /// How serious a finding is: an error changes what the reader is told (a number, a
-    /// sentence, a link, a term); a warning is a matter of form, or may be intended.
+    /// How serious a finding is.
     pub fn severity(self) -> Severity {
-        match self {
-            Check::Number
-            | Check::Omission
-            | Check::Addition
-            | Check::InlineCode
-            | Check::Heading
-            | Check::CodeBlock
-            | Check::ConflictMarker
-            | Check::Placeholder
-            | Check::ForbiddenTerm
-            | Check::Enumeration => Severity::Error,
-            Check::Untranslated
-            | Check::Spacing
-            | Check::Url
-            | Check::Link
-            | Check::Image
-            | Check::Emphasis
-            | Check::Brackets
-            | Check::Quotes
-            | Check::Terminology => Severity::Warning,
-        }
+        self.row().severity
     }
 }
 
@@ -402,11 +427,7 @@ pub fn check_document(
                 detail: hit.detail,
             }
         };
-        let mut hits: Vec<Hit> = Vec::new();
-        hits.extend(checks::spacing(src, tgt));
-        hits.extend(checks::references(src, tgt, markdown));
-        hits.extend(checks::balance(src, tgt));
-        hits.extend(checks::placeholder(src, tgt));
+        let mut hits: Vec<Hit> = GROUP_CHECKS.iter().flat_map(|check| check(src, tgt, markdown)).collect();
         hits.extend(glossary.check(src, tgt));
 
         // Sentence by sentence: what one side says and the other does not, text left as it
@@ -902,6 +923,20 @@ mod tests {
     fn run(src: &str, tgt: &str, lang: &str) -> Vec<Check> {
         let (en, other) = (Lang::parse("en").unwrap(), Lang::parse(lang).unwrap());
         check_document(src, tgt, true, (&en, &other), &Glossary::default()).into_iter().map(|f| f.check).collect()
+    }
+
+    #[test]
+    fn the_table_of_checks_names_each_once() {
+        // issue 30: the checks are one table; an id is found back, and only emphasis is off
+        // by default.
+        let ids: std::collections::HashSet<&str> = CHECKS.iter().map(|r| r.id).collect();
+        assert_eq!(ids.len(), CHECKS.len());
+        for row in &CHECKS {
+            assert_eq!(Check::from_id(row.id), Some(row.check));
+            assert_eq!(row.check.id(), row.id);
+            assert_eq!(row.check.on_by_default(), row.check != Check::Emphasis);
+        }
+        assert_eq!(Check::ALL.len(), CHECKS.len());
     }
 
     #[test]
