@@ -138,19 +138,42 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
             render_github(ctx, repo.workdir(), &result, out)?
         }
         CheckFormat::Sarif => {
+            // issue 28: GitHub code scanning refuses a whole upload when one result has no
+            // location: a language-wide rule is located at its setting in stele.toml (the
+            // key's line, else the `[check]` table's, else the file's first line).
+            let rule_place = |p: &stele::check::Problem| -> (Option<String>, Option<usize>) {
+                let Some(config) = corpora.iter().find(|c| c.config.name == p.corpus).map(|c| &c.config.file) else {
+                    return (None, None);
+                };
+                let rel = config.strip_prefix(repo.workdir()).unwrap_or(config).to_string_lossy().replace('\\', "/");
+                let key = match p.kind {
+                    stele::check::ProblemKind::BelowMinimum { .. } => "min_complete",
+                    stele::check::ProblemKind::TooManyOutdated { .. } => "max_outdated",
+                    _ => "[check]",
+                };
+                let text = std::fs::read_to_string(config).unwrap_or_default();
+                let at = |needle: &str| text.lines().position(|l| l.trim_start().starts_with(needle)).map(|i| i + 1);
+                (Some(rel), Some(at(key).or_else(|| at("[check]")).unwrap_or(1)))
+            };
             let others: Vec<super::qa::SarifResult> = result
                 .problems
                 .iter()
-                .map(|p| super::qa::SarifResult {
-                    rule: serde_json::to_value(&p.kind)
-                        .ok()
-                        .and_then(|v| v["kind"].as_str().map(str::to_owned))
-                        .unwrap_or_default(),
-                    rule_text: problem_rule(&ctx.loc, p),
-                    level: "error",
-                    path: p.path.clone(),
-                    line: p.line,
-                    message: problem_text(&ctx.loc, p),
+                .map(|p| {
+                    let (path, line) = match &p.path {
+                        Some(path) => (Some(path.clone()), p.line),
+                        None => rule_place(p),
+                    };
+                    super::qa::SarifResult {
+                        rule: serde_json::to_value(&p.kind)
+                            .ok()
+                            .and_then(|v| v["kind"].as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                        rule_text: problem_rule(&ctx.loc, p),
+                        level: "error",
+                        path,
+                        line,
+                        message: problem_text(&ctx.loc, p),
+                    }
                 })
                 .collect();
             let sarif = super::qa::sarif(&ctx.loc, &others, qa_findings);

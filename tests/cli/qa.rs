@@ -173,6 +173,41 @@ fn sarif_validates_and_keeps_its_fingerprints_when_lines_move() {
 }
 
 #[test]
+fn every_sarif_result_has_a_location_language_rules_at_their_setting() {
+    // issue 28: GitHub code scanning refuses a whole upload when one result lacks a location
+    // (github/codeql-action#1738); below-minimum and too-many-outdated had none.
+    let env = corpus();
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}\n[check]\nmin_complete = 100\nmax_outdated = 0\n"));
+    env.remove("corpus/a/es.md");
+    env.write("corpus/a/en.md", &env.read("corpus/a/en.md").replace("The meeting", "The long meeting"));
+    env.commit("es gone, the source changed");
+    let out = env.stele(&["check", "--format", "sarif"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    valid_sarif(&env, &out.stdout);
+    let log = parsed(&out);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    for rule in ["below-minimum", "too-many-outdated", "missing", "outdated"] {
+        assert!(results.iter().any(|r| r["ruleId"] == rule), "{rule} in {results:#?}");
+    }
+    for r in results {
+        let place = &r["locations"][0]["physicalLocation"];
+        assert!(
+            place["artifactLocation"]["uri"].is_string() && place["region"]["startLine"].as_u64() >= Some(1),
+            "{r:#}"
+        );
+    }
+    let line_of = |key: &str| env.read("stele.toml").lines().position(|l| l.starts_with(key)).unwrap() as u64 + 1;
+    let at = |rule: &str| {
+        let r = results.iter().find(|r| r["ruleId"] == rule).unwrap();
+        let place = &r["locations"][0]["physicalLocation"];
+        (place["artifactLocation"]["uri"].as_str().unwrap().to_owned(), place["region"]["startLine"].as_u64().unwrap())
+    };
+    assert_eq!(at("below-minimum"), ("stele.toml".to_owned(), line_of("min_complete")));
+    assert_eq!(at("too-many-outdated"), ("stele.toml".to_owned(), line_of("max_outdated")));
+}
+
+#[test]
 fn check_runs_qa_when_the_corpus_asks() {
     let env = corpus();
     let config = env.read("stele.toml");
