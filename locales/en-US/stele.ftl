@@ -478,7 +478,7 @@ cli-align-arg-sentences_out = Write the sentences as split to DIR/source.txt and
 
 ## export
 
-cli-export-about = Export aligned bilingual pairs: TMX, TSV, JSONL or Moses
+cli-export-about = Export aligned bilingual pairs: TMX, TSV, JSONL, Moses, XLIFF or PO
 cli-export-arg-pair = The two languages, source first: fr-en (or fr,en, fr:en)
 cli-export-arg-format = Output format: tmx (the default, TMX 1.4b), tsv (source, target, score, document), jsonl, moses (two files, PATH.<source> and PATH.<target>), xliff (XLIFF 2.0) or po (gettext)
 cli-export-arg-level = sentence (the default) or paragraph

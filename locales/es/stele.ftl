@@ -478,7 +478,7 @@ cli-align-arg-sentences_out = Escribir las frases divididas en DIR/source.txt y 
 
 ## export
 
-cli-export-about = Exportar pares bilingües alineados: TMX, TSV, JSONL o Moses
+cli-export-about = Exportar pares bilingües alineados: TMX, TSV, JSONL, Moses, XLIFF o PO
 cli-export-arg-pair = Los dos idiomas, primero la fuente: fr-en (o fr,en, fr:en)
 cli-export-arg-format = Formato de salida: tmx (por defecto, TMX 1.4b), tsv (fuente, destino, puntuación, documento), jsonl, moses (dos archivos, RUTA.<fuente> y RUTA.<destino>), xliff (XLIFF 2.0) o po (gettext)
 cli-export-arg-level = sentence (frases, por defecto) o paragraph (párrafos)

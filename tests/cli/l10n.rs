@@ -143,3 +143,26 @@ fn language_names_and_fallbacks_are_said() {
     let fr = env.stele(&["--ui-lang", "fr", "status"]).ok().to_owned();
     assert!(fr.contains("source : en,") && !fr.contains("source en en"), "{fr}");
 }
+
+#[test]
+fn french_help_headings_take_a_no_break_space_before_the_colon() {
+    // issue 28: clap writes "Commandes:"; French typography wants "Commandes :", with a
+    // no-break space so that the colon never starts a line.
+    let env = crate::util::TestEnv::new();
+    let help = env.stele(&["--ui-lang", "fr", "--help"]).ok().to_owned();
+    for heading in ["Commandes\u{202f}:", "Options\u{202f}:"] {
+        assert!(help.lines().any(|l| l == heading), "{heading:?} in\n{help}");
+    }
+    assert!(!help.contains("Commandes:") && !help.contains("Options:"), "{help}");
+    let export = env.stele(&["--ui-lang", "fr", "export", "--help"]).ok().to_owned();
+    for heading in ["Arguments\u{202f}:", "Options\u{202f}:", "Options globales\u{202f}:"] {
+        assert!(export.lines().any(|l| l == heading), "{heading:?} in\n{export}");
+    }
+}
+
+#[test]
+fn french_calls_an_outdated_translation_one_thing() {
+    // issue 28: "Obsolètes" in status, "dépassées" in the report.
+    let fr = LOCALES.iter().find(|(tag, _)| *tag == "fr").unwrap().1;
+    assert!(fr.contains("obsolète") && !fr.contains("dépassé"));
+}
