@@ -287,6 +287,7 @@ hint-mark-not-translation = run `stele status -v` to see which files are transla
 hint-mark-is-source = mark the translations of this source instead
 warning-ui-lang-fallback = stele has no messages in { $asked }: they are in { $used }
 hint-lang-by-name = write the language's tag: { $tag }, not “{ $name }”
+hint-lang-tracked-as = this corpus tracks { $lang } as { $tag }: --lang { $tag }
 hint-lang-not-configured = add it to `languages` in { $path }
 
 ## check

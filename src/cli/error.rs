@@ -516,9 +516,14 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         CliError::LangNotConfigured { lang, configured, file } => {
             // A language's name for its tag (`french`): the tag it means, when tracked.
             let meant = language_by_name(lang).filter(|tag| configured.split(", ").any(|c| c == *tag));
-            hint = Some(match meant {
-                Some(tag) => t!(loc, "hint-lang-by-name", "name" => lang.as_str(), "tag" => tag),
-                None => t!(loc, "hint-lang-not-configured", "path" => show(ctx, file)),
+            // `fr-FR` (or `fr_FR`) where the corpus tracks `fr`: the tracked tag of the same
+            // language.
+            let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+            let same_language = configured.split(", ").find(|c| primary(c) == primary(lang));
+            hint = Some(match (meant, same_language) {
+                (Some(tag), _) => t!(loc, "hint-lang-by-name", "name" => lang.as_str(), "tag" => tag),
+                (None, Some(tag)) => t!(loc, "hint-lang-tracked-as", "lang" => lang.as_str(), "tag" => tag),
+                (None, None) => t!(loc, "hint-lang-not-configured", "path" => show(ctx, file)),
             });
             msg(loc, "error-lang-not-configured", &[("lang", Arg::from(lang)), ("configured", Arg::from(configured))])
         }

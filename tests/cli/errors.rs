@@ -125,6 +125,15 @@ fn no_config_and_no_repository() {
 fn unconfigured_language_flag() {
     let env = corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
     fails_cleanly(&env, &["status", "--lang", "de"], &["the language de is not tracked", "tracked: en, fr"]);
+    // issue 28: a region the corpus does not track, written with a dash or an underscore: the
+    // tag it tracks that language as.
+    for value in ["fr_FR", "fr-FR"] {
+        fails_cleanly(
+            &env,
+            &["status", "--lang", value],
+            &["the language fr-FR is not tracked", "hint: this corpus tracks fr-FR as fr: --lang fr"],
+        );
+    }
     fails_cleanly(&env, &["todo", "--lang", "not a tag"], &["“not a tag” is not a valid language tag"]);
 }
 

@@ -166,3 +166,18 @@ fn french_calls_an_outdated_translation_one_thing() {
     let fr = LOCALES.iter().find(|(tag, _)| *tag == "fr").unwrap().1;
     assert!(fr.contains("obsolète") && !fr.contains("dépassé"));
 }
+
+#[test]
+fn a_percentage_never_wraps_away_from_its_number() {
+    // issue 28: "99 %" wrapped in French help (a plain space before %); a narrow no-break
+    // space keeps the sign with its number, in help, status and check, in French and Spanish.
+    for (tag, source) in LOCALES.iter().filter(|(tag, _)| ["fr", "es"].contains(tag)) {
+        for line in source.lines().filter(|l| l.contains('%')) {
+            let broken = line.char_indices().any(|(i, c)| c == '%' && line[..i].ends_with([' ', '\u{a0}']));
+            assert!(!broken, "{tag}: {line}");
+        }
+    }
+    let env = crate::util::TestEnv::new();
+    let help = env.stele(&["--ui-lang", "fr", "export", "--help"]).ok().to_owned();
+    assert!(help.contains("99\u{202f}%"), "{help}");
+}
