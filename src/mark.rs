@@ -113,6 +113,10 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
             if sources.get(path.as_str()).is_some_and(|d| d.source.exists) {
                 return Err(MarkError::IsSource { path: path.clone() });
             }
+            // No file there at all: say so, rather than that it is no translation.
+            if !root.join(path).exists() {
+                return Err(MarkError::Missing { path: path.clone() });
+            }
             return Err(MarkError::NotATranslation { path: path.clone() });
         };
         if !version.exists {

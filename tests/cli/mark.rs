@@ -70,8 +70,12 @@ fn refuses_sources_and_unknown_files_and_writes_nothing() {
     assert!(err.contains("corpus/doc/en.md is a source"), "{err}");
     // The valid file given first was not written either.
     assert_eq!(env.read("corpus/other/fr.md"), "Autre.\n");
+    env.write("README.md", "Read me.\n");
     let err = env.stele(&["mark", "README.md"]).usage_error().to_owned();
     assert!(err.contains("not a translation"), "{err}");
+    // issue 28: no file there at all is said as such, not "not a translation".
+    let err = env.stele(&["mark", "corpus/nosuch/fr.md"]).usage_error().to_owned();
+    assert!(err.contains("corpus/nosuch/fr.md does not exist"), "{err}");
     let err = env.stele(&["mark", "corpus/doc/es.md"]).usage_error().to_owned();
     assert!(err.contains("does not exist"), "{err}");
 }
