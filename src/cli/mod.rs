@@ -178,6 +178,10 @@ impl Ctx {
     fn open(&self, prepare: bool) -> Result<(Vec<Corpus>, Repo, Option<freshness::Prepared>), CliError> {
         let file = config::find(&self.cwd)?;
         let configs: Vec<Config> = config::load(&file)?;
+        // The whole file is checked, for every command: a `[qa]` typo is not only `qa`'s.
+        for c in &configs {
+            stele::qa::check_rules(c)?;
+        }
         for name in &self.corpora {
             if !configs.iter().any(|c| &c.name == name) {
                 return Err(CliError::UnknownCorpus {

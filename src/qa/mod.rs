@@ -766,6 +766,21 @@ pub fn inline_suppressions(translation: &str, markdown: bool) -> Vec<((usize, us
     out
 }
 
+/// Checks that every check id a corpus's `[qa]` names exists: every command that reads
+/// `stele.toml` asks, so that a typo (`ignore = ["nmber"]`) is found by `status` as well as by
+/// `qa`.
+pub fn check_rules(config: &crate::config::Config) -> Result<(), QaError> {
+    let rules = &config.qa;
+    for (id, line) in
+        rules.ignore.iter().chain(rules.enable.iter()).chain(rules.ignore_paths.iter().flat_map(|(_, ids)| ids))
+    {
+        if id != "all" && Check::from_id(id).is_none() {
+            return Err(QaError::UnknownCheck { path: config.file.clone(), line: *line, id: id.clone() });
+        }
+    }
+    Ok(())
+}
+
 /// What `stele qa` looks at.
 #[derive(Debug, Clone, Default)]
 pub struct QaOptions {
@@ -818,13 +833,7 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
     let mut glossaries = Vec::new();
     for corpus in corpora {
         let rules = &corpus.config.qa;
-        for (id, line) in
-            rules.ignore.iter().chain(rules.enable.iter()).chain(rules.ignore_paths.iter().flat_map(|(_, ids)| ids))
-        {
-            if id != "all" && Check::from_id(id).is_none() {
-                return Err(QaError::UnknownCheck { path: corpus.config.file.clone(), line: *line, id: id.clone() });
-            }
-        }
+        check_rules(&corpus.config)?;
         let glossary = match &rules.glossary {
             Some(path) => Glossary::load(&corpus.config.root.join(path))?,
             None => Glossary::default(),
