@@ -26,11 +26,28 @@ fi
 "$stele" check --format github "${since[@]}" "${extra[@]}"
 code=$?
 
+# What of the extra options the summary and the report take too: the corpora and languages
+# chosen (`--corpus X`, `--lang X`, `--corpus=X`, `--lang=X`).
+scope=()
+for ((i = 0; i < ${#extra[@]}; i++)); do
+    case "${extra[i]}" in
+        --corpus | --lang | -l) scope+=("${extra[i]}" "${extra[i + 1]:-}"); i=$((i + 1)) ;;
+        --corpus=* | --lang=*) scope+=("${extra[i]}") ;;
+    esac
+done
+
 if [ "${INPUT_SUMMARY:-true}" = "true" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-    "$stele" status --format markdown "${since[@]}" >> "$GITHUB_STEP_SUMMARY" || code=2
+    "$stele" status --format markdown "${since[@]}" "${scope[@]}" >> "$GITHUB_STEP_SUMMARY" || code=2
 fi
 if [ -n "${INPUT_REPORT:-}" ]; then
-    "$stele" report -q -o "$INPUT_REPORT" || code=2
+    # Relative to the workspace, as actions/upload-artifact's path is, whatever the step's
+    # working-directory.
+    report="$INPUT_REPORT"
+    case "$report" in
+        /*) ;;
+        *) report="${GITHUB_WORKSPACE:-$PWD}/$report" ;;
+    esac
+    "$stele" report -q -o "$report" "${scope[@]}" || code=2
 fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
     if [ "$code" = 0 ]; then echo "passed=true"; else echo "passed=false"; fi >> "$GITHUB_OUTPUT"

@@ -52,7 +52,7 @@ fn the_action_is_a_composite_action_of_scripts_that_exist() {
             assert!(inputs.contains_key(&Yaml::String(name.to_owned())), "{value} is not an input");
         }
     }
-    assert_eq!(scripts, 2);
+    assert_eq!(scripts, 3);
     // The output comes from the check step.
     assert!(steps.iter().any(|s| s["id"].as_str() == Some("check")));
 }
@@ -81,11 +81,16 @@ struct Run {
 }
 
 fn run_check(env: &TestEnv, vars: &[(&str, &str)]) -> Run {
+    run_check_in(env, env.root(), vars)
+}
+
+/// The check step run in `dir` (the step's working-directory).
+fn run_check_in(env: &TestEnv, dir: &Path, vars: &[(&str, &str)]) -> Run {
     let summary = env.outside().join("summary.md");
     let output = env.outside().join("output.txt");
     let _ = std::fs::remove_file(&summary);
     let _ = std::fs::remove_file(&output);
-    let out = hermetic(env, "bash", env.root())
+    let out = hermetic(env, "bash", dir)
         .arg(Path::new(ROOT).join("scripts/action/check.sh"))
         .env("STELE", env!("CARGO_BIN_EXE_stele"))
         .env("GITHUB_ACTIONS", "true")
@@ -124,6 +129,60 @@ fn the_check_step_annotates_and_summarizes_a_pull_request() {
     env.commit("update the translation");
     let run = run_check(&env, &[("GITHUB_BASE_REF", "main"), ("INPUT_SUMMARY", "false"), ("INPUT_ARGS", "--lang fr")]);
     assert_eq!((run.code, run.output.as_str(), run.summary.as_str()), (0, "passed=true\n", ""), "{}", run.stdout);
+}
+
+#[test]
+fn the_summary_and_the_report_follow_the_args_and_the_workspace() {
+    // issue 28: the summary ignored `args` (--lang, --corpus), and `report:` was relative to
+    // working-directory while upload-artifact's path is relative to the workspace.
+    let env = pull_request();
+    let run = run_check(&env, &[("GITHUB_BASE_REF", "main"), ("INPUT_ARGS", "--lang es")]);
+    assert!(run.summary.contains("`es`") && !run.summary.contains("`fr`"), "{}", run.summary);
+    let run = run_check(&env, &[("GITHUB_BASE_REF", "main"), ("INPUT_ARGS", "--lang=fr")]);
+    assert!(run.summary.contains("`fr`") && !run.summary.contains("`es`"), "{}", run.summary);
+    let workspace = env.root().to_str().unwrap().to_owned();
+    run_check_in(
+        &env,
+        &env.root().join("corpus"),
+        &[("GITHUB_WORKSPACE", &workspace), ("INPUT_REPORT", "site/report.html")],
+    );
+    assert!(env.exists("site/report.html") && !env.exists("corpus/site/report.html"));
+}
+
+#[test]
+fn the_cache_key_is_the_actions_own_source() {
+    // issue 28: `github.action_ref` is empty inside a composite action (actions/runner#2473),
+    // so the key never changed and stele was rebuilt on every run (or kept stale).
+    let action = std::fs::read_to_string(Path::new(ROOT).join("action.yml")).unwrap();
+    assert!(!action.contains("${{ github.action_ref"), "{action}");
+    assert!(action.contains("key: ${{ steps.key.outputs.key }}"));
+    // key.sh hashes the source beside it: the same source, the same key; another, another.
+    let env = TestEnv::new();
+    let copy = env.outside().join("action");
+    for dir in ["scripts/action", "src", "locales"] {
+        std::fs::create_dir_all(copy.join(dir)).unwrap();
+    }
+    std::fs::copy(Path::new(ROOT).join("scripts/action/key.sh"), copy.join("scripts/action/key.sh")).unwrap();
+    std::fs::write(copy.join("Cargo.toml"), "[package]\nversion = \"0.1.0\"\n").unwrap();
+    std::fs::write(copy.join("src/main.rs"), "fn main() {}\n").unwrap();
+    let key = || {
+        let out = hermetic(&env, "bash", &copy)
+            .arg("scripts/action/key.sh")
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = key();
+    assert!(
+        first.starts_with("key=stele-Linux-X64-") && first.trim_end().len() == "key=stele-Linux-X64-".len() + 16,
+        "{first}"
+    );
+    assert_eq!(key(), first);
+    std::fs::write(copy.join("src/main.rs"), "fn main() { println!(); }\n").unwrap();
+    assert_ne!(key(), first);
 }
 
 #[test]
