@@ -299,8 +299,8 @@ fn strip_comment(line: &str) -> &str {
 
 /// Code as tokens that survive translation: placeholders (`{{…}}`, `<…>`, `$VAR`, `${…}`)
 /// become one token each, except tldr's option placeholders (`{{[-r|--recursive]}}`), which
-/// kept as their first spelling (`-r`); quoted strings become one token (their text is often
-/// translated).
+/// kept with their spellings (`-r|--recursive`, the same token as `-r` or `--recursive`);
+/// quoted strings become one token (their text is often translated).
 pub fn code_tokens(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -323,10 +323,9 @@ pub fn code_tokens(code: &str) -> Vec<String> {
             let inner: String = chars[(i + 2).min(chars.len())..j.min(chars.len())].iter().collect();
             flush(&mut cur, &mut out);
             if inner.starts_with('[') && inner.contains('-') {
-                // `{{[-r|--recursive]}}`: either spelling; the first stands for both, so that
-                // `-r` and `{{[-r|--recursive]}}` are the same option.
-                let first = inner.trim_start_matches('[').trim_end_matches(']').split('|').next().unwrap_or_default();
-                out.push(first.to_owned());
+                // `{{[-r|--recursive]}}`: either spelling, kept as `-r|--recursive`; it is the
+                // same token as `-r` and as `--recursive` ([`same_token`]).
+                out.push(inner.trim_start_matches('[').trim_end_matches(']').to_owned());
             } else {
                 out.push("{{}}".to_owned());
             }
@@ -395,6 +394,17 @@ pub fn code_tokens(code: &str) -> Vec<String> {
     out
 }
 
+/// Whether two code tokens are the same: equal, or one of the spellings of a tldr option
+/// (`-r|--recursive`) equal to the other or to one of its spellings.
+pub fn same_token(a: &str, b: &str) -> bool {
+    a == b || ((a.contains('|') || b.contains('|')) && a.split('|').any(|x| b.split('|').any(|y| x == y)))
+}
+
+/// Whether two runs of code tokens are the same code ([`same_token`] one by one).
+pub fn same_code(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_token(x, y))
+}
+
 /// How alike two pieces of code are, from 0 to 1: the share of tokens they have in common, in
 /// order (twice the longest common subsequence over both lengths), and 0 when the first
 /// tokens (the command's name) differ.
@@ -402,7 +412,7 @@ pub fn code_similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    if a.is_empty() || b.is_empty() || a[0] != b[0] {
+    if a.is_empty() || b.is_empty() || !same_token(&a[0], &b[0]) {
         return 0.0;
     }
     // Long code blocks: compare the sets of tokens instead of an n × m table.
@@ -414,7 +424,7 @@ pub fn code_similarity(a: &[String], b: &[String]) -> f64 {
     for x in a {
         let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            cur[j + 1] = if same_token(x, y) { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
         prev = cur;
     }
@@ -1160,8 +1170,15 @@ mod tests {
         let t = |s: &str| code_tokens(s).join(" ");
         assert_eq!(t("cp {{path/to/source_file}} {{path/to/target}}"), "cp {{}} {{}}");
         assert_eq!(t("cp {{chemin/vers/fichier_source.ext}} {{chemin/vers/cible}}"), "cp {{}} {{}}");
-        assert_eq!(t("cp {{[-r|--recursive]}} {{src}}"), "cp -r {{}}");
-        assert_eq!(t("ani-cli {{[-U|--update]}}"), t("ani-cli -U"));
+        assert_eq!(t("cp {{[-r|--recursive]}} {{src}}"), "cp -r|--recursive {{}}");
+        for (a, b) in [
+            ("ani-cli {{[-U|--update]}}", "ani-cli -U"),
+            ("musescore {{[-b|--bitrate]}} {{x}}", "musescore --bitrate {{y}}"),
+        ] {
+            assert!(same_code(&code_tokens(a), &code_tokens(b)), "{a} {b}");
+            assert_eq!(code_similarity(&code_tokens(a), &code_tokens(b)), 1.0);
+        }
+        assert!(!same_code(&code_tokens("cp {{[-r|--recursive]}}"), &code_tokens("cp -R")));
         assert_eq!(t("echo \"Hello\" > <file> $HOME ${USER}"), "echo \"\" > <> $ $");
         assert!(code_similarity(&code_tokens("pm list packages -d"), &code_tokens("pm list packages -e")) < 0.8);
         assert_eq!(code_similarity(&code_tokens("ls -la"), &code_tokens("dir -la")), 0.0);

@@ -41,7 +41,9 @@ impl Hit {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]{}]+[^\s<>()\[\]{}.,;:!?'’”»]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+    // Chinese and Japanese punctuation (`。`, `，`, `）`) and the Devanagari danda (`।`) end a
+    // URL as a space does: they are written right after it.
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]{}。、，：；！？）」』】।॥]+[^\s<>()\[\]{}.,;:!?'’”»。、，：；！？）」』】।॥]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
         .expect("valid")
 });
 
@@ -231,6 +233,23 @@ fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
             ("ambas", 2),
             ("vez", 1),
         ],
+        // Korean native numbers before a counter (`두 이미지`, two images).
+        "ko" => &[
+            ("한", 1),
+            ("하나", 1),
+            ("두", 2),
+            ("둘", 2),
+            ("세", 3),
+            ("셋", 3),
+            ("네", 4),
+            ("넷", 4),
+            ("다섯", 5),
+            ("여섯", 6),
+            ("일곱", 7),
+            ("여덟", 8),
+            ("아홉", 9),
+            ("열", 10),
+        ],
         _ => &[],
     }
 }
@@ -386,8 +405,11 @@ pub fn cjk_numbers(text: &str) -> String {
             }
             continue;
         }
-        let kanji = "一二三四五六七八九十".find(c).map(|at| at / '一'.len_utf8() + 1);
-        let counter = chars.get(i + 1).is_some_and(|n| "つ個回件人台枚章点種".contains(*n));
+        let kanji = match c {
+            '两' | '兩' => Some(2),
+            c => "一二三四五六七八九十".find(c).map(|at| at / '一'.len_utf8() + 1),
+        };
+        let counter = chars.get(i + 1).is_some_and(|n| "つ個个回件人台枚章点種种条張张次位".contains(*n));
         match kanji {
             Some(n)
                 if counter
@@ -984,6 +1006,17 @@ mod tests {
     }
 
     #[test]
+    fn a_url_ends_before_full_width_punctuation() {
+        // issue 30: `https://x.org/a。` is the URL `https://x.org/a` and a full stop.
+        for (tgt, lang) in
+            [("更多信息：https://manned.org/more.1p。", "zh"), ("अधिक जानकारी: https://manned.org/more.1p।", "hi")]
+        {
+            let hits = references(side("More information: https://manned.org/more.1p.", "en"), side(tgt, lang), false);
+            assert!(hits.is_empty(), "{hits:?}");
+        }
+    }
+
+    #[test]
     fn numbers_agree_across_formats_and_words() {
         for (src, tgt, lang, agree) in [
             ("It met on 9, 10 and 11 January.", "Il s’est réuni les 9, 10 et 11 janvier.", "fr", true),
@@ -1002,6 +1035,22 @@ mod tests {
             ("Use `bzip2` or gzip.", "Utilisez bzip2 ou gzip.", "fr", true),
             // A word glued to digits after a character of several bytes.
             ("See «room9» now.", "Voir «room9» maintenant.", "fr", true),
+            // issue 30: numbers as other languages write them.
+            ("Viewed 12 million times in 4 million sessions.", "1,200万回閲覧、400万セッション。", "ja", true),
+            (
+                "It occurs 7.3K times, the 3rd most frequent word.",
+                "７,３００回出現し、3番目に多い単語です。",
+                "ja",
+                true,
+            ),
+            ("A quarter of users use both.", "ユーザーの4分の1が両方を使います。", "ja", true),
+            ("Use three samplers.", "三つのサンプラーを使います。", "ja", true),
+            ("Use two samplers.", "使用两个采样器。", "zh", true),
+            ("Compare the two source images.", "두 이미지를 비교합니다.", "ko", true),
+            ("Held at 10:00 AM on Monday.", "月曜日の午前10時に開催。", "ja", true),
+            ("On April 21, 2026.", "2026年4月21日。", "ja", true),
+            ("Sections 2,3 and 4.", "Las secciones 2, 3 y 4.", "es", true),
+            ("Use 4 tables.", "5개의 테이블을 사용합니다.", "ko", false),
         ] {
             let hit = number(side(src, "en"), side(tgt, lang));
             assert_eq!(hit.is_none(), agree, "{src} / {tgt}: {hit:?}");

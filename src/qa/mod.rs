@@ -380,7 +380,7 @@ pub fn check_document(
         let (s_raw, t_raw) = (ss.raw(bead.a.clone()), ts.raw(bead.b.clone()));
         // Code: what it does must be the same, comments and placeholders apart.
         if su.kind.is_code() {
-            if su.code != tu.code {
+            if !crate::bitext::same_code(&su.code, &tu.code) {
                 let (check, detail) = match su.kind {
                     BlockKind::Command => {
                         let (a, b) = (su.code.join(" "), tu.code.join(" "));

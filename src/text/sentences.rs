@@ -79,7 +79,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase()
+    // Scripts without case (Devanagari, Arabic, Hebrew, Thai…): any letter may start one.
+    let caseless = c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
+    caseless
+        || c.is_uppercase()
         || c.is_ascii_digit()
         || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '¿' | '¡' | '(' | '[' | '—' | '–' | '-' | '‹')
 }
@@ -110,7 +113,7 @@ pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
     while i < chars.len() {
         let (pos, c) = chars[i];
         let mut end_mark = None;
-        if matches!(c, '.' | '!' | '?' | '…' | '‽') {
+        if matches!(c, '.' | '!' | '?' | '…' | '‽' | '।' | '॥' | '؟' | '۔') {
             // Runs like "?!", "..." end together.
             let mut j = i;
             while j + 1 < chars.len() && matches!(chars[j + 1].1, '.' | '!' | '?' | '…') {
@@ -206,6 +209,13 @@ mod tests {
 
     fn split(text: &str, lang: &str) -> Vec<String> {
         sentences(text, lang).into_iter().map(|r| text[r].to_owned()).collect()
+    }
+
+    #[test]
+    fn scripts_without_case_and_their_own_full_stops() {
+        // issue 30: Hindi ends a sentence with a danda; a letter without case may start one.
+        assert_eq!(split("यह एक वाक्य है। यह दूसरा है।", "hi"), ["यह एक वाक्य है।", "यह दूसरा है।"]);
+        assert_eq!(split("هذه جملة. وهذه أخرى؟ نعم.", "ar"), ["هذه جملة.", "وهذه أخرى؟", "نعم."]);
     }
 
     #[test]
