@@ -12,7 +12,7 @@ use similar::{Algorithm, ChangeTag, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::bitext::Bitext;
-use crate::text::{self, Block, BlockKind};
+use crate::text::{self, frontmatter, Block, BlockKind};
 
 /// How a source block changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,8 +125,87 @@ fn split(text: &str, markdown: bool) -> (Option<Block>, Vec<Block>) {
     (fm, all)
 }
 
+/// The text keys of a file's front matter ([`frontmatter::TEXT_KEYS`]): (key, value, line).
+fn text_keys(text: &str) -> Vec<(String, String, usize)> {
+    match frontmatter::locate(text) {
+        Ok(Some(front)) => front.keys().map(|k| k.texts).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Changes to the front matter's text (a title, a description, a sidebar label): each is a
+/// block to translate, shown against the same key in the translation (or its front matter's
+/// first line, where the key would go). A source whose only change is its title is outdated
+/// with words to translate, not with nothing to show.
+fn front_matter_changes(old: &str, new: &str, translation: &str) -> Vec<StaleBlock> {
+    let (o, n, t) = (text_keys(old), text_keys(new), text_keys(translation));
+    let find = |keys: &[(String, String, usize)], key: &str| keys.iter().find(|(k, _, _)| k == key).cloned();
+    let top = |text: &str| match frontmatter::locate(text) {
+        Ok(Some(f)) => f.line + 1,
+        _ => 1,
+    };
+    let line_of = |text: &str, keys: &[(String, String, usize)], key: &str| {
+        find(keys, key).map_or_else(|| (top(text), top(text)), |(_, _, l)| (l, l))
+    };
+    let written = |key: &str, value: &str| if value.is_empty() { String::new() } else { format!("{key}: {value}") };
+    let mut out = Vec::new();
+    for (key, value, line) in &n {
+        let before = find(&o, key).map(|(_, v, _)| v);
+        if before.as_deref() == Some(value.as_str()) {
+            continue;
+        }
+        let translated = find(&t, key).map(|(_, v, _)| v).unwrap_or_default();
+        let (kind, change, words) = match &before {
+            Some(b) => {
+                let change = classify(b, value);
+                let words = match change {
+                    ChangeClass::Cosmetic => 0,
+                    ChangeClass::Mechanical => changed_words(b, value),
+                    ChangeClass::Content => value.unicode_words().count(),
+                };
+                (ChangeKind::Changed, change, words)
+            }
+            None => (ChangeKind::Added, ChangeClass::Content, value.unicode_words().count()),
+        };
+        out.push(StaleBlock {
+            kind,
+            change,
+            source_lines: (*line, *line),
+            translation_lines: line_of(translation, &t, key),
+            words,
+            old_text: before.map(|b| written(key, &b)).unwrap_or_default(),
+            new_text: written(key, value),
+            translation_text: written(key, &translated),
+        });
+    }
+    for (key, value, _) in &o {
+        if find(&n, key).is_some() {
+            continue;
+        }
+        let Some((_, translated, tline)) = find(&t, key) else { continue };
+        out.push(StaleBlock {
+            kind: ChangeKind::Removed,
+            change: ChangeClass::Content,
+            source_lines: (top(new), top(new)),
+            translation_lines: (tline, tline),
+            words: 0,
+            old_text: written(key, value),
+            new_text: String::new(),
+            translation_text: written(key, &translated),
+        });
+    }
+    out
+}
+
 /// The source changes from `old` to `new` and the translation blocks they make stale.
 pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> Vec<StaleBlock> {
+    let mut out = if markdown { front_matter_changes(old, new, translation) } else { Vec::new() };
+    out.extend(body_stale_blocks(old, new, translation, markdown));
+    out
+}
+
+/// [`stale_blocks`] of the body (front matter apart).
+fn body_stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> Vec<StaleBlock> {
     let (_, o) = split(old, markdown);
     let (_, n) = split(new, markdown);
     let (_, t) = split(translation, markdown);

@@ -58,7 +58,16 @@ pub struct Keys {
     pub drift: Option<usize>,
     /// The page's `title` (Hugo, Docusaurus, Jekyll keep it there), when it is text.
     pub title: Option<(String, usize)>,
+    /// The keys whose values readers read and translators translate ([`TEXT_KEYS`], the title
+    /// among them), in the order of that list: (key, value, line).
+    pub texts: Vec<(String, String, usize)>,
 }
+
+/// Top-level front-matter keys whose values are text a reader reads (Hugo's `title`,
+/// `linkTitle`, `description`, `summary`; Docusaurus's `sidebar_label`; Jekyll's `excerpt`):
+/// a change to one is text to translate, as a paragraph's is.
+pub const TEXT_KEYS: [&str; 8] =
+    ["title", "linkTitle", "description", "summary", "sidebar_label", "sidebar_title", "short_title", "excerpt"];
 
 /// The commit pin of OpenTelemetry's and Helm's sites.
 pub const DEFAULT_LANG_COMMIT_KEY: &str = "default_lang_commit";
@@ -191,7 +200,21 @@ impl FrontMatter<'_> {
             let line = self.source_commit_line().map_or(self.line, |i| self.line + 1 + i);
             keys.source_commit = Some((v.clone().unwrap_or_default(), line));
         }
+        keys.texts = self.texts(found.texts.iter().map(|(k, v)| (k.as_str(), v.clone())));
         Ok(keys)
+    }
+
+    /// The text keys found, in [`TEXT_KEYS`]' order, with their lines.
+    fn texts<'k>(&self, found: impl Iterator<Item = (&'k str, String)>) -> Vec<(String, String, usize)> {
+        let found: Vec<(&str, String)> = found.collect();
+        TEXT_KEYS
+            .iter()
+            .filter_map(|key| {
+                let (_, value) = found.iter().find(|(k, _)| k == key)?;
+                let line = self.top_level_line(key).map_or(self.line, |i| self.line + 1 + i);
+                Some(((*key).to_owned(), value.split_whitespace().collect::<Vec<_>>().join(" "), line))
+            })
+            .collect()
     }
 
     fn toml_keys(&self) -> Result<Keys, ParseProblem> {
@@ -219,6 +242,10 @@ impl FrontMatter<'_> {
         if let Some(v) = table.get("l10n").and_then(|l| l.get("sourceCommit")) {
             keys.source_commit = Some((text(v), line_of(self.source_commit_line())));
         }
+        keys.texts = self.texts(TEXT_KEYS.iter().filter_map(|k| match table.get(*k) {
+            Some(toml::Value::String(v)) => Some((*k, v.clone())),
+            _ => None,
+        }));
         Ok(keys)
     }
 }
@@ -248,6 +275,7 @@ struct YamlFound {
     drift: Option<Option<String>>,
     source_commit: Option<Option<String>>,
     title: Option<Option<String>>,
+    texts: Vec<(String, String)>,
 }
 
 /// One open collection while reading the events.
@@ -320,6 +348,11 @@ fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, String)> {
                         (Role::L10n, Some("sourceCommit")) => Some(&mut found.source_commit),
                         _ => None,
                     };
+                    if let (Role::Top, Some(k), Some(v)) = (*role, key.as_deref(), &value) {
+                        if TEXT_KEYS.contains(&k) {
+                            found.texts.push((k.to_owned(), v.clone()));
+                        }
+                    }
                     if let Some(slot) = slot {
                         *slot = Some(value);
                     }

@@ -210,3 +210,33 @@ fn export_pairs_prose_with_prose_and_code_only_when_asked() {
         assert!(*score >= 0.99, "{a} ↔ {b}: {score}");
     }
 }
+
+#[test]
+fn a_source_changed_only_in_its_front_matter_shows_what_to_translate() {
+    // issue 28: a new title or description made the translation outdated with 0 words to
+    // translate and no block to show.
+    let env = TestEnv::with_config("\"content/{lang}/{path}\"");
+    let en = "---\ntitle: Getting started\ndescription: How to install the collector\nweight: 10\n---\n\nInstall it.\n";
+    let fr =
+        "---\ntitle: Premiers pas\ndescription: Comment installer le collecteur\nweight: 10\n---\n\nInstallez-le.\n";
+    env.write("content/en/start.md", en);
+    env.write("content/fr/start.md", fr);
+    env.write("content/es/start.md", &fr.replace("Premiers pas", "Primeros pasos"));
+    env.commit("start");
+    env.write(
+        "content/en/start.md",
+        &en.replace("Getting started", "Getting started quickly").replace("weight: 10", "weight: 20"),
+    );
+    env.commit("a longer title, another weight");
+    let fr = translation(&env.status_json(&[]), "content/fr/start.md");
+    assert_eq!(fr["state"], "outdated");
+    let stale = fr["stale_blocks"].as_array().unwrap();
+    assert_eq!(stale.len(), 1, "the title, not the weight: {stale:#?}");
+    assert_eq!(
+        (stale[0]["kind"].as_str(), lines(&stale[0]["source_lines"]), lines(&stale[0]["translation_lines"])),
+        (Some("changed"), (2, 2), (2, 2))
+    );
+    assert_eq!(fr["words_to_translate"], 3);
+    let diff = env.stele(&["diff", "content/fr/start.md"]).ok().to_owned();
+    assert!(diff.contains("title: Getting started{+ quickly+}") && diff.contains("title: Premiers pas"), "{diff}");
+}
