@@ -15,7 +15,7 @@
 //! that does not parse or comes from another version of stele is ignored and replaced: the
 //! cache is best-effort and never changes an answer.
 //!
-//! Format (text): a header line `stele-facts 4 <stele version>`, then
+//! Format (text): a header line `stele-facts 5 <stele version>`, then
 //! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>`,
 //! `c<convention><commit as written>` or `x<convention><line>` (a malformed pin), the
 //! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision); and
@@ -34,7 +34,7 @@ use crate::tracking::{Convention, Record};
 
 // 4: a mechanical change counts its changed words, not its block's (kept counts of 3 would
 // still say the whole paragraph).
-const HEADER: &str = concat!("stele-facts 4 ", env!("CARGO_PKG_VERSION"));
+const HEADER: &str = concat!("stele-facts 5 ", env!("CARGO_PKG_VERSION"));
 
 /// What is known of one blob.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -446,7 +446,7 @@ mod tests {
         f.learn_blob(id(1), BlobFacts { words: Some(12), record: Some(None) });
         let text = f.render();
         assert!(parse(&text).is_some());
-        assert!(parse(&text.replace("stele-facts 4", "stele-facts 5")).is_none());
+        assert!(parse(&text.replace("stele-facts 5", "stele-facts 6")).is_none());
         for cut in 1..text.len() - 1 {
             // Any truncation either still parses to a prefix of the facts or is refused.
             if let Some(p) = parse(&text[..cut]) {
