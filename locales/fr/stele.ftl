@@ -479,7 +479,7 @@ cli-align-arg-sentences_out = Écrire les phrases découpées dans DOSSIER/sourc
 
 ## export
 
-cli-export-about = Exporter des paires bilingues alignées : TMX, TSV, JSONL ou Moses
+cli-export-about = Exporter des paires bilingues alignées : TMX, TSV, JSONL, Moses, XLIFF ou PO
 cli-export-arg-pair = Les deux langues, la source d’abord : fr-en (ou fr,en, fr:en)
 cli-export-arg-format = Format de sortie : tmx (par défaut, TMX 1.4b), tsv (source, cible, score, document), jsonl, moses (deux fichiers, CHEMIN.<source> et CHEMIN.<cible>), xliff (XLIFF 2.0) ou po (gettext)
 cli-export-arg-level = sentence (phrases, par défaut) ou paragraph (paragraphes)
