@@ -266,6 +266,8 @@ cause-git-malformed = object { $id } is damaged: it does not read as its kind
 cause-git-not-a-tree = object { $id } is not a tree
 cause-git-damaged-in-pack = object { $id } is damaged in its pack file (a size or a delta that does not hold)
 cause-git-not-packed = object { $id } is in no pack file
+cause-git-cycle = commit { $id } is its own ancestor: the history loops, which only a damaged or forged object can make
+hint-git-cycle = run `git fsck` to find the damaged objects
 
 layout-missing-path = it has no {"{"}path{"}"} placeholder
 layout-missing-lang = a translation pattern needs a {"{"}lang{"}"} placeholder

@@ -266,6 +266,8 @@ cause-git-malformed = el objeto { $id } está dañado: no se lee como un objeto 
 cause-git-not-a-tree = el objeto { $id } no es un árbol
 cause-git-damaged-in-pack = el objeto { $id } está dañado en su archivo pack (un tamaño o un delta incoherente)
 cause-git-not-packed = el objeto { $id } no está en ningún archivo pack
+cause-git-cycle = el commit { $id } es su propio antepasado: el historial forma un bucle, algo que solo un objeto dañado o falsificado puede hacer
+hint-git-cycle = ejecute `git fsck` para encontrar los objetos dañados
 
 layout-missing-path = no tiene el marcador {"{"}path{"}"}
 layout-missing-lang = un patrón de traducción necesita el marcador {"{"}lang{"}"}

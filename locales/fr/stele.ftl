@@ -266,6 +266,8 @@ cause-git-malformed = l’objet { $id } est endommagé : il ne se lit pas comme 
 cause-git-not-a-tree = l’objet { $id } n’est pas un arbre
 cause-git-damaged-in-pack = l’objet { $id } est endommagé dans son fichier pack (une taille ou un delta incohérent)
 cause-git-not-packed = l’objet { $id } n’est dans aucun fichier pack
+cause-git-cycle = le commit { $id } est son propre ancêtre : l’historique boucle, ce que seul un objet endommagé ou falsifié peut faire
+hint-git-cycle = lancez `git fsck` pour trouver les objets endommagés
 
 layout-missing-path = il n’a pas d’emplacement {"{"}path{"}"}
 layout-missing-lang = un motif de traduction a besoin d’un emplacement {"{"}lang{"}"}

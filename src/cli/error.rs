@@ -577,6 +577,10 @@ fn render_git(
                 GitCause::NotATree(i) => msg(loc, "cause-git-not-a-tree", &[("id", id(i))]),
                 GitCause::DamagedInPack(i) => msg(loc, "cause-git-damaged-in-pack", &[("id", id(i))]),
                 GitCause::NotPacked(i) => msg(loc, "cause-git-not-packed", &[("id", id(i))]),
+                GitCause::Cycle(i) => {
+                    *hint = Some(t!(loc, "hint-git-cycle"));
+                    msg(loc, "cause-git-cycle", &[("id", id(i))])
+                }
                 GitCause::Library(detail) => msg(loc, "cause-io", &[("detail", Arg::from(detail))]),
             });
             msg(loc, "error-git", &[("context", Arg::from(context))])

@@ -505,6 +505,7 @@ impl Repo {
         // parent dated after a child), many times only in a graph that loops — which real
         // history cannot, but a forged pack can claim.
         let mut visits: rustc_hash::FxHashMap<Oid, u32> = Default::default();
+        let mut looked_for_cycle = false;
         while let Some(Queued { id, .. }) = queue.pop() {
             let Some((info, mut waiting)) = pending.remove(&id) else {
                 continue;
@@ -512,6 +513,15 @@ impl Repo {
             visited += 1;
             let seen = visits.entry(id).or_default();
             *seen += 1;
+            // A commit met again is a skewed clock (a parent dated after its child) or a
+            // graph that loops, which git's hashes make impossible in real history: look once
+            // for a loop, and call one damage, as `git fsck` would.
+            if *seen == 2 && !looked_for_cycle {
+                looked_for_cycle = true;
+                if let Some(at) = find_cycle(&odb, head.0)? {
+                    return Err(GitError::Read { op: GitOp::WalkHistory, cause: GitCause::Cycle(ObjectId(at)) });
+                }
+            }
             if *seen > MAX_VISITS {
                 answer(&mut answers, &waiting.files, LastChange::MissingCommit { id: ObjectId(id) });
                 continue;
@@ -622,6 +632,36 @@ impl Repo {
         }
         Ok(Walked { changes: answers, before, companion_as_now })
     }
+}
+
+/// A commit of the history from `head` that is its own ancestor, if any: a loop that only a
+/// forged object can make. Depth first, each commit read once; a missing parent ends its
+/// line (the walk says so where it matters).
+pub(crate) fn find_cycle(odb: &Objects<'_>, head: Oid) -> Result<Option<Oid>, GitError> {
+    // Commits on the current path (true) and those whose ancestors are all seen (false).
+    let mut state: rustc_hash::FxHashMap<Oid, bool> = Default::default();
+    let Some(info) = read_commit(odb, head)? else { return Ok(None) };
+    state.insert(head, true);
+    let mut stack: Vec<(Oid, Vec<Oid>)> = vec![(head, info.parents)];
+    while let Some((id, parents)) = stack.last_mut() {
+        let Some(parent) = parents.pop() else {
+            state.insert(*id, false);
+            stack.pop();
+            continue;
+        };
+        match state.get(&parent) {
+            Some(true) => return Ok(Some(parent)),
+            Some(false) => continue,
+            None => {}
+        }
+        if let Some(info) = read_commit(odb, parent)? {
+            state.insert(parent, true);
+            stack.push((parent, info.parents));
+        } else {
+            state.insert(parent, false);
+        }
+    }
+    Ok(None)
 }
 
 /// Reads a commit's tree, parents and committer time; `None` when the commit is missing.

@@ -279,6 +279,8 @@ pub enum GitCause {
     DamagedInPack(ObjectId),
     /// The object is in no pack, and only the packs could be read.
     NotPacked(ObjectId),
+    /// The commit is its own ancestor: the history loops, which only forged objects can do.
+    Cycle(ObjectId),
     /// What libgit2 said, in its words (its messages are not localized).
     Library(String),
 }

@@ -629,6 +629,28 @@ fn a_commit_graph_that_loops_is_not_walked_forever() {
     assert!(out.code == 0 || out.code == 2, "{}", out.stderr);
 }
 
+#[test]
+fn a_root_commit_that_names_head_as_its_parent_is_damage() {
+    // issue 28: a forged root commit whose parent is HEAD made `status` answer as if nothing
+    // were wrong, exit 0. A commit met twice in a walk that loops is damage, as `git fsck` says.
+    let (env, _) = outdated_site();
+    let head = env.git(&["rev-parse", "HEAD"]).trim().to_owned();
+    let root = env.git(&["rev-parse", "HEAD~1"]).trim().to_owned();
+    let tree = env.git(&["rev-parse", "HEAD~1^{tree}"]).trim().to_owned();
+    let commit = format!(
+        "tree {tree}\nparent {head}\nauthor A <a@b> 1704067200 +0000\ncommitter A <a@b> 1704067200 +0000\n\nstart\n"
+    );
+    remove_loose(&env, &root);
+    write_pack(&env, &[(&root, Forged::Whole(1, commit.len(), commit.as_bytes()))]);
+    for args in [&["status"][..], &["status", "--format", "json"], &["check"]] {
+        let out = harmless(&env, args, 2);
+        assert!(out.stderr.contains("is its own ancestor: the history loops"), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("hint: run `git fsck`"), "{args:?}: {}", out.stderr);
+    }
+    let out = harmless(&env, &["--ui-lang", "fr", "status"], 2);
+    assert!(out.stderr.contains("est son propre ancêtre"), "{}", out.stderr);
+}
+
 // ---------------------------------------------------------------------------------------------
 // mark writes only what status reads back
 
