@@ -381,7 +381,7 @@ cli-log-arg-format = Output format: text (the default) for people, json for prog
 cli-log-arg-max_count = At most this many commits (default: 20 without a document, all with one)
 cli-ack-about = Declare that a source's latest change needs no retranslation (a typo fix, say)
 cli-ack-arg-source = The source whose latest change needs no retranslation
-cli-ack-arg-cosmetic = Every source of the corpus whose latest change is only cosmetic (whitespace, punctuation, typography, case)
+cli-ack-arg-cosmetic = Every source of the corpus whose latest change is only cosmetic (whitespace, punctuation, typography, case, spelling fixes)
 cli-ack-arg-dry_run = Show what would change; write nothing
 cli-ack-arg-force = Acknowledge a change that is not only cosmetic (words, numbers, links or code changed)
 status-stale-blocks = { $blocks ->
@@ -450,6 +450,17 @@ ack-cosmetic-summary = { $count ->
     [one] one source acknowledged
    *[other] { $count } sources acknowledged
     }; { $left ->
+    [one] one left: its change is more than cosmetic
+   *[other] { $left } left: their change is more than cosmetic
+    }
+ack-summary-dry-run = { $source }: the change from { $previous } to { $current } needs no retranslation; { $count ->
+    [one] one translation would move
+   *[other] { $count } translations would move
+    } to { $current } (dry run: nothing written).
+ack-cosmetic-summary-dry-run = { $count ->
+    [one] one source would be acknowledged
+   *[other] { $count } sources would be acknowledged
+    } (dry run: nothing written); { $left ->
     [one] one left: its change is more than cosmetic
    *[other] { $left } left: their change is more than cosmetic
     }

@@ -381,7 +381,7 @@ cli-log-arg-format = Formato de salida: text (por defecto) para personas, json p
 cli-log-arg-max_count = Como mucho este número de commits (por defecto: 20 sin documento, todos con uno)
 cli-ack-about = Declarar que el último cambio de una fuente no requiere retraducción (una errata, por ejemplo)
 cli-ack-arg-source = La fuente cuyo último cambio no requiere retraducción
-cli-ack-arg-cosmetic = Todas las fuentes del corpus cuyo último cambio es solo cosmético (espacios, puntuación, tipografía, mayúsculas)
+cli-ack-arg-cosmetic = Todas las fuentes del corpus cuyo último cambio es solo cosmético (espacios, puntuación, tipografía, mayúsculas, erratas)
 cli-ack-arg-dry_run = Mostrar lo que cambiaría, sin escribir nada
 cli-ack-arg-force = Registrar un cambio que no es solo cosmético (palabras, números, enlaces o código modificados)
 status-stale-blocks = { $blocks ->
@@ -450,6 +450,17 @@ ack-cosmetic-summary = { $count ->
     [one] una fuente registrada
    *[other] { $count } fuentes registradas
     }; { $left ->
+    [one] una sin registrar: su cambio es más que cosmético
+   *[other] { $left } sin registrar: su cambio es más que cosmético
+    }
+ack-summary-dry-run = { $source }: el cambio de { $previous } a { $current } no requiere retraducción; { $count ->
+    [one] una traducción pasaría
+   *[other] { $count } traducciones pasarían
+    } a { $current } (simulación: no se escribe nada).
+ack-cosmetic-summary-dry-run = { $count ->
+    [one] una fuente se registraría
+   *[other] { $count } fuentes se registrarían
+    } (simulación: no se escribe nada); { $left ->
     [one] una sin registrar: su cambio es más que cosmético
    *[other] { $left } sin registrar: su cambio es más que cosmético
     }

@@ -381,7 +381,7 @@ cli-log-arg-format = Format de sortie : text (par défaut) pour les personnes, 
 cli-log-arg-max_count = Au plus ce nombre de commits (par défaut : 20 sans document, tous avec)
 cli-ack-about = Déclarer que le dernier changement d’une source ne demande pas de retraduction (une coquille, par exemple)
 cli-ack-arg-source = La source dont le dernier changement ne demande pas de retraduction
-cli-ack-arg-cosmetic = Toutes les sources du corpus dont la dernière modification est seulement cosmétique (espaces, ponctuation, typographie, casse)
+cli-ack-arg-cosmetic = Toutes les sources du corpus dont la dernière modification est seulement cosmétique (espaces, ponctuation, typographie, casse, fautes de frappe)
 cli-ack-arg-dry_run = Montrer ce qui changerait, sans rien écrire
 cli-ack-arg-force = Prendre en compte une modification qui n’est pas seulement cosmétique (mots, nombres, liens ou code modifiés)
 status-stale-blocks = { $blocks ->
@@ -450,6 +450,17 @@ ack-cosmetic-summary = { $count ->
     [one] une source prise en compte
    *[other] { $count } sources prises en compte
     } ; { $left ->
+    [one] une laissée : sa modification est plus que cosmétique
+   *[other] { $left } laissées : leur modification est plus que cosmétique
+    }
+ack-summary-dry-run = { $source } : le changement de { $previous } à { $current } ne demande pas de retraduction ; { $count ->
+    [one] une traduction passerait
+   *[other] { $count } traductions passeraient
+    } à { $current } (simulation : rien n’est écrit).
+ack-cosmetic-summary-dry-run = { $count ->
+    [one] une source serait prise en compte
+   *[other] { $count } sources seraient prises en compte
+    } (simulation : rien n’est écrit) ; { $left ->
     [one] une laissée : sa modification est plus que cosmétique
    *[other] { $left } laissées : leur modification est plus que cosmétique
     }

@@ -19,7 +19,7 @@ pub struct AckArgs {
     #[arg(value_name = "SOURCE", required_unless_present = "cosmetic", conflicts_with = "cosmetic")]
     pub source: Option<PathBuf>,
     /// Every source of the corpus whose latest change is only cosmetic (whitespace,
-    /// punctuation, typography, case), with translations left behind by it.
+    /// punctuation, typography, case, spelling fixes), with translations left behind by it.
     #[arg(long, conflicts_with = "force")]
     pub cosmetic: bool,
     /// Show what would change; write nothing.
@@ -40,7 +40,8 @@ pub fn run(ctx: &Ctx, args: &AckArgs, out: &mut dyn Write) -> Result<ExitCode, C
         for report in done.acknowledged.iter().filter(|_| !ctx.quiet) {
             say(ctx, args, report, out)?;
         }
-        line(out, t!(loc, "ack-cosmetic-summary", "count" => done.acknowledged.len(), "left" => done.left))?;
+        let id = if args.dry_run { "ack-cosmetic-summary-dry-run" } else { "ack-cosmetic-summary" };
+        line(out, t!(loc, id, "count" => done.acknowledged.len(), "left" => done.left))?;
         return Ok(ExitCode::SUCCESS);
     };
     let source = ctx.repo_path(&repo, Path::new(source))?;
@@ -54,7 +55,7 @@ fn say(ctx: &Ctx, args: &AckArgs, report: &AckReport, out: &mut dyn Write) -> Re
     let loc = &ctx.loc;
     line(
         out,
-        t!(loc, "ack-summary", "source" => display_path(&report.source),
+        t!(loc, if args.dry_run { "ack-summary-dry-run" } else { "ack-summary" }, "source" => display_path(&report.source),
             "previous" => report.previous.short(7), "current" => report.current.short(7), "count" => report.moved.len()),
     )?;
     // -q: the summary line only; -v: the changes acknowledged too.

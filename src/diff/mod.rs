@@ -30,7 +30,8 @@ pub enum ChangeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeClass {
-    /// Only whitespace, punctuation, typography or letter case.
+    /// Only whitespace, punctuation, typography, letter case or spelling fixes (each changed
+    /// word a few letters off, no digit, code, URL, placeholder or negation touched).
     Cosmetic,
     /// Only numbers, URLs or code spans.
     Mechanical,
@@ -107,9 +108,89 @@ fn without_mechanics(text: &str) -> String {
     out
 }
 
+/// Words that turn a sentence's meaning around in the languages stele speaks: a change to or
+/// from one of them is never a spelling fix, however close the spellings (`now` → `not`).
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nor", "none", "nothing", "nobody", "cannot", "ne", "n'", "pas", "jamais", "non", "rien",
+    "aucun", "aucune", "personne", "nunca", "jamás", "ni", "nada", "nadie", "ningún", "ninguno", "ninguna", "tampoco",
+];
+
+/// Whether `word` (lowercased) denies: a word of [`NEGATIONS`] or an English `n't` form.
+fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.ends_with("n't") || word.starts_with("n'")
+}
+
+/// The Damerau-Levenshtein distance of `a` and `b` (adjacent transpositions cost one), in
+/// characters, or `None` once it is past `limit`.
+pub(crate) fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+        }
+        if rows[cur].iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
+    }
+    Some(rows[a.len() % 3][b.len()]).filter(|&d| d <= limit)
+}
+
+/// Whether `old` → `new` (two words, lowercased) is a spelling fix: at most two edits, and at
+/// most one per three letters of the word, no digit and no negation on either side. A word
+/// of three letters or fewer is never one: one edit there is mostly another word (cat, cot).
+fn is_spelling_fix(old: &str, new: &str) -> bool {
+    if [old, new].iter().any(|w| w.chars().any(|c| c.is_numeric()) || is_negation(w)) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let shorter = a.len().min(b.len());
+    shorter >= 4 && edit_distance(&a, &b, 2).is_some_and(|d| d * 3 <= shorter)
+}
+
+/// The tokens of a text that are not prose — code spans, URLs, placeholders in braces, `%s`
+/// and `$name` forms — in order: a spelling fix leaves them exactly as they were.
+fn verbatim(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for w in text.split_whitespace() {
+        let ticks = w.matches('`').count();
+        if in_code || ticks > 0 || w.contains("://") || w.contains(['{', '}', '%', '$', '<', '>']) {
+            out.push(w);
+        }
+        if ticks % 2 == 1 {
+            in_code = !in_code;
+        }
+    }
+    out
+}
+
+/// Whether the words of `old` and `new` differ only by spelling fixes ([`is_spelling_fix`]),
+/// one word for one, with every code span, URL and placeholder unchanged.
+fn only_spelling_fixed(old: &str, new: &str) -> bool {
+    let (a, b) = (letters(old), letters(new));
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    a.len() == b.len()
+        && verbatim(old) == verbatim(new)
+        && a.iter().zip(&b).all(|(x, y)| x == y || is_spelling_fix(x, y))
+}
+
 /// Classifies the change from `old` to `new`.
 pub fn classify(old: &str, new: &str) -> ChangeClass {
-    if letters(old) == letters(new) {
+    if letters(old) == letters(new) || only_spelling_fixed(old, new) {
         ChangeClass::Cosmetic
     } else if letters(&without_mechanics(old)) == letters(&without_mechanics(new)) {
         ChangeClass::Mechanical
@@ -460,6 +541,55 @@ mod tests {
         assert_eq!(classify("See https://a.org/x now", "See https://b.org/y now"), ChangeClass::Mechanical);
         assert_eq!(classify("Run `ls -l` here", "Run `ls -la` here"), ChangeClass::Mechanical);
         assert_eq!(classify("Met on 12 January", "Met in January"), ChangeClass::Content);
+    }
+
+    #[test]
+    fn spelling_fixes_are_cosmetic_and_nothing_else_is() {
+        // issue 28: `internatoinale` → `internationale` was a change of the words.
+        use ChangeClass::{Content, Cosmetic, Mechanical};
+        for (old, new, expected) in [
+            ("L'Internatoinale des travailleurs", "L'Internationale des travailleurs", Cosmetic),
+            ("The comittee met", "The committee met", Cosmetic),
+            ("The comittee met", "Teh committee met", Content),
+            ("recieve and acomodate", "receive and accommodate", Cosmetic),
+            ("El comite se reunio", "El comité se reunió", Cosmetic),
+            // Three edits, or too many for the word's length: another word.
+            ("The committee met", "The commission met", Content),
+            ("a cat", "a cot", Content),
+            ("one cat sat", "one car sat", Content),
+            ("It is now open", "It is not open", Content),
+            ("Il est pas", "Il est par", Content),
+            ("Ella nunca viene", "Ella nuca viene", Content),
+            ("we do agree", "we don't agree", Content),
+            // A word added or removed is not a fix of one.
+            ("The committee met", "The committee then met", Content),
+            // Digits, code spans, URLs and placeholders are never a spelling fix.
+            ("In 2023 we met", "In 2024 we met", Mechanical),
+            ("Version v12 out", "Version v13 out", Mechanical),
+            ("Run `ls -l` here", "Run `ls -la` here", Mechanical),
+            ("Run `colour` now", "Run `color` now", Mechanical),
+            ("See https://example.org/colour now", "See https://example.org/color now", Mechanical),
+            ("Hello {username} there", "Hello {usernme} there", Content),
+        ] {
+            assert_eq!(classify(old, new), expected, "{old:?} → {new:?}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_a_transposition_as_one() {
+        let d =
+            |a: &str, b: &str| super::edit_distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), 2);
+        for (a, b, expected) in [
+            ("abc", "abc", Some(0)),
+            ("abc", "acb", Some(1)),
+            ("internatoinale", "internationale", Some(1)),
+            ("kitten", "sitting", None),
+            ("", "ab", Some(2)),
+            ("abc", "", None),
+            ("comité", "comite", Some(1)),
+        ] {
+            assert_eq!(d(a, b), expected, "{a:?} {b:?}");
+        }
     }
 
     #[test]

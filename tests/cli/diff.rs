@@ -362,6 +362,54 @@ fn ack_refuses_a_change_that_needs_retranslation() {
     assert_eq!(translation(&env.status_json(&[]), "corpus/doc/fr.md")["state"], "current");
 }
 
+/// issue 28: a spelling fix in a source (each changed word a letter or two off) needs no
+/// retranslation: `ack` takes it without `--force`; its dry run says what it would do.
+#[test]
+fn ack_takes_a_spelling_fix_without_force() {
+    let env = TestEnv::folder_layout();
+    env.write(
+        "corpus/doc/en.md",
+        "# The Internatoinale
+
+The comittee met on 12 January.
+",
+    );
+    env.write(
+        "corpus/doc/fr.md",
+        "# L’Internationale
+
+Le comité s’est réuni le 12 janvier.
+",
+    );
+    env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+    env.commit("start");
+    env.write(
+        "corpus/doc/en.md",
+        "# The Internationale
+
+The committee met on 12 January.
+",
+    );
+    env.commit("spelling");
+    let before = env.read_bytes("corpus/doc/fr.md");
+    let dry = env.stele(&["ack", "--dry-run", "corpus/doc/en.md"]).ok().to_owned();
+    assert!(dry.contains("one translation would move") && dry.contains("dry run: nothing written"), "{dry}");
+    assert_eq!(env.read_bytes("corpus/doc/fr.md"), before);
+    env.stele(&["ack", "corpus/doc/en.md"]).ok();
+    assert_eq!(translation(&env.status_json(&[]), "corpus/doc/fr.md")["state"], "current");
+    // A word that turns into a negation is not a spelling fix.
+    env.commit("acked");
+    env.write(
+        "corpus/doc/en.md",
+        "# The Internationale
+
+The committee met not on 12 January.
+",
+    );
+    env.commit("meaning");
+    assert_eq!(env.stele(&["ack", "corpus/doc/en.md"]).code, 2);
+}
+
 /// issue 16: a document whose translations are all missing is not "all current"; diff's JSON
 /// gives each key once; `--from` without `--to` says `"to": null` (the work tree).
 #[test]
@@ -408,7 +456,14 @@ fn ack_cosmetic_acknowledges_only_cosmetic_changes_across_the_corpus() {
     let before = (env.read_bytes("corpus/typo/fr.md"), env.read_bytes("corpus/real/fr.md"));
     let dry = env.stele(&["ack", "--cosmetic", "--dry-run"]).ok().to_owned();
     assert!(dry.contains("would write corpus/typo/fr.md") && !dry.contains("corpus/real/fr.md"), "{dry}");
-    assert!(dry.contains("one source acknowledged; one left: its change is more than cosmetic"), "{dry}");
+    // issue 28: a dry run says what it would acknowledge, not that it did.
+    assert!(
+        dry.contains(
+            "one source would be acknowledged (dry run: nothing written); one left: its change is more than cosmetic"
+        ),
+        "{dry}"
+    );
+    assert!(!dry.contains("source acknowledged"), "{dry}");
     assert_eq!((env.read_bytes("corpus/typo/fr.md"), env.read_bytes("corpus/real/fr.md")), before);
     env.stele(&["ack", "--cosmetic"]).ok();
     let json = env.status_json(&[]);
