@@ -319,14 +319,23 @@ check-message-obsolete = message “{ $id }” is no longer in the source
 check-broken-reference = message “{ $id }” refers to “{ $target }”, which this file does not define
 check-syntax-error = syntax error: { $message }
 check-below-minimum = { $lang } is { $percent }% complete, below the required { $min }%
-check-too-many-outdated = { $lang } has { $count } outdated translations, more than the { $max } allowed
+check-too-many-outdated = { $lang } has { $count ->
+    [one] one outdated translation
+   *[other] { $count } outdated translations
+    }, more than the { $max } allowed
 check-fix-missing = translate { $source } into { $path }, then run `stele mark { $path }`
 check-fix-outdated = see what changed with `stele diff { $path }`, update the translation, then run `stele mark { $path }`
 check-fix-orphan = remove it (`git rm { $path }`) or restore its source
 check-fix-shallow = fetch the whole history (`git fetch --unshallow`), or record bases with `stele mark`
 check-ok = ok
 check-failed-lang = failed
-check-lang-summary = { $percent }% complete (minimum { $min }%), { $outdated } outdated (maximum { $max })
+check-lang-summary = { $percent }% complete{ $min_applied ->
+    [no] {""}
+   *[yes] {" "}(minimum { $min }%)
+    }, { $outdated } outdated{ $max_applied ->
+    [no] {""}
+   *[yes] {" "}(maximum { $max })
+    }
 check-sources = sources:
 check-passed = check passed: { $langs ->
     [one] one language

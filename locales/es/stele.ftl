@@ -318,15 +318,30 @@ check-message-outdated = el mensaje «{ $id }» cambió en la fuente desde que s
 check-message-obsolete = el mensaje «{ $id }» ya no está en la fuente
 check-broken-reference = el mensaje «{ $id }» remite a «{ $target }», que este archivo no define
 check-syntax-error = error de sintaxis: { $message }
-check-below-minimum = { $lang } está completado al { $percent } %, por debajo del mínimo del { $min } %
-check-too-many-outdated = { $lang } tiene { $count } traducciones desactualizadas, más de las { $max } permitidas
+check-below-minimum = { $lang } está completado al { $percent } %, por debajo del mínimo del { $min } %
+check-too-many-outdated = { $lang } tiene { $count ->
+    [one] una traducción desactualizada
+   *[other] { $count } traducciones desactualizadas
+    }, más de { $max ->
+    [one] la única permitida
+   *[other] las { $max } permitidas
+    }
 check-fix-missing = traduzca { $source } en { $path } y ejecute `stele mark { $path }`
 check-fix-outdated = vea qué cambió con `stele diff { $path }`, actualice la traducción y ejecute `stele mark { $path }`
 check-fix-orphan = bórrela (`git rm { $path }`) o restaure su fuente
 check-fix-shallow = descargue todo el historial (`git fetch --unshallow`), o registre las bases con `stele mark`
 check-ok = correcto
 check-failed-lang = falla
-check-lang-summary = completado al { $percent } % (mínimo { $min } %), { $outdated } desactualizadas (máximo { $max })
+check-lang-summary = completado al { $percent } %{ $min_applied ->
+    [no] {""}
+   *[yes] {" "}(mínimo { $min } %)
+    }, { $outdated ->
+    [one] { $outdated } desactualizada
+   *[other] { $outdated } desactualizadas
+    }{ $max_applied ->
+    [no] {""}
+   *[yes] {" "}(máximo { $max })
+    }
 check-sources = fuentes:
 check-passed = comprobación superada: { $langs ->
     [one] un idioma

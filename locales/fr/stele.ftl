@@ -319,14 +319,26 @@ check-message-obsolete = le message « { $id } » n’est plus dans la source
 check-broken-reference = le message « { $id } » renvoie à « { $target } », que ce fichier ne définit pas
 check-syntax-error = erreur de syntaxe : { $message }
 check-below-minimum = { $lang } est achevé à { $percent } %, sous le minimum de { $min } %
-check-too-many-outdated = { $lang } a { $count } traductions obsolètes, plus que les { $max } permises
+check-too-many-outdated = { $lang } a { $count ->
+    [one] une traduction obsolète
+   *[other] { $count } traductions obsolètes
+    }, plus que le maximum permis ({ $max })
 check-fix-missing = traduire { $source } dans { $path }, puis lancer `stele mark { $path }`
 check-fix-outdated = voir ce qui a changé avec `stele diff { $path }`, mettre la traduction à jour, puis lancer `stele mark { $path }`
 check-fix-orphan = la supprimer (`git rm { $path }`) ou rétablir sa source
 check-fix-shallow = récupérer tout l’historique (`git fetch --unshallow`), ou enregistrer les bases avec `stele mark`
 check-ok = ok
 check-failed-lang = échec
-check-lang-summary = achevé à { $percent } % (minimum { $min } %), { $outdated } obsolètes (maximum { $max })
+check-lang-summary = achevé à { $percent } %{ $min_applied ->
+    [no] {""}
+   *[yes] {" "}(minimum { $min } %)
+    }, { $outdated ->
+    [one] { $outdated } obsolète
+   *[other] { $outdated } obsolètes
+    }{ $max_applied ->
+    [no] {""}
+   *[yes] {" "}(maximum { $max })
+    }
 check-sources = sources :
 check-passed = vérification réussie : { $langs ->
     [one] une langue

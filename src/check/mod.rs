@@ -130,6 +130,12 @@ pub struct LangVerdict {
     pub min_complete: f64,
     /// The maximum of outdated translations applied.
     pub max_outdated: usize,
+    /// Whether the minimum was applied: `false` under `--changed-since` when the language
+    /// falls short of it but the change has no problem it explains (the shortfall is older than
+    /// the change, and does not fail it).
+    pub min_complete_applied: bool,
+    /// Whether the maximum was applied (as for the minimum).
+    pub max_outdated_applied: bool,
     /// Whether the language passes.
     pub passed: bool,
 }
@@ -329,9 +335,13 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                     problems: (start..result.problems.len()).collect(),
                 });
             }
+            // Under a change, a rule that does not hold is applied only with a problem of the
+            // change that it explains.
+            let mut rules_applied = opts.touched.is_none();
             if opts.touched.is_some() {
                 if result.problems.len() > first_problem {
                     result.problems.extend(rules.into_iter().flatten());
+                    rules_applied = true;
                 }
                 // A language the change did not touch is not judged.
                 if result.checked.len() == first_checked {
@@ -346,6 +356,8 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                 counts,
                 min_complete: min,
                 max_outdated: max,
+                min_complete_applied: complete_ok || rules_applied,
+                max_outdated_applied: outdated_ok || rules_applied,
                 passed,
             });
         }
@@ -355,22 +367,9 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
 }
 
 impl CheckReport {
-    /// How many things are wrong: each file with problems once, and each language rule that no
-    /// file's problem already shows (a language below its minimum because of missing files is
-    /// those files).
+    /// How many things are wrong: one for each problem listed, a language's rule as well as
+    /// each file's, so that the total is the number of `error:` lines the report shows.
     pub fn problem_count(&self) -> usize {
-        let mut files: Vec<(&str, &str)> =
-            self.problems.iter().filter_map(|p| Some((p.corpus.as_str(), p.path.as_deref()?))).collect();
-        files.sort_unstable();
-        files.dedup();
-        let unexplained = self
-            .problems
-            .iter()
-            .filter(|p| p.path.is_none())
-            .filter(|rule| {
-                !self.problems.iter().any(|p| p.path.is_some() && p.corpus == rule.corpus && p.lang == rule.lang)
-            })
-            .count();
-        files.len() + unexplained
+        self.problems.len()
     }
 }

@@ -296,7 +296,9 @@ fn render_text(
                 verdict,
                 t!(loc, "check-lang-summary",
                     "percent" => loc.decimal(v.counts.percent_complete, 1), "min" => threshold(loc, v.min_complete),
-                    "outdated" => v.counts.outdated, "max" => v.max_outdated)
+                    "outdated" => v.counts.outdated, "max" => v.max_outdated,
+                    "min_applied" => if v.min_complete_applied { "yes" } else { "no" },
+                    "max_applied" => if v.max_outdated_applied { "yes" } else { "no" })
             ),
         )?;
         for (i, p) in r.problems.iter().enumerate() {

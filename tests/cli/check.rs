@@ -34,8 +34,10 @@ fn default_rules_fail_on_anything_not_current() {
         out.stdout
     );
     assert!(out.stdout.contains("corpus/c/fr.md: missing (translate corpus/c/en.md)"), "{}", out.stdout);
-    // Two files: the language rules they break are not counted again (issue 16).
-    assert!(out.stdout.contains("check failed: 2 problems (3 translations checked)"), "{}", out.stdout);
+    // issue 28: the total counts every `error:` line shown, the language's rules as well as
+    // the files (it said "2 problems" under 4 lines).
+    assert_eq!(out.stdout.matches("error:").count(), 4, "{}", out.stdout);
+    assert!(out.stdout.contains("check failed: 4 problems (3 translations checked)"), "{}", out.stdout);
     assert!(
         out.stdout.contains("fr: failed — 33.3% complete (minimum 100%), 1 outdated (maximum 0)"),
         "{}",
@@ -52,7 +54,7 @@ fn min_complete_and_max_outdated() {
     assert_eq!(check(&env, &["--min-complete", "fr=30", "--max-outdated", "1"]).code, 0);
     let out = check(&env, &["--min-complete", "30", "--max-outdated", "0"]);
     assert_eq!(out.code, 1);
-    assert!(out.stdout.contains("fr has 1 outdated translations, more than the 0 allowed"), "{}", out.stdout);
+    assert!(out.stdout.contains("fr has one outdated translation, more than the 0 allowed"), "{}", out.stdout);
     // Missing translations are no problem while the language is complete enough.
     assert!(!out.stdout.contains("corpus/c/fr.md"), "{}", out.stdout);
 }
@@ -310,7 +312,9 @@ fn changed_since_measures_the_corpus_and_judges_only_the_change() {
     let paths: Vec<&str> = json["problems"].as_array().unwrap().iter().filter_map(|p| p["path"].as_str()).collect();
     assert_eq!(paths, ["corpus/b/fr.md"], "{json}");
     let text = env.stele(&["check", "--changed-since", "main"]).stdout;
-    assert!(text.contains("check failed: one problem"), "{text}");
+    // issue 28: the missing file and the minimum it breaks are two `error:` lines, two problems.
+    assert_eq!(text.matches("error:").count(), 2, "{text}");
+    assert!(text.contains("check failed: 2 problems"), "{text}");
     assert!(!text.contains("es: ok"), "{text}");
 }
 
@@ -337,4 +341,51 @@ fn changed_since_leaves_untouched_sources_alone() {
     // Without --changed-since it is reported.
     let out = env.stele(&["check", "--format", "json"]);
     assert!(out.stdout.contains("locales/en/broken.ftl"), "{}", out.stdout);
+}
+
+/// issue 28: under `--changed-since`, a language whose minimum the change does not break was
+/// said "ok — 0.0% complete (minimum 100%)"; a minimum that is not applied is not shown.
+#[test]
+fn a_minimum_not_applied_to_a_change_is_not_shown_beside_ok() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "Source a.\n");
+    env.write("corpus/a/fr.md", "Traduction a.\n");
+    env.stele(&["mark", "corpus/a/fr.md"]).ok();
+    env.commit("start");
+    env.write("corpus/a/en.md", "Source a, changed.\n");
+    env.commit("the source changes");
+    env.git(&["checkout", "-q", "-b", "feature"]);
+    // The pin stays: the French page is still outdated.
+    env.write("corpus/a/fr.md", &env.read("corpus/a/fr.md").replace("Traduction a.", "Traduction a, en cours."));
+    env.commit("work in progress");
+    let out = check(&env, &["--changed-since", "main", "--max-outdated", "1"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("fr: ok — 0.0% complete, 1 outdated (maximum 1)"), "{}", out.stdout);
+    assert!(!out.stdout.contains("minimum"), "{}", out.stdout);
+    let json = check(&env, &["--changed-since", "main", "--max-outdated", "1", "--format", "json"]).json();
+    assert_eq!(json["languages"][0]["min_complete_applied"], false, "{json}");
+    assert_eq!(json["languages"][0]["max_outdated_applied"], true, "{json}");
+    // Without the change's scope, the minimum applies and is shown.
+    let out = check(&env, &["--max-outdated", "1"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("fr: failed — 0.0% complete (minimum 100%), 1 outdated (maximum 1)"), "{}", out.stdout);
+}
+
+/// issue 28: "fr has 1 outdated translations": counts agree with their nouns in every language.
+#[test]
+fn counts_agree_with_their_nouns() {
+    let env = corpus();
+    for (lang, expected) in [
+        ("en-US", "fr has one outdated translation, more than the 0 allowed"),
+        ("fr", "fr a une traduction obsolète, plus que le maximum permis (0)"),
+        ("es", "fr tiene una traducción desactualizada, más de las 0 permitidas"),
+    ] {
+        let out = env.stele(&["--ui-lang", lang, "check", "--lang", "fr"]);
+        assert_eq!(out.code, 1, "{lang}: {}", out.stdout);
+        assert!(out.stdout.contains(expected), "{lang}: {}", out.stdout);
+    }
+    let out = env.stele(&["--ui-lang", "fr", "check", "--lang", "fr"]);
+    assert!(out.stdout.contains("1 obsolète (maximum 0)"), "{}", out.stdout);
+    let out = env.stele(&["--ui-lang", "es", "check", "--lang", "fr"]);
+    assert!(out.stdout.contains("1 desactualizada (máximo 0)"), "{}", out.stdout);
 }
