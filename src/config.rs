@@ -176,6 +176,8 @@ pub enum ConfigError {
         line: usize,
         /// The tag as written.
         value: String,
+        /// The tag it was probably meant to be (`en` for `english`, `fr-FR` for `fr_FR`).
+        suggestion: Option<Lang>,
     },
     /// A language listed twice, or the source language listed as a translation language.
     #[error("{}:{line}: language `{value}` is listed twice", path.display())]
@@ -418,10 +420,11 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
 fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> Result<Config, ConfigError> {
     let path = path.to_owned();
     let lang = |s: &Spanned<String>| {
-        Lang::parse(s.get_ref()).map_err(|_| ConfigError::InvalidLang {
+        Lang::parse_tag(s.get_ref()).map_err(|_| ConfigError::InvalidLang {
             path: path.clone(),
             line: line_of(text, s.span().start),
             value: s.get_ref().clone(),
+            suggestion: Lang::suggest(s.get_ref()),
         })
     };
     let source_lang = lang(&raw.source_lang)?;
@@ -531,10 +534,11 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
                         if key == "default" {
                             check.min_complete = Some(percent(v)?);
                         } else {
-                            let l = Lang::parse(key).map_err(|_| ConfigError::InvalidLang {
+                            let l = Lang::parse_tag(key).map_err(|_| ConfigError::InvalidLang {
                                 path: path.clone(),
                                 line,
                                 value: key.clone(),
+                                suggestion: Lang::suggest(key),
                             })?;
                             check.min_complete_for.push((l, percent(v)?));
                         }

@@ -44,6 +44,34 @@ impl Lang {
         Ok(Lang { tag: tag.into() })
     }
 
+    /// Parses a tag as `stele.toml` must write it: BCP 47 with `-` between subtags, and a
+    /// language subtag of two or three letters (ISO 639). `english` parses as a language
+    /// subtag of seven letters, which BCP 47 reserves for registration but the registry has
+    /// never granted: it is a name, not a tag. Folder names (`pt_BR`) go through
+    /// [`Lang::parse`], which is lenient.
+    pub fn parse_tag(input: &str) -> Result<Lang, LangError> {
+        let err = || LangError { input: input.to_owned() };
+        let primary = input.split('-').next().unwrap_or(input);
+        if input.contains('_') || !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            return Err(err());
+        }
+        Lang::parse(input)
+    }
+
+    /// What `input`, refused by [`Lang::parse_tag`], was probably meant to be: the tag of a
+    /// language written with `_` (`fr_FR` → `fr-FR`) or named in English or in itself
+    /// (`english` → `en`, `français` → `fr`).
+    pub fn suggest(input: &str) -> Option<Lang> {
+        if let Ok(lang) = Lang::parse(&input.replace('_', "-")) {
+            if Lang::parse_tag(lang.as_str()).is_ok() {
+                return Some(lang);
+            }
+        }
+        let name = input.trim().to_lowercase();
+        NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).and_then(|(tag, _)| Lang::parse(tag).ok())
+    }
+
     /// The canonical tag, as it is shown and written in JSON.
     pub fn as_str(&self) -> &str {
         &self.tag
@@ -54,6 +82,21 @@ impl Lang {
         self.tag.split('-').next().unwrap_or(&self.tag)
     }
 }
+
+/// Languages by their names in English, French, Spanish and their own, for [`Lang::suggest`].
+const NAMES: &[(&str, &[&str])] = &[
+    ("en", &["english", "anglais", "ingles", "inglés"]),
+    ("fr", &["french", "francais", "français", "frances", "francés"]),
+    ("es", &["spanish", "espagnol", "espanol", "español", "castellano"]),
+    ("de", &["german", "allemand", "aleman", "alemán", "deutsch"]),
+    ("it", &["italian", "italien", "italiano"]),
+    ("pt", &["portuguese", "portugais", "portugues", "portugués", "português"]),
+    ("nl", &["dutch", "neerlandais", "néerlandais", "neerlandes", "neerlandés", "nederlands"]),
+    ("ru", &["russian", "russe", "ruso"]),
+    ("zh", &["chinese", "chinois", "chino"]),
+    ("ja", &["japanese", "japonais", "japones", "japonés"]),
+    ("ar", &["arabic", "arabe", "árabe"]),
+];
 
 /// Whether a part of a file name is meant as a language tag, when no configuration says so:
 /// a well-formed tag whose language is two letters (`de`, `pt-br`, `zh_CN`), as the sites that
@@ -103,6 +146,33 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(looks_like_a_language(part), expected, "{part:?}");
+        }
+    }
+
+    #[test]
+    fn tags_in_the_configuration_are_written_as_tags() {
+        // issue 28: `english` and `fr_FR` were taken; the first is a name, the second a folder's
+        // spelling of `fr-FR`.
+        for (input, ok, suggestion) in [
+            ("en", true, None),
+            ("fr-FR", true, None),
+            ("es-419", true, None),
+            ("zh-Hant-TW", true, None),
+            ("yue", true, None),
+            ("english", false, Some("en")),
+            ("English", false, Some("en")),
+            ("français", false, Some("fr")),
+            ("fr_FR", false, Some("fr-FR")),
+            ("pt_br", false, Some("pt-BR")),
+            ("f", false, None),
+            ("klingon", false, None),
+            ("fr FR", false, None),
+            ("e1", false, None),
+        ] {
+            assert_eq!(Lang::parse_tag(input).is_ok(), ok, "{input:?}");
+            if !ok {
+                assert_eq!(Lang::suggest(input).as_ref().map(Lang::as_str), suggestion, "{input:?}");
+            }
         }
     }
 

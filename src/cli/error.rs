@@ -13,6 +13,7 @@ use stele::corpus::CorpusError;
 use stele::freshness::FreshnessError;
 use stele::git::GitError;
 use stele::l10n::{Arg, Localizer};
+use stele::lang::Lang;
 use stele::layout::LayoutProblem;
 use stele::mark::MarkError;
 use stele::t;
@@ -284,8 +285,11 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 causes.push(message.clone());
                 msg(loc, "error-config-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
             }
-            ConfigError::InvalidLang { path, line, value } => {
-                hint = Some(t!(loc, "hint-lang-tags"));
+            ConfigError::InvalidLang { path, line, value, suggestion } => {
+                hint = Some(match suggestion {
+                    Some(tag) => t!(loc, "hint-lang-by-name", "name" => value.as_str(), "tag" => tag.as_str()),
+                    None => t!(loc, "hint-lang-tags"),
+                });
                 msg(
                     loc,
                     "error-config-invalid-lang",
@@ -700,20 +704,6 @@ fn differing(old: &str, new: &str) -> (String, String) {
 
 /// The tag of a language written by its name in English, French or Spanish (`french`,
 /// `Français`, `español`), for the languages people most often type that way.
-fn language_by_name(name: &str) -> Option<&'static str> {
-    const NAMES: &[(&str, &[&str])] = &[
-        ("en", &["english", "anglais", "ingles", "inglés"]),
-        ("fr", &["french", "francais", "français", "frances", "francés"]),
-        ("es", &["spanish", "espagnol", "espanol", "español"]),
-        ("de", &["german", "allemand", "aleman", "alemán", "deutsch"]),
-        ("it", &["italian", "italien", "italiano"]),
-        ("pt", &["portuguese", "portugais", "portugues", "portugués", "português"]),
-        ("nl", &["dutch", "neerlandais", "néerlandais", "neerlandes", "neerlandés", "nederlands"]),
-        ("ru", &["russian", "russe", "ruso"]),
-        ("zh", &["chinese", "chinois", "chino"]),
-        ("ja", &["japanese", "japonais", "japones", "japonés"]),
-        ("ar", &["arabic", "arabe", "árabe"]),
-    ];
-    let name = name.to_lowercase();
-    NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|(tag, _)| *tag)
+fn language_by_name(name: &str) -> Option<String> {
+    Lang::suggest(name).map(|l| l.to_string())
 }

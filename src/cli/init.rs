@@ -339,13 +339,15 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     }
     let mut langs = Vec::new();
     for l in args.langs.iter().flat_map(|a| a.split(',')) {
-        Lang::parse(l.trim()).map_err(|_| CliError::InvalidLang { value: l.to_owned() })?;
-        langs.push(l.trim().to_owned());
+        let lang = Lang::parse(l.trim()).map_err(|_| CliError::InvalidLang { value: l.to_owned() })?;
+        langs.push(lang.to_string());
     }
     if args.langs.is_empty() {
-        langs = guessed_langs;
+        // stele.toml holds tags (`pt-BR`); the folders may spell them otherwise (`pages.pt_BR`),
+        // and stele finds them by their tag.
+        langs = guessed_langs.iter().map(|l| Lang::parse(l).map_or_else(|_| l.clone(), |l| l.to_string())).collect();
     }
-    let text = template(loc, &args.source_lang, &langs, &planned);
+    let text = template(loc, source_lang.as_str(), &langs, &planned);
     // Check the file before writing it: a bad --layout is reported now, not at the next status.
     let check_path = ctx.cwd.join(config::FILE_NAME);
     config::parse(&check_path, &text)?;

@@ -86,7 +86,7 @@ fn language_tags_compare_canonically() {
     let env = TestEnv::new();
     env.write(
         "stele.toml",
-        "source_lang = \"en\"\nlanguages = [\"fr-FR\", \"es-419\", \"pt_BR\"]\nlayout = \"content/{lang}/{path}\"\n",
+        "source_lang = \"en\"\nlanguages = [\"fr-FR\", \"es-419\", \"pt-BR\"]\nlayout = \"content/{lang}/{path}\"\n",
     );
     env.write("content/en/a.md", "A.\n");
     env.write("content/fr-fr/a.md", "A.\n");
@@ -97,7 +97,7 @@ fn language_tags_compare_canonically() {
     assert_eq!(translation(&json, "content/fr-fr/a.md")["state"], "current");
     assert_eq!(translation(&json, "content/es-419/a.md")["state"], "missing");
     // A missing translation's path uses the tag as spelled in stele.toml.
-    assert_eq!(translation(&json, "content/pt_BR/a.md")["state"], "missing");
+    assert_eq!(translation(&json, "content/pt-BR/a.md")["state"], "missing");
     assert!(!json.to_string().contains("content/es/a.md"));
 }
 
@@ -194,4 +194,24 @@ fn files_that_are_not_text_are_left_out_and_counted() {
     assert!(listed.stderr.contains("left out content/en/post/cover.PNG: not text"), "{}", listed.stderr);
     assert!(listed.stderr.contains("left out content/en/post/data.bin2: not text"), "{}", listed.stderr);
     env.stele(&["export", "--pair", "en-fr", "--format", "tsv"]).ok();
+}
+
+/// issue 28: `source_lang = "english"` was taken for a language (an `english` column), and
+/// `fr_FR` for the tag of French in France. A name is an error at its line with the tag as a
+/// hint, and so is a tag written with `_`; folders may still spell it `pt_BR`.
+#[test]
+fn a_language_name_or_a_folder_spelling_in_stele_toml_is_an_error_with_the_tag() {
+    let env = TestEnv::new();
+    env.write("corpus/a/en.md", "A.\n");
+    env.commit("start");
+    for (config, line, value, tag) in [
+        ("source_lang = \"english\"\nlanguages = [\"fr\"]\n", 1, "english", "en"),
+        ("source_lang = \"en\"\nlanguages = [\"fr_FR\"]\n", 2, "fr_FR", "fr-FR"),
+        ("source_lang = \"en\"\nlanguages = [\"fr\",\n  \"Español\"]\n", 3, "Español", "es"),
+    ] {
+        env.write("stele.toml", &format!("{config}layout = \"corpus/{{path}}/{{lang}}.md\"\n"));
+        let err = env.stele(&["status"]).usage_error().to_owned();
+        assert!(err.contains(&format!("stele.toml, line {line}: “{value}” is not a valid language tag")), "{err}");
+        assert!(err.contains(&format!("hint: write the language's tag: {tag}, not “{value}”")), "{err}");
+    }
 }
