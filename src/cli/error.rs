@@ -340,6 +340,18 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             CorpusError::OutsideRepository { path, repo } => {
                 msg(loc, "error-corpus-outside-repo", &[("path", p(path)), ("repo", p(repo))])
             }
+            CorpusError::Empty { corpus, file, patterns, nearest } => {
+                let patterns: Vec<String> = patterns.iter().map(|p| format!("“{p}”")).collect();
+                hint = Some(match nearest {
+                    Some(folder) => t!(loc, "hint-corpus-nearest", "folder" => folder.as_str(), "path" => p(file)),
+                    None => t!(loc, "hint-corpus-empty", "path" => p(file)),
+                });
+                msg(
+                    loc,
+                    "error-corpus-empty",
+                    &[("corpus", Arg::from(corpus)), ("patterns", Arg::from(patterns.join(", "))), ("path", p(file))],
+                )
+            }
             CorpusError::Walk { path, source } => {
                 causes.push(source.to_string());
                 msg(loc, "error-read", &[("path", p(path))])
@@ -377,7 +389,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         }
         CliError::InvalidLang { value } => {
             hint = Some(match language_by_name(value) {
-                Some(tag) => t!(loc, "hint-lang-by-name", "name" => value.as_str(), "tag" => tag),
+                Some(tag) => t!(loc, "hint-lang-by-name", "name" => value.as_str(), "tag" => tag.as_str()),
                 None => t!(loc, "hint-lang-tags"),
             });
             msg(loc, "error-invalid-lang-arg", &[("value", Arg::from(value))])

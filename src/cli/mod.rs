@@ -211,10 +211,27 @@ impl Ctx {
             let corpus = corpus?;
             if !self.quiet {
                 self.report_skipped(&corpus);
+                self.report_unused_langs(&corpus);
             }
             corpora.push(corpus);
         }
         Ok((corpora, repo, prepared))
+    }
+
+    /// Warns on stderr of each configured language that no file of the corpus is in, naming
+    /// the languages the files' names give instead (`fr` when stele.toml says `fr-FR`).
+    fn report_unused_langs(&self, corpus: &Corpus) {
+        let names = corpus.lang_names_found.join(", ");
+        for lang in &corpus.unused_langs {
+            let args = (corpus.config.name.as_str(), lang.as_str(), corpus.config.spelling(lang));
+            let text = if names.is_empty() {
+                t!(self.loc, "warning-lang-unused", "corpus" => args.0, "lang" => args.1, "spelled" => args.2)
+            } else {
+                t!(self.loc, "warning-lang-unused-names",
+                    "corpus" => args.0, "lang" => args.1, "spelled" => args.2, "names" => names.as_str())
+            };
+            eprintln!("{} {}", self.paint_err.warning(&t!(self.loc, "label-warning")), text);
+        }
     }
 
     /// Says on stderr what the scan left out: a name that is not UTF-8, a layout folder that is

@@ -74,7 +74,19 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Files that were passed over, and why.
     pub skipped: Vec<Skipped>,
+    /// Configured languages that no file of the corpus is in, when files use a language name
+    /// that is no configured language (`fr-FR` configured, files named `fr.md`), in the
+    /// configuration's order. A language with no file while every name is configured is one
+    /// just added, and is not listed.
+    pub unused_langs: Vec<Lang>,
+    /// When some language is unused: the names the files give their language where the
+    /// layout has `{lang}` (`fr`, `pt_BR`), configured or not, sorted (at most
+    /// [`MAX_NAMES_FOUND`]).
+    pub lang_names_found: Vec<String>,
 }
+
+/// How many of the language names the files use [`Corpus::lang_names_found`] keeps.
+pub const MAX_NAMES_FOUND: usize = 12;
 
 /// A file under the corpus that stele left out.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -191,6 +203,22 @@ pub enum CorpusError {
         path: PathBuf,
         /// The repository's work tree.
         repo: PathBuf,
+    },
+    /// No file matches the corpus's patterns: a layout that names a folder that is not there,
+    /// most often.
+    #[error("corpus `{corpus}` has no document")]
+    Empty {
+        /// The corpus.
+        corpus: String,
+        /// The configuration file.
+        file: PathBuf,
+        /// The layout's patterns, as written.
+        patterns: Vec<String>,
+        /// The folder (from the repository's root, `/`-separated) nearest to what the patterns
+        /// name that holds files: a folder whose name is a letter or two off the one the
+        /// pattern names (`corpus` for `corpsu`), else the deepest existing folder of the
+        /// pattern's fixed part. `None` when there is none.
+        nearest: Option<String>,
     },
     /// A directory could not be read.
     #[error("cannot read {}", path.display())]
@@ -407,6 +435,8 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     slots.reserve(files.len() / width);
     // Each language's spelling in folders: the least found, else the configured one.
     let mut spelling: Vec<Option<&str>> = vec![None; known.len()];
+    // Which languages some file is in.
+    let mut used = vec![false; known.len()];
     for (n, (path, _, place)) in files.iter().enumerate() {
         let id = place.id(path);
         let slot = *slots.entry(id).or_insert_with(|| {
@@ -418,6 +448,9 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             None => (0, known.iter().position(|l| l == config.source_lang_for(id))),
             Some(lang) => (1 + usize::from(lang), Some(usize::from(lang))),
         };
+        if let Some(lang) = lang {
+            used[lang] = true;
+        }
         let held = &mut held[slot * width + at];
         if held.is_none_or(|h| *path < files[h as usize].0) {
             *held = u32::try_from(n).ok();
@@ -482,7 +515,134 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         })
         .collect();
 
-    Ok(Corpus { config: config.clone(), repo_root: repo_root.to_owned(), folder: prefix, documents, skipped })
+    let documents: Vec<Document> = documents;
+    // A layout folder behind a link is said on its own (a warning): that is why it is empty.
+    if documents.is_empty() && !skipped.iter().any(|s| matches!(s, Skipped::Symlink(_))) {
+        let mut patterns = vec![layout.source.as_str().to_owned()];
+        if layout.translation.as_str() != layout.source.as_str() {
+            patterns.push(layout.translation.as_str().to_owned());
+        }
+        let nearest = [layout.source.walk_root(), layout.translation.walk_root()]
+            .into_iter()
+            .find_map(|fixed| nearest_folder(&root, fixed))
+            .map(|near| to_repo(&near));
+        return Err(CorpusError::Empty { corpus: config.name.clone(), file: config.file.clone(), patterns, nearest });
+    }
+    let mut unused_langs: Vec<Lang> =
+        known.iter().zip(&used).filter(|(_, used)| !**used).map(|(lang, _)| lang.clone()).collect();
+    let mut lang_names_found = Vec::new();
+    if !unused_langs.is_empty() {
+        lang_names_found = lang_names(config, repo_root, &root, &prefix);
+        // A language with no file yet is a language just added, unless the files use a name
+        // that is no configured language: then the two are likely one (`fr-FR` and `fr`).
+        if lang_names_found.iter().all(|name| lang_index(name).is_some()) {
+            unused_langs.clear();
+            lang_names_found.clear();
+        }
+        lang_names_found.truncate(MAX_NAMES_FOUND);
+    }
+    Ok(Corpus {
+        config: config.clone(),
+        repo_root: repo_root.to_owned(),
+        folder: prefix,
+        documents,
+        skipped,
+        unused_langs,
+        lang_names_found,
+    })
+}
+
+/// The names files give their language where the layout of `config` has `{lang}`, whether
+/// the corpus tracks that language or not: a second walk, made only when a configured
+/// language has no file, to say which names are there instead.
+fn lang_names(config: &Config, repo_root: &Path, root: &Path, prefix: &str) -> Vec<String> {
+    let layout = &config.layout;
+    let enter = |dir: &str| {
+        below(prefix, dir).is_some_and(|rel| {
+            layout.source.may_contain(rel, &|_| true) || layout.translation.may_contain(rel, &|_| true)
+        })
+    };
+    let classify = |path: &str| -> Option<String> {
+        let rel = below(prefix, path)?;
+        [&layout.source, &layout.translation].into_iter().find_map(|p| Some(p.matches(rel)?.0?.to_owned()))
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut roots = vec![layout.source.walk_root(), layout.translation.walk_root()];
+    roots.dedup();
+    for walk_root in roots {
+        if !(if walk_root.is_empty() { root.to_owned() } else { root.join(walk_root) }).is_dir() {
+            continue;
+        }
+        let start = if prefix.is_empty() { walk_root.to_owned() } else { format!("{prefix}/{walk_root}") };
+        if let Ok(walked) = walk::walk(repo_root, start.trim_matches('/'), &enter, &classify) {
+            names.extend(walked.files.into_iter().map(|(_, _, name)| name));
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Whether the folder `dir` holds a file, at any depth (hidden folders apart), looking at no
+/// more than a few thousand entries.
+fn holds_files(dir: &Path) -> bool {
+    let mut budget = 4096usize;
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                return false;
+            }
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_file() => return true,
+                Ok(t) if t.is_dir() => stack.push(entry.path()),
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// The folder nearest to the fixed part `fixed` of a pattern (`corpsu` of
+/// `corpsu/{path}/{lang}.md`) below `root` that holds files, relative to `root`: going down
+/// `fixed` folder by folder, the first that is missing is replaced by a sibling whose name is
+/// at most two edits away (`corpus`), if one holds files; else the deepest existing folder
+/// met, if it holds files and is not `root` itself.
+fn nearest_folder(root: &Path, fixed: &str) -> Option<String> {
+    let mut have = String::new();
+    for name in fixed.split('/').filter(|n| !n.is_empty()) {
+        let here = if have.is_empty() { root.to_owned() } else { root.join(&have) };
+        let next = if have.is_empty() { name.to_owned() } else { format!("{have}/{name}") };
+        if root.join(&next).is_dir() {
+            have = next;
+            continue;
+        }
+        let wanted: Vec<char> = name.chars().collect();
+        let mut close: Vec<(usize, String)> = std::fs::read_dir(&here)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with('.'))
+            .filter_map(|n| {
+                let chars: Vec<char> = n.chars().collect();
+                let d = crate::diff::edit_distance(&wanted, &chars, 2)?;
+                (d * 3 <= wanted.len().max(chars.len())).then_some((d, n))
+            })
+            .collect();
+        close.sort();
+        if let Some((_, n)) = close.into_iter().find(|(_, n)| holds_files(&here.join(n))) {
+            return Some(if have.is_empty() { n } else { format!("{have}/{n}") });
+        }
+        break;
+    }
+    (!have.is_empty() && holds_files(&root.join(&have))).then_some(have)
 }
 
 #[cfg(test)]

@@ -363,6 +363,8 @@ pub fn export(
                 folder: corpus.folder.clone(),
                 documents: chunk.to_vec(),
                 skipped: Vec::new(),
+                unused_langs: Vec::new(),
+                lang_names_found: Vec::new(),
             };
             let report = freshness::status(std::slice::from_ref(&part), repo, selection)?;
             export_report(&part, repo, &report, opts, writer, &mut summary, &mut left)?;

@@ -85,13 +85,20 @@ fn rules_from_stele_toml_and_flags_override_them() {
 #[test]
 fn nothing_to_translate_passes() {
     let env = TestEnv::folder_layout();
-    env.commit("empty");
-    let out = env.stele(&["check"]);
+    env.write("corpus/a/en.md", "A.\n");
+    env.commit("start");
+    // Every translation allowed to be missing: nothing to translate, 100% complete.
+    let out = env.stele(&["check", "--allow-missing", "**"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(out.stdout.contains("100.0% complete"), "{}", out.stdout);
-    let json = env.stele(&["check", "--format", "json"]);
+    let json = env.stele(&["check", "--allow-missing", "**", "--format", "json"]);
     assert_eq!(json.code, 0);
     assert_eq!(serde_json::from_str::<serde_json::Value>(&json.stdout).unwrap()["passed"], true);
+    // issue 28: a corpus with no document at all is not a pass: it is an error.
+    env.git(&["rm", "-q", "-r", "corpus"]);
+    env.commit("empty");
+    let err = env.stele(&["check"]).usage_error().to_owned();
+    assert!(err.contains("has no document"), "{err}");
 }
 
 #[test]

@@ -255,7 +255,8 @@ fn tsv_moses_and_min_score() {
 #[test]
 fn bad_pairs() {
     let env = TestEnv::folder_layout();
-    env.commit("empty");
+    env.write("corpus/a/en.md", "A.\n");
+    env.commit("start");
     assert!(env.stele(&["export", "--pair", "fr"]).usage_error().contains("is not a pair"));
     assert!(env.stele(&["export", "--pair", "fr-de"]).usage_error().contains("not a pair"));
 }

@@ -196,6 +196,46 @@ fn files_that_are_not_text_are_left_out_and_counted() {
     env.stele(&["export", "--pair", "en-fr", "--format", "tsv"]).ok();
 }
 
+/// issue 28: a layout that matches nothing (`corpsu/` for `corpus/`) passed every command with
+/// "0 translations checked" or "No documents found.", exit 0. It is an error naming the corpus
+/// and its patterns, with the nearest folder that holds files as a hint.
+#[test]
+fn a_corpus_that_matches_nothing_is_an_error_with_the_nearest_folder() {
+    let env = TestEnv::with_config("\"corpsu/{path}/{lang}.md\"");
+    env.write("corpus/a/en.md", "A.\n");
+    env.write("corpus/a/fr.md", "A.\n");
+    env.commit("start");
+    for command in [
+        &["status"][..],
+        &["check"],
+        &["todo"],
+        &["qa"],
+        &["export", "--pair", "en-fr", "--format", "tsv"],
+        &["report", "-o", "r.html"],
+    ] {
+        let err = env.stele(command).usage_error().to_owned();
+        assert!(
+            err.contains("error: corpus “default” has no document: no file matches “corpsu/{path}/{lang}.md” (set in stele.toml)"),
+            "{command:?}: {err}"
+        );
+        assert!(err.contains("hint: the nearest folder that holds files is corpus/"), "{command:?}: {err}");
+    }
+    assert!(!env.exists("r.html"));
+    let err = env.stele(&["--ui-lang", "fr", "status"]).usage_error().to_owned();
+    assert!(err.contains("le corpus « default » n’a aucun document"), "{err}");
+    // A fixed part that exists but holds no matching file: that folder is the nearest.
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.txt\"\n");
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(err.contains("hint: the nearest folder that holds files is corpus/"), "{err}");
+    // Nothing near: the hint says what the patterns are relative to.
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"zzz/{path}/{lang}.md\"\n");
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(err.contains("hint: the layout's patterns in stele.toml are relative to the folder"), "{err}");
+    // Fixed, it works.
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    env.stele(&["status"]).ok();
+}
+
 /// issue 28: `source_lang = "english"` was taken for a language (an `english` column), and
 /// `fr_FR` for the tag of French in France. A name is an error at its line with the tag as a
 /// hint, and so is a tag written with `_`; folders may still spell it `pt_BR`.
@@ -214,4 +254,37 @@ fn a_language_name_or_a_folder_spelling_in_stele_toml_is_an_error_with_the_tag()
         assert!(err.contains(&format!("stele.toml, line {line}: “{value}” is not a valid language tag")), "{err}");
         assert!(err.contains(&format!("hint: write the language's tag: {tag}, not “{value}”")), "{err}");
     }
+}
+
+/// issue 28: `languages = ["fr-FR"]` over files named `fr.md` made every one missing without a
+/// word. A configured language no file is in is a warning naming the languages the files use.
+#[test]
+fn a_configured_language_no_file_uses_is_a_warning_naming_those_used() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr-FR\", \"es\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
+    );
+    env.write("corpus/a/en.md", "A.\n");
+    env.write("corpus/a/fr.md", "A.\n");
+    env.write("corpus/a/es.md", "A.\n");
+    env.commit("start");
+    let out = env.stele(&["status"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("warning: corpus “default”: no file is in fr-FR (as stele.toml writes it, fr-FR); the files name their languages en, es, fr"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("no file is in es"), "{}", out.stderr);
+    let out = env.stele(&["--ui-lang", "es", "status"]);
+    assert!(out.stderr.contains("ningún archivo está en fr-FR"), "{}", out.stderr);
+    // -q leaves warnings of this kind out; the tag that the files use silences it.
+    assert!(env.stele(&["-q", "status"]).stderr.is_empty());
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
+    );
+    let out = env.stele(&["status"]);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
 }

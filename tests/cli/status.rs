@@ -211,14 +211,15 @@ fn json_shape() {
     }
 }
 
+/// issue 28: a corpus with no document is an error, not "No documents found." and exit 0.
 #[test]
-fn nothing_to_translate_is_complete() {
+fn a_corpus_without_documents_is_an_error() {
     let env = TestEnv::folder_layout();
     env.commit("empty");
-    let json = env.status_json(&[]);
-    assert_eq!(json["documents"].as_array().unwrap().len(), 0);
-    assert_eq!(json["summary"]["fr"]["percent_complete"], 100.0);
-    assert!(env.stele(&["status"]).ok().contains("No documents found"));
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(err.contains("has no document"), "{err}");
+    let err = env.stele(&["status", "--format", "json"]).usage_error().to_owned();
+    assert!(err.contains("has no document"), "{err}");
 }
 
 #[test]
