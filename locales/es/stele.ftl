@@ -323,7 +323,7 @@ check-message-outdated = el mensaje «{ $id }» cambió en la fuente desde que s
 check-message-obsolete = el mensaje «{ $id }» ya no está en la fuente
 check-broken-reference = el mensaje «{ $id }» remite a «{ $target }», que este archivo no define
 check-syntax-error = error de sintaxis: { $message }
-check-below-minimum = { $lang } está completado al { $percent } %, por debajo del mínimo del { $min } %
+check-below-minimum = { $lang } está completado al { $percent } %, por debajo del mínimo del { $min } %
 check-too-many-outdated = { $lang } tiene { $count ->
     [one] una traducción desactualizada
    *[other] { $count } traducciones desactualizadas
@@ -337,9 +337,9 @@ check-fix-orphan = bórrela (`git rm { $path }`) o restaure su fuente
 check-fix-shallow = descargue todo el historial (`git fetch --unshallow`), o registre las bases con `stele mark`
 check-ok = correcto
 check-failed-lang = falla
-check-lang-summary = completado al { $percent } %{ $min_applied ->
+check-lang-summary = completado al { $percent } %{ $min_applied ->
     [no] {""}
-   *[yes] {" "}(mínimo { $min } %)
+   *[yes] {" "}(mínimo { $min } %)
     }, { $outdated ->
     [one] { $outdated } desactualizada
    *[other] { $outdated } desactualizadas

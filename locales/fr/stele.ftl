@@ -334,9 +334,9 @@ check-fix-orphan = la supprimer (`git rm { $path }`) ou rétablir sa source
 check-fix-shallow = récupérer tout l’historique (`git fetch --unshallow`), ou enregistrer les bases avec `stele mark`
 check-ok = ok
 check-failed-lang = échec
-check-lang-summary = achevé à { $percent } %{ $min_applied ->
+check-lang-summary = achevé à { $percent } %{ $min_applied ->
     [no] {""}
-   *[yes] {" "}(minimum { $min } %)
+   *[yes] {" "}(minimum { $min } %)
     }, { $outdated ->
     [one] { $outdated } obsolète
    *[other] { $outdated } obsolètes
