@@ -273,11 +273,11 @@ fn main() {
                         for f in &here {
                             *by_check.entry(f.check.id()).or_default() += 1;
                         }
-                        if shown < 8 && std::env::args().any(|a| a == "--show") {
+                        if shown < 80 && std::env::args().any(|a| a == "--show") {
                             shown += 1;
                             eprintln!(
                                 "{name}: {:?}\n  {}\n  {}\n",
-                                here.iter().map(|f| f.check.id()).collect::<Vec<_>>(),
+                                here.iter().map(|f| (f.check.id(), format!("{:?}", f.detail))).collect::<Vec<_>>(),
                                 p.src.join(" "),
                                 p.tgt.join(" ")
                             );

@@ -490,8 +490,14 @@ fn enumeration(sentence: &str) -> Vec<String> {
     }
     let mut best: Vec<String> = Vec::new();
     let mut run: Vec<String> = Vec::new();
-    for part in parts.into_iter().chain([String::new()]) {
-        if is_item(&part) {
+    let count = parts.len();
+    for (i, part) in parts.into_iter().chain([String::new()]).enumerate() {
+        // The first and the last item may run into the sentence around the list (`Delegates
+        // came from Benin`, `Brazil sent delegates`); one between two others is a name, whose
+        // lowercase words are particles (`of`, `de`, `the`): `Adah and Zillah, Hear my voice,
+        // You wives of Lamech` is verse, not a list.
+        let inner = !run.is_empty() && i + 1 < count;
+        if is_item(&part) && (!inner || is_name(&part)) {
             run.push(part);
         } else {
             if run.len() > best.len() {
@@ -505,6 +511,14 @@ fn enumeration(sentence: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// An item whose lowercase words are all particles of three letters at most.
+fn is_name(part: &str) -> bool {
+    part.split_whitespace().all(|w| {
+        let w = w.rsplit(['’', '\'']).next().unwrap_or(w);
+        w.chars().next().is_some_and(char::is_uppercase) || w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    })
 }
 
 fn is_item(part: &str) -> bool {

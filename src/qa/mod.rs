@@ -634,15 +634,16 @@ fn lone_sentences(
     // The group's length against the document's ratio, allowing for how much groups vary.
     let slack = (SPREAD_SLACK * spread).exp();
     let (ls, lt) = (chars(s_plain), chars(t_plain));
-    let short_by = |lone: &str, is_source: bool| -> bool {
+    let short_by_factor = |lone: &str, is_source: bool, share: f64| -> bool {
         if is_source {
             let gap = ls * scale / slack - lt;
-            gap >= 0.5 * chars(lone) * scale
+            gap >= share * chars(lone) * scale
         } else {
             let gap = lt - ls * scale * slack;
-            gap >= 0.5 * chars(lone)
+            gap >= share * chars(lone)
         }
     };
+    let short_by = |lone: &str, is_source: bool| short_by_factor(lone, is_source, 0.5);
     let covered = align::covered(lang_pair);
     let mut hits = Vec::new();
     for (k, sbead) in sbeads.iter().enumerate() {
@@ -697,8 +698,40 @@ fn lone_sentences(
         };
         hits.extend(hit);
     }
+    // The group as a whole short (or long) by most of one of its sentences while no sentence
+    // was found alone: the alignment took the gap into a neighbour's pair. The sentence the
+    // group pairs best without is the one missing (or extra).
+    if !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
+        let (whole_a, whole_b) = (sr.join(" "), tr.join(" "));
+        let whole = align::score(&whole_a, &whole_b, ratio, lang_pair);
+        let mut best: Option<(f64, Hit)> = None;
+        for (on_source, units) in [(true, sr), (false, tr)] {
+            if units.len() < 2 {
+                continue;
+            }
+            for i in 0..units.len() {
+                let lone = units[i];
+                if !long_enough(lone) || !short_by_factor(lone, on_source, FALLBACK_SHARE) {
+                    continue;
+                }
+                let rest =
+                    units.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, u)| *u).collect::<Vec<_>>().join(" ");
+                let (sa, sb) =
+                    if on_source { (rest.as_str(), whole_b.as_str()) } else { (whole_a.as_str(), rest.as_str()) };
+                let gain = align::score(sa, sb, ratio, lang_pair) - whole;
+                if best.as_ref().is_none_or(|(g, _)| gain > *g) {
+                    best = Some((gain, lone_text(on_source, lone.to_owned())));
+                }
+            }
+        }
+        hits.extend(best.map(|(_, hit)| hit));
+    }
     hits
 }
+
+/// How much of a sentence's length its group must be short (or long) by for the sentence to be
+/// taken for missing (or extra) when the alignment paired every sentence.
+const FALLBACK_SHARE: f64 = 1.0;
 
 /// The least share of its group a sentence without counterpart must be, for languages the
 /// pair score has no lexicon for, to be a finding.
