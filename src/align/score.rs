@@ -38,11 +38,9 @@ pub const FEATURES: [&str; 13] = [
 /// except the two weights of numbers: the benchmark's texts hold no digits, so they are set, not
 /// fitted: a number both sides share counts about as much as a shared name, one only a side has
 /// a little more against (a translation keeps its numbers).
-// -0.318 is a fitted weight, not 1/π.
-#[allow(clippy::approx_constant)]
-const WEIGHTS: Features = [2.806, -5.501, -4.421, -0.425, -0.345, 2.0, -2.5, 0.701, -1.17, 3.052, -0.318, 0.332, 3.321];
-const WEIGHTS_PLAIN: Features =
-    [0.0, 0.0, -5.34, -0.864, -0.261, 2.0, -2.5, 0.414, -0.838, 4.558, -0.462, -0.448, 2.027];
+const WEIGHTS: Features =
+    [4.078, -5.529, -4.251, -0.383, -0.493, 2.0, -2.5, 0.848, -1.153, 2.746, -0.349, 0.357, 3.224];
+const WEIGHTS_PLAIN: Features = [0.0, 0.0, -5.478, -0.97, -0.364, 2.0, -2.5, 0.671, -0.917, 4.565, -0.43, -0.429, 2.18];
 
 /// A text's measurements, as both sides' are compared.
 struct Side {
@@ -205,6 +203,13 @@ pub fn score(a: &str, b: &str, ratio: f64, langs: (&str, &str)) -> f64 {
 /// Whether the lexicon covers both languages.
 pub fn covered(langs: (&str, &str)) -> bool {
     super::lexicon::covers(langs.0) && super::lexicon::covers(langs.1)
+}
+
+/// Of the lexicon's meanings `a` (in `langs.0`) holds, how many `b` (in `langs.1`) holds too,
+/// and how many `a` holds: `None` where the lexicon does not cover both languages.
+pub fn meanings_kept(a: &str, b: &str, langs: (&str, &str)) -> Option<(usize, usize)> {
+    let (ma, mb) = (super::lexicon::meanings(a, langs.0)?, super::lexicon::meanings(b, langs.1)?);
+    Some((ma.iter().filter(|m| mb.binary_search(m).is_ok()).count(), ma.len()))
 }
 
 /// The natural log of the ratio of `b`'s length to `a`'s, in characters (whitespace folded):

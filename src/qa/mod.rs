@@ -698,10 +698,11 @@ fn lone_sentences(
         };
         hits.extend(hit);
     }
-    // The group as a whole short (or long) by most of one of its sentences while no sentence
-    // was found alone: the alignment took the gap into a neighbour's pair. The sentence the
-    // group pairs best without is the one missing (or extra).
-    if !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
+    // The group as a whole short (or long) by a whole sentence while no sentence was found
+    // alone: the alignment took the gap into a neighbour's pair. The sentence the group pairs
+    // best without is the one missing (or extra). Only where the lexicon covers both languages:
+    // elsewhere sentences are split too differently (Japanese) for lengths alone to say.
+    if covered && !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
         let (whole_a, whole_b) = (sr.join(" "), tr.join(" "));
         let whole = align::score(&whole_a, &whole_b, ratio, lang_pair);
         let mut best: Option<(f64, Hit)> = None;
@@ -711,7 +712,14 @@ fn lone_sentences(
             }
             for i in 0..units.len() {
                 let lone = units[i];
-                if !long_enough(lone) || !short_by_factor(lone, on_source, FALLBACK_SHARE) {
+                // Most of the sentence's meanings absent from the other side say it is missing
+                // where the lengths alone are not sure.
+                let other = if on_source { &whole_b } else { &whole_a };
+                let langs = if on_source { lang_pair } else { (lang_pair.1, lang_pair.0) };
+                let unsaid = align::meanings_kept(lone, other, langs)
+                    .is_some_and(|(kept, all)| all >= MIN_MEANINGS && (kept as f64) <= KEPT_SHARE * all as f64);
+                let share = if unsaid { UNSAID_SHARE } else { FALLBACK_SHARE };
+                if !long_enough(lone) || !short_by_factor(lone, on_source, share) {
                     continue;
                 }
                 let rest =
@@ -732,6 +740,15 @@ fn lone_sentences(
 /// How much of a sentence's length its group must be short (or long) by for the sentence to be
 /// taken for missing (or extra) when the alignment paired every sentence.
 const FALLBACK_SHARE: f64 = 1.0;
+
+/// The same share for a sentence most of whose meanings the other side lacks.
+const UNSAID_SHARE: f64 = 0.4;
+
+/// The least meanings of the lexicon a sentence must hold for their absence to count.
+const MIN_MEANINGS: usize = 3;
+
+/// The most of a sentence's meanings the other side may hold for it to count as unsaid there.
+const KEPT_SHARE: f64 = 0.25;
 
 /// The least share of its group a sentence without counterpart must be, for languages the
 /// pair score has no lexicon for, to be a finding.
