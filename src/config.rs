@@ -93,6 +93,22 @@ pub struct CheckRules {
     pub allow_missing: Vec<String>,
     /// Whether `stele check` runs `stele qa` too, and what its findings weigh.
     pub qa: QaLevel,
+    /// Under a change (`--changed-since`, `--staged`), what a translation weighs that the
+    /// change's source edits left outdated while the change did not touch it.
+    pub outdated_by_change: OutdatedByChange,
+}
+
+/// What `stele check --changed-since`/`--staged` makes of a translation whose source the change
+/// edited, left outdated (`[check] outdated_by_change = …`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OutdatedByChange {
+    /// Not listed.
+    Off,
+    /// Listed as a warning: the change passes (the default).
+    #[default]
+    Warning,
+    /// Listed as an error: the change fails.
+    Error,
 }
 
 /// What `stele check` does with `stele qa`'s findings (`[check] qa = …`).
@@ -166,6 +182,20 @@ pub enum ConfigError {
         line: usize,
         /// The parser's explanation (in English: it comes from the TOML parser).
         message: String,
+    },
+    /// A key whose value is not one of those it takes.
+    #[error("{}:{line}: `{key}` cannot be `{value}`", path.display())]
+    UnknownValue {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The key.
+        key: &'static str,
+        /// The value as written.
+        value: String,
+        /// The values it takes.
+        expected: &'static [&'static str],
     },
     /// A language tag that is not BCP 47.
     #[error("{}:{line}: invalid language tag `{value}`", path.display())]
@@ -330,6 +360,7 @@ struct RawCheck {
     #[serde(default)]
     allow_missing: Vec<Spanned<String>>,
     qa: Option<Spanned<String>>,
+    outdated_by_change: Option<Spanned<String>>,
 }
 
 /// Walks up from `start` to the first directory holding a `stele.toml` and returns that file.
@@ -565,6 +596,22 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
                 }
             };
         }
+    }
+    if let Some(value) = raw.check.as_ref().and_then(|rc| rc.outdated_by_change.as_ref()) {
+        check.outdated_by_change = match value.get_ref().as_str() {
+            "off" => OutdatedByChange::Off,
+            "warning" => OutdatedByChange::Warning,
+            "error" => OutdatedByChange::Error,
+            other => {
+                return Err(ConfigError::UnknownValue {
+                    path: path.clone(),
+                    line: line_of(text, value.span().start),
+                    key: "outdated_by_change",
+                    value: other.to_owned(),
+                    expected: &["warning", "error", "off"],
+                })
+            }
+        };
     }
     if let Some(rq) = &raw.qa {
         let ids = |v: &[Spanned<String>]| -> Vec<(String, usize)> {

@@ -220,6 +220,7 @@ error-config-invalid-lang = { $path }, line { $line }: “{ $value }” is not a
 error-config-duplicate-lang = { $path }, line { $line }: the language “{ $value }” is listed twice
 error-config-layout = { $path }, line { $line }: the layout pattern “{ $pattern }” cannot place files
 error-config-glob = { $path }, line { $line }: “{ $pattern }” is not a valid glob
+error-config-value = { $path }, line { $line }: “{ $value }” is not a value of { $key }
 error-init-exists = { $path } already exists
 error-not-a-repo = { $path } is not inside a git repository
 error-bare-repo = { $path } is a bare repository: stele needs a work tree
@@ -286,6 +287,7 @@ hint-run-init = run `stele init` to create one, or use -C to point at the corpus
 hint-no-match = name a source or a translation (present or missing), or a folder that holds some; `stele status -v` lists every document
 hint-nothing-exported = the lines above say what was left out; --include-outdated exports outdated translations, --min-score 0 keeps every pair
 hint-lang-tags = language tags look like en, fr, es-419, pt-BR or zh-Hant
+hint-config-value = { $key } takes { $expected }
 hint-layout = for example: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", see docs/config.md
 hint-init-exists = edit it, or remove it first to start again
 hint-git-init = a corpus lives in a git repository: run `git init` first
@@ -303,15 +305,15 @@ cli-arg-corpora = Only this corpus of stele.toml (repeat for several); all of th
 cli-check-about = Check completeness and freshness rules, for CI
 cli-check-arg-paths = Only documents with a file at or below these paths
 cli-check-arg-langs = Only these languages (repeat the option, or separate with commas)
-cli-check-arg-min_complete = Least percentage of current translations: N for every language, or LANG=N (default 100)
-cli-check-arg-max_outdated = Most outdated translations per language (default 0)
+cli-check-arg-min_complete = Least percentage of current translations: N for every language, or LANG=N (default 100; for a change, none unless configured)
+cli-check-arg-max_outdated = Most outdated translations per language (default 0; for a change, none unless configured)
 cli-check-arg-allow_missing = Translations that may be missing: a glob on paths from the repository root
 cli-check-arg-changed_since = Only documents whose source or translations changed since the merge base with REV (a pull request's own work)
 cli-check-arg-staged = Only documents whose source or translations are staged (what the next commit would change): for a pre-commit hook
 cli-check-arg-format = Output format: text (the default), json, junit (CI test reports), github (annotations on a pull request) or sarif (SARIF 2.1.0, for code scanning)
 cli-check-after =
-    Rules come from [check] in stele.toml; options given here replace them.
-    Exit codes: 0 every rule holds; 1 the corpus fails a rule; 2 usage, configuration or runtime error.
+    Rules come from [check] in stele.toml; options given here replace them. With --changed-since or --staged, a change is judged by what it changed (docs/config.md): a translation it touched must end current; one its source edits left outdated is a warning.
+    Exit codes: 0 every rule holds (warnings aside); 1 the corpus fails a rule; 2 usage, configuration or runtime error.
 check-missing = missing (translate { $source })
 check-outdated = outdated
 check-outdated-because = outdated: { $reason }
@@ -352,6 +354,26 @@ check-passed = check passed: { $langs ->
 check-failed = check failed: { $count ->
     [one] one problem
    *[other] { $count } problems
+    } ({ $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+    } checked)
+check-passed-warnings = check passed: { $langs ->
+    [one] one language
+   *[other] { $langs } languages
+    }, { $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+    } checked, { $warnings ->
+    [one] one warning
+   *[other] { $warnings } warnings
+    }
+check-failed-warnings = check failed: { $count ->
+    [one] one problem
+   *[other] { $count } problems
+    }, { $warnings ->
+    [one] one warning
+   *[other] { $warnings } warnings
     } ({ $translations ->
     [one] one translation
    *[other] { $translations } translations

@@ -220,6 +220,7 @@ error-config-invalid-lang = { $path }, línea { $line }: «{ $value }» no es un
 error-config-duplicate-lang = { $path }, línea { $line }: el idioma «{ $value }» aparece dos veces
 error-config-layout = { $path }, línea { $line }: el patrón de disposición «{ $pattern }» no puede ubicar archivos
 error-config-glob = { $path }, línea { $line }: «{ $pattern }» no es un glob válido
+error-config-value = { $path }, línea { $line }: «{ $value }» no es un valor de { $key }
 error-init-exists = { $path } ya existe
 error-not-a-repo = { $path } no está dentro de un repositorio git
 error-bare-repo = { $path } es un repositorio vacío (bare): stele necesita una copia de trabajo
@@ -286,6 +287,7 @@ hint-run-init = ejecute `stele init` para crear uno, o use -C para indicar el co
 hint-no-match = indique una fuente o una traducción (presente o ausente), o una carpeta que las contenga; `stele status -v` muestra todos los documentos
 hint-nothing-exported = las líneas anteriores dicen qué se omitió; --include-outdated exporta las traducciones desactualizadas, --min-score 0 conserva todos los pares
 hint-lang-tags = las etiquetas de idioma son como en, fr, es-419, pt-BR o zh-Hant
+hint-config-value = { $key } admite { $expected }
 hint-layout = por ejemplo: layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", véase docs/config.md
 hint-init-exists = edítelo, o bórrelo antes para empezar de nuevo
 hint-git-init = un corpus vive en un repositorio git: ejecute primero `git init`
@@ -303,15 +305,15 @@ cli-arg-corpora = Solo este corpus de stele.toml (repita para varios); todos por
 cli-check-about = Comprobar las reglas de compleción y actualidad, para la integración continua
 cli-check-arg-paths = Solo los documentos con un archivo en estas rutas o debajo de ellas
 cli-check-arg-langs = Solo estos idiomas (repita la opción, o sepárelos con comas)
-cli-check-arg-min_complete = Porcentaje mínimo de traducciones al día: N para todos los idiomas, o IDIOMA=N (100 por defecto)
-cli-check-arg-max_outdated = Número máximo de traducciones desactualizadas por idioma (0 por defecto)
+cli-check-arg-min_complete = Porcentaje mínimo de traducciones al día: N para todos los idiomas, o IDIOMA=N (100 por defecto; para un cambio, ninguno salvo si está configurado)
+cli-check-arg-max_outdated = Número máximo de traducciones desactualizadas por idioma (0 por defecto; para un cambio, ninguno salvo si está configurado)
 cli-check-arg-allow_missing = Traducciones que pueden faltar: un glob sobre las rutas desde la raíz del repositorio
 cli-check-arg-changed_since = Solo los documentos cuya fuente o traducciones cambiaron desde la base de fusión con REV (el trabajo propio de una pull request)
 cli-check-arg-staged = Solo los documentos cuya fuente o traducciones están preparadas (lo que cambiaría el próximo commit): para un hook pre-commit
 cli-check-arg-format = Formato de salida: text (por defecto), json, junit (informes de pruebas de integración continua), github (anotaciones en una pull request) o sarif (SARIF 2.1.0, para análisis de código)
 cli-check-after =
-    Las reglas vienen de [check] en stele.toml; las opciones dadas aquí las sustituyen.
-    Códigos de salida: 0 se cumplen todas las reglas; 1 el corpus incumple una regla; 2 error de uso, de configuración o de ejecución.
+    Las reglas vienen de [check] en stele.toml; las opciones dadas aquí las sustituyen. Con --changed-since o --staged, un cambio se juzga por lo que cambió (docs/config.md): una traducción que toca debe quedar al día; la que sus cambios en la fuente dejan desactualizada es un aviso.
+    Códigos de salida: 0 se cumplen todas las reglas (salvo avisos); 1 el corpus incumple una regla; 2 error de uso, de configuración o de ejecución.
 check-missing = pendiente (traducir { $source })
 check-outdated = desactualizada
 check-outdated-because = desactualizada: { $reason }
@@ -358,6 +360,26 @@ check-passed = comprobación superada: { $langs ->
 check-failed = comprobación fallida: { $count ->
     [one] un problema
    *[other] { $count } problemas
+    } ({ $translations ->
+    [one] una traducción comprobada
+   *[other] { $translations } traducciones comprobadas
+    })
+check-passed-warnings = comprobación superada: { $langs ->
+    [one] un idioma
+   *[other] { $langs } idiomas
+    }, { $translations ->
+    [one] una traducción comprobada
+   *[other] { $translations } traducciones comprobadas
+    }, { $warnings ->
+    [one] un aviso
+   *[other] { $warnings } avisos
+    }
+check-failed-warnings = comprobación fallida: { $count ->
+    [one] un problema
+   *[other] { $count } problemas
+    }, { $warnings ->
+    [one] un aviso
+   *[other] { $warnings } avisos
     } ({ $translations ->
     [one] una traducción comprobada
    *[other] { $translations } traducciones comprobadas

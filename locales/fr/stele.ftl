@@ -220,6 +220,7 @@ error-config-invalid-lang = { $path }, ligne { $line } : « { $value } » n�
 error-config-duplicate-lang = { $path }, ligne { $line } : la langue « { $value } » figure deux fois
 error-config-layout = { $path }, ligne { $line } : le motif de disposition « { $pattern } » ne peut pas placer de fichiers
 error-config-glob = { $path }, ligne { $line } : « { $pattern } » n’est pas un glob valide
+error-config-value = { $path }, ligne { $line } : « { $value } » n’est pas une valeur de { $key }
 error-init-exists = { $path } existe déjà
 error-not-a-repo = { $path } n’est pas dans un dépôt git
 error-bare-repo = { $path } est un dépôt nu : stele a besoin d’une copie de travail
@@ -286,6 +287,7 @@ hint-run-init = lancez `stele init` pour en créer un, ou utilisez -C pour dési
 hint-no-match = nommez une source ou une traduction (présente ou manquante), ou un dossier qui en contient ; `stele status -v` liste tous les documents
 hint-nothing-exported = les lignes ci-dessus disent ce qui a été laissé de côté ; --include-outdated exporte les traductions périmées, --min-score 0 garde toutes les paires
 hint-lang-tags = les étiquettes de langue ressemblent à en, fr, es-419, pt-BR ou zh-Hant
+hint-config-value = { $key } accepte { $expected }
 hint-layout = par exemple : layout = "content/{"{"}lang{"}"}/{"{"}path{"}"}", voir docs/config.md
 hint-init-exists = modifiez-le, ou supprimez-le d’abord pour recommencer
 hint-git-init = un corpus vit dans un dépôt git : lancez d’abord `git init`
@@ -303,15 +305,15 @@ cli-arg-corpora = Seulement ce corpus de stele.toml (répéter pour plusieurs) 
 cli-check-about = Vérifier les règles de complétude et de fraîcheur, pour l’intégration continue
 cli-check-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
 cli-check-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
-cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pour toutes les langues, ou LANGUE=N (100 par défaut)
-cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut)
+cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pour toutes les langues, ou LANGUE=N (100 par défaut ; pour un changement, aucun sauf s’il est configuré)
+cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut ; pour un changement, aucun sauf s’il est configuré)
 cli-check-arg-allow_missing = Traductions qui peuvent manquer : un glob sur les chemins depuis la racine du dépôt
 cli-check-arg-changed_since = Seulement les documents dont la source ou les traductions ont changé depuis la base de fusion avec REV (le travail propre d’une pull request)
 cli-check-arg-staged = Seulement les documents dont la source ou les traductions sont indexées (ce que le prochain commit changerait) : pour un hook pre-commit
 cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue), github (annotations sur une pull request) ou sarif (SARIF 2.1.0, pour l’analyse de code)
 cli-check-after =
-    Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent.
-    Codes de sortie : 0 toutes les règles sont respectées ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
+    Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent. Avec --changed-since ou --staged, un changement est jugé sur ce qu’il a changé (docs/config.md) : une traduction qu’il touche doit finir à jour ; celle que ses modifications de la source rendent obsolète est un avertissement.
+    Codes de sortie : 0 toutes les règles sont respectées (avertissements à part) ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
 check-missing = manquante (traduire { $source })
 check-outdated = obsolète
 check-outdated-because = obsolète : { $reason }
@@ -355,6 +357,26 @@ check-passed = vérification réussie : { $langs ->
 check-failed = vérification échouée : { $count ->
     [one] un problème
    *[other] { $count } problèmes
+    } ({ $translations ->
+    [one] une traduction vérifiée
+   *[other] { $translations } traductions vérifiées
+    })
+check-passed-warnings = vérification réussie : { $langs ->
+    [one] une langue
+   *[other] { $langs } langues
+    }, { $translations ->
+    [one] une traduction vérifiée
+   *[other] { $translations } traductions vérifiées
+    }, { $warnings ->
+    [one] un avertissement
+   *[other] { $warnings } avertissements
+    }
+check-failed-warnings = vérification échouée : { $count ->
+    [one] un problème
+   *[other] { $count } problèmes
+    }, { $warnings ->
+    [one] un avertissement
+   *[other] { $warnings } avertissements
     } ({ $translations ->
     [one] une traduction vérifiée
    *[other] { $translations } traductions vérifiées

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use stele::check::{self, CheckOptions, CheckReport, Problem, ProblemKind};
+use stele::check::{self, CheckOptions, CheckReport, Problem, ProblemKind, Severity};
 use stele::freshness::{self, StatusOptions};
 use stele::l10n::Localizer;
 use stele::lang::Lang;
@@ -120,10 +120,13 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         Some(stele::qa::run(&corpora, &report, repo.workdir(), &qa_opts)?)
     };
     let qa_findings: &[stele::qa::Finding] = qa_report.as_ref().map_or(&[], |r| &r.findings);
-    // Which findings fail the check: error-level ones, where the corpus says `qa = "error"`.
+    // Which findings fail the check: error-level ones, where the corpus says `qa = "error"` —
+    // under a change, in the files it touched (a finding in a file it did not touch is not
+    // its doing).
     let failing = |f: &stele::qa::Finding| {
         f.severity == stele::qa::Severity::Error
             && corpora.iter().any(|c| c.config.name == f.corpus && c.config.check.qa == stele::config::QaLevel::Error)
+            && opts.touched.as_ref().is_none_or(|files| files.contains(&f.path))
     };
     let qa_failures = qa_findings.iter().filter(|f| failing(f)).count();
     if qa_failures > 0 {
@@ -169,7 +172,10 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
                             .and_then(|v| v["kind"].as_str().map(str::to_owned))
                             .unwrap_or_default(),
                         rule_text: problem_rule(&ctx.loc, p),
-                        level: "error",
+                        level: match p.severity {
+                            Severity::Error => "error",
+                            Severity::Warning => "warning",
+                        },
                         path,
                         line,
                         message: problem_text(&ctx.loc, p),
@@ -332,14 +338,22 @@ fn render_text(
         return Ok(());
     }
     line(out, "")?;
+    line(out, summary(loc, r, qa_failures, paint))
+}
+
+/// The last line: passed or failed, with how many errors and warnings.
+fn summary(loc: &Localizer, r: &CheckReport, qa_failures: usize, paint: &Painter) -> String {
     let translations = r.checked.len();
-    if r.passed {
-        line(out, paint.bold(&t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => translations)))?;
-    } else {
-        let count = r.problem_count() + qa_failures;
-        line(out, paint.error(&t!(loc, "check-failed", "count" => count, "translations" => translations)))?;
+    let warnings = r.warning_count();
+    match (r.passed, warnings) {
+        (true, 0) => paint.bold(&t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => translations)),
+        (true, _) => paint.bold(&t!(loc, "check-passed-warnings",
+            "langs" => r.languages.len(), "translations" => translations, "warnings" => warnings)),
+        (false, 0) => paint.error(&t!(loc, "check-failed",
+            "count" => r.error_count() + qa_failures, "translations" => translations)),
+        (false, _) => paint.error(&t!(loc, "check-failed-warnings",
+            "count" => r.error_count() + qa_failures, "translations" => translations, "warnings" => warnings)),
     }
-    Ok(())
 }
 
 fn render_problem(ctx: &Ctx, root: &Path, p: &Problem, out: &mut dyn Write) -> Result<(), CliError> {
@@ -349,7 +363,11 @@ fn render_problem(ctx: &Ctx, root: &Path, p: &Problem, out: &mut dyn Write) -> R
         Some(at) => format!("{at}: {text}"),
         None => text,
     };
-    line(out, format!("  {} {}", ctx.paint.error(&t!(loc, "label-error")), text))?;
+    let label = match p.severity {
+        Severity::Error => ctx.paint.error(&t!(loc, "label-error")),
+        Severity::Warning => ctx.paint.warning(&t!(loc, "label-warning")),
+    };
+    line(out, format!("  {label} {text}"))?;
     if let Some(fix) = fix_text(ctx, root, p) {
         line(out, format!("    {} {}", ctx.paint.hint(&t!(loc, "label-fix")), fix))?;
     }
@@ -427,7 +445,9 @@ fn render_junit(
         let cases: Vec<_> = r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang).collect();
         let rule_problems: Vec<&Problem> =
             r.problems.iter().filter(|p| p.corpus == v.corpus && p.lang == v.lang && p.path.is_none()).collect();
-        let failed = cases.iter().filter(|c| !c.problems.is_empty()).count() + usize::from(!rule_problems.is_empty());
+        let is_error = |&i: &usize| r.problems[i].severity == Severity::Error;
+        let failed =
+            cases.iter().filter(|c| c.problems.iter().any(is_error)).count() + usize::from(!rule_problems.is_empty());
         let tests = cases.len() + 1;
         total += tests;
         failures += failed;
@@ -456,7 +476,7 @@ fn render_junit(
                 "    <testcase classname=\"{classname}\" name=\"{}\" time=\"0\">",
                 xml(&display_path(&c.path))
             ));
-            if let Some(&first) = c.problems.first() {
+            if let Some(&first) = c.problems.iter().find(|i| is_error(i)) {
                 let body: Vec<String> = c.problems.iter().map(|&i| problem_line(&r.problems[i])).collect();
                 suites.push_str(&format!(
                     "\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    ",
@@ -465,7 +485,10 @@ fn render_junit(
                     xml(&body.join("\n"))
                 ));
             } else {
-                suites.push_str(&format!("<system-out>{}</system-out>", xml(&state_name(loc, c.state))));
+                // A warning passes: its text goes with the state.
+                let mut text = vec![state_name(loc, c.state)];
+                text.extend(c.problems.iter().map(|&i| problem_line(&r.problems[i])));
+                suites.push_str(&format!("<system-out>{}</system-out>", xml(&text.join("\n"))));
             }
             suites.push_str("</testcase>\n");
         }
@@ -535,13 +558,13 @@ fn render_github(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -
             props.push(format!("line={l}"));
         }
         props.push(format!("title={}", gh_escape(&format!("stele: {} ({})", p.lang, p.corpus), true)));
-        line(out, format!("::error {}::{}", props.join(","), gh_escape(&message, false)))?;
+        let command = match p.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        line(out, format!("::{command} {}::{}", props.join(","), gh_escape(&message, false)))?;
     }
-    let summary = if r.passed {
-        t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => r.checked.len())
-    } else {
-        t!(loc, "check-failed", "count" => r.problem_count(), "translations" => r.checked.len())
-    };
+    let summary = summary(loc, r, 0, &Painter::new(false));
     line(out, format!("::notice title=stele::{}", gh_escape(&summary, false)))
 }
 

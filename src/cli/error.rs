@@ -296,6 +296,20 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                     &[("path", p(path)), ("line", Arg::from(*line)), ("value", Arg::from(value))],
                 )
             }
+            ConfigError::UnknownValue { path, line, key, value, expected } => {
+                let expected: Vec<String> = expected.iter().map(|v| format!("\"{v}\"")).collect();
+                hint = Some(t!(loc, "hint-config-value", "key" => *key, "expected" => expected.join(", ")));
+                msg(
+                    loc,
+                    "error-config-value",
+                    &[
+                        ("path", p(path)),
+                        ("line", Arg::from(*line)),
+                        ("key", Arg::from(*key)),
+                        ("value", Arg::from(value)),
+                    ],
+                )
+            }
             ConfigError::DuplicateLang { path, line, value } => msg(
                 loc,
                 "error-config-duplicate-lang",

@@ -217,11 +217,13 @@ fn changed_since_on_a_branch_with_a_merge() {
     ]);
 
     let json = env.stele(&["check", "--lang", "fr", "--changed-since", "main", "--format", "json"]);
-    assert_eq!(json.code, 1);
+    // issue 28: a translation the change's source edit left outdated is a warning.
+    assert_eq!(json.code, 0);
     let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let paths: Vec<&str> = json["problems"].as_array().unwrap().iter().filter_map(|p| p["path"].as_str()).collect();
     // Only the pull request's own work: not "old" (untouched), not "from-main" (main's work).
     assert_eq!(paths, ["corpus/touched/fr.md"]);
+    assert_eq!(json["problems"][0]["severity"], "warning");
     assert_eq!(json["translations_checked"], 1);
     // Uncommitted work counts too.
     env.write("corpus/new/en.md", "Brand new.\n");
@@ -319,10 +321,15 @@ fn changed_since_measures_the_corpus_and_judges_only_the_change() {
     let paths: Vec<&str> = json["problems"].as_array().unwrap().iter().filter_map(|p| p["path"].as_str()).collect();
     assert_eq!(paths, ["corpus/b/fr.md"], "{json}");
     let text = env.stele(&["check", "--changed-since", "main"]).stdout;
+    // issue 28: a change is held to no minimum unless one is configured: the file it removed
+    // is the one error.
+    assert_eq!(text.matches("error:").count(), 1, "{text}");
+    assert!(text.contains("check failed: one problem"), "{text}");
+    assert!(!text.contains("es: ok"), "{text}");
     // issue 28: the missing file and the minimum it breaks are two `error:` lines, two problems.
+    let text = env.stele(&["check", "--changed-since", "main", "--min-complete", "100"]).stdout;
     assert_eq!(text.matches("error:").count(), 2, "{text}");
     assert!(text.contains("check failed: 2 problems"), "{text}");
-    assert!(!text.contains("es: ok"), "{text}");
 }
 
 /// With `--changed-since`, a source the change did not touch is not judged either: its syntax
@@ -395,4 +402,195 @@ fn counts_agree_with_their_nouns() {
     assert!(out.stdout.contains("1 obsolète (maximum 0)"), "{}", out.stdout);
     let out = env.stele(&["--ui-lang", "es", "check", "--lang", "fr"]);
     assert!(out.stdout.contains("1 desactualizada (máximo 0)"), "{}", out.stdout);
+}
+
+/// A partly translated corpus, as the bundled one is: en sources a–e; es has a and b (current),
+/// fr nothing. `main` holds it.
+fn partly_translated() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    for id in ["a", "b", "c", "d", "e"] {
+        env.write(&format!("corpus/{id}/en.md"), &format!("The text of page {id}.\n"));
+    }
+    env.write("corpus/a/es.md", "El texto de la página a.\n");
+    env.write("corpus/b/es.md", "El texto de la página b.\n");
+    env.commit("start");
+    env
+}
+
+/// issue 28: on a partly translated corpus, a one-word edit to an untranslated source failed
+/// `check --staged` ("es is 40.0% complete, below the required 100%"): a change is judged by
+/// what it changed, and no minimum applies unless one is configured.
+#[test]
+fn a_change_to_a_partly_translated_corpus_is_judged_by_what_it_changed() {
+    let env = partly_translated();
+    env.write("corpus/c/en.md", "The whole text of page c.\n");
+    env.git(&["add", "corpus/c/en.md"]);
+    let out = env.stele(&["check", "--staged"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("error:") && !out.stdout.contains("minimum"), "{}", out.stdout);
+    assert!(out.stdout.contains("es: ok — 40.0% complete, 0 outdated\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("check passed: 2 languages, 2 translations checked"), "{}", out.stdout);
+
+    // A translated source edited: its translation, outdated by the change, is a warning.
+    env.write("corpus/a/en.md", "The whole text of page a.\n");
+    env.git(&["add", "corpus/a/en.md"]);
+    let out = env.stele(&["check", "--staged"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("  warning: corpus/a/es.md: outdated: the source has uncommitted changes\n    fix: see what changed with `stele diff corpus/a/es.md`"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("check passed: 2 languages, 4 translations checked, one warning"), "{}", out.stdout);
+    // The same, committed on a branch and judged against main.
+    env.commit("edit two sources");
+    let out = env.stele(&["check", "--changed-since", "HEAD~1"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout.matches("warning:").count(), 1, "{}", out.stdout);
+    // The corpus as it is is still held to the defaults: every translation current.
+    let out = env.stele(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("es is 20.0% complete, below the required 100%"), "{}", out.stdout);
+}
+
+/// issue 28: a translation the change touched must end current; a configured maximum is the
+/// allowance that makes one left outdated a warning.
+#[test]
+fn a_translation_the_change_touched_must_end_current() {
+    let env = partly_translated();
+    env.stele(&["mark", "corpus/a/es.md", "corpus/b/es.md"]).ok();
+    env.write("corpus/a/en.md", "The whole text of page a.\n");
+    env.commit("marked; a's source edited");
+    env.git(&["checkout", "-q", "-b", "fix"]);
+    // A typo fixed in the outdated translation, the pin left as it was.
+    env.write("corpus/a/es.md", &env.read("corpus/a/es.md").replace("texto", "texto "));
+    env.commit("a typo");
+    let out = env.stele(&["check", "--changed-since", "main"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("  error: corpus/a/es.md: outdated"), "{}", out.stdout);
+    assert!(out.stdout.contains("check failed: one problem (one translation checked)"), "{}", out.stdout);
+    let out = env.stele(&["check", "--changed-since", "main", "--max-outdated", "1"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("  warning: corpus/a/es.md: outdated"), "{}", out.stdout);
+    // Updated and marked, it passes.
+    env.stele(&["mark", "corpus/a/es.md"]).ok();
+    let out = env.stele(&["check", "--changed-since", "main"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("warning:"), "{}", out.stdout);
+    // A translation the change removed fails, as an orphan the change made does.
+    env.remove("corpus/b/es.md");
+    let out = env.stele(&["check", "--changed-since", "main"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("  error: corpus/b/es.md: missing"), "{}", out.stdout);
+    env.git(&["checkout", "--", "corpus/b/es.md"]);
+    env.remove("corpus/b/en.md");
+    let out = env.stele(&["check", "--changed-since", "main"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("  error: corpus/b/es.md: orphaned"), "{}", out.stdout);
+}
+
+/// issue 28: `outdated_by_change` weighs what a source edit left outdated; minimums and
+/// maximums apply to a change where configured.
+#[test]
+fn configured_rules_apply_to_a_change() {
+    let env = partly_translated();
+    let config = env.read("stele.toml");
+    env.git(&["checkout", "-q", "-b", "edit"]);
+    env.write("corpus/a/en.md", "The whole text of page a.\n");
+    env.write("corpus/c/en.md", "The whole text of page c.\n");
+    env.commit("edit two sources");
+    let run = |toml: &str| {
+        env.write("stele.toml", &format!("{config}\n[check]\n{toml}\n"));
+        env.stele(&["check", "--lang", "es", "--changed-since", "main"])
+    };
+    let out = run("outdated_by_change = \"error\"");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("  error: corpus/a/es.md: outdated"), "{}", out.stdout);
+    assert!(!out.stdout.contains("corpus/c/es.md"), "{}", out.stdout);
+    let out = run("outdated_by_change = \"off\"");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("corpus/a/es.md"), "{}", out.stdout);
+    // A configured minimum the language breaks: the change's missing translation fails it.
+    let out = run("min_complete = { es = 50 }");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("  error: corpus/c/es.md: missing"), "{}", out.stdout);
+    assert!(out.stdout.contains("  error: es is 20.0% complete, below the required 50%"), "{}", out.stdout);
+    assert!(out.stdout.contains("  warning: corpus/a/es.md: outdated"), "{}", out.stdout);
+    // One it meets: nothing more than the warning.
+    let out = run("min_complete = 20");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("es: ok — 20.0% complete (minimum 20%), 1 outdated\n"), "{}", out.stdout);
+    // A maximum the language breaks: the outdated translation fails it.
+    let out = run("max_outdated = 0");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("  error: corpus/a/es.md: outdated"), "{}", out.stdout);
+    // A value the key does not take is an error at its line, with the values it takes.
+    let out = run("outdated_by_change = \"warn\"");
+    let err = out.usage_error();
+    assert!(err.contains("stele.toml, line 6: “warn” is not a value of outdated_by_change"), "{err}");
+    assert!(err.contains("hint: outdated_by_change takes \"warning\", \"error\", \"off\""), "{err}");
+}
+
+/// issue 28: a warning is a warning in every format: GitHub's `::warning`, SARIF's level, a
+/// JUnit case that passes, JSON's `severity`.
+#[test]
+fn warnings_in_every_format() {
+    let env = partly_translated();
+    env.git(&["checkout", "-q", "-b", "edit"]);
+    env.write("corpus/a/en.md", "The whole text of page a.\n");
+    env.commit("edit a source");
+    let check = |format: &str| env.stele(&["check", "--lang", "es", "--changed-since", "main", "--format", format]);
+    let github = check("github");
+    assert_eq!(github.code, 0, "{}", github.stdout);
+    assert!(
+        github.stdout.starts_with("::warning file=corpus/a/es.md,title=stele%3A es (default)::outdated"),
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github
+            .stdout
+            .contains("::notice title=stele::check passed: one language, one translation checked, one warning"),
+        "{}",
+        github.stdout
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif").stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{sarif:#}");
+    assert_eq!(results[0]["level"], "warning", "{sarif:#}");
+    let junit = check("junit").stdout;
+    assert!(!junit.contains("<failure"), "{junit}");
+    assert!(junit.contains("failures=\"0\""), "{junit}");
+    assert!(junit.contains("<system-out>outdated\ncorpus/a/es.md: outdated"), "{junit}");
+    let json = check("json").json();
+    assert_eq!(json["passed"], true);
+    assert_eq!(json["problems"][0]["severity"], "warning");
+}
+
+/// issue 28: with `[check] qa = "error"`, a change fails on a finding in a file it touched, not
+/// on one it did not make.
+#[test]
+fn qa_errors_fail_a_change_where_it_made_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n\n[check]\nqa = \"error\"\n",
+    );
+    env.write("corpus/a/en.md", "# The meeting\n\nThe committee met on 12 January in Paris.\n");
+    env.write("corpus/a/fr.md", "# La réunion\n\nLe comité s’est réuni le 13 janvier à Paris.\n");
+    env.commit("start");
+    assert_eq!(env.stele(&["check"]).code, 1);
+    // The change touches the source (its mode only): the translation stays current, and its
+    // finding, older than the change, is shown without failing it.
+    let source = env.root().join("corpus/a/en.md");
+    std::fs::set_permissions(&source, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = env.stele(&["check", "--changed-since", "HEAD"]);
+    assert!(out.stdout.contains("error[number]"), "{}", out.stdout);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    // A change to the translation that keeps the finding: it is the change's.
+    env.write("corpus/a/fr.md", "# La réunion\n\nLe comité s’est réuni le 13 janvier à Paris, en France.\n");
+    let out = env.stele(&["check", "--changed-since", "HEAD"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("corpus/a/fr.md:3: error[number]"), "{}", out.stdout);
 }
