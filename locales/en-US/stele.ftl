@@ -179,6 +179,16 @@ init-comment-layout =
     One pattern for every language, or a [layout] table with two. For example:
 init-comment-one-folder = one folder per document
 init-comment-documents = Documents written in another language than source_lang:
+init-comment-check =
+    What `stele check` requires. Alone, it holds the corpus to every translation current.
+    With --changed-since REV (a pull request) or --staged (a pre-commit hook), it judges the
+    change by what it changed: a translation it touched must end current, one its source edits
+    left outdated is a warning, and the two limits below apply only once set here.
+    The rules and their reasons: docs/config.md, "Rules for stele check".
+init-comment-check-min-complete = Least percentage of current translations per language (or {"{"} default = 80, fr = 100 {"}"}).
+init-comment-check-max-outdated = Most outdated translations per language.
+init-comment-check-outdated-by-change = What a translation weighs that a change's source edits leave outdated: "warning", "error" or "off".
+init-comment-check-allow-missing = Translations that may be missing (globs on paths from the repository root).
 init-wrote = Wrote { $path } (layout: { $layout }).
 init-prose-only = Only prose files are documents: left out { $kinds } (edit `include` to keep them).
 init-no-languages = No translation folders were found: add your languages to `languages`.

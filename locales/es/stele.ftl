@@ -179,6 +179,17 @@ init-comment-layout =
     Un patrón para todos los idiomas, o una tabla [layout] con dos. Por ejemplo:
 init-comment-one-folder = una carpeta por documento
 init-comment-documents = Documentos escritos en otro idioma que source_lang:
+init-comment-check =
+    Lo que exige `stele check`. Solo, quiere al día todas las traducciones del corpus.
+    Con --changed-since REV (una pull request) o --staged (un hook pre-commit), juzga el
+    cambio por lo que cambió: una traducción que toca debe quedar al día, la que sus cambios
+    en la fuente dejan desactualizada es un aviso, y los dos límites de abajo solo se aplican
+    una vez definidos aquí.
+    Las reglas y sus razones: docs/config.md, «Rules for stele check».
+init-comment-check-min-complete = Porcentaje mínimo de traducciones al día por idioma (o {"{"} default = 80, fr = 100 {"}"}).
+init-comment-check-max-outdated = Número máximo de traducciones desactualizadas por idioma.
+init-comment-check-outdated-by-change = Cuánto pesa una traducción que los cambios en la fuente de un cambio dejan desactualizada: "warning", "error" u "off".
+init-comment-check-allow-missing = Traducciones que pueden faltar (globs sobre las rutas desde la raíz del repositorio).
 init-wrote = Se escribió { $path } (disposición: { $layout }).
 init-prose-only = Solo los archivos de texto son documentos: quedan fuera { $kinds } (edite `include` para conservarlos).
 init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.

@@ -179,6 +179,17 @@ init-comment-layout =
     Un motif pour toutes les langues, ou une table [layout] avec deux motifs. Par exemple :
 init-comment-one-folder = un dossier par document
 init-comment-documents = Documents écrits dans une autre langue que source_lang :
+init-comment-check =
+    Ce que `stele check` exige. Seul, il veut toutes les traductions du corpus à jour.
+    Avec --changed-since REV (une pull request) ou --staged (un hook pre-commit), il juge le
+    changement sur ce qu’il a changé : une traduction qu’il touche doit finir à jour, celle que
+    ses modifications de la source rendent obsolète est un avertissement, et les deux limites
+    ci-dessous ne s’appliquent qu’une fois définis ici.
+    Les règles et leurs raisons : docs/config.md, « Rules for stele check ».
+init-comment-check-min-complete = Pourcentage minimal de traductions à jour par langue (ou {"{"} default = 80, fr = 100 {"}"}).
+init-comment-check-max-outdated = Nombre maximal de traductions obsolètes par langue.
+init-comment-check-outdated-by-change = Le poids d’une traduction que les modifications de source d’un changement rendent obsolète : "warning", "error" ou "off".
+init-comment-check-allow-missing = Traductions qui peuvent manquer (globs sur les chemins depuis la racine du dépôt).
 init-wrote = { $path } écrit (disposition : { $layout }).
 init-prose-only = Seuls les fichiers de texte sont des documents : laissés de côté { $kinds } (modifiez `include` pour les garder).
 init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.

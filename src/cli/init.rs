@@ -307,9 +307,28 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
         }
         if plan.name.is_none() {
             s.push_str(&c("init-comment-documents"));
-            s.push_str("# [[documents]]\n# path = \"news/2023-*\"\n# source_lang = \"fr\"\n");
+            s.push_str("# [[documents]]\n# path = \"news/2023-*\"\n# source_lang = \"fr\"\n\n");
         }
+        s.push_str(&check_section(loc, plan.name.as_deref()));
     }
+    s
+}
+
+/// The `[check]` table, commented out: its keys with their defaults, and what `check` and
+/// `check --changed-since` make of them (docs/config.md, "Rules for stele check").
+fn check_section(loc: &Localizer, name: Option<&str>) -> String {
+    let c = |id: &str| -> String { t!(loc, id).lines().map(|l| format!("# {l}\n")).collect() };
+    let table = name.map_or_else(|| "check".to_owned(), |name| format!("corpora.{name}.check"));
+    let mut s = c("init-comment-check");
+    s.push_str(&format!("# [{table}]\n"));
+    s.push_str(&c("init-comment-check-min-complete"));
+    s.push_str("# min_complete = 100\n");
+    s.push_str(&c("init-comment-check-max-outdated"));
+    s.push_str("# max_outdated = 0\n");
+    s.push_str(&c("init-comment-check-outdated-by-change"));
+    s.push_str("# outdated_by_change = \"warning\"\n");
+    s.push_str(&c("init-comment-check-allow-missing"));
+    s.push_str("# allow_missing = [\"drafts/**\"]\n");
     s
 }
 

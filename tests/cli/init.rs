@@ -224,3 +224,45 @@ fn images_and_data_beside_the_documents_are_left_out() {
     assert!(!out.contains("left out"), "{out}");
     assert!(!env.read("stele.toml").contains("\ninclude"));
 }
+
+/// issue 28: `init` writes the `[check]` table, commented out with the defaults and what a
+/// change is held to; uncommented, it is a valid table that changes nothing.
+#[test]
+fn writes_a_commented_check_section() {
+    let env = TestEnv::new();
+    env.write("content/en/a.md", "A.\n");
+    env.write("content/fr/a.md", "A.\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    let config = env.read("stele.toml");
+    for line in [
+        "# [check]\n",
+        "# min_complete = 100\n",
+        "# max_outdated = 0\n",
+        "# outdated_by_change = \"warning\"\n",
+        "# allow_missing = [\"drafts/**\"]\n",
+    ] {
+        assert!(config.contains(line), "{line:?} in\n{config}");
+    }
+    assert!(config.contains("--changed-since REV (a pull request) or --staged"), "{config}");
+    let before = env.stele(&["check", "--format", "json"]).stdout.clone();
+    let mut uncommented = config.clone();
+    for key in ["[check]", "min_complete = ", "max_outdated = ", "outdated_by_change = ", "allow_missing = "] {
+        uncommented = uncommented.replace(&format!("\n# {key}"), &format!("\n{key}"));
+    }
+    assert!(uncommented.contains("\n[check]\n") && uncommented.contains("\nmin_complete = 100\n"), "{uncommented}");
+    env.write("stele.toml", &uncommented);
+    assert_eq!(env.stele(&["check", "--format", "json"]).stdout, before);
+
+    // Several corpora: one table each.
+    let env = TestEnv::new();
+    env.write("docusaurus.config.js", "");
+    env.write("docs/a.md", "A.\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs/current/a.md", "A.\n");
+    env.write("blog/p.md", "P.\n");
+    env.write("i18n/fr/docusaurus-plugin-content-blog/p.md", "P.\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    let config = env.read("stele.toml");
+    assert!(config.contains("# [corpora.docs.check]\n") && config.contains("# [corpora.blog.check]\n"), "{config}");
+}
