@@ -47,6 +47,8 @@ pub struct Config {
     pub documents: Vec<DocumentRule>,
     /// The pin `stele mark` writes into a Markdown translation that has none yet.
     pub pin: PinStyle,
+    /// Where translations keep their records: what `stele mark` writes, and where.
+    pub records: Records,
     /// `[report] link`: where the report links a file, an `http(s)` URL pattern with `{path}`
     /// (from the repository root) and perhaps `{commit}` (the commit `HEAD` names).
     pub report_link: Option<String>,
@@ -69,6 +71,24 @@ pub enum PinStyle {
     DefaultLangCommit,
     /// MDN's `l10n.sourceCommit: <commit>`.
     SourceCommit,
+}
+
+/// Where a corpus's translations keep their records (`records = …`): what `stele mark` writes.
+///
+/// Some formats must not gain front matter: a tldr page begins with `# command`, and its
+/// clients would show YAML above it. Whatever the setting, every record a file already holds
+/// is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Records {
+    /// A Markdown translation's front matter; a sidecar for any other file (the default).
+    #[default]
+    FrontMatter,
+    /// A sidecar (`<file>.stele`) for every translation, Markdown too: the file is never
+    /// written.
+    Sidecar,
+    /// None: a translation's basis is its history (the source in the commit that last changed
+    /// it), and `stele mark` refuses.
+    None,
 }
 
 /// What a corpus's documents are.
@@ -265,6 +285,7 @@ pub enum ConfigError {
 #[serde(deny_unknown_fields)]
 struct RawFile {
     pin: Option<Spanned<String>>,
+    records: Option<Spanned<String>>,
     source_lang: Option<Spanned<String>>,
     languages: Option<Vec<Spanned<String>>>,
     layout: Option<Spanned<toml::Value>>,
@@ -319,6 +340,7 @@ fn link_pattern(value: &str) -> Result<(), String> {
 #[serde(deny_unknown_fields)]
 struct RawCorpus {
     pin: Option<Spanned<String>>,
+    records: Option<Spanned<String>>,
     source_lang: Spanned<String>,
     languages: Vec<Spanned<String>>,
     layout: Spanned<toml::Value>,
@@ -421,6 +443,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
             check: raw.check,
             qa: raw.qa,
             pin: raw.pin,
+            records: raw.records,
         };
         return Ok(vec![with_link(corpus(&path, text, &root, DEFAULT_CORPUS, one)?)]);
     };
@@ -433,7 +456,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
         || !raw.documents.is_empty()
         || raw.check.is_some()
         || raw.qa.is_some()
-        || raw.pin.is_some();
+        || raw.pin.is_some()
+        || raw.records.is_some();
     if top_level {
         return Err(syntax(
             line_of(text, corpora.span().start),
@@ -488,6 +512,20 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
                 message: format!(
                     "unknown pin `{other}` (expected \"stele-basis\", \"default_lang_commit\" or \"l10n.sourceCommit\")"
                 ),
+            })
+        }
+    };
+    let records = match raw.records.as_ref().map(|r| (r.get_ref().as_str(), r.span())) {
+        None | Some(("front-matter", _)) => Records::FrontMatter,
+        Some(("sidecar", _)) => Records::Sidecar,
+        Some(("none", _)) => Records::None,
+        Some((other, span)) => {
+            return Err(ConfigError::UnknownValue {
+                path: path.clone(),
+                line: line_of(text, span.start),
+                key: "records",
+                value: other.to_owned(),
+                expected: &["front-matter", "sidecar", "none"],
             })
         }
     };
@@ -644,6 +682,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         layout,
         documents,
         pin,
+        records,
         report_link: None,
         include,
         exclude,

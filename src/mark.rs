@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::config::PinStyle;
+use crate::config::{PinStyle, Records};
 use crate::corpus::Corpus;
 use crate::freshness::{self, State, StatusOptions};
 use crate::git::{GitError, HashError, Head, ObjectId, Repo};
@@ -28,6 +28,10 @@ pub struct Marked {
     pub source: String,
     /// The source version now recorded.
     pub blob: ObjectId,
+    /// The pin written: `stele-basis` records [`Marked::blob`]; the others a commit.
+    pub pin: Convention,
+    /// The commit the pin names, for a pin that records one ([`Convention::records_commit`]).
+    pub commit: Option<ObjectId>,
     /// The file that holds the record (the translation, or its sidecar), from the repository root.
     pub record_file: String,
     /// False when the record already said this (nothing to write).
@@ -56,6 +60,15 @@ pub enum MarkError {
         /// The path, from the repository root.
         path: String,
     },
+    /// The corpus keeps no records (`records = "none"`): its translations are judged by their
+    /// history.
+    #[error("{path}: corpus {corpus} keeps no records")]
+    NoRecords {
+        /// The translation.
+        path: String,
+        /// The corpus.
+        corpus: String,
+    },
     /// The translation's source does not exist.
     #[error("{path}: its source {source_path} does not exist")]
     Orphan {
@@ -75,17 +88,30 @@ pub enum MarkError {
     Hash(#[from] HashError),
 }
 
-/// The convention to write a translation's pin in: the pin it has (its sidecar, its front
-/// matter, its `EN-Revision` comment), else the corpus's choice for Markdown and `stele-basis`
-/// in a sidecar for any other file.
-fn convention_for(path: &std::path::Path, text: &str, style: PinStyle) -> Result<Convention, TrackingError> {
-    if let Some(record) = tracking::read(path, text)? {
-        return Ok(record.convention());
+/// The convention to write a translation's pin in, and where: the pin it has (in its sidecar,
+/// its front matter, its `EN-Revision` comment) where it is; else the corpus's choice — the
+/// corpus's `pin` in a Markdown translation's front matter, `stele-basis` in a sidecar for any
+/// other file, and for every file when the corpus keeps its records in sidecars.
+fn convention_for(
+    path: &std::path::Path,
+    text: &str,
+    style: PinStyle,
+    records: Records,
+) -> Result<(Convention, Storage), TrackingError> {
+    let rel = path.to_string_lossy();
+    let storage = tracking::storage_in(&rel, records);
+    if storage == Storage::Sidecar {
+        if let Some(record) = tracking::read_sidecar_of(path)? {
+            return Ok((record.convention(), Storage::Sidecar));
+        }
     }
-    Ok(match (tracking::storage_for(&path.to_string_lossy()), style) {
-        (Storage::Sidecar, _) | (_, PinStyle::SteleBasis) => Convention::SteleBasis,
-        (Storage::FrontMatter, PinStyle::DefaultLangCommit) => Convention::DefaultLangCommit,
-        (Storage::FrontMatter, PinStyle::SourceCommit) => Convention::SourceCommit,
+    if let Some(record) = tracking::embedded_record(path, text)? {
+        return Ok((record.convention(), tracking::storage_for(&rel)));
+    }
+    Ok(match (storage, style) {
+        (Storage::Sidecar, _) | (_, PinStyle::SteleBasis) => (Convention::SteleBasis, storage),
+        (Storage::FrontMatter, PinStyle::DefaultLangCommit) => (Convention::DefaultLangCommit, Storage::FrontMatter),
+        (Storage::FrontMatter, PinStyle::SourceCommit) => (Convention::SourceCommit, Storage::FrontMatter),
     })
 }
 
@@ -97,7 +123,7 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         for doc in &corpus.documents {
             sources.insert(doc.source.path.as_str(), doc);
             for t in &doc.translations {
-                translations.insert(t.path.as_str(), (doc, t, corpus.config.pin));
+                translations.insert(t.path.as_str(), (doc, t, &corpus.config));
             }
         }
     }
@@ -109,7 +135,7 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
     };
     let mut plans: Vec<(Marked, PlannedWrite, Vec<u8>)> = Vec::new();
     for path in paths {
-        let Some(&(doc, version, style)) = translations.get(path.as_str()) else {
+        let Some(&(doc, version, config)) = translations.get(path.as_str()) else {
             if sources.get(path.as_str()).is_some_and(|d| d.source.exists) {
                 return Err(MarkError::IsSource { path: path.clone() });
             }
@@ -121,6 +147,9 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         };
         if !version.exists {
             return Err(MarkError::Missing { path: path.clone() });
+        }
+        if config.records == Records::None {
+            return Err(MarkError::NoRecords { path: path.clone(), corpus: config.name.clone() });
         }
         if !doc.source.exists {
             return Err(MarkError::Orphan { path: path.clone(), source_path: doc.source.path.clone() });
@@ -138,14 +167,16 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         let file = root.join(path);
         let bytes = tracking::read_bytes(&file)?;
         let text = tracking::decode(&file, &bytes)?;
-        let convention = convention_for(&file, text, style)?;
-        let write = tracking::plan(&file, text, convention, Target { blob, commit })?;
+        let (convention, storage) = convention_for(&file, text, config.pin, config.records)?;
+        let write = tracking::plan(&file, text, convention, Target { blob, commit }, storage)?;
         let record_file = crate::corpus::relative_to(root, &write.path).unwrap_or_else(|| path.clone());
         plans.push((
             Marked {
                 translation: path.clone(),
                 source: doc.source.path.clone(),
                 blob,
+                pin: convention,
+                commit: commit.filter(|_| convention.records_commit()),
                 record_file,
                 changed: write.changes,
             },

@@ -163,7 +163,9 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
         let file = workdir.join(&t.path);
         let bytes = tracking::read_bytes(&file)?;
         let text = tracking::decode(&file, &bytes)?;
-        if tracking::read(&file, text)?.is_none() {
+        let storage = tracking::storage_in(&t.path, config.records);
+        // A corpus that keeps no records is judged by history at the new path too.
+        if config.records != crate::config::Records::None && tracking::read(&file, text, storage)?.is_none() {
             // Judged by history: what it was made from, written down before its history is lost.
             let committed = match head {
                 Some(head) => repo.blob_at(head, &t.path)?,
@@ -185,18 +187,22 @@ pub fn plan(repo: &Repo, corpora: &[Corpus], old: &str, new: &str) -> Result<Mov
                 }
             };
             if let Some(blob) = basis {
-                let write =
-                    tracking::plan(&workdir.join(&to), text, Convention::SteleBasis, Target { blob, commit: None })?;
+                let write = tracking::plan(
+                    &workdir.join(&to),
+                    text,
+                    Convention::SteleBasis,
+                    Target { blob, commit: None },
+                    storage,
+                )?;
                 writes.push(write);
                 pins.push((to.clone(), blob));
             }
         }
-        if tracking::storage_for(&t.path) == tracking::Storage::Sidecar {
-            let sidecar = |p: &str| tracking::sidecar_path(Path::new(p)).to_string_lossy().into_owned();
-            let from = sidecar(&t.path);
-            if workdir.join(&from).is_file() {
-                moves.push(Move { from, to: sidecar(&to) });
-            }
+        // A sidecar goes with its translation, whatever the file's kind.
+        let sidecar = |p: &str| tracking::sidecar_path(Path::new(p)).to_string_lossy().into_owned();
+        let from = sidecar(&t.path);
+        if workdir.join(&from).is_file() {
+            moves.push(Move { from, to: sidecar(&to) });
         }
         moves.push(Move { from: t.path.clone(), to });
     }

@@ -92,8 +92,8 @@ fn only_tracking(repo: &Repo, old: ObjectId, new: ObjectId) -> Result<bool, GitE
     })
 }
 
-/// The timeline of `doc`, newest first.
-pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
+/// The timeline of `doc`, newest first; its corpus keeps records as `records` says.
+pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) -> Result<Vec<Entry>, GitError> {
     // The paths followed: the source, each translation, and the sidecars of translations that
     // keep their record in one (marking those changes only the sidecar).
     let n = doc.translations.len();
@@ -101,7 +101,7 @@ pub fn timeline(repo: &Repo, doc: &Document) -> Result<Vec<Entry>, GitError> {
     paths.extend(doc.translations.iter().map(|t| t.path.clone()));
     let mut sidecar_of: Vec<Option<usize>> = vec![None; n];
     for (k, t) in doc.translations.iter().enumerate() {
-        if tracking::storage_for(&t.path) == Storage::Sidecar {
+        if tracking::storage_in(&t.path, records) == Storage::Sidecar {
             sidecar_of[k] = Some(paths.len());
             paths.push(tracking::sidecar_path(Path::new(&t.path)).to_string_lossy().into_owned());
         }

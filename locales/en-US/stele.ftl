@@ -246,6 +246,7 @@ error-mark-not-translation = { $path } is not a translation in this corpus
 error-mark-is-source = { $path } is a source, not a translation
 error-mark-missing = { $path } does not exist
 error-mark-orphan = { $path } has no source: { $source } does not exist
+error-mark-no-records = { $path } was not marked: the corpus { $corpus } keeps no records (records = "none" in stele.toml); its translations are judged by their history
 error-output = cannot write the output
 error-cwd = cannot read the current directory
 error-no-such-dir = { $path } is not a directory
@@ -304,6 +305,7 @@ hint-git-init = a corpus lives in a git repository: run `git init` first
 hint-not-utf8 = stele reads UTF-8 text; leave binary files out with `exclude` in stele.toml
 hint-mark-not-translation = run `stele status -v` to see which files are translations
 hint-mark-is-source = mark the translations of this source instead
+hint-mark-no-records = commit the translation once it matches its source: that commit is its record; or set records = "sidecar" to keep records in .stele files beside the translations
 warning-ui-lang-fallback = stele has no messages in { $asked }: they are in { $used }
 hint-lang-by-name = write the language's tag: { $tag }, not “{ $name }”
 hint-lang-tracked-as = this corpus tracks { $lang } as { $tag }: --lang { $tag }

@@ -247,6 +247,7 @@ error-mark-not-translation = { $path } no es una traducción de este corpus
 error-mark-is-source = { $path } es una fuente, no una traducción
 error-mark-missing = { $path } no existe
 error-mark-orphan = { $path } no tiene fuente: { $source } no existe
+error-mark-no-records = { $path } no se marcó: el corpus { $corpus } no guarda registros (records = "none" en stele.toml); sus traducciones se juzgan por su historial
 error-output = no se puede escribir la salida
 error-cwd = no se puede leer la carpeta actual
 error-no-such-dir = { $path } no es una carpeta
@@ -305,6 +306,7 @@ hint-git-init = un corpus vive en un repositorio git: ejecute primero `git init`
 hint-not-utf8 = stele lee texto UTF-8; deje fuera los archivos binarios con `exclude` en stele.toml
 hint-mark-not-translation = ejecute `stele status -v` para ver qué archivos son traducciones
 hint-mark-is-source = marque en su lugar las traducciones de esta fuente
+hint-mark-no-records = haga commit de la traducción cuando corresponda a su fuente: ese commit es su registro; o ponga records = "sidecar" para guardar los registros en archivos .stele junto a las traducciones
 warning-ui-lang-fallback = stele no tiene mensajes en { $asked }: están en { $used }
 hint-lang-by-name = escriba la etiqueta del idioma: { $tag }, no «{ $name }»
 hint-lang-tracked-as = este corpus sigue { $lang } como { $tag }: --lang { $tag }

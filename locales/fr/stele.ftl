@@ -247,6 +247,7 @@ error-mark-not-translation = { $path } n’est pas une traduction de ce corpus
 error-mark-is-source = { $path } est une source, pas une traduction
 error-mark-missing = { $path } n’existe pas
 error-mark-orphan = { $path } n’a pas de source : { $source } n’existe pas
+error-mark-no-records = { $path } n’a pas été marqué : le corpus { $corpus } ne garde aucun enregistrement (records = "none" dans stele.toml) ; ses traductions sont jugées d’après leur historique
 error-output = impossible d’écrire la sortie
 error-cwd = impossible de lire le dossier courant
 error-no-such-dir = { $path } n’est pas un dossier
@@ -305,6 +306,7 @@ hint-git-init = un corpus vit dans un dépôt git : lancez d’abord `git init`
 hint-not-utf8 = stele lit du texte UTF-8 ; écartez les fichiers binaires avec `exclude` dans stele.toml
 hint-mark-not-translation = lancez `stele status -v` pour voir quels fichiers sont des traductions
 hint-mark-is-source = marquez plutôt les traductions de cette source
+hint-mark-no-records = committez la traduction une fois qu’elle correspond à sa source : ce commit est son enregistrement ; ou mettez records = "sidecar" pour garder les enregistrements dans des fichiers .stele à côté des traductions
 warning-ui-lang-fallback = stele n’a pas de messages en { $asked } : ils sont en { $used }
 hint-lang-by-name = écrivez l’étiquette de la langue : { $tag }, et non « { $name } »
 hint-lang-tracked-as = ce corpus suit { $lang } sous le nom { $tag } : --lang { $tag }

@@ -645,6 +645,10 @@ fn render_mark(
             msg(loc, "error-mark-is-source", &[("path", path_arg(path))])
         }
         MarkError::Missing { path } => msg(loc, "error-mark-missing", &[("path", path_arg(path))]),
+        MarkError::NoRecords { path, corpus } => {
+            *hint = Some(t!(loc, "hint-mark-no-records"));
+            msg(loc, "error-mark-no-records", &[("path", path_arg(path)), ("corpus", Arg::from(corpus))])
+        }
         MarkError::Orphan { path, source_path } => {
             msg(loc, "error-mark-orphan", &[("path", path_arg(path)), ("source", path_arg(source_path))])
         }

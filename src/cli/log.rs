@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
     };
     let (corpora, repo) = ctx.open_corpora()?;
     let target = find_target(ctx, &corpora, &repo, target)?;
-    let mut entries = timeline::timeline(&repo, target.doc)?;
+    let mut entries = timeline::timeline(&repo, target.doc, target.corpus.config.records)?;
     entries.truncate(max_count.unwrap_or(usize::MAX));
     if args.format == Format::Json {
         #[derive(serde::Serialize)]

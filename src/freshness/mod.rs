@@ -472,6 +472,8 @@ struct Known<'a> {
     index: &'a IndexStats,
     facts: &'a facts::Facts,
     hasher: &'a Hasher,
+    /// Where the corpus keeps its records.
+    records: crate::config::Records,
 }
 
 fn load(
@@ -483,7 +485,7 @@ fn load(
 ) -> Result<Loaded, FreshnessError> {
     let rel = version.path.as_str();
     let path = || -> PathBuf { root.join(rel) };
-    let storage = tracking::storage_for(rel);
+    let storage = tracking::storage_in(rel, known.records);
     // A sidecar is a file of its own: read every time (it is small), and it wins over what the
     // translation's text says.
     let with_sidecar = |embedded: Option<Record>| -> Result<Option<Record>, TrackingError> {
@@ -770,7 +772,7 @@ fn status_of(
     let hasher = repo.hasher(index);
     let empty = IndexStats::default();
     let index = if kind == Kind::Text { index } else { &empty };
-    let known = Known { index, facts: &facts, hasher: &hasher };
+    let known = Known { index, facts: &facts, hasher: &hasher, records: corpus.config.records };
     // First pass, in parallel: read, hash and parse every file (or know it unchanged), and
     // decide every state that needs no git. A repository handle cannot be shared between
     // threads: what needs git waits for the second pass.

@@ -171,6 +171,16 @@ pub fn storage_for(path: &str) -> Storage {
     }
 }
 
+/// Where the translation at `path` keeps its record in a corpus whose records go where
+/// `records` says: a sidecar for every file when it says `sidecar`, else by the file's kind
+/// ([`storage_for`]).
+pub fn storage_in(path: &str, records: crate::config::Records) -> Storage {
+    match records {
+        crate::config::Records::Sidecar => Storage::Sidecar,
+        crate::config::Records::FrontMatter | crate::config::Records::None => storage_for(path),
+    }
+}
+
 /// The sidecar path of a file.
 pub fn sidecar_path(file: &Path) -> PathBuf {
     let mut s = file.as_os_str().to_owned();
@@ -268,13 +278,19 @@ pub fn en_revision_record(text: &str) -> Option<Record> {
     Some(pin_record(Convention::EnRevision, &text[value], line))
 }
 
-/// Reads the record of the translation at `path`, whose text is `text`.
+/// Reads the record of the translation at `path`, whose text is `text`, kept as `storage`
+/// says ([`storage_in`]).
 ///
-/// A Markdown file's front matter; any other file's sidecar, or else an `EN-Revision` comment.
-pub fn read(path: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
-    match storage_for(&path.to_string_lossy()) {
+/// In front matter: a Markdown file's front matter. In a sidecar: the sidecar, or else what
+/// the file's own text holds ([`embedded_record`]: an `EN-Revision` comment, a Markdown file's
+/// front-matter pin).
+pub fn read(path: &Path, text: &str, storage: Storage) -> Result<Option<Record>, TrackingError> {
+    match storage {
         Storage::FrontMatter => front_matter_record(path, text),
-        Storage::Sidecar => Ok(read_sidecar(&sidecar_path(path))?.or_else(|| en_revision_record(text))),
+        Storage::Sidecar => match read_sidecar(&sidecar_path(path))? {
+            Some(record) => Ok(Some(record)),
+            None => embedded_record(path, text),
+        },
     }
 }
 
@@ -392,13 +408,20 @@ pub struct Target {
 
 /// Plans recording `target` for the translation at `path` whose current text is `text`, in
 /// `convention` — the file's own when it has a pin, else the corpus's choice (for a file with
-/// no front matter, only `stele-basis` in a sidecar).
+/// no front matter, only `stele-basis` in a sidecar) — kept as `storage` says: in the file
+/// (its front matter, its `EN-Revision` comment) or in its sidecar.
 ///
 /// Nothing is written: callers check every file first, then [`apply`] the writes, so that one
 /// bad file in a batch leaves all of them untouched. The planned text is read back before it is
 /// returned: a file whose pin stele would write but not read back as the same value (front
 /// matter it does not fully understand) is refused.
-pub fn plan(path: &Path, text: &str, convention: Convention, target: Target) -> Result<PlannedWrite, TrackingError> {
+pub fn plan(
+    path: &Path,
+    text: &str,
+    convention: Convention,
+    target: Target,
+    storage: Storage,
+) -> Result<PlannedWrite, TrackingError> {
     let needs_commit = || TrackingError::NeedsCommit { path: path.to_owned(), convention };
     let value = match convention.records_commit() {
         true => target.commit.ok_or_else(needs_commit)?.to_string(),
@@ -409,7 +432,7 @@ pub fn plan(path: &Path, text: &str, convention: Convention, target: Target) -> 
         line: p.line,
         message: p.message,
     };
-    let (write, expected) = match (storage_for(&path.to_string_lossy()), convention) {
+    let (write, expected) = match (storage, convention) {
         (Storage::FrontMatter, _) => {
             let key = match convention {
                 Convention::SteleBasis => frontmatter::PinKey::Basis,
@@ -485,11 +508,29 @@ mod tests {
     }
 
     #[test]
+    fn storage_by_the_corpus_setting() {
+        use crate::config::Records;
+        // issue 28: a corpus can keep every record in a sidecar, Markdown too.
+        let cases = [
+            ("a.md", Records::FrontMatter, Storage::FrontMatter),
+            ("a.txt", Records::FrontMatter, Storage::Sidecar),
+            ("a.md", Records::Sidecar, Storage::Sidecar),
+            ("a.ftl", Records::Sidecar, Storage::Sidecar),
+            // Nothing is written in a corpus without records; what files hold is read.
+            ("a.md", Records::None, Storage::FrontMatter),
+            ("a.txt", Records::None, Storage::Sidecar),
+        ];
+        for (path, records, want) in cases {
+            assert_eq!(storage_in(path, records), want, "{path} {records:?}");
+        }
+    }
+
+    #[test]
     fn malformed_pins_are_records_with_lines() {
         // issue 12: a pin that is not an id makes that translation unknown, not the run fail.
-        let record = read(Path::new("x.md"), "---\ntitle: t\nstele-basis: 1234\n---\n").unwrap();
+        let record = read(Path::new("x.md"), "---\ntitle: t\nstele-basis: 1234\n---\n", Storage::FrontMatter).unwrap();
         assert_eq!(record, Some(Record::Malformed { convention: Convention::SteleBasis, line: 3 }));
-        let record = read(Path::new("x.md"), "---\ndefault_lang_commit: v1.2\n---\n").unwrap();
+        let record = read(Path::new("x.md"), "---\ndefault_lang_commit: v1.2\n---\n", Storage::FrontMatter).unwrap();
         assert_eq!(record, Some(Record::Malformed { convention: Convention::DefaultLangCommit, line: 2 }));
     }
 

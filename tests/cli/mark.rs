@@ -104,3 +104,83 @@ fn stores_the_source_version_for_later() {
     // The blob is in the object database even though it was never committed.
     assert_eq!(env.git(&["cat-file", "-p", &id]), "Uncommitted source version.\n");
 }
+
+/// A tldr-pages-shaped corpus: pages begin with `# command` and hold no front matter.
+fn tldr_pages(records: Option<&str>) -> TestEnv {
+    let env = TestEnv::new();
+    let records = records.map_or_else(String::new, |r| format!("records = \"{r}\"\n"));
+    env.write(
+        "stele.toml",
+        &format!(
+            "source_lang = \"en\"\nlanguages = [\"fr\"]\n{records}\n[layout]\nsource = \"pages/{{path}}\"\ntranslation = \"pages.{{lang}}/{{path}}\"\n"
+        ),
+    );
+    env.write("pages/common/cp.md", "# cp\n\n> Copy files and directories.\n");
+    env.write("pages.fr/common/cp.md", "# cp\n\n> Copie des fichiers et des répertoires.\n");
+    env.commit("start");
+    env
+}
+
+/// issue 28: on tldr-pages, `mark` put `---`/`stele-basis: …`/`---` above `# cp`: a corpus
+/// that keeps no records refuses, says why, and how to record a translation there.
+#[test]
+fn a_corpus_without_records_refuses_and_says_how() {
+    let env = tldr_pages(Some("none"));
+    let page = env.read("pages.fr/common/cp.md");
+    let err = env.stele(&["mark", "pages.fr/common/cp.md"]).usage_error().to_owned();
+    assert!(
+        err.contains("error: pages.fr/common/cp.md was not marked: the corpus default keeps no records (records = \"none\" in stele.toml)"),
+        "{err}"
+    );
+    assert!(err.contains("hint: commit the translation once it matches its source"), "{err}");
+    assert_eq!(env.read("pages.fr/common/cp.md"), page);
+    assert!(!env.exists("pages.fr/common/cp.md.stele"));
+    // In the user's language.
+    let err = env.stele(&["--ui-lang", "fr", "mark", "pages.fr/common/cp.md"]).usage_error().to_owned();
+    assert!(err.contains("ne garde aucun enregistrement"), "{err}");
+    // History still judges it.
+    assert_eq!(env.state_of("pages.fr/common/cp.md"), "current");
+    env.write("pages/common/cp.md", "# cp\n\n> Copy files and folders.\n");
+    env.commit("the source changes");
+    assert_eq!(env.state_of("pages.fr/common/cp.md"), "outdated");
+    // `mv` writes no record there either: the page is moved as it is.
+    env.stele(&["mv", "pages/common/cp.md", "pages/common/copy.md"]).ok();
+    assert_eq!(env.read("pages.fr/common/copy.md"), page);
+}
+
+/// issue 28: `records = "sidecar"` keeps a Markdown translation's record beside it, and every
+/// command reads it there.
+#[test]
+fn records_in_sidecars_leave_markdown_untouched() {
+    let env = tldr_pages(Some("sidecar"));
+    env.write("pages/common/cp.md", "# cp\n\n> Copy files and folders.\n");
+    env.commit("the source changes");
+    assert_eq!(env.state_of("pages.fr/common/cp.md"), "outdated");
+    env.write("pages.fr/common/cp.md", "# cp\n\n> Copie des fichiers et des dossiers.\n");
+    env.commit("translated");
+    let out = env.stele(&["-v", "mark", "pages.fr/common/cp.md"]).ok().to_owned();
+    assert!(out.contains("The record is kept in pages.fr/common/cp.md.stele."), "{out}");
+    assert_eq!(env.read("pages.fr/common/cp.md"), "# cp\n\n> Copie des fichiers et des dossiers.\n");
+    let blob = env.git(&["hash-object", "pages/common/cp.md"]).trim().to_owned();
+    assert_eq!(env.read("pages.fr/common/cp.md.stele"), format!("stele-basis = \"{blob}\"\n"));
+    env.commit("marked");
+    let json = env.status_json(&[]);
+    let t = crate::util::translation(&json, "pages.fr/common/cp.md");
+    assert_eq!((t["state"].as_str(), t["basis"].as_str()), (Some("current"), Some("recorded")), "{json}");
+    // `log` sees the mark in the sidecar; `mv` moves it with its page.
+    let log = env.stele(&["log", "pages/common/cp.md"]).ok().to_owned();
+    assert!(log.contains("fr marked"), "{log}");
+    env.stele(&["mv", "pages/common/cp.md", "pages/common/copy.md"]).ok();
+    assert!(env.exists("pages.fr/common/copy.md.stele") && !env.exists("pages.fr/common/cp.md.stele"));
+    assert_eq!(env.state_of("pages.fr/common/copy.md"), "current");
+    assert_eq!(env.read("pages.fr/common/copy.md"), "# cp\n\n> Copie des fichiers et des dossiers.\n");
+}
+
+/// issue 28: a value `records` does not take is an error at its line, with the values.
+#[test]
+fn an_unknown_records_value_is_an_error() {
+    let env = tldr_pages(Some("frontmatter"));
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(err.contains("stele.toml, line 3: “frontmatter” is not a value of records"), "{err}");
+    assert!(err.contains("hint: records takes \"front-matter\", \"sidecar\", \"none\""), "{err}");
+}
