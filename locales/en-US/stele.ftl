@@ -179,6 +179,12 @@ init-comment-layout =
     One pattern for every language, or a [layout] table with two. For example:
 init-comment-one-folder = one folder per document
 init-comment-documents = Documents written in another language than source_lang:
+init-comment-records =
+    Where `stele mark` keeps a translation's record: "front-matter" (a Markdown file's own;
+    a .stele file beside any other), "sidecar" (a .stele file beside every translation) or
+    "none" (no record: translations are judged by their git history).
+init-comment-records-none = No Markdown file here has front matter, and none should gain one:
+init-comment-records-sidecar = The Markdown translations here keep their records in .stele files, and have no front matter:
 init-comment-check =
     What `stele check` requires. Alone, it holds the corpus to every translation current.
     With --changed-since REV (a pull request) or --staged (a pre-commit hook), it judges the
@@ -192,6 +198,8 @@ init-comment-check-allow-missing = Translations that may be missing (globs on pa
 init-wrote = Wrote { $path } (layout: { $layout }).
 init-prose-only = Only prose files are documents: left out { $kinds } (edit `include` to keep them).
 init-no-languages = No translation folders were found: add your languages to `languages`.
+init-records-none = No Markdown file has front matter: records = "none", translations are judged by their git history and `stele mark` leaves the files alone (records = "sidecar" keeps records in .stele files).
+init-records-sidecar = The Markdown translations keep their records in .stele files: records = "sidecar".
 init-next = Next: `stele status`.
 
 ## Errors

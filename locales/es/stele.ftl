@@ -179,6 +179,12 @@ init-comment-layout =
     Un patrón para todos los idiomas, o una tabla [layout] con dos. Por ejemplo:
 init-comment-one-folder = una carpeta por documento
 init-comment-documents = Documentos escritos en otro idioma que source_lang:
+init-comment-records =
+    Dónde guarda `stele mark` el registro de una traducción: "front-matter" (el encabezado de un
+    archivo Markdown; un archivo .stele junto a los demás), "sidecar" (un archivo .stele junto a
+    cada traducción) o "none" (ningún registro: las traducciones se juzgan por su historial de git).
+init-comment-records-none = Ningún archivo Markdown de aquí tiene encabezado, y ninguno debe recibirlo:
+init-comment-records-sidecar = Las traducciones Markdown de aquí guardan sus registros en archivos .stele y no tienen encabezado:
 init-comment-check =
     Lo que exige `stele check`. Solo, quiere al día todas las traducciones del corpus.
     Con --changed-since REV (una pull request) o --staged (un hook pre-commit), juzga el
@@ -193,6 +199,8 @@ init-comment-check-allow-missing = Traducciones que pueden faltar (globs sobre l
 init-wrote = Se escribió { $path } (disposición: { $layout }).
 init-prose-only = Solo los archivos de texto son documentos: quedan fuera { $kinds } (edite `include` para conservarlos).
 init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.
+init-records-none = Ningún archivo Markdown tiene encabezado: records = "none", las traducciones se juzgan por su historial de git y `stele mark` no toca los archivos (records = "sidecar" guarda los registros en archivos .stele).
+init-records-sidecar = Las traducciones Markdown guardan sus registros en archivos .stele: records = "sidecar".
 init-next = Siguiente paso: `stele status`.
 
 ## Errores

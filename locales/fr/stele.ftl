@@ -179,6 +179,13 @@ init-comment-layout =
     Un motif pour toutes les langues, ou une table [layout] avec deux motifs. Par exemple :
 init-comment-one-folder = un dossier par document
 init-comment-documents = Documents écrits dans une autre langue que source_lang :
+init-comment-records =
+    Où `stele mark` garde l’enregistrement d’une traduction : "front-matter" (l’en-tête d’un
+    fichier Markdown ; un fichier .stele à côté des autres), "sidecar" (un fichier .stele à côté
+    de chaque traduction) ou "none" (aucun enregistrement : les traductions sont jugées d’après
+    leur historique git).
+init-comment-records-none = Aucun fichier Markdown ici n’a d’en-tête, et aucun ne doit en recevoir :
+init-comment-records-sidecar = Les traductions Markdown d’ici gardent leurs enregistrements dans des fichiers .stele, et n’ont pas d’en-tête :
 init-comment-check =
     Ce que `stele check` exige. Seul, il veut toutes les traductions du corpus à jour.
     Avec --changed-since REV (une pull request) ou --staged (un hook pre-commit), il juge le
@@ -193,6 +200,8 @@ init-comment-check-allow-missing = Traductions qui peuvent manquer (globs sur le
 init-wrote = { $path } écrit (disposition : { $layout }).
 init-prose-only = Seuls les fichiers de texte sont des documents : laissés de côté { $kinds } (modifiez `include` pour les garder).
 init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.
+init-records-none = Aucun fichier Markdown n’a d’en-tête : records = "none", les traductions sont jugées d’après leur historique git et `stele mark` ne touche pas aux fichiers (records = "sidecar" garde les enregistrements dans des fichiers .stele).
+init-records-sidecar = Les traductions Markdown gardent leurs enregistrements dans des fichiers .stele : records = "sidecar".
 init-next = Ensuite : `stele status`.
 
 ## Erreurs

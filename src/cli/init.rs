@@ -46,12 +46,119 @@ struct Planned {
     include: Option<Vec<String>>,
     /// The globs of `exclude`, when the layout's patterns reach another corpus's files.
     exclude: Vec<String>,
+    /// `records`, when what the files hold says it is not front matter.
+    records: Option<RecordsChoice>,
 }
 
 impl Planned {
     fn one(layout: Guess) -> Planned {
-        Planned { name: None, layout, include: None, exclude: Vec::new() }
+        Planned { name: None, layout, include: None, exclude: Vec::new(), records: None }
     }
+}
+
+/// What `init` writes for `records` when the files show the default will not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecordsChoice {
+    /// Markdown files, none with front matter and no sidecar: history only.
+    None,
+    /// Markdown translations with `.stele` sidecars and no front matter.
+    Sidecar,
+}
+
+/// What the corpus's files already hold, as far as records go.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Survey {
+    /// Markdown files looked at.
+    markdown: usize,
+    /// Of those, files that open with front matter (`---` or `+++`).
+    front_matter: usize,
+    /// Sidecars of Markdown files (`*.md.stele`).
+    sidecars: usize,
+}
+
+/// Where records go, from what the files hold: front matter anywhere keeps the default (pins go
+/// beside the fields the files already have); sidecars of Markdown files and no front matter,
+/// sidecars; Markdown files and no front matter at all, none (a format such as tldr's, whose
+/// pages begin with `# command`, must not gain front matter); no Markdown, the default (other
+/// files keep their records in sidecars anyway).
+fn choose_records(found: Survey) -> Option<RecordsChoice> {
+    match found {
+        Survey { front_matter: 1.., .. } | Survey { markdown: 0, .. } => None,
+        Survey { sidecars: 1.., .. } => Some(RecordsChoice::Sidecar),
+        Survey { .. } => Some(RecordsChoice::None),
+    }
+}
+
+/// How many files a survey reads at most.
+const SURVEY_BUDGET: usize = 200_000;
+
+/// Looks at the Markdown files (and their sidecars) below `dirs`: whether they open with front
+/// matter (the first bytes, after a byte-order mark). Hidden folders are skipped.
+fn survey(dirs: &[std::path::PathBuf]) -> Survey {
+    use std::io::Read;
+    let mut found = Survey::default();
+    let mut queue: Vec<std::path::PathBuf> = dirs.to_vec();
+    let mut seen = 0usize;
+    'walk: while let Some(dir) = queue.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.filter_map(Result::ok) {
+            seen += 1;
+            if seen > SURVEY_BUDGET {
+                break 'walk;
+            }
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                if !name.starts_with('.') {
+                    queue.push(entry.path());
+                }
+                continue;
+            }
+            if !kind.is_file() {
+                continue;
+            }
+            let lower = name.to_ascii_lowercase();
+            if [".md.stele", ".mdx.stele", ".markdown.stele"].iter().any(|e| lower.ends_with(e)) {
+                found.sidecars += 1;
+            } else if [".md", ".mdx", ".markdown"].iter().any(|e| lower.ends_with(e)) {
+                found.markdown += 1;
+                let mut head = [0u8; 7];
+                let n = std::fs::File::open(entry.path()).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+                let head = head[..n].strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head[..n]);
+                if [&b"---\n"[..], b"---\r\n", b"+++\n", b"+++\r\n"].iter().any(|fence| head.starts_with(fence)) {
+                    found.front_matter += 1;
+                    // One is enough to keep the default.
+                    break 'walk;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The folders a plan's files are in: each pattern's fixed part, for each language folder.
+fn plan_folders(root: &Path, layout: &Guess, source_lang: &str, langs: &[String]) -> Vec<std::path::PathBuf> {
+    let patterns: Vec<&String> = match layout {
+        Guess::One(p) => vec![p],
+        Guess::Two(s, t) => vec![s, t],
+    };
+    let mut dirs: Vec<std::path::PathBuf> = Vec::new();
+    for pattern in patterns {
+        for lang in std::iter::once(source_lang).chain(langs.iter().map(String::as_str)) {
+            let fixed = pattern.replace("{lang}", lang);
+            let fixed = &fixed[..fixed.find('{').unwrap_or(fixed.len())];
+            let folder = fixed.rfind('/').map_or("", |i| &fixed[..i]);
+            let dir = root.join(folder);
+            if dir.is_dir() && !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    // A folder inside another is walked with it.
+    let all = dirs.clone();
+    dirs.retain(|d| !all.iter().any(|o| o != d && d.starts_with(o)));
+    dirs
 }
 
 /// The names of the folders (`dirs`) or files in `dir`, sorted; none when it cannot be read.
@@ -125,6 +232,7 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
             layout: Guess::Two(source, translation),
             include: Some(MARKDOWN.iter().map(|g| (*g).to_owned()).collect()),
             exclude,
+            records: None,
         };
         let mut planned = Vec::new();
         if has("docs") {
@@ -295,12 +403,25 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
             let globs: Vec<String> = plan.exclude.iter().map(|g| format!("\"{g}\"")).collect();
             s.push_str(&format!("exclude = [{}]\n\n", globs.join(", ")));
         }
+        let table = plan.name.as_ref().map_or_else(|| "layout".to_owned(), |name| format!("corpora.{name}.layout"));
+        // `records` is a key of the corpus: before a `[layout]` table opens.
+        s.push_str(&c("init-comment-records"));
+        match plan.records {
+            None => s.push_str("# records = \"front-matter\"\n\n"),
+            Some(RecordsChoice::None) => {
+                s.push_str(&c("init-comment-records-none"));
+                s.push_str("records = \"none\"\n\n");
+            }
+            Some(RecordsChoice::Sidecar) => {
+                s.push_str(&c("init-comment-records-sidecar"));
+                s.push_str("records = \"sidecar\"\n\n");
+            }
+        }
         s.push_str(&c("init-comment-layout"));
         s.push_str(&format!(
             "#   content/{{lang}}/{{path}}      (Hugo)\n#   corpus/{{path}}/{{lang}}.md    ({})\n#   [layout]\n#   source = \"pages/{{path}}\"\n#   translation = \"pages.{{lang}}/{{path}}\"\n",
             t!(loc, "init-comment-one-folder")
         ));
-        let table = plan.name.as_ref().map_or_else(|| "layout".to_owned(), |name| format!("corpora.{name}.layout"));
         match &plan.layout {
             Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
             Guess::Two(src, tr) => s.push_str(&format!("[{table}]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),
@@ -366,6 +487,13 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         // and stele finds them by their tag.
         langs = guessed_langs.iter().map(|l| Lang::parse(l).map_or_else(|_| l.clone(), |l| l.to_string())).collect();
     }
+    // Where records go, from what the files already hold: a format with no front matter
+    // anywhere must not gain one.
+    let spelled = if args.langs.is_empty() { &guessed_langs } else { &langs };
+    for plan in planned.iter_mut() {
+        let folders = plan_folders(&ctx.cwd, &plan.layout, &args.source_lang, spelled);
+        plan.records = choose_records(survey(&folders));
+    }
     let text = template(loc, source_lang.as_str(), &langs, &planned);
     // Check the file before writing it: a bad --layout is reported now, not at the next status.
     let check_path = ctx.cwd.join(config::FILE_NAME);
@@ -394,6 +522,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         if langs.is_empty() {
             line(out, t!(loc, "init-no-languages"))?;
         }
+        match planned.iter().find_map(|p| p.records) {
+            Some(RecordsChoice::None) => line(out, t!(loc, "init-records-none"))?,
+            Some(RecordsChoice::Sidecar) => line(out, t!(loc, "init-records-sidecar"))?,
+            None => {}
+        }
         line(out, t!(loc, "init-next"))?;
     }
     // -v: the file as written.
@@ -402,4 +535,29 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         out.write_all(text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// issue 28: where records go, from what the files hold.
+    #[test]
+    fn records_from_what_the_files_hold() {
+        let survey = |markdown, front_matter, sidecars| Survey { markdown, front_matter, sidecars };
+        let cases = [
+            // tldr-pages: Markdown pages, none with front matter.
+            (survey(5000, 0, 0), Some(RecordsChoice::None)),
+            // Hugo, Docusaurus, OpenTelemetry: front matter somewhere keeps the default.
+            (survey(300, 1, 0), None),
+            (survey(300, 1, 4), None),
+            // Sidecars already beside Markdown pages that have no front matter.
+            (survey(300, 0, 4), Some(RecordsChoice::Sidecar)),
+            // No Markdown (Fluent, gettext, plain text): sidecars already, the default.
+            (survey(0, 0, 0), None),
+        ];
+        for (found, want) in cases {
+            assert_eq!(choose_records(found), want, "{found:?}");
+        }
+    }
 }

@@ -35,6 +35,33 @@ fn guesses_the_tldr_layout() {
     assert!(config.contains("languages = [\"fr\", \"pt-BR\"]"), "{config}");
     let json = env.status_json(&[]);
     assert_eq!(json["summary"]["pt-BR"]["current"], 1);
+    // issue 28: no page has front matter (a tldr page begins with `# command`): the corpus
+    // keeps no records, and `mark` leaves the page alone.
+    assert!(config.contains("\nrecords = \"none\"\n"), "{config}");
+    let err = env.stele(&["mark", "pages.fr/common/ls.md"]).usage_error().to_owned();
+    assert!(err.contains("keeps no records"), "{err}");
+    assert_eq!(env.read("pages.fr/common/ls.md"), "# ls\n");
+}
+
+/// issue 28: `records` follows what the files hold: front matter anywhere keeps the default,
+/// sidecars beside Markdown pages without front matter are kept.
+#[test]
+fn records_follow_what_the_files_hold() {
+    let env = TestEnv::new();
+    env.write("content/en/a.md", "# A\n");
+    env.write("content/en/b.md", "---\ntitle: B\n---\nB.\n");
+    env.write("content/fr/a.md", "# A\n");
+    env.commit("start");
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(!out.contains("records"), "{out}");
+    let config = env.read("stele.toml");
+    assert!(config.contains("\n# records = \"front-matter\"\n") && !config.contains("\nrecords ="), "{config}");
+    env.remove("stele.toml");
+    env.write("content/en/b.md", "B.\n");
+    env.write("content/fr/a.md.stele", "stele-basis = \"0000000000000000000000000000000000000000\"\n");
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(out.contains("records = \"sidecar\""), "{out}");
+    assert!(env.read("stele.toml").contains("\nrecords = \"sidecar\"\n"));
 }
 
 #[test]
