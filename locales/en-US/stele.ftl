@@ -164,6 +164,9 @@ todo-translate-from = translate from { $source }
 mark-marked = Marked { $path } as matching { $source } ({ $blob }).
 mark-would-mark = Would mark { $path } as matching { $source } ({ $blob }).
 mark-unchanged = { $path } already matches { $source } ({ $blob }).
+mark-marked-commit = Marked { $path } as matching { $source } as of commit { $commit } ({ $pin }).
+mark-would-mark-commit = Would mark { $path } as matching { $source } as of commit { $commit } ({ $pin }).
+mark-unchanged-commit = { $path } already matches { $source } as of commit { $commit } ({ $pin }).
 mark-sidecar = The record is kept in { $path }.
 
 ## init

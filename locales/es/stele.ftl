@@ -164,6 +164,9 @@ todo-translate-from = traducir desde { $source }
 mark-marked = { $path } marcada como correspondiente a { $source } ({ $blob }).
 mark-would-mark = { $path } se marcaría como correspondiente a { $source } ({ $blob }).
 mark-unchanged = { $path } ya corresponde a { $source } ({ $blob }).
+mark-marked-commit = { $path } marcada como correspondiente a { $source } en el commit { $commit } ({ $pin }).
+mark-would-mark-commit = { $path } se marcaría como correspondiente a { $source } en el commit { $commit } ({ $pin }).
+mark-unchanged-commit = { $path } ya corresponde a { $source } en el commit { $commit } ({ $pin }).
 mark-sidecar = El registro se guarda en { $path }.
 
 ## init

@@ -164,6 +164,9 @@ todo-translate-from = traduire depuis { $source }
 mark-marked = { $path } marqué comme correspondant à { $source } ({ $blob }).
 mark-would-mark = { $path } serait marqué comme correspondant à { $source } ({ $blob }).
 mark-unchanged = { $path } correspond déjà à { $source } ({ $blob }).
+mark-marked-commit = { $path } marqué comme correspondant à { $source } au commit { $commit } ({ $pin }).
+mark-would-mark-commit = { $path } serait marqué comme correspondant à { $source } au commit { $commit } ({ $pin }).
+mark-unchanged-commit = { $path } correspond déjà à { $source } au commit { $commit } ({ $pin }).
 mark-sidecar = L’enregistrement est conservé dans { $path }.
 
 ## init

@@ -37,16 +37,23 @@ pub fn run(ctx: &Ctx, args: &MarkArgs, out: &mut dyn Write) -> Result<ExitCode, 
         return Ok(ExitCode::SUCCESS);
     }
     for m in &marked {
-        let id = match (args.dry_run, m.changed) {
-            (_, false) => "mark-unchanged",
-            (true, true) => "mark-would-mark",
-            (false, true) => "mark-marked",
+        // What is written: the source's blob for stele-basis; for a commit pin
+        // (default_lang_commit, l10n.sourceCommit) the commit, named with its key.
+        let text = match (m.commit, args.dry_run, m.changed) {
+            (None, _, false) => t!(loc, "mark-unchanged", "path" => display_path(&m.translation),
+                "source" => display_path(&m.source), "blob" => m.blob.short(7)),
+            (None, true, true) => t!(loc, "mark-would-mark", "path" => display_path(&m.translation),
+                "source" => display_path(&m.source), "blob" => m.blob.short(7)),
+            (None, false, true) => t!(loc, "mark-marked", "path" => display_path(&m.translation),
+                "source" => display_path(&m.source), "blob" => m.blob.short(7)),
+            (Some(commit), _, false) => t!(loc, "mark-unchanged-commit", "path" => display_path(&m.translation),
+                "source" => display_path(&m.source), "commit" => commit.short(7), "pin" => m.pin.name()),
+            (Some(commit), true, true) => t!(loc, "mark-would-mark-commit", "path" => display_path(&m.translation),
+                "source" => display_path(&m.source), "commit" => commit.short(7), "pin" => m.pin.name()),
+            (Some(commit), false, true) => t!(loc, "mark-marked-commit", "path" => display_path(&m.translation),
+                "source" => display_path(&m.source), "commit" => commit.short(7), "pin" => m.pin.name()),
         };
-        line(
-            out,
-            t!(loc, id, "path" => display_path(&m.translation), "source" => display_path(&m.source),
-            "blob" => m.blob.short(7)),
-        )?;
+        line(out, text)?;
         if m.changed && m.record_file != m.translation && ctx.verbose > 0 {
             line(out, t!(loc, "mark-sidecar", "path" => display_path(&m.record_file)))?;
         }

@@ -243,9 +243,17 @@ fn mark_keeps_each_files_convention_and_every_other_byte() {
         env.write("corpus/doc/en.md", "Two.\n");
         let second = env.commit("source changes");
         let old = env.read("corpus/doc/fr.md");
-        env.stele(&["mark", "corpus/doc/fr.md"]).ok();
+        let said = env.stele(&["mark", "corpus/doc/fr.md"]).ok().to_owned();
         let new = env.read("corpus/doc/fr.md");
         assert_eq!(new, after(&second), "{pin}: from {old:?}");
+        // issue 28: mark said the source's blob id while it wrote the commit's: it names what
+        // it writes.
+        assert_eq!(
+            said,
+            format!("Marked corpus/doc/fr.md as matching corpus/doc/en.md as of commit {} ({pin}).\n", &second[..7])
+        );
+        let again = env.stele(&["mark", "--dry-run", "corpus/doc/fr.md"]).ok().to_owned();
+        assert!(again.contains(&format!("already matches corpus/doc/en.md as of commit {}", &second[..7])), "{again}");
         assert_ne!(first, second);
         let fr = translation(&env.status_json(&[]), "corpus/doc/fr.md");
         assert_eq!((fr["state"].as_str(), fr["pin"].as_str()), (Some("current"), Some(pin)));
