@@ -276,14 +276,16 @@ fn render_text(
     let paint: &Painter = &ctx.paint;
     let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
     let mut shown = vec![false; r.problems.len()];
-    // -q: the problems only (nothing when the check passes); -v: each translation that
-    // passed too.
+    // -q: the errors only (nothing when the check passes); -v: each translation that passed
+    // too.
     for v in &r.languages {
         if ctx.quiet {
             for (i, p) in r.problems.iter().enumerate() {
                 if p.corpus == v.corpus && p.lang == v.lang && !shown[i] {
                     shown[i] = true;
-                    render_problem(ctx, root, p, out)?;
+                    if p.severity == Severity::Error {
+                        render_problem(ctx, root, p, out)?;
+                    }
                 }
             }
             continue;

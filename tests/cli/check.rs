@@ -442,6 +442,9 @@ fn a_change_to_a_partly_translated_corpus_is_judged_by_what_it_changed() {
         out.stdout
     );
     assert!(out.stdout.contains("check passed: 2 languages, 4 translations checked, one warning"), "{}", out.stdout);
+    // -q prints the errors only: nothing here.
+    let out = env.stele(&["check", "--staged", "-q"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""));
     // The same, committed on a branch and judged against main.
     env.commit("edit two sources");
     let out = env.stele(&["check", "--changed-since", "HEAD~1"]);
