@@ -189,7 +189,7 @@ init-comment-records =
 init-comment-records-none = No Markdown file here has front matter, and none should gain one:
 init-comment-records-sidecar = The Markdown translations here keep their records in .stele files, and have no front matter:
 init-comment-check =
-    What `stele check` requires. Alone, it holds the corpus to every translation current.
+    What `stele check` requires. On its own, it requires every translation to be current.
     With --changed-since REV (a pull request) or --staged (a pre-commit hook), it judges the
     change by what it changed: a translation it touched must end current, one its source edits
     left outdated is a warning, and the two limits below apply only once set here.

@@ -189,7 +189,7 @@ init-comment-records =
 init-comment-records-none = Ningún archivo Markdown de aquí tiene encabezado, y ninguno debe recibirlo:
 init-comment-records-sidecar = Las traducciones Markdown de aquí guardan sus registros en archivos .stele y no tienen encabezado:
 init-comment-check =
-    Lo que exige `stele check`. Solo, quiere al día todas las traducciones del corpus.
+    Lo que exige `stele check`. Sin opciones, exige que todas las traducciones estén al día.
     Con --changed-since REV (una pull request) o --staged (un hook pre-commit), juzga el
     cambio por lo que cambió: una traducción que toca debe quedar al día, la que sus cambios
     en la fuente dejan desactualizada es un aviso, y los dos límites de abajo solo se aplican

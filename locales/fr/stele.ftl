@@ -190,11 +190,11 @@ init-comment-records =
 init-comment-records-none = Aucun fichier Markdown ici n’a d’en-tête, et aucun ne doit en recevoir :
 init-comment-records-sidecar = Les traductions Markdown d’ici gardent leurs enregistrements dans des fichiers .stele, et n’ont pas d’en-tête :
 init-comment-check =
-    Ce que `stele check` exige. Seul, il veut toutes les traductions du corpus à jour.
+    Ce que `stele check` exige. Sans option, il exige que toutes les traductions soient à jour.
     Avec --changed-since REV (une pull request) ou --staged (un hook pre-commit), il juge le
     changement sur ce qu’il a changé : une traduction qu’il touche doit finir à jour, celle que
     ses modifications de la source rendent obsolète est un avertissement, et les deux limites
-    ci-dessous ne s’appliquent qu’une fois définis ici.
+    ci-dessous ne s’appliquent qu’une fois définies ici.
     Les règles et leurs raisons : docs/config.md, « Rules for stele check ».
 init-comment-check-min-complete = Pourcentage minimal de traductions à jour par langue (ou {"{"} default = 80, fr = 100 {"}"}).
 init-comment-check-max-outdated = Nombre maximal de traductions obsolètes par langue.
@@ -330,15 +330,15 @@ cli-arg-corpora = Seulement ce corpus de stele.toml (répéter pour plusieurs) 
 cli-check-about = Vérifier les règles de complétude et de fraîcheur, pour l’intégration continue
 cli-check-arg-paths = Seulement les documents dont un fichier se trouve à ces chemins ou en dessous
 cli-check-arg-langs = Seulement ces langues (répéter l’option, ou séparer par des virgules)
-cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pour toutes les langues, ou LANGUE=N (100 par défaut ; pour un changement, aucun sauf s’il est configuré)
+cli-check-arg-min_complete = Pourcentage minimal de traductions à jour : N pour toutes les langues, ou LANGUE=N (100 par défaut ; pour un changement, aucun sauf s’il est configuré)
 cli-check-arg-max_outdated = Nombre maximal de traductions obsolètes par langue (0 par défaut ; pour un changement, aucun sauf s’il est configuré)
 cli-check-arg-allow_missing = Traductions qui peuvent manquer : un glob sur les chemins depuis la racine du dépôt
 cli-check-arg-changed_since = Seulement les documents dont la source ou les traductions ont changé depuis la base de fusion avec REV (le travail propre d’une pull request)
 cli-check-arg-staged = Seulement les documents dont la source ou les traductions sont indexées (ce que le prochain commit changerait) : pour un hook pre-commit
 cli-check-arg-format = Format de sortie : text (par défaut), json, junit (rapports de tests d’intégration continue), github (annotations sur une pull request) ou sarif (SARIF 2.1.0, pour l’analyse de code)
 cli-check-after =
-    Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent. Avec --changed-since ou --staged, un changement est jugé sur ce qu’il a changé (docs/config.md) : une traduction qu’il touche doit finir à jour ; celle que ses modifications de la source rendent obsolète est un avertissement.
-    Codes de sortie : 0 toutes les règles sont respectées (avertissements à part) ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
+    Les règles viennent de [check] dans stele.toml ; les options données ici les remplacent. Avec --changed-since ou --staged, un changement est jugé sur ce qu’il a changé (docs/config.md) : une traduction qu’il touche doit finir à jour ; celle que ses modifications de la source rendent obsolète est un avertissement.
+    Codes de sortie : 0 toutes les règles sont respectées (avertissements à part) ; 1 le corpus enfreint une règle ; 2 erreur d’utilisation, de configuration ou d’exécution.
 check-missing = manquante (traduire { $source })
 check-outdated = obsolète
 check-outdated-because = obsolète : { $reason }
