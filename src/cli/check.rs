@@ -192,9 +192,20 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
 
 /// A short description of a problem's kind (a SARIF rule).
 fn problem_rule(loc: &Localizer, p: &Problem) -> String {
-    let kind =
-        serde_json::to_value(&p.kind).ok().and_then(|v| v["kind"].as_str().map(str::to_owned)).unwrap_or_default();
-    t!(loc, &format!("check-rule-{kind}"))
+    let id = match p.kind {
+        ProblemKind::Missing => "check-rule-missing",
+        ProblemKind::Outdated { .. } => "check-rule-outdated",
+        ProblemKind::Orphan => "check-rule-orphan",
+        ProblemKind::Unknown { .. } => "check-rule-unknown",
+        ProblemKind::MessageMissing { .. } => "check-rule-message-missing",
+        ProblemKind::MessageOutdated { .. } => "check-rule-message-outdated",
+        ProblemKind::MessageObsolete { .. } => "check-rule-message-obsolete",
+        ProblemKind::BrokenReference { .. } => "check-rule-broken-reference",
+        ProblemKind::SyntaxError { .. } => "check-rule-syntax-error",
+        ProblemKind::BelowMinimum { .. } => "check-rule-below-minimum",
+        ProblemKind::TooManyOutdated { .. } => "check-rule-too-many-outdated",
+    };
+    t!(loc, id)
 }
 
 /// What is wrong, in one sentence (without the file).

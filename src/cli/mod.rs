@@ -727,4 +727,17 @@ mod tests {
             assert_eq!(shell_quote(path), quoted, "{path:?}");
         }
     }
+
+    /// Help text is the one family of message ids built from names (clap's: `cli-<command>-arg-<id>`),
+    /// which the test of every id the code names cannot see: building the localized command
+    /// formats every one of them, in every locale, and a missing one is an error here.
+    #[test]
+    fn every_help_message_exists() {
+        for (tag, _) in stele::l10n::LOCALES {
+            let loc = stele::l10n::Localizer::new(&[tag.to_string()]);
+            let cmd = super::command(&loc);
+            assert!(cmd.get_subcommands().count() > 10);
+            assert_eq!(loc.errors(), Vec::<String>::new(), "{tag}");
+        }
+    }
 }

@@ -181,3 +181,71 @@ fn a_percentage_never_wraps_away_from_its_number() {
     let help = env.stele(&["--ui-lang", "fr", "export", "--help"]).ok().to_owned();
     assert!(help.contains("99\u{202f}%"), "{help}");
 }
+
+/// The `.rs` files under `src/`, with their paths from the repository root.
+fn sources() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("src")];
+    let mut out = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(root).unwrap().display().to_string();
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// issue 28: every message id the code names exists in en-US (and so, by the test above, in
+/// every locale), and no id is built at run time, where this check cannot see it
+/// (`format!("qa-{}", …)` escaped it): an id is a literal, or a match returning literals.
+/// A literal is taken for an id when it is shaped like one (`word-word…`) and its first word
+/// is the first word of some message's id (`error`, `qa`, `status`…).
+#[test]
+fn every_message_id_in_the_code_exists() {
+    let english = ids(LOCALES[0].1);
+    let prefixes: BTreeSet<&str> = english.iter().filter_map(|id| id.split('-').next()).collect();
+    let shaped = |s: &str| {
+        s.contains('-')
+            && s.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    };
+    let mut unknown = Vec::new();
+    let mut built = Vec::new();
+    let mut seen = 0;
+    for (file, text) in sources() {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            // Every string literal of the line (escaped quotes are rare in ids' lines).
+            for literal in line.split('"').skip(1).step_by(2) {
+                let Some(prefix) = literal.split('-').next() else { continue };
+                if !prefixes.contains(prefix) {
+                    continue;
+                }
+                if shaped(literal) {
+                    seen += 1;
+                    if !english.contains(literal) {
+                        unknown.push(format!("{file}:{}: {literal}", n + 1));
+                    }
+                } else if literal.ends_with('-') || literal.contains("-{") {
+                    // `format!("qa-{}")`, `format!("check-rule-{kind}")`, `concat!("hint-", …)`.
+                    // Help text is the one family built from clap's own names (`cli-<command>-arg-<id>`);
+                    // a unit test in src/cli/mod.rs renders every one of them and fails on a missing id.
+                    if prefix != "cli" {
+                        built.push(format!("{file}:{}: {literal}", n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 400, "only {seen} ids found: the scan is broken");
+    assert!(unknown.is_empty(), "ids named in the code but not in locales/en-US/stele.ftl: {unknown:#?}");
+    assert!(built.is_empty(), "ids built at run time, which this check cannot see: {built:#?}");
+}
