@@ -11,11 +11,15 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Deserialize;
 use toml::Spanned;
 
 use crate::lang::Lang;
 use crate::layout::{LayoutProblem, Pattern};
+
+pub(crate) mod read;
+
+use read::Table;
+pub use read::{Expected, TomlProblem, ValueKind};
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "stele.toml";
@@ -193,29 +197,15 @@ pub enum ConfigError {
         #[source]
         source: io::Error,
     },
-    /// The file is not valid TOML or does not have the expected shape.
-    #[error("{}:{line}: {message}", path.display())]
-    Syntax {
+    /// The file is not TOML, or a key or value is not one `stele.toml` takes.
+    #[error("{}:{line}: {problem:?}", path.display())]
+    Invalid {
         /// The file.
         path: PathBuf,
         /// 1-based line.
         line: usize,
-        /// The parser's explanation (in English: it comes from the TOML parser).
-        message: String,
-    },
-    /// A key whose value is not one of those it takes.
-    #[error("{}:{line}: `{key}` cannot be `{value}`", path.display())]
-    UnknownValue {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// The key.
-        key: &'static str,
-        /// The value as written.
-        value: String,
-        /// The values it takes.
-        expected: &'static [&'static str],
+        /// What is wrong.
+        problem: ConfigProblem,
     },
     /// A language tag that is not BCP 47.
     #[error("{}:{line}: invalid language tag `{value}`", path.display())]
@@ -260,9 +250,8 @@ pub enum ConfigError {
         line: usize,
         /// The glob as written.
         pattern: String,
-        /// The glob parser's explanation.
-        #[source]
-        source: globset::Error,
+        /// What is wrong with it.
+        problem: GlobProblem,
     },
     /// `stele init` found a `stele.toml` already there.
     #[error("{} already exists", path.display())]
@@ -281,108 +270,161 @@ pub enum ConfigError {
     },
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    pin: Option<Spanned<String>>,
-    records: Option<Spanned<String>>,
-    source_lang: Option<Spanned<String>>,
-    languages: Option<Vec<Spanned<String>>>,
-    layout: Option<Spanned<toml::Value>>,
-    kind: Option<Spanned<String>>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    documents: Vec<RawDocumentRule>,
-    check: Option<RawCheck>,
-    qa: Option<RawQa>,
-    report: Option<RawReport>,
-    corpora: Option<Spanned<std::collections::BTreeMap<String, RawCorpus>>>,
+/// What is wrong in a `stele.toml` beyond its TOML (each rendered through Fluent by the CLI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// Not TOML, or a key or value of the wrong shape.
+    Toml(TomlProblem),
+    /// Corpus keys at the top level beside `[corpora.<name>]` tables.
+    TopLevelAndCorpora {
+        /// The first top-level corpus key.
+        key: String,
+    },
+    /// A `[corpora]` table that defines no corpus.
+    NoCorpus,
+    /// A value outside the ones a key takes (`kind`, `pin`, `[check] qa`).
+    UnknownValue {
+        /// The key, dotted from the top.
+        key: String,
+        /// The value as written.
+        value: String,
+        /// The values it takes.
+        allowed: &'static [&'static str],
+    },
+    /// `[check] min_complete` that is not a percentage from 0 to 100 (or a table of them).
+    Percentage {
+        /// The key, dotted from the top.
+        key: String,
+        /// The value as written.
+        value: String,
+    },
+    /// `layout` that is neither a pattern nor a table of `source` and `translation` patterns.
+    LayoutShape {
+        /// The key, dotted from the top.
+        key: String,
+    },
+    /// A `[report] link` pattern stele does not take.
+    Link(LinkProblem),
 }
 
-/// `[report]`: for the whole file (every corpus's files are in the same repository).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawReport {
-    link: Option<Spanned<String>>,
+/// What is wrong with a `[report] link` pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// Not an `http://` or `https://` URL.
+    NotHttp,
+    /// A space, a control character, a quote or an angle bracket.
+    UnsafeCharacter,
+    /// A `{` without its `}` (or a `}` alone).
+    Unclosed,
+    /// A placeholder other than `{path}` and `{commit}`.
+    UnknownPlaceholder {
+        /// Its name.
+        name: String,
+    },
+    /// No `{path}`.
+    NoPath,
 }
+
+/// What is wrong with a glob (globset's error kinds, as data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlobProblem {
+    /// `**` beside other characters in one path component.
+    InvalidRecursive,
+    /// A `[` without its `]`.
+    UnclosedClass,
+    /// A range such as `[z-a]` whose ends are out of order.
+    InvalidRange {
+        /// Its first end.
+        from: char,
+        /// Its last end.
+        to: char,
+    },
+    /// A `}` without its `{`.
+    UnopenedAlternates,
+    /// A `{` without its `}`.
+    UnclosedAlternates,
+    /// `{…}` inside `{…}`.
+    NestedAlternates,
+    /// A `\` at the end.
+    DanglingEscape,
+    /// Anything else the glob library refuses.
+    Other,
+}
+
+impl GlobProblem {
+    /// The problem of a glob the glob library refused.
+    pub fn of(e: &globset::Error) -> GlobProblem {
+        match e.kind() {
+            globset::ErrorKind::InvalidRecursive => GlobProblem::InvalidRecursive,
+            globset::ErrorKind::UnclosedClass => GlobProblem::UnclosedClass,
+            globset::ErrorKind::InvalidRange(from, to) => GlobProblem::InvalidRange { from: *from, to: *to },
+            globset::ErrorKind::UnopenedAlternates => GlobProblem::UnopenedAlternates,
+            globset::ErrorKind::UnclosedAlternates => GlobProblem::UnclosedAlternates,
+            globset::ErrorKind::NestedAlternates | globset::ErrorKind::TooManyNestedAlternates => {
+                GlobProblem::NestedAlternates
+            }
+            globset::ErrorKind::DanglingEscape => GlobProblem::DanglingEscape,
+            _ => GlobProblem::Other,
+        }
+    }
+}
+
+/// The keys of a corpus (at the top level, or in a `[corpora.<name>]` table).
+const CORPUS_KEYS: &[&str] =
+    &["source_lang", "languages", "layout", "kind", "pin", "records", "include", "exclude", "documents", "check", "qa"];
+/// The keys of the top level: a corpus's, and the file's own.
+const TOP_KEYS: &[&str] = &[
+    "source_lang",
+    "languages",
+    "layout",
+    "kind",
+    "pin",
+    "records",
+    "include",
+    "exclude",
+    "documents",
+    "check",
+    "qa",
+    "report",
+    "corpora",
+];
+const CHECK_KEYS: &[&str] = &["min_complete", "max_outdated", "allow_missing", "qa", "outdated_by_change"];
+const QA_KEYS: &[&str] = &["ignore", "ignore_paths", "glossary", "enable"];
+const DOCUMENT_KEYS: &[&str] = &["path", "source_lang"];
+const PINS: &[&str] = &["stele-basis", "default_lang_commit", "l10n.sourceCommit"];
+const KINDS: &[&str] = &["text", "fluent"];
+const RECORDS: &[&str] = &["front-matter", "sidecar", "none"];
+const OUTDATED_BY_CHANGE: &[&str] = &["warning", "error", "off"];
+const QA_LEVELS: &[&str] = &["error", "warning", "off"];
 
 /// Checks a `[report] link` pattern: an `http://` or `https://` URL (a report must not carry a
 /// `javascript:` link from a pull request's stele.toml) whose only placeholders are `{path}`
 /// and `{commit}`, with `{path}` among them.
-fn link_pattern(value: &str) -> Result<(), String> {
+fn link_pattern(value: &str) -> Result<(), LinkProblem> {
     if !(value.starts_with("https://") || value.starts_with("http://")) {
-        return Err("`link` is an http:// or https:// URL".to_owned());
+        return Err(LinkProblem::NotHttp);
     }
     if value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
-        return Err("`link` holds a space, a quote or an angle bracket".to_owned());
+        return Err(LinkProblem::UnsafeCharacter);
     }
     let mut rest = value;
     let mut has_path = false;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { return Err("`link` has a `{` without `}`".to_owned()) };
+        let Some(close) = rest[open..].find('}') else { return Err(LinkProblem::Unclosed) };
         match &rest[open + 1..open + close] {
             "path" => has_path = true,
             "commit" => {}
-            other => return Err(format!("`link` knows {{path}} and {{commit}}, not {{{other}}}")),
+            other => return Err(LinkProblem::UnknownPlaceholder { name: other.to_owned() }),
         }
         rest = &rest[open + close + 1..];
     }
-    if rest.contains('}') || !has_path {
-        return Err("`link` needs {path}".to_owned());
+    if rest.contains('}') {
+        return Err(LinkProblem::Unclosed);
+    }
+    if !has_path {
+        return Err(LinkProblem::NoPath);
     }
     Ok(())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCorpus {
-    pin: Option<Spanned<String>>,
-    records: Option<Spanned<String>>,
-    source_lang: Spanned<String>,
-    languages: Vec<Spanned<String>>,
-    layout: Spanned<toml::Value>,
-    kind: Option<Spanned<String>>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    documents: Vec<RawDocumentRule>,
-    check: Option<RawCheck>,
-    qa: Option<RawQa>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQa {
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
-    #[serde(default)]
-    ignore_paths: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
-    glossary: Option<String>,
-    #[serde(default)]
-    enable: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDocumentRule {
-    path: Spanned<String>,
-    source_lang: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCheck {
-    min_complete: Option<Spanned<toml::Value>>,
-    max_outdated: Option<usize>,
-    #[serde(default)]
-    allow_missing: Vec<Spanned<String>>,
-    qa: Option<Spanned<String>>,
-    outdated_by_change: Option<Spanned<String>>,
 }
 
 /// Walks up from `start` to the first directory holding a `stele.toml` and returns that file.
@@ -404,10 +446,10 @@ pub fn find(start: &Path) -> Result<PathBuf, ConfigError> {
 pub fn load(file: &Path) -> Result<Vec<Config>, ConfigError> {
     let bytes =
         crate::fsx::read_following(file).map_err(|source| ConfigError::Read { path: file.to_owned(), source })?;
-    let text = String::from_utf8(bytes).map_err(|e| ConfigError::Syntax {
+    let text = String::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
         path: file.to_owned(),
         line: line_of(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to()),
-        message: "the file is not valid UTF-8".to_owned(),
+        problem: ConfigProblem::Toml(TomlProblem::NotUtf8),
     })?;
     parse(file, &text)
 }
@@ -415,14 +457,27 @@ pub fn load(file: &Path) -> Result<Vec<Config>, ConfigError> {
 /// Parses the text of a `stele.toml` found at `file` (used for error messages and as the root).
 pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
     let path = file.to_owned();
-    let syntax = |line: usize, message: String| ConfigError::Syntax { path: path.clone(), line, message };
-    let raw: RawFile = toml::from_str(text)
-        .map_err(|e| syntax(e.span().map_or(1, |s| line_of(text, s.start)), e.message().trim().to_owned()))?;
+    let toml = |(line, problem): read::Located| ConfigError::Invalid {
+        path: path.clone(),
+        line,
+        problem: ConfigProblem::Toml(problem),
+    };
+    let invalid = |line: usize, problem: ConfigProblem| ConfigError::Invalid { path: path.clone(), line, problem };
+    let doc = read::document(text).map_err(toml)?;
+    let top = Table::root(text, &doc);
+    top.only(TOP_KEYS).map_err(toml)?;
     let root = file.parent().map(Path::to_owned).unwrap_or_default();
-    let report_link = match raw.report.as_ref().and_then(|r| r.link.as_ref()) {
-        Some(link) => {
-            link_pattern(link.get_ref()).map_err(|message| syntax(line_of(text, link.span().start), message))?;
-            Some(link.get_ref().clone())
+    let report_link = match top.table("report").map_err(toml)? {
+        Some(report) => {
+            report.only(&["link"]).map_err(toml)?;
+            match report.text("link").map_err(toml)? {
+                Some(link) => {
+                    link_pattern(link.get_ref())
+                        .map_err(|p| invalid(line_of(text, link.span().start), ConfigProblem::Link(p)))?;
+                    Some(link.into_inner())
+                }
+                None => None,
+            }
         }
         None => None,
     };
@@ -430,50 +485,37 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Config>, ConfigError> {
         c.report_link = report_link.clone();
         c
     };
-    let Some(corpora) = raw.corpora else {
-        let missing = |key: &str| syntax(1, format!("missing key `{key}` (or [corpora.<name>] tables)"));
-        let one = RawCorpus {
-            source_lang: raw.source_lang.ok_or_else(|| missing("source_lang"))?,
-            languages: raw.languages.ok_or_else(|| missing("languages"))?,
-            layout: raw.layout.ok_or_else(|| missing("layout"))?,
-            kind: raw.kind,
-            include: raw.include,
-            exclude: raw.exclude,
-            documents: raw.documents,
-            check: raw.check,
-            qa: raw.qa,
-            pin: raw.pin,
-            records: raw.records,
-        };
-        return Ok(vec![with_link(corpus(&path, text, &root, DEFAULT_CORPUS, one)?)]);
+    let Some(corpora) = top.get("corpora") else {
+        return Ok(vec![with_link(corpus(&path, text, &root, DEFAULT_CORPUS, &top)?)]);
     };
-    let top_level = raw.source_lang.is_some()
-        || raw.languages.is_some()
-        || raw.layout.is_some()
-        || raw.kind.is_some()
-        || !raw.include.is_empty()
-        || !raw.exclude.is_empty()
-        || !raw.documents.is_empty()
-        || raw.check.is_some()
-        || raw.qa.is_some()
-        || raw.pin.is_some()
-        || raw.records.is_some();
-    if top_level {
-        return Err(syntax(
-            line_of(text, corpora.span().start),
-            "corpus keys go either at the top level or in [corpora.<name>] tables, not both".to_owned(),
+    if let Some((key, _)) = top.entries().into_iter().find(|(k, _)| CORPUS_KEYS.contains(&k.get_ref().as_str())) {
+        return Err(invalid(
+            line_of(text, key.span().start),
+            ConfigProblem::TopLevelAndCorpora { key: key.into_inner() },
         ));
     }
-    let span = corpora.span();
-    let corpora = corpora.into_inner();
-    if corpora.is_empty() {
-        return Err(syntax(line_of(text, span.start), "[corpora] defines no corpus".to_owned()));
+    let corpora = top.as_table("corpora", corpora, Expected::Table).map_err(toml)?;
+    let mut tables = Vec::new();
+    for (name, value) in corpora.entries() {
+        let table = corpora.as_table(name.get_ref(), value, Expected::Table).map_err(toml)?;
+        table.only(CORPUS_KEYS).map_err(toml)?;
+        tables.push((name.into_inner(), table));
     }
-    corpora.into_iter().map(|(name, raw)| corpus(&path, text, &root, &name, raw).map(with_link)).collect()
+    if tables.is_empty() {
+        return Err(invalid(line_of(text, corpora.span.start), ConfigProblem::NoCorpus));
+    }
+    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.iter().map(|(name, table)| corpus(&path, text, &root, name, table).map(with_link)).collect()
 }
 
-fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> Result<Config, ConfigError> {
+fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>) -> Result<Config, ConfigError> {
     let path = path.to_owned();
+    let toml = |(line, problem): read::Located| ConfigError::Invalid {
+        path: path.clone(),
+        line,
+        problem: ConfigProblem::Toml(problem),
+    };
+    let invalid = |line: usize, problem: ConfigProblem| ConfigError::Invalid { path: path.clone(), line, problem };
     let lang = |s: &Spanned<String>| {
         Lang::parse_tag(s.get_ref()).map_err(|_| ConfigError::InvalidLang {
             path: path.clone(),
@@ -482,11 +524,15 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
             suggestion: Lang::suggest(s.get_ref()),
         })
     };
-    let source_lang = lang(&raw.source_lang)?;
+    let raw_source_lang = raw.text("source_lang").map_err(toml)?.ok_or_else(|| toml(raw.missing("source_lang")))?;
+    let raw_languages = raw.texts_opt("languages").map_err(toml)?.ok_or_else(|| toml(raw.missing("languages")))?;
+    let raw_layout = raw.get("layout").ok_or_else(|| toml(raw.missing("layout")))?;
+
+    let source_lang = lang(&raw_source_lang)?;
     let mut spellings = HashMap::new();
-    spellings.insert(source_lang.clone(), raw.source_lang.get_ref().clone());
+    spellings.insert(source_lang.clone(), raw_source_lang.get_ref().clone());
     let mut languages: Vec<Lang> = Vec::new();
-    for l in &raw.languages {
+    for l in &raw_languages {
         let parsed = lang(l)?;
         spellings.entry(parsed.clone()).or_insert_with(|| l.get_ref().clone());
         if languages.contains(&parsed) {
@@ -501,62 +547,58 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         languages.push(parsed);
     }
 
-    let pin = match raw.pin.as_ref().map(|p| (p.get_ref().as_str(), p.span())) {
-        None | Some(("stele-basis", _)) => PinStyle::SteleBasis,
-        Some(("default_lang_commit", _)) => PinStyle::DefaultLangCommit,
-        Some(("l10n.sourceCommit", _)) => PinStyle::SourceCommit,
-        Some((other, span)) => {
-            return Err(ConfigError::Syntax {
-                path: path.clone(),
-                line: line_of(text, span.start),
-                message: format!(
-                    "unknown pin `{other}` (expected \"stele-basis\", \"default_lang_commit\" or \"l10n.sourceCommit\")"
-                ),
-            })
-        }
+    let one_of = |key: &str, value: &Spanned<String>, allowed: &'static [&'static str]| {
+        invalid(
+            line_of(text, value.span().start),
+            ConfigProblem::UnknownValue { key: raw.key(key), value: value.get_ref().clone(), allowed },
+        )
     };
-    let records = match raw.records.as_ref().map(|r| (r.get_ref().as_str(), r.span())) {
-        None | Some(("front-matter", _)) => Records::FrontMatter,
-        Some(("sidecar", _)) => Records::Sidecar,
-        Some(("none", _)) => Records::None,
-        Some((other, span)) => {
-            return Err(ConfigError::UnknownValue {
-                path: path.clone(),
-                line: line_of(text, span.start),
-                key: "records",
-                value: other.to_owned(),
-                expected: &["front-matter", "sidecar", "none"],
-            })
-        }
+    let pin = match raw.text("pin").map_err(toml)? {
+        None => PinStyle::SteleBasis,
+        Some(p) => match p.get_ref().as_str() {
+            "stele-basis" => PinStyle::SteleBasis,
+            "default_lang_commit" => PinStyle::DefaultLangCommit,
+            "l10n.sourceCommit" => PinStyle::SourceCommit,
+            _ => return Err(one_of("pin", &p, PINS)),
+        },
     };
-    let kind = match raw.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
-        None | Some(("text", _)) => Kind::Text,
-        Some(("fluent", _)) => Kind::Fluent,
-        Some((other, span)) => {
-            return Err(ConfigError::Syntax {
-                path: path.clone(),
-                line: line_of(text, span.start),
-                message: format!("unknown kind `{other}`: expected \"text\" or \"fluent\""),
-            })
-        }
+    let records = match raw.text("records").map_err(toml)? {
+        None => Records::FrontMatter,
+        Some(r) => match r.get_ref().as_str() {
+            "front-matter" => Records::FrontMatter,
+            "sidecar" => Records::Sidecar,
+            "none" => Records::None,
+            _ => return Err(one_of("records", &r, RECORDS)),
+        },
+    };
+    let kind = match raw.text("kind").map_err(toml)? {
+        None => Kind::Text,
+        Some(k) => match k.get_ref().as_str() {
+            "text" => Kind::Text,
+            "fluent" => Kind::Fluent,
+            _ => return Err(one_of("kind", &k, KINDS)),
+        },
     };
 
-    let layout = parse_layout(&path, text, &raw.layout)?;
+    let layout = parse_layout(&path, text, raw, raw_layout)?;
 
     let glob = |g: &Spanned<String>| {
         Glob::new(g.get_ref()).map_err(|source| ConfigError::Glob {
             path: path.clone(),
             line: line_of(text, g.span().start),
             pattern: g.get_ref().clone(),
-            source,
+            problem: GlobProblem::of(&source),
         })
     };
     let mut documents = Vec::new();
-    for rule in &raw.documents {
-        let matcher = glob(&rule.path)?.compile_matcher();
-        let source_lang = lang(&rule.source_lang)?;
-        spellings.entry(source_lang.clone()).or_insert_with(|| rule.source_lang.get_ref().clone());
-        documents.push(DocumentRule { pattern: rule.path.get_ref().clone(), matcher, source_lang });
+    for rule in raw.tables("documents").map_err(toml)? {
+        rule.only(DOCUMENT_KEYS).map_err(toml)?;
+        let rule_path = rule.text("path").map_err(toml)?.ok_or_else(|| toml(rule.missing("path")))?;
+        let rule_lang = rule.text("source_lang").map_err(toml)?.ok_or_else(|| toml(rule.missing("source_lang")))?;
+        let matcher = glob(&rule_path)?.compile_matcher();
+        let source_lang = lang(&rule_lang)?;
+        spellings.entry(source_lang.clone()).or_insert_with(|| rule_lang.get_ref().clone());
+        documents.push(DocumentRule { pattern: rule_path.into_inner(), matcher, source_lang });
     }
 
     let globset = |globs: &[Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
@@ -570,104 +612,121 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
         // A set of individually valid globs always builds.
         Ok(Some(b.build().expect("every glob was checked on its own")))
     };
-    let include = globset(&raw.include)?;
-    let exclude = globset(&raw.exclude)?;
+    let include = globset(&raw.texts("include").map_err(toml)?)?;
+    let exclude = globset(&raw.texts("exclude").map_err(toml)?)?;
 
     let mut check = CheckRules::default();
-    if let Some(rc) = &raw.check {
-        check.max_outdated = rc.max_outdated;
-        for g in &rc.allow_missing {
+    if let Some(rc) = raw.table("check").map_err(toml)? {
+        rc.only(CHECK_KEYS).map_err(toml)?;
+        check.max_outdated = rc.count("max_outdated").map_err(toml)?;
+        for g in &rc.texts("allow_missing").map_err(toml)? {
             glob(g)?;
             check.allow_missing.push(g.get_ref().clone());
         }
-        if let Some(min) = &rc.min_complete {
+        if let Some(min) = rc.get("min_complete") {
             let line = line_of(text, min.span().start);
-            let bad = || ConfigError::Syntax {
-                path: path.clone(),
-                line,
-                message:
-                    "`min_complete` is a percentage from 0 to 100, or a table of them by language (with `default`)"
-                        .to_owned(),
+            let key = rc.key("min_complete");
+            let bad = |v: &Spanned<toml::de::DeValue<'_>>| {
+                invalid(
+                    line_of(text, v.span().start),
+                    ConfigProblem::Percentage {
+                        key: key.clone(),
+                        value: text.get(v.span()).unwrap_or_default().trim().to_owned(),
+                    },
+                )
             };
-            let percent = |v: &toml::Value| -> Result<f64, ConfigError> {
-                let p = v.as_float().or_else(|| v.as_integer().map(|i| i as f64)).ok_or_else(bad)?;
-                if (0.0..=100.0).contains(&p) {
-                    Ok(p)
-                } else {
-                    Err(bad())
+            let percent = |v: &Spanned<toml::de::DeValue<'_>>| -> Result<f64, ConfigError> {
+                let p = match v.get_ref() {
+                    toml::de::DeValue::Integer(i) => {
+                        i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().map(|n| n as f64)
+                    }
+                    toml::de::DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+                    _ => None,
+                };
+                match p {
+                    Some(p) if (0.0..=100.0).contains(&p) => Ok(p),
+                    _ => Err(bad(v)),
                 }
             };
             match min.get_ref() {
-                toml::Value::Table(t) => {
-                    for (key, v) in t {
-                        if key == "default" {
+                toml::de::DeValue::Table(_) => {
+                    let table = rc.as_table("min_complete", min, Expected::Table).map_err(toml)?;
+                    for (key, v) in table.entries() {
+                        if key.get_ref() == "default" {
                             check.min_complete = Some(percent(v)?);
                         } else {
-                            let l = Lang::parse_tag(key).map_err(|_| ConfigError::InvalidLang {
+                            let l = Lang::parse_tag(key.get_ref()).map_err(|_| ConfigError::InvalidLang {
                                 path: path.clone(),
-                                line,
-                                value: key.clone(),
-                                suggestion: Lang::suggest(key),
+                                line: line_of(text, key.span().start).max(line),
+                                value: key.get_ref().clone(),
+                                suggestion: Lang::suggest(key.get_ref()),
                             })?;
                             check.min_complete_for.push((l, percent(v)?));
                         }
                     }
                 }
-                v => check.min_complete = Some(percent(v)?),
+                _ => check.min_complete = Some(percent(min)?),
             }
         }
-    }
-
-    let mut qa = QaRules::default();
-    if let Some(rc) = &raw.check {
-        if let Some(level) = &rc.qa {
+        if let Some(value) = rc.text("outdated_by_change").map_err(toml)? {
+            check.outdated_by_change = match value.get_ref().as_str() {
+                "off" => OutdatedByChange::Off,
+                "warning" => OutdatedByChange::Warning,
+                "error" => OutdatedByChange::Error,
+                _ => {
+                    return Err(invalid(
+                        line_of(text, value.span().start),
+                        ConfigProblem::UnknownValue {
+                            key: rc.key("outdated_by_change"),
+                            value: value.get_ref().clone(),
+                            allowed: OUTDATED_BY_CHANGE,
+                        },
+                    ))
+                }
+            };
+        }
+        if let Some(level) = rc.text("qa").map_err(toml)? {
             check.qa = match level.get_ref().as_str() {
                 "off" => QaLevel::Off,
                 "warning" => QaLevel::Warning,
                 "error" => QaLevel::Error,
                 _ => {
-                    return Err(ConfigError::Syntax {
-                        path: path.clone(),
-                        line: line_of(text, level.span().start),
-                        message: "`qa` is \"error\", \"warning\" or \"off\"".to_owned(),
-                    })
+                    return Err(invalid(
+                        line_of(text, level.span().start),
+                        ConfigProblem::UnknownValue {
+                            key: rc.key("qa"),
+                            value: level.get_ref().clone(),
+                            allowed: QA_LEVELS,
+                        },
+                    ))
                 }
             };
         }
     }
-    if let Some(value) = raw.check.as_ref().and_then(|rc| rc.outdated_by_change.as_ref()) {
-        check.outdated_by_change = match value.get_ref().as_str() {
-            "off" => OutdatedByChange::Off,
-            "warning" => OutdatedByChange::Warning,
-            "error" => OutdatedByChange::Error,
-            other => {
-                return Err(ConfigError::UnknownValue {
-                    path: path.clone(),
-                    line: line_of(text, value.span().start),
-                    key: "outdated_by_change",
-                    value: other.to_owned(),
-                    expected: &["warning", "error", "off"],
-                })
-            }
-        };
-    }
-    if let Some(rq) = &raw.qa {
+
+    let mut qa = QaRules::default();
+    if let Some(rq) = raw.table("qa").map_err(toml)? {
+        rq.only(QA_KEYS).map_err(toml)?;
         let ids = |v: &[Spanned<String>]| -> Vec<(String, usize)> {
             v.iter().map(|s| (s.get_ref().clone(), line_of(text, s.span().start))).collect()
         };
-        qa.ignore = ids(&rq.ignore);
-        qa.enable = ids(&rq.enable);
-        for (pattern, list) in &rq.ignore_paths {
-            let line = list.first().map_or(1, |s| line_of(text, s.span().start));
-            let g = Glob::new(pattern).map_err(|source| ConfigError::Glob {
-                path: path.clone(),
-                line,
-                pattern: pattern.clone(),
-                source,
-            })?;
-            qa.ignore_paths.push((g.compile_matcher(), ids(list)));
+        qa.ignore = ids(&rq.texts("ignore").map_err(toml)?);
+        qa.enable = ids(&rq.texts("enable").map_err(toml)?);
+        if let Some(paths) = rq.get("ignore_paths") {
+            let paths = rq.as_table("ignore_paths", paths, Expected::TableOfTexts).map_err(toml)?;
+            for (pattern, _) in paths.entries() {
+                let list = paths.texts(pattern.get_ref()).map_err(toml)?;
+                let line = line_of(text, pattern.span().start);
+                let g = Glob::new(pattern.get_ref()).map_err(|source| ConfigError::Glob {
+                    path: path.clone(),
+                    line,
+                    pattern: pattern.get_ref().clone(),
+                    problem: GlobProblem::of(&source),
+                })?;
+                qa.ignore_paths.push((g.compile_matcher(), ids(&list)));
+            }
         }
-        qa.glossary = rq.glossary.as_ref().map(PathBuf::from);
+        qa.glossary = rq.text("glossary").map_err(toml)?.map(|g| PathBuf::from(g.into_inner()));
     }
 
     Ok(Config {
@@ -690,38 +749,45 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: RawCorpus) -> R
     })
 }
 
-fn parse_layout(path: &Path, text: &str, value: &Spanned<toml::Value>) -> Result<Layout, ConfigError> {
+fn parse_layout(
+    path: &Path,
+    text: &str,
+    table: &Table<'_, '_>,
+    value: &Spanned<toml::de::DeValue<'_>>,
+) -> Result<Layout, ConfigError> {
     let span = value.span();
-    let compile = |pattern: &str, needs_lang: bool| {
+    let compile = |pattern: &str, at: Range<usize>, needs_lang: bool| {
         Pattern::parse(pattern, needs_lang).map_err(|problem| ConfigError::Layout {
             path: path.to_owned(),
-            line: line_of_needle(text, span.clone(), pattern),
+            line: line_of(text, at.start),
             pattern: pattern.to_owned(),
             problem,
         })
     };
-    let shape_error = || {
-        ConfigError::Syntax {
+    let shape_error = || ConfigError::Invalid {
         path: path.to_owned(),
         line: line_of(text, span.start),
-        message: "`layout` must be a pattern such as \"content/{lang}/{path}\" or a table with `source` and `translation` patterns".to_owned(),
-    }
+        problem: ConfigProblem::LayoutShape { key: table.key("layout") },
     };
     match value.get_ref() {
-        toml::Value::String(one) => {
-            let pattern = compile(one, true)?;
+        toml::de::DeValue::String(one) => {
+            let pattern = compile(one, span.clone(), true)?;
             Ok(Layout { source: pattern.clone(), translation: pattern })
         }
-        toml::Value::Table(table) => {
-            if table.keys().any(|k| k != "source" && k != "translation") {
+        toml::de::DeValue::Table(map) => {
+            if map.iter().any(|(k, _)| k.get_ref() != "source" && k.get_ref() != "translation") {
                 return Err(shape_error());
             }
-            let (Some(toml::Value::String(s)), Some(toml::Value::String(t))) =
-                (table.get("source"), table.get("translation"))
+            let get = |key: &str| map.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v);
+            let (Some(s), Some(t)) = (get("source"), get("translation")) else {
+                return Err(shape_error());
+            };
+            let (toml::de::DeValue::String(source), toml::de::DeValue::String(translation)) =
+                (s.get_ref(), t.get_ref())
             else {
                 return Err(shape_error());
             };
-            Ok(Layout { source: compile(s, false)?, translation: compile(t, true)? })
+            Ok(Layout { source: compile(source, s.span(), false)?, translation: compile(translation, t.span(), true)? })
         }
         _ => Err(shape_error()),
     }
@@ -796,16 +862,6 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// The line on which `needle` (a string value) first appears from the start of `span` on, else
-/// the span's line. (The span of a `[table]` value covers only its header, so the search runs on.)
-fn line_of_needle(text: &str, span: Range<usize>, needle: &str) -> usize {
-    let start = span.start.min(text.len());
-    match text.get(start..).and_then(|s| s.find(needle)) {
-        Some(pos) => line_of(text, start + pos),
-        None => line_of(text, start),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -839,7 +895,9 @@ mod tests {
         .unwrap();
         assert_eq!(all[0].report_link.as_deref(), Some("https://f.example/{commit}/{path}"));
         match parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\n[report]\nlink = \"ftp://x/{path}\"\n") {
-            Err(ConfigError::Syntax { line, .. }) => assert_eq!(line, 5),
+            Err(ConfigError::Invalid { line, problem: ConfigProblem::Link(LinkProblem::NotHttp), .. }) => {
+                assert_eq!(line, 5)
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -868,11 +926,17 @@ mod tests {
             "source_lang = \"en\"\n[corpora.a]\nsource_lang = \"en\"\nlanguages = []\nlayout = \"c/{lang}/{path}\"\n",
         )
         .unwrap_err();
-        assert!(matches!(err, ConfigError::Syntax { .. }), "{err:?}");
+        assert!(
+            matches!(err, ConfigError::Invalid { line: 1, problem: ConfigProblem::TopLevelAndCorpora { .. }, .. }),
+            "{err:?}"
+        );
         let err =
             parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\nkind = \"po\"\n")
                 .unwrap_err();
-        assert!(matches!(err, ConfigError::Syntax { line: 4, .. }), "{err:?}");
+        assert!(
+            matches!(err, ConfigError::Invalid { line: 4, problem: ConfigProblem::UnknownValue { .. }, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -918,10 +982,19 @@ mod tests {
     #[test]
     fn syntax_error_names_its_line() {
         let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"\nlayout = 3\n").unwrap_err();
-        assert!(matches!(err, ConfigError::Syntax { .. }), "{err:?}");
+        assert!(
+            matches!(err, ConfigError::Invalid { problem: ConfigProblem::Toml(TomlProblem::Syntax { .. }), .. }),
+            "{err:?}"
+        );
         let err = parse_str("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\ncolour = 1\n")
             .unwrap_err();
-        assert!(matches!(err, ConfigError::Syntax { line: 4, .. }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                ConfigError::Invalid { line: 4, problem: ConfigProblem::Toml(TomlProblem::UnknownKey { .. }), .. }
+            ),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -930,5 +1003,127 @@ mod tests {
             parse_str("source_lang = \"en\"\nlanguages = [\"fr\", \"fr-fr\", \"FR\"]\nlayout = \"c/{lang}/{path}\"\n")
                 .unwrap_err();
         assert!(matches!(err, ConfigError::DuplicateLang { line: 2, .. }), "{err:?}");
+    }
+
+    /// issue 28: every problem is data — the key dotted from the top, what it takes, what it
+    /// holds — never the TOML library's English or an internal type's name (`RawQa`).
+    #[test]
+    fn problems_carry_the_key_and_what_it_takes() {
+        const HEAD: &str = "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\n";
+        let wrong = |key: &str, expected, found, value: &str| {
+            ConfigProblem::Toml(TomlProblem::WrongType { key: key.into(), expected, found, value: value.into() })
+        };
+        let cases: Vec<(String, usize, ConfigProblem)> = vec![
+            (format!("{HEAD}[qa]\nignore = 3\n"), 5, wrong("qa.ignore", Expected::Texts, ValueKind::Integer, "3")),
+            (format!("{HEAD}qa = \"x\"\n"), 4, wrong("qa", Expected::Table, ValueKind::Text, "\"x\"")),
+            (
+                format!("{HEAD}[qa]\nignored = []\n"),
+                5,
+                ConfigProblem::Toml(TomlProblem::UnknownKey {
+                    key: "qa.ignored".into(),
+                    known: QA_KEYS,
+                    suggestion: Some("ignore"),
+                }),
+            ),
+            (
+                format!("{HEAD}[check]\nmax_outdated = -1\n"),
+                5,
+                wrong("check.max_outdated", Expected::Count, ValueKind::Integer, "-1"),
+            ),
+            (
+                format!("{HEAD}[check]\nmin_complete = \"all\"\n"),
+                5,
+                ConfigProblem::Percentage { key: "check.min_complete".into(), value: "\"all\"".into() },
+            ),
+            (
+                format!("{HEAD}[check]\nmin_complete = {{ default = 101 }}\n"),
+                5,
+                ConfigProblem::Percentage { key: "check.min_complete".into(), value: "101".into() },
+            ),
+            (
+                format!("{HEAD}[check]\nqa = \"fatal\"\n"),
+                5,
+                ConfigProblem::UnknownValue { key: "check.qa".into(), value: "fatal".into(), allowed: QA_LEVELS },
+            ),
+            (
+                format!("{HEAD}kind = \"po\"\n"),
+                4,
+                ConfigProblem::UnknownValue { key: "kind".into(), value: "po".into(), allowed: KINDS },
+            ),
+            (
+                format!("{HEAD}pin = \"sha\"\n"),
+                4,
+                ConfigProblem::UnknownValue { key: "pin".into(), value: "sha".into(), allowed: PINS },
+            ),
+            (
+                format!("{HEAD}[[documents]]\npath = \"a/*\"\n"),
+                4,
+                ConfigProblem::Toml(TomlProblem::MissingKey { key: "documents.source_lang".into() }),
+            ),
+            (format!("{HEAD}documents = 1\n"), 4, wrong("documents", Expected::Tables, ValueKind::Integer, "1")),
+            (
+                format!("{HEAD}[qa.ignore_paths]\n\"a/*\" = \"number\"\n"),
+                5,
+                wrong("qa.ignore_paths.a/*", Expected::Texts, ValueKind::Text, "\"number\""),
+            ),
+            (
+                "languages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\n".into(),
+                1,
+                ConfigProblem::Toml(TomlProblem::MissingKey { key: "source_lang".into() }),
+            ),
+            (
+                "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = [\"c/{lang}/{path}\"]\n".into(),
+                3,
+                ConfigProblem::LayoutShape { key: "layout".into() },
+            ),
+            (
+                "[corpora.a]\nsource_lang = \"en\"\nlanguages = \"fr\"\nlayout = \"c/{lang}/{path}\"\n".into(),
+                3,
+                wrong("corpora.a.languages", Expected::Texts, ValueKind::Text, "\"fr\""),
+            ),
+            (
+                "[corpora.a]\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\nreport = 1\n"
+                    .into(),
+                5,
+                ConfigProblem::Toml(TomlProblem::UnknownKey {
+                    key: "corpora.a.report".into(),
+                    known: CORPUS_KEYS,
+                    suggestion: None,
+                }),
+            ),
+            ("[corpora]\n".into(), 1, ConfigProblem::NoCorpus),
+            (
+                format!("{HEAD}[report]\nlink = \"https://x/{{branch}}/{{path}}\"\n"),
+                5,
+                ConfigProblem::Link(LinkProblem::UnknownPlaceholder { name: "branch".into() }),
+            ),
+            (format!("{HEAD}[report]\nlink = \"https://x/\"\n"), 5, ConfigProblem::Link(LinkProblem::NoPath)),
+            (
+                format!("{HEAD}languages2 = 3\n"),
+                4,
+                ConfigProblem::Toml(TomlProblem::UnknownKey {
+                    key: "languages2".into(),
+                    known: TOP_KEYS,
+                    suggestion: Some("languages"),
+                }),
+            ),
+        ];
+        for (text, line, problem) in cases {
+            match parse(Path::new("/r/stele.toml"), &text) {
+                Err(ConfigError::Invalid { line: l, problem: p, .. }) => {
+                    assert_eq!((l, p), (line, problem), "{text}")
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn glob_problems_are_data() {
+        let err = parse_str(
+            "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{lang}/{path}\"\nexclude = [\"a/[b\"]\n",
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::Glob { line: 4, problem: GlobProblem::UnclosedClass, .. }), "{err:?}");
     }
 }

@@ -257,15 +257,14 @@ pub struct CheckReport {
 pub struct CheckError {
     /// The glob.
     pub glob: String,
-    /// The parser's explanation.
-    #[source]
-    pub source: globset::Error,
+    /// What is wrong with it.
+    pub problem: crate::config::GlobProblem,
 }
 
 fn globset(globs: &[String]) -> Result<GlobSet, CheckError> {
     let mut b = GlobSetBuilder::new();
     for g in globs {
-        b.add(Glob::new(g).map_err(|source| CheckError { glob: g.clone(), source })?);
+        b.add(Glob::new(g).map_err(|e| CheckError { glob: g.clone(), problem: crate::config::GlobProblem::of(&e) })?);
     }
     Ok(b.build().expect("every glob was checked on its own"))
 }

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stele::config::ConfigError;
+use stele::config::{ConfigError, ConfigProblem, Expected, GlobProblem, LinkProblem, TomlProblem, ValueKind};
 use stele::corpus::CorpusError;
 use stele::freshness::FreshnessError;
 use stele::git::GitError;
@@ -281,9 +281,28 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 causes.push(io_cause(loc, source));
                 msg(loc, "error-read", &[("path", p(path))])
             }
-            ConfigError::Syntax { path, line, message } => {
-                causes.push(message.clone());
-                msg(loc, "error-config-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
+            ConfigError::Invalid { path, line, problem } => {
+                let at = [("path", p(path)), ("line", Arg::from(*line))];
+                match problem {
+                    ConfigProblem::Toml(TomlProblem::NotUtf8) => {
+                        hint = Some(t!(loc, "hint-config-utf8"));
+                        msg(loc, "error-not-utf8", &at)
+                    }
+                    ConfigProblem::Toml(TomlProblem::Syntax { column }) => {
+                        causes.push(t!(loc, "cause-toml-syntax", "column" => *column));
+                        hint = Some(t!(loc, "hint-toml-syntax"));
+                        msg(loc, "error-config-syntax", &at)
+                    }
+                    ConfigProblem::Toml(TomlProblem::MissingKey { key }) if !key.contains('.') => {
+                        causes.push(toml_cause(loc, &TomlProblem::MissingKey { key: key.clone() }, &mut hint));
+                        hint = Some(t!(loc, "hint-config-corpora"));
+                        msg(loc, "error-config-invalid", &at)
+                    }
+                    problem => {
+                        causes.push(config_cause(loc, problem, &mut hint));
+                        msg(loc, "error-config-invalid", &at)
+                    }
+                }
             }
             ConfigError::InvalidLang { path, line, value, suggestion } => {
                 hint = Some(match suggestion {
@@ -294,20 +313,6 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                     loc,
                     "error-config-invalid-lang",
                     &[("path", p(path)), ("line", Arg::from(*line)), ("value", Arg::from(value))],
-                )
-            }
-            ConfigError::UnknownValue { path, line, key, value, expected } => {
-                let expected: Vec<String> = expected.iter().map(|v| format!("\"{v}\"")).collect();
-                hint = Some(t!(loc, "hint-config-value", "key" => *key, "expected" => expected.join(", ")));
-                msg(
-                    loc,
-                    "error-config-value",
-                    &[
-                        ("path", p(path)),
-                        ("line", Arg::from(*line)),
-                        ("key", Arg::from(*key)),
-                        ("value", Arg::from(value)),
-                    ],
                 )
             }
             ConfigError::DuplicateLang { path, line, value } => msg(
@@ -332,8 +337,8 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                     &[("path", p(path)), ("line", Arg::from(*line)), ("pattern", Arg::from(pattern))],
                 )
             }
-            ConfigError::Glob { path, line, pattern, source } => {
-                causes.push(source.kind().to_string());
+            ConfigError::Glob { path, line, pattern, problem } => {
+                causes.push(glob_cause(loc, problem));
                 msg(
                     loc,
                     "error-config-glob",
@@ -423,8 +428,8 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 causes.push(io_cause(loc, source));
                 msg(loc, "error-glossary-read", &[("path", p(path))])
             }
-            stele::qa::QaError::Glossary(stele::qa::GlossaryError::Syntax { path, line, message }) => {
-                causes.push(message.clone());
+            stele::qa::QaError::Glossary(stele::qa::GlossaryError::Syntax { path, line, problem }) => {
+                causes.push(toml_cause(loc, problem, &mut hint));
                 msg(loc, "error-glossary-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
             }
         },
@@ -540,7 +545,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             msg(loc, "error-bad-rule", &[("option", Arg::from(option)), ("value", Arg::from(value))])
         }
         CliError::Check(e) => {
-            causes.push(e.source.kind().to_string());
+            causes.push(glob_cause(loc, &e.problem));
             msg(loc, "error-bad-glob", &[("pattern", Arg::from(&e.glob))])
         }
         CliError::LangNotConfigured { lang, configured, file } => {
@@ -559,6 +564,89 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         }
     };
     Rendered { message, causes, hint }
+}
+
+/// A `stele.toml` problem in one sentence (and perhaps a hint).
+fn config_cause(loc: &Localizer, problem: &ConfigProblem, hint: &mut Option<String>) -> String {
+    let quoted = |values: &[&str]| values.iter().map(|v| format!("“{v}”")).collect::<Vec<_>>().join(", ");
+    match problem {
+        ConfigProblem::Toml(p) => toml_cause(loc, p, hint),
+        ConfigProblem::TopLevelAndCorpora { key } => {
+            *hint = Some(t!(loc, "hint-config-top-level-and-corpora"));
+            t!(loc, "cause-config-top-level-and-corpora", "key" => key.as_str())
+        }
+        ConfigProblem::NoCorpus => t!(loc, "cause-config-no-corpus"),
+        ConfigProblem::UnknownValue { key, value, allowed } => t!(loc, "cause-config-unknown-value",
+            "key" => key.as_str(), "value" => value.as_str(), "allowed" => quoted(allowed)),
+        ConfigProblem::Percentage { key, value } => {
+            t!(loc, "cause-config-percentage", "key" => key.as_str(), "value" => value.as_str())
+        }
+        ConfigProblem::LayoutShape { key } => {
+            *hint = Some(t!(loc, "hint-layout"));
+            t!(loc, "cause-config-layout-shape", "key" => key.as_str())
+        }
+        ConfigProblem::Link(p) => match p {
+            LinkProblem::NotHttp => t!(loc, "cause-link-not-http"),
+            LinkProblem::UnsafeCharacter => t!(loc, "cause-link-unsafe"),
+            LinkProblem::Unclosed => t!(loc, "cause-link-unclosed"),
+            LinkProblem::UnknownPlaceholder { name } => t!(loc, "cause-link-unknown-placeholder",
+                "name" => format!("{{{name}}}"), "known" => "{path}, {commit}"),
+            LinkProblem::NoPath => t!(loc, "cause-link-no-path", "placeholder" => "{path}"),
+        },
+    }
+}
+
+/// A TOML problem (in `stele.toml`, a glossary, a sidecar) in one sentence (and perhaps a hint).
+fn toml_cause(loc: &Localizer, problem: &TomlProblem, hint: &mut Option<String>) -> String {
+    match problem {
+        TomlProblem::NotUtf8 => t!(loc, "cause-toml-not-utf8"),
+        TomlProblem::Syntax { column } => t!(loc, "cause-toml-syntax", "column" => *column),
+        TomlProblem::UnknownKey { key, known, suggestion } => {
+            *hint = Some(match suggestion {
+                Some(s) => t!(loc, "hint-toml-did-you-mean", "suggestion" => *s),
+                None => t!(loc, "hint-toml-known-keys", "known" => known.join(", ")),
+            });
+            t!(loc, "cause-toml-unknown-key", "key" => key.as_str())
+        }
+        TomlProblem::MissingKey { key } => t!(loc, "cause-toml-missing-key", "key" => key.as_str()),
+        TomlProblem::WrongType { key, expected, found, value } => {
+            let expected = match expected {
+                Expected::Text => t!(loc, "toml-expected-text"),
+                Expected::Texts => t!(loc, "toml-expected-texts"),
+                Expected::Count => t!(loc, "toml-expected-count"),
+                Expected::Table => t!(loc, "toml-expected-table"),
+                Expected::TableOfTexts => t!(loc, "toml-expected-table-of-texts"),
+                Expected::Tables => t!(loc, "toml-expected-tables"),
+            };
+            let found = match found {
+                ValueKind::Text => t!(loc, "toml-found-text"),
+                ValueKind::Integer => t!(loc, "toml-found-integer"),
+                ValueKind::Float => t!(loc, "toml-found-float"),
+                ValueKind::Boolean => t!(loc, "toml-found-boolean"),
+                ValueKind::Datetime => t!(loc, "toml-found-datetime"),
+                ValueKind::Array => t!(loc, "toml-found-array"),
+                ValueKind::Table => t!(loc, "toml-found-table"),
+            };
+            t!(loc, "cause-toml-wrong-type", "key" => key.as_str(), "expected" => expected, "found" => found,
+                "value" => value.as_str())
+        }
+    }
+}
+
+/// What is wrong with a glob, in one sentence.
+fn glob_cause(loc: &Localizer, problem: &GlobProblem) -> String {
+    match problem {
+        GlobProblem::InvalidRecursive => t!(loc, "cause-glob-recursive"),
+        GlobProblem::UnclosedClass => t!(loc, "cause-glob-unclosed-class"),
+        GlobProblem::InvalidRange { from, to } => {
+            t!(loc, "cause-glob-invalid-range", "from" => from.to_string(), "to" => to.to_string())
+        }
+        GlobProblem::UnopenedAlternates => t!(loc, "cause-glob-unopened-alternates"),
+        GlobProblem::UnclosedAlternates => t!(loc, "cause-glob-unclosed-alternates"),
+        GlobProblem::NestedAlternates => t!(loc, "cause-glob-nested-alternates"),
+        GlobProblem::DanglingEscape => t!(loc, "cause-glob-dangling-escape"),
+        GlobProblem::Other => t!(loc, "cause-glob-other"),
+    }
 }
 
 fn render_git(

@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
-use serde::Deserialize;
+
+use crate::config::read::{self, Table};
+use crate::config::{Expected, TomlProblem};
 
 use super::checks::{Hit, Side};
 use super::{Check, Detail};
@@ -33,31 +35,16 @@ pub enum GlossaryError {
         #[source]
         source: std::io::Error,
     },
-    /// It is not a glossary.
-    #[error("{}:{line}: {message}", path.display())]
+    /// It is not a glossary: not TOML, or a key or value a glossary does not take.
+    #[error("{}:{line}: {problem:?}", path.display())]
     Syntax {
         /// The file.
         path: PathBuf,
         /// Its line, 1-based.
         line: usize,
-        /// The TOML parser's words.
-        message: String,
+        /// What is wrong.
+        problem: TomlProblem,
     },
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    term: Vec<RawTerm>,
-}
-
-#[derive(Deserialize)]
-struct RawTerm {
-    #[serde(default)]
-    forbid: BTreeMap<String, Vec<String>>,
-    #[serde(flatten)]
-    langs: BTreeMap<String, String>,
 }
 
 /// A term's spellings in one language, as written and as a pattern.
@@ -112,24 +99,37 @@ impl Glossary {
 
     /// Parses a glossary's text (`path` names it in errors).
     pub fn parse(path: &Path, text: &str) -> Result<Glossary, GlossaryError> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| GlossaryError::Syntax {
-            path: path.to_owned(),
-            line: e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-            message: e.message().trim().to_owned(),
-        })?;
+        let err = |(line, problem)| GlossaryError::Syntax { path: path.to_owned(), line, problem };
+        let doc = read::document(text).map_err(err)?;
+        let top = Table::root(text, &doc);
+        top.only(&["term"]).map_err(err)?;
         let key = |lang: &str| lang.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        let terms = raw
-            .term
-            .into_iter()
-            .map(|t| Term {
-                langs: t.langs.iter().filter_map(|(l, s)| Some((key(l), Spelling::new(s)?))).collect(),
-                forbid: t
-                    .forbid
-                    .iter()
-                    .map(|(l, v)| (key(l), v.iter().filter_map(|s| Spelling::new(s)).collect()))
-                    .collect(),
-            })
-            .collect();
+        let mut terms = Vec::new();
+        for raw in top.tables("term").map_err(err)? {
+            let mut term = Term::default();
+            // Every key but `forbid` is a language, its value the term's spelling.
+            for (lang, _) in raw.entries() {
+                let lang = lang.get_ref();
+                if lang == "forbid" {
+                    continue;
+                }
+                let spelling = raw.text(lang).map_err(err)?.expect("the key was just listed");
+                if let Some(s) = Spelling::new(spelling.get_ref()) {
+                    term.langs.insert(key(lang), s);
+                }
+            }
+            if let Some(forbid) = raw.get("forbid") {
+                let forbid = raw.as_table("forbid", forbid, Expected::TableOfTexts).map_err(err)?;
+                for (lang, _) in forbid.entries() {
+                    let variants = forbid.texts(lang.get_ref()).map_err(err)?;
+                    term.forbid.insert(
+                        key(lang.get_ref()),
+                        variants.iter().filter_map(|s| Spelling::new(s.get_ref())).collect(),
+                    );
+                }
+            }
+            terms.push(term);
+        }
         Ok(Glossary { terms })
     }
 

@@ -346,5 +346,9 @@ fn bad_pins_and_pin_settings_fail_cleanly() {
         "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"c/{path}/{lang}.md\"\npin = \"sha\"\n",
     );
     env.write("c/doc/en.md", "One.\n");
-    fails_cleanly(&env, &["status"], &["stele.toml, line 4", "unknown pin `sha`"]);
+    fails_cleanly(
+        &env,
+        &["status"],
+        &["stele.toml, line 4", "“pin” is one of “stele-basis”, “default_lang_commit”, “l10n.sourceCommit”, not “sha”"],
+    );
 }

@@ -54,7 +54,53 @@ fn malformed_config() {
 fn unknown_key_in_config() {
     let env =
         corpus("source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\nlanguage = \"x\"\n");
-    fails_cleanly(&env, &["status"], &["stele.toml, line 4", "caused by: unknown field"]);
+    fails_cleanly(
+        &env,
+        &["status"],
+        &["stele.toml, line 4", "caused by: there is no key “language”", "hint: did you mean “languages”?"],
+    );
+}
+
+/// issue 28: a value of the wrong type is said in the user's language, with the key and what
+/// it takes — not serde's "invalid type: integer `3`, expected a sequence", nor `RawQa`.
+#[test]
+fn a_wrong_value_is_said_with_its_key_in_every_language() {
+    const HEAD: &str = "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n";
+    let env = corpus(&format!("{HEAD}[qa]\nignore = 3\n"));
+    fails_cleanly(
+        &env,
+        &["status"],
+        &["stele.toml, line 5: the configuration is not valid", "caused by: “qa.ignore” takes a list of texts in double quotes, such as [\"a\", \"b\"], not a whole number: 3"],
+    );
+    let says = |args: &[&str], needles: &[&str]| {
+        let err = env.stele(args).usage_error().to_owned();
+        for needle in needles {
+            assert!(err.contains(needle), "{args:?}: {needle:?} in {err}");
+        }
+    };
+    says(
+        &["--ui-lang", "fr", "status"],
+        &[
+            "stele.toml, ligne 5\u{202f}: la configuration n’est pas valide",
+            "«\u{a0}qa.ignore\u{a0}» attend une liste de textes",
+        ],
+    );
+    says(&["--ui-lang", "es", "status"], &["«qa.ignore» espera una lista de textos", "no un número entero: 3"]);
+    env.write("stele.toml", &format!("{HEAD}qa = \"x\"\n"));
+    says(&["--ui-lang", "fr", "check"], &["ligne 4", "«\u{a0}qa\u{a0}» attend une table, pas un texte\u{202f}: \"x\""]);
+    for args in [&["status"][..], &["--ui-lang", "fr", "status"], &["--ui-lang", "es", "status"]] {
+        let err = env.stele(args).usage_error().to_owned();
+        for english in ["invalid type", "expected", "Raw", "sequence", "string"] {
+            assert!(!err.contains(english), "{args:?}: {english} in {err}");
+        }
+    }
+    // A TOML syntax error: the line and column, in the user's language.
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"\nlayout = \"corpus/{path}/{lang}.md\"\n");
+    let err = env.stele(&["--ui-lang", "es", "status"]).usage_error().to_owned();
+    assert!(
+        err.contains("stele.toml, línea 3: la configuración no se puede leer\ncausa: columna 1: esto no es TOML"),
+        "{err}"
+    );
 }
 
 #[test]

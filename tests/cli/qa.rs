@@ -121,7 +121,16 @@ fn glossary_terms() {
     let checks: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
     assert_eq!(checks, ["terminology", "forbidden-term"]);
     env.write("glossary.toml", "[[term]\n");
-    fails_cleanly(&env, &["qa"], &["glossary.toml", "does not parse"]);
+    fails_cleanly(&env, &["qa"], &["glossary.toml", "does not parse", "caused by: column 8: this is not TOML"]);
+    // issue 28: a wrong value names its key and what it takes, not serde's words.
+    env.write("glossary.toml", "[[term]]\nen = \"wages\"\nforbid = { es = \"salarios\" }\n");
+    fails_cleanly(
+        &env,
+        &["qa"],
+        &["glossary.toml, line 3", "caused by: “term.forbid.es” takes a list of texts in double quotes"],
+    );
+    env.write("glossary.toml", "[[terms]]\nen = \"wages\"\n");
+    fails_cleanly(&env, &["qa"], &["caused by: there is no key “terms”", "hint: did you mean “term”?"]);
     env.remove("glossary.toml");
     fails_cleanly(&env, &["qa"], &["cannot read the glossary", "glossary.toml", "caused by:"]);
 }
@@ -234,7 +243,7 @@ fn check_runs_qa_when_the_corpus_asks() {
     let junit = env.stele(&["check", "--format", "junit"]).stdout.clone();
     assert!(junit.contains("<testsuite name=\"stele qa\"") && junit.contains("type=\"number\""), "{junit}");
     env.write("stele.toml", &format!("{config}\n[check]\nqa = \"sometimes\"\n"));
-    fails_cleanly(&env, &["check"], &["stele.toml, line", "`qa` is \"error\", \"warning\" or \"off\""]);
+    fails_cleanly(&env, &["check"], &["stele.toml, line", "“check.qa” is one of “error”, “warning”, “off”, not"]);
 }
 
 #[test]
