@@ -157,8 +157,9 @@ pub enum ProblemKind {
     },
     /// Fluent: a syntax error (in the translation, or in the source).
     SyntaxError {
-        /// The parser's explanation.
-        message: String,
+        /// What is wrong (`"problem": "expected-token", …` in JSON).
+        #[serde(flatten)]
+        problem: crate::ftl::FtlProblem,
     },
     /// The language is less complete than required.
     BelowMinimum {
@@ -292,7 +293,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                     corpus: corpus.name.clone(),
                     lang: d.source.lang.clone(),
                     severity: Severity::Error,
-                    kind: ProblemKind::SyntaxError { message: e.message.clone() },
+                    kind: ProblemKind::SyntaxError { problem: e.problem.clone() },
                     path: Some(d.source.path.clone()),
                     line: Some(e.line),
                     source_path: None,
@@ -390,7 +391,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                     for e in &t.syntax_errors {
                         result.problems.push(problem(
                             Severity::Error,
-                            ProblemKind::SyntaxError { message: e.message.clone() },
+                            ProblemKind::SyntaxError { problem: e.problem.clone() },
                             path,
                             Some(e.line),
                             src,

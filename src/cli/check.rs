@@ -190,6 +190,37 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     Ok(if result.passed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// What is wrong in a Fluent resource, in one phrase.
+pub fn ftl_problem(loc: &Localizer, problem: &stele::ftl::FtlProblem) -> String {
+    use stele::ftl::FtlProblem as P;
+    match problem {
+        P::ExpectedToken { token } => t!(loc, "ftl-expected-token", "token" => token.to_string()),
+        P::ExpectedCharRange { range } => t!(loc, "ftl-expected-char-range", "range" => range.as_str()),
+        P::ExpectedMessageField { id } => t!(loc, "ftl-expected-message-field", "id" => id.as_str()),
+        P::ExpectedTermField { id } => t!(loc, "ftl-expected-term-field", "id" => id.as_str()),
+        P::ForbiddenCallee => t!(loc, "ftl-forbidden-callee"),
+        P::MissingDefaultVariant => t!(loc, "ftl-missing-default-variant"),
+        P::MissingValue => t!(loc, "ftl-missing-value"),
+        P::MultipleDefaultVariants => t!(loc, "ftl-multiple-default-variants"),
+        P::MessageReferenceAsSelector => t!(loc, "ftl-message-reference-as-selector"),
+        P::TermReferenceAsSelector => t!(loc, "ftl-term-reference-as-selector"),
+        P::MessageAttributeAsSelector => t!(loc, "ftl-message-attribute-as-selector"),
+        P::TermAttributeAsPlaceable => t!(loc, "ftl-term-attribute-as-placeable"),
+        P::UnterminatedStringLiteral => t!(loc, "ftl-unterminated-string"),
+        P::PositionalArgumentFollowsNamed => t!(loc, "ftl-positional-after-named"),
+        P::DuplicatedNamedArgument { name } => t!(loc, "ftl-duplicated-argument", "name" => name.as_str()),
+        P::UnknownEscapeSequence { sequence } => t!(loc, "ftl-unknown-escape", "sequence" => sequence.as_str()),
+        P::InvalidUnicodeEscapeSequence { sequence } => {
+            t!(loc, "ftl-invalid-unicode-escape", "sequence" => sequence.as_str())
+        }
+        P::UnbalancedClosingBrace => t!(loc, "ftl-unbalanced-closing-brace"),
+        P::ExpectedInlineExpression => t!(loc, "ftl-expected-inline-expression"),
+        P::ExpectedSimpleExpressionAsSelector => t!(loc, "ftl-expected-simple-selector"),
+        P::ExpectedLiteral => t!(loc, "ftl-expected-literal"),
+        P::TooDeep { max } => t!(loc, "ftl-too-deep", "max" => *max),
+    }
+}
+
 /// A short description of a problem's kind (a SARIF rule).
 fn problem_rule(loc: &Localizer, p: &Problem) -> String {
     let id = match p.kind {
@@ -228,7 +259,7 @@ fn problem_text(loc: &Localizer, p: &Problem) -> String {
         ProblemKind::BrokenReference { id, target } => {
             t!(loc, "check-broken-reference", "id" => id, "target" => target)
         }
-        ProblemKind::SyntaxError { message } => t!(loc, "check-syntax-error", "message" => message),
+        ProblemKind::SyntaxError { problem } => t!(loc, "check-syntax-error", "message" => ftl_problem(loc, problem)),
         ProblemKind::BelowMinimum { percent, min } => t!(loc, "check-below-minimum",
             "lang" => p.lang.as_str(), "percent" => loc.decimal(*percent, 1), "min" => threshold(loc, *min)),
         ProblemKind::TooManyOutdated { count, max } => {

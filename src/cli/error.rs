@@ -372,7 +372,7 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 )
             }
             CorpusError::Walk { path, source } => {
-                causes.push(source.to_string());
+                causes.push(io_cause(loc, source));
                 msg(loc, "error-read", &[("path", p(path))])
             }
         },
@@ -766,12 +766,23 @@ fn render_tracking(
             *hint = Some(t!(loc, "hint-not-utf8"));
             msg(loc, "error-not-utf8", &[("path", p(path)), ("line", Arg::from(*line))])
         }
-        TrackingError::FrontMatter { path, line, message } => {
-            causes.push(message.clone());
+        TrackingError::FrontMatter { path, line, problem } => {
+            use stele::text::frontmatter::FrontMatterProblem as P;
+            causes.push(match problem {
+                P::NotClosed => {
+                    *hint = Some(t!(loc, "hint-front-matter-not-closed"));
+                    t!(loc, "cause-front-matter-not-closed")
+                }
+                P::NotAMapping => t!(loc, "cause-front-matter-not-mapping"),
+                P::TooDeep { max } => t!(loc, "cause-front-matter-too-deep", "max" => *max),
+                P::Yaml { column } => t!(loc, "cause-front-matter-yaml", "column" => *column),
+                P::Toml { column } => t!(loc, "cause-toml-syntax", "column" => *column),
+                P::SourceCommitInToml => t!(loc, "cause-front-matter-source-commit-toml"),
+            });
             msg(loc, "error-front-matter", &[("path", p(path)), ("line", Arg::from(*line))])
         }
-        TrackingError::Sidecar { path, line, message } => {
-            causes.push(message.clone());
+        TrackingError::Sidecar { path, line, problem } => {
+            causes.push(toml_cause(loc, problem, hint));
             msg(loc, "error-sidecar", &[("path", p(path)), ("line", Arg::from(*line))])
         }
         TrackingError::NeedsCommit { path, convention } => {

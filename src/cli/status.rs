@@ -313,7 +313,7 @@ fn render_corpus(
                 format!(
                     "    {}",
                     t!(loc, "status-source-syntax-error",
-                "path" => display_path(&doc.source.path), "line" => e.line, "message" => &e.message)
+                "path" => display_path(&doc.source.path), "line" => e.line, "message" => super::check::ftl_problem(loc, &e.problem))
                 ),
             )?;
         }

@@ -109,11 +109,17 @@ const SHOWN: usize = 40;
 /// Parses `text` as a TOML document (a syntax error located at its line and column).
 pub(crate) fn document(text: &str) -> Result<Spanned<DeTable<'_>>, Located> {
     DeTable::parse(text).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start).min(text.len());
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let column = text.get(line_start..at).map_or(1, |s| s.chars().count() + 1);
-        (line_of(text, at), TomlProblem::Syntax { column })
+        let (line, column) = position(text, &e);
+        (line, TomlProblem::Syntax { column })
     })
+}
+
+/// The 1-based line and column (in characters) where the TOML parser gave up on `text`.
+pub(crate) fn position(text: &str, e: &toml::de::Error) -> (usize, usize) {
+    let at = e.span().map_or(0, |s| s.start).min(text.len());
+    let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line_of(text, at), text[line_start..at].chars().count() + 1)
 }
 
 /// A table of the document, with its dotted name, for reading its keys.

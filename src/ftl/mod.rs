@@ -32,8 +32,115 @@ pub struct Entry {
 pub struct SyntaxError {
     /// 1-based line.
     pub line: usize,
-    /// What the parser said (English: it comes from fluent-syntax).
-    pub message: String,
+    /// What is wrong (`"problem": "expected-token", "token": "}"` in JSON).
+    #[serde(flatten)]
+    pub problem: FtlProblem,
+}
+
+/// What is wrong in a Fluent resource: fluent-syntax's error kinds as data (the CLI says each
+/// in the user's language), and the nesting stele refuses to parse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum FtlProblem {
+    /// A token starting with this character was expected.
+    ExpectedToken {
+        /// The character.
+        token: char,
+    },
+    /// One of these characters was expected (`a-zA-Z`).
+    ExpectedCharRange {
+        /// The range, as the parser writes it.
+        range: String,
+    },
+    /// A message with neither a value nor attributes.
+    ExpectedMessageField {
+        /// The message.
+        id: String,
+    },
+    /// A term without a value.
+    ExpectedTermField {
+        /// The term.
+        id: String,
+    },
+    /// A function call where none is allowed.
+    ForbiddenCallee,
+    /// A select expression without a default variant (`*[other]`).
+    MissingDefaultVariant,
+    /// A value was expected.
+    MissingValue,
+    /// A select expression with two default variants.
+    MultipleDefaultVariants,
+    /// A message reference as a selector.
+    MessageReferenceAsSelector,
+    /// A term reference as a selector.
+    TermReferenceAsSelector,
+    /// A message attribute as a selector.
+    MessageAttributeAsSelector,
+    /// A term attribute as a placeable.
+    TermAttributeAsPlaceable,
+    /// A string literal that is not closed.
+    UnterminatedStringLiteral,
+    /// A positional argument after a named one.
+    PositionalArgumentFollowsNamed,
+    /// A named argument given twice.
+    DuplicatedNamedArgument {
+        /// Its name.
+        name: String,
+    },
+    /// An escape sequence Fluent does not know.
+    UnknownEscapeSequence {
+        /// The sequence.
+        sequence: String,
+    },
+    /// A `\\u` or `\\U` escape that is not a code point.
+    InvalidUnicodeEscapeSequence {
+        /// The sequence.
+        sequence: String,
+    },
+    /// A `}` without its `{`.
+    UnbalancedClosingBrace,
+    /// An inline expression was expected.
+    ExpectedInlineExpression,
+    /// A simple expression was expected as a selector.
+    ExpectedSimpleExpressionAsSelector,
+    /// A string or number literal was expected.
+    ExpectedLiteral,
+    /// Placeables nested deeper than stele parses.
+    TooDeep {
+        /// The deepest nesting parsed.
+        max: usize,
+    },
+}
+
+impl FtlProblem {
+    fn of(kind: &fluent_syntax::parser::ErrorKind) -> FtlProblem {
+        use fluent_syntax::parser::ErrorKind as K;
+        match kind {
+            K::ExpectedToken(token) => FtlProblem::ExpectedToken { token: *token },
+            K::ExpectedCharRange { range } => FtlProblem::ExpectedCharRange { range: range.clone() },
+            K::ExpectedMessageField { entry_id } => FtlProblem::ExpectedMessageField { id: entry_id.clone() },
+            K::ExpectedTermField { entry_id } => FtlProblem::ExpectedTermField { id: entry_id.clone() },
+            K::ForbiddenCallee => FtlProblem::ForbiddenCallee,
+            K::MissingDefaultVariant => FtlProblem::MissingDefaultVariant,
+            K::MissingValue => FtlProblem::MissingValue,
+            K::MultipleDefaultVariants => FtlProblem::MultipleDefaultVariants,
+            K::MessageReferenceAsSelector => FtlProblem::MessageReferenceAsSelector,
+            K::TermReferenceAsSelector => FtlProblem::TermReferenceAsSelector,
+            K::MessageAttributeAsSelector => FtlProblem::MessageAttributeAsSelector,
+            K::TermAttributeAsPlaceable => FtlProblem::TermAttributeAsPlaceable,
+            K::UnterminatedStringLiteral => FtlProblem::UnterminatedStringLiteral,
+            K::PositionalArgumentFollowsNamed => FtlProblem::PositionalArgumentFollowsNamed,
+            K::DuplicatedNamedArgument(name) => FtlProblem::DuplicatedNamedArgument { name: name.clone() },
+            K::UnknownEscapeSequence(sequence) => FtlProblem::UnknownEscapeSequence { sequence: sequence.clone() },
+            K::InvalidUnicodeEscapeSequence(sequence) => {
+                FtlProblem::InvalidUnicodeEscapeSequence { sequence: sequence.clone() }
+            }
+            K::UnbalancedClosingBrace => FtlProblem::UnbalancedClosingBrace,
+            K::ExpectedInlineExpression => FtlProblem::ExpectedInlineExpression,
+            K::ExpectedSimpleExpressionAsSelector => FtlProblem::ExpectedSimpleExpressionAsSelector,
+            K::ExpectedLiteral => FtlProblem::ExpectedLiteral,
+        }
+    }
 }
 
 /// A parsed resource.
@@ -230,12 +337,9 @@ pub fn parse(text: &str) -> Parsed {
                 // The parser notices an error where it gives up (often the next line); the
                 // broken entry's junk slice starts where the entry does.
                 let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
-                SyntaxError { line: line_at(text, at), message: e.kind.to_string() }
+                SyntaxError { line: line_at(text, at), problem: FtlProblem::of(&e.kind) }
             })
-            .chain(too_deep.iter().map(|&line| SyntaxError {
-                line,
-                message: format!("placeables nest more than {MAX_NESTING} levels deep"),
-            }))
+            .chain(too_deep.iter().map(|&line| SyntaxError { line, problem: FtlProblem::TooDeep { max: MAX_NESTING } }))
             .collect(),
         ..Parsed::default()
     };

@@ -40,8 +40,34 @@ pub struct FrontMatter<'a> {
 pub struct ParseProblem {
     /// 1-based line in the whole file.
     pub line: usize,
-    /// The parser's explanation (English: it comes from the YAML or TOML parser).
-    pub message: String,
+    /// What is wrong.
+    pub problem: FrontMatterProblem,
+}
+
+/// What is wrong with a front matter (the CLI says it through Fluent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrontMatterProblem {
+    /// An opening fence and no closing one.
+    NotClosed,
+    /// YAML that is not a mapping of keys to values (a list, a lone text).
+    NotAMapping,
+    /// Collections nested deeper than the reader goes.
+    TooDeep {
+        /// The deepest nesting read.
+        max: usize,
+    },
+    /// Not YAML: the parser gave up at this 1-based column of the line.
+    Yaml {
+        /// 1-based column, in characters.
+        column: usize,
+    },
+    /// Not TOML: the parser gave up at this 1-based column of the line.
+    Toml {
+        /// 1-based column, in characters.
+        column: usize,
+    },
+    /// MDN's `l10n.sourceCommit` asked of a TOML front matter, which has no place for it.
+    SourceCommitInToml,
 }
 
 /// What the front matter says about the source version: each key as written (quotes and a
@@ -107,7 +133,7 @@ pub fn locate(text: &str) -> Result<Option<FrontMatter<'_>>, ParseProblem> {
         _ => return Ok(None),
     };
     if after_first == text.len() && !text.ends_with('\n') {
-        return Err(ParseProblem { line: 1, message: "the front matter is not closed".into() });
+        return Err(ParseProblem { line: 1, problem: FrontMatterProblem::NotClosed });
     }
     let newline = if text[start..after_first].ends_with("\r\n") { "\r\n" } else { "\n" };
     let mut pos = after_first;
@@ -130,7 +156,7 @@ pub fn locate(text: &str) -> Result<Option<FrontMatter<'_>>, ParseProblem> {
         }
         pos = next;
     }
-    Err(ParseProblem { line: 1, message: "the front matter is not closed".into() })
+    Err(ParseProblem { line: 1, problem: FrontMatterProblem::NotClosed })
 }
 
 impl FrontMatter<'_> {
@@ -176,10 +202,10 @@ impl FrontMatter<'_> {
     /// are never expanded (an alias bomb costs what its text costs), and nesting deeper than
     /// [`MAX_DEPTH`] is an error rather than a deep recursion.
     fn yaml_keys(&self) -> Result<Keys, ParseProblem> {
-        let scalars = yaml_top_level(self.inner).map_err(|(line, message)| ParseProblem {
+        let scalars = yaml_top_level(self.inner).map_err(|(line, problem)| ParseProblem {
             // The scanner counts lines from 1 within the block, which starts after the fence.
             line: self.line + line.max(1),
-            message,
+            problem,
         })?;
         let mut keys = Keys::default();
         let Some(found) = scalars else { return Ok(keys) };
@@ -218,9 +244,9 @@ impl FrontMatter<'_> {
     }
 
     fn toml_keys(&self) -> Result<Keys, ParseProblem> {
-        let table: toml::Table = toml::from_str(self.inner).map_err(|e| ParseProblem {
-            line: self.line + e.span().map_or(1, |s| crate::config::line_of(self.inner, s.start)),
-            message: e.message().trim().to_owned(),
+        let table: toml::Table = toml::from_str(self.inner).map_err(|e| {
+            let (line, column) = crate::config::read::position(self.inner, &e);
+            ParseProblem { line: self.line + line, problem: FrontMatterProblem::Toml { column } }
         })?;
         let line_of = |i: Option<usize>| i.map_or(self.line, |i| self.line + 1 + i);
         let text = |v: &toml::Value| match v {
@@ -300,13 +326,15 @@ enum Role {
 /// The first document of `text`, read for the keys stele needs: `None` when the document is
 /// empty or null; an error (with its 1-based line within `text`) when it does not parse, is
 /// not a mapping, or nests deeper than [`MAX_DEPTH`].
-fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, String)> {
+fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, FrontMatterProblem)> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut found = YamlFound::default();
     let mut started = false;
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| (e.marker().line(), e.info().to_owned()))?;
+        let (event, mark) = parser
+            .next_token()
+            .map_err(|e| (e.marker().line(), FrontMatterProblem::Yaml { column: e.marker().col() + 1 }))?;
         let line = mark.line();
         // A node begins (or an alias stands for one): where does it go?
         let node =
@@ -324,7 +352,7 @@ fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, String)> {
                 {
                     return Ok(None)
                 }
-                _ => return Err((line, "the front matter is not a mapping of keys to values".into())),
+                _ => return Err((line, FrontMatterProblem::NotAMapping)),
             }
         }
         // The value of a key stele reads, when this node is one.
@@ -363,7 +391,7 @@ fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, String)> {
         match event {
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err((line, format!("collections nest more than {MAX_DEPTH} levels deep")));
+                    return Err((line, FrontMatterProblem::TooDeep { max: MAX_DEPTH }));
                 }
                 let opened = if matches!(event, Event::SequenceStart(..)) {
                     Open::Seq
@@ -464,7 +492,7 @@ pub fn set_pin(text: &str, key: PinKey, value: &str) -> Result<String, ParseProb
                 replace = Some((i, format!("{indent}sourceCommit{sep}{quoted}")));
             }
             None if toml => {
-                return Err(ParseProblem { line: fm.line, message: "l10n.sourceCommit cannot be added to TOML".into() })
+                return Err(ParseProblem { line: fm.line, problem: FrontMatterProblem::SourceCommitInToml })
             }
             None => {
                 let l10n = fm.top_level_line("l10n");
@@ -520,6 +548,29 @@ mod tests {
     use super::*;
 
     const ID: &str = "ce013625030ba8dba906f756967f9e9ca394464a";
+
+    /// issue 28: a front matter's problem is data (the CLI says it in the user's language).
+    #[test]
+    fn problems_are_data() {
+        use FrontMatterProblem as P;
+        let deep = format!("---\nx: {}1{}\n---\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        for (text, line, problem) in [
+            ("---\ntitle: never closed\n", 1, P::NotClosed),
+            ("---", 1, P::NotClosed),
+            ("---\n- a list\n---\n", 2, P::NotAMapping),
+            ("---\ntitle: ok\nlist: [unclosed\n---\n", 4, P::Yaml { column: 1 }),
+            ("+++\ntitle = \n+++\n", 2, P::Toml { column: 9 }),
+            (deep.as_str(), 2, P::TooDeep { max: MAX_DEPTH }),
+        ] {
+            let got = locate(text).and_then(|fm| fm.expect("a front matter").keys().map(drop));
+            assert_eq!(got, Err(ParseProblem { line, problem }), "{text:?}");
+        }
+        let toml = "+++\ntitle = \"x\"\n+++\nText.\n";
+        assert_eq!(
+            set_pin(toml, PinKey::SourceCommit, ID),
+            Err(ParseProblem { line: 1, problem: P::SourceCommitInToml })
+        );
+    }
 
     #[test]
     fn adds_a_block_to_a_file_without_one() {

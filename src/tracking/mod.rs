@@ -113,14 +113,14 @@ pub enum TrackingError {
         source: io::Error,
     },
     /// A sidecar (`.stele`) does not parse.
-    #[error("{}:{line}: the sidecar does not parse: {message}", path.display())]
+    #[error("{}:{line}: the sidecar does not parse: {problem:?}", path.display())]
     Sidecar {
         /// The sidecar.
         path: PathBuf,
         /// 1-based line.
         line: usize,
-        /// The parser's explanation.
-        message: String,
+        /// What is wrong.
+        problem: crate::config::TomlProblem,
     },
     /// The file is not UTF-8 text.
     #[error("{}:{line}: not valid UTF-8", path.display())]
@@ -130,15 +130,15 @@ pub enum TrackingError {
         /// 1-based line of the first invalid byte.
         line: usize,
     },
-    /// The front matter (or sidecar) does not parse.
-    #[error("{}:{line}: front matter does not parse: {message}", path.display())]
+    /// The front matter does not parse.
+    #[error("{}:{line}: front matter does not parse: {problem:?}", path.display())]
     FrontMatter {
         /// The file.
         path: PathBuf,
         /// 1-based line.
         line: usize,
-        /// The parser's explanation.
-        message: String,
+        /// What is wrong.
+        problem: frontmatter::FrontMatterProblem,
     },
     /// The file's pin records a commit, and the source's content is in no commit yet.
     #[error("{}: its pin ({}) records a commit; the source has uncommitted changes", path.display(), convention.name())]
@@ -227,7 +227,7 @@ pub fn front_matter_record(path: &Path, text: &str) -> Result<Option<Record>, Tr
     let fm_err = |p: frontmatter::ParseProblem| TrackingError::FrontMatter {
         path: path.to_owned(),
         line: p.line,
-        message: p.message,
+        problem: p.problem,
     };
     let Some(fm) = frontmatter::locate(text).map_err(fm_err)? else { return Ok(None) };
     let keys = fm.keys().map_err(fm_err)?;
@@ -319,10 +319,13 @@ fn read_sidecar(sidecar: &Path) -> Result<Option<Record>, TrackingError> {
 
 /// The record in a sidecar's text (`sidecar` names it in errors).
 pub fn sidecar_record(sidecar: &Path, text: &str) -> Result<Option<Record>, TrackingError> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| TrackingError::Sidecar {
-        path: sidecar.to_owned(),
-        line: e.span().map_or(1, |s| crate::config::line_of(text, s.start)),
-        message: e.message().trim().to_owned(),
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        let (line, column) = crate::config::read::position(text, &e);
+        TrackingError::Sidecar {
+            path: sidecar.to_owned(),
+            line,
+            problem: crate::config::TomlProblem::Syntax { column },
+        }
     })?;
     let line = text.lines().position(|l| l.starts_with(frontmatter::BASIS_KEY)).map_or(1, |i| i + 1);
     match table.get(frontmatter::BASIS_KEY) {
@@ -430,7 +433,7 @@ pub fn plan(
     let fm_err = |p: frontmatter::ParseProblem| TrackingError::FrontMatter {
         path: path.to_owned(),
         line: p.line,
-        message: p.message,
+        problem: p.problem,
     };
     let (write, expected) = match (storage, convention) {
         (Storage::FrontMatter, _) => {

@@ -132,6 +132,15 @@ fn front_matter_that_does_not_parse() {
     fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["corpus/doc/fr.md, line"]);
     env.write("corpus/doc/fr.md", "---\ntitle: never closed\n");
     fails_cleanly(&env, &["mark", "corpus/doc/fr.md"], &["corpus/doc/fr.md, line 1"]);
+    // issue 28: the cause was the parser's English ("the front matter is not closed") under a
+    // Spanish or French error line.
+    let err = env.stele(&["--ui-lang", "es", "status"]).usage_error().to_owned();
+    assert!(
+        err.contains("línea 1: el encabezado (front matter) no se puede leer\ncausa: el encabezado nunca se cierra"),
+        "{err}"
+    );
+    let err = env.stele(&["--ui-lang", "fr", "status"]).usage_error().to_owned();
+    assert!(err.contains("l’en-tête n’est jamais fermé") && !err.contains("closed"), "{err}");
     // issue 12: a malformed pin makes that translation unknown, not the whole run fail.
     env.write("corpus/doc/fr.md", "---\nstele-basis: abc\n---\nTexte.\n");
     let fr = crate::util::translation(&env.status_json(&[]), "corpus/doc/fr.md");

@@ -95,6 +95,18 @@ fn syntax_errors_are_reported_with_lines() {
     let out = env.stele(&["check"]);
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("locales/fr/app.ftl:7: syntax error"), "{}", out.stdout);
+    // issue 28: the error is data in JSON and words in the user's language, not fluent-syntax's
+    // English ("Expected a token starting with …").
+    assert_eq!(fr["syntax_errors"][0]["problem"], "expected-token", "{fr}");
+    assert_eq!(fr["syntax_errors"][0]["token"], "}", "{fr}");
+    let json = env.stele(&["check", "--format", "json"]).stdout;
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let problems = parsed["problems"].as_array().unwrap();
+    let problem = problems.iter().find(|p| p["kind"] == "syntax-error").unwrap();
+    assert_eq!(problem["problem"], "expected-token", "{problem}");
+    assert_eq!(json.matches("\"message\"").count(), problems.len(), "one message per problem: {json}");
+    let es = env.stele(&["--ui-lang", "es", "check"]).stdout;
+    assert!(es.contains("error de sintaxis: se esperaba «}» aquí") && !es.contains("Expected"), "{es}");
 
     // In the source, too.
     env.write("locales/fr/app.ftl", FR);
