@@ -234,13 +234,22 @@ pub struct Banner {
 /// translations are behind.
 pub const BEHIND_DEPTH: usize = 5000;
 
-/// Banner data for every translation of the report, keyed by its path from the repository root.
-pub fn banners(repo: &Repo, report: &StatusReport) -> Result<BTreeMap<String, Banner>, GitError> {
+/// What banner data holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BannerOptions {
+    /// Missing translations too: a site has no page for them, and on a large corpus they are
+    /// most of the data (issue 28: 57 MB on tldr-pages, mostly missing pages).
+    pub missing: bool,
+}
+
+/// Banner data for the translations of the report (missing ones only if asked), keyed by
+/// their paths from the repository root.
+pub fn banners(repo: &Repo, report: &StatusReport, opts: BannerOptions) -> Result<BTreeMap<String, Banner>, GitError> {
     let mut out = BTreeMap::new();
     let mut ask: Vec<(String, ObjectId)> = Vec::new();
     let mut asked_for: Vec<String> = Vec::new();
     for doc in &report.documents {
-        for t in &doc.translations {
+        for t in doc.translations.iter().filter(|t| opts.missing || t.state != State::Missing) {
             out.insert(
                 t.path.clone(),
                 Banner {

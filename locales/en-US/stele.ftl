@@ -34,7 +34,9 @@ cli-log-arg-quiet = Print one line per commit
 cli-log-arg-verbose = Name commits in full
 cli-ack-arg-quiet = Print one line per source acknowledged (with --cosmetic: the total only)
 cli-ack-arg-verbose = Also show the changes acknowledged, word by word
-cli-check-arg-quiet = Print the problems only: nothing when the check passes
+cli-check-arg-quiet = Print the verdict only, on one line
+cli-status-arg-all = List every translation that needs work (without it or --lang, the first ones of each language, and how many more)
+cli-check-arg-all = List every problem (without it or --lang, the first ones of each language, and how many more)
 cli-check-arg-verbose = Also list each translation that passed
 cli-export-arg-quiet = Print no summary and no progress
 cli-export-arg-verbose = List every sentence or block left out, where it is and why
@@ -130,6 +132,10 @@ status-percent = { $value }%
 status-needs-work = Needs work:
 status-all-documents = Documents:
 status-all-current = Every translation is current.
+status-more = { $count ->
+    [one] { $lang }: one more not listed: --all lists every one, --lang { $lang } all of this language
+   *[other] { $lang }: { $count } more not listed: --all lists every one, --lang { $lang } all of this language
+}
 status-doc-source = source in { $lang }, { $words ->
     [one] one word
    *[other] { $words } words
@@ -436,6 +442,14 @@ check-lang-summary = { $percent }% complete{ $min_applied ->
    *[yes] {" "}(maximum { $max })
     }
 check-sources = sources:
+check-more = { $count ->
+    [one] one more problem not listed: --all lists every one, --lang { $lang } all of this language
+   *[other] { $count } more problems not listed: --all lists every one, --lang { $lang } all of this language
+}
+check-more-sources = { $count ->
+    [one] one more problem not listed: --all lists every one
+   *[other] { $count } more problems not listed: --all lists every one
+}
 check-passed = check passed: { $langs ->
     [one] one language
    *[other] { $langs } languages
@@ -818,6 +832,7 @@ cli-report-arg-langs = Only these languages (repeat the option, or separate with
 cli-report-arg-output = Where to write the HTML report (default: stele-report.html, unless --badges or --banners is given; - for standard output)
 cli-report-arg-badges = Also write one shields.io endpoint badge per language (LANG.json) into this folder
 cli-report-arg-banners = Also write banner data to this file: every translation’s state, keyed by its path, for a site to show “this translation may be outdated”
+cli-report-arg-banners_missing = With --banners: missing translations too (left out by default: a site has no page for them)
 cli-report-arg-history = How many commits the history chart goes back (default 50; 0 for none)
 cli-report-arg-quiet = Print nothing
 cli-report-arg-verbose = Print the same

@@ -34,7 +34,9 @@ cli-log-arg-quiet = Una línea por commit
 cli-log-arg-verbose = Nombrar los commits completos
 cli-ack-arg-quiet = Una línea por fuente reconocida (con --cosmetic: solo el total)
 cli-ack-arg-verbose = Mostrar también los cambios reconocidos, palabra por palabra
-cli-check-arg-quiet = Mostrar solo los problemas: nada cuando la comprobación pasa
+cli-check-arg-quiet = Mostrar solo el veredicto, en una línea
+cli-status-arg-all = Listar todas las traducciones que requieren trabajo (sin esta opción ni --lang: las primeras de cada idioma, y cuántas más)
+cli-check-arg-all = Listar todos los problemas (sin esta opción ni --lang: los primeros de cada idioma, y cuántos más)
 cli-check-arg-verbose = Listar también cada traducción que pasó
 cli-export-arg-quiet = No mostrar resumen ni progreso
 cli-export-arg-verbose = Listar cada oración o bloque dejado fuera, dónde está y por qué
@@ -130,6 +132,10 @@ status-percent = { $value } %
 status-needs-work = Por hacer:
 status-all-documents = Documentos:
 status-all-current = Todas las traducciones están al día.
+status-more = { $count ->
+    [one] { $lang }: una más sin listar: --all las lista todas, --lang { $lang } todas las de este idioma
+   *[other] { $lang }: { $count } más sin listar: --all las lista todas, --lang { $lang } todas las de este idioma
+}
 status-doc-source = fuente: { $lang }, { $words ->
     [one] una palabra
    *[other] { $words } palabras
@@ -443,6 +449,14 @@ check-lang-summary = completado al { $percent } %{ $min_applied ->
    *[yes] {" "}(máximo { $max })
     }
 check-sources = fuentes:
+check-more = { $count ->
+    [one] un problema más sin listar: --all los lista todos, --lang { $lang } todos los de este idioma
+   *[other] { $count } problemas más sin listar: --all los lista todos, --lang { $lang } todos los de este idioma
+}
+check-more-sources = { $count ->
+    [one] un problema más sin listar: --all los lista todos
+   *[other] { $count } problemas más sin listar: --all los lista todos
+}
 check-passed = comprobación superada: { $langs ->
     [one] un idioma
    *[other] { $langs } idiomas
@@ -825,6 +839,7 @@ cli-report-arg-langs = Solo estos idiomas (repetir la opción, o separarlos con 
 cli-report-arg-output = Dónde escribir el informe HTML (por defecto: stele-report.html, salvo con --badges o --banners; - para la salida estándar)
 cli-report-arg-badges = Escribir también una insignia de shields.io (endpoint) por idioma (LANG.json) en esta carpeta
 cli-report-arg-banners = Escribir también los datos de aviso en este archivo: el estado de cada traducción, por ruta, para que un sitio muestre «esta traducción puede estar desactualizada»
+cli-report-arg-banners_missing = Con --banners: también las traducciones que faltan (omitidas por defecto: un sitio no tiene página para ellas)
 cli-report-arg-history = Cuántos commits abarca el gráfico de historial (50 por defecto; 0 para ninguno)
 cli-report-arg-quiet = No mostrar nada
 cli-report-arg-verbose = Mostrar lo mismo

@@ -34,7 +34,9 @@ cli-log-arg-quiet = Une ligne par commit
 cli-log-arg-verbose = Nommer les commits en entier
 cli-ack-arg-quiet = Une ligne par source prise en compte (avec --cosmetic : le total seulement)
 cli-ack-arg-verbose = Montrer aussi les changements pris en compte, mot à mot
-cli-check-arg-quiet = N’afficher que les problèmes : rien quand la vérification réussit
+cli-check-arg-quiet = N’afficher que le verdict, sur une ligne
+cli-status-arg-all = Lister toutes les traductions à reprendre (sans cette option ni --lang : les premières de chaque langue, et combien d’autres)
+cli-check-arg-all = Lister tous les problèmes (sans cette option ni --lang : les premiers de chaque langue, et combien d’autres)
 cli-check-arg-verbose = Lister aussi chaque traduction conforme
 cli-export-arg-quiet = N’afficher ni bilan ni progression
 cli-export-arg-verbose = Lister chaque phrase ou bloc laissé de côté, où il est et pourquoi
@@ -130,6 +132,10 @@ status-percent = { $value } %
 status-needs-work = À faire :
 status-all-documents = Documents :
 status-all-current = Toutes les traductions sont à jour.
+status-more = { $count ->
+    [one] { $lang } : une autre non listée : --all les liste toutes, --lang { $lang } toutes celles de cette langue
+   *[other] { $lang } : { $count } autres non listées : --all les liste toutes, --lang { $lang } toutes celles de cette langue
+}
 status-doc-source = source : { $lang }, { $words ->
     [one] un mot
    *[other] { $words } mots
@@ -441,6 +447,14 @@ check-lang-summary = achevé à { $percent } %{ $min_applied ->
    *[yes] {" "}(maximum { $max })
     }
 check-sources = sources :
+check-more = { $count ->
+    [one] un autre problème non listé : --all les liste tous, --lang { $lang } tous ceux de cette langue
+   *[other] { $count } autres problèmes non listés : --all les liste tous, --lang { $lang } tous ceux de cette langue
+}
+check-more-sources = { $count ->
+    [one] un autre problème non listé : --all les liste tous
+   *[other] { $count } autres problèmes non listés : --all les liste tous
+}
 check-passed = vérification réussie : { $langs ->
     [one] une langue
    *[other] { $langs } langues
@@ -823,6 +837,7 @@ cli-report-arg-langs = Seulement ces langues (répéter l’option, ou les sépa
 cli-report-arg-output = Où écrire le rapport HTML (par défaut : stele-report.html, sauf avec --badges ou --banners ; - pour la sortie standard)
 cli-report-arg-badges = Écrire aussi un badge shields.io (endpoint) par langue (LANG.json) dans ce dossier
 cli-report-arg-banners = Écrire aussi les données de bandeau dans ce fichier : l’état de chaque traduction, par chemin, pour qu’un site affiche « cette traduction est peut-être obsolète »
+cli-report-arg-banners_missing = Avec --banners : les traductions manquantes aussi (omises par défaut : un site n’a pas de page pour elles)
 cli-report-arg-history = Combien de commits le graphique d’historique remonte (50 par défaut ; 0 pour aucun)
 cli-report-arg-quiet = Ne rien afficher
 cli-report-arg-verbose = Afficher la même chose

@@ -59,6 +59,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text, hide_possible_values = true, hide_default_value = true)]
     pub format: CheckFormat,
+    /// List every problem (the text lists the first ones of each language unless `--lang`
+    /// names the languages).
+    #[arg(long)]
+    pub all: bool,
 }
 
 fn percent_arg(option: &str, value: &str) -> Result<f64, CliError> {
@@ -133,7 +137,10 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         result.passed = false;
     }
     match args.format {
-        CheckFormat::Text => render_text(ctx, repo.workdir(), &result, qa_findings, qa_failures, out)?,
+        CheckFormat::Text => {
+            let limit = (!args.all && args.langs.is_empty()).then_some(super::status::LISTED_PER_LANG);
+            render_text(ctx, repo.workdir(), &result, qa_findings, qa_failures, limit, out)?
+        }
         CheckFormat::Json => render_json(ctx, repo.workdir(), &result, qa_report.as_ref(), out)?,
         CheckFormat::Junit => render_junit(&ctx.loc, &result, qa_findings, &failing, out)?,
         CheckFormat::Github => {
@@ -312,26 +319,48 @@ fn render_text(
     r: &CheckReport,
     qa: &[stele::qa::Finding],
     qa_failures: usize,
+    limit: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let paint: &Painter = &ctx.paint;
+    let verdict = summary(loc, r, qa_failures, paint);
+    // -q: the verdict only (issue 28: the problems of tldr-pages' 38 languages were 54 MB).
+    if ctx.quiet {
+        return line(out, verdict);
+    }
     let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
+    // Problems of no language checked: a source's syntax errors.
+    let others = r.problems.iter().any(|p| !r.languages.iter().any(|v| v.corpus == p.corpus && v.lang == p.lang));
     let mut shown = vec![false; r.problems.len()];
-    // -q: the errors only (nothing when the check passes); -v: each translation that passed
-    // too.
-    for v in &r.languages {
-        if ctx.quiet {
-            for (i, p) in r.problems.iter().enumerate() {
-                if p.corpus == v.corpus && p.lang == v.lang && !shown[i] {
-                    shown[i] = true;
-                    if p.severity == Severity::Error {
-                        render_problem(ctx, root, p, out)?;
-                    }
-                }
+    // The problems of one group, a file's first ones up to the limit (a language's own rules
+    // are always said), then how many more there are.
+    let mut group_problems = |out: &mut dyn Write, belongs: &dyn Fn(&Problem) -> bool, lang: Option<&Lang>| {
+        let mut listed = 0usize;
+        let mut more = 0usize;
+        for (i, p) in r.problems.iter().enumerate() {
+            if shown[i] || !belongs(p) {
+                continue;
             }
-            continue;
+            shown[i] = true;
+            if p.path.is_some() && limit.is_some_and(|limit| listed >= limit) {
+                more += 1;
+                continue;
+            }
+            listed += usize::from(p.path.is_some());
+            render_problem(ctx, root, p, out)?;
         }
+        if more > 0 {
+            let text = match lang {
+                Some(lang) => t!(loc, "check-more", "count" => more, "lang" => lang.as_str()),
+                None => t!(loc, "check-more-sources", "count" => more),
+            };
+            line(out, format!("  {}", paint.dim(&text)))?;
+        }
+        Ok::<(), CliError>(())
+    };
+    // -v: each translation that passed too.
+    for v in &r.languages {
         let group = if many { format!("{} ({})", v.lang, v.corpus) } else { v.lang.to_string() };
         let verdict = if v.passed {
             paint.state(stele::freshness::State::Current, &t!(loc, "check-ok"))
@@ -351,12 +380,7 @@ fn render_text(
                     "max_applied" => if v.max_outdated_applied { "yes" } else { "no" })
             ),
         )?;
-        for (i, p) in r.problems.iter().enumerate() {
-            if p.corpus == v.corpus && p.lang == v.lang && !shown[i] {
-                shown[i] = true;
-                render_problem(ctx, root, p, out)?;
-            }
-        }
+        group_problems(out, &|p: &Problem| p.corpus == v.corpus && p.lang == v.lang, Some(&v.lang))?;
         if ctx.verbose > 0 {
             for c in r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang && c.problems.is_empty()) {
                 let state = super::status::state_name(loc, c.state);
@@ -367,22 +391,16 @@ fn render_text(
             }
         }
     }
-    let others: Vec<&Problem> = r.problems.iter().enumerate().filter(|(i, _)| !shown[*i]).map(|(_, p)| p).collect();
-    if !others.is_empty() {
+    if others {
         line(out, paint.bold(&t!(loc, "check-sources")))?;
-        for p in others {
-            render_problem(ctx, root, p, out)?;
-        }
+        group_problems(out, &|_: &Problem| true, None)?;
     }
     if !qa.is_empty() {
         line(out, paint.bold(&t!(loc, "check-qa-heading")))?;
         super::qa::render_findings(ctx, qa, out)?;
     }
-    if ctx.quiet {
-        return Ok(());
-    }
     line(out, "")?;
-    line(out, summary(loc, r, qa_failures, paint))
+    line(out, verdict)
 }
 
 /// The last line: passed or failed, with how many errors and warnings.
@@ -418,6 +436,9 @@ fn render_problem(ctx: &Ctx, root: &Path, p: &Problem, out: &mut dyn Write) -> R
     Ok(())
 }
 
+/// Writes the JSON as it is produced: each problem's message and fix are made while it is
+/// written, and no tree of the whole document is built (issue 28: tldr-pages' 97 MB of JSON
+/// peaked at 634 MB of memory).
 fn render_json(
     ctx: &Ctx,
     root: &Path,
@@ -434,34 +455,49 @@ fn render_json(
         #[serde(skip_serializing_if = "Option::is_none")]
         fix: Option<String>,
     }
+    /// The problems, serialized one by one.
+    struct Problems<'a> {
+        ctx: &'a Ctx,
+        root: &'a Path,
+        list: &'a [Problem],
+    }
+    impl serde::Serialize for Problems<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.list.iter().map(|p| JsonProblem {
+                problem: p,
+                message: problem_text(&self.ctx.loc, p),
+                fix: fix_text(self.ctx, self.root, p),
+            }))
+        }
+    }
     #[derive(serde::Serialize)]
-    struct JsonCheck<'a> {
+    struct JsonQa<T: serde::Serialize> {
+        findings: Vec<T>,
+        translations: usize,
+        suppressed: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct JsonCheck<'a, T: serde::Serialize> {
         version: u32,
         passed: bool,
         languages: &'a [check::LangVerdict],
-        problems: Vec<JsonProblem<'a>>,
+        problems: Problems<'a>,
         translations_checked: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        qa: Option<JsonQa<T>>,
     }
-    let problems = r
-        .problems
-        .iter()
-        .map(|p| JsonProblem { problem: p, message: problem_text(loc, p), fix: fix_text(ctx, root, p) })
-        .collect();
     let json = JsonCheck {
         version: 1,
         passed: r.passed,
         languages: &r.languages,
-        problems,
+        problems: Problems { ctx, root, list: &r.problems },
         translations_checked: r.checked.len(),
+        qa: qa.map(|qa| JsonQa {
+            findings: super::qa::json_findings(loc, &qa.findings),
+            translations: qa.translations,
+            suppressed: qa.suppressed,
+        }),
     };
-    let mut json = serde_json::to_value(&json).map_err(std::io::Error::from)?;
-    if let Some(qa) = qa {
-        json["qa"] = serde_json::json!({
-            "findings": super::qa::json_findings(loc, &qa.findings),
-            "translations": qa.translations,
-            "suppressed": qa.suppressed,
-        });
-    }
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
     line(out, "")
 }

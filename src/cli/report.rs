@@ -40,6 +40,10 @@ pub struct ReportArgs {
     /// Also write banner data (the state of every translation, keyed by its path) to this file.
     #[arg(long, value_name = "FILE")]
     pub banners: Option<PathBuf>,
+    /// Banner data for missing translations too (left out by default: a site has no page for
+    /// them).
+    #[arg(long)]
+    pub banners_missing: bool,
     /// How many commits the history chart goes back (0 for none).
     #[arg(long, value_name = "N", default_value = "50", hide_default_value = true, allow_negative_numbers = true)]
     pub history: String,
@@ -64,6 +68,9 @@ const HEAT_ROWS: usize = 60;
 pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
     let history_len = super::count_arg("--history", &args.history, 0)?;
+    if args.banners_missing && args.banners.is_none() {
+        return Err(CliError::Meaningless { option: "--banners-missing".to_owned(), command: "report".to_owned() });
+    }
     let (corpora, repo, prepared) = ctx.open_for_status()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
@@ -193,7 +200,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
     }
     if let Some(file) = banners_out {
-        let banners = report::banners(&repo, &report)?;
+        let banners = report::banners(&repo, &report, report::BannerOptions { missing: args.banners_missing })?;
         let path = write_file(file, |w| {
             serde_json::to_writer_pretty(&mut *w, &banners).map_err(std::io::Error::from)?;
             w.write_all(b"\n")

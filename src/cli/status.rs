@@ -44,7 +44,16 @@ pub struct StatusArgs {
     /// to translate.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// List every translation that needs work (the text lists the first ones of each language
+    /// unless `--lang` names the languages).
+    #[arg(long)]
+    pub all: bool,
 }
+
+/// How many translations of each language the text lists name before saying how many more
+/// there are (issue 28: tldr-pages' 38 languages made a list of 268,413 lines). `--all`, or
+/// `--lang` naming the languages wanted, lists every one.
+pub const LISTED_PER_LANG: usize = 10;
 
 /// The JSON document `status --format json` prints (see docs/formats.md).
 #[derive(serde::Serialize)]
@@ -78,7 +87,10 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
                 .map_err(std::io::Error::from)?;
             line(out, "")?;
         }
-        StatusFormat::Text => render_text(ctx, &corpora, &report, out)?,
+        StatusFormat::Text => {
+            let limit = (!args.all && args.langs.is_empty()).then_some(LISTED_PER_LANG);
+            render_text(ctx, &corpora, &report, limit, out)?
+        }
         StatusFormat::Markdown => super::markdown::render(ctx, &report, touched.as_ref(), out)?,
     }
     // The process ends here: freeing tens of thousands of paths one by one would only delay
@@ -160,7 +172,13 @@ fn basis_text(loc: &Localizer, basis: &Basis) -> String {
     }
 }
 
-fn render_text(ctx: &Ctx, corpora: &[Corpus], report: &StatusReport, out: &mut dyn Write) -> Result<(), CliError> {
+fn render_text(
+    ctx: &Ctx,
+    corpora: &[Corpus],
+    report: &StatusReport,
+    limit: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let loc = &ctx.loc;
     let many = report.corpora.len() > 1;
     for (i, summary) in report.corpora.iter().enumerate() {
@@ -172,7 +190,7 @@ fn render_text(ctx: &Ctx, corpora: &[Corpus], report: &StatusReport, out: &mut d
         }
         let docs: Vec<&DocumentStatus> = report.documents.iter().filter(|d| *d.corpus == *summary.name).collect();
         let corpus = corpora.iter().find(|c| c.config.name == summary.name);
-        render_corpus(ctx, corpus, summary, &docs, out)?;
+        render_corpus(ctx, corpus, summary, &docs, limit, out)?;
     }
 
     let (mut recorded, mut history) = (0usize, 0usize);
@@ -195,6 +213,7 @@ fn render_corpus(
     corpus: Option<&Corpus>,
     summary: &CorpusSummary,
     docs: &[&DocumentStatus],
+    limit: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let loc = &ctx.loc;
@@ -293,7 +312,32 @@ fn render_corpus(
         .map(|s| (s, state_name(loc, s)))
         .collect();
     let name_of = |state: State| names.iter().find(|(s, _)| *s == state).map(|(_, n)| n.clone()).unwrap_or_default();
+    // Per language, in the summary's order: how many were listed, how many were not.
+    let mut counts: Vec<(&stele::lang::Lang, usize, usize)> =
+        summary.summary.iter().map(|(lang, _)| (lang, 0, 0)).collect();
     for doc in listed {
+        let rows: Vec<&TranslationStatus> = doc
+            .translations
+            .iter()
+            .filter(|t| ctx.verbose > 0 || t.state != State::Current)
+            .filter(|t| {
+                let Some(at) = counts.iter().position(|(l, _, _)| **l == t.lang) else {
+                    counts.push((&t.lang, 0, 0));
+                    return true;
+                };
+                let (_, listed, more) = &mut counts[at];
+                if limit.is_none_or(|limit| *listed < limit) {
+                    *listed += 1;
+                    true
+                } else {
+                    *more += 1;
+                    false
+                }
+            })
+            .collect();
+        if rows.is_empty() && doc.source.syntax_errors.is_empty() {
+            continue;
+        }
         line(out, "")?;
         line(
             out,
@@ -317,10 +361,8 @@ fn render_corpus(
                 ),
             )?;
         }
-        let rows: Vec<Vec<Cell>> = doc
-            .translations
-            .iter()
-            .filter(|t| ctx.verbose > 0 || t.state != State::Current)
+        let rows: Vec<Vec<Cell>> = rows
+            .into_iter()
             .map(|t| {
                 let name = name_of(t.state);
                 let detail = match (t.state, t.reason) {
@@ -354,6 +396,13 @@ fn render_corpus(
             .collect();
         for l in table(rows, "    ") {
             line(out, l)?;
+        }
+    }
+    let more: Vec<_> = counts.iter().filter(|(_, _, more)| *more > 0).collect();
+    if !more.is_empty() {
+        line(out, "")?;
+        for (lang, _, count) in more {
+            line(out, paint.dim(&t!(loc, "status-more", "lang" => lang.as_str(), "count" => *count)))?;
         }
     }
     Ok(())

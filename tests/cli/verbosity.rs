@@ -65,16 +65,15 @@ fn log_levels() {
 #[test]
 fn check_levels() {
     let env = corpus();
+    // issue 28: -q is the verdict only (the problems of tldr-pages' 38 languages were 54 MB).
     let quiet = env.stele(&["check", "-q"]);
     assert_eq!(quiet.code, 1);
-    assert!(quiet.stdout.contains("error:") && !quiet.stdout.contains("check failed"), "{}", quiet.stdout);
-    assert!(!quiet.stdout.contains("fr: failed"), "{}", quiet.stdout);
+    assert_eq!(quiet.stdout, "check failed: 5 problems (4 translations checked)\n");
     let normal = env.stele(&["check"]);
     assert!(normal.stdout.contains("check failed") && !normal.stdout.contains("  ok "), "{}", normal.stdout);
     let verbose = env.stele(&["check", "-v"]);
     assert!(verbose.stdout.contains("  ok corpus/b/fr.md: current"), "{}", verbose.stdout);
-    // A check that passes says nothing with -q.
-    assert_eq!(run(&env, &["check", "-q", "corpus/b"]), "");
+    assert_eq!(run(&env, &["check", "-q", "corpus/b"]), "check passed: 2 languages, 2 translations checked\n");
     assert!(run(&env, &["check", "corpus/b"]).contains("check passed"));
 }
 
@@ -131,4 +130,49 @@ fn report_levels() {
     assert_eq!((quiet.code, quiet.stdout.as_str(), quiet.stderr.as_str()), (0, "", ""));
     assert!(env.exists("r.html") && env.exists("b/fr.json"));
     assert_eq!(env.stele(&["report", "-v", "-o", "r.html", "--badges", "b"]).stderr, out.stderr);
+}
+
+/// issue 28: on tldr-pages (38 languages, 282,150 translations) `status` printed 268,413 lines
+/// and `check` 54 MB. The text lists name the first translations of each language, then how
+/// many more there are; `--all`, or `--lang` naming the languages, lists every one.
+#[test]
+fn text_lists_are_bounded_per_language() {
+    let env = TestEnv::folder_layout();
+    for n in 0..25 {
+        env.write(&format!("corpus/d{n:02}/en.md"), "Text.\n");
+    }
+    env.commit("25 untranslated documents");
+    let status = run(&env, &["status"]);
+    let listed = |text: &str, lang: &str| text.lines().filter(|l| l.ends_with(&format!("/{lang}.md"))).count();
+    assert_eq!((listed(&status, "fr"), listed(&status, "es")), (10, 10), "{status}");
+    assert!(
+        status.contains("fr: 15 more not listed: --all lists every one, --lang fr all of this language"),
+        "{status}"
+    );
+    assert!(status.contains("es: 15 more not listed"), "{status}");
+    let all = run(&env, &["status", "--all"]);
+    assert_eq!((listed(&all, "fr"), listed(&all, "es")), (25, 25), "{all}");
+    assert!(!all.contains("more not listed"), "{all}");
+    let fr = run(&env, &["status", "--lang", "fr"]);
+    assert_eq!(listed(&fr, "fr"), 25, "{fr}");
+    assert!(!fr.contains("more not listed"), "{fr}");
+
+    let check = env.stele(&["check"]).stdout;
+    let errors = |text: &str| text.lines().filter(|l| l.trim_start().starts_with("error:")).count();
+    // Each language's rule, then its first ten files.
+    assert_eq!(errors(&check), 2 * 11, "{check}");
+    assert!(
+        check.contains("  15 more problems not listed: --all lists every one, --lang fr all of this language"),
+        "{check}"
+    );
+    assert!(check.contains("check failed: 52 problems (50 translations checked)"), "{check}");
+    assert_eq!(errors(&env.stele(&["check", "--all"]).stdout), 2 * 26);
+    assert_eq!(errors(&env.stele(&["check", "--lang", "es"]).stdout), 26);
+    let fr = env.stele(&["--ui-lang", "fr", "check"]).stdout;
+    assert!(
+        fr.contains(
+            "15 autres problèmes non listés\u{202f}: --all les liste tous, --lang es tous ceux de cette langue"
+        ),
+        "{fr}"
+    );
 }
