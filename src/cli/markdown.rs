@@ -53,15 +53,19 @@ pub fn render(
     ctx: &Ctx,
     report: &StatusReport,
     touched: Option<&HashSet<String>>,
+    scoped: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let loc = &ctx.loc;
     line(out, format!("### {}", cell(&t!(loc, "md-title"))))?;
-    for summary in &report.corpora {
+    // As in the text: with paths, only the corpora they name documents of.
+    let shown: Vec<_> =
+        report.corpora.iter().filter(|s| !scoped || report.documents.iter().any(|d| *d.corpus == *s.name)).collect();
+    for summary in &shown {
         let docs: Vec<&DocumentStatus> = report.documents.iter().filter(|d| *d.corpus == *summary.name).collect();
         line(out, "")?;
         let sources = docs.iter().filter(|d| d.source.exists).count();
-        if report.corpora.len() > 1 {
+        if shown.len() > 1 {
             line(out, format!("#### {}", cell(&t!(loc, "status-corpus", "name" => &summary.name))))?;
             line(out, "")?;
         }

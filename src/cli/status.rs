@@ -89,9 +89,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         StatusFormat::Text => {
             let limit = (!args.all && args.langs.is_empty()).then_some(LISTED_PER_LANG);
-            render_text(ctx, &corpora, &report, limit, out)?
+            render_text(ctx, &corpora, &report, limit, !args.paths.is_empty(), out)?
         }
-        StatusFormat::Markdown => super::markdown::render(ctx, &report, touched.as_ref(), out)?,
+        StatusFormat::Markdown => super::markdown::render(ctx, &report, touched.as_ref(), !args.paths.is_empty(), out)?,
     }
     // The process ends here: freeing tens of thousands of paths one by one would only delay
     // the exit (a twentieth of a warm run on a large corpus).
@@ -177,11 +177,16 @@ fn render_text(
     corpora: &[Corpus],
     report: &StatusReport,
     limit: Option<usize>,
+    scoped: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let loc = &ctx.loc;
-    let many = report.corpora.len() > 1;
-    for (i, summary) in report.corpora.iter().enumerate() {
+    // Paths name documents: a corpus none of them is in is not part of the answer (issue 28:
+    // `status corpus/<doc>` said "No documents found" for the messages corpus).
+    let shown: Vec<&CorpusSummary> =
+        report.corpora.iter().filter(|s| !scoped || report.documents.iter().any(|d| *d.corpus == *s.name)).collect();
+    let many = shown.len() > 1;
+    for (i, summary) in shown.into_iter().enumerate() {
         if i > 0 {
             line(out, "")?;
         }

@@ -167,6 +167,12 @@ fn several_corpora_side_by_side() {
     assert_eq!(json["summary"]["fr"]["missing"], 1);
     let text = env.stele(&["status"]).ok().to_owned();
     assert!(text.contains("Corpus articles") && text.contains("Corpus messages"), "{text}");
+    // issue 28: a path in one corpus is not "No documents found" for the other.
+    for format in ["text", "markdown"] {
+        let one = env.stele(&["status", "corpus/a", "--format", format]).ok().to_owned();
+        assert!(!one.contains("messages") && !one.contains("No documents found"), "{one}");
+        assert!(one.contains("corpus/a/fr.md") || one.contains("| `fr` | 0 | 0 | 1 |"), "{one}");
+    }
     // --corpus picks one.
     assert_eq!(env.stele(&["check", "--corpus", "messages"]).code, 0);
     assert_eq!(env.stele(&["check", "--corpus", "articles"]).code, 1);
