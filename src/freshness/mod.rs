@@ -740,7 +740,8 @@ pub fn status_prepared(
 /// How far back on the first-parent chain the removal of an orphan's source is looked for.
 const RENAME_DEPTH: usize = 5000;
 
-/// Says where the sources of orphans went, when a commit renamed them.
+/// Says where the sources of orphans went, when a commit renamed them, or a rename is staged
+/// (`git mv` without a commit yet: `stele mv` moves the translations after it just the same).
 fn follow_renames(repo: &Repo, documents: &mut [DocumentStatus]) -> Result<(), FreshnessError> {
     let gone: Vec<String> = documents
         .iter()
@@ -750,7 +751,11 @@ fn follow_renames(repo: &Repo, documents: &mut [DocumentStatus]) -> Result<(), F
     if gone.is_empty() {
         return Ok(());
     }
-    let moved = repo.renamed_to(&gone, RENAME_DEPTH)?;
+    let mut moved = repo.staged_renames(&gone)?;
+    let committed: Vec<String> = gone.into_iter().filter(|p| !moved.contains_key(p)).collect();
+    if !committed.is_empty() {
+        moved.extend(repo.renamed_to(&committed, RENAME_DEPTH)?);
+    }
     for d in documents.iter_mut().filter(|d| !d.source.exists) {
         d.source.renamed_to = moved.get(&d.source.path).cloned();
     }

@@ -1269,6 +1269,38 @@ impl Repo {
         Ok(files)
     }
 
+    /// Where each of `paths` (in `HEAD`, not in the index) went in the index: the path a staged
+    /// rename gave it (git's similarity rule, as `git status` shows `R`), for a `git mv` not
+    /// committed yet. Paths deleted outright, or still in the index, are left out.
+    pub fn staged_renames(&self, paths: &[String]) -> Result<HashMap<String, String>, GitError> {
+        let mut found = HashMap::new();
+        let Head::Commit(head) = self.head()? else { return Ok(found) };
+        let tree = self.inner.find_commit(head.0).and_then(|c| c.tree()).map_err(failed(GitOp::ReadTreeOf(head)))?;
+        let index = self.inner.index().map_err(failed(GitOp::CompareWithIndex))?;
+        let wanted: HashSet<&str> = paths
+            .iter()
+            .map(String::as_str)
+            .filter(|p| index.get_path(Path::new(p), 0).is_none() && tree.get_path(Path::new(p)).is_ok())
+            .collect();
+        if wanted.is_empty() {
+            return Ok(found);
+        }
+        let mut diff =
+            self.inner.diff_tree_to_index(Some(&tree), Some(&index), None).map_err(failed(GitOp::CompareWithIndex))?;
+        let mut find = git2::DiffFindOptions::new();
+        find.renames(true);
+        diff.find_similar(Some(&mut find)).map_err(failed(GitOp::CompareWithIndex))?;
+        let path_of = |file: git2::DiffFile<'_>| file.path().and_then(Path::to_str).map(str::to_owned);
+        for delta in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
+            if let (Some(from), Some(to)) = (path_of(delta.old_file()), path_of(delta.new_file())) {
+                if wanted.contains(from.as_str()) {
+                    found.insert(from, to);
+                }
+            }
+        }
+        Ok(found)
+    }
+
     /// The blob each of `paths` has in commit `commit` (paths it lacks are left out).
     pub fn blobs_at(&self, commit: ObjectId, paths: &[String]) -> Result<HashMap<String, ObjectId>, GitError> {
         let packs = self.packs();

@@ -50,6 +50,31 @@ fn a_renamed_source_leaves_orphans_that_say_where_it_went() {
     );
 }
 
+/// issue 28: after `git mv` of a source, staged and not committed yet, the orphans it leaves
+/// say where it went and that `stele mv` moves them, as after a commit.
+#[test]
+fn a_staged_rename_says_stele_mv_too() {
+    let env = site();
+    env.git(&["mv", "content/en/about.md", "content/en/about-us.md"]);
+    let text = env.stele(&["status"]).ok().to_owned();
+    assert!(
+        text.contains("its source was renamed to content/en/about-us.md: `stele mv content/en/about.md content/en/about-us.md` moves it"),
+        "{text}"
+    );
+    let json = env.status_json(&[]);
+    let old = json["documents"].as_array().unwrap().iter().find(|d| d["id"] == "about.md").unwrap().clone();
+    assert_eq!(old["source"]["renamed_to"], "content/en/about-us.md");
+    // And stele mv does it: the translations follow, each as current or outdated as it was.
+    env.stele(&["mv", "content/en/about.md", "content/en/about-us.md"]).ok();
+    assert_eq!(env.state_of("content/es/about-us.md"), "current");
+    assert_eq!(env.state_of("content/fr/about-us.md"), "outdated");
+    // A source deleted, not renamed, says nothing of a rename.
+    let env = site();
+    env.git(&["rm", "-q", "content/en/about.md"]);
+    let text = env.stele(&["status"]).ok().to_owned();
+    assert!(!text.contains("renamed") && text.contains("its source content/en/about.md does not exist"), "{text}");
+}
+
 #[test]
 fn a_deleted_source_is_not_said_renamed() {
     let env = site();
