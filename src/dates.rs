@@ -27,6 +27,13 @@ pub fn rfc3339(seconds: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
+/// `YYYY-MM-DD HH:MM+0000`: gettext's header dates (`PO-Revision-Date`), in UTC.
+pub fn po(seconds: i64) -> String {
+    let (y, m, d) = civil(seconds);
+    let s = seconds.rem_euclid(86_400);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}+0000", s / 3600, s / 60 % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,6 +48,7 @@ mod tests {
             (-1, "1969-12-31", "1969-12-31T23:59:59Z"),
         ] {
             assert_eq!((date(seconds), rfc3339(seconds)), (day.to_owned(), full.to_owned()), "{seconds}");
+            assert_eq!(po(seconds), format!("{day} {}+0000", &full[11..16]), "{seconds}");
         }
     }
 }

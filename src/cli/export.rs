@@ -317,7 +317,11 @@ fn write<W: Write>(
             export::export(corpora, repo, selection, opts, &mut w, progress)?
         }
         ExportFormat::Po => {
-            let mut w = PoWriter::new(out, &opts.source, &opts.target).map_err(io)?;
+            let revised = match repo.head()? {
+                stele::git::Head::Commit(head) => Some(repo.commit_time(head)?),
+                stele::git::Head::Unborn => None,
+            };
+            let mut w = PoWriter::new(out, &opts.source, &opts.target, revised).map_err(io)?;
             export::export(corpora, repo, selection, opts, &mut w, progress)?
         }
         ExportFormat::Moses => unreachable!("moses writes two files, handled by the caller"),

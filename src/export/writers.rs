@@ -157,15 +157,18 @@ pub struct PoWriter<W: Write> {
 }
 
 impl<W: Write> PoWriter<W> {
-    /// Starts a PO file for translations into `target`.
-    pub fn new(mut out: W, source: &Lang, target: &Lang) -> io::Result<PoWriter<W>> {
+    /// Starts a PO file for translations into `target`; `revised` (seconds since the epoch) is
+    /// its `PO-Revision-Date`: the time of the commit exported, so that an export of the same
+    /// commit is the same file (gettext's tools warn on the template's placeholder).
+    pub fn new(mut out: W, source: &Lang, target: &Lang, revised: Option<i64>) -> io::Result<PoWriter<W>> {
         writeln!(out, "# Aligned pairs exported by stele {}: {} → {}.", env!("CARGO_PKG_VERSION"), source, target)?;
         writeln!(out, "msgid \"\"")?;
         writeln!(out, "msgstr \"\"")?;
-        // The fields gettext's tools expect; no date, so that an export of the same commit is
-        // the same file.
+        // The fields gettext's tools expect.
         writeln!(out, "\"Project-Id-Version: stele export\\n\"")?;
-        writeln!(out, "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"")?;
+        if let Some(revised) = revised {
+            writeln!(out, "\"PO-Revision-Date: {}\\n\"", crate::dates::po(revised))?;
+        }
         writeln!(out, "\"Last-Translator: \\n\"")?;
         writeln!(out, "\"Language-Team: \\n\"")?;
         writeln!(out, "\"MIME-Version: 1.0\\n\"")?;

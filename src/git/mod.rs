@@ -758,6 +758,12 @@ impl Repo {
         }
     }
 
+    /// When `commit` was committed (seconds since the epoch, committer time).
+    pub fn commit_time(&self, commit: ObjectId) -> Result<i64, GitError> {
+        let c = self.inner.find_commit(commit.0).map_err(failed(GitOp::ReadCommit(commit)))?;
+        Ok(c.time().seconds())
+    }
+
     /// Whether the object database has this object.
     ///
     /// Without refreshing: on a miss libgit2 would rescan the pack directory, once per missing

@@ -186,6 +186,10 @@ fn xliff_and_po_validate_and_read_in_real_tools() {
     assert_eq!(text.matches("#, fuzzy").count(), outdated);
     assert!(text.contains(&format!("#. stele-basis: {basis}")));
     assert!(text.contains("msgctxt \"2022-12-international-days#1\""), "{text}");
+    // The revision date is the exported commit's (the same commit, the same file).
+    let seconds: i64 = env.git(&["show", "-s", "--format=%ct", "HEAD"]).trim().parse().unwrap();
+    let day = env.git(&["show", "-s", "--format=%cd", "--date=format-local:%Y-%m-%d %H:%M", "HEAD"]);
+    assert!(seconds > 0 && text.contains(&format!("\"PO-Revision-Date: {}+0000\\n\"", day.trim())), "{text}");
     if have("msgfmt", &["--version"]) {
         let out = Command::new("msgfmt")
             .args(["--check", "--statistics", "-o", "/dev/null"])
@@ -195,6 +199,8 @@ fn xliff_and_po_validate_and_read_in_real_tools() {
             .unwrap();
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{said}");
+        // issue 28: the template's `YEAR-MO-DA HO:MI+ZONE` made msgfmt warn.
+        assert!(!said.contains("warning") && !said.contains("PO-Revision-Date"), "{said}");
         let expected = format!("{} translated messages, {outdated} fuzzy translation", all.len() - outdated);
         assert!(said.contains(&expected), "{said}");
     }
