@@ -16,55 +16,59 @@ use crate::freshness::{Basis, FreshnessError, HistoryPoint, State, StatusReport}
 use crate::git::{GitError, ObjectId, Repo};
 use crate::lang::Lang;
 
-/// One language at one point of history.
+/// One language of one corpus at one point of history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LangCoverage {
+    /// The corpus.
+    pub corpus: String,
     /// The language.
     pub lang: Lang,
-    /// Sources that existed.
+    /// Sources of the corpus that existed and are translated into the language (a source in
+    /// the language itself, or of a corpus that does not translate into it, is not counted).
     pub sources: usize,
     /// Of those, how many had a translation file in this language.
     pub translated: usize,
 }
 
-/// The corpus after one commit.
+/// The corpora after one commit.
 #[derive(Debug, Clone, Serialize)]
 pub struct CoveragePoint {
     /// The commit.
     pub commit: ObjectId,
     /// Its committer time (seconds since the epoch).
     pub time: i64,
-    /// Per language, in the report's order.
+    /// Per corpus and language, in the report's order (corpora, then their languages).
     pub langs: Vec<LangCoverage>,
 }
 
-/// How many sources had a translation in each language after each of the newest `limit`
-/// commits that changed a file of the report's documents, oldest first.
+/// How many sources had a translation in each language of each corpus after each of the newest
+/// `limit` commits that changed a file of the report's documents, oldest first.
 ///
+/// Corpora are not merged (issue 28: the messages corpus, written in en-US, was counted as
+/// needing `en`): a document counts for the languages its own corpus translates it into.
 /// Replayed backwards from the files present now (each commit's additions and deletions undone
 /// in turn, the counts kept up to date as they go), for the documents the report holds today.
 /// Whether each translation was *current* at each commit is not judged: that would take a
 /// status per commit.
 pub fn coverage(repo: &Repo, report: &StatusReport, limit: usize) -> Result<Vec<CoveragePoint>, GitError> {
-    let langs: Vec<Lang> = report.summary.iter().map(|(l, _)| l.clone()).collect();
-    // Every path of every document: (document, language column or None for the source).
+    let columns: Vec<(&str, &Lang)> =
+        report.corpora.iter().flat_map(|c| c.summary.iter().map(move |(l, _)| (c.name.as_str(), l))).collect();
+    // Every path of every document: (document, column or None for the source).
     let mut paths: Vec<(String, usize, Option<usize>)> = Vec::new();
-    // Per document: its source's language column (not counted), whether its source is
-    // present, and which translation columns are present.
-    let mut source_col: Vec<Option<usize>> = Vec::with_capacity(report.documents.len());
+    // Per document: whether its source is present, and which columns it is translated into
+    // with whether each translation is present.
     let mut has_source: Vec<bool> = Vec::with_capacity(report.documents.len());
-    let mut has: Vec<Vec<bool>> = Vec::with_capacity(report.documents.len());
+    let mut has: Vec<Vec<(usize, bool)>> = Vec::with_capacity(report.documents.len());
     for (d, doc) in report.documents.iter().enumerate() {
         paths.push((doc.source.path.clone(), d, None));
-        source_col.push(langs.iter().position(|l| *l == doc.source.lang));
         has_source.push(doc.source.exists);
-        let mut present = vec![false; langs.len()];
+        let mut targets = Vec::with_capacity(doc.translations.len());
         for t in &doc.translations {
-            let Some(l) = langs.iter().position(|l| *l == t.lang) else { continue };
-            paths.push((t.path.clone(), d, Some(l)));
-            present[l] = t.state != State::Missing;
+            let Some(col) = columns.iter().position(|(c, l)| **c == *doc.corpus && **l == t.lang) else { continue };
+            paths.push((t.path.clone(), d, Some(col)));
+            targets.push((col, t.state != State::Missing));
         }
-        has.push(present);
+        has.push(targets);
     }
     paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     paths.dedup_by(|a, b| a.0 == b.0);
@@ -72,17 +76,23 @@ pub fn coverage(repo: &Repo, report: &StatusReport, limit: usize) -> Result<Vec<
     let commits = repo.recent_file_changes(&names, limit)?;
 
     // The counts now, then kept up to date as commits are undone.
-    let mut sources = vec![0usize; langs.len()];
-    let mut translated = vec![0usize; langs.len()];
+    let mut sources = vec![0usize; columns.len()];
+    let mut translated = vec![0usize; columns.len()];
     for (d, _) in has_source.iter().enumerate().filter(|(_, present)| **present) {
-        count_document(d, 1, &source_col, &has, &mut sources, &mut translated);
+        count_document(&has[d], 1, &mut sources, &mut translated);
     }
+    let step = |n: &mut usize, up: bool| *n = if up { *n + 1 } else { n.saturating_sub(1) };
     let mut points = Vec::with_capacity(commits.len());
     for c in &commits {
-        let langs_now = langs
+        let langs_now = columns
             .iter()
             .enumerate()
-            .map(|(i, l)| LangCoverage { lang: l.clone(), sources: sources[i], translated: translated[i] })
+            .map(|(i, (corpus, l))| LangCoverage {
+                corpus: (*corpus).to_owned(),
+                lang: (*l).clone(),
+                sources: sources[i],
+                translated: translated[i],
+            })
             .collect();
         points.push(CoveragePoint { commit: c.commit, time: c.time, langs: langs_now });
         // Undone: the parent had the file when it existed before the commit.
@@ -90,16 +100,15 @@ pub fn coverage(repo: &Repo, report: &StatusReport, limit: usize) -> Result<Vec<
             let (_, d, col) = paths[k];
             match col {
                 None if has_source[d] != before => {
-                    count_document(d, if before { 1 } else { -1 }, &source_col, &has, &mut sources, &mut translated);
+                    count_document(&has[d], if before { 1 } else { -1 }, &mut sources, &mut translated);
                     has_source[d] = before;
                 }
-                Some(l) if has[d][l] != before => {
-                    has[d][l] = before;
-                    if has_source[d] && source_col[d] != Some(l) {
-                        if before {
-                            translated[l] += 1;
-                        } else {
-                            translated[l] = translated[l].saturating_sub(1);
+                Some(col) => {
+                    let Some(slot) = has[d].iter_mut().find(|(c, _)| *c == col) else { continue };
+                    if slot.1 != before {
+                        slot.1 = before;
+                        if has_source[d] {
+                            step(&mut translated[col], before);
                         }
                     }
                 }
@@ -111,25 +120,16 @@ pub fn coverage(repo: &Repo, report: &StatusReport, limit: usize) -> Result<Vec<
     Ok(points)
 }
 
-/// Adds (`sign` 1) or takes away (-1) document `d`'s source and translations from the counts.
-fn count_document(
-    d: usize,
-    sign: i8,
-    source_col: &[Option<usize>],
-    has: &[Vec<bool>],
-    sources: &mut [usize],
-    translated: &mut [usize],
-) {
+/// Adds (`sign` 1) or takes away (-1) a document's source and translations (its columns, with
+/// whether each translation is present) from the counts.
+fn count_document(targets: &[(usize, bool)], sign: i8, sources: &mut [usize], translated: &mut [usize]) {
     let apply = |n: &mut usize| {
         *n = if sign > 0 { *n + 1 } else { n.saturating_sub(1) };
     };
-    for l in 0..sources.len() {
-        if source_col[d] == Some(l) {
-            continue;
-        }
-        apply(&mut sources[l]);
-        if has[d][l] {
-            apply(&mut translated[l]);
+    for &(col, present) in targets {
+        apply(&mut sources[col]);
+        if present {
+            apply(&mut translated[col]);
         }
     }
 }

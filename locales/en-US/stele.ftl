@@ -5,6 +5,8 @@
 ## Numbers
 
 number-decimal-separator = .
+number-group-separator = ,
+number-group-min-digits = 4
 
 ## Command-line help
 
@@ -830,7 +832,7 @@ cli-report-about = Write an HTML report of the corpus (one self-contained file),
 cli-report-arg-paths = Only documents with a file at or below these paths
 cli-report-arg-langs = Only these languages (repeat the option, or separate with commas)
 cli-report-arg-output = Where to write the HTML report (default: stele-report.html, unless --badges or --banners is given; - for standard output)
-cli-report-arg-badges = Also write one shields.io endpoint badge per language (LANG.json) into this folder
+cli-report-arg-badges = Also write one shields.io endpoint badge per language into this folder (LANG.json; with several corpora, CORPUS/LANG.json)
 cli-report-arg-banners = Also write banner data to this file: every translation’s state, keyed by its path, for a site to show “this translation may be outdated”
 cli-report-arg-banners_missing = With --banners: missing translations too (left out by default: a site has no page for them)
 cli-report-arg-history = How many commits the history chart goes back (default 50; 0 for none)

@@ -5,6 +5,8 @@
 ## Números
 
 number-decimal-separator = ,
+number-group-separator = .
+number-group-min-digits = 5
 
 ## Ayuda de la línea de órdenes
 
@@ -837,7 +839,7 @@ cli-report-about = Escribir un informe HTML del corpus (un solo archivo autónom
 cli-report-arg-paths = Solo los documentos con un archivo en estas rutas o por debajo
 cli-report-arg-langs = Solo estos idiomas (repetir la opción, o separarlos con comas)
 cli-report-arg-output = Dónde escribir el informe HTML (por defecto: stele-report.html, salvo con --badges o --banners; - para la salida estándar)
-cli-report-arg-badges = Escribir también una insignia de shields.io (endpoint) por idioma (LANG.json) en esta carpeta
+cli-report-arg-badges = Escribir también una insignia de shields.io (endpoint) por idioma en esta carpeta (LANG.json; con varios corpus, CORPUS/LANG.json)
 cli-report-arg-banners = Escribir también los datos de aviso en este archivo: el estado de cada traducción, por ruta, para que un sitio muestre «esta traducción puede estar desactualizada»
 cli-report-arg-banners_missing = Con --banners: también las traducciones que faltan (omitidas por defecto: un sitio no tiene página para ellas)
 cli-report-arg-history = Cuántos commits abarca el gráfico de historial (50 por defecto; 0 para ninguno)

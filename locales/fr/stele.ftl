@@ -5,6 +5,8 @@
 ## Nombres
 
 number-decimal-separator = ,
+number-group-separator = {"\u202F"}
+number-group-min-digits = 4
 
 ## Aide de la ligne de commande
 
@@ -835,7 +837,7 @@ cli-report-about = Écrire un rapport HTML du corpus (un seul fichier autonome),
 cli-report-arg-paths = Seulement les documents ayant un fichier à ces chemins ou en dessous
 cli-report-arg-langs = Seulement ces langues (répéter l’option, ou les séparer par des virgules)
 cli-report-arg-output = Où écrire le rapport HTML (par défaut : stele-report.html, sauf avec --badges ou --banners ; - pour la sortie standard)
-cli-report-arg-badges = Écrire aussi un badge shields.io (endpoint) par langue (LANG.json) dans ce dossier
+cli-report-arg-badges = Écrire aussi un badge shields.io (endpoint) par langue dans ce dossier (LANG.json ; avec plusieurs corpus, CORPUS/LANG.json)
 cli-report-arg-banners = Écrire aussi les données de bandeau dans ce fichier : l’état de chaque traduction, par chemin, pour qu’un site affiche « cette traduction est peut-être obsolète »
 cli-report-arg-banners_missing = Avec --banners : les traductions manquantes aussi (omises par défaut : un site n’a pas de page pour elles)
 cli-report-arg-history = Combien de commits le graphique d’historique remonte (50 par défaut ; 0 pour aucun)

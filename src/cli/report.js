@@ -17,9 +17,17 @@
   D.outdated.forEach(function (o) { outdatedWords[o[0] + ":" + o[1]] = o[3]; });
   var shownDocs = PAGE, shownOut = PAGE;
 
-  // Numbers as the page's language writes them (254 156 in French).
+  // Numbers as the page's language writes them (254 156 in French), as stele groups them in
+  // the tables: one grouping everywhere.
   function num(n) {
-    try { return n.toLocaleString(document.documentElement.lang); } catch (e) { return String(n); }
+    var s = String(n);
+    if (s.length < Math.max(D.text.groupMin, 4)) return s;
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      if (i > 0 && (s.length - i) % 3 === 0) out += D.text.group;
+      out += s.charAt(i);
+    }
+    return out;
   }
   function enc(s) { return encodeURIComponent(s).replace(/%2F/g, "/"); }
   function fill(t, args) { return t.replace(/\{(\w+)\}/g, function (m, k) { return k in args ? String(args[k]) : m; }); }
@@ -82,7 +90,7 @@
       else file.appendChild(link(hrefOf(di, li), path(di, li)));
       tr.appendChild(file);
       var words = s === "m" ? d[2] : s === "o" ? outdatedWords[di + ":" + li] : "";
-      tr.appendChild(el("td", words === "" ? "" : String(words), "n"));
+      tr.appendChild(el("td", words === "" ? "" : num(words), "n"));
       frag.appendChild(tr);
     });
     tbody.replaceChildren(frag);

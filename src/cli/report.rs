@@ -90,14 +90,23 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
     };
     let banners_path = args.banners.as_ref().map(|p| ctx.cwd.join(p));
     let badges_dir = args.badges.as_ref().map(|p| ctx.cwd.join(p));
-    // The badges' names are stele's: one per language any corpus has.
-    let badge_paths: Vec<PathBuf> = match &badges_dir {
-        Some(dir) => {
-            let mut langs: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
-            langs.sort_by(|a, b| a.as_str().cmp(b.as_str()));
-            langs.dedup();
-            langs.iter().map(|l| dir.join(format!("{l}.json"))).collect()
+    // The badges' names are stele's: one per language of each corpus (issue 28: corpora were
+    // merged, and the articles' fr badge said 25% while status said 0.0%), in a folder of its
+    // own per corpus when there are several.
+    let many = corpora.len() > 1;
+    let badge_path = |dir: &Path, corpus: &str, lang: &Lang| {
+        if many {
+            dir.join(badge_folder(corpus)).join(format!("{lang}.json"))
+        } else {
+            dir.join(format!("{lang}.json"))
         }
+    };
+    let badge_paths: Vec<PathBuf> = match &badges_dir {
+        Some(dir) => corpora
+            .iter()
+            .flat_map(|c| c.config.all_langs().into_iter().map(move |l| (c.config.name.clone(), l)))
+            .map(|(corpus, lang)| badge_path(dir, &corpus, &lang))
+            .collect(),
         None => Vec::new(),
     };
     let mut places: Vec<(&'static str, &Path)> = Vec::new();
@@ -124,6 +133,12 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
     let banners_out = banners_path.as_deref().map(|p| new_output(p, &mut made)).transpose()?;
     if let Some(dir) = &badges_dir {
         made.create(dir, dir)?;
+        if many {
+            for c in &corpora {
+                let sub = dir.join(badge_folder(&c.config.name));
+                made.create(&sub, &sub)?;
+            }
+        }
     }
 
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
@@ -184,15 +199,16 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         }
     }
     if let Some(dir) = &badges_dir {
-        for (lang, s) in &report.summary {
-            if s.total() == 0 {
-                continue;
+        let mut count = 0usize;
+        for c in &report.corpora {
+            for (lang, s) in c.summary.iter().filter(|(_, s)| s.total() > 0) {
+                let label = if many { format!("{} {lang}", c.name) } else { lang.to_string() };
+                let file = Output::new_default(&badge_path(dir, &c.name, lang), "--badges")?;
+                write_file(file, |w| serde_json::to_writer(w, &badge(&label, s)).map_err(std::io::Error::from))?;
+                count += 1;
             }
-            let file = Output::new_default(&dir.join(format!("{lang}.json")), "--badges")?;
-            write_file(file, |w| serde_json::to_writer(w, &badge(lang, s)).map_err(std::io::Error::from))?;
         }
         if !ctx.quiet {
-            let count = report.summary.iter().filter(|(_, s)| s.total() > 0).count();
             eprintln!(
                 "{}",
                 t!(loc, "report-badges-written", "dir" => display_path(&dir.display().to_string()), "count" => count)
@@ -242,9 +258,22 @@ fn new_output(path: &Path, made: &mut MadeDirs) -> Result<Output, CliError> {
     Output::new(path)
 }
 
+/// The folder of a corpus's badges: its name, with anything but letters, digits, `-`, `_` and
+/// an inner `.` made `_` (a corpus name comes from stele.toml, which a pull request can
+/// change: it never names a path out of the badges' folder).
+fn badge_folder(corpus: &str) -> String {
+    let name: String =
+        corpus.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
+    if name.is_empty() || name.starts_with('.') {
+        format!("_{name}")
+    } else {
+        name
+    }
+}
+
 /// A shields.io endpoint badge (https://shields.io/badges/endpoint-badge): the share of current
 /// translations, rounded down (a badge never says 100% while one translation is not current).
-fn badge(lang: &Lang, s: &LangSummary) -> serde_json::Value {
+fn badge(label: &str, s: &LangSummary) -> serde_json::Value {
     let percent = s.percent_complete.floor();
     let color = match percent as u32 {
         100.. => "brightgreen",
@@ -256,7 +285,7 @@ fn badge(lang: &Lang, s: &LangSummary) -> serde_json::Value {
     };
     serde_json::json!({
         "schemaVersion": 1,
-        "label": lang.as_str(),
+        "label": label,
         "message": format!("{percent:.0}%"),
         "color": color,
     })
@@ -463,9 +492,25 @@ impl Page<'_> {
             "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>",
             esc(&t!(loc, "report-summary-heading"))
         );
+        // Corpora are not merged (issue 28: the articles' fr said 25%, the messages' fr and
+        // the articles' fr counted together): one table per corpus when there are several.
+        if self.report.corpora.len() > 1 {
+            for c in self.report.corpora.iter().filter(|c| c.summary.iter().any(|(_, s)| s.total() > 0)) {
+                let _ = writeln!(h, "<h3>{}</h3>", esc(&t!(loc, "status-corpus", "name" => &c.name)));
+                self.summary_of(h, &c.summary, None);
+            }
+        } else {
+            self.summary_of(h, &self.report.summary, Some("summary-table"));
+        }
+        h.push_str("</section>\n");
+    }
+
+    /// One summary's bars and table.
+    fn summary_of(&self, h: &mut String, summary: &[(Lang, LangSummary)], id: Option<&str>) {
+        let loc = self.loc;
         // The bars repeat the table below them, for the eye only.
         h.push_str("<div class=\"bars\" aria-hidden=\"true\">\n");
-        for (lang, s) in self.report.summary.iter().filter(|(_, s)| s.total() > 0) {
+        for (lang, s) in summary.iter().filter(|(_, s)| s.total() > 0) {
             let total = s.total().max(1) as f64;
             let _ = write!(
                 h,
@@ -498,7 +543,15 @@ impl Page<'_> {
         for state in STATES {
             let _ = write!(h, "<span><i class=\"s-{}\"></i>{}</span>", code(state), esc(&state_name(loc, state)));
         }
-        h.push_str("</div>\n<table id=\"summary-table\">\n<thead><tr>");
+        // A wide table scrolls in its own box: the page never scrolls sideways.
+        h.push_str("</div>\n<div class=\"scroll\">");
+        match id {
+            Some(id) => {
+                let _ = write!(h, "<table id=\"{id}\">");
+            }
+            None => h.push_str("<table>"),
+        }
+        h.push_str("\n<thead><tr>");
         for id in [
             "status-col-lang",
             "status-col-current",
@@ -512,7 +565,7 @@ impl Page<'_> {
             let _ = write!(h, "<th scope=\"col\">{}</th>", esc(&t!(loc, id)));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
-        for (lang, s) in self.report.summary.iter().filter(|(_, s)| s.total() > 0) {
+        for (lang, s) in summary.iter().filter(|(_, s)| s.total() > 0) {
             let _ = write!(h, "<tr data-lang=\"{}\"><th scope=\"row\">{}</th>", esc(lang.as_str()), esc(lang.as_str()));
             for (state, n) in [
                 (State::Current, s.current),
@@ -521,7 +574,7 @@ impl Page<'_> {
                 (State::Orphan, s.orphan),
                 (State::Unknown, s.unknown),
             ] {
-                let _ = write!(h, "<td data-state=\"{}\">{n}</td>", state_key(state));
+                let _ = write!(h, "<td data-state=\"{}\">{}</td>", state_key(state), loc.integer(n));
             }
             let _ = writeln!(
                 h,
@@ -529,10 +582,10 @@ impl Page<'_> {
                 s.percent_complete,
                 esc(&t!(loc, "status-percent", "value" => loc.decimal(s.percent_complete, 1))),
                 s.words_to_translate,
-                s.words_to_translate
+                loc.integer(s.words_to_translate)
             );
         }
-        h.push_str("</tbody>\n</table>\n</section>\n");
+        h.push_str("</tbody>\n</table></div>\n");
     }
 
     fn heat(&self, h: &mut String) {
@@ -572,7 +625,9 @@ impl Page<'_> {
                         h,
                         "<td style=\"--p:{:.0}\" title=\"{}\">{}</td>",
                         p,
-                        esc(&t!(loc, "report-heat-cell", "current" => s.current, "total" => s.total())),
+                        esc(
+                            &t!(loc, "report-heat-cell", "current" => loc.count(s.current), "total" => loc.count(s.total()))
+                        ),
                         esc(&t!(loc, "status-percent", "value" => loc.decimal(p, 0)))
                     );
                 }
@@ -588,21 +643,31 @@ impl Page<'_> {
         if !self.history_wanted {
             return;
         }
-        let langs = &self.layout.langs;
         let _ = writeln!(
             h,
             "<section id=\"history\" aria-labelledby=\"history-h\">\n<h2 id=\"history-h\">{}</h2>",
-            esc(&t!(loc, "report-history-heading", "count" => self.history.len()))
+            esc(&t!(loc, "report-history-heading", "count" => loc.count(self.history.len())))
         );
         if self.history.is_empty() {
             let _ = writeln!(h, "<p>{}</p>\n</section>", esc(&t!(loc, "report-history-none")));
             return;
         }
-        let share = |p: &CoveragePoint, l: &Lang| -> Option<f64> {
-            let c = p.langs.iter().find(|c| c.lang == *l)?;
+        // One line per corpus and language with sources to translate (corpora are not merged:
+        // the messages corpus, written in en-US, does not need `en`).
+        let many = self.corpora.len() > 1;
+        let columns: Vec<(usize, String)> = self.history[0]
+            .langs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.history.iter().any(|p| p.langs[*i].sources > 0))
+            .map(|(i, c)| (i, if many { format!("{} ({})", c.lang, c.corpus) } else { c.lang.to_string() }))
+            .collect();
+        let share = |p: &CoveragePoint, i: usize| -> Option<f64> {
+            let c = &p.langs[i];
             (c.sources > 0).then(|| c.translated as f64 * 100.0 / c.sources as f64)
         };
-        let (w, ht, left, bottom, top, right) = (640.0, 200.0, 40.0, 24.0, 10.0, 10.0);
+        // Room on the left for "100%" at the larger type a narrow screen gets (report.css).
+        let (w, ht, left, bottom, top, right) = (640.0, 220.0, 80.0, 30.0, 14.0, 10.0);
         let n = self.history.len();
         let x = |i: usize| {
             if n == 1 {
@@ -618,14 +683,14 @@ impl Page<'_> {
             esc(&t!(loc, "report-history-note"))
         );
         for v in [0.0, 50.0, 100.0] {
-            let _ = write!(h, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{v:.0}%</text>", w - right, y(v), y(v), left - 4.0, y(v) + 4.0);
+            let _ = write!(h, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" dominant-baseline=\"middle\">{v:.0}%</text>", w - right, y(v), y(v), left - 6.0, y(v));
         }
-        for (k, l) in langs.iter().enumerate() {
+        for (k, (col, _)) in columns.iter().enumerate() {
             let points: Vec<String> = self
                 .history
                 .iter()
                 .enumerate()
-                .filter_map(|(i, p)| share(p, l).map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+                .filter_map(|(i, p)| share(p, *col).map(|v| format!("{:.1},{:.1}", x(i), y(v))))
                 .collect();
             if !points.is_empty() {
                 let _ = write!(h, "<polyline class=\"line l{}\" points=\"{}\"/>", k % 6, points.join(" "));
@@ -642,8 +707,8 @@ impl Page<'_> {
             date(last.time)
         );
         h.push_str("<figcaption class=\"legend\">");
-        for (k, l) in langs.iter().enumerate() {
-            let _ = write!(h, "<span><i class=\"line-key l{}\"></i>{}</span>", k % 6, esc(l.as_str()));
+        for (k, (_, label)) in columns.iter().enumerate() {
+            let _ = write!(h, "<span><i class=\"line-key l{}\"></i>{}</span>", k % 6, esc(label));
         }
         let _ = writeln!(h, "</figcaption>\n</figure>\n<p class=\"note\">{}</p>", esc(&t!(loc, "report-history-note")));
         let _ = write!(
@@ -653,21 +718,21 @@ impl Page<'_> {
             esc(&t!(loc, "report-col-commit")),
             esc(&t!(loc, "report-col-date"))
         );
-        for l in langs {
-            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(l.as_str()));
+        for (_, label) in &columns {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(label));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
         for p in self.history.iter().rev() {
             let _ = write!(h, "<tr><td><code>{}</code></td><td>{}</td>", p.commit.short(7), date(p.time));
-            for l in langs {
-                match (share(p, l), p.langs.iter().find(|c| c.lang == **l)) {
+            for (col, _) in &columns {
+                match (share(p, *col), p.langs.get(*col)) {
                     (Some(v), Some(c)) => {
                         let _ = write!(
                             h,
                             "<td>{} ({}/{})</td>",
                             esc(&t!(loc, "status-percent", "value" => loc.decimal(v, 1))),
-                            c.translated,
-                            c.sources
+                            loc.integer(c.translated),
+                            loc.integer(c.sources)
                         );
                     }
                     _ => h.push_str("<td>—</td>"),
@@ -824,7 +889,7 @@ impl Page<'_> {
                             let mut why = t.reason.map(|r| reason_text(loc, r, Some(t))).unwrap_or_default();
                             if !blocks.is_empty() {
                                 why.push_str(" — ");
-                                why.push_str(&t!(loc, "status-stale-blocks", "blocks" => blocks.len(), "words" => t.words_to_translate));
+                                why.push_str(&t!(loc, "status-stale-blocks", "blocks" => loc.count(blocks.len()), "words" => loc.count(t.words_to_translate)));
                             }
                             let found = t
                                 .basis
@@ -876,6 +941,10 @@ impl Page<'_> {
             "names": names,
             // Filled in by the script: `{n}`, `{total}`, `{path}`, `{from}`, `{to}`.
             "text": {
+                // The script groups digits as the page does (never as the browser's own locale
+                // data would: one grouping everywhere).
+                "group": loc.message("number-group-separator", &[]),
+                "groupMin": loc.message("number-group-min-digits", &[]).trim().parse::<usize>().unwrap_or(4),
                 "shown": t!(loc, "report-shown", "shown" => "{n}", "total" => "{total}"),
                 "diffCut": t!(loc, "report-diff-cut", "path" => "{path}"),
                 "kinds": kinds,
@@ -980,14 +1049,30 @@ fn diff_data(loc: &Localizer, d: &SourceDiff) -> (serde_json::Value, usize) {
         })
         .collect();
     let left = d.hunks.len().saturating_sub(BLOCKS_SHOWN);
-    let more = if left > 0 { t!(loc, "report-more-blocks", "count" => left) } else { String::new() };
+    let more = if left > 0 { t!(loc, "report-more-blocks", "count" => loc.count(left)) } else { String::new() };
     (serde_json::json!([shown, more]), bytes)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{esc, folder, relative, uri_path};
+    use super::{badge_folder, esc, folder, relative, uri_path};
     use std::path::Path;
+
+    #[test]
+    fn a_corpus_badge_folder_is_one_plain_name() {
+        for (name, want) in [
+            ("articles", "articles"),
+            ("docs.v2", "docs.v2"),
+            ("..", "_.."),
+            ("../../etc", "_.._.._etc"),
+            ("a/b", "a_b"),
+            (".hidden", "_.hidden"),
+            ("", "_"),
+            ("é", "_"),
+        ] {
+            assert_eq!(badge_folder(name), want, "{name:?}");
+        }
+    }
 
     #[test]
     fn folders_cut_to_depth() {

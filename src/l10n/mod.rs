@@ -57,6 +57,11 @@ impl From<i64> for Arg {
         Arg::Num(n as f64)
     }
 }
+impl From<&Arg> for Arg {
+    fn from(a: &Arg) -> Arg {
+        a.clone()
+    }
+}
 impl From<u64> for Arg {
     fn from(n: u64) -> Arg {
         Arg::Num(n as f64)
@@ -226,15 +231,74 @@ impl Localizer {
         text.replace('.', &sep)
     }
 
+    /// A whole number with the locale's digit grouping (`6,631` in en-US, `6 631` with a narrow
+    /// no-break space in fr, `6631` but `16.631` in es): the separator and the fewest digits a
+    /// number has before it is grouped come from the messages `number-group-separator` and
+    /// `number-group-min-digits`, as CLDR gives them.
+    pub fn integer(&self, value: usize) -> String {
+        let separator = self.message("number-group-separator", &[]);
+        let min_digits: usize = self.message("number-group-min-digits", &[]).trim().parse().unwrap_or(4);
+        group_digits(value, &separator, min_digits)
+    }
+
+    /// A count as a message argument, grouped as [`Localizer::integer`] groups it: a number
+    /// (which selects plural forms) while grouping leaves it as it is, else the grouped text
+    /// (every such count is in the `other` plural category of en, fr and es).
+    pub fn count(&self, value: usize) -> Arg {
+        let grouped = self.integer(value);
+        if grouped == value.to_string() {
+            Arg::from(value)
+        } else {
+            Arg::Str(grouped)
+        }
+    }
+
     /// Every formatting error seen so far (missing messages, bad arguments, resource errors).
     pub fn errors(&self) -> Vec<String> {
         self.errors.borrow().clone()
     }
 }
 
+/// `value` in groups of three digits joined by `separator`, when it has `min_digits` digits or
+/// more.
+pub fn group_digits(value: usize, separator: &str, min_digits: usize) -> String {
+    let digits = value.to_string();
+    if digits.len() < min_digits.max(4) {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_as_each_locale_groups_them() {
+        let fr = Localizer::new(&["fr".into()]);
+        let es = Localizer::new(&["es".into()]);
+        let en = Localizer::new(&["en-US".into()]);
+        for (n, english, french, spanish) in [
+            (0, "0", "0", "0"),
+            (999, "999", "999", "999"),
+            (6631, "6,631", "6\u{202f}631", "6631"),
+            (16631, "16,631", "16\u{202f}631", "16.631"),
+            (520_050, "520,050", "520\u{202f}050", "520.050"),
+            (1_234_567, "1,234,567", "1\u{202f}234\u{202f}567", "1.234.567"),
+        ] {
+            assert_eq!((en.integer(n), fr.integer(n), es.integer(n)), (english.into(), french.into(), spanish.into()));
+        }
+        for loc in [&fr, &es, &en] {
+            assert_eq!(loc.errors(), Vec::<String>::new());
+        }
+    }
 
     #[test]
     fn posix_names() {

@@ -127,6 +127,72 @@ fn badges_follow_the_shields_endpoint_schema() {
     assert_eq!(es["message"], "33%");
 }
 
+/// issue 28: the report and badges merged corpora (the articles' fr badge said 25% while status
+/// said 0.0%), and the history chart counted the messages corpus, written in en-US, as needing
+/// `en`. A badge per corpus and language; a summary table per corpus; a chart line per corpus
+/// and language, each counting only the documents its corpus translates into the language.
+#[test]
+fn corpora_are_not_merged_in_the_report_or_the_badges() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "[corpora.messages]\nkind = \"fluent\"\nsource_lang = \"en-US\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n\n[corpora.articles]\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"corpus/{path}/{lang}.md\"\n\n[[corpora.articles.documents]]\npath = \"fr-*\"\nsource_lang = \"fr\"\n",
+    );
+    env.write("locales/en-US/app.ftl", "hello = Hello\n");
+    env.write("locales/fr/app.ftl", "hello = Bonjour\n");
+    env.write("corpus/a/en.md", "Alpha.\n");
+    env.write("corpus/b/en.md", "Beta.\n");
+    env.write("corpus/fr-c/fr.md", "Gamma.\n");
+    env.write("corpus/fr-c/en.md", "Gamma en.\n");
+    env.commit("start");
+    env.stele(&["mark", "locales/fr/app.ftl", "corpus/fr-c/en.md"]).ok();
+    env.commit("mark");
+    env.stele(&["report", "--badges", "badges", "-q"]).ok();
+    let badge = |path: &str| serde_json::from_str::<Value>(&env.read(path)).unwrap();
+    assert_eq!(badge("badges/messages/fr.json")["message"], "100%");
+    assert_eq!(badge("badges/articles/fr.json")["message"], "0%");
+    assert_eq!(badge("badges/articles/fr.json")["label"], "articles fr");
+    assert_eq!(badge("badges/articles/en.json")["message"], "100%");
+    assert!(!env.exists("badges/fr.json") && !env.exists("badges/messages/en.json"));
+    valid_badge(&env, &env.read("badges/articles/fr.json"));
+
+    let html = env.stele(&["report", "-o", "-", "-q"]).ok().to_owned();
+    assert!(html.contains("<h3>Corpus articles</h3>") && html.contains("<h3>Corpus messages</h3>"), "{html}");
+    let table = &html[html.find("id=\"history-table\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let head: Vec<&str> = table.split("<th scope=\"col\">").skip(3).map(|c| &c[..c.find("</th>").unwrap()]).collect();
+    assert_eq!(head, ["fr (articles)", "en (articles)", "fr (messages)"], "{table}");
+    let last = table.split("<tr>").nth(2).unwrap();
+    let cells: Vec<&str> = last.split("<td>").skip(3).map(|c| &c[..c.find("</td>").unwrap()]).collect();
+    // The French original only needs English; the messages need no English at all.
+    assert_eq!(cells, ["0.0% (0/2)", "100.0% (1/1)", "100.0% (1/1)"], "{table}");
+}
+
+/// issue 28: numbers in the report were grouped two ways (520050 in the tables, 6,631 from the
+/// script's `toLocaleString`): one grouping everywhere, the page's language's, and the script
+/// is handed it.
+#[test]
+fn numbers_are_grouped_one_way_in_the_pages_language() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/long/en.md", &"word ".repeat(12_345));
+    env.commit("a long source");
+    let data_group = |html: &str| report_data(html)["text"]["group"].as_str().unwrap().to_owned();
+    for (lang, grouped, separator) in
+        [("en-US", "12,345", ","), ("fr", "12\u{202f}345", "\u{202f}"), ("es", "12.345", ".")]
+    {
+        let html = env.stele(&["--ui-lang", lang, "report", "-o", "-", "-q"]).ok().to_owned();
+        let words = html.split("<td data-words=\"12345\">").nth(1).unwrap();
+        assert!(words.starts_with(&format!("{grouped}</td>")), "{lang}: {}", &words[..40]);
+        assert!(!html.replace("data-words=\"12345\"", "").contains(">12345<"), "{lang}: an ungrouped count");
+        assert_eq!(data_group(&html), separator, "{lang}");
+    }
+    // Spanish leaves four digits alone (as CLDR says): 1234, not 1.234.
+    env.write("corpus/long/en.md", &"word ".repeat(1234));
+    let html = env.stele(&["--ui-lang", "es", "report", "-o", "-", "-q"]).ok().to_owned();
+    assert!(html.contains("<td data-words=\"1234\">1234</td>"), "{html}");
+    assert_eq!(report_data(&html)["text"]["groupMin"], 5);
+}
+
 /// Validates a badge against shields.io's endpoint schema (tests/data/shields), and shows the
 /// schema refuses a badge shields would refuse.
 fn valid_badge(env: &TestEnv, badge: &str) {
@@ -571,6 +637,43 @@ fn the_report_in_a_browser() {
     let png = base64(shot.as_str().unwrap());
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     std::fs::write(output_dir().join("report.png"), png).unwrap();
+
+    // issue 28: on a phone (400 px wide) the page scrolled sideways and the chart's text was
+    // a few pixels high. Nothing sticks out of the page (wide tables scroll in their own box),
+    // and the chart's words are at least 11 px high.
+    session.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 400, "height": 900, "deviceScaleFactor": 1, "mobile": true}),
+    );
+    session.run("document.querySelectorAll('details').forEach(d => d.open = true); return null");
+    let narrow = session.run(
+        r#"const w = document.documentElement.clientWidth;
+        // Inside a box that scrolls, an element may be wider: the box is what must fit.
+        const out = [...document.querySelectorAll('body *')].filter(e => {
+            if ((e.closest('.scroll') && !e.classList.contains('scroll')) || e.classList.contains('skip')) return false;
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5);
+        }).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''));
+        const svg = document.querySelector('#history svg').getBoundingClientRect();
+        const texts = [...document.querySelectorAll('#history svg text')];
+        const clipped = texts.filter(t => {
+            const r = t.getBoundingClientRect();
+            return r.left < svg.left - 0.5 || r.right > svg.right + 0.5 || r.top < svg.top - 0.5 || r.bottom > svg.bottom + 0.5;
+        }).map(t => t.textContent);
+        return {viewport: w, scroll: document.documentElement.scrollWidth, out: out.slice(0, 10),
+                text: Math.min(...texts.map(t => t.getBoundingClientRect().height)), clipped, chart: svg.width};"#,
+    );
+    assert_eq!(narrow["viewport"], 400, "{narrow}");
+    assert!(
+        narrow["scroll"].as_f64().unwrap() <= 400.0 && narrow["out"] == json!([]),
+        "the page scrolls sideways: {narrow}"
+    );
+    assert!(narrow["text"].as_f64().unwrap() >= 11.0, "the chart's text is too small: {narrow}");
+    assert_eq!(narrow["clipped"], json!([]), "the chart's text is cut: {narrow}");
+    assert!(narrow["chart"].as_f64().unwrap() >= 340.0, "{narrow}");
+    let shot = driver.call("GET", &format!("/session/{}/screenshot", session.id), None);
+    std::fs::write(output_dir().join("report-400.png"), base64(shot.as_str().unwrap())).unwrap();
+    session.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
 
     // No request left the page: the browser fetched the report and nothing else, and the
     // page itself lists no resource and no error.
