@@ -404,26 +404,48 @@ fn folder_depth(report: &StatusReport) -> usize {
 
 /// What every section of the page lays itself out by, worked out once: the languages with
 /// translations (the columns), how many folder levels the heat map and the folder filter keep,
-/// and those folders, sorted ("" for the top level).
+/// and those folders, sorted ("" for the top level), each of one corpus when there are several
+/// (corpora are not merged: the articles' top level and the messages' are two rows).
 struct Layout<'a> {
     langs: Vec<&'a Lang>,
     depth: usize,
-    folders: Vec<&'a str>,
+    /// (corpus, or "" when there is one, folder).
+    folders: Vec<(&'a str, &'a str)>,
+    /// Whether there are several corpora.
+    many: bool,
 }
 
 impl<'a> Layout<'a> {
     fn new(report: &'a StatusReport) -> Layout<'a> {
         let langs = report.summary.iter().filter(|(_, s)| s.total() > 0).map(|(l, _)| l).collect();
         let depth = folder_depth(report);
-        let mut folders: Vec<&str> = report.documents.iter().map(|d| folder(&d.id, depth)).collect();
+        let many = report.corpora.len() > 1;
+        let mut folders: Vec<(&str, &str)> =
+            report.documents.iter().map(|d| (if many { &*d.corpus } else { "" }, folder(&d.id, depth))).collect();
         folders.sort_unstable();
         folders.dedup();
-        Layout { langs, depth, folders }
+        Layout { langs, depth, folders, many }
+    }
+
+    /// A document's folder, as [`Layout::folders`] keys it.
+    fn key_of(&self, d: &'a DocumentStatus) -> (&'a str, &'a str) {
+        (if self.many { &*d.corpus } else { "" }, folder(&d.id, self.depth))
     }
 
     /// The index of a document's folder in [`Layout::folders`].
-    fn folder_of(&self, id: &str) -> usize {
-        self.folders.binary_search(&folder(id, self.depth)).unwrap_or(0)
+    fn folder_of(&self, d: &'a DocumentStatus) -> usize {
+        self.folders.binary_search(&self.key_of(d)).unwrap_or(0)
+    }
+
+    /// A folder's name on the page: "(top level)" for the top, after its corpus's name when
+    /// there are several.
+    fn label(&self, loc: &Localizer, (corpus, folder): (&str, &str)) -> String {
+        let folder = if folder.is_empty() { t!(loc, "report-folder-top") } else { folder.to_owned() };
+        if corpus.is_empty() {
+            folder
+        } else {
+            format!("{corpus}: {folder}")
+        }
     }
 }
 
@@ -591,11 +613,9 @@ impl Page<'_> {
     fn heat(&self, h: &mut String) {
         let loc = self.loc;
         let langs = &self.layout.langs;
-        let mut rows: BTreeMap<&str, Vec<LangSummary>> = BTreeMap::new();
+        let mut rows: BTreeMap<(&str, &str), Vec<LangSummary>> = BTreeMap::new();
         for d in &self.report.documents {
-            let row = rows
-                .entry(folder(&d.id, self.layout.depth))
-                .or_insert_with(|| vec![LangSummary::default(); langs.len()]);
+            let row = rows.entry(self.layout.key_of(d)).or_insert_with(|| vec![LangSummary::default(); langs.len()]);
             for t in &d.translations {
                 if let Some(i) = langs.iter().position(|l| **l == t.lang) {
                     row[i].count(t);
@@ -613,9 +633,8 @@ impl Page<'_> {
             let _ = write!(h, "<th scope=\"col\">{}</th>", esc(l.as_str()));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
-        for (name, cells) in &rows {
-            let label = if name.is_empty() { t!(loc, "report-folder-top") } else { (*name).to_owned() };
-            let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&label));
+        for (key, cells) in &rows {
+            let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&self.layout.label(loc, *key)));
             for s in cells {
                 if s.total() == 0 {
                     h.push_str("<td class=\"empty\">—</td>");
@@ -784,8 +803,7 @@ impl Page<'_> {
             esc(&t!(loc, "report-filter-any"))
         );
         for (i, f) in self.layout.folders.iter().enumerate() {
-            let label = if f.is_empty() { t!(loc, "report-folder-top") } else { (*f).to_owned() };
-            let _ = write!(h, "<option value=\"{i}\">{}</option>", esc(&label));
+            let _ = write!(h, "<option value=\"{i}\">{}</option>", esc(&self.layout.label(loc, *f)));
         }
         let _ = writeln!(
             h,
@@ -923,7 +941,7 @@ impl Page<'_> {
                     None => states.push('-'),
                 }
             }
-            let folder_index = self.layout.folder_of(&d.id);
+            let folder_index = self.layout.folder_of(d);
             let source_words: i64 = if d.source.exists { d.source.words as i64 } else { -1 };
             docs.push(serde_json::json!([d.id, corpus, source_words, folder_index, states]));
         }
@@ -992,7 +1010,7 @@ impl Page<'_> {
             let _ = writeln!(
                 h,
                 "<li data-l=\"{lang}\" data-f=\"{}\"><a href=\"{}\">{}</a> <span class=\"tag\">{}</span> <span class=\"why\">{}</span></li>",
-                self.layout.folder_of(&d.id),
+                self.layout.folder_of(d),
                 self.links.href(&t.path),
                 esc(&t.path),
                 esc(t.lang.as_str()),

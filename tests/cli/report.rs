@@ -158,6 +158,10 @@ fn corpora_are_not_merged_in_the_report_or_the_badges() {
 
     let html = env.stele(&["report", "-o", "-", "-q"]).ok().to_owned();
     assert!(html.contains("<h3>Corpus articles</h3>") && html.contains("<h3>Corpus messages</h3>"), "{html}");
+    // The folder map: a row per corpus's folder.
+    for row in ["articles: (top level)", "messages: (top level)"] {
+        assert!(html.contains(&format!("<tr><th scope=\"row\">{row}</th>")), "{row}: {html}");
+    }
     let table = &html[html.find("id=\"history-table\"").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
     let head: Vec<&str> = table.split("<th scope=\"col\">").skip(3).map(|c| &c[..c.find("</th>").unwrap()]).collect();
