@@ -181,6 +181,6 @@ fn records_in_sidecars_leave_markdown_untouched() {
 fn an_unknown_records_value_is_an_error() {
     let env = tldr_pages(Some("frontmatter"));
     let err = env.stele(&["status"]).usage_error().to_owned();
-    assert!(err.contains("stele.toml, line 3: “frontmatter” is not a value of records"), "{err}");
-    assert!(err.contains("hint: records takes \"front-matter\", \"sidecar\", \"none\""), "{err}");
+    assert!(err.contains("stele.toml, line 3: the configuration is not valid"), "{err}");
+    assert!(err.contains("“records” is one of “front-matter”, “sidecar”, “none”, not “frontmatter”"), "{err}");
 }
