@@ -287,6 +287,27 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
             return (planned, langs);
         }
     }
+    // Astro and Starlight: src/content/docs/ (in Starlight's own repository, under docs/). A
+    // folder per language, the source's too (withastro/docs: en/, fr/…), or the source at the
+    // root with the other languages in folders beside its pages (Starlight: index.mdx, fr/…).
+    for root in ["src/content/docs", "docs/src/content/docs"] {
+        let tree = dir.join(root);
+        if !tree.is_dir() {
+            continue;
+        }
+        let folders = names(&tree, true);
+        let langs: Vec<String> = folders.iter().filter(|n| is_lang(n)).cloned().collect();
+        if langs.is_empty() {
+            continue;
+        }
+        if folders.iter().any(|n| n == source_lang.as_str()) {
+            return (vec![Planned::one(Guess::One(format!("{root}/{{lang}}/{{path}}")))], langs);
+        }
+        // A page under a language's folder is that language's (the corpus tells a translation
+        // from a source by its layout), not a source page.
+        let layout = Guess::Two(format!("{root}/{{path}}"), format!("{root}/{{lang}}/{{path}}"));
+        return (vec![Planned::one(layout)], langs);
+    }
     // Hugo (content/) and mkdocs-static-i18n (docs/ beside mkdocs.yml): a folder per
     // language, or translations named by suffix beside their sources.
     let mkdocs = files.iter().any(|f| f == "mkdocs.yml" || f == "mkdocs.yaml") && has("docs");

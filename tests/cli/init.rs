@@ -293,3 +293,56 @@ fn writes_a_commented_check_section() {
     let config = env.read("stele.toml");
     assert!(config.contains("# [corpora.docs.check]\n") && config.contains("# [corpora.blog.check]\n"), "{config}");
 }
+
+/// issue 28: Astro's layouts — withastro/docs (a folder per language, English's too) and
+/// Starlight (English at the root of src/content/docs, the other languages in folders) — are
+/// recognised, and the languages come from the folders; status matches a hand-written config.
+#[test]
+fn recognises_astro_and_starlight() {
+    let hand_written = |env: &TestEnv, config: &str| -> serde_json::Value {
+        let written = env.read("stele.toml");
+        env.write("stele.toml", config);
+        let json = env.status_json(&[]);
+        env.write("stele.toml", &written);
+        json
+    };
+    // withastro/docs: src/content/docs/<lang>/.
+    let env = TestEnv::new();
+    env.write("src/content/docs/en/guides/a.mdx", "# A\n");
+    env.write("src/content/docs/en/index.mdx", "# Home\n");
+    env.write("src/content/docs/fr/guides/a.mdx", "# A\n");
+    env.write("src/content/docs/pt-br/index.mdx", "# Início\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    let config = env.read("stele.toml");
+    assert!(config.contains("layout = \"src/content/docs/{lang}/{path}\""), "{config}");
+    assert!(config.contains("languages = [\"fr\", \"pt-BR\"]"), "{config}");
+    let json = env.status_json(&[]);
+    assert_eq!(json["summary"]["fr"]["current"], 1, "{json}");
+    assert_eq!(json["summary"]["fr"]["missing"], 1, "{json}");
+    assert_eq!(json["summary"]["pt-BR"]["current"], 1, "{json}");
+    let by_hand = hand_written(
+        &env,
+        "source_lang = \"en\"\nlanguages = [\"fr\", \"pt-BR\"]\nlayout = \"src/content/docs/{lang}/{path}\"\n",
+    );
+    assert_eq!(json["summary"], by_hand["summary"]);
+
+    // Starlight's own repository: docs/src/content/docs/, English at the root.
+    let env = TestEnv::new();
+    env.write("docs/src/content/docs/index.mdx", "# Home\n");
+    env.write("docs/src/content/docs/guides/a.mdx", "# A\n");
+    env.write("docs/src/content/docs/de/index.mdx", "# Start\n");
+    env.write("docs/src/content/docs/ja/guides/a.mdx", "# A\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    let config = env.read("stele.toml");
+    assert!(config.contains("docs/src/content/docs/{lang}/{path}"), "{config}");
+    assert!(config.contains("languages = [\"de\", \"ja\"]"), "{config}");
+    let json = env.status_json(&[]);
+    // Two sources, not the translations' pages taken for sources.
+    for lang in ["de", "ja"] {
+        assert_eq!(json["summary"][lang]["current"], 1, "{json}");
+        assert_eq!(json["summary"][lang]["missing"], 1, "{json}");
+        assert_eq!(json["summary"][lang]["orphan"], 0, "{json}");
+    }
+}
