@@ -53,6 +53,9 @@ pub struct Config {
     pub pin: PinStyle,
     /// Where translations keep their records: what `stele mark` writes, and where.
     pub records: Records,
+    /// The top-level front-matter keys whose values are text to translate (`front_matter_text`),
+    /// when the corpus names them; `None`: the usual ones (`text::frontmatter::TEXT_KEYS`).
+    pub front_matter_text: Option<Vec<String>>,
     /// `[report] link`: where the report links a file, an `http(s)` URL pattern with `{path}`
     /// (from the repository root) and perhaps `{commit}` (the commit `HEAD` names).
     pub report_link: Option<String>,
@@ -370,8 +373,20 @@ impl GlobProblem {
 }
 
 /// The keys of a corpus (at the top level, or in a `[corpora.<name>]` table).
-const CORPUS_KEYS: &[&str] =
-    &["source_lang", "languages", "layout", "kind", "pin", "records", "include", "exclude", "documents", "check", "qa"];
+const CORPUS_KEYS: &[&str] = &[
+    "source_lang",
+    "languages",
+    "layout",
+    "kind",
+    "pin",
+    "records",
+    "front_matter_text",
+    "include",
+    "exclude",
+    "documents",
+    "check",
+    "qa",
+];
 /// The keys of the top level: a corpus's, and the file's own.
 const TOP_KEYS: &[&str] = &[
     "source_lang",
@@ -380,6 +395,7 @@ const TOP_KEYS: &[&str] = &[
     "kind",
     "pin",
     "records",
+    "front_matter_text",
     "include",
     "exclude",
     "documents",
@@ -612,6 +628,10 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         // A set of individually valid globs always builds.
         Ok(Some(b.build().expect("every glob was checked on its own")))
     };
+    let front_matter_text = match raw.get("front_matter_text") {
+        None => None,
+        Some(_) => Some(raw.texts("front_matter_text").map_err(toml)?.into_iter().map(Spanned::into_inner).collect()),
+    };
     let include = globset(&raw.texts("include").map_err(toml)?)?;
     let exclude = globset(&raw.texts("exclude").map_err(toml)?)?;
 
@@ -742,6 +762,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         documents,
         pin,
         records,
+        front_matter_text,
         report_link: None,
         include,
         exclude,

@@ -206,10 +206,14 @@ fn split(text: &str, markdown: bool) -> (Option<Block>, Vec<Block>) {
     (fm, all)
 }
 
-/// The text keys of a file's front matter ([`frontmatter::TEXT_KEYS`]): (key, value, line).
-fn text_keys(text: &str) -> Vec<(String, String, usize)> {
+/// The text keys of a file's front matter that are among `wanted`: (key, value, line).
+fn text_keys(text: &str, wanted: &[&str]) -> Vec<(String, String, usize)> {
     match frontmatter::locate(text) {
-        Ok(Some(front)) => front.keys().map(|k| k.texts).unwrap_or_default(),
+        Ok(Some(front)) => {
+            let mut texts = front.keys().map(|k| k.texts).unwrap_or_default();
+            texts.retain(|(k, _, _)| wanted.contains(&k.as_str()));
+            texts
+        }
         _ => Vec::new(),
     }
 }
@@ -218,8 +222,8 @@ fn text_keys(text: &str) -> Vec<(String, String, usize)> {
 /// block to translate, shown against the same key in the translation (or its front matter's
 /// first line, where the key would go). A source whose only change is its title is outdated
 /// with words to translate, not with nothing to show.
-fn front_matter_changes(old: &str, new: &str, translation: &str) -> Vec<StaleBlock> {
-    let (o, n, t) = (text_keys(old), text_keys(new), text_keys(translation));
+fn front_matter_changes(old: &str, new: &str, translation: &str, wanted: &[&str]) -> Vec<StaleBlock> {
+    let (o, n, t) = (text_keys(old, wanted), text_keys(new, wanted), text_keys(translation, wanted));
     let find = |keys: &[(String, String, usize)], key: &str| keys.iter().find(|(k, _, _)| k == key).cloned();
     let top = |text: &str| match frontmatter::locate(text) {
         Ok(Some(f)) => f.line + 1,
@@ -279,8 +283,8 @@ fn front_matter_changes(old: &str, new: &str, translation: &str) -> Vec<StaleBlo
 }
 
 /// The source changes from `old` to `new` and the translation blocks they make stale.
-pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool) -> Vec<StaleBlock> {
-    let mut out = if markdown { front_matter_changes(old, new, translation) } else { Vec::new() };
+pub fn stale_blocks(old: &str, new: &str, translation: &str, markdown: bool, text_keys: &[&str]) -> Vec<StaleBlock> {
+    let mut out = if markdown { front_matter_changes(old, new, translation, text_keys) } else { Vec::new() };
     out.extend(body_stale_blocks(old, new, translation, markdown));
     out
 }
@@ -525,10 +529,10 @@ mod tests {
     fn a_changed_number_is_one_word_to_update() {
         let old = "The committee met on 12 January in Paris, with delegates from many countries.\n";
         let new = "The committee met on 13 January in Paris, with delegates from many countries.\n";
-        let blocks = stale_blocks(old, new, "Le comité s’est réuni le 12 janvier.\n", true);
+        let blocks = stale_blocks(old, new, "Le comité s’est réuni le 12 janvier.\n", true, &frontmatter::TEXT_KEYS);
         assert_eq!(blocks.len(), 1);
         assert_eq!((blocks[0].change, blocks[0].words), (ChangeClass::Mechanical, 1));
-        let content = stale_blocks(old, &new.replace("Paris", "Lyon"), "Le comité.\n", true);
+        let content = stale_blocks(old, &new.replace("Paris", "Lyon"), "Le comité.\n", true, &frontmatter::TEXT_KEYS);
         assert_eq!((content[0].change, content[0].words), (ChangeClass::Content, 13));
     }
 
@@ -605,14 +609,15 @@ mod tests {
     fn blocks_of_different_kinds_are_not_paired() {
         let old = "Intro.\n\nThis paragraph will go away.\n\n- first item\n\nEnd.\n";
         let new = "Intro.\n\n- a new item\n- first item\n\nEnd.\n";
-        let blocks = stale_blocks(old, new, "Intro.\n\nCe paragraphe.\n\n- un\n\nFin.\n", true);
+        let blocks =
+            stale_blocks(old, new, "Intro.\n\nCe paragraphe.\n\n- un\n\nFin.\n", true, &frontmatter::TEXT_KEYS);
         let kinds: Vec<_> = blocks.iter().map(|b| (b.kind, b.new_text.as_str())).collect();
         assert_eq!(kinds, [(ChangeKind::Removed, ""), (ChangeKind::Added, "- a new item")]);
         let hunks = hunks(old, new, true);
         let texts: Vec<_> = hunks.iter().map(|h| (h.old_text.as_str(), h.new_text.as_str())).collect();
         assert_eq!(texts, [("This paragraph will go away.", ""), ("", "- a new item")]);
         // Blocks of one kind are still paired: a changed paragraph is one change.
-        let blocks = stale_blocks("A cat sat.\n", "A dog sat.\n", "Un chat.\n", true);
+        let blocks = stale_blocks("A cat sat.\n", "A dog sat.\n", "Un chat.\n", true, &frontmatter::TEXT_KEYS);
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].kind, ChangeKind::Changed);
     }

@@ -15,11 +15,12 @@
 //! that does not parse or comes from another version of stele is ignored and replaced: the
 //! cache is best-effort and never changes an answer.
 //!
-//! Format (text): a header line `stele-facts 5 <stele version>`, then
+//! Format (text): a header line `stele-facts 6 <stele version>`, then
 //! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>`,
 //! `c<convention><commit as written>` or `x<convention><line>` (a malformed pin), the
 //! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision); and
-//! `s b<basis blob> <source> <translation> <markdown 0|1> <blocks> <path>` with blocks `x` (no
+//! `s b<basis blob> <source> <translation> <markdown 0|1> <text keys> <blocks> <path>` (the text
+//! keys a fingerprint, in hex, of the front-matter keys that are text) with blocks `x` (no
 //! basis version), `-` (none) or `;`-separated
 //! `kind,class,source from,source to,translation from,translation to,words`.
 
@@ -34,7 +35,8 @@ use crate::tracking::{Convention, Record};
 
 // 4: a mechanical change counts its changed words, not its block's (kept counts of 3 would
 // still say the whole paragraph).
-const HEADER: &str = concat!("stele-facts 5 ", env!("CARGO_PKG_VERSION"));
+// 6: stale blocks are keyed by the front-matter keys that are text too (`front_matter_text`).
+const HEADER: &str = concat!("stele-facts 6 ", env!("CARGO_PKG_VERSION"));
 
 /// What is known of one blob.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,6 +55,8 @@ pub(crate) struct StaleKey {
     pub source: ObjectId,
     pub translation: ObjectId,
     pub markdown: bool,
+    /// The fingerprint of the front-matter keys that were text to translate.
+    pub text_keys: u64,
     pub source_path: String,
 }
 
@@ -211,10 +215,11 @@ impl Facts {
             };
             let _ = writeln!(
                 out,
-                "s {basis} {} {} {} {blocks} {}",
+                "s {basis} {} {} {} {:x} {blocks} {}",
                 key.source,
                 key.translation,
                 u8::from(key.markdown),
+                key.text_keys,
                 key.source_path
             );
         }
@@ -324,7 +329,7 @@ fn parse_blob(line: &str) -> Option<(ObjectId, BlobFacts)> {
 
 /// One `s` line's key and stale blocks.
 fn parse_stale(line: &str) -> Option<(StaleKey, Option<Vec<StaleBlock>>)> {
-    let mut parts = line.strip_prefix("s ")?.splitn(6, ' ');
+    let mut parts = line.strip_prefix("s ")?.splitn(7, ' ');
     let basis = match parse_tagged(parts.next()?)? {
         (b'b', id) => id,
         _ => return None,
@@ -336,13 +341,14 @@ fn parse_stale(line: &str) -> Option<(StaleKey, Option<Vec<StaleBlock>>)> {
         "1" => true,
         _ => return None,
     };
+    let text_keys = u64::from_str_radix(parts.next()?, 16).ok()?;
     let blocks = match parts.next()? {
         "x" => None,
         "-" => Some(Vec::new()),
         list => Some(list.split(';').map(parse_block).collect::<Option<Vec<_>>>()?),
     };
     let source_path = parts.next()?.to_owned();
-    Some((StaleKey { basis, source, translation, markdown, source_path }, blocks))
+    Some((StaleKey { basis, source, translation, markdown, text_keys, source_path }, blocks))
 }
 
 /// Parses a facts file; `None` (ignored) when any line does not parse, the header differs or
@@ -414,6 +420,7 @@ mod tests {
             source: id(4),
             translation: id(5),
             markdown: true,
+            text_keys: 0x1f,
             source_path: path.into(),
         };
         let block = StaleBlock {
@@ -446,7 +453,7 @@ mod tests {
         f.learn_blob(id(1), BlobFacts { words: Some(12), record: Some(None) });
         let text = f.render();
         assert!(parse(&text).is_some());
-        assert!(parse(&text.replace("stele-facts 5", "stele-facts 6")).is_none());
+        assert!(parse(&text.replace("stele-facts 6", "stele-facts 7")).is_none());
         for cut in 1..text.len() - 1 {
             // Any truncation either still parses to a prefix of the facts or is refused.
             if let Some(p) = parse(&text[..cut]) {
@@ -460,7 +467,7 @@ mod tests {
         assert!(parse(&format!("{HEADER}\nb {b} 1 -\nb {a} 2 -\n")).is_none());
         assert!(parse(&format!("{HEADER}\nb {a} 1 -\nb {a} 2 -\n")).is_none());
         // A stale line before a blob line.
-        let stale = format!("s b{} {} {} 1 - x.md", id(3), id(4), id(5));
+        let stale = format!("s b{} {} {} 1 0 - x.md", id(3), id(4), id(5));
         assert!(parse(&format!("{HEADER}\nb {a} 1 -\n{stale}\n")).is_some());
         assert!(parse(&format!("{HEADER}\n{stale}\nb {a} 1 -\n")).is_none());
     }

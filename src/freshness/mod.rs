@@ -881,7 +881,16 @@ fn status_of(
         // in parallel from the pack files (and on this thread, through the repository handle,
         // what the packs lack); comparing the versions (reading files, parsing, aligning) in
         // parallel; the results then applied and kept in order.
-        let cache = StaleCache { facts: &facts, use_kept: !opts.block_texts };
+        let text_keys: Vec<&str> = match &corpus.config.front_matter_text {
+            Some(keys) => keys.iter().map(String::as_str).collect(),
+            None => crate::text::frontmatter::TEXT_KEYS.to_vec(),
+        };
+        let cache = StaleCache {
+            facts: &facts,
+            use_kept: !opts.block_texts,
+            text_keys: &text_keys,
+            text_keys_id: keys_fingerprint(&text_keys),
+        };
         let outdated: Vec<usize> = (0..documents.len())
             .filter(|&d| documents[d].translations.iter().any(|t| t.state == State::Outdated))
             .collect();
@@ -1000,6 +1009,20 @@ struct StaleCache<'a> {
     facts: &'a facts::Facts,
     /// Whether kept blocks may be used (they have no texts).
     use_kept: bool,
+    /// The front-matter keys that are text to translate, and their fingerprint (kept blocks
+    /// were computed for one list).
+    text_keys: &'a [&'a str],
+    text_keys_id: u64,
+}
+
+/// A fingerprint of a list of front-matter keys, the same on every run (FNV-1a).
+fn keys_fingerprint(keys: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in keys.iter().flat_map(|k| k.bytes().chain([0])) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 impl StaleCache<'_> {
@@ -1014,7 +1037,14 @@ impl StaleCache<'_> {
         markdown: bool,
     ) -> Option<facts::StaleKey> {
         let basis = status.basis.source_blob()?;
-        Some(facts::StaleKey { basis, source, translation, markdown, source_path: source_path.to_owned() })
+        Some(facts::StaleKey {
+            basis,
+            source,
+            translation,
+            markdown,
+            text_keys: self.text_keys_id,
+            source_path: source_path.to_owned(),
+        })
     }
 }
 
@@ -1034,6 +1064,7 @@ struct Found {
 struct StaleWork {
     source: PathBuf,
     markdown: bool,
+    text_keys: Vec<String>,
     settled: Vec<Found>,
     /// (translation index, key, translation's path)
     waiting: Vec<(usize, Option<facts::StaleKey>, PathBuf)>,
@@ -1048,6 +1079,7 @@ fn stale_work(root: &std::path::Path, doc: &DocumentStatus, cache: &StaleCache<'
     let mut work = StaleWork {
         source: root.join(&doc.source.path),
         markdown,
+        text_keys: cache.text_keys.iter().map(|k| (*k).to_owned()).collect(),
         settled: Vec::new(),
         waiting: Vec::new(),
         to_compare: Vec::new(),
@@ -1082,7 +1114,8 @@ impl StaleWork {
         let current = tracking::read_text(&self.source)?;
         for (n, key, path, old) in self.to_compare {
             let translation = tracking::read_text(&path)?;
-            let blocks = diff::stale_blocks(&old, &current, &translation, self.markdown);
+            let keys: Vec<&str> = self.text_keys.iter().map(String::as_str).collect();
+            let blocks = diff::stale_blocks(&old, &current, &translation, self.markdown, &keys);
             out.push(Found { translation: n, key, blocks: Some(blocks), learn: true });
         }
         Ok(out)

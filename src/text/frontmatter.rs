@@ -84,8 +84,9 @@ pub struct Keys {
     pub drift: Option<usize>,
     /// The page's `title` (Hugo, Docusaurus, Jekyll keep it there), when it is text.
     pub title: Option<(String, usize)>,
-    /// The keys whose values readers read and translators translate ([`TEXT_KEYS`], the title
-    /// among them), in the order of that list: (key, value, line).
+    /// Every top-level key whose value is text, in the file's order: (key, value, line). Which
+    /// of them readers read and translators translate is the corpus's to say ([`TEXT_KEYS`]
+    /// by default).
     pub texts: Vec<(String, String, usize)>,
 }
 
@@ -230,17 +231,17 @@ impl FrontMatter<'_> {
         Ok(keys)
     }
 
-    /// The text keys found, in [`TEXT_KEYS`]' order, with their lines.
+    /// The text keys found, with their lines (the first of a key written twice).
     fn texts<'k>(&self, found: impl Iterator<Item = (&'k str, String)>) -> Vec<(String, String, usize)> {
-        let found: Vec<(&str, String)> = found.collect();
-        TEXT_KEYS
-            .iter()
-            .filter_map(|key| {
-                let (_, value) = found.iter().find(|(k, _)| k == key)?;
-                let line = self.top_level_line(key).map_or(self.line, |i| self.line + 1 + i);
-                Some(((*key).to_owned(), value.split_whitespace().collect::<Vec<_>>().join(" "), line))
-            })
-            .collect()
+        let mut out: Vec<(String, String, usize)> = Vec::new();
+        for (key, value) in found {
+            if out.iter().any(|(k, _, _)| k == key) {
+                continue;
+            }
+            let line = self.top_level_line(key).map_or(self.line, |i| self.line + 1 + i);
+            out.push((key.to_owned(), value.split_whitespace().collect::<Vec<_>>().join(" "), line));
+        }
+        out
     }
 
     fn toml_keys(&self) -> Result<Keys, ParseProblem> {
@@ -268,8 +269,8 @@ impl FrontMatter<'_> {
         if let Some(v) = table.get("l10n").and_then(|l| l.get("sourceCommit")) {
             keys.source_commit = Some((text(v), line_of(self.source_commit_line())));
         }
-        keys.texts = self.texts(TEXT_KEYS.iter().filter_map(|k| match table.get(*k) {
-            Some(toml::Value::String(v)) => Some((*k, v.clone())),
+        keys.texts = self.texts(table.iter().filter_map(|(k, v)| match v {
+            toml::Value::String(v) => Some((k.as_str(), v.clone())),
             _ => None,
         }));
         Ok(keys)
@@ -377,9 +378,7 @@ fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, FrontMatterPr
                         _ => None,
                     };
                     if let (Role::Top, Some(k), Some(v)) = (*role, key.as_deref(), &value) {
-                        if TEXT_KEYS.contains(&k) {
-                            found.texts.push((k.to_owned(), v.clone()));
-                        }
+                        found.texts.push((k.to_owned(), v.clone()));
                     }
                     if let Some(slot) = slot {
                         *slot = Some(value);

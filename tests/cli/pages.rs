@@ -240,3 +240,35 @@ fn a_source_changed_only_in_its_front_matter_shows_what_to_translate() {
     let diff = env.stele(&["diff", "content/fr/start.md"]).ok().to_owned();
     assert!(diff.contains("title: Getting started{+ quickly+}") && diff.contains("title: Premiers pas"), "{diff}");
 }
+
+#[test]
+fn the_front_matter_keys_that_are_text_are_the_corpus_s_to_say() {
+    // issue 28, item 10: which keys are text is configurable (`front_matter_text`): a site's
+    // own `tagline` is text to translate; with the list given, `title` is not any more.
+    let env = TestEnv::with_config("\"content/{lang}/{path}\"\nfront_matter_text = [\"tagline\"]");
+    let en = "---\ntitle: Start\ntagline: Fast and small\n---\n\nInstall it.\n";
+    let fr = "---\ntitle: Début\ntagline: Rapide et léger\n---\n\nInstallez-le.\n";
+    env.write("content/en/start.md", en);
+    env.write("content/fr/start.md", fr);
+    env.commit("start");
+    env.write("content/en/start.md", &en.replace("Fast and small", "Fast, small and safe"));
+    env.commit("a longer tagline");
+    // The stale blocks' lines in the source: the tagline's is 3, the title's 2.
+    let stale = |env: &TestEnv| -> Vec<(u64, u64)> {
+        let fr = translation(&env.status_json(&[]), "content/fr/start.md");
+        assert_eq!(fr["state"], "outdated");
+        fr["stale_blocks"].as_array().unwrap().iter().map(|b| lines(&b["source_lines"])).collect()
+    };
+    assert_eq!(stale(&env), [(3, 3)]);
+    let diff = env.stele(&["diff", "content/fr/start.md"]).ok().to_owned();
+    assert!(diff.contains("tagline: Fast{+, small+} and [-small-]{+safe+}"), "{diff}");
+    // A title change is not text here: outdated, with no block of it.
+    env.write("content/en/start.md", &en.replace("Fast and small", "Fast, small and safe").replace("Start", "Begin"));
+    env.commit("a new title");
+    assert_eq!(stale(&env), [(3, 3)]);
+    // The default list again: the title is a block and the tagline is not, and kept blocks of
+    // the other list are not reused (the facts are keyed by the list).
+    let config = env.read("stele.toml").replace("front_matter_text = [\"tagline\"]\n", "");
+    env.write("stele.toml", &config);
+    assert_eq!(stale(&env), [(2, 2)]);
+}
