@@ -643,7 +643,18 @@ fn lone_sentences(
             gap >= share * chars(lone)
         }
     };
-    let short_by = |lone: &str, is_source: bool| short_by_factor(lone, is_source, 0.5);
+    // Most of a sentence's meanings absent from the other side of its group say it is missing
+    // (or extra) where the lengths alone are not sure.
+    let (whole_a, whole_b) = (sr.join(" "), tr.join(" "));
+    let unsaid = |lone: &str, is_source: bool| -> bool {
+        let (other, langs) = if is_source { (&whole_b, lang_pair) } else { (&whole_a, (lang_pair.1, lang_pair.0)) };
+        align::meanings_kept(lone, other, langs)
+            .is_some_and(|(kept, all)| all >= MIN_MEANINGS && (kept as f64) <= KEPT_SHARE * all as f64)
+    };
+    let short_by = |lone: &str, is_source: bool| {
+        let share = if unsaid(lone, is_source) { UNSAID_SHARE } else { 0.5 };
+        short_by_factor(lone, is_source, share)
+    };
     let covered = align::covered(lang_pair);
     let mut hits = Vec::new();
     for (k, sbead) in sbeads.iter().enumerate() {
@@ -703,7 +714,6 @@ fn lone_sentences(
     // best without is the one missing (or extra). Only where the lexicon covers both languages:
     // elsewhere sentences are split too differently (Japanese) for lengths alone to say.
     if covered && !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
-        let (whole_a, whole_b) = (sr.join(" "), tr.join(" "));
         let whole = align::score(&whole_a, &whole_b, ratio, lang_pair);
         let mut best: Option<(f64, Hit)> = None;
         for (on_source, units) in [(true, sr), (false, tr)] {
@@ -712,13 +722,7 @@ fn lone_sentences(
             }
             for i in 0..units.len() {
                 let lone = units[i];
-                // Most of the sentence's meanings absent from the other side say it is missing
-                // where the lengths alone are not sure.
-                let other = if on_source { &whole_b } else { &whole_a };
-                let langs = if on_source { lang_pair } else { (lang_pair.1, lang_pair.0) };
-                let unsaid = align::meanings_kept(lone, other, langs)
-                    .is_some_and(|(kept, all)| all >= MIN_MEANINGS && (kept as f64) <= KEPT_SHARE * all as f64);
-                let share = if unsaid { UNSAID_SHARE } else { FALLBACK_SHARE };
+                let share = if unsaid(lone, on_source) { UNSAID_SHARE } else { FALLBACK_SHARE };
                 if !long_enough(lone) || !short_by_factor(lone, on_source, share) {
                     continue;
                 }
