@@ -15,6 +15,7 @@
 //! - [`fsx`] — where stele may read and write (regular files, no links out of the tree).
 //! - [`git`] — every git call — blob ids, trees, the one-pass history index.
 //! - [`tracking`] — the recorded basis in front matter or a sidecar, and writing it.
+//! - [`skip`] — commits that are not translation work, from their messages.
 //! - [`freshness`] — the state of every translation, and a translator's to-do list.
 //! - [`mark`] — recording that translations match their sources now.
 //! - [`text`] — a file read as text: front matter, typed blocks with their lines, words, sentences.
@@ -44,6 +45,7 @@ pub mod mark;
 pub mod moving;
 pub mod qa;
 pub mod report;
+pub mod skip;
 pub mod text;
 pub mod timeline;
 pub mod tracking;

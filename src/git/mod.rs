@@ -847,6 +847,12 @@ impl Repo {
         }
     }
 
+    /// A commit's message (lossily decoded: a message is not always UTF-8).
+    pub fn message(&self, commit: ObjectId) -> Result<String, GitError> {
+        let c = self.inner.find_commit(commit.0).map_err(failed(GitOp::ReadCommit(commit)))?;
+        Ok(String::from_utf8_lossy(c.message_bytes()).into_owned())
+    }
+
     /// The parents of a commit.
     pub fn parents(&self, commit: ObjectId) -> Result<Vec<ObjectId>, GitError> {
         let c = self.inner.find_commit(commit.0).map_err(failed(GitOp::ReadCommit(commit)))?;
