@@ -56,12 +56,28 @@ pub struct Config {
     /// The top-level front-matter keys whose values are text to translate (`front_matter_text`),
     /// when the corpus names them; `None`: the usual ones (`text::frontmatter::TEXT_KEYS`).
     pub front_matter_text: Option<Vec<String>>,
+    /// Which commits are not translation work (`[history]`, else the project's own
+    /// `lunaria.config.json`, else PHP's `[skip-revcheck]`).
+    pub skip: crate::skip::Rule,
+    /// Where that rule comes from.
+    pub skip_from: SkipFrom,
     /// `[report] link`: where the report links a file, an `http(s)` URL pattern with `{path}`
     /// (from the repository root) and perhaps `{commit}` (the commit `HEAD` names).
     pub report_link: Option<String>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     spellings: HashMap<Lang, String>,
+}
+
+/// Where a corpus's rule for commits that are not translation work comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipFrom {
+    /// `[history]` in `stele.toml`.
+    Config,
+    /// The project's own Lunaria configuration, at this path.
+    Lunaria(PathBuf),
+    /// Nothing said: PHP's `[skip-revcheck]`.
+    Default,
 }
 
 /// The name of the corpus described by top-level keys.
@@ -256,6 +272,18 @@ pub enum ConfigError {
         /// What is wrong with it.
         problem: GlobProblem,
     },
+    /// The project's `lunaria.config.json` cannot be read as Lunaria's configuration.
+    #[error("{}:{line}:{column}: {problem:?}", path.display())]
+    Lunaria {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line (0: not a syntax error).
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        problem: LunariaProblem,
+    },
     /// `stele init` found a `stele.toml` already there.
     #[error("{} already exists", path.display())]
     AlreadyExists {
@@ -271,6 +299,15 @@ pub enum ConfigError {
         #[source]
         source: io::Error,
     },
+}
+
+/// What is wrong in a `lunaria.config.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LunariaProblem {
+    /// Not JSON.
+    Syntax,
+    /// `ignoreKeywords` is not a list of texts.
+    Keywords,
 }
 
 /// What is wrong in a `stele.toml` beyond its TOML (each rendered through Fluent by the CLI).
@@ -386,6 +423,7 @@ const CORPUS_KEYS: &[&str] = &[
     "documents",
     "check",
     "qa",
+    "history",
 ];
 /// The keys of the top level: a corpus's, and the file's own.
 const TOP_KEYS: &[&str] = &[
@@ -401,10 +439,17 @@ const TOP_KEYS: &[&str] = &[
     "documents",
     "check",
     "qa",
+    "history",
     "report",
     "corpora",
 ];
 const CHECK_KEYS: &[&str] = &["min_complete", "max_outdated", "allow_missing", "qa", "outdated_by_change"];
+const HISTORY_KEYS: &[&str] = &["skip", "match", "in", "directives"];
+const MATCHES: &[&str] = &["word", "substring"];
+const SCOPES: &[&str] = &["subject", "message"];
+const DIRECTIVES: &[&str] = &["lunaria", "off"];
+/// Lunaria's configuration file, read when `stele.toml` sits beside it and has no `[history]`.
+pub const LUNARIA_FILE: &str = "lunaria.config.json";
 const QA_KEYS: &[&str] = &["ignore", "ignore_paths", "glossary", "enable"];
 const DOCUMENT_KEYS: &[&str] = &["path", "source_lang"];
 const PINS: &[&str] = &["stele-basis", "default_lang_commit", "l10n.sourceCommit"];
@@ -749,9 +794,49 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         qa.glossary = rq.text("glossary").map_err(toml)?.map(|g| PathBuf::from(g.into_inner()));
     }
 
+    let (skip, skip_from) = match raw.table("history").map_err(toml)? {
+        Some(rh) => {
+            rh.only(HISTORY_KEYS).map_err(toml)?;
+            let mut rule = crate::skip::Rule {
+                keywords: rh.texts("skip").map_err(toml)?.into_iter().map(Spanned::into_inner).collect(),
+                ..Default::default()
+            };
+            let pick = |key: &str, allowed: &'static [&'static str]| -> Result<Option<usize>, ConfigError> {
+                match rh.text(key).map_err(toml)? {
+                    None => Ok(None),
+                    Some(v) => match allowed.iter().position(|a| *a == v.get_ref()) {
+                        Some(i) => Ok(Some(i)),
+                        None => Err(invalid(
+                            line_of(text, v.span().start),
+                            ConfigProblem::UnknownValue { key: rh.key(key), value: v.get_ref().clone(), allowed },
+                        )),
+                    },
+                }
+            };
+            if pick("match", MATCHES)? == Some(1) {
+                rule.matching = crate::skip::Match::Substring;
+            }
+            if pick("in", SCOPES)? == Some(1) {
+                rule.scope = crate::skip::Scope::Message;
+            }
+            rule.directives = pick("directives", DIRECTIVES)? == Some(0);
+            (rule, SkipFrom::Config)
+        }
+        None => {
+            let lunaria = root.join(LUNARIA_FILE);
+            match crate::fsx::read_following(&lunaria) {
+                Ok(bytes) => (lunaria_rule(&lunaria, &bytes)?, SkipFrom::Lunaria(lunaria)),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => (crate::skip::Rule::php(), SkipFrom::Default),
+                Err(source) => return Err(ConfigError::Read { path: lunaria, source }),
+            }
+        }
+    };
+
     Ok(Config {
         name: name.to_owned(),
         kind,
+        skip,
+        skip_from,
         check,
         qa,
         root: root.to_owned(),
@@ -768,6 +853,29 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         exclude,
         spellings,
     })
+}
+
+/// Lunaria's rule from its `lunaria.config.json`: its `ignoreKeywords` (Lunaria's defaults when
+/// absent), as substrings of the subject, and its directives.
+fn lunaria_rule(path: &Path, bytes: &[u8]) -> Result<crate::skip::Rule, ConfigError> {
+    let bad = |line: usize, column: usize, problem: LunariaProblem| ConfigError::Lunaria {
+        path: path.to_owned(),
+        line,
+        column,
+        problem,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| bad(e.line(), e.column(), LunariaProblem::Syntax))?;
+    let keywords = match value.get("ignoreKeywords") {
+        None => crate::skip::LUNARIA_DEFAULT_KEYWORDS.iter().map(|k| (*k).to_owned()).collect(),
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .map(|k| k.as_str().map(str::to_owned))
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| bad(0, 0, LunariaProblem::Keywords))?,
+        Some(_) => return Err(bad(0, 0, LunariaProblem::Keywords)),
+    };
+    Ok(crate::skip::Rule::lunaria(keywords))
 }
 
 fn parse_layout(

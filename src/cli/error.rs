@@ -8,7 +8,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use stele::config::{ConfigError, ConfigProblem, Expected, GlobProblem, LinkProblem, TomlProblem, ValueKind};
+use stele::config::{
+    ConfigError, ConfigProblem, Expected, GlobProblem, LinkProblem, LunariaProblem, TomlProblem, ValueKind,
+};
 use stele::corpus::CorpusError;
 use stele::freshness::FreshnessError;
 use stele::git::GitError;
@@ -344,6 +346,16 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                     "error-config-glob",
                     &[("path", p(path)), ("line", Arg::from(*line)), ("pattern", Arg::from(pattern))],
                 )
+            }
+            ConfigError::Lunaria { path, line, column, problem } => {
+                hint = Some(t!(loc, "hint-lunaria-config"));
+                match problem {
+                    LunariaProblem::Syntax => {
+                        causes.push(t!(loc, "cause-lunaria-syntax", "column" => *column));
+                        msg(loc, "error-lunaria-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
+                    }
+                    LunariaProblem::Keywords => msg(loc, "error-lunaria-keywords", &[("path", p(path))]),
+                }
             }
             ConfigError::AlreadyExists { path } => {
                 hint = Some(t!(loc, "hint-init-exists"));
