@@ -177,7 +177,7 @@ pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) ->
                             source_at_basis: translation_basis[k].flatten(),
                         }),
                     };
-                    decide(SourceNow { blob: src, committed: Some(src) }, observed).0
+                    decide(SourceNow { blob: src, committed: Some(src), acknowledged: &[] }, observed).0
                 }
             };
             states.push((t.lang.clone(), state));

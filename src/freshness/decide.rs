@@ -60,17 +60,22 @@ pub enum HistoryObserved {
 
 /// The source as it is: its blob in the work tree, and in `HEAD` (`None` if not committed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourceNow {
+pub struct SourceNow<'a> {
     /// Its blob in the work tree.
     pub blob: ObjectId,
     /// Its blob in `HEAD`'s tree.
     pub committed: Option<ObjectId>,
+    /// Earlier versions that only commits which are not translation work ([`crate::skip`])
+    /// separate from the committed one: a translation made from one of them needs no work.
+    pub acknowledged: &'a [ObjectId],
 }
 
 /// The state of a translation, and why when it is not current.
-pub fn decide(source: SourceNow, observed: Observed) -> (State, Option<Reason>) {
+pub fn decide(source: SourceNow<'_>, observed: Observed) -> (State, Option<Reason>) {
     let against = |basis: Option<ObjectId>, not_there: Reason| match basis {
         Some(b) if b == source.blob => (State::Current, None),
+        // Changed since only by skipped commits (uncommitted edits are never skipped).
+        Some(b) if source.committed == Some(source.blob) && source.acknowledged.contains(&b) => (State::Current, None),
         // The basis is the committed source: only uncommitted edits differ.
         Some(b) if Some(b) == source.committed => (State::Outdated, Some(Reason::SourceUncommitted)),
         Some(_) => (State::Outdated, Some(Reason::SourceChanged)),
@@ -119,9 +124,13 @@ mod tests {
         use State as S;
         let (a, b, c) = (id(1), id(2), id(3));
         // The source is `a` in the work tree; `HEAD` has `a` (clean) or `b` (edited since).
-        let clean = SourceNow { blob: a, committed: Some(a) };
-        let edited = SourceNow { blob: a, committed: Some(b) };
-        let new = SourceNow { blob: a, committed: None };
+        let clean = SourceNow { blob: a, committed: Some(a), acknowledged: &[] };
+        let edited = SourceNow { blob: a, committed: Some(b), acknowledged: &[] };
+        let new = SourceNow { blob: a, committed: None, acknowledged: &[] };
+        // Issue 24: `c` became `a` in commits that are not translation work only.
+        let skipped = SourceNow { blob: a, committed: Some(a), acknowledged: &[c] };
+        // The same, with an uncommitted edit on top (`b` committed, `a` in the work tree).
+        let skipped_edited = SourceNow { blob: a, committed: Some(b), acknowledged: &[c] };
         let commit = PinTarget::Commit(c);
         let cases: Vec<(SourceNow, Observed, S, Option<R>)> = vec![
             // Recorded blob.
@@ -154,6 +163,19 @@ mod tests {
             (clean, O::History(H::Committed { source_at_basis: None }), S::Outdated, Some(R::SourceNotAtCommit)),
             (edited, O::History(H::TranslationUncommitted), S::Current, None),
             (clean, O::History(H::NoCommits), S::Unknown, Some(R::NoCommits)),
+            // Skipped commits (issue 24): the source changed since the basis, but only by them.
+            (skipped, O::History(H::Committed { source_at_basis: Some(c) }), S::Current, None),
+            (skipped, O::History(H::Committed { source_at_basis: Some(a) }), S::Current, None),
+            (skipped, O::History(H::Committed { source_at_basis: Some(b) }), S::Outdated, Some(R::SourceChanged)),
+            (skipped, O::History(H::Committed { source_at_basis: None }), S::Outdated, Some(R::SourceNotAtCommit)),
+            (
+                skipped_edited,
+                O::History(H::Committed { source_at_basis: Some(c) }),
+                S::Outdated,
+                Some(R::SourceChanged),
+            ),
+            (skipped, O::Pinned { target: commit, source_at_pin: Some(c) }, S::Current, None),
+            (skipped, O::Recorded { blob: c, present: true }, S::Current, None),
             (clean, O::History(H::Truncated), S::Unknown, Some(R::HistoryTruncated)),
             (clean, O::History(H::Broken), S::Unknown, Some(R::HistoryBroken)),
         ];

@@ -10,16 +10,81 @@
 //! compares content, not dates: a translation committed on a branch that never received a
 //! source change is newer in time, yet made from the old source.
 //!
-//! What this finds depends only on the translation's last commit and the two paths, and history
-//! does not change under a commit: answers are kept in `.git/stele/bases` (best-effort, checked
-//! by a digest, rebuilt when it does not verify).
+//! A commit that is not translation work ([`crate::skip`]: "i18nIgnore", `[skip-revcheck]`) is
+//! passed over the same way, unless it created the translation: a mechanical edit does not make
+//! a translation current. On the source's side, [`acknowledged`] gives the versions that only
+//! such commits separate from the source as committed.
+//!
+//! What this finds depends only on the translation's last commit, the two paths and the skip
+//! rule, and history does not change under a commit: answers are kept in `.git/stele/bases`
+//! (best-effort, checked by a digest, rebuilt when it does not verify).
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::git::{GitError, LastChange, ObjectId, PackedReader, Repo};
 
+use crate::skip::Rule;
 use crate::tracking;
+
+/// Asks a corpus's skip rule about commits, reading each message once.
+pub(super) struct Skipper<'r> {
+    rule: &'r Rule,
+    /// The folder of `stele.toml` from the repository root: directive globs are relative to it.
+    folder: &'r str,
+    messages: std::cell::RefCell<HashMap<ObjectId, String>>,
+}
+
+impl<'r> Skipper<'r> {
+    pub(super) fn new(rule: &'r Rule, folder: &'r str) -> Skipper<'r> {
+        Skipper { rule, folder, messages: Default::default() }
+    }
+
+    /// The rule's fingerprint, part of every kept answer.
+    pub(super) fn fingerprint(&self) -> u64 {
+        self.rule.fingerprint()
+    }
+
+    /// Whether `commit` is not translation work for `path` (from the repository root).
+    pub(super) fn skips(&self, repo: &Repo, commit: ObjectId, path: &str) -> Result<bool, GitError> {
+        if self.rule.is_empty() {
+            return Ok(false);
+        }
+        if let Some(m) = self.messages.borrow().get(&commit) {
+            return Ok(self.rule.skips_at(m, self.folder, path));
+        }
+        let message = repo.message(commit)?;
+        let skipped = self.rule.skips_at(&message, self.folder, path);
+        self.messages.borrow_mut().insert(commit, message);
+        Ok(skipped)
+    }
+}
+
+/// The versions of the source at `path` that only skipped commits separate from its version in
+/// the commit `last` that last changed it (newest first, at most [`MAX_BOOKKEEPING`]): the
+/// source before each skipped commit, back to the last change that is translation work.
+pub(super) fn acknowledged(
+    repo: &Repo,
+    skipper: &Skipper<'_>,
+    path: &str,
+    mut last: ObjectId,
+) -> Result<Vec<ObjectId>, GitError> {
+    let mut out = Vec::new();
+    for _ in 0..MAX_BOOKKEEPING {
+        if !skipper.skips(repo, last, path)? {
+            break;
+        }
+        let Some(&parent) = repo.parents(last)?.first() else { break };
+        // A skipped commit that created the source acknowledges nothing older.
+        let Some(before) = repo.blob_at(parent, path)? else { break };
+        out.push(before);
+        match repo.last_changes(parent, std::slice::from_ref(&path.to_owned()))?.remove(path) {
+            Some(LastChange::Commit { id, .. }) => last = id,
+            _ => break,
+        }
+    }
+    Ok(out)
+}
 
 /// How many bookkeeping commits in a row are passed over before the last one is taken as the
 /// translation's change (a bound on the work a hostile history can ask for).
@@ -34,6 +99,8 @@ pub(super) struct Wanted {
     pub last: ObjectId,
     /// Its source's path.
     pub source: String,
+    /// The skip rule's fingerprint ([`Rule::fingerprint`]).
+    pub rule: u64,
 }
 
 /// The translation's basis: the commit it was last really changed in, and the source's blob
@@ -55,12 +122,21 @@ fn is_bookkeeping(before: &[u8], now: &[u8]) -> bool {
     }
 }
 
-/// The same through the repository, on its thread.
-fn bookkeeping_via(repo: &Repo, commit: ObjectId, path: &str) -> Result<Option<ObjectId>, GitError> {
+/// The same through the repository, on its thread, or a commit that is not translation work:
+/// the parent to go on from.
+fn bookkeeping_via(
+    repo: &Repo,
+    skipper: &Skipper<'_>,
+    commit: ObjectId,
+    path: &str,
+) -> Result<Option<ObjectId>, GitError> {
     let Some(&parent) = repo.parents(commit)?.first() else { return Ok(None) };
     let (Some(now), Some(before)) = (repo.blob_at(commit, path)?, repo.blob_at(parent, path)?) else {
         return Ok(None);
     };
+    if skipper.skips(repo, commit, path)? {
+        return Ok(Some(parent));
+    }
     match (repo.read_blob(before)?, repo.read_blob(now)?) {
         (Some(before), Some(now)) if is_bookkeeping(&before, &now) => Ok(Some(parent)),
         _ => Ok(None),
@@ -172,6 +248,7 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked:
 /// `kept`, the kept answers when they were read ahead.
 pub(super) fn bases(
     repo: &Repo,
+    skipper: &Skipper<'_>,
     wanted: &[(Wanted, i64, ObjectId)],
     walked: &Walked<'_>,
     kept: Option<Kept>,
@@ -185,10 +262,17 @@ pub(super) fn bases(
     for (&i, q) in missing.iter().zip(quick) {
         let (w, time, _) = &wanted[i];
         let found = match q {
-            Quick::Done(source_blob) => Some(Found { commit: w.last, time: *time, source_blob }),
-            Quick::Bookkeeping(parent) => follow(repo, w, parent)?,
-            Quick::Ask => match bookkeeping_via(repo, w.last, &w.translation)? {
-                Some(parent) => follow(repo, w, parent)?,
+            Quick::Done(source_blob) => match skipper.skips(repo, w.last, &w.translation)? {
+                true => match bookkeeping_via(repo, skipper, w.last, &w.translation)? {
+                    Some(parent) => follow(repo, skipper, w, parent)?,
+                    // It created the translation: its basis all the same.
+                    None => Some(Found { commit: w.last, time: *time, source_blob }),
+                },
+                false => Some(Found { commit: w.last, time: *time, source_blob }),
+            },
+            Quick::Bookkeeping(parent) => follow(repo, skipper, w, parent)?,
+            Quick::Ask => match bookkeeping_via(repo, skipper, w.last, &w.translation)? {
+                Some(parent) => follow(repo, skipper, w, parent)?,
                 None => Some(Found { commit: w.last, time: *time, source_blob: repo.blob_at(w.last, &w.source)? }),
             },
         };
@@ -202,7 +286,7 @@ pub(super) fn bases(
 }
 
 /// Goes on from `parent`, past a bookkeeping commit, to the translation's previous change.
-fn follow(repo: &Repo, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>, GitError> {
+fn follow(repo: &Repo, skipper: &Skipper<'_>, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>, GitError> {
     for _ in 0..MAX_BOOKKEEPING {
         let (commit, time) =
             match repo.last_changes(parent, std::slice::from_ref(&w.translation))?.remove(&w.translation) {
@@ -211,7 +295,7 @@ fn follow(repo: &Repo, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>
                 // The parent lacks the file: the bookkeeping commit could not be one.
                 None => return Ok(None),
             };
-        match bookkeeping_via(repo, commit, &w.translation)? {
+        match bookkeeping_via(repo, skipper, commit, &w.translation)? {
             Some(next) => parent = next,
             None => return Ok(Some(Found { commit, time, source_blob: repo.blob_at(commit, &w.source)? })),
         }
@@ -223,11 +307,11 @@ fn follow(repo: &Repo, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>
 /// answer) for each translation last changed there (looked up without copying paths).
 #[derive(Debug, Default)]
 pub(super) struct Kept {
-    map: HashMap<ObjectId, Vec<(String, String, Found)>>,
+    map: HashMap<ObjectId, Vec<(String, String, u64, Found)>>,
     changed: bool,
 }
 
-const HEADER: &str = "stele-bases 2";
+const HEADER: &str = "stele-bases 3";
 
 impl Kept {
     /// The answers in `.git/stele/bases`, or none.
@@ -240,7 +324,7 @@ impl Kept {
             }
             let mut map = HashMap::default();
             for line in lines {
-                let mut parts = line.splitn(5, ' ');
+                let mut parts = line.splitn(6, ' ');
                 let last: ObjectId = parts.next()?.parse().ok()?;
                 let commit: ObjectId = parts.next()?.parse().ok()?;
                 let time: i64 = parts.next()?.parse().ok()?;
@@ -248,12 +332,13 @@ impl Kept {
                     "-" => None,
                     b => Some(b.parse().ok()?),
                 };
+                let rule: u64 = parts.next()?.parse().ok()?;
                 let (translation, source) = parts.next()?.split_once('\t')?;
                 let found = Found { commit, time, source_blob };
-                let at: &mut Vec<(String, String, Found)> = map.entry(last).or_default();
-                match at.iter_mut().find(|(t, s, _)| t == translation && s == source) {
-                    Some(slot) => slot.2 = found,
-                    None => at.push((translation.to_owned(), source.to_owned(), found)),
+                let at: &mut Vec<(String, String, u64, Found)> = map.entry(last).or_default();
+                match at.iter_mut().find(|(t, s, r, _)| t == translation && s == source && *r == rule) {
+                    Some(slot) => slot.3 = found,
+                    None => at.push((translation.to_owned(), source.to_owned(), rule, found)),
                 }
             }
             Some(Kept { map, changed: false })
@@ -263,7 +348,7 @@ impl Kept {
 
     fn get(&self, w: &Wanted) -> Option<Found> {
         let at = self.map.get(&w.last)?;
-        at.iter().find(|(t, s, _)| *t == w.translation && *s == w.source).map(|(_, _, found)| *found)
+        at.iter().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule).map(|(_, _, _, f)| *f)
     }
 
     fn learn(&mut self, w: &Wanted, found: Found) {
@@ -271,9 +356,9 @@ impl Kept {
         let fits = |p: &str| !p.contains(['\n', '\r', '\t']);
         if fits(&w.translation) && fits(&w.source) {
             let at = self.map.entry(w.last).or_default();
-            match at.iter_mut().find(|(t, s, _)| *t == w.translation && *s == w.source) {
-                Some(slot) => slot.2 = found,
-                None => at.push((w.translation.clone(), w.source.clone(), found)),
+            match at.iter_mut().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule) {
+                Some(slot) => slot.3 = found,
+                None => at.push((w.translation.clone(), w.source.clone(), w.rule, found)),
             }
             self.changed = true;
         }
@@ -285,10 +370,10 @@ impl Kept {
         let asked: Vec<&Wanted> = asked.collect();
         let held: usize = self.map.values().map(Vec::len).sum();
         if held > 2 * asked.len() + 1024 {
-            let keep: rustc_hash::FxHashSet<(&str, ObjectId, &str)> =
-                asked.iter().map(|w| (w.translation.as_str(), w.last, w.source.as_str())).collect();
+            let keep: rustc_hash::FxHashSet<(&str, ObjectId, &str, u64)> =
+                asked.iter().map(|w| (w.translation.as_str(), w.last, w.source.as_str(), w.rule)).collect();
             for (last, at) in self.map.iter_mut() {
-                at.retain(|(t, s, _)| keep.contains(&(t.as_str(), *last, s.as_str())));
+                at.retain(|(t, s, r, _)| keep.contains(&(t.as_str(), *last, s.as_str(), *r)));
             }
             self.map.retain(|_, at| !at.is_empty());
             self.changed = true;
@@ -297,16 +382,16 @@ impl Kept {
             return;
         }
         use std::fmt::Write;
-        let mut entries: Vec<(&str, ObjectId, &str, &Found)> = self
+        let mut entries: Vec<(&str, ObjectId, &str, u64, &Found)> = self
             .map
             .iter()
-            .flat_map(|(last, at)| at.iter().map(move |(t, s, f)| (t.as_str(), *last, s.as_str(), f)))
+            .flat_map(|(last, at)| at.iter().map(move |(t, s, r, f)| (t.as_str(), *last, s.as_str(), *r, f)))
             .collect();
-        entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        entries.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
         let mut text = format!("{HEADER}\n");
-        for (translation, last, source, f) in entries {
+        for (translation, last, source, rule, f) in entries {
             let blob = f.source_blob.map_or("-".to_owned(), |b| b.to_string());
-            let _ = writeln!(text, "{last} {} {} {blob} {translation}\t{source}", f.commit, f.time);
+            let _ = writeln!(text, "{last} {} {} {blob} {rule} {translation}\t{source}", f.commit, f.time);
         }
         repo.write_cache_file("bases", &text);
     }

@@ -600,7 +600,7 @@ fn decide<'a>(
             (Some(src), true, Some(file)) => match file.record {
                 Some(Record::Blob(blob)) => {
                     status.basis = Basis::Recorded { blob };
-                    let now = SourceNow { blob: src.blob, committed: None };
+                    let now = SourceNow { blob: src.blob, committed: None, acknowledged: &[] };
                     // Whether the repository has an outdated basis is asked in the second pass.
                     let (state, reason) = decide::decide(now, Observed::Recorded { blob, present: true });
                     (status.state, status.reason) = (state, reason);
@@ -615,7 +615,7 @@ fn decide<'a>(
                 }
                 Some(Record::Malformed { convention, .. }) => {
                     status.basis = Basis::Malformed { convention };
-                    let now = SourceNow { blob: src.blob, committed: None };
+                    let now = SourceNow { blob: src.blob, committed: None, acknowledged: &[] };
                     (status.state, status.reason) = decide::decide(now, Observed::Malformed);
                 }
                 None => pending.push(Pending::History { translation: n, source_blob: src.blob, blob: file.blob }),
@@ -829,7 +829,7 @@ fn status_of(
         for p in pending {
             match p {
                 Pending::Base { translation, blob, source_blob } => {
-                    let now = SourceNow { blob: source_blob, committed: None };
+                    let now = SourceNow { blob: source_blob, committed: None, acknowledged: &[] };
                     let observed = match repo.is_blob(blob) {
                         Some(false) => Observed::NotABlob,
                         present => Observed::Recorded { blob, present: present.is_some() },
@@ -854,7 +854,7 @@ fn status_of(
                         };
                         *at = source_at_pin;
                     }
-                    let now = SourceNow { blob: source_blob, committed: None };
+                    let now = SourceNow { blob: source_blob, committed: None, acknowledged: &[] };
                     (status.state, status.reason) = decide::decide(now, Observed::Pinned { target, source_at_pin });
                     if status.state == State::Outdated {
                         status.words_to_translate = doc.source.words;
@@ -869,7 +869,8 @@ fn status_of(
     }
 
     if !by_history.is_empty() {
-        resolve_by_history(repo, &mut documents, &by_history, kept_bases.take())?;
+        let skipper = history::Skipper::new(&corpus.config.skip, &corpus.folder);
+        resolve_by_history(repo, &skipper, &mut documents, &by_history, kept_bases.take())?;
     }
     if kind == Kind::Fluent {
         for (doc, item) in documents.iter_mut().zip(&kept) {
@@ -1159,6 +1160,7 @@ fn compare_messages(repo: &Repo, doc: &mut DocumentStatus, item: &LoadedDocument
 
 fn resolve_by_history(
     repo: &Repo,
+    skipper: &history::Skipper<'_>,
     documents: &mut [DocumentStatus],
     pending: &[(usize, usize, ObjectId, ObjectId)],
     kept_bases: Option<history::Kept>,
@@ -1168,7 +1170,7 @@ fn resolve_by_history(
         Head::Unborn => {
             for &(d, t, source_blob, _) in pending {
                 let status = &mut documents[d].translations[t];
-                let now = SourceNow { blob: source_blob, committed: None };
+                let now = SourceNow { blob: source_blob, committed: None, acknowledged: &[] };
                 (status.state, status.reason) = decide::decide(now, Observed::History(HistoryObserved::NoCommits));
                 status.basis = Basis::History {
                     source: HistoryPoint::Unknown,
@@ -1212,6 +1214,7 @@ fn resolve_by_history(
             (point(&documents[d].source.path, source_blob), point(&documents[d].translations[t].path, blob))
         })
         .collect();
+    let corpus_rule = skipper.fingerprint();
     let mut wanted: Vec<(history::Wanted, i64, ObjectId)> = Vec::new();
     for (&(d, t, _, blob), (_, translation)) in pending.iter().zip(&points) {
         if let Ok(HistoryPoint::Commit { commit, time }) = translation {
@@ -1219,16 +1222,31 @@ fn resolve_by_history(
                 translation: documents[d].translations[t].path.clone(),
                 last: *commit,
                 source: documents[d].source.path.clone(),
+                rule: corpus_rule,
             };
             wanted.push((w, *time, blob));
         }
     }
     let walked = history::Walked { before: &history.before, source_as_now: &history.companion_as_now, committed };
-    let mut bases = history::bases(repo, &wanted, &walked, kept_bases)?.into_iter();
+    let mut bases = history::bases(repo, skipper, &wanted, &walked, kept_bases)?.into_iter();
+    // The source's versions that only skipped commits separate from its committed one, for
+    // sources committed as they are (uncommitted edits are never skipped).
+    let mut acknowledged: std::collections::HashMap<&str, Vec<ObjectId>> = std::collections::HashMap::new();
+    for (&(d, _, _, _), (source, _)) in pending.iter().zip(&points) {
+        let path = documents[d].source.path.as_str();
+        if let (Ok(HistoryPoint::Commit { commit, .. }), false) = (source, acknowledged.contains_key(path)) {
+            acknowledged.insert(path, history::acknowledged(repo, skipper, path, *commit)?);
+        }
+    }
 
     for (&(d, t, source_blob, _), (source, translation)) in pending.iter().zip(points) {
         let words = documents[d].source.words;
-        let now = SourceNow { blob: source_blob, committed: committed.get(&documents[d].source.path).copied() };
+        let source_path = documents[d].source.path.as_str();
+        let now = SourceNow {
+            blob: source_blob,
+            committed: committed.get(source_path).copied(),
+            acknowledged: acknowledged.get(source_path).map_or(&[], Vec::as_slice),
+        };
         let (observed, translation, source_at_basis) = match translation {
             Err(h) => (h, HistoryPoint::Unknown, None),
             Ok(HistoryPoint::Uncommitted) => (HistoryObserved::TranslationUncommitted, HistoryPoint::Uncommitted, None),
