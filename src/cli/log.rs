@@ -67,7 +67,17 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
             line(out, "")?;
         }
         let id = if ctx.verbose > 0 { e.commit.to_string() } else { e.commit.short(7) };
-        line(out, format!("{}  {}  {}  {}", ctx.paint.hint(&id), date(e.time), e.author, e.summary))?;
+        // Which of the document's files the commit changed, to ask the skip rule about.
+        let mut changed: Vec<&str> = Vec::new();
+        if e.source.is_some() {
+            changed.push(&target.doc.source.path);
+        }
+        for (lang, _) in &e.translations {
+            changed.extend(target.doc.translations.iter().filter(|t| &t.lang == lang).map(|t| t.path.as_str()));
+        }
+        let config = &target.corpus.config;
+        let skipped = skipped_mark(ctx, &repo, config, &target.corpus.folder, e.commit, &changed)?;
+        line(out, format!("{}  {}  {}  {}{skipped}", ctx.paint.hint(&id), date(e.time), e.author, e.summary))?;
         if ctx.quiet {
             continue;
         }
@@ -89,6 +99,26 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// ` (not translation work)`, dimmed, when the corpus's skip rule passes over `commit` for every
+/// one of `paths`; else nothing.
+fn skipped_mark(
+    ctx: &Ctx,
+    repo: &stele::git::Repo,
+    config: &stele::config::Config,
+    folder: &str,
+    commit: stele::git::ObjectId,
+    paths: &[&str],
+) -> Result<String, CliError> {
+    if config.skip.is_empty() || paths.is_empty() {
+        return Ok(String::new());
+    }
+    let message = repo.message(commit)?;
+    match paths.iter().all(|p| config.skip.skips_at(&message, folder, p)) {
+        true => Ok(format!("  {}", ctx.paint.dim(&format!("({})", t!(ctx.loc, "log-skipped"))))),
+        false => Ok(String::new()),
+    }
 }
 
 fn change_name(loc: &stele::l10n::Localizer, c: FileChange) -> String {
@@ -129,7 +159,16 @@ fn corpus_log(ctx: &Ctx, max_count: Option<usize>, args: &LogArgs, out: &mut dyn
             line(out, "")?;
         }
         let id = if ctx.verbose > 0 { c.commit.to_string() } else { c.commit.short(7) };
-        line(out, format!("{}  {}  {}  {}", ctx.paint.hint(&id), date(c.time), c.author, c.summary))?;
+        let mut skipped = String::new();
+        for corpus in &corpora {
+            let paths: Vec<&str> =
+                c.sources.iter().filter(|s| s.corpus == corpus.config.name).map(|s| s.path.as_str()).collect();
+            skipped = skipped_mark(ctx, &repo, &corpus.config, &corpus.folder, c.commit, &paths)?;
+            if !skipped.is_empty() {
+                break;
+            }
+        }
+        line(out, format!("{}  {}  {}  {}{skipped}", ctx.paint.hint(&id), date(c.time), c.author, c.summary))?;
         if ctx.quiet {
             continue;
         }

@@ -24,6 +24,7 @@ mod pages;
 mod qa;
 mod renames;
 mod report;
+mod skipped;
 mod status;
 mod todo;
 mod util;
