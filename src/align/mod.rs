@@ -4,7 +4,12 @@
 //! translate each other) and the repair it drives, and lexical anchors that survive
 //! translation: numbers, URLs and names. Blocks are paired by `bitext`, which knows a
 //! document's structure; nothing here knows about blocks.
+//!
+//! The sentence alignment ([`align_sentences`]) searches a band of the matrix of beads
+//! (`band`: around the diagonal the units' lengths draw, widened where the path needs it), so
+//! that time and memory grow linearly with the number of units.
 
+mod band;
 mod lexicon;
 mod score;
 mod sentences;

@@ -10,12 +10,19 @@
 //! - the second pass adds a lexicon learned from the first pass's confident 1-1 beads: word pairs
 //!   that keep appearing together (Dice coefficient), such as `god`/`dieu`, `said`/`dit`.
 //!
-//! The search runs in a band around the diagonal, so time grows linearly with the document.
+//! The first pass searches a band around the diagonal that the sentences' lengths draw,
+//! widened where the path comes near its edge (Moore 2002); the later passes a narrow band
+//! around the path before them (see `band`). Time and memory grow linearly with the document:
+//! a bead is stored in one byte, the lexicon is learned from a sample of at most a few
+//! thousand beads, and a merge whose lengths disagree too much to beat the best bead already
+//! found is not measured.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
+
+use super::band;
 
 /// One bead of a sentence alignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,12 +36,25 @@ pub struct SentenceBead {
 }
 
 struct Side {
-    /// Per unit: its words (folded) with their weights.
-    words: Vec<Vec<(u32, f64)>>,
+    /// Every unit's distinct words (folded), unit after unit: 4 bytes a word, as a 40 MB text
+    /// has millions.
+    words: Vec<u32>,
+    /// Where each unit's words start in `words` (one entry more than units).
+    starts: Vec<usize>,
+    /// Per word id: its weight, how rare it is in the document (the fewer units hold it, the
+    /// more it says).
+    weight: Vec<f64>,
     /// Per unit: its length in characters.
     lens: Vec<f64>,
     /// Folded word per id.
     vocab: Vec<String>,
+}
+
+impl Side {
+    /// The words of units `r`, unit after unit.
+    fn words_of(&self, r: Range<usize>) -> &[u32] {
+        &self.words[self.starts[r.start]..self.starts[r.end]]
+    }
 }
 
 fn fold(word: &str) -> String {
@@ -59,32 +79,33 @@ fn fold(word: &str) -> String {
 fn side(units: &[&str]) -> Side {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut vocab = Vec::new();
-    let mut raw: Vec<Vec<u32>> = Vec::with_capacity(units.len());
+    let mut words = Vec::new();
+    let mut starts = Vec::with_capacity(units.len() + 1);
     let mut df: Vec<u32> = Vec::new();
-    for u in units {
-        let mut seen = HashSet::new();
-        let mut list = Vec::new();
+    // Which word ids the current unit holds already (a stamp per id: the unit's number + 1).
+    let mut seen: Vec<usize> = Vec::new();
+    for (k, u) in units.iter().enumerate() {
+        starts.push(words.len());
         for w in u.unicode_words() {
             let f = fold(w);
             let id = *ids.entry(f.clone()).or_insert_with(|| {
                 vocab.push(f);
                 df.push(0);
+                seen.push(0);
                 (vocab.len() - 1) as u32
             });
-            if seen.insert(id) {
+            if seen[id as usize] != k + 1 {
+                seen[id as usize] = k + 1;
                 df[id as usize] += 1;
-                list.push(id);
+                words.push(id);
             }
         }
-        raw.push(list);
     }
+    starts.push(words.len());
     let n = units.len().max(1) as f64;
-    let words = raw
-        .into_iter()
-        .map(|list| list.into_iter().map(|id| (id, (1.0 + n / f64::from(df[id as usize])).ln())).collect())
-        .collect();
+    let weight = df.iter().map(|&d| (1.0 + n / f64::from(d)).ln()).collect();
     let lens = units.iter().map(|u| u.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64).collect();
-    Side { words, lens, vocab }
+    Side { words, starts, weight, lens, vocab }
 }
 
 /// The key under which words are cognates: digits as they are; words of five letters or more
@@ -100,12 +121,17 @@ fn cognate_key(word: &str) -> Option<String> {
     }
 }
 
+/// A word without cognate key.
+const NO_KEY: u32 = u32::MAX;
+
 struct Links {
     /// For each word of side A, the words of side B it translates to, with a strength.
-    lexicon: Vec<Vec<(u32, f64)>>,
+    lexicon: Vec<(u32, f64)>,
+    /// Where each word of side A's entries start in `lexicon` (one entry more than words).
+    lexicon_starts: Vec<u32>,
     /// Cognate key id per word, per side (keys are interned across both sides).
-    key_a: Vec<Option<u32>>,
-    key_b: Vec<Option<u32>>,
+    key_a: Vec<u32>,
+    key_b: Vec<u32>,
     keys: usize,
 }
 
@@ -113,14 +139,20 @@ impl Links {
     fn new(a: &Side, b: &Side) -> Links {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut intern = |w: &String| {
-            cognate_key(w).map(|k| {
+            cognate_key(w).map_or(NO_KEY, |k| {
                 let next = ids.len() as u32;
                 *ids.entry(k).or_insert(next)
             })
         };
         let key_a = a.vocab.iter().map(&mut intern).collect();
         let key_b = b.vocab.iter().map(&mut intern).collect();
-        Links { lexicon: vec![Vec::new(); a.vocab.len()], key_a, key_b, keys: ids.len() }
+        Links { lexicon: Vec::new(), lexicon_starts: vec![0; a.vocab.len() + 1], key_a, key_b, keys: ids.len() }
+    }
+
+    /// What word `id` of side A translates to.
+    fn translations(&self, id: u32) -> &[(u32, f64)] {
+        let id = id as usize;
+        &self.lexicon[self.lexicon_starts[id] as usize..self.lexicon_starts[id + 1] as usize]
     }
 }
 
@@ -146,6 +178,18 @@ impl Scratch {
             a_key: vec![0; links.keys],
         }
     }
+
+    /// A stamp no entry holds yet (after four billion calls, the marks are cleared).
+    fn next_stamp(&mut self) -> u32 {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            for marks in [&mut self.b_present, &mut self.b_best_stamp, &mut self.b_key, &mut self.a_key] {
+                marks.fill(0);
+            }
+            self.stamp = 1;
+        }
+        self.stamp
+    }
 }
 
 /// Lexical coverage of the bead a-units ↔ b-units, times length agreement.
@@ -158,27 +202,42 @@ fn similarity(
     ratio: f64,
     sc: &mut Scratch,
 ) -> f64 {
-    sc.stamp += 1;
-    let stamp = sc.stamp;
+    let length = length_agreement(a, b, ra.clone(), rb.clone(), ratio);
+    similarity_with(a, b, ra, rb, links, length, sc)
+}
+
+/// [`similarity`], the length agreement given.
+fn similarity_with(
+    a: &Side,
+    b: &Side,
+    ra: Range<usize>,
+    rb: Range<usize>,
+    links: &Links,
+    length: f64,
+    sc: &mut Scratch,
+) -> f64 {
+    let stamp = sc.next_stamp();
     let mut total = 0.0;
-    for &(id, w) in b.words[rb.clone()].iter().flatten() {
+    for &id in b.words_of(rb.clone()) {
+        let w = b.weight[id as usize];
         sc.b_present[id as usize] = stamp;
-        if let Some(k) = links.key_b[id as usize] {
+        let k = links.key_b[id as usize];
+        if k != NO_KEY {
             sc.b_key[k as usize] = stamp;
         }
         total += w;
     }
     let mut covered = 0.0;
-    for &(id, w) in a.words[ra.clone()].iter().flatten() {
+    for &id in a.words_of(ra.clone()) {
+        let w = a.weight[id as usize];
         total += w;
         let mut best: f64 = 0.0;
-        if let Some(k) = links.key_a[id as usize] {
-            if sc.b_key[k as usize] == stamp {
-                best = 1.0;
-                sc.a_key[k as usize] = stamp;
-            }
+        let k = links.key_a[id as usize];
+        if k != NO_KEY && sc.b_key[k as usize] == stamp {
+            best = 1.0;
+            sc.a_key[k as usize] = stamp;
         }
-        for &(bid, strength) in &links.lexicon[id as usize] {
+        for &(bid, strength) in links.translations(id) {
             let bid = bid as usize;
             if sc.b_present[bid] == stamp {
                 best = best.max(strength);
@@ -191,12 +250,12 @@ fn similarity(
         }
         covered += best * w;
     }
-    for &(id, w) in b.words[rb.clone()].iter().flatten() {
+    for &id in b.words_of(rb.clone()) {
+        let w = b.weight[id as usize];
         let mut m: f64 = 0.0;
-        if let Some(k) = links.key_b[id as usize] {
-            if sc.a_key[k as usize] == stamp {
-                m = 1.0;
-            }
+        let k = links.key_b[id as usize];
+        if k != NO_KEY && sc.a_key[k as usize] == stamp {
+            m = 1.0;
         }
         if sc.b_best_stamp[id as usize] == stamp {
             m = m.max(sc.b_best[id as usize]);
@@ -207,12 +266,16 @@ fn similarity(
         return 0.0;
     }
     let lexical = (covered / total).min(1.0);
+    // Length alone says little about unrelated sentences; it sharpens lexical evidence.
+    (0.15 + 0.85 * lexical) * (0.35 + 0.65 * length)
+}
+
+/// How well the lengths of units `ra` and `rb` agree with the ratio, from 0 to 1.
+fn length_agreement(a: &Side, b: &Side, ra: Range<usize>, rb: Range<usize>, ratio: f64) -> f64 {
     let la: f64 = a.lens[ra].iter().sum();
     let lb: f64 = b.lens[rb].iter().sum();
     let log_ratio = (lb / (la * ratio)).ln();
-    let length = (-(log_ratio * log_ratio) / (2.0 * 0.25 * 0.25)).exp();
-    // Length alone says little about unrelated sentences; it sharpens lexical evidence.
-    (0.15 + 0.85 * lexical) * (0.35 + 0.65 * length)
+    (-(log_ratio * log_ratio) / (2.0 * 0.25 * 0.25)).exp()
 }
 
 /// What a unit left alone is worth: the similarity below which two units are better dropped
@@ -224,164 +287,167 @@ const NULL_VALUE: f64 = 0.12;
 const BEADS: [(usize, usize, f64); 8] =
     [(1, 1, 0.0), (1, 0, 0.0), (0, 1, 0.0), (2, 1, 0.02), (1, 2, 0.02), (2, 2, 0.5), (3, 1, 0.04), (1, 3, 0.04)];
 
-/// The rows' column ranges the search may visit.
-struct Band {
-    lo: Vec<usize>,
-    hi: Vec<usize>,
-}
-
-impl Band {
-    /// Around the diagonal: a fixed margin plus the difference in length, so that a block of
-    /// units missing on one side stays inside, and time grows linearly with the document.
-    fn diagonal(n: usize, m: usize) -> Band {
-        let width = 40 + n.abs_diff(m);
-        let center = |i: usize| (i * m).checked_div(n).unwrap_or(0);
-        Band {
-            lo: (0..=n).map(|i| center(i).saturating_sub(width)).collect(),
-            hi: (0..=n).map(|i| (center(i) + width).min(m)).collect(),
-        }
-    }
-
-    /// Around a previous alignment's path: later passes only refine it.
-    fn around(beads: &[SentenceBead], n: usize, m: usize) -> Band {
-        const MARGIN: usize = 12;
-        let mut lo = vec![usize::MAX; n + 1];
-        let mut hi = vec![0; n + 1];
-        let mut mark = |i: usize, j: usize| {
-            lo[i] = lo[i].min(j);
-            hi[i] = hi[i].max(j);
-        };
-        mark(0, 0);
-        for bead in beads {
-            for i in bead.a.start..=bead.a.end {
-                mark(i, bead.b.start);
-                mark(i, bead.b.end);
-            }
-        }
-        mark(n, m);
-        for i in 0..=n {
-            if lo[i] == usize::MAX {
-                lo[i] = if i > 0 { lo[i - 1] } else { 0 };
-                hi[i] = if i > 0 { hi[i - 1] } else { 0 };
-            }
-        }
-        Band {
-            lo: lo.into_iter().map(|l| l.saturating_sub(MARGIN)).collect(),
-            hi: hi.into_iter().map(|h| (h + MARGIN).min(m)).collect(),
-        }
-    }
-}
-
-#[derive(Clone, Copy)]
-struct Cell {
-    total: f64,
-    di: u8,
-    dj: u8,
-    sim: f64,
-}
+/// How far from a previous pass's path later passes look: they only refine it.
+const REFINE_MARGIN: usize = 12;
 
 /// The first pass only finds the path to refine and the 1-1 beads to learn from: no merges.
 const FIRST_PASS_BEADS: [(usize, usize, f64); 3] = [(1, 1, 0.0), (1, 0, 0.0), (0, 1, 0.0)];
 
-fn dp(a: &Side, b: &Side, links: &Links, ratio: f64, band: &Band, shapes: &[(usize, usize, f64)]) -> Vec<SentenceBead> {
-    let (n, m) = (a.lens.len(), b.lens.len());
-    let lo = |i: usize| band.lo[i];
-    let hi = |i: usize| band.hi[i];
-    let mut rows: Vec<Vec<Option<Cell>>> = Vec::with_capacity(n + 1);
-    let mut sc = Scratch::new(b, links);
-    for i in 0..=n {
-        let mut row = vec![None; hi(i) - lo(i) + 1];
-        for j in lo(i)..=hi(i) {
-            if i == 0 && j == 0 {
-                row[0] = Some(Cell { total: 0.0, di: 0, dj: 0, sim: 0.0 });
-                continue;
-            }
-            let mut cell: Option<Cell> = None;
-            for &(di, dj, penalty) in shapes {
-                if di > i || dj > j {
-                    continue;
-                }
-                let (pi, pj) = (i - di, j - dj);
-                let prev = if pi == i {
-                    if pj < lo(i) {
-                        None
-                    } else {
-                        row[pj - lo(i)]
-                    }
-                } else if pj < lo(pi) || pj > hi(pi) {
-                    None
-                } else {
-                    rows[pi][pj - lo(pi)]
-                };
-                let Some(prev) = prev else { continue };
-                let (value, sim) = if di == 0 || dj == 0 {
-                    (NULL_VALUE * 0.5, 0.0)
-                } else {
-                    let sim = similarity(a, b, pi..i, pj..j, links, ratio, &mut sc);
-                    (sim * (di + dj) as f64 / 2.0 - penalty, sim)
-                };
-                let total = prev.total + value;
-                if cell.is_none_or(|c| total > c.total) {
-                    cell = Some(Cell { total, di: di as u8, dj: dj as u8, sim });
-                }
-            }
-            row[j - lo(i)] = cell;
-        }
-        rows.push(row);
-    }
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let Some(Some(cell)) = rows.get(i).and_then(|r| j.checked_sub(lo(i)).and_then(|k| r.get(k)).copied()) else {
-            break;
-        };
-        let (di, dj) = (cell.di as usize, cell.dj as usize);
-        if di == 0 && dj == 0 {
-            break;
-        }
-        beads.push(SentenceBead { a: i - di..i, b: j - dj..j, score: cell.sim });
-        i -= di;
-        j -= dj;
-    }
-    beads.reverse();
-    beads
+/// Where a pass searches: around the length diagonal, widened where the path needs it (the
+/// first pass), or around a previous pass's path.
+enum Search<'p> {
+    Diagonal,
+    Around(&'p [SentenceBead]),
+    /// Every cell (what the bands stand for, in tests).
+    Full,
 }
+
+impl Search<'_> {
+    /// Around `previous` when given, else around the diagonal; every cell with `full`.
+    fn new(full: bool, previous: Option<&[SentenceBead]>) -> Search<'_> {
+        match previous {
+            _ if full => Search::Full,
+            Some(beads) => Search::Around(beads),
+            None => Search::Diagonal,
+        }
+    }
+}
+
+fn dp(
+    a: &Side,
+    b: &Side,
+    links: &Links,
+    ratio: f64,
+    search: Search<'_>,
+    shapes: &[(usize, usize, f64)],
+) -> Vec<SentenceBead> {
+    debug_assert_eq!((shapes[0].0, shapes[0].1), (1, 1), "the first shape is 1-1");
+    let (n, m) = (a.lens.len(), b.lens.len());
+    let mut sc = Scratch::new(b, links);
+    let pool = ScratchPool::new(b, links);
+    let dims: Vec<(usize, usize)> = shapes.iter().map(|&(di, dj, _)| (di, dj)).collect();
+    // Every 1-1 bead of the band is measured (nothing bounds it before the cell's first
+    // total): worked out ahead on every core, for a band large enough to pay for threads.
+    let one_to_one = |ra: Range<usize>, rb: Range<usize>| pool.with(|sc| similarity(a, b, ra, rb, links, ratio, sc));
+    let step = |s: usize, ra: Range<usize>, rb: Range<usize>, total: f64, best: f64, known: Option<f64>| -> f64 {
+        let (di, dj, penalty) = shapes[s];
+        if di == 0 || dj == 0 {
+            return total + NULL_VALUE * 0.5;
+        }
+        let value = |sim: f64| sim * (di + dj) as f64 / 2.0 - penalty;
+        if let Some(sim) = known {
+            return total + value(sim);
+        }
+        // Lexical coverage is at most 1, so the length agreement bounds what the bead can be
+        // worth: a bead that cannot beat the cell's best so far is not measured (most merges
+        // of sentences whose lengths disagree).
+        let length = length_agreement(a, b, ra.clone(), rb.clone(), ratio);
+        if total + value(0.35 + 0.65 * length) <= best {
+            return f64::NEG_INFINITY;
+        }
+        total + value(similarity_with(a, b, ra, rb, links, length, &mut sc))
+    };
+    let parallel = rayon::current_num_threads() > 1 && n.min(m) >= PARALLEL_MIN;
+    let ahead: Option<band::Ahead<'_>> = if parallel { Some(&one_to_one) } else { None };
+    let path = match search {
+        Search::Diagonal => band::search_widening(&band::length_diagonal(&a.lens, &b.lens), m, &dims, ahead, step),
+        Search::Around(beads) => {
+            let previous: Vec<(Range<usize>, Range<usize>)> =
+                beads.iter().map(|bead| (bead.a.clone(), bead.b.clone())).collect();
+            band::search(&band::Band::around(&previous, n, m, REFINE_MARGIN), &dims, ahead, step)
+        }
+        Search::Full => band::search(&band::Band::full(n, m), &dims, ahead, step),
+    };
+    let mut sc = Scratch::new(b, links);
+    path.into_iter()
+        .map(|(ra, rb)| {
+            let score = if ra.is_empty() || rb.is_empty() {
+                0.0
+            } else {
+                similarity(a, b, ra.clone(), rb.clone(), links, ratio, &mut sc)
+            };
+            SentenceBead { a: ra, b: rb, score }
+        })
+        .collect()
+}
+
+/// Below this many units on a side, a search runs on one thread.
+const PARALLEL_MIN: usize = 1000;
+
+/// One [`Scratch`] per thread of the pool the search runs on (and one for a thread outside
+/// it), made when first needed.
+struct ScratchPool<'s> {
+    b: &'s Side,
+    links: &'s Links,
+    slots: Vec<std::sync::Mutex<Option<Scratch>>>,
+}
+
+impl<'s> ScratchPool<'s> {
+    fn new(b: &'s Side, links: &'s Links) -> ScratchPool<'s> {
+        let slots = (0..=rayon::current_num_threads()).map(|_| std::sync::Mutex::new(None)).collect();
+        ScratchPool { b, links, slots }
+    }
+
+    /// Runs `f` with this thread's scratch. A thread holds its slot only while `f` runs, and
+    /// `f` starts no parallel work, so no thread waits for another.
+    fn with<R>(&self, f: impl FnOnce(&mut Scratch) -> R) -> R {
+        let threads = self.slots.len() - 1;
+        let k = rayon::current_thread_index().map_or(threads, |k| k % threads.max(1));
+        let mut slot = self.slots[k].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(slot.get_or_insert_with(|| Scratch::new(self.b, self.links)))
+    }
+}
+
+/// The most word pairs [`learn`] counts: a long document is learned from a sample of its
+/// beads, spread evenly over it, so that memory does not grow with it (a sentence pair of 20
+/// words each is 400 pairs: about 5,000 beads).
+const LEARN_PAIRS: usize = 1 << 21;
 
 /// Learns word translations from confident 1-1 beads: pairs that appear together in at least
 /// two beads, by Dice coefficient.
 fn learn(a: &Side, b: &Side, beads: &[SentenceBead], links: &mut Links) {
-    let mut pair: HashMap<(u32, u32), f64> = HashMap::new();
-    let mut count_a: HashMap<u32, f64> = HashMap::new();
-    let mut count_b: HashMap<u32, f64> = HashMap::new();
-    for bead in beads.iter().filter(|b| b.a.len() == 1 && b.b.len() == 1) {
-        let wa = &a.words[bead.a.start];
-        let wb = &b.words[bead.b.start];
-        for (x, _) in wa {
-            *count_a.entry(*x).or_default() += 1.0;
-            for (y, _) in wb {
-                *pair.entry((*x, *y)).or_default() += 1.0;
+    let size = |bead: &SentenceBead| a.words_of(bead.a.clone()).len() * b.words_of(bead.b.clone()).len();
+    // A bead of more pairs than this (two "sentences" of 256 different words) says little.
+    let usable = |bead: &&SentenceBead| bead.a.len() == 1 && bead.b.len() == 1 && size(bead) <= LEARN_PAIRS / 32;
+    let all: usize = beads.iter().filter(usable).map(size).sum();
+    let stride = all.div_ceil(LEARN_PAIRS).max(1);
+    let mut pair: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+    let mut count_a = vec![0u32; a.vocab.len()];
+    let mut count_b = vec![0u32; b.vocab.len()];
+    for bead in beads.iter().filter(usable).step_by(stride) {
+        let wa = a.words_of(bead.a.clone());
+        let wb = b.words_of(bead.b.clone());
+        for &x in wa {
+            count_a[x as usize] += 1;
+            for &y in wb {
+                *pair.entry(u64::from(x) << 32 | u64::from(y)).or_default() += 1;
             }
         }
-        for (y, _) in wb {
-            *count_b.entry(*y).or_default() += 1.0;
+        for &y in wb {
+            count_b[y as usize] += 1;
         }
     }
     let mut lexicon = vec![Vec::new(); a.vocab.len()];
-    for ((x, y), c) in pair {
-        if c < 2.0 {
+    for (key, c) in pair {
+        if c < 2 {
             continue;
         }
-        let dice = 2.0 * c / (count_a[&x] + count_b[&y]);
+        let (x, y) = ((key >> 32) as usize, key as u32);
+        let dice = 2.0 * f64::from(c) / (f64::from(count_a[x]) + f64::from(count_b[y as usize]));
         if dice >= 0.35 {
-            lexicon[x as usize].push((y, dice.min(1.0)));
+            lexicon[x].push((y, dice.min(1.0)));
         }
     }
-    for entries in &mut lexicon {
+    links.lexicon.clear();
+    links.lexicon_starts.clear();
+    links.lexicon_starts.push(0);
+    for mut entries in lexicon {
         // Strongest first; ties by id, so that the result does not depend on hash order.
         entries.sort_by(|p, q| q.1.total_cmp(&p.1).then(p.0.cmp(&q.0)));
         entries.truncate(3);
+        links.lexicon.extend(entries);
+        links.lexicon_starts.push(links.lexicon.len() as u32);
     }
-    links.lexicon = lexicon;
 }
 
 /// The median length ratio over 1-1 beads, when there are at least three.
@@ -400,6 +466,11 @@ fn paired_ratio(a: &Side, b: &Side, beads: &[SentenceBead]) -> Option<f64> {
 
 /// Aligns two texts given as sentences (or any units).
 pub fn align_sentences(a: &[&str], b: &[&str]) -> Vec<SentenceBead> {
+    passes(a, b, false)
+}
+
+/// The three passes; with `full`, each searches every cell (tests compare).
+fn passes(a: &[&str], b: &[&str], full: bool) -> Vec<SentenceBead> {
     let sa = side(a);
     let sb = side(b);
     let ratio = {
@@ -410,15 +481,14 @@ pub fn align_sentences(a: &[&str], b: &[&str]) -> Vec<SentenceBead> {
             1.0
         }
     };
-    let (n, m) = (a.len(), b.len());
     let mut links = Links::new(&sa, &sb);
-    let mut beads = dp(&sa, &sb, &links, ratio, &Band::diagonal(n, m), &FIRST_PASS_BEADS);
+    let mut beads = dp(&sa, &sb, &links, ratio, Search::new(full, None), &FIRST_PASS_BEADS);
     // The ratio of the totals is skewed when one side has text the other lacks (an excerpt, a
     // dropped paragraph); the median over paired sentences is not.
     let ratio = paired_ratio(&sa, &sb, &beads).unwrap_or(ratio);
     for _ in 0..2 {
         learn(&sa, &sb, &beads, &mut links);
-        beads = dp(&sa, &sb, &links, ratio, &Band::around(&beads, n, m), &BEADS);
+        beads = dp(&sa, &sb, &links, ratio, Search::new(full, Some(&beads)), &BEADS);
     }
     beads
 }
@@ -426,6 +496,59 @@ pub fn align_sentences(a: &[&str], b: &[&str]) -> Vec<SentenceBead> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn data(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// Sentences, roughly: enough to compare two searches on real text.
+    fn sentences(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for paragraph in text.split("\n\n").filter(|p| !p.starts_with("---") && !p.trim().is_empty()) {
+            let mut current = String::new();
+            for word in paragraph.split_whitespace() {
+                current.push_str(word);
+                current.push(' ');
+                if word.ends_with(['.', '!', '?']) {
+                    out.push(std::mem::take(&mut current).trim().to_owned());
+                }
+            }
+            if !current.trim().is_empty() {
+                out.push(current.trim().to_owned());
+            }
+        }
+        out
+    }
+
+    /// issue 29: the band around the length diagonal (widened where needed) and the band
+    /// around a pass's path find what a search of every cell finds: on the test data, on the
+    /// same four times over with a block of sentences missing (farther from the diagonal than
+    /// the band's first width), and on the bundled corpus's articles.
+    #[test]
+    fn the_bands_find_what_a_full_search_finds() {
+        let lines = |text: String| text.lines().map(str::to_owned).collect::<Vec<_>>();
+        let (en, fr) = (lines(data("tests/data/align/genesis.en.txt")), lines(data("tests/data/align/genesis.fr.txt")));
+        let four = |v: &Vec<String>| v.iter().cycle().take(4 * v.len()).cloned().collect::<Vec<_>>();
+        let mut cases = vec![(en.clone(), fr.clone()), (four(&en), four(&fr))];
+        let mut cut = four(&en);
+        cut.drain(30..75);
+        cases.push((cut, four(&fr)));
+        for (doc, from, to) in [
+            ("2022-12-international-days", "fr", "en"),
+            ("2022-12-international-days", "fr", "es"),
+            ("2023-01-follow-up-committee", "fr", "en"),
+            ("2023-01-follow-up-committee", "fr", "es"),
+        ] {
+            let text = |lang: &str| sentences(&data(&format!("corpus/{doc}/{lang}.md")));
+            cases.push((text(from), text(to)));
+        }
+        for (k, (a, b)) in cases.iter().enumerate() {
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let b: Vec<&str> = b.iter().map(String::as_str).collect();
+            assert!(a.len() > 3 && b.len() > 3, "case {k}: {} and {} sentences", a.len(), b.len());
+            assert_eq!(passes(&a, &b, false), passes(&a, &b, true), "case {k}");
+        }
+    }
 
     #[test]
     fn aligns_a_document_with_a_dropped_and_a_joined_unit() {
