@@ -162,15 +162,16 @@ const MAX_DOUBLINGS: u32 = 3;
 
 /// The best path in `band` (see [`search`]), widening the band around `center` while the path
 /// grazes its edge (Moore 2002), up to [`MAX_DOUBLINGS`] times and [`CELL_BUDGET`] cells.
-pub(super) fn search_widening<F>(
+pub(super) fn search_widening<T, F>(
     center: &[usize],
     m: usize,
     shapes: &[(usize, usize)],
-    ahead: Option<Ahead<'_>>,
+    ahead: Option<Ahead<'_, T>>,
     mut step: F,
 ) -> Vec<(Range<usize>, Range<usize>)>
 where
-    F: FnMut(usize, Range<usize>, Range<usize>, f64, f64, Option<f64>) -> f64,
+    T: Copy + Send,
+    F: FnMut(usize, Range<usize>, Range<usize>, f64, f64, Option<T>) -> f64,
 {
     let mut half = HALF_WIDTH;
     let mut band = Band::centered(center, half, m);
@@ -190,9 +191,9 @@ where
     }
 }
 
-/// What the first of the shapes is worth, worked out ahead for a block of rows on every core:
-/// a pure function of the bead's units.
-pub(super) type Ahead<'f> = &'f (dyn Fn(Range<usize>, Range<usize>) -> f64 + Sync);
+/// What the step needs to know of a bead of the first shape, worked out ahead for a block of
+/// rows on every core: a pure function of the bead's units.
+pub(super) type Ahead<'f, T> = &'f (dyn Fn(Range<usize>, Range<usize>) -> T + Sync);
 
 /// Rows whose first shape's values are worked out together.
 const CHUNK_ROWS: usize = 256;
@@ -205,14 +206,15 @@ const CHUNK_ROWS: usize = 256;
 /// bead can be worth) may skip its work and return anything not above it; `ahead` is what
 /// `ahead` worked out for the first shape, when given. The highest total wins; among equal
 /// ones, the first shape in `shapes`.
-pub(super) fn search<F>(
+pub(super) fn search<T, F>(
     band: &Band,
     shapes: &[(usize, usize)],
-    ahead: Option<Ahead<'_>>,
+    ahead: Option<Ahead<'_, T>>,
     mut step: F,
 ) -> Vec<(Range<usize>, Range<usize>)>
 where
-    F: FnMut(usize, Range<usize>, Range<usize>, f64, f64, Option<f64>) -> f64,
+    T: Copy + Send,
+    F: FnMut(usize, Range<usize>, Range<usize>, f64, f64, Option<T>) -> f64,
 {
     use rayon::prelude::*;
     debug_assert!(shapes.len() < usize::from(START));
@@ -234,14 +236,14 @@ where
         (pj >= band.lo[pi] && pj <= band.hi[pi]).then_some((pi, pj))
     };
     let mut back = vec![NONE; offset[n + 1]];
-    let mut first_values: Vec<f64> = Vec::new();
+    let mut first_values: Vec<Option<T>> = Vec::new();
     // The totals of the last `rows_back` rows, each row's at `i % rows_back`.
     let mut totals: Vec<Vec<f64>> = vec![Vec::new(); rows_back];
     for first in (0..=n).step_by(CHUNK_ROWS) {
         let end = (first + CHUNK_ROWS).min(n + 1);
         if let Some(ahead) = ahead {
             first_values.clear();
-            first_values.resize(offset[end] - offset[first], f64::NAN);
+            first_values.resize(offset[end] - offset[first], None);
             let mut rows = Vec::with_capacity(end - first);
             let mut rest = first_values.as_mut_slice();
             for i in first..end {
@@ -252,7 +254,7 @@ where
             rows.into_par_iter().with_min_len(8).for_each(|(i, row)| {
                 for j in band.lo[i]..=band.hi[i] {
                     if let Some((pi, pj)) = from(0, i, j) {
-                        row[j - band.lo[i]] = ahead(pi..i, pj..j);
+                        row[j - band.lo[i]] = Some(ahead(pi..i, pj..j));
                     }
                 }
             });
@@ -275,7 +277,8 @@ where
                     if prev == f64::NEG_INFINITY {
                         continue;
                     }
-                    let known = (s == 0 && ahead.is_some()).then(|| first_values[offset[i] - offset[first] + j - lo]);
+                    let known =
+                        if s == 0 && ahead.is_some() { first_values[offset[i] - offset[first] + j - lo] } else { None };
                     let total = step(s, pi..i, pj..j, prev, best, known);
                     if total > best {
                         best = total;
@@ -336,7 +339,7 @@ mod tests {
             _ => 0.0,
         };
         let step =
-            |s: usize, a: Range<usize>, b: Range<usize>, total: f64, _: f64, _: Option<f64>| total + value(s, a, b);
+            |s: usize, a: Range<usize>, b: Range<usize>, total: f64, _: f64, _: Option<()>| total + value(s, a, b);
         let full = search(&Band::full(n, m), &shapes, None, step);
         assert_eq!(search_widening(&center, m, &shapes, None, step), full);
         // Without widening, the band cannot hold it.

@@ -46,6 +46,8 @@ struct Side {
     weight: Vec<f64>,
     /// Per unit: its length in characters.
     lens: Vec<f64>,
+    /// Per unit: the weight of its words.
+    unit_weight: Vec<f64>,
     /// Folded word per id.
     vocab: Vec<String>,
 }
@@ -103,9 +105,11 @@ fn side(units: &[&str]) -> Side {
     }
     starts.push(words.len());
     let n = units.len().max(1) as f64;
-    let weight = df.iter().map(|&d| (1.0 + n / f64::from(d)).ln()).collect();
+    let weight: Vec<f64> = df.iter().map(|&d| (1.0 + n / f64::from(d)).ln()).collect();
     let lens = units.iter().map(|u| u.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64).collect();
-    Side { words, starts, weight, lens, vocab }
+    let unit_weight =
+        starts.windows(2).map(|w| words[w[0]..w[1]].iter().map(|&id| weight[id as usize]).sum()).collect();
+    Side { words, starts, weight, lens, unit_weight, vocab }
 }
 
 /// The key under which words are cognates: digits as they are; words of five letters or more
@@ -216,6 +220,26 @@ fn similarity_with(
     length: f64,
     sc: &mut Scratch,
 ) -> f64 {
+    let (covered, total) = coverage(a, b, ra, rb, links, sc);
+    similarity_of(covered, total, length)
+}
+
+/// The similarity of a bead whose words weigh `total`, of which `covered` have a counterpart.
+fn similarity_of(covered: f64, total: f64, length: f64) -> f64 {
+    if total == 0.0 {
+        return 0.0;
+    }
+    let lexical = (covered / total).min(1.0);
+    // Length alone says little about unrelated sentences; it sharpens lexical evidence.
+    (0.15 + 0.85 * lexical) * (0.35 + 0.65 * length)
+}
+
+/// The weight of the words of the bead a-units ↔ b-units that have a counterpart on the other
+/// side (a cognate, or a translation the lexicon knows), and the weight of all its words.
+///
+/// A merged bead's covered weight is at most the sum over each pair of its units (a word's
+/// best counterpart among several units is one of theirs): what bounds a merge in [`dp`].
+fn coverage(a: &Side, b: &Side, ra: Range<usize>, rb: Range<usize>, links: &Links, sc: &mut Scratch) -> (f64, f64) {
     let stamp = sc.next_stamp();
     let mut total = 0.0;
     for &id in b.words_of(rb.clone()) {
@@ -262,12 +286,7 @@ fn similarity_with(
         }
         covered += m * w;
     }
-    if total == 0.0 {
-        return 0.0;
-    }
-    let lexical = (covered / total).min(1.0);
-    // Length alone says little about unrelated sentences; it sharpens lexical evidence.
-    (0.15 + 0.85 * lexical) * (0.35 + 0.65 * length)
+    (covered, total)
 }
 
 /// How well the lengths of units `ra` and `rb` agree with the ratio, from 0 to 1.
@@ -328,27 +347,40 @@ fn dp(
     let dims: Vec<(usize, usize)> = shapes.iter().map(|&(di, dj, _)| (di, dj)).collect();
     // Every 1-1 bead of the band is measured (nothing bounds it before the cell's first
     // total): worked out ahead on every core, for a band large enough to pay for threads.
-    let one_to_one = |ra: Range<usize>, rb: Range<usize>| pool.with(|sc| similarity(a, b, ra, rb, links, ratio, sc));
-    let step = |s: usize, ra: Range<usize>, rb: Range<usize>, total: f64, best: f64, known: Option<f64>| -> f64 {
+    let one_to_one =
+        |ra: Range<usize>, rb: Range<usize>| -> (f64, f64) { pool.with(|sc| coverage(a, b, ra, rb, links, sc)) };
+    let mut pairs = PairCoverage::default();
+    let step = |s: usize, ra: Range<usize>, rb: Range<usize>, total: f64, best: f64, known: Option<(f64, f64)>| {
         let (di, dj, penalty) = shapes[s];
         if di == 0 || dj == 0 {
             return total + NULL_VALUE * 0.5;
         }
         let value = |sim: f64| sim * (di + dj) as f64 / 2.0 - penalty;
-        if let Some(sim) = known {
-            return total + value(sim);
-        }
-        // Lexical coverage is at most 1, so the length agreement bounds what the bead can be
-        // worth: a bead that cannot beat the cell's best so far is not measured (most merges
-        // of sentences whose lengths disagree).
         let length = length_agreement(a, b, ra.clone(), rb.clone(), ratio);
+        if s == 0 {
+            let (covered, weight) = known.unwrap_or_else(|| coverage(a, b, ra.clone(), rb.clone(), links, &mut sc));
+            pairs.keep(ra.start, rb.start, covered);
+            return total + value(similarity_of(covered, weight, length));
+        }
+        // What a merge can be worth, at most: lexical coverage is at most 1, and at most the
+        // sum of its pairs of units' (measured as 1-1 beads, when they were); a merge that
+        // cannot beat the cell's best so far is not measured. (Most merges in the band: their
+        // lengths disagree, or their units have little in common.)
         if total + value(0.35 + 0.65 * length) <= best {
             return f64::NEG_INFINITY;
+        }
+        if let Some(covered) = pairs.sum(ra.clone(), rb.clone()) {
+            let weight: f64 = a.unit_weight[ra.clone()].iter().chain(&b.unit_weight[rb.clone()]).sum();
+            // Sums taken in another order round differently: the bound is taken a little high.
+            let bound = similarity_of(covered * (1.0 + 1e-9), weight * (1.0 - 1e-9), length);
+            if total + value(bound) <= best {
+                return f64::NEG_INFINITY;
+            }
         }
         total + value(similarity_with(a, b, ra, rb, links, length, &mut sc))
     };
     let parallel = rayon::current_num_threads() > 1 && n.min(m) >= PARALLEL_MIN;
-    let ahead: Option<band::Ahead<'_>> = if parallel { Some(&one_to_one) } else { None };
+    let ahead: Option<band::Ahead<'_, (f64, f64)>> = if parallel { Some(&one_to_one) } else { None };
     let path = match search {
         Search::Diagonal => band::search_widening(&band::length_diagonal(&a.lens, &b.lens), m, &dims, ahead, step),
         Search::Around(beads) => {
@@ -369,6 +401,53 @@ fn dp(
             SentenceBead { a: ra, b: rb, score }
         })
         .collect()
+}
+
+/// The covered weight of the 1-1 beads the search measured in its last rows, for the bound of
+/// the merges that hold them (a merge spans at most three rows).
+#[derive(Default)]
+struct PairCoverage {
+    /// Per a-unit `k` (at `k % 4`): `k`, the first b-unit kept, and the covered weight of
+    /// each b-unit from it (NaN where not measured).
+    rows: [(usize, usize, Vec<f64>); 4],
+}
+
+impl PairCoverage {
+    /// Keeps the covered weight of the 1-1 bead of a-unit `k` and b-unit `l` (asked in the
+    /// search's order: `k` never decreases, nor `l` for one `k`).
+    fn keep(&mut self, k: usize, l: usize, covered: f64) {
+        let row = &mut self.rows[k % 4];
+        if row.0 != k || row.2.is_empty() {
+            row.0 = k;
+            row.1 = l;
+            row.2.clear();
+        }
+        let at = l - row.1;
+        if row.2.len() <= at {
+            row.2.resize(at + 1, f64::NAN);
+        }
+        row.2[at] = covered;
+    }
+
+    /// The sum of the covered weights of every pair of units of `ra` and `rb`, when each was
+    /// measured.
+    fn sum(&self, ra: Range<usize>, rb: Range<usize>) -> Option<f64> {
+        let mut sum = 0.0;
+        for k in ra {
+            let row = &self.rows[k % 4];
+            if row.0 != k || row.2.is_empty() {
+                return None;
+            }
+            for l in rb.clone() {
+                let c = *l.checked_sub(row.1).and_then(|at| row.2.get(at))?;
+                if c.is_nan() {
+                    return None;
+                }
+                sum += c;
+            }
+        }
+        Some(sum)
+    }
 }
 
 /// Below this many units on a side, a search runs on one thread.
