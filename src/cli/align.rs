@@ -43,24 +43,44 @@ pub struct AlignArgs {
     pub sentences_out: Option<PathBuf>,
 }
 
-fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Result<Vec<String>, CliError> {
+/// A file's text and, unless it is given one sentence per line, its sentences as split.
+struct Units {
+    text: String,
+    split: Option<Vec<String>>,
+}
+
+impl Units {
+    /// The units: the file's lines as they are (borrowed: a 40 MB file is not copied), or
+    /// the sentences split.
+    fn list(&self) -> Vec<&str> {
+        match &self.split {
+            Some(sentences) => sentences.iter().map(String::as_str).collect(),
+            None => self.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect(),
+        }
+    }
+}
+
+fn read_units(ctx: &Ctx, path: &PathBuf, lang: &Lang, presegmented: bool) -> Result<Units, CliError> {
     let file = ctx.cwd.join(path);
     let text = tracking::read_text(&file)?;
+    if presegmented {
+        return Ok(Units { text, split: None });
+    }
     let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    Ok(if presegmented {
-        lines.map(str::to_owned).collect()
-    } else {
-        lines.flat_map(|p| text::sentence_texts(p, lang.as_str())).collect()
-    })
+    let split = lines.flat_map(|p| text::sentence_texts(p, lang.as_str())).collect();
+    Ok(Units { text: String::new(), split: Some(split) })
 }
 
 pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let (la, lb) = super::export::parse_pair(&args.langs, None, "--langs")?;
-    let source = read_units(ctx, &args.source, &la, args.presegmented)?;
-    let target = read_units(ctx, &args.target, &lb, args.presegmented)?;
+    let (source, target) = (
+        read_units(ctx, &args.source, &la, args.presegmented)?,
+        read_units(ctx, &args.target, &lb, args.presegmented)?,
+    );
+    let (source, target) = (source.list(), target.list());
     if let Some(dir) = &args.sentences_out {
         let dir = ctx.cwd.join(dir);
-        let write = |name: &str, units: &[String]| -> Result<(), CliError> {
+        let write = |name: &str, units: &[&str]| -> Result<(), CliError> {
             let path = dir.join(name);
             let mut text = units.join("\n");
             text.push('\n');
@@ -71,8 +91,7 @@ pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode,
         write("source.txt", &source)?;
         write("target.txt", &target)?;
     }
-    let sa: Vec<&str> = source.iter().map(String::as_str).collect();
-    let sb: Vec<&str> = target.iter().map(String::as_str).collect();
+    let (sa, sb) = (&source, &target);
     let ratio = stele::align::length_ratio(&sa, &sb);
     let beads = stele::bitext::align_sentences(&sa, &sb, ratio, (la.primary(), lb.primary()));
     let join = |r: &std::ops::Range<usize>| r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
