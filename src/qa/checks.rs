@@ -700,36 +700,72 @@ const COPIED_RUN: usize = 6;
 /// The longest run of at least [`COPIED_RUN`] words of `translation` that stands word for word
 /// (case aside) in `source`, when three of its words at least are not names.
 pub fn copied_run(source: &str, translation: &str) -> Option<String> {
-    let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_owned).collect() };
-    let key = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    let (sw, tw) = (words(source), words(translation));
-    if tw.len() < COPIED_RUN || sw.len() < COPIED_RUN {
-        return None;
+    CopiedRuns::new(source).longest(translation)
+}
+
+/// The runs of [`COPIED_RUN`] words of one source, to look for in many translations (a group
+/// of blocks against each of its translation's sentences): made once, so that a paragraph of
+/// thousands of sentences is not read again for each.
+pub struct CopiedRuns {
+    /// The source's words as compared: trimmed of punctuation, lowercase.
+    keys: Vec<String>,
+    /// Every run of [`COPIED_RUN`] words of `keys`.
+    runs: std::collections::HashSet<Run>,
+}
+
+/// A run of words compared by their keys.
+#[derive(PartialEq, Eq, Hash)]
+struct Run(Vec<String>);
+
+impl std::borrow::Borrow<[String]> for Run {
+    fn borrow(&self) -> &[String] {
+        &self.0
     }
-    let grams: std::collections::HashSet<Vec<String>> =
-        sw.windows(COPIED_RUN).map(|w| w.iter().map(|x| key(x)).collect()).collect();
-    let hit: Vec<bool> =
-        tw.windows(COPIED_RUN).map(|w| grams.contains(&w.iter().map(|x| key(x)).collect::<Vec<_>>())).collect();
-    let mut best: Option<(usize, usize)> = None;
-    let mut k = 0;
-    while k < hit.len() {
-        if !hit[k] {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k < hit.len() && hit[k] {
-            k += 1;
-        }
-        let end = k - 1 + COPIED_RUN;
-        if best.is_none_or(|(a, b)| end - start > b - a) {
-            best = Some((start, end));
-        }
+}
+
+/// A word as runs compare it.
+fn run_key(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+impl CopiedRuns {
+    /// The runs of `source`.
+    pub fn new(source: &str) -> CopiedRuns {
+        let keys: Vec<String> = source.split_whitespace().map(run_key).collect();
+        let runs = keys.windows(COPIED_RUN).map(|w| Run(w.to_vec())).collect();
+        CopiedRuns { keys, runs }
     }
-    let (a, b) = best?;
-    let run = &tw[a..b];
-    let lower = run.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
-    (lower >= 3).then(|| run.join(" "))
+
+    /// The longest run of `translation` (at least [`COPIED_RUN`] words, three of them in
+    /// lowercase) that stands word for word in the source.
+    pub fn longest(&self, translation: &str) -> Option<String> {
+        let tw: Vec<&str> = translation.split_whitespace().collect();
+        if tw.len() < COPIED_RUN || self.keys.len() < COPIED_RUN {
+            return None;
+        }
+        let tk: Vec<String> = tw.iter().map(|w| run_key(w)).collect();
+        let hit: Vec<bool> = tk.windows(COPIED_RUN).map(|w| self.runs.contains(w)).collect();
+        let mut best: Option<(usize, usize)> = None;
+        let mut k = 0;
+        while k < hit.len() {
+            if !hit[k] {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < hit.len() && hit[k] {
+                k += 1;
+            }
+            let end = k - 1 + COPIED_RUN;
+            if best.is_none_or(|(a, b)| end - start > b - a) {
+                best = Some((start, end));
+            }
+        }
+        let (a, b) = best?;
+        let run = &tw[a..b];
+        let lower = run.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+        (lower >= 3).then(|| run.join(" "))
+    }
 }
 
 /// A placeholder inside code, meant to be translated: `{{path/to/file}}`, `<file>`.

@@ -466,6 +466,8 @@ pub fn check_document(
         let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
         let whole_source = norm(&s_plain);
         let kept = checks::kept_as_is(t_raw, markdown);
+        // The source's runs of words, read once for all the group's sentences.
+        let source_runs = std::cell::OnceCell::new();
         // Headings of a few words the same on both sides are names (a command, a product).
         let heading_only = (tu.kind == BlockKind::Heading || tu.is_title()) && text::count_words(&t_plain) <= 4;
         // A table row is judged cell by cell: a cell of names and values (`| timeout |
@@ -493,7 +495,7 @@ pub fn check_document(
             }
             if whole_source.contains(&norm(t)) {
                 hits.extend(checks::untranslated(t, t));
-            } else if let Some(run) = checks::copied_run(&s_plain, t) {
+            } else if let Some(run) = source_runs.get_or_init(|| checks::CopiedRuns::new(&s_plain)).longest(t) {
                 hits.extend(checks::untranslated(&run, &run));
             }
         }
