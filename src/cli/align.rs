@@ -91,9 +91,9 @@ pub fn run(ctx: &Ctx, args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode,
         write("source.txt", &source)?;
         write("target.txt", &target)?;
     }
-    let (sa, sb) = (&source, &target);
-    let ratio = stele::align::length_ratio(&sa, &sb);
-    let beads = stele::bitext::align_sentences(&sa, &sb, ratio, (la.primary(), lb.primary()));
+    let (sa, sb) = (source.as_slice(), target.as_slice());
+    let ratio = stele::align::length_ratio(sa, sb);
+    let beads = stele::bitext::align_sentences(sa, sb, ratio, (la.primary(), lb.primary()));
     let join = |r: &std::ops::Range<usize>| r.clone().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     for bead in &beads {
         match args.format {
