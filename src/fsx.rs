@@ -107,6 +107,15 @@ pub fn read_following(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The first `limit` bytes of the regular file at `path`, a symbolic link followed (as
+/// [`read_following`]): a reader with a budget asks for one byte more than it allows.
+pub fn read_following_head(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
+    let file = open_regular(path, true)?;
+    let mut head = Vec::with_capacity(limit.min(1 << 16));
+    file.take(limit as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
 /// Whether `path` is a regular file, not a symbolic link (what a walk or a reader may take).
 pub fn is_regular(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())

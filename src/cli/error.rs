@@ -444,6 +444,27 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
                 causes.push(toml_cause(loc, problem, &mut hint));
                 msg(loc, "error-glossary-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
             }
+            stele::qa::QaError::Glossary(stele::qa::GlossaryError::Limit { path, line, limit }) => {
+                use stele::qa::GlossaryLimit;
+                hint = Some(t!(loc, "hint-glossary-limits"));
+                let (id, mut args) = match limit {
+                    GlossaryLimit::Bytes { max } => ("error-glossary-too-large", vec![("max", Arg::from(*max))]),
+                    GlossaryLimit::Table { bytes, max } => {
+                        ("error-glossary-table-too-large", vec![("bytes", Arg::from(*bytes)), ("max", Arg::from(*max))])
+                    }
+                    GlossaryLimit::Terms { max } => ("error-glossary-too-many-terms", vec![("max", Arg::from(*max))]),
+                    GlossaryLimit::SpellingBytes { lang, bytes, max } => (
+                        "error-glossary-spelling-too-long",
+                        vec![("lang", Arg::from(lang)), ("bytes", Arg::from(*bytes)), ("max", Arg::from(*max))],
+                    ),
+                    GlossaryLimit::Spellings { count, max } => (
+                        "error-glossary-too-many-spellings",
+                        vec![("count", Arg::from(*count)), ("max", Arg::from(*max))],
+                    ),
+                };
+                args.extend([("path", p(path)), ("line", Arg::from(*line))]);
+                msg(loc, id, &args)
+            }
         },
         CliError::Move(e) => match e {
             stele::moving::MoveError::NotASource { path } => {

@@ -22,7 +22,7 @@ use crate::lang::Lang;
 use crate::text::{self, BlockKind};
 use crate::tracking::{self, TrackingError};
 
-pub use glossary::{Glossary, GlossaryError};
+pub use glossary::{Glossary, GlossaryError, GlossaryLimit};
 
 use checks::{Hit, Side};
 

@@ -135,6 +135,64 @@ fn glossary_terms() {
     fails_cleanly(&env, &["qa"], &["cannot read the glossary", "glossary.toml", "caused by:"]);
 }
 
+#[test]
+fn a_glossary_past_a_budget_is_refused_with_its_file_and_line_in_each_language() {
+    // issue 29: a glossary of 100,000 terms took more than 2 GB, a term 10 MB long 3.8 GB, and
+    // a term with 1,200,000 spellings was dropped silently (exit 0, nothing checked).
+    let mut env = corpus();
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}\n[qa]\nglossary = \"glossary.toml\"\n"));
+    let spellings = format!("[[term]]\nen = \"wages\"\n\n[[term]]\nen = \"{}\"\n", "a|".repeat(101));
+    let long = format!("# terms\n[[term]]\nen = \"wages\"\nfr = \"{}\"\n", "é".repeat(501));
+    let many = "[[term]]\n".repeat(500_001);
+    let table = format!("[[term]]\nen = \"wages\"\n\n[[term]]\nen = \"a\"\n# {}\n", "-".repeat(1 << 20));
+    let bytes = table.len() - 23;
+    #[rustfmt::skip]
+    let table_messages = [
+        format!("this table of the glossary (a [[term]] and the lines up to the next, or terms written inline in one array) is {bytes} bytes long, more than the 1048576 a table may be"),
+        format!("cette table du glossaire (un [[term]] et les lignes jusqu’au suivant, ou des termes écrits dans un seul tableau) fait {bytes} octets, plus que les 1048576 permis"),
+        format!("esta tabla del glosario (un [[term]] y las líneas hasta el siguiente, o términos escritos en una sola matriz) mide {bytes} bytes, más de los 1048576 permitidos"),
+    ];
+    let big = format!("{}\n", "#".repeat(16 << 20));
+    #[rustfmt::skip]
+    let cases: [(&str, &str, [&str; 3]); 5] = [
+        (&spellings, "4", [
+            "this term has 101 spellings, more than the 100 a term may have",
+            "ce terme a 101 graphies, plus que les 100 permises",
+            "este término tiene 101 grafías, más de las 100 permitidas",
+        ]),
+        (&long, "2", [
+            "a spelling of this term in “fr” is 1002 bytes long, more than the 1000 a spelling may be",
+            "une graphie de ce terme en «\u{a0}fr\u{a0}» fait 1002 octets, plus que les 1000 permis",
+            "una grafía de este término en «fr» mide 1002 bytes, más de los 1000 permitidos",
+        ]),
+        (&table, "4", [&table_messages[0], &table_messages[1], &table_messages[2]]),
+        (&many, "500001", [
+            "the glossary has more than 500000 terms, the most it may have",
+            "le glossaire a plus de 500000 termes, le nombre maximal",
+            "el glosario tiene más de 500000 términos, el máximo",
+        ]),
+        (&big, "1", [
+            "the glossary is longer than 16777216 bytes, the most it may be",
+            "le glossaire dépasse 16777216 octets, sa taille maximale",
+            "el glosario supera los 16777216 bytes, su tamaño máximo",
+        ]),
+    ];
+    for (glossary, line, messages) in cases {
+        env.write("glossary.toml", glossary);
+        env.set_ui_lang("en-US");
+        fails_cleanly(&env, &["qa"], &[&format!("error: glossary.toml, line {line}:"), messages[0], "hint: "]);
+        for (ui, place, message) in [
+            ("fr", format!("erreur\u{a0}: glossary.toml, ligne {line}\u{a0}:"), messages[1]),
+            ("es", format!("error: glossary.toml, línea {line}:"), messages[2]),
+        ] {
+            env.set_ui_lang(ui);
+            let err = env.stele(&["qa"]).usage_error().to_owned();
+            assert!(err.starts_with(&place) && err.contains(message) && err.contains("docs/config.md"), "{err}");
+        }
+    }
+}
+
 /// Validates a SARIF log against the OASIS schema (tests/data/sarif) with Python's jsonschema.
 fn valid_sarif(env: &TestEnv, sarif: &str) {
     if !have("python3", &["-c", "import jsonschema"]) {
