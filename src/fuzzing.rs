@@ -21,6 +21,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("pack", pack),
     ("delta", delta),
     ("side_by_side", side_by_side),
+    ("glossary", glossary),
 ];
 
 /// The bytes as text, when they are UTF-8.
@@ -116,6 +117,28 @@ pub fn side_by_side(data: &[u8]) {
             crate::columns::width(&row) <= limit || longest(left) > col || longest(right) > col,
             "a row wider than {limit} columns: {row:?}"
         );
+    }
+}
+
+/// A `[qa] glossary` (the bytes before the first NUL) and a text (those after): read within its
+/// budgets, checked on the text as source and as translation, and each of its first spellings
+/// found in the text exactly when the regular expression of `qa::glossary`'s doc matches.
+pub fn glossary(data: &[u8]) {
+    use crate::qa::checks::Side;
+    use crate::qa::glossary::{documented_regex, Glossary};
+    let Some(text) = text(data) else { return };
+    let (glossary, sample) = text.split_once('\0').unwrap_or((text, ""));
+    let Ok(g) = Glossary::parse(Path::new("glossary.toml"), glossary) else { return };
+    for (src, tgt) in [("en", "fr"), ("fr", "en"), ("en", "en"), ("de", "es")] {
+        let side = |lang| Side { raw: sample, plain: sample, lang };
+        let _ = g.check(side(src), side(tgt));
+    }
+    for (value, found) in g.spellings_found(sample, 8) {
+        let Some(pattern) = documented_regex(value) else { continue };
+        // The regex crate refuses what would take it too much memory; the automaton has no such
+        // limit (the glossary's budgets bound it), so such a spelling has no reference here.
+        let Ok(regex) = regex::RegexBuilder::new(&pattern).size_limit(1 << 24).build() else { continue };
+        assert_eq!(found, regex.is_match(sample), "{value:?} in {sample:?}: the automaton and the regex differ");
     }
 }
 

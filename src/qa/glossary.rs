@@ -610,7 +610,6 @@ fn bounded(text: &str, start: usize, end: usize) -> bool {
 /// The regular expression the module's doc gives for a value (its alternatives, `|` apart):
 /// what the automaton must agree with, in the tests and the fuzz target (`None` for a value
 /// without alternatives, which is no spelling).
-#[cfg(test)]
 pub(crate) fn documented_regex(value: &str) -> Option<String> {
     let alternatives: Vec<String> =
         alternatives(value).map(|a| a.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")).collect();
@@ -620,7 +619,6 @@ pub(crate) fn documented_regex(value: &str) -> Option<String> {
     Some(format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:{})(?:s|es|x)?(?:$|[^\p{{L}}\p{{N}}])", alternatives.join("|")))
 }
 
-#[cfg(test)]
 impl Glossary {
     /// The first `limit` spellings, each as written and whether it is found in `text`.
     pub(crate) fn spellings_found(&self, text: &str, limit: usize) -> Vec<(&str, bool)> {
