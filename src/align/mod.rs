@@ -17,8 +17,8 @@ mod sentences;
 use std::collections::HashSet;
 
 pub use score::{
-    covered, features, length_ratio, meanings_kept, probability_with, ratio_of_lengths, repair, score, text_length,
-    Features, DEFAULT_MIN_SCORE, FEATURES,
+    covered, features, length_ratio, meanings_kept_in, meanings_of, probability_with, ratio_of_lengths, repair, score,
+    text_length, Features, DEFAULT_MIN_SCORE, FEATURES,
 };
 pub use sentences::{align_sentences, SentenceBead};
 

@@ -205,11 +205,18 @@ pub fn covered(langs: (&str, &str)) -> bool {
     super::lexicon::covers(langs.0) && super::lexicon::covers(langs.1)
 }
 
-/// Of the lexicon's meanings `a` (in `langs.0`) holds, how many `b` (in `langs.1`) holds too,
-/// and how many `a` holds: `None` where the lexicon does not cover both languages.
-pub fn meanings_kept(a: &str, b: &str, langs: (&str, &str)) -> Option<(usize, usize)> {
-    let (ma, mb) = (super::lexicon::meanings(a, langs.0)?, super::lexicon::meanings(b, langs.1)?);
-    Some((ma.iter().filter(|m| mb.binary_search(m).is_ok()).count(), ma.len()))
+/// The lexicon's meanings of `text` in `lang` (sorted), for [`meanings_kept_in`]: `None` where
+/// the lexicon does not cover the language.
+pub fn meanings_of(text: &str, lang: &str) -> Option<Vec<u16>> {
+    super::lexicon::meanings(text, lang)
+}
+
+/// Of the lexicon's meanings `a` (in `lang`) holds, how many `other` (the meanings of a text in
+/// another language, [`meanings_of`], read once for all the sentences compared with it) holds
+/// too, and how many `a` holds: `None` where the lexicon does not cover `lang`.
+pub fn meanings_kept_in(a: &str, other: &[u16], lang: &str) -> Option<(usize, usize)> {
+    let ma = super::lexicon::meanings(a, lang)?;
+    Some((ma.iter().filter(|m| other.binary_search(m).is_ok()).count(), ma.len()))
 }
 
 /// The natural log of the ratio of `b`'s length to `a`'s, in characters (whitespace folded):

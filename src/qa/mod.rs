@@ -648,9 +648,14 @@ fn lone_sentences(
     // Most of a sentence's meanings absent from the other side of its group say it is missing
     // (or extra) where the lengths alone are not sure.
     let (whole_a, whole_b) = (sr.join(" "), tr.join(" "));
+    // Each side's meanings, read once (a paragraph of 150 KB has thousands of sentences).
+    let (meanings_a, meanings_b) =
+        (align::meanings_of(&whole_a, lang_pair.0), align::meanings_of(&whole_b, lang_pair.1));
     let unsaid = |lone: &str, is_source: bool| -> bool {
-        let (other, langs) = if is_source { (&whole_b, lang_pair) } else { (&whole_a, (lang_pair.1, lang_pair.0)) };
-        align::meanings_kept(lone, other, langs)
+        let (other, lang) = if is_source { (&meanings_b, lang_pair.0) } else { (&meanings_a, lang_pair.1) };
+        other
+            .as_deref()
+            .and_then(|other| align::meanings_kept_in(lone, other, lang))
             .is_some_and(|(kept, all)| all >= MIN_MEANINGS && (kept as f64) <= KEPT_SHARE * all as f64)
     };
     let short_by = |lone: &str, is_source: bool| {
@@ -715,7 +720,8 @@ fn lone_sentences(
     // alone: the alignment took the gap into a neighbour's pair. The sentence the group pairs
     // best without is the one missing (or extra). Only where the lexicon covers both languages:
     // elsewhere sentences are split too differently (Japanese) for lengths alone to say.
-    if covered && !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
+    let paragraph_sized = sr.len() + tr.len() <= FALLBACK_MAX_SENTENCES;
+    if covered && paragraph_sized && !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
         let whole = align::score(&whole_a, &whole_b, ratio, lang_pair);
         let mut best: Option<(f64, Hit)> = None;
         for (on_source, units) in [(true, sr), (false, tr)] {
@@ -746,6 +752,10 @@ fn lone_sentences(
 /// How much of a sentence's length its group must be short (or long) by for the sentence to be
 /// taken for missing (or extra) when the alignment paired every sentence.
 const FALLBACK_SHARE: f64 = 1.0;
+
+/// The most sentences (both sides) of a group the fallback weighs: it scores the group without
+/// each of them, and a block of thousands of sentences is no paragraph short by one.
+const FALLBACK_MAX_SENTENCES: usize = 40;
 
 /// The same share for a sentence most of whose meanings the other side lacks.
 const UNSAID_SHARE: f64 = 0.4;
