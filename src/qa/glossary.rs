@@ -14,15 +14,15 @@
 //! `(?i)(?:^|[^\p{L}\p{N}])(?:ALTERNATIVES)(?:s|es|x)?(?:$|[^\p{L}\p{N}])` matches, words
 //! apart by any whitespace.
 //!
-//! Every alternative of every spelling is one pattern of one automaton for the whole glossary
-//! (Aho-Corasick, from the `aho-corasick` crate that `regex` is built on and stele already
-//! builds): a text is folded once (each character to the first of its case-folding class, as
-//! `(?i)` compares them, and each run of whitespace to one space) and searched once, and each
-//! match is kept when the characters around it are word boundaries and its spelling is of the
-//! text's language. A regular expression per spelling took about 380 KB each
-//! (100,000 terms: more than 2 GB), and one the regex crate could not build was dropped
-//! silently. Memory is now linear in the glossary's size, which [budgets](MAX_BYTES) bound;
-//! past one, the glossary is refused with its line.
+//! Every alternative of every spelling is one pattern of one automaton for each language of
+//! the glossary (Aho-Corasick, from the `aho-corasick` crate that `regex` is built on and stele
+//! already builds): a text is folded once (each character to the first of its case-folding
+//! class, as `(?i)` compares them, and each run of whitespace to one space) and searched once
+//! by its language's automaton, and each match is kept when the characters around it are word
+//! boundaries. A regular expression per spelling took about 380 KB each (100,000 terms: more
+//! than 2 GB), and one the regex crate could not build was dropped silently. Memory is now
+//! linear in the glossary's size, which [budgets](MAX_BYTES) bound; past one, the glossary is
+//! refused with its line.
 //!
 //! The TOML reader is given the file one table at a time (`tables`): a whole 3 MB glossary
 //! made it hold 130 MB at once.
@@ -210,12 +210,12 @@ struct Term {
     forbidden: Range<u32>,
 }
 
-/// The automaton of every spelling.
+/// The automaton of every spelling of one language.
 #[derive(Debug, Clone)]
 struct Matcher {
     automaton: AhoCorasick,
     /// Per pattern, where its spellings start in `spellings` (one entry more than patterns):
-    /// a pattern (`paris`) may be a spelling of several terms, in several languages.
+    /// a pattern (`paris`) may be a spelling of several terms.
     starts: Vec<u32>,
     spellings: Vec<u32>,
 }
@@ -227,8 +227,8 @@ pub struct Glossary {
     spellings: Vec<Spelling>,
     /// Primary language subtags, lowercase (`en`, `fr`), as the checks name languages.
     langs: HashMap<String, u32>,
-    /// None without a spelling.
-    matcher: Option<Matcher>,
+    /// Per language (a value of `langs`), its automaton; none without a spelling.
+    matchers: Vec<Option<Matcher>>,
 }
 
 impl Glossary {
@@ -370,7 +370,7 @@ impl Glossary {
 
     /// The spellings of language `lang` found in `text`, sorted.
     fn found(&self, lang: u32, text: &str) -> Vec<u32> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
+        let Some(Some(matcher)) = self.matchers.get(lang as usize) else { return Vec::new() };
         let folded = fold(text);
         let mut out = Vec::new();
         // A pattern is looked at once, however often it occurs: overlapping matches can be as
@@ -382,8 +382,7 @@ impl Glossary {
                 continue;
             }
             seen.insert(p);
-            let spellings = &matcher.spellings[matcher.starts[p] as usize..matcher.starts[p + 1] as usize];
-            out.extend(spellings.iter().filter(|&&id| self.spellings[id as usize].lang == lang));
+            out.extend(&matcher.spellings[matcher.starts[p] as usize..matcher.starts[p + 1] as usize]);
         }
         out.sort_unstable();
         out.dedup();
@@ -392,12 +391,12 @@ impl Glossary {
 }
 
 /// The tables of a glossary, as byte ranges that cover it: what comes before the first
-/// `[[term]]` header (perhaps nothing), then each such header with the lines up to the next. Each is a TOML
-/// document of its own that reads as it reads in the whole file: every table header under
-/// `term` (`[term.forbid]`) belongs to the term above it, and a header is only split at where
-/// the lexer sees it start a line outside any value (never inside a multi-line string or
-/// array). A header written another way (`[[ "term" ]]`) is left inside the table before it,
-/// which then holds two terms.
+/// `[[term]]` header (perhaps nothing), then each such header with the lines up to the next.
+/// Each is a TOML document of its own that reads as it reads in the whole file: every table
+/// header under `term` (`[term.forbid]`) belongs to the term above it, and the file is only
+/// split where the lexer sees a header start a line outside any value (never inside a
+/// multi-line string or array). A header written another way (`[[ "term" ]]`) is left inside
+/// the table before it, which then holds two terms.
 fn tables(text: &str) -> Vec<Range<usize>> {
     use toml_parser::lexer::TokenKind;
     let source = toml_parser::Source::new(text);
@@ -451,10 +450,10 @@ fn alternatives(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Default)]
 struct Builder {
     glossary: Glossary,
-    /// The patterns, numbered.
-    patterns: HashMap<String, u32>,
-    /// Per pattern, its spellings.
-    spellings: Vec<Vec<u32>>,
+    /// Per language, its patterns, numbered.
+    patterns: Vec<HashMap<String, u32>>,
+    /// Per language, per pattern, its spellings.
+    spellings: Vec<Vec<Vec<u32>>>,
 }
 
 impl Builder {
@@ -496,26 +495,31 @@ impl Builder {
     /// The glossary of the terms added, with the automaton of their spellings.
     fn finish(self) -> Glossary {
         let mut glossary = self.glossary;
-        if self.spellings.is_empty() {
-            return glossary;
+        // One automaton per language, built one after the other: the builder's intermediate
+        // automaton, several times the final one's size, is only ever one language's.
+        for (patterns, spellings) in self.patterns.into_iter().zip(self.spellings) {
+            if spellings.is_empty() {
+                glossary.matchers.push(None);
+                continue;
+            }
+            let mut keys: Vec<(String, u32)> = patterns.into_iter().collect();
+            keys.sort_unstable_by_key(|&(_, p)| p);
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(keys.iter().map(|(k, _)| k.as_str()))
+                // The budgets keep the automaton far below its limits (2^31 states).
+                .expect("a glossary within its budgets makes an automaton");
+            drop(keys);
+            let mut starts = Vec::with_capacity(spellings.len() + 1);
+            let mut flat = Vec::new();
+            starts.push(0);
+            for list in spellings {
+                flat.extend(list);
+                starts.push(flat.len() as u32);
+            }
+            glossary.matchers.push(Some(Matcher { automaton, starts, spellings: flat }));
         }
-        let mut keys: Vec<(String, u32)> = self.patterns.into_iter().collect();
-        keys.sort_unstable_by_key(|&(_, p)| p);
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(keys.iter().map(|(k, _)| k.as_str()))
-            // The budgets keep the automaton far below its limits (2^31 states).
-            .expect("a glossary within its budgets makes an automaton");
-        drop(keys);
-        let mut starts = Vec::with_capacity(self.spellings.len() + 1);
-        let mut flat = Vec::new();
-        starts.push(0);
-        for list in self.spellings {
-            flat.extend(list);
-            starts.push(flat.len() as u32);
-        }
-        glossary.matcher = Some(Matcher { automaton, starts, spellings: flat });
         glossary
     }
 
@@ -524,17 +528,22 @@ impl Builder {
         let g = &mut self.glossary;
         let next = g.langs.len() as u32;
         let lang = *g.langs.entry(lang.to_owned()).or_insert(next);
+        if lang == next {
+            self.patterns.push(HashMap::new());
+            self.spellings.push(Vec::new());
+        }
+        let (patterns, spellings) = (&mut self.patterns[lang as usize], &mut self.spellings[lang as usize]);
         let id = g.spellings.len() as u32;
         g.spellings.push(Spelling { shown: text.into(), lang, term });
         for alternative in alternatives(text) {
             let words: Vec<String> = alternative.split_whitespace().map(fold).collect();
             let pattern = words.join(" ");
-            let next = self.spellings.len() as u32;
-            let p = *self.patterns.entry(pattern).or_insert(next);
+            let next = spellings.len() as u32;
+            let p = *patterns.entry(pattern).or_insert(next);
             if p == next {
-                self.spellings.push(Vec::new());
+                spellings.push(Vec::new());
             }
-            let list = &mut self.spellings[p as usize];
+            let list = &mut spellings[p as usize];
             if list.last() != Some(&id) {
                 list.push(id);
             }
