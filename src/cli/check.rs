@@ -129,8 +129,8 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     // its doing).
     let failing = |f: &stele::qa::Finding| {
         f.severity == stele::qa::Severity::Error
-            && corpora.iter().any(|c| c.config.name == f.corpus && c.config.check.qa == stele::config::QaLevel::Error)
-            && opts.touched.as_ref().is_none_or(|files| files.contains(&f.path))
+            && corpora.iter().any(|c| *c.config.name == *f.corpus && c.config.check.qa == stele::config::QaLevel::Error)
+            && opts.touched.as_ref().is_none_or(|files| files.contains(&*f.path))
     };
     let qa_failures = qa_findings.iter().filter(|f| failing(f)).count();
     if qa_failures > 0 {

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod glossary;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -247,23 +248,24 @@ pub enum Detail {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// The corpus of the translation.
-    pub corpus: String,
+    pub corpus: Arc<str>,
     /// The check.
     pub check: Check,
     /// Its severity.
     pub severity: Severity,
-    /// The translation, from the repository root.
-    pub path: String,
+    /// The translation, from the repository root (shared by the document's findings).
+    pub path: Arc<str>,
     /// Its line, 1-based.
     pub line: usize,
     /// The source, from the repository root.
-    pub source_path: String,
+    pub source_path: Arc<str>,
     /// The source's line, 1-based.
     pub source_line: usize,
-    /// The source's text at issue (a sentence, a block, or empty when the source has none).
-    pub source_text: String,
+    /// The source's text at issue (a sentence, a block, or empty when the source has none);
+    /// the findings of one block share its text.
+    pub source_text: Arc<str>,
     /// The translation's text at issue.
-    pub translation_text: String,
+    pub translation_text: Arc<str>,
     /// What differs.
     pub detail: Detail,
 }
@@ -278,9 +280,9 @@ pub struct Found {
     /// The source's line.
     pub source_line: usize,
     /// The source's text at issue.
-    pub source_text: String,
+    pub source_text: Arc<str>,
     /// The translation's text at issue.
-    pub translation_text: String,
+    pub translation_text: Arc<str>,
     /// What differs.
     pub detail: Detail,
 }
@@ -310,8 +312,8 @@ pub fn check_document(
             check: Check::ConflictMarker,
             line,
             source_line: 1,
-            source_text: String::new(),
-            translation_text: text.clone(),
+            source_text: "".into(),
+            translation_text: text.as_str().into(),
             detail: Detail::Text { text },
         });
     }
@@ -392,8 +394,8 @@ pub fn check_document(
                     check,
                     line: tu.lines.0,
                     source_line: su.lines.0,
-                    source_text: s_raw.to_owned(),
-                    translation_text: t_raw.to_owned(),
+                    source_text: s_raw.into(),
+                    translation_text: t_raw.into(),
                     detail,
                 });
             }
@@ -407,17 +409,22 @@ pub fn check_document(
                 check: Check::Heading,
                 line: tu.lines.0,
                 source_line: su.lines.0,
-                source_text: s_raw.trim().to_owned(),
-                translation_text: t_raw.trim().to_owned(),
+                source_text: s_raw.trim().into(),
+                translation_text: t_raw.trim().into(),
                 detail: Detail::Count { source: su.level as usize, translation: tu.level as usize },
             });
         }
         let (s_plain, t_plain) = (ss.plain(bead.a.clone()), ts.plain(bead.b.clone()));
         let src = Side { raw: s_raw, plain: &s_plain, lang: &sl };
         let tgt = Side { raw: t_raw, plain: &t_plain, lang: &tl };
+        // The group's texts, made once for all its findings that quote them whole: a glossary
+        // of 50,000 terms finds dozens in one paragraph, and each held its own copy.
+        let whole = std::cell::OnceCell::new();
         let at = |hit: Hit| -> Found {
-            let source_text = hit.source_span.clone().unwrap_or_else(|| s_plain.clone());
-            let translation_text = hit.translation_span.clone().unwrap_or_else(|| t_plain.clone());
+            let (s_whole, t_whole): &(Arc<str>, Arc<str>) =
+                whole.get_or_init(|| (s_plain.as_str().into(), t_plain.as_str().into()));
+            let source_text = hit.source_span.map_or_else(|| s_whole.clone(), Arc::from);
+            let translation_text = hit.translation_span.map_or_else(|| t_whole.clone(), Arc::from);
             Found {
                 check: hit.check,
                 line: ts.line_of(bead.b.clone(), &translation_text),
@@ -534,8 +541,8 @@ fn gap_finding(bt: &Bitext, gap: &[Vec<usize>; 2], last_line: [usize; 2]) -> Vec
         check,
         line: first_line(1),
         source_line: first_line(0),
-        source_text,
-        translation_text,
+        source_text: source_text.into(),
+        translation_text: translation_text.into(),
         detail,
     };
     let heading = |u: &Unit| u.kind == BlockKind::Heading;
@@ -953,6 +960,8 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
             };
             let mut suppressed = 0;
             let mut findings = Vec::new();
+            let (corpus_name, path, source_path): (Arc<str>, Arc<str>, Arc<str>) =
+                (corpus.config.name.as_str().into(), t.path.as_str().into(), doc.source.path.as_str().into());
             // Checks off by default and not turned on are not run: nothing of theirs is
             // counted as suppressed.
             let enabled = |check: Check| {
@@ -967,12 +976,12 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
                     continue;
                 }
                 findings.push(Finding {
-                    corpus: corpus.config.name.clone(),
+                    corpus: corpus_name.clone(),
                     check: f.check,
                     severity: f.check.severity(),
-                    path: t.path.clone(),
+                    path: path.clone(),
                     line: f.line,
-                    source_path: doc.source.path.clone(),
+                    source_path: source_path.clone(),
                     source_line: f.source_line,
                     source_text: f.source_text,
                     translation_text: f.translation_text,
