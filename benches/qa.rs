@@ -123,6 +123,11 @@ fn list(names: &[&str], lang: &str) -> String {
 const TERM: [&str; 3] = ["assembly", "assemblée", "asamblea"];
 const NOT_TERM: [&str; 3] = ["meeting", "réunion", "reunión"];
 
+/// Whether a unit ends a sentence: `.`, `!` or `?`, perhaps before closing quotes or brackets.
+fn ends_sentence(unit: &str) -> bool {
+    unit.trim_end().trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ', '\u{a0}']).ends_with(['.', '!', '?'])
+}
+
 /// One injection: the texts after it, or `None` when it does not apply to this paragraph.
 fn inject(
     kind: Check,
@@ -216,6 +221,10 @@ fn main() {
     let (mut clean, mut flagged) = (0usize, 0usize);
     let mut by_check: std::collections::BTreeMap<&str, usize> = Default::default();
     let mut recall: Vec<(usize, usize)> = vec![(0, 0); kinds.len()];
+    // Omissions and additions of a whole sentence: the gold beads are verses, and a verse is
+    // often part of a sentence (the English runs on past it with `;` or `,`); these count the
+    // injections whose unit is a sentence of its own on its side.
+    let mut whole: Vec<(usize, usize)> = vec![(0, 0); kinds.len()];
     let mut shown = 0;
     let start = std::time::Instant::now();
     for dir in &dirs {
@@ -291,13 +300,30 @@ fn main() {
                     };
                     let show = std::env::var("QA_BENCH_MISSES").ok();
                     for (n, &kind) in kinds.iter().enumerate() {
+                        let before = rng.0;
                         let Some((s, t)) = inject(kind, p, other, (a, b), &mut rng) else { continue };
                         recall[n].1 += 1;
+                        let is_whole = match kind {
+                            Check::Omission => ends_sentence(&p.tgt[0]) && ends_sentence(&p.tgt[1]),
+                            Check::Addition => {
+                                // The sentence `inject` drew (the same draw again).
+                                let mut again = Rng(before);
+                                let extra = &other.tgt[again.below(other.tgt.len())];
+                                ends_sentence(&p.tgt[1]) && ends_sentence(extra)
+                            }
+                            _ => false,
+                        };
+                        if is_whole {
+                            whole[n].1 += 1;
+                        }
                         let (ds, dt) = (part(text(&src_of, Some((k, &s)))), part(text(&tgt_of, Some((k, &t)))));
                         let at = spans(&dt);
                         let kk = k - w.start;
                         if run(&ds, &dt).iter().any(|f| f.check == kind && f.line >= at[kk].0 && f.line <= at[kk].1) {
                             recall[n].0 += 1;
+                            if is_whole {
+                                whole[n].0 += 1;
+                            }
                         } else if show.as_deref() == Some(kind.id()) && shown < 12 {
                             shown += 1;
                             eprintln!("missed {}:\n  {s}\n  {t}\n", kind.id());
@@ -319,6 +345,10 @@ fn main() {
         found += f;
         total += t;
         println!("  {:<16} {f:>5} / {t:<5} {:>6.1}%", kind.id(), 100.0 * f as f64 / t.max(1) as f64);
+        let (wf, wt) = whole[k];
+        if wt > 0 {
+            println!("    a whole sentence {wf:>5} / {wt:<5} {:>6.1}%", 100.0 * wf as f64 / wt as f64);
+        }
     }
     println!("  {:<16} {found:>5} / {total:<5} {:>6.1}%", "all", 100.0 * found as f64 / total.max(1) as f64);
     println!("({:.1} s)", start.elapsed().as_secs_f64());
