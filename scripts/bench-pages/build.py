@@ -480,6 +480,38 @@ def insert_point(doc, ci):
 
 # --------------------------------------------------------------------------------------------- perturbations
 
+ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "cf.", "p.ej.", "p.", "ex.", "Dr.", "Mr.", "Mrs.", "Sr.", "Sra."}
+LATIN_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ¿¡\"“«(\[*_`])")
+CJK_BREAK_RE = re.compile(r"(?<=[。！？])")
+
+
+def sentences_of(text, lang):
+    """A paragraph's raw Markdown cut into sentences (independent of stele): after `.`, `!` or
+    `?` and a space before a capital (not after a common abbreviation or an initial), or after
+    `。！？` in Japanese and Chinese. A piece whose brackets, backticks or `**` are unbalanced
+    (a cut inside a link or code) undoes the cut."""
+    cjk = lang in ("ja", "zh", "zh-cn", "zh-tw", "ko")
+    parts = [x for x in (CJK_BREAK_RE if cjk else LATIN_BREAK_RE).split(text) if x.strip()]
+    out = []
+    for part in parts:
+        prev = out[-1].split()[-1] if out and out[-1].split() else ""
+        balanced = lambda t: (t.count("[") == t.count("]") and t.count("(") == t.count(")")
+                              and t.count("`") % 2 == 0 and t.count("**") % 2 == 0)
+        if out and (prev in ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", prev) or not balanced(out[-1])):
+            out[-1] = out[-1] + ("" if cjk else " ") + part
+        else:
+            out.append(part)
+    return out
+
+
+def long_sentence(t, lang):
+    """Long enough that its absence is a finding to expect: four words, or twelve characters in
+    Japanese and Chinese."""
+    if lang in ("ja", "zh", "zh-cn", "zh-tw"):
+        return len(t.strip()) >= 12
+    return len(t.split()) >= 4
+
+
 def chunk_block_ids(doc):
     """For each chunk, the flat indices of its blocks."""
     out, n = [], 0
@@ -504,9 +536,10 @@ class Tracked:
         return [s for ch in self.chunks for _, s in ch]
 
 
-def perturb(kind, src, tgt, rng, pool, is_tldr):
-    """The translation with one unit removed, added or moved: (Doc, source-of-block list, info).
-    A unit is an example (two chunks) in tldr, a paragraph chunk in Hugo."""
+def perturb(kind, src, tgt, rng, pool, is_tldr, lang=""):
+    """The translation with one unit removed, added or moved, or one sentence of a paragraph
+    left out (`sdel`, Hugo): (Doc, source-of-block list, info). A unit is an example (two
+    chunks) in tldr, a paragraph chunk in Hugo."""
     t = Tracked(tgt, list(range(len(flat(tgt)))))
     if is_tldr:
         units = [[a, b] for a, b in tldr_examples(tgt)]
@@ -530,6 +563,22 @@ def perturb(kind, src, tgt, rng, pool, is_tldr):
         t.chunks[g:g] = [[(b, None) for b in ch] for ch in new["chunks"]]
         info["added_from"] = new["page"]
         info["_added_at"] = (g, len(new["chunks"]))
+    elif kind == "sdel":
+        # One sentence of a prose paragraph of two or more left out; the block stays.
+        options = []
+        for ci in (u[0] for u in units):
+            lines = t.chunks[ci][0][0][1]
+            cut = sentences_of(" ".join(l.strip() for l in lines), lang)
+            options += [(ci, cut, k) for k in range(len(cut)) if len(cut) >= 2 and long_sentence(cut[k], lang)]
+        if not options:
+            return None
+        ci, cut, k = rng.choice(options)
+        (kind_, _lines), src_block = t.chunks[ci][0]
+        cjk = lang in ("ja", "zh", "zh-cn", "zh-tw", "ko")
+        kept = ("" if cjk else " ").join(x.strip() if not cjk else x for j, x in enumerate(cut) if j != k)
+        t.chunks[ci] = [((kind_, [kept]), src_block)]
+        info["_target_block"] = chunk_block_ids(tgt)[ci][0]
+        info["dropped"] = cut[k].strip()
     elif kind == "move":
         options = [(u, g) for u in units for g in gaps if g < u[0] - 1 or g > u[-1] + 2]
         if not options:
@@ -572,6 +621,12 @@ def doc_entry(set_name, lang, page, variant, split, src_path, tgt_path, src_doc,
             tb = [j + off for j, s in enumerate(src_of_tgt) if s is not None and s + off in p["source_blocks"]]
             p["target_blocks"] = tb
             p["target_lines"] = [tblocks[tb[0]]["lines"][0], tblocks[tb[-1]]["lines"][1]]
+        if info["type"] == "sdel":
+            tb = info["_target_block"] + off
+            sb = src_of_tgt[info["_target_block"]] + off
+            p["source_blocks"], p["target_blocks"] = [sb], [tb]
+            p["source_lines"], p["target_lines"] = sblocks[sb]["lines"], tblocks[tb]["lines"]
+            p["dropped"] = info["dropped"]
         if info["type"] == "add":
             tb = [j + off for j, s in enumerate(src_of_tgt) if s is None]
             p["target_blocks"] = tb
@@ -595,10 +650,10 @@ def build_eval(out, name, units, hugo, seed):
         n = len(flat(tgt))
         variants = [("orig", tgt, list(range(n)), None)]
         if u["perturbed"]:
-            for kind in ("del", "add", "move"):
+            for kind in ("del", "add", "move") + (("sdel",) if hugo else ()):
                 rng = random.Random(h(seed, name, lang, page, kind))
                 pool = [p for p in rng_pool[lang] if p["page"] != page]
-                r = perturb(kind, src, tgt, rng, pool, not hugo)
+                r = perturb(kind, src, tgt, rng, pool, not hugo, lang)
                 if r is None:
                     continue
                 t, info = r

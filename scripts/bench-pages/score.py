@@ -303,9 +303,15 @@ def score_qa(gold, by_path):
         item = {"set": d["set"], "lang": d["lang"], "split": d["split"], "variant": d["variant"],
                 "page": d["page"], "by_check": Counter(f["check"] for f in fs), "n": len(fs)}
         p = d.get("perturbation")
-        if p and p["type"] in ("del", "add"):
-            want = "omission" if p["type"] == "del" else "addition"
-            if p["type"] == "del":
+        if p and p["type"] in ("del", "add", "sdel"):
+            want = "addition" if p["type"] == "add" else "omission"
+            if p["type"] == "sdel":
+                # The paragraph is still there: a finding on its source lines or on its lines.
+                (slo, shi), (lo, hi) = p["source_lines"], p["target_lines"]
+                at = [f for f in fs if f["check"] in ("omission", "addition") and (
+                      lo <= (f.get("line") or 0) <= hi
+                      or slo <= ((f.get("source") or {}).get("line") or 0) <= shi)]
+            elif p["type"] == "del":
                 lo, hi = p["source_lines"]
                 at = [f for f in fs if f["check"] in ("omission", "addition") and f.get("source")
                       and f["source"].get("line") is not None and lo <= f["source"]["line"] <= hi]

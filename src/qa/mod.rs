@@ -670,6 +670,9 @@ fn lone_sentences(
         short_by_factor(lone, is_source, share)
     };
     let covered = align::covered(lang_pair);
+    // Languages written with spaces and `.!?` split their sentences as the source does, lexicon
+    // or not (Portuguese, German); Japanese and Chinese do not (a clause ends with 。).
+    let spaced = !checks::unspaced(lang_pair.0) && !checks::unspaced(lang_pair.1);
     let mut hits = Vec::new();
     for (k, sbead) in sbeads.iter().enumerate() {
         let a = sr[sbead.a.clone()].join(" ");
@@ -678,10 +681,10 @@ fn lone_sentences(
         if lone && (absorbed(k) || !short_by(if sbead.b.is_empty() { &a } else { &b }, sbead.b.is_empty())) {
             continue;
         }
-        // Without a lexicon for the two languages (en-ja), a lone sentence is only what the
-        // lengths say, and sentences are split differently (「…です。」 for a clause): only a
-        // large part of the group counts.
-        if lone && !covered {
+        // Without a lexicon for the two languages, a lone sentence is only what the lengths
+        // say; where sentences are also split differently (en-ja: 「…です。」 for a clause),
+        // only a large part of the group counts.
+        if lone && !covered && !spaced {
             let (part, whole) = if sbead.b.is_empty() { (chars(&a), ls) } else { (chars(&b), lt) };
             if part < UNCOVERED_SHARE * whole {
                 continue;
@@ -725,10 +728,13 @@ fn lone_sentences(
     }
     // The group as a whole short (or long) by a whole sentence while no sentence was found
     // alone: the alignment took the gap into a neighbour's pair. The sentence the group pairs
-    // best without is the one missing (or extra). Only where the lexicon covers both languages:
-    // elsewhere sentences are split too differently (Japanese) for lengths alone to say.
+    // best without is the one missing (or extra). Only where the lexicon covers both languages
+    // or both split sentences alike: Japanese splits them too differently for lengths alone.
     let paragraph_sized = sr.len() + tr.len() <= FALLBACK_MAX_SENTENCES;
-    if covered && paragraph_sized && !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition)) {
+    if (covered || spaced)
+        && paragraph_sized
+        && !hits.iter().any(|h| matches!(h.check, Check::Omission | Check::Addition))
+    {
         let whole = align::score(&whole_a, &whole_b, ratio, lang_pair);
         let mut best: Option<(f64, Hit)> = None;
         for (on_source, units) in [(true, sr), (false, tr)] {
@@ -1041,6 +1047,24 @@ mod tests {
         assert_eq!(run(src, fr, "fr"), [Check::Omission]);
         let es = "El comité se reunió el lunes en París. Adoptó una larga resolución sobre los salarios. Luego los delegados volvieron a sus países. Y además comieron juntos en un restaurante.\n";
         assert_eq!(run(src, es, "es"), [Check::Addition]);
+    }
+
+    #[test]
+    fn a_sentence_left_out_in_languages_the_lexicon_does_not_cover() {
+        // Portuguese and German have no lexicon, but split sentences as English does: a
+        // paragraph's last sentence left out is an omission (opentelemetry.io, pt).
+        let src = "Connectors connect two pipelines, acting as both exporter and receiver. For more information on how to configure connectors, see the Collector configuration documentation.\n";
+        let pt = "Connectors (Conectores) conectam dois pipelines, atuando simultaneamente como exporter e receiver.\n";
+        assert_eq!(run(src, pt, "pt"), [Check::Omission]);
+        let de = "Connectors verbinden zwei Pipelines und sind zugleich Exporter und Receiver.\n";
+        assert_eq!(run(src, de, "de"), [Check::Omission]);
+        let de_whole = "Connectors verbinden zwei Pipelines und sind zugleich Exporter und Receiver. Wie man Connectors konfiguriert, steht in der Dokumentation zur Konfiguration des Collectors.\n";
+        assert_eq!(run(src, de_whole, "de"), []);
+        // Japanese closes clauses with 。 where English goes on: a short sentence alone is not
+        // enough to say.
+        let src = "Set the endpoint. Then restart the service so that it reads the new configuration from the file, and check the logs for errors about the endpoint or the exporter.\n";
+        let ja = "サービスを再起動して、ファイルから新しい構成を読み込ませ、エンドポイントやエクスポーターに関するエラーがないかログを確認します。\n";
+        assert_eq!(run(src, ja, "ja"), []);
     }
 
     #[test]
