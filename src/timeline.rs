@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::corpus::Corpus;
 use crate::corpus::Document;
-use crate::freshness::decide::{decide, HistoryObserved, Observed, SourceNow};
+use crate::freshness::decide::{decide, Case, HistoryObserved, Observed, SourceNow};
 use crate::freshness::{State, StatusReport};
 use crate::git::{GitError, ObjectId, PathChange, PinTarget, Repo};
 use crate::lang::Lang;
@@ -157,8 +157,8 @@ pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) ->
                 }
             };
             let state = match (source_blob, event.blobs[k + 1]) {
-                (Some(_), None) => State::Missing,
-                (None, Some(_)) => State::Orphan,
+                (Some(_), None) => decide(Case::Missing).state(),
+                (None, Some(_)) => decide(Case::Orphan).state(),
                 (None, None) => continue,
                 (Some(src), Some(_)) => {
                     let observed = match record {
@@ -177,7 +177,8 @@ pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) ->
                             source_at_basis: translation_basis[k].flatten(),
                         }),
                     };
-                    decide(SourceNow { blob: src, committed: Some(src), acknowledged: &[] }, observed).0
+                    decide(Case::Basis(SourceNow { blob: src, committed: Some(src), acknowledged: &[] }, observed))
+                        .state()
                 }
             };
             states.push((t.lang.clone(), state));

@@ -1,12 +1,17 @@
 //! The decision: a translation's state from what was observed of it, with no I/O.
 //!
+//! This is the one place that sets a state: every verdict of `status`, `log DOC` and the
+//! rest — missing, orphaned (deleted or renamed sources alike), decided by a basis, or by a
+//! Fluent resource's messages — is a [`Verdict`] that only [`decide`] makes
+//! (`tests/cli/architecture.rs` checks that no other code writes a state).
+//!
 //! Every kind of basis comes down to one question — is the source's content now the content
 //! the translation was made from? — asked of different observations: a recorded blob, the
 //! source in a pinned commit's tree, or the source in the tree of the commit that last changed
 //! the translation (the history rule, as Kubernetes' `lsync.sh` and OpenTelemetry's
 //! `check-i18n.sh` compare content). The observations are gathered elsewhere
-//! (`freshness::status_of`, `freshness::history`); this module only decides, and is tested
-//! with a table of cases.
+//! (`freshness::observe`, `freshness::resolve`, `freshness::history`, `freshness::fluent`,
+//! `timeline`); this module only decides, and is tested with a table of cases.
 
 use crate::git::{ObjectId, PinTarget};
 
@@ -70,8 +75,82 @@ pub struct SourceNow<'a> {
     pub acknowledged: &'a [ObjectId],
 }
 
+/// What is known of one translation when its state is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case<'a> {
+    /// The source exists; the translation does not.
+    Missing,
+    /// The translation exists; its source does not. Whether the source was deleted or renamed
+    /// (`SourceStatus::renamed_to`: its translations are to be moved there) does not change
+    /// the state.
+    Orphan,
+    /// Both exist, and waiting for what git says of the basis (the second pass decides it
+    /// again before any report is returned).
+    Undecided,
+    /// Both exist: the source as it is, and what was observed of the translation's basis.
+    Basis(SourceNow<'a>, Observed),
+    /// A Fluent resource: the verdict its basis gave, and its messages compared with the
+    /// source's.
+    Messages {
+        /// The state and reason [`Case::Basis`] gave the same translation.
+        basis: (State, Option<Reason>),
+        /// What the comparison found.
+        messages: MessagesObserved,
+    },
+}
+
+/// What comparing a Fluent translation's messages with its source's found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessagesObserved {
+    /// The translation has syntax errors.
+    pub syntax_errors: bool,
+    /// Messages are missing, outdated or obsolete, or references are broken.
+    pub problems: bool,
+    /// The source version the translation was made from was available to compare with.
+    pub basis_available: bool,
+}
+
+/// A translation's state, and why when it is not current: what [`decide`] returns, and
+/// nothing else makes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    state: State,
+    reason: Option<Reason>,
+}
+
+impl Verdict {
+    /// The state.
+    pub fn state(self) -> State {
+        self.state
+    }
+
+    /// Why, for outdated and unknown translations.
+    pub fn reason(self) -> Option<Reason> {
+        self.reason
+    }
+}
+
 /// The state of a translation, and why when it is not current.
-pub fn decide(source: SourceNow<'_>, observed: Observed) -> (State, Option<Reason>) {
+pub fn decide(case: Case<'_>) -> Verdict {
+    let (state, reason) = match case {
+        Case::Missing => (State::Missing, None),
+        Case::Orphan => (State::Orphan, None),
+        Case::Undecided => (State::Unknown, None),
+        Case::Basis(source, observed) => by_basis(source, observed),
+        Case::Messages { basis, messages } => match messages {
+            MessagesObserved { syntax_errors: true, .. } => (State::Outdated, Some(Reason::SyntaxError)),
+            MessagesObserved { problems: true, .. } => (State::Outdated, Some(Reason::Messages)),
+            // Every message is there and none changed since: whatever else changed in the file
+            // (comments, new messages the translation already has) needs no translation.
+            MessagesObserved { basis_available: true, .. } if basis.0 != State::Unknown => (State::Current, None),
+            _ => basis,
+        },
+    };
+    Verdict { state, reason }
+}
+
+/// A translation of an existing source, by its basis.
+fn by_basis(source: SourceNow<'_>, observed: Observed) -> (State, Option<Reason>) {
     let against = |basis: Option<ObjectId>, not_there: Reason| match basis {
         Some(b) if b == source.blob => (State::Current, None),
         // Changed since only by skipped commits (uncommitted edits are never skipped).
@@ -180,7 +259,64 @@ mod tests {
             (clean, O::History(H::Broken), S::Unknown, Some(R::HistoryBroken)),
         ];
         for (n, (source, observed, state, reason)) in cases.into_iter().enumerate() {
-            assert_eq!(decide(source, observed), (state, reason), "case {n}: {observed:?}");
+            let verdict = decide(Case::Basis(source, observed));
+            assert_eq!((verdict.state(), verdict.reason()), (state, reason), "case {n}: {observed:?}");
+        }
+    }
+
+    #[test]
+    fn table_without_a_basis() {
+        let cases = [
+            (Case::Missing, State::Missing, None),
+            // Deleted or renamed alike.
+            (Case::Orphan, State::Orphan, None),
+            (Case::Undecided, State::Unknown, None),
+        ];
+        for (n, (case, state, reason)) in cases.into_iter().enumerate() {
+            let verdict = decide(case);
+            assert_eq!((verdict.state(), verdict.reason()), (state, reason), "case {n}: {case:?}");
+        }
+    }
+
+    #[test]
+    fn table_of_fluent_messages() {
+        use Reason as R;
+        use State as S;
+        let (a, b) = (id(1), id(2));
+        let clean = SourceNow { blob: a, committed: Some(a), acknowledged: &[] };
+        let basis = |observed| {
+            let v = decide(Case::Basis(clean, observed));
+            (v.state(), v.reason())
+        };
+        let (current, outdated) = (
+            basis(Observed::Recorded { blob: a, present: true }),
+            basis(Observed::Recorded { blob: b, present: true }),
+        );
+        let unknown = basis(Observed::Malformed);
+        let history_unknown = basis(Observed::History(HistoryObserved::Truncated));
+        let m =
+            |syntax_errors, problems, basis_available| MessagesObserved { syntax_errors, problems, basis_available };
+        let cases = [
+            // Syntax errors first, whatever else.
+            (current, m(true, true, true), S::Outdated, Some(R::SyntaxError)),
+            (unknown, m(true, false, false), S::Outdated, Some(R::SyntaxError)),
+            // Then missing, outdated or obsolete messages, broken references.
+            (current, m(false, true, true), S::Outdated, Some(R::Messages)),
+            (unknown, m(false, true, false), S::Outdated, Some(R::Messages)),
+            // Every message there and none changed since the basis: current, though the file
+            // changed.
+            (outdated, m(false, false, true), S::Current, None),
+            (current, m(false, false, true), S::Current, None),
+            // Unless the basis could not be told: unknown stays unknown.
+            (unknown, m(false, false, true), S::Unknown, Some(R::PinMalformed)),
+            (history_unknown, m(false, false, true), S::Unknown, Some(R::HistoryTruncated)),
+            // Without the basis version, the basis's verdict stands.
+            (outdated, m(false, false, false), S::Outdated, Some(R::SourceChanged)),
+            (current, m(false, false, false), S::Current, None),
+        ];
+        for (n, (basis, messages, state, reason)) in cases.into_iter().enumerate() {
+            let verdict = decide(Case::Messages { basis, messages });
+            assert_eq!((verdict.state(), verdict.reason()), (state, reason), "case {n}: {basis:?} {messages:?}");
         }
     }
 }

@@ -118,3 +118,81 @@ fn git2_is_named_only_inside_src_git() {
     assert!(seen > 20, "sources not found");
     assert!(offending.is_empty(), "git2 named outside src/git/: {offending:?}");
 }
+
+/// Every `.rs` file under `src/`, with its path from `src/` (`/`-separated).
+fn sources() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut dirs = vec![src.clone()];
+    let mut out = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out
+}
+
+/// issue 27: `freshness::decide` is the only place that sets a translation's state. Elsewhere a
+/// state or reason is written only by `TranslationStatus::{new, set}` from a `Verdict` (which
+/// only `decide` makes: its fields are private), no struct literal names a fixed state, and
+/// the modules that produce verdicts (`freshness`, `timeline`) name a state only to compare
+/// with it.
+#[test]
+fn only_decide_sets_a_state() {
+    let assign = regex::Regex::new(r"\.(state|reason)\s*=[^=]").unwrap();
+    let tuple = regex::Regex::new(r"\.state\s*,[^)]*\)\s*=[^=]").unwrap();
+    let literal = regex::Regex::new(r"\bstate:\s*State::").unwrap();
+    let named = regex::Regex::new(r"State::(Current|Outdated|Missing|Orphan|Unknown)\b").unwrap();
+    let mut offending = Vec::new();
+    let mut verdict_writes = 0;
+    let all = sources();
+    assert!(all.len() > 20, "sources not found");
+    for (path, text) in &all {
+        if path == "freshness/decide.rs" {
+            continue;
+        }
+        let produces = path.starts_with("freshness/") || path == "timeline.rs";
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            let at = format!("src/{path}:{}: {code}", n + 1);
+            if assign.is_match(code) || tuple.is_match(code) {
+                // The one writer: `TranslationStatus::set`, from a verdict.
+                let from_verdict = code.starts_with("self.state = verdict.state();")
+                    || code.starts_with("self.reason = verdict.reason();");
+                if path == "freshness/model.rs" && from_verdict {
+                    verdict_writes += 1;
+                } else {
+                    offending.push(at.clone());
+                }
+            }
+            if literal.is_match(code) {
+                offending.push(at.clone());
+            }
+            if produces {
+                for m in named.find_iter(code) {
+                    let before = code[..m.start()].trim_end();
+                    let after = code[m.end()..].trim_start();
+                    let compared = before.ends_with("==")
+                        || before.ends_with("!=")
+                        || after.starts_with("=>")
+                        || after.starts_with('|')
+                        || code.contains("matches!(");
+                    if !compared {
+                        offending.push(at.clone());
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(verdict_writes, 2, "TranslationStatus::set writes state and reason from a verdict");
+    assert!(offending.is_empty(), "a state set outside freshness::decide:\n{}", offending.join("\n"));
+}

@@ -1,0 +1,519 @@
+//! What a status is: the states, their reasons and bases, each translation's, source's and
+//! document's status, the counts per language and per corpus, the options that choose what to
+//! report on, and what can fail. Data only; how it is observed, resolved and decided is in the
+//! neighbouring parts.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::config::Kind;
+use crate::corpus::{Corpus, Version};
+use crate::diff;
+use crate::ftl;
+use crate::git::{GitError, HashError, ObjectId, ShortId};
+use crate::lang::Lang;
+use crate::tracking::{Convention, TrackingError};
+
+use super::decide::Verdict;
+
+/// The state of one translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Made from the source as it is now.
+    Current,
+    /// The source changed since the translation was made.
+    Outdated,
+    /// The source exists; the translation does not.
+    Missing,
+    /// The translation exists; its source does not.
+    Orphan,
+    /// Stele cannot tell (see the reason).
+    Unknown,
+}
+
+/// How a translation's state was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// No basis: the translation (or its source) does not exist.
+    None,
+    /// `stele-basis`: the blob id of the source version.
+    Recorded {
+        /// The recorded blob id.
+        blob: ObjectId,
+    },
+    /// A commit pin (MDN's `l10n.sourceCommit`, `default_lang_commit`, `EN-Revision`).
+    SourceCommit {
+        /// The commit as written.
+        pin: ShortId,
+        /// Which convention holds it.
+        convention: Convention,
+        /// The commit it names, once resolved.
+        commit: Option<ObjectId>,
+        /// The source's blob in that commit.
+        source_blob: Option<ObjectId>,
+    },
+    /// A pin whose value is not an id.
+    Malformed {
+        /// Which convention holds it.
+        convention: Convention,
+    },
+    /// History: the last commits that changed the source and the translation.
+    History {
+        /// The source's side.
+        source: HistoryPoint,
+        /// The translation's side: the commit it was last changed in (bookkeeping aside).
+        translation: HistoryPoint,
+        /// The source's blob in that commit (the version the translation was made from).
+        source_blob: Option<ObjectId>,
+    },
+}
+
+impl Basis {
+    /// The short name used in JSON and text output.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Basis::None => "none",
+            Basis::Recorded { .. } => "recorded",
+            Basis::SourceCommit { .. } => "source-commit",
+            Basis::Malformed { convention } if convention.records_commit() => "source-commit",
+            Basis::Malformed { .. } => "recorded",
+            Basis::History { .. } => "history",
+        }
+    }
+
+    /// The version of the source the translation was made from, when known.
+    pub fn source_blob(&self) -> Option<ObjectId> {
+        match self {
+            Basis::Recorded { blob } => Some(*blob),
+            Basis::SourceCommit { source_blob, .. } | Basis::History { source_blob, .. } => *source_blob,
+            Basis::None | Basis::Malformed { .. } => None,
+        }
+    }
+
+    /// The convention of the pin the basis comes from, if any.
+    pub fn pin(&self) -> Option<Convention> {
+        match self {
+            Basis::Recorded { .. } => Some(Convention::SteleBasis),
+            Basis::SourceCommit { convention, .. } | Basis::Malformed { convention } => Some(*convention),
+            Basis::None | Basis::History { .. } => None,
+        }
+    }
+}
+
+/// One side of a history comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum HistoryPoint {
+    /// The file's last change is this commit.
+    Commit {
+        /// The commit.
+        commit: ObjectId,
+        /// Its committer time (seconds since the epoch).
+        time: i64,
+    },
+    /// The file has changes that are not committed (newer than any commit).
+    Uncommitted,
+    /// The file's last change could not be found.
+    Unknown,
+}
+
+/// Why a translation is outdated or unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The source's content differs from the recorded version.
+    SourceChanged,
+    /// As `SourceChanged`, and the recorded version is not in this repository (a shallow clone,
+    /// or a basis recorded elsewhere), so what changed cannot be shown.
+    BaseMissing,
+    /// The pinned commit is not in this repository.
+    CommitMissing,
+    /// The pinned id is abbreviated and more than one object starts with it.
+    PinAmbiguous,
+    /// The pinned id names an object that is not a commit.
+    PinNotACommit,
+    /// `stele-basis` names an object that is not a blob (a tree, a commit).
+    PinNotABlob,
+    /// The pin's value is not an object id.
+    PinMalformed,
+    /// The source did not exist at the basis commit (renamed since?).
+    SourceNotAtCommit,
+    /// The source has uncommitted changes and the translation has none.
+    SourceUncommitted,
+    /// The repository has no commits yet, so history cannot tell.
+    NoCommits,
+    /// History stops (shallow clone) before the file's last change.
+    HistoryTruncated,
+    /// A commit on the file's history is missing from the repository.
+    HistoryBroken,
+    /// Fluent: messages are missing, outdated or obsolete, or references are broken.
+    Messages,
+    /// Fluent: the translation has syntax errors.
+    SyntaxError,
+}
+
+/// One translation's status.
+///
+/// In JSON: `lang`, `path`, `state`, `basis` (`recorded`, `source-commit`, `history`, `none`),
+/// `pin` (the convention of the pin, if any), `basis_id` (the recorded blob, or the pinned
+/// commit: resolved, else as written), `basis_blob` (the source version the translation was
+/// made from, when known), `history` (`{source, translation}`, for the history basis), `reason`
+/// (outdated and unknown only) and `words_to_translate`.
+#[derive(Debug, Clone)]
+pub struct TranslationStatus {
+    /// Its language.
+    pub lang: Lang,
+    /// Its path from the repository root (where it is expected, if missing).
+    pub path: String,
+    /// Its state.
+    pub state: State,
+    /// How the state was decided.
+    pub basis: Basis,
+    /// Why, for outdated and unknown translations.
+    pub reason: Option<Reason>,
+    /// Words of source to translate: the source's word count if missing or outdated, else 0.
+    pub words_to_translate: usize,
+    /// The blob id of its content in the work tree (`None` when it was not read: it does not
+    /// exist, or its source does not).
+    pub blob: Option<ObjectId>,
+    /// Fluent: how its messages compare with the source's (boxed: a text corpus of tens of
+    /// thousands of files has none).
+    pub messages: Option<Box<ftl::Comparison>>,
+    /// Fluent: its syntax errors.
+    pub syntax_errors: Vec<ftl::SyntaxError>,
+    /// Outdated text translations whose basis version of the source is available: the source
+    /// blocks that changed since, and the translation blocks they make stale.
+    pub stale_blocks: Option<Vec<diff::StaleBlock>>,
+}
+
+impl TranslationStatus {
+    /// A translation as the first pass finds it, with the verdict decided so far.
+    pub(super) fn new(version: &Version, verdict: Verdict) -> TranslationStatus {
+        TranslationStatus {
+            lang: version.lang.clone(),
+            path: version.path.clone(),
+            state: verdict.state(),
+            basis: Basis::None,
+            reason: verdict.reason(),
+            words_to_translate: 0,
+            blob: None,
+            messages: None,
+            syntax_errors: Vec::new(),
+            stale_blocks: None,
+        }
+    }
+
+    /// Sets its state and reason: the only way they change after [`TranslationStatus::new`],
+    /// and only to what [`decide`](super::decide::decide) said.
+    pub(super) fn set(&mut self, verdict: Verdict) {
+        self.state = verdict.state();
+        self.reason = verdict.reason();
+    }
+}
+
+impl Serialize for TranslationStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("lang", &self.lang)?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("basis", self.basis.name())?;
+        if let Some(pin) = self.basis.pin() {
+            map.serialize_entry("pin", pin.name())?;
+        }
+        match &self.basis {
+            Basis::Recorded { blob } => map.serialize_entry("basis_id", blob)?,
+            Basis::SourceCommit { commit: Some(commit), .. } => map.serialize_entry("basis_id", commit)?,
+            Basis::SourceCommit { pin, .. } => map.serialize_entry("basis_id", &pin.to_string())?,
+            _ => {}
+        }
+        if let Some(blob) = self.basis.source_blob() {
+            map.serialize_entry("basis_blob", &blob)?;
+        }
+        if let Basis::History { source, translation, .. } = &self.basis {
+            #[derive(Serialize)]
+            struct Sides<'a> {
+                source: &'a HistoryPoint,
+                translation: &'a HistoryPoint,
+            }
+            map.serialize_entry("history", &Sides { source, translation })?;
+        }
+        if let Some(reason) = &self.reason {
+            map.serialize_entry("reason", reason)?;
+        }
+        map.serialize_entry("words_to_translate", &self.words_to_translate)?;
+        if let Some(messages) = &self.messages {
+            map.serialize_entry("messages", messages)?;
+        }
+        if !self.syntax_errors.is_empty() {
+            map.serialize_entry("syntax_errors", &self.syntax_errors)?;
+        }
+        if let Some(blocks) = &self.stale_blocks {
+            map.serialize_entry("stale_blocks", blocks)?;
+        }
+        map.end()
+    }
+}
+
+/// A document's source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceStatus {
+    /// Its language.
+    pub lang: Lang,
+    /// Its path from the repository root.
+    pub path: String,
+    /// Whether it exists.
+    pub exists: bool,
+    /// Its words (front matter excluded).
+    pub words: usize,
+    /// The git blob id of its current content (what `stele mark` records).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blob: Option<ObjectId>,
+    /// Fluent: the source's syntax errors.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub syntax_errors: Vec<ftl::SyntaxError>,
+    /// For a source that does not exist: where a commit renamed it (git's similarity rule),
+    /// when it was renamed rather than deleted. Its translations are orphans to move there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_to: Option<String>,
+}
+
+/// One document's status.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentStatus {
+    /// The document id.
+    pub id: String,
+    /// The name of its corpus (shared by its documents).
+    pub corpus: std::sync::Arc<str>,
+    /// Its source.
+    pub source: SourceStatus,
+    /// Its translations (only existing ones when the source is gone).
+    pub translations: Vec<TranslationStatus>,
+}
+
+impl DocumentStatus {
+    /// Whether any translation needs work.
+    pub fn needs_work(&self) -> bool {
+        self.translations.iter().any(|t| t.state != State::Current)
+    }
+}
+
+/// Counts for one language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LangSummary {
+    /// Current translations.
+    pub current: usize,
+    /// Outdated translations.
+    pub outdated: usize,
+    /// Missing translations.
+    pub missing: usize,
+    /// Orphaned translations.
+    pub orphan: usize,
+    /// Translations whose state is unknown.
+    pub unknown: usize,
+    /// Current ÷ (current + outdated + missing + unknown), in percent, one decimal; 100 when
+    /// there is nothing to translate.
+    pub percent_complete: f64,
+    /// Words of source to translate (missing and outdated).
+    pub words_to_translate: usize,
+}
+
+impl LangSummary {
+    /// Counts one translation in (percent_complete is left to [`percent`]).
+    pub fn count(&mut self, t: &TranslationStatus) {
+        match t.state {
+            State::Current => self.current += 1,
+            State::Outdated => self.outdated += 1,
+            State::Missing => self.missing += 1,
+            State::Orphan => self.orphan += 1,
+            State::Unknown => self.unknown += 1,
+        }
+        self.words_to_translate += t.words_to_translate;
+    }
+
+    /// Translations counted, in every state.
+    pub fn total(&self) -> usize {
+        self.current + self.outdated + self.missing + self.orphan + self.unknown
+    }
+}
+
+/// The status of one or more corpora.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    /// The documents, corpus by corpus, each corpus's sorted by id.
+    pub documents: Vec<DocumentStatus>,
+    /// Counts per language over every corpus.
+    #[serde(serialize_with = "serialize_summary")]
+    pub summary: Vec<(Lang, LangSummary)>,
+    /// Counts per corpus.
+    #[serde(serialize_with = "serialize_corpora")]
+    pub corpora: Vec<CorpusSummary>,
+}
+
+/// Counts for one corpus.
+#[derive(Debug, Clone)]
+pub struct CorpusSummary {
+    /// The corpus's name.
+    pub name: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Counts per language, in configuration order.
+    pub summary: Vec<(Lang, LangSummary)>,
+}
+
+fn serialize_corpora<S: serde::Serializer>(v: &[CorpusSummary], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    #[derive(Serialize)]
+    struct One<'a> {
+        kind: &'a str,
+        #[serde(serialize_with = "serialize_summary")]
+        summary: &'a [(Lang, LangSummary)],
+    }
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for c in v {
+        let kind = match c.kind {
+            Kind::Text => "text",
+            Kind::Fluent => "fluent",
+        };
+        map.serialize_entry(&c.name, &One { kind, summary: &c.summary })?;
+    }
+    map.end()
+}
+
+fn serialize_summary<S: serde::Serializer>(v: &[(Lang, LangSummary)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for (lang, summary) in v {
+        map.serialize_entry(lang, summary)?;
+    }
+    map.end()
+}
+
+/// Which part of the corpus to report on.
+#[derive(Debug, Clone, Default)]
+pub struct StatusOptions {
+    /// Only these languages (all when empty).
+    pub langs: Vec<Lang>,
+    /// Only documents with a file at or below one of these repository paths (all when empty).
+    pub paths: Vec<String>,
+    /// Only documents with one of these files, existing or expected (all when `None`): the
+    /// files a pull request changed, for `check --changed-since`.
+    pub only_files: Option<HashSet<String>>,
+    /// Fill in the texts of stale blocks (`old_text`, `new_text`, `translation_text`), as
+    /// `stele diff` shows them; without, stale blocks may come from the facts kept by earlier
+    /// runs, which keep only their lines and words.
+    pub block_texts: bool,
+    /// The corpora given are parts of larger ones (export works a chunk of documents at a
+    /// time): facts kept from earlier runs that they do not use are not garbage.
+    pub partial: bool,
+}
+
+/// What can go wrong computing a status.
+#[derive(Debug, thiserror::Error)]
+pub enum FreshnessError {
+    /// A corpus file could not be read or its record does not parse.
+    #[error(transparent)]
+    Tracking(#[from] TrackingError),
+    /// Git failed.
+    #[error(transparent)]
+    Git(#[from] GitError),
+    /// A file's blob id cannot be computed as git would (a filter driver applies).
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    /// A path asked for names no file of the corpora, present or expected.
+    #[error("{path} matches no file of the corpus")]
+    NoMatch {
+        /// The path, from the repository's root.
+        path: String,
+    },
+}
+
+pub(super) fn summarize(
+    corpus: &Corpus,
+    documents: &[DocumentStatus],
+    opts: &StatusOptions,
+) -> Vec<(Lang, LangSummary)> {
+    let mut order: Vec<Lang> = corpus
+        .config
+        .languages
+        .iter()
+        .chain(std::iter::once(&corpus.config.source_lang))
+        .chain(corpus.config.all_langs().iter())
+        .filter(|l| opts.langs.is_empty() || opts.langs.contains(l))
+        .cloned()
+        .collect();
+    let mut seen = Vec::new();
+    order.retain(|l| {
+        let fresh = !seen.contains(l);
+        seen.push(l.clone());
+        fresh
+    });
+    // A few languages: a list is faster than hashing a tag for every translation.
+    let mut sums: Vec<(Lang, LangSummary)> = Vec::new();
+    for t in documents.iter().flat_map(|d| &d.translations) {
+        match sums.iter_mut().find(|(l, _)| *l == t.lang) {
+            Some((_, sum)) => sum.count(t),
+            None => {
+                let mut sum = LangSummary::default();
+                sum.count(t);
+                sums.push((t.lang.clone(), sum));
+            }
+        }
+    }
+    // A language that is a translation language of no document (the default source language
+    // when no document overrides it) has nothing to report.
+    let mut translation_langs: Vec<&Lang> = Vec::new();
+    for lang in corpus.documents.iter().flat_map(|d| d.translations.iter().map(|t| &t.lang)) {
+        if !translation_langs.contains(&lang) {
+            translation_langs.push(lang);
+        }
+    }
+    order
+        .into_iter()
+        .filter(|l| translation_langs.contains(&l) || corpus.config.languages.contains(l))
+        .map(|lang| {
+            let mut s = sums.iter().position(|(l, _)| *l == lang).map(|i| sums.swap_remove(i).1).unwrap_or_default();
+            let todo = s.current + s.outdated + s.missing + s.unknown;
+            s.percent_complete =
+                if todo == 0 { 100.0 } else { (s.current as f64 * 1000.0 / todo as f64).round() / 10.0 };
+            (lang, s)
+        })
+        .collect()
+}
+
+/// Adds up per-corpus counts, language by language.
+pub(super) fn combine(corpora: &[CorpusSummary]) -> Vec<(Lang, LangSummary)> {
+    let mut out: Vec<(Lang, LangSummary)> = Vec::new();
+    for (lang, s) in corpora.iter().flat_map(|c| &c.summary) {
+        let slot = match out.iter().position(|(l, _)| l == lang) {
+            Some(i) => &mut out[i].1,
+            None => {
+                out.push((lang.clone(), LangSummary::default()));
+                &mut out.last_mut().expect("just pushed").1
+            }
+        };
+        slot.current += s.current;
+        slot.outdated += s.outdated;
+        slot.missing += s.missing;
+        slot.orphan += s.orphan;
+        slot.unknown += s.unknown;
+        slot.words_to_translate += s.words_to_translate;
+    }
+    for (_, s) in &mut out {
+        s.percent_complete = percent(s);
+    }
+    out
+}
+
+/// Current ÷ (current + outdated + missing + unknown), one decimal; 100 with nothing to do.
+pub fn percent(s: &LangSummary) -> f64 {
+    let todo = s.current + s.outdated + s.missing + s.unknown;
+    if todo == 0 {
+        100.0
+    } else {
+        (s.current as f64 * 1000.0 / todo as f64).round() / 10.0
+    }
+}

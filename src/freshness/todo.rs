@@ -1,0 +1,62 @@
+//! A translator's to-do list: one language's pending work, from a status report.
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+use super::{Reason, State, StatusReport};
+
+/// A translator's pending work in one language, most urgent first.
+#[derive(Debug, Clone, Serialize)]
+pub struct TodoItem {
+    /// The document id.
+    pub id: String,
+    /// Its corpus.
+    pub corpus: String,
+    /// The translation's state (outdated, missing or unknown).
+    pub state: State,
+    /// Why, when outdated or unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// The translation's path (where to create it, if missing).
+    pub path: String,
+    /// The source's path.
+    pub source_path: String,
+    /// The source's language.
+    pub source_lang: Lang,
+    /// Words of source to translate.
+    pub words: usize,
+    /// For an outdated text translation, how many blocks need work (when known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<usize>,
+}
+
+/// The pending work for `lang`: outdated first, then missing, then unknown; within each, the
+/// largest first, then by document id.
+pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
+    let mut items: Vec<TodoItem> = report
+        .documents
+        .iter()
+        .flat_map(|d| d.translations.iter().map(move |t| (d, t)))
+        .filter(|(_, t)| &t.lang == lang && matches!(t.state, State::Outdated | State::Missing | State::Unknown))
+        .map(|(d, t)| TodoItem {
+            id: d.id.clone(),
+            corpus: d.corpus.to_string(),
+            state: t.state,
+            reason: t.reason,
+            path: t.path.clone(),
+            source_path: d.source.path.clone(),
+            source_lang: d.source.lang.clone(),
+            // Outdated: only what changed in the source (the stale blocks, when known).
+            words: if t.state == State::Outdated { t.words_to_translate } else { d.source.words },
+            blocks: t.stale_blocks.as_ref().map(Vec::len),
+        })
+        .collect();
+    let rank = |s: State| match s {
+        State::Outdated => 0,
+        State::Missing => 1,
+        _ => 2,
+    };
+    items.sort_by(|a, b| rank(a.state).cmp(&rank(b.state)).then(b.words.cmp(&a.words)).then(a.id.cmp(&b.id)));
+    items
+}
