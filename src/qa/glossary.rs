@@ -241,7 +241,13 @@ impl Glossary {
             let limit = GlossaryLimit::Bytes { max: MAX_BYTES };
             return Err(GlossaryError::Limit { path: path.to_owned(), line, limit });
         }
-        let text = String::from_utf8_lossy(&bytes);
+        // Not read lossily: a glossary saved in Latin-1 would have its accented spellings
+        // turned into U+FFFD, never found, and every term quietly missing.
+        let text = String::from_utf8(bytes).map_err(|e| GlossaryError::Syntax {
+            path: path.to_owned(),
+            line: line_at(e.as_bytes(), e.utf8_error().valid_up_to()),
+            problem: TomlProblem::NotUtf8,
+        })?;
         Glossary::parse(path, &text)
     }
 
@@ -958,6 +964,18 @@ fr = \"teinte\"
             matches!(err, GlossaryError::Syntax { line: 5, problem: TomlProblem::UnknownKey { .. }, .. }),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn a_glossary_not_in_utf8_is_refused_at_its_line() {
+        // Read lossily, a glossary saved in Latin-1 had its accented spellings replaced and
+        // never found: every term quietly missing.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.toml");
+        std::fs::write(&path, b"[[term]]\nen = \"union\"\nfr = \"syndicat\"\n\n[[term]]\nen = \"meeting\"\nfr = \"r\xe9union\"\n")
+            .unwrap();
+        let err = Glossary::load(&path).unwrap_err();
+        assert!(matches!(err, GlossaryError::Syntax { line: 7, problem: TomlProblem::NotUtf8, .. }), "{err:?}");
     }
 
     #[test]
