@@ -972,8 +972,11 @@ fr = \"teinte\"
         // never found: every term quietly missing.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.toml");
-        std::fs::write(&path, b"[[term]]\nen = \"union\"\nfr = \"syndicat\"\n\n[[term]]\nen = \"meeting\"\nfr = \"r\xe9union\"\n")
-            .unwrap();
+        std::fs::write(
+            &path,
+            b"[[term]]\nen = \"union\"\nfr = \"syndicat\"\n\n[[term]]\nen = \"meeting\"\nfr = \"r\xe9union\"\n",
+        )
+        .unwrap();
         let err = Glossary::load(&path).unwrap_err();
         assert!(matches!(err, GlossaryError::Syntax { line: 7, problem: TomlProblem::NotUtf8, .. }), "{err:?}");
     }
