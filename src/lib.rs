@@ -42,6 +42,7 @@ pub mod l10n;
 pub mod lang;
 pub mod layout;
 pub mod mark;
+pub mod memory;
 pub mod moving;
 pub mod qa;
 pub mod report;

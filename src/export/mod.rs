@@ -377,6 +377,23 @@ pub fn export(
     Ok(summary)
 }
 
+/// Exports the pair of the documents of `report` (a status of `corpus`, or of some of its
+/// documents): what [`export`] does for each chunk, for callers that computed the status
+/// already (the translation memory pairs only the documents that changed).
+pub fn export_status(
+    corpus: &Corpus,
+    repo: &Repo,
+    report: &StatusReport,
+    opts: &ExportOptions,
+    writer: &mut dyn PairWriter,
+) -> Result<ExportSummary, ExportError> {
+    let mut summary = ExportSummary::default();
+    let mut left = std::collections::BTreeMap::new();
+    export_report(corpus, repo, report, opts, writer, &mut summary, &mut left)?;
+    summary.left_out = left.into_iter().collect();
+    Ok(summary)
+}
+
 fn export_report(
     corpus: &Corpus,
     repo: &Repo,
