@@ -43,6 +43,7 @@ pub mod lang;
 pub mod layout;
 pub mod mark;
 pub mod memory;
+pub mod workbench;
 pub mod moving;
 pub mod qa;
 pub mod report;
