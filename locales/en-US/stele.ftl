@@ -899,3 +899,98 @@ report-banners-written = { $count ->
     [one] Banner data for 1 translation written to { $path }.
    *[other] Banner data for { $count } translations written to { $path }.
 }
+
+## suggest, export --todo, import: a translator's workbench
+
+cli-suggest-about = Show what the corpus's own memory holds for each block of a translation to translate or update, with the block's previous translation beside its source's change
+cli-suggest-arg-target = A translation file (present or expected), or a source with --lang
+cli-suggest-arg-langs = With a source: the languages to suggest for (repeat, or separate with commas; every one that needs work when none is given)
+cli-suggest-arg-min = Show matches scoring at least N percent (default 50): the fuzzy match score of CAT tools, 100 × (1 − word edit distance ÷ the longer text's words)
+cli-suggest-arg-limit = Show at most N matches per block (default 3)
+cli-suggest-arg-format = Output format: text (the default) for people, json for programs
+cli-import-about = Bring translated work back from an XLIFF or PO file written by export --todo: each unit into its place, then mark what is complete
+cli-import-arg-file = The translated XLIFF or PO file
+cli-import-arg-dry_run = Say what would be written; write and mark nothing
+cli-export-arg-todo = Only the pending work into --lang: each block to translate or update, with its current translation and the best memory match, as XLIFF 1.2 (--format xliff) or PO (--format po), for stele import to bring back
+cli-export-arg-lang = With --todo: the language translated into
+suggest-memory = memory { $lang }: { $units } pairs of texts ({ $kept } documents from the cache, { $paired } paired again; { $bytes } bytes)
+suggest-nothing = { $path } ({ $lang }) is { $state }: nothing to translate or update.
+suggest-all-current = { $target }: no translation needs work.
+suggest-heading = { $path } ({ $lang }, { $state }): { $blocks ->
+    [one] one block
+   *[other] { $blocks } blocks
+} to translate or update
+suggest-removed = { $count ->
+    [one] One block was removed from the source: delete its translation, line { $lines }.
+   *[other] { $count } blocks were removed from the source: delete their translation, lines { $lines }.
+}
+suggest-front-matter = { $count ->
+    [one] One change in front matter: stele diff { $path } shows it.
+   *[other] { $count } changes in front matter: stele diff { $path } shows them.
+}
+suggest-work-update = update
+suggest-work-add = add
+suggest-work-translate = translate
+suggest-block = block { $number }, { $work } · source lines { $s1 }–{ $s2 } · translation line { $t1 }
+suggest-label-source = source:
+suggest-label-translation = now:
+suggest-label-match-source = was:
+suggest-label-match-target = gives:
+suggest-code = code: as the source has it, adapted where the translation adapts it
+suggest-no-match = no match of { $min }% or more in the memory
+suggest-match = { $score }%{ $exact ->
+    [yes] , exact
+   *[no] {""}
+} · { $path }{ $elsewhere ->
+    [0] {""}
+    [one] {" "}(and one other document)
+   *[other] {" "}(and { $elsewhere } other documents)
+}
+export-todo-nothing = Nothing to translate or update into { $lang }: no file written.
+export-todo-summary = { $units ->
+    [one] One block
+   *[other] { $units } blocks
+} of { $translations ->
+    [one] one translation
+   *[other] { $translations } translations
+} into { $lang } exported.
+export-todo-left = { $count ->
+    [one] One translation left out: its state is unknown or its basis cannot be read (stele diff says which).
+   *[other] { $count } translations left out: their state is unknown or their basis cannot be read (stele diff says which).
+}
+import-refused-source-changed = its source changed since the export
+import-refused-not-found = its place in the translation changed since the export
+import-refused-incomplete = a new translation is written only when all its blocks are translated
+import-refused = { $file }, line { $line }: { $id } not written: { $why }
+import-would-write = would write { $units ->
+    [one] one unit
+   *[other] { $units } units
+} into { $path }
+import-wrote = { $path }: { $units ->
+    [one] one unit
+   *[other] { $units } units
+} written
+import-history = { $count ->
+    [one] One translation is complete; its corpus keeps no records: commit it to make it current.
+   *[other] { $count } translations are complete; their corpus keeps no records: commit them to make them current.
+}
+import-summary = Imported { $units } units into { $files } files; { $marked } marked current, { $untranslated } not translated yet, { $refused } refused.
+cause-import-too-large = it is larger than { $limit }, more than any todo file holds
+cause-import-not-utf8 = it is not valid UTF-8 text
+cause-import-syntax = it is not well-formed XLIFF or PO here
+cause-import-truncated = it ends before it is complete: the file was cut off
+cause-import-not-todo = it is not a file written by stele export --todo (no corpus named)
+cause-import-over-budget = it holds more units, or deeper elements, than a todo file does
+cause-import-no-context = a unit has no id that says where it goes (translation path and block number)
+hint-import-export-todo = export the pending work again with stele export --todo --lang LANG, translate it and import that file
+error-import-read = cannot import { $path } (line { $line })
+error-import-other-corpus = { $path } was exported from corpus { $corpus }, which this project does not have (or not in its language)
+error-import-unknown-unit = { $path }, line { $line }: unit { $id } does not exist in this corpus
+error-todo-format = export --todo writes xliff or po only
+error-todo-one-corpus = pending work in several corpora ({ $corpora }): a todo file holds one
+hint-todo-one-corpus = name one with --corpus
+error-import-refused = { $count ->
+    [one] one unit of { $path } was refused (named above); the others were written
+   *[other] { $count } units of { $path } were refused (named above); the others were written
+}
+hint-import-refused = export the pending work again for those blocks: stele export --todo

@@ -906,3 +906,98 @@ report-banners-written = { $count ->
     [one] Datos de aviso de 1 traducción escritos en { $path }.
    *[other] Datos de aviso de { $count } traducciones escritos en { $path }.
 }
+
+## suggest, export --todo, import: el taller del traductor
+
+cli-suggest-about = Muestra lo que la memoria del corpus contiene para cada bloque de una traducción por traducir o actualizar, con la traducción anterior del bloque junto al cambio de su fuente
+cli-suggest-arg-target = Un archivo de traducción (presente o esperado), o una fuente con --lang
+cli-suggest-arg-langs = Con una fuente: los idiomas para los que sugerir (repetir, o separar con comas; todos los que tienen trabajo si no se da ninguno)
+cli-suggest-arg-min = Muestra coincidencias de al menos N % (50 por defecto): la puntuación de coincidencia difusa de las herramientas TAO, 100 × (1 − distancia de edición en palabras ÷ palabras del texto más largo)
+cli-suggest-arg-limit = Muestra como máximo N coincidencias por bloque (3 por defecto)
+cli-suggest-arg-format = Formato de salida: text (por defecto) para personas, json para programas
+cli-import-about = Reincorpora el trabajo traducido de un archivo XLIFF o PO escrito por export --todo: cada unidad en su lugar, y marca lo que está completo
+cli-import-arg-file = El archivo XLIFF o PO traducido
+cli-import-arg-dry_run = Dice lo que se escribiría; no escribe ni marca nada
+cli-export-arg-todo = Solo el trabajo pendiente hacia --lang: cada bloque por traducir o actualizar, con su traducción actual y la mejor coincidencia de la memoria, en XLIFF 1.2 (--format xliff) o PO (--format po), que stele import reincorpora
+cli-export-arg-lang = Con --todo: el idioma al que se traduce
+suggest-memory = memoria { $lang }: { $units } pares de textos ({ $kept } documentos de la caché, { $paired } realineados; { $bytes } bytes)
+suggest-nothing = { $path } ({ $lang }) está { $state }: nada que traducir ni actualizar.
+suggest-all-current = { $target }: ninguna traducción necesita trabajo.
+suggest-heading = { $path } ({ $lang }, { $state }): { $blocks ->
+    [one] un bloque
+   *[other] { $blocks } bloques
+} por traducir o actualizar
+suggest-removed = { $count ->
+    [one] Se eliminó un bloque de la fuente: borre su traducción, línea { $lines }.
+   *[other] Se eliminaron { $count } bloques de la fuente: borre su traducción, líneas { $lines }.
+}
+suggest-front-matter = { $count ->
+    [one] Un cambio en el encabezado: stele diff { $path } lo muestra.
+   *[other] { $count } cambios en el encabezado: stele diff { $path } los muestra.
+}
+suggest-work-update = por actualizar
+suggest-work-add = por añadir
+suggest-work-translate = por traducir
+suggest-block = bloque { $number }, { $work } · líneas { $s1 }–{ $s2 } de la fuente · línea { $t1 } de la traducción
+suggest-label-source = fuente:
+suggest-label-translation = ahora:
+suggest-label-match-source = era:
+suggest-label-match-target = da:
+suggest-code = código: tal como lo escribe la fuente, adaptado donde la traducción lo adapta
+suggest-no-match = ninguna coincidencia de { $min } % o más en la memoria
+suggest-match = { $score } %{ $exact ->
+    [yes] , exacta
+   *[no] {""}
+} · { $path }{ $elsewhere ->
+    [0] {""}
+    [one] {" "}(y otro documento)
+   *[other] {" "}(y { $elsewhere } documentos más)
+}
+export-todo-nothing = Nada que traducir ni actualizar hacia { $lang }: no se escribió ningún archivo.
+export-todo-summary = { $units ->
+    [one] Un bloque
+   *[other] { $units } bloques
+} de { $translations ->
+    [one] una traducción
+   *[other] { $translations } traducciones
+} hacia { $lang } exportados.
+export-todo-left = { $count ->
+    [one] Una traducción quedó fuera: su estado es desconocido o su base no se puede leer (stele diff dice cuál).
+   *[other] { $count } traducciones quedaron fuera: su estado es desconocido o su base no se puede leer (stele diff dice cuáles).
+}
+import-refused-source-changed = su fuente cambió desde la exportación
+import-refused-not-found = su lugar en la traducción cambió desde la exportación
+import-refused-incomplete = una traducción nueva solo se escribe cuando todos sus bloques están traducidos
+import-refused = { $file }, línea { $line }: { $id } no escrito: { $why }
+import-would-write = escribiría { $units ->
+    [one] una unidad
+   *[other] { $units } unidades
+} en { $path }
+import-wrote = { $path }: { $units ->
+    [one] una unidad escrita
+   *[other] { $units } unidades escritas
+}
+import-history = { $count ->
+    [one] Una traducción está completa; su corpus no lleva registros: confírmela (commit) para que esté al día.
+   *[other] { $count } traducciones están completas; su corpus no lleva registros: confírmelas (commit) para que estén al día.
+}
+import-summary = { $units } unidades importadas en { $files } archivos; { $marked } marcadas al día, { $untranslated } aún sin traducir, { $refused } rechazadas.
+cause-import-too-large = supera { $limit }, más de lo que contiene cualquier archivo de trabajo
+cause-import-not-utf8 = no es texto UTF-8 válido
+cause-import-syntax = no es XLIFF ni PO bien formado en este punto
+cause-import-truncated = termina antes de estar completo: el archivo se cortó
+cause-import-not-todo = no es un archivo escrito por stele export --todo (no nombra ningún corpus)
+cause-import-over-budget = contiene más unidades, o elementos más anidados, que un archivo de trabajo
+cause-import-no-context = una unidad no tiene un identificador que diga adónde va (ruta de la traducción y número de bloque)
+hint-import-export-todo = exporte de nuevo el trabajo pendiente con stele export --todo --lang IDIOMA, tradúzcalo e importe ese archivo
+error-import-read = no se puede importar { $path } (línea { $line })
+error-import-other-corpus = { $path } se exportó del corpus { $corpus }, que este proyecto no tiene (o no en su idioma)
+error-import-unknown-unit = { $path }, línea { $line }: la unidad { $id } no existe en este corpus
+error-todo-format = export --todo solo escribe xliff o po
+error-todo-one-corpus = hay trabajo pendiente en varios corpus ({ $corpora }): un archivo de trabajo contiene uno
+hint-todo-one-corpus = nombre uno con --corpus
+error-import-refused = { $count ->
+    [one] se rechazó una unidad de { $path } (nombrada arriba); las demás se escribieron
+   *[other] se rechazaron { $count } unidades de { $path } (nombradas arriba); las demás se escribieron
+}
+hint-import-refused = exporte de nuevo el trabajo pendiente de esos bloques: stele export --todo

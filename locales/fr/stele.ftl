@@ -904,3 +904,98 @@ report-banners-written = { $count ->
     [one] Données de bandeau pour 1 traduction écrites dans { $path }.
    *[other] Données de bandeau pour { $count } traductions écrites dans { $path }.
 }
+
+## suggest, export --todo, import : l’atelier du traducteur
+
+cli-suggest-about = Affiche ce que la mémoire du corpus contient pour chaque bloc d’une traduction à traduire ou à mettre à jour, avec la traduction précédente du bloc à côté du changement de sa source
+cli-suggest-arg-target = Un fichier de traduction (présent ou attendu), ou une source avec --lang
+cli-suggest-arg-langs = Avec une source : les langues pour lesquelles suggérer (à répéter, ou séparées par des virgules ; toutes celles qui ont du travail si aucune n’est donnée)
+cli-suggest-arg-min = Affiche les correspondances d’au moins N % (50 par défaut) : le score de correspondance floue des outils de TAO, 100 × (1 − distance d’édition en mots ÷ mots du plus long des textes)
+cli-suggest-arg-limit = Affiche au plus N correspondances par bloc (3 par défaut)
+cli-suggest-arg-format = Format de sortie : text (par défaut) pour les personnes, json pour les programmes
+cli-import-about = Réintègre le travail traduit d’un fichier XLIFF ou PO écrit par export --todo : chaque unité à sa place, puis marque ce qui est complet
+cli-import-arg-file = Le fichier XLIFF ou PO traduit
+cli-import-arg-dry_run = Dit ce qui serait écrit ; n’écrit et ne marque rien
+cli-export-arg-todo = Seulement le travail en attente vers --lang : chaque bloc à traduire ou à mettre à jour, avec sa traduction actuelle et la meilleure correspondance de la mémoire, en XLIFF 1.2 (--format xliff) ou en PO (--format po), que stele import réintègre
+cli-export-arg-lang = Avec --todo : la langue vers laquelle on traduit
+suggest-memory = mémoire { $lang } : { $units } paires de textes ({ $kept } documents du cache, { $paired } réalignés ; { $bytes } octets)
+suggest-nothing = { $path } ({ $lang }) est { $state } : rien à traduire ni à mettre à jour.
+suggest-all-current = { $target } : aucune traduction n’a besoin de travail.
+suggest-heading = { $path } ({ $lang }, { $state }) : { $blocks ->
+    [one] un bloc
+   *[other] { $blocks } blocs
+} à traduire ou à mettre à jour
+suggest-removed = { $count ->
+    [one] Un bloc a été supprimé de la source : supprimez sa traduction, ligne { $lines }.
+   *[other] { $count } blocs ont été supprimés de la source : supprimez leur traduction, lignes { $lines }.
+}
+suggest-front-matter = { $count ->
+    [one] Un changement dans l’en-tête : stele diff { $path } l’affiche.
+   *[other] { $count } changements dans l’en-tête : stele diff { $path } les affiche.
+}
+suggest-work-update = à mettre à jour
+suggest-work-add = à ajouter
+suggest-work-translate = à traduire
+suggest-block = bloc { $number }, { $work } · lignes { $s1 }–{ $s2 } de la source · ligne { $t1 } de la traduction
+suggest-label-source = source :
+suggest-label-translation = actuel :
+suggest-label-match-source = était :
+suggest-label-match-target = donne :
+suggest-code = code : tel que la source l’écrit, adapté là où la traduction l’adapte
+suggest-no-match = aucune correspondance de { $min } % ou plus dans la mémoire
+suggest-match = { $score } %{ $exact ->
+    [yes] , exacte
+   *[no] {""}
+} · { $path }{ $elsewhere ->
+    [0] {""}
+    [one] {" "}(et un autre document)
+   *[other] {" "}(et { $elsewhere } autres documents)
+}
+export-todo-nothing = Rien à traduire ni à mettre à jour vers { $lang } : aucun fichier écrit.
+export-todo-summary = { $units ->
+    [one] Un bloc
+   *[other] { $units } blocs
+} { $translations ->
+    [one] d’une traduction
+   *[other] de { $translations } traductions
+} vers { $lang } exportés.
+export-todo-left = { $count ->
+    [one] Une traduction laissée de côté : son état est inconnu ou sa base illisible (stele diff dit laquelle).
+   *[other] { $count } traductions laissées de côté : leur état est inconnu ou leur base illisible (stele diff dit lesquelles).
+}
+import-refused-source-changed = sa source a changé depuis l’export
+import-refused-not-found = sa place dans la traduction a changé depuis l’export
+import-refused-incomplete = une nouvelle traduction n’est écrite que lorsque tous ses blocs sont traduits
+import-refused = { $file }, ligne { $line } : { $id } non écrit : { $why }
+import-would-write = écrirait { $units ->
+    [one] une unité
+   *[other] { $units } unités
+} dans { $path }
+import-wrote = { $path } : { $units ->
+    [one] une unité écrite
+   *[other] { $units } unités écrites
+}
+import-history = { $count ->
+    [one] Une traduction est complète ; son corpus ne tient pas de registre : validez-la (commit) pour qu’elle soit à jour.
+   *[other] { $count } traductions sont complètes ; leur corpus ne tient pas de registre : validez-les (commit) pour qu’elles soient à jour.
+}
+import-summary = { $units } unités importées dans { $files } fichiers ; { $marked } marquées à jour, { $untranslated } pas encore traduites, { $refused } refusées.
+cause-import-too-large = il dépasse { $limit }, plus qu’aucun fichier de travail
+cause-import-not-utf8 = ce n’est pas du texte UTF-8 valide
+cause-import-syntax = ce n’est pas du XLIFF ou du PO bien formé à cet endroit
+cause-import-truncated = il s’arrête avant d’être complet : le fichier a été coupé
+cause-import-not-todo = ce n’est pas un fichier écrit par stele export --todo (aucun corpus nommé)
+cause-import-over-budget = il contient plus d’unités, ou des éléments plus imbriqués, qu’un fichier de travail
+cause-import-no-context = une unité n’a pas d’identifiant qui dise où elle va (chemin de la traduction et numéro du bloc)
+hint-import-export-todo = exportez de nouveau le travail en attente avec stele export --todo --lang LANGUE, traduisez-le et importez ce fichier
+error-import-read = impossible d’importer { $path } (ligne { $line })
+error-import-other-corpus = { $path } a été exporté du corpus { $corpus }, que ce projet n’a pas (ou pas dans sa langue)
+error-import-unknown-unit = { $path }, ligne { $line } : l’unité { $id } n’existe pas dans ce corpus
+error-todo-format = export --todo n’écrit que xliff ou po
+error-todo-one-corpus = du travail en attente dans plusieurs corpus ({ $corpora }) : un fichier de travail n’en contient qu’un
+hint-todo-one-corpus = nommez-en un avec --corpus
+error-import-refused = { $count ->
+    [one] une unité de { $path } a été refusée (nommée plus haut) ; les autres ont été écrites
+   *[other] { $count } unités de { $path } ont été refusées (nommées plus haut) ; les autres ont été écrites
+}
+hint-import-refused = exportez de nouveau le travail en attente pour ces blocs : stele export --todo

@@ -351,7 +351,7 @@ fn class_name(loc: &Localizer, class: ChangeClass) -> String {
 }
 
 /// A word diff as text: coloured when colours are on, `[-deleted-]{+inserted+}` otherwise.
-fn render_pieces(paint: &Painter, pieces: &[Piece], colour: bool) -> String {
+pub(super) fn render_pieces(paint: &Painter, pieces: &[Piece], colour: bool) -> String {
     pieces
         .iter()
         .map(|p| match (p.op, colour) {
@@ -364,7 +364,7 @@ fn render_pieces(paint: &Painter, pieces: &[Piece], colour: bool) -> String {
         .collect()
 }
 
-fn indent(text: &str, first: &str, rest: &str) -> String {
+pub(super) fn indent(text: &str, first: &str, rest: &str) -> String {
     text.lines()
         .enumerate()
         .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))

@@ -113,6 +113,26 @@ pub enum CliError {
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] stele::export::ExportError),
+    /// `import` cannot read or place what it was given.
+    #[error(transparent)]
+    Workbench(#[from] stele::workbench::WorkbenchError),
+    /// `export --todo` writes XLIFF or PO only.
+    #[error("export --todo writes xliff or po")]
+    TodoFormat,
+    /// `export --todo` found pending work in several corpora: one file names one.
+    #[error("pending work in several corpora")]
+    TodoOneCorpus {
+        /// Their names.
+        corpora: String,
+    },
+    /// `import` refused some units (each named on stderr); the others were written.
+    #[error("units refused")]
+    ImportRefused {
+        /// How many.
+        count: usize,
+        /// The file imported.
+        file: PathBuf,
+    },
     /// `ack` refused.
     #[error(transparent)]
     Ack(#[from] stele::mark::AckError),
@@ -523,6 +543,52 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         }
         CliError::MosesNeedsOutput { from, to } => {
             t!(loc, "error-moses-needs-output", "source" => from.as_str(), "target" => to.as_str())
+        }
+        CliError::Workbench(e) => {
+            use stele::workbench::{ReadProblem, WorkbenchError as W};
+            match e {
+                W::Io { path, source } => {
+                    causes.push(io_cause(loc, source));
+                    msg(loc, "error-read", &[("path", p(path))])
+                }
+                W::Read { path, line, problem } => {
+                    let id = match problem {
+                        ReadProblem::TooLarge => "cause-import-too-large",
+                        ReadProblem::NotUtf8 => "cause-import-not-utf8",
+                        ReadProblem::Syntax => "cause-import-syntax",
+                        ReadProblem::Truncated => "cause-import-truncated",
+                        ReadProblem::NotTodo => "cause-import-not-todo",
+                        ReadProblem::OverBudget => "cause-import-over-budget",
+                        ReadProblem::NoContext => "cause-import-no-context",
+                    };
+                    causes.push(t!(loc, id, "limit" => format!("{} MiB", stele::workbench::MAX_BYTES >> 20)));
+                    if matches!(problem, ReadProblem::NotTodo | ReadProblem::NoContext) {
+                        hint = Some(t!(loc, "hint-import-export-todo"));
+                    }
+                    msg(loc, "error-import-read", &[("path", p(path)), ("line", Arg::from(*line))])
+                }
+                W::OtherCorpus { path, corpus } => {
+                    hint = Some(t!(loc, "hint-import-export-todo"));
+                    msg(loc, "error-import-other-corpus", &[("path", p(path)), ("corpus", Arg::from(corpus))])
+                }
+                W::UnknownUnit { path, line, id } => {
+                    hint = Some(t!(loc, "hint-import-export-todo"));
+                    msg(
+                        loc,
+                        "error-import-unknown-unit",
+                        &[("path", p(path)), ("line", Arg::from(*line)), ("id", path_arg(id))],
+                    )
+                }
+            }
+        }
+        CliError::TodoFormat => t!(loc, "error-todo-format"),
+        CliError::TodoOneCorpus { corpora } => {
+            hint = Some(t!(loc, "hint-todo-one-corpus"));
+            msg(loc, "error-todo-one-corpus", &[("corpora", Arg::from(corpora))])
+        }
+        CliError::ImportRefused { count, file } => {
+            hint = Some(t!(loc, "hint-import-refused"));
+            msg(loc, "error-import-refused", &[("count", Arg::from(*count)), ("path", p(file))])
         }
         CliError::Export(e) => match e {
             stele::export::ExportError::Tracking(t) => render_tracking(loc, t, &p, &mut causes, &mut hint),

@@ -12,6 +12,7 @@ use stele::export::{
 use stele::freshness::StatusOptions;
 use stele::lang::Lang;
 use stele::t;
+use stele::workbench::{self, PoTodoWriter, TodoFormat, XliffTodoWriter};
 
 use super::output::Output;
 use super::{CliError, Ctx};
@@ -45,8 +46,15 @@ pub enum LevelArg {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The two languages, source first: fr-en (or fr:en).
-    #[arg(long, value_name = "SRC-TGT", required = true)]
-    pub pair: String,
+    #[arg(long, value_name = "SRC-TGT", required_unless_present = "todo")]
+    pub pair: Option<String>,
+    /// Only the pending work: each block to translate or update, as XLIFF 1.2 or PO for a CAT
+    /// tool (with --lang).
+    #[arg(long, requires = "lang", conflicts_with_all = ["pair", "level", "include_outdated", "min_score", "code", "left_out"])]
+    pub todo: bool,
+    /// With --todo: the language translated into.
+    #[arg(long, value_name = "LANG", requires = "todo")]
+    pub lang: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Tmx, hide_possible_values = true, hide_default_value = true)]
     pub format: ExportFormat,
@@ -115,7 +123,11 @@ pub(crate) fn parse_pair(value: &str, known: Option<&[Lang]>, option: &'static s
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if args.todo {
+        return run_todo(ctx, args, out);
+    }
     let loc = &ctx.loc;
+    let pair = args.pair.clone().unwrap_or_default();
     let min_score = match &args.min_score {
         // Read here rather than by clap, so that `-1` and `abc` get the same message.
         Some(value) => match value.trim().parse::<f64>() {
@@ -126,10 +138,10 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     };
     let (corpora, repo) = ctx.open_corpora()?;
     let known: Vec<Lang> = corpora.iter().flat_map(|c| c.config.all_langs()).collect();
-    let (source, target) = parse_pair(&args.pair, Some(&known), "--pair")?;
+    let (source, target) = parse_pair(&pair, Some(&known), "--pair")?;
     // issue 30: a language paired with itself is not a pair.
     if source == target {
-        return Err(CliError::SameLanguagePair { value: args.pair.clone(), option: "--pair" });
+        return Err(CliError::SameLanguagePair { value: pair.clone(), option: "--pair" });
     }
     ctx.langs(&corpora, &[source.to_string(), target.to_string()])?;
     let opts = ExportOptions {
@@ -291,6 +303,102 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     // set built from nothing).
     if summary.pairs == 0 {
         return Err(CliError::NothingExported);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--todo --lang L`: each block to translate or update, with the best memory match, as
+/// XLIFF 1.2 or PO (`stele import` brings it back).
+fn run_todo(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let loc = &ctx.loc;
+    let format = match args.format {
+        ExportFormat::Xliff => TodoFormat::Xliff,
+        ExportFormat::Po => TodoFormat::Po,
+        _ => return Err(CliError::TodoFormat),
+    };
+    let (corpora, repo) = ctx.open_corpora()?;
+    let lang = ctx.langs(&corpora, &[args.lang.clone().unwrap_or_default()])?.into_iter().next();
+    let Some(lang) = lang else { return Err(CliError::InvalidLang { value: String::new() }) };
+    let opts = StatusOptions {
+        langs: vec![lang.clone()],
+        paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
+        only_files: None,
+        block_texts: true,
+        partial: false,
+    };
+    let report = stele::freshness::status(&corpora, &repo, &opts)?;
+    let (pending, left) = workbench::gather(&report, &corpora, &lang)?;
+    let pending: Vec<_> = pending.into_iter().filter(|p| !p.blocks.is_empty()).collect();
+    let mut names: Vec<&str> = pending.iter().map(|p| p.corpus.as_str()).collect();
+    names.dedup();
+    if names.len() > 1 {
+        return Err(CliError::TodoOneCorpus { corpora: names.join(", ") });
+    }
+    let units: usize = pending.iter().map(|p| p.blocks.len()).sum();
+    if units == 0 {
+        if !ctx.quiet {
+            eprintln!("{}", t!(loc, "export-todo-nothing", "lang" => lang.as_str()));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let corpus = names[0].to_owned();
+    let source_of = |doc: &str| report.documents.iter().find(|d| d.id == doc).map(|d| d.source.lang.clone());
+    // One memory per source language (documents can be written in another than the corpus's).
+    let mut memories: Vec<(Lang, stele::memory::Memory)> = Vec::new();
+    let mut best: Vec<Vec<Option<stele::memory::Match>>> = Vec::new();
+    for p in &pending {
+        let Some(source) = source_of(&p.doc) else { continue };
+        if !memories.iter().any(|(l, _)| *l == source) {
+            let (memory, _) = super::suggest::memory_of(&corpora, &repo, &source, &lang)?;
+            memories.push((source.clone(), memory));
+        }
+        let memory = &memories.iter().find(|(l, _)| *l == source).expect("just loaded").1;
+        let found = super::suggest::matches_for(memory, p, stele::memory::DEFAULT_MIN, 1);
+        best.push(found.into_iter().map(|m| m.into_iter().next()).collect());
+    }
+    let source_lang = pending.first().and_then(|p| source_of(&p.doc)).unwrap_or_else(|| lang.clone());
+    let revised = match repo.head()? {
+        stele::git::Head::Commit(head) => Some(repo.commit_time(head)?),
+        stele::git::Head::Unborn => None,
+    };
+    let write_all = |w: &mut dyn Write| -> std::io::Result<()> {
+        match format {
+            TodoFormat::Xliff => {
+                let mut x = XliffTodoWriter::new(w, &corpus, source_lang.as_str(), lang.as_str())?;
+                for (p, b) in pending.iter().zip(&best) {
+                    x.translation(p, &b.iter().map(Option::as_ref).collect::<Vec<_>>())?;
+                }
+                x.finish()
+            }
+            TodoFormat::Po => {
+                let mut x = PoTodoWriter::new(w, &corpus, source_lang.as_str(), lang.as_str(), units, revised)?;
+                for (p, b) in pending.iter().zip(&best) {
+                    x.translation(p, &b.iter().map(Option::as_ref).collect::<Vec<_>>())?;
+                }
+                x.finish()
+            }
+        }
+    };
+    match args.output.as_ref().map(|p| ctx.cwd.join(p)) {
+        Some(path) => {
+            let file = Output::new(&path)?;
+            let mut w = file.writer()?;
+            write_all(&mut w).map_err(|source| {
+                CliError::from(stele::tracking::TrackingError::Write { path: path.clone(), source })
+            })?;
+            drop(w);
+            file.commit()?;
+        }
+        None => write_all(out)?,
+    }
+    if !ctx.quiet {
+        eprintln!(
+            "{}",
+            t!(loc, "export-todo-summary", "units" => units, "translations" => pending.len(), "lang" => lang.as_str())
+        );
+        if left > 0 {
+            eprintln!("  {}", t!(loc, "export-todo-left", "count" => left));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

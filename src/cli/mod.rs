@@ -11,6 +11,7 @@ mod completions;
 mod diff;
 mod error;
 mod export;
+mod import;
 mod init;
 mod log;
 mod mark;
@@ -20,6 +21,7 @@ mod output;
 mod qa;
 mod report;
 mod status;
+mod suggest;
 mod todo;
 
 use std::ffi::OsString;
@@ -124,8 +126,12 @@ pub enum Command {
     Qa(qa::QaArgs),
     /// Write an HTML report of the corpus, badges and banner data.
     Report(report::ReportArgs),
+    /// What the corpus's memory holds for each block of a translation to translate or update.
+    Suggest(suggest::SuggestArgs),
     /// Export aligned bilingual pairs: TMX, TSV, JSONL or Moses.
     Export(export::ExportArgs),
+    /// Bring translated work back in from an XLIFF or PO file `export --todo` wrote.
+    Import(import::ImportArgs),
     /// Align two plain files sentence by sentence, outside any corpus.
     Align(align::AlignArgs),
     /// Write a commented stele.toml in the current directory.
@@ -678,6 +684,8 @@ pub fn main() -> ExitCode {
         Command::Mv(args) => mv::run(&ctx, args, &mut out),
         Command::Align(args) => align::run(&ctx, args, &mut out),
         Command::Export(args) => export::run(&ctx, args, &mut out),
+        Command::Suggest(args) => suggest::run(&ctx, args, &mut out),
+        Command::Import(args) => import::run(&ctx, args, &mut out),
         Command::Init(args) => init::run(&ctx, args, &mut out),
         Command::Completions(args) => completions::completions(&ctx, args, &mut out),
         Command::Man(args) => completions::man(&ctx, args, &mut out),

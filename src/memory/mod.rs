@@ -33,6 +33,10 @@ use crate::freshness::{DocumentStatus, State, StatusReport};
 use crate::git::{ObjectId, Repo};
 use crate::lang::Lang;
 
+/// The lowest score shown by default, in percent (`suggest --min`, the alternative in
+/// `export --todo`): below half the tokens, a match is more noise than help.
+pub const DEFAULT_MIN: u32 = 50;
+
 /// The tokens of a text a match is scored on: words and punctuation, whitespace left out.
 pub fn tokens(text: &str) -> Vec<&str> {
     // A narrow no-break space joins the word before it in UAX #29 (it is ExtendNumLet): French
@@ -246,20 +250,28 @@ pub struct LoadStats {
     pub bytes: usize,
 }
 
-/// The blobs a document's units come from: when one changes, they are paired again.
-fn key_of(doc: &DocumentStatus, target: &Lang) -> Option<String> {
-    let t = doc.translations.iter().find(|t| &t.lang == target)?;
-    if !matches!(t.state, State::Current | State::Outdated) || !doc.source.exists {
+/// The blobs a document's units come from (each side's, and the basis of each side that is a
+/// translation): when one changes, they are paired again. `None` when the document has no
+/// usable version in one of the languages. Either side may be a translation of a third
+/// language (export pairs them through their original).
+fn key_of(doc: &DocumentStatus, source: &Lang, target: &Lang) -> Option<String> {
+    if !doc.source.exists {
         return None;
     }
     let blob = |b: Option<ObjectId>| b.map_or_else(|| "-".to_owned(), |b| b.to_string());
-    Some(format!(
-        "{} {} {} {}",
-        blob(doc.source.blob),
-        blob(t.blob),
-        blob(t.basis.source_blob()),
-        if t.state == State::Current { "c" } else { "o" }
-    ))
+    let side = |lang: &Lang| -> Option<String> {
+        if &doc.source.lang == lang {
+            return Some(blob(doc.source.blob));
+        }
+        let t = doc.translations.iter().find(|t| &t.lang == lang)?;
+        let state = match t.state {
+            State::Current => "c",
+            State::Outdated => "o",
+            _ => return None,
+        };
+        Some(format!("{}:{}:{state}", blob(t.blob), blob(t.basis.source_blob())))
+    };
+    Some(format!("{} {} {}", blob(doc.source.blob), side(source)?, side(target)?))
 }
 
 /// The cache file's name for a pair of languages.
@@ -365,10 +377,10 @@ pub fn load(
     let mut kept = Kept::new();
     let mut stale: Vec<DocumentStatus> = Vec::new();
     for doc in &report.documents {
-        if doc.source.lang != *source {
+        if doc.source.lang == *target {
             continue;
         }
-        let Some(key) = key_of(doc, target) else { continue };
+        let Some(key) = key_of(doc, source, target) else { continue };
         let path = doc.translations.iter().find(|t| &t.lang == target).map(|t| t.path.clone()).unwrap_or_default();
         let id = (doc.id.clone(), path);
         match old.get(&id) {

@@ -62,7 +62,11 @@ impl<W: Write> XliffTodoWriter<W> {
             xml_escape(&self.corpus)
         )?;
         writeln!(out, "    <header>")?;
-        writeln!(out, "      <tool tool-id=\"stele\" tool-name=\"stele\" tool-version=\"{}\"/>", env!("CARGO_PKG_VERSION"))?;
+        writeln!(
+            out,
+            "      <tool tool-id=\"stele\" tool-name=\"stele\" tool-version=\"{}\"/>",
+            env!("CARGO_PKG_VERSION")
+        )?;
         writeln!(out, "      <note from=\"stele-document\">{}</note>", xml_escape(&t.doc))?;
         writeln!(out, "    </header>")?;
         writeln!(out, "    <body>")?;
@@ -74,7 +78,12 @@ impl<W: Write> XliffTodoWriter<W> {
                 xml_escape(&t.path),
                 b.number
             )?;
-            writeln!(out, "        <source xml:lang=\"{}\">{}</source>", xml_escape(&self.source), xml_escape(&b.source))?;
+            writeln!(
+                out,
+                "        <source xml:lang=\"{}\">{}</source>",
+                xml_escape(&self.source),
+                xml_escape(&b.source)
+            )?;
             // Code is given as it is in the source; an update's translation as it is now, to
             // be revised; a block to write, nothing.
             let (target, state) = if b.code {
@@ -106,8 +115,18 @@ impl<W: Write> XliffTodoWriter<W> {
                     m.score,
                     xml_escape(&format!("stele-memory:{}", m.unit.path))
                 )?;
-                writeln!(out, "          <source xml:lang=\"{}\">{}</source>", xml_escape(&self.source), xml_escape(&m.unit.source))?;
-                writeln!(out, "          <target xml:lang=\"{}\">{}</target>", xml_escape(&self.target), xml_escape(&m.unit.target))?;
+                writeln!(
+                    out,
+                    "          <source xml:lang=\"{}\">{}</source>",
+                    xml_escape(&self.source),
+                    xml_escape(&m.unit.source)
+                )?;
+                writeln!(
+                    out,
+                    "          <target xml:lang=\"{}\">{}</target>",
+                    xml_escape(&self.target),
+                    xml_escape(&m.unit.target)
+                )?;
                 writeln!(out, "        </alt-trans>")?;
             }
             writeln!(out, "      </trans-unit>")?;
@@ -131,7 +150,14 @@ pub struct PoTodoWriter<W: Write> {
 impl<W: Write> PoTodoWriter<W> {
     /// Starts the file: its header says the corpus, the languages and how many units follow;
     /// `revised` (seconds since the epoch) is its `PO-Revision-Date`.
-    pub fn new(mut out: W, corpus: &str, source: &str, target: &str, units: usize, revised: Option<i64>) -> io::Result<Self> {
+    pub fn new(
+        mut out: W,
+        corpus: &str,
+        source: &str,
+        target: &str,
+        units: usize,
+        revised: Option<i64>,
+    ) -> io::Result<Self> {
         writeln!(out, "# Pending work exported by stele {}: {source} → {target}.", env!("CARGO_PKG_VERSION"))?;
         writeln!(out, "msgid \"\"")?;
         writeln!(out, "msgstr \"\"")?;
@@ -158,6 +184,9 @@ impl<W: Write> PoTodoWriter<W> {
         let one = |s: &str| po_escape(s.trim_matches('\n'));
         for (b, best) in t.blocks.iter().zip(best.iter().chain(std::iter::repeat(&None))) {
             writeln!(out)?;
+            // The unit's id again as a comment: Translate Toolkit's po2xliff and xliff2po keep
+            // comments but drop msgctxt.
+            writeln!(out, "#. stele-unit: {}#{}", t.path.replace('\n', " "), b.number)?;
             writeln!(out, "#. stele: {}, {} {} ({})", b.work.name(), t.source_path, t.source_blob, t.doc)?;
             if let Some(m) = best {
                 writeln!(out, "#. memory {}%: {} ({})", m.score, m.unit.target.replace('\n', " "), m.unit.path)?;
@@ -240,7 +269,12 @@ pub fn read_returned(path: &Path) -> Result<(TodoFormat, Returned), WorkbenchErr
     }
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
-        Err(e) => return Err(bad(line_at(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to()), ReadProblem::NotUtf8)),
+        Err(e) => {
+            return Err(bad(
+                line_at(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to()),
+                ReadProblem::NotUtf8,
+            ))
+        }
     };
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('<') {
@@ -270,9 +304,10 @@ fn read_xliff(text: &str, bad: &dyn Fn(usize, ReadProblem) -> WorkbenchError) ->
     let mut into = 0u8;
     let mut saw_root = false;
     let attr = |e: &quick_xml::events::BytesStart, name: &[u8]| -> Option<String> {
-        e.attributes().flatten().find(|a| a.key.as_ref() == name).and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
-        })
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
     };
     loop {
         let at = reader.buffer_position() as usize;
@@ -448,6 +483,7 @@ fn read_po(text: &str, bad: &dyn Fn(usize, ReadProblem) -> WorkbenchError) -> Re
         line: usize,
         fuzzy: bool,
         ctxt: Option<String>,
+        unit: Option<String>,
         id: Option<String>,
         strs: Option<String>,
         obsolete: bool,
@@ -466,7 +502,9 @@ fn read_po(text: &str, bad: &dyn Fn(usize, ReadProblem) -> WorkbenchError) -> Re
         if l.is_empty() {
             continue;
         }
-        let starts_entry = l.starts_with('#') || l.starts_with("msgctxt") || (l.starts_with("msgid") && !l.starts_with("msgid_plural"));
+        let starts_entry = l.starts_with('#')
+            || l.starts_with("msgctxt")
+            || (l.starts_with("msgid") && !l.starts_with("msgid_plural"));
         if starts_entry && cur.strs.is_some() {
             entries.push(std::mem::take(&mut cur));
             fresh = true;
@@ -480,6 +518,10 @@ fn read_po(text: &str, bad: &dyn Fn(usize, ReadProblem) -> WorkbenchError) -> Re
         }
         if let Some(flags) = l.strip_prefix("#,") {
             cur.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
+            continue;
+        }
+        if let Some(unit) = l.strip_prefix("#. stele-unit:") {
+            cur.unit = Some(unit.trim().to_owned());
             continue;
         }
         if l.starts_with("#~") {
@@ -527,7 +569,7 @@ fn read_po(text: &str, bad: &dyn Fn(usize, ReadProblem) -> WorkbenchError) -> Re
     let mut expected: Option<usize> = None;
     for e in entries.into_iter().filter(|e| !e.obsolete) {
         let (Some(id), Some(strs)) = (e.id, e.strs) else { continue };
-        if id.is_empty() && e.ctxt.is_none() {
+        if id.is_empty() && e.ctxt.is_none() && e.unit.is_none() {
             for field in strs.lines() {
                 if let Some((k, v)) = field.split_once(':') {
                     match k.trim() {
@@ -540,7 +582,7 @@ fn read_po(text: &str, bad: &dyn Fn(usize, ReadProblem) -> WorkbenchError) -> Re
             }
             continue;
         }
-        let Some((path, number)) = e.ctxt.as_deref().and_then(split_id) else {
+        let Some((path, number)) = e.ctxt.as_deref().or(e.unit.as_deref()).and_then(split_id) else {
             return Err(bad(e.line, ReadProblem::NoContext));
         };
         let target = Some(strs).filter(|s| !s.trim().is_empty());

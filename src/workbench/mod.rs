@@ -112,34 +112,40 @@ fn front_matter_lines(text: &str) -> usize {
 }
 
 fn kind_of(raw: &str, markdown: bool) -> BlockKind {
-    text::blocks(raw, markdown).into_iter().find(|b| b.kind != BlockKind::FrontMatter).map_or(BlockKind::Paragraph, |b| b.kind)
+    text::blocks(raw, markdown)
+        .into_iter()
+        .find(|b| b.kind != BlockKind::FrontMatter)
+        .map_or(BlockKind::Paragraph, |b| b.kind)
 }
 
-/// The pending blocks of a translation: `stale` (the outdated translation's stale blocks,
-/// with their texts) when it has any, else the prose blocks of `source` (a missing one).
+impl PendingTranslation {
+    /// A translation with no blocks yet: [`pending`] fills them in.
+    pub fn new(doc: &str, corpus: &str, path: &str, source_path: &str, lang: &str, source_blob: String) -> Self {
+        PendingTranslation {
+            doc: doc.to_owned(),
+            corpus: corpus.to_owned(),
+            path: path.to_owned(),
+            source_path: source_path.to_owned(),
+            lang: lang.to_owned(),
+            state: State::Missing,
+            source_blob,
+            blocks: Vec::new(),
+            removed: Vec::new(),
+            front_matter: 0,
+        }
+    }
+}
+
+/// The pending blocks of a translation (`head`, as [`PendingTranslation::new`] makes it):
+/// `stale` (the outdated translation's stale blocks, with their texts) when it has any, else
+/// the prose blocks of `source` (a missing translation).
 pub fn pending(
-    doc: &str,
-    corpus: &str,
-    path: &str,
-    source_path: &str,
-    lang: &str,
-    source_blob: String,
+    head: PendingTranslation,
     source: &str,
     stale: Option<&[StaleBlock]>,
     markdown: bool,
 ) -> PendingTranslation {
-    let mut out = PendingTranslation {
-        doc: doc.to_owned(),
-        corpus: corpus.to_owned(),
-        path: path.to_owned(),
-        source_path: source_path.to_owned(),
-        lang: lang.to_owned(),
-        state: if stale.is_some() { State::Outdated } else { State::Missing },
-        source_blob,
-        blocks: Vec::new(),
-        removed: Vec::new(),
-        front_matter: 0,
-    };
+    let mut out = PendingTranslation { state: if stale.is_some() { State::Outdated } else { State::Missing }, ..head };
     let plain = |raw: &str| text::plain(raw, markdown).split_whitespace().collect::<Vec<_>>().join(" ");
     match stale {
         Some(stale) => {
@@ -337,7 +343,12 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                 .filter(|b| same(&b.source, &u.source) && !done[b.number - 1])
                 .or_else(|| pending.blocks.iter().find(|b| same(&b.source, &u.source) && !done[b.number - 1]));
             let Some(block) = block else {
-                refused.push(Refused { path: pending.path.clone(), number: u.number, line: u.line, why: Refusal::SourceChanged });
+                refused.push(Refused {
+                    path: pending.path.clone(),
+                    number: u.number,
+                    line: u.line,
+                    why: Refusal::SourceChanged,
+                });
                 continue;
             };
             // Still in a `needs-…` state and what was exported: not translated yet.
@@ -350,7 +361,12 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                 (Work::Translate, _) | (_, None) => {
                     let at = line_start(source, block.source_lines.0);
                     let found = source[at..].find(block.source.as_str()).map(|i| at + i);
-                    found.map(|s| Edit { range: s..s + block.source.len(), text: target, insert: false, order: block.number })
+                    found.map(|s| Edit {
+                        range: s..s + block.source.len(),
+                        text: target,
+                        insert: false,
+                        order: block.number,
+                    })
                 }
                 (Work::Update, Some(text)) if !block.translation.is_empty() => {
                     let at = line_start(text, block.translation_lines.0);
@@ -371,7 +387,12 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                     done[block.number - 1] = true;
                     edits.push(e);
                 }
-                None => refused.push(Refused { path: pending.path.clone(), number: u.number, line: u.line, why: Refusal::NotFound }),
+                None => refused.push(Refused {
+                    path: pending.path.clone(),
+                    number: u.number,
+                    line: u.line,
+                    why: Refusal::NotFound,
+                }),
             }
         }
         let all = done.iter().all(|d| *d);
@@ -380,7 +401,12 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
             // A new file with blocks left in the source's language would pass for a translation.
             let named: Vec<usize> = refused.iter().map(|r| r.number).collect();
             for u in units.iter().filter(|u| u.target.is_some() && !named.contains(&u.number)) {
-                refused.push(Refused { path: pending.path.clone(), number: u.number, line: u.line, why: Refusal::Incomplete });
+                refused.push(Refused {
+                    path: pending.path.clone(),
+                    number: u.number,
+                    line: u.line,
+                    why: Refusal::Incomplete,
+                });
             }
             out.refused.extend(refused);
             continue;
@@ -467,3 +493,35 @@ pub enum WorkbenchError {
 
 #[cfg(test)]
 mod tests;
+
+/// The pending translations into `lang` of `report`'s documents (a status computed with
+/// block texts): outdated translations whose stale blocks are known, and missing ones, of text
+/// corpora; others are counted in the second value (unknown state, no readable basis, Fluent).
+pub fn gather(
+    report: &crate::freshness::StatusReport,
+    corpora: &[crate::corpus::Corpus],
+    lang: &crate::lang::Lang,
+) -> Result<(Vec<PendingTranslation>, usize), crate::tracking::TrackingError> {
+    let mut out = Vec::new();
+    let mut left = 0;
+    for doc in &report.documents {
+        let Some(t) = doc.translations.iter().find(|t| &t.lang == lang) else { continue };
+        if !matches!(t.state, State::Outdated | State::Missing | State::Unknown) || !doc.source.exists {
+            continue;
+        }
+        let corpus = corpora.iter().find(|c| *c.config.name == *doc.corpus);
+        let text_corpus = corpus.is_some_and(|c| c.config.kind == crate::config::Kind::Text);
+        let stale = t.stale_blocks.as_deref();
+        if !text_corpus || t.state == State::Unknown || (t.state == State::Outdated && stale.is_none()) {
+            left += 1;
+            continue;
+        }
+        let Some(corpus) = corpus else { continue };
+        let source = crate::tracking::read_text(&corpus.repo_root.join(&doc.source.path))?;
+        let markdown = crate::tracking::storage_for(&doc.source.path) == crate::tracking::Storage::FrontMatter;
+        let blob = doc.source.blob.map(|b| b.to_string()).unwrap_or_default();
+        let head = PendingTranslation::new(&doc.id, &doc.corpus, &t.path, &doc.source.path, t.lang.as_str(), blob);
+        out.push(pending(head, &source, if t.state == State::Outdated { stale } else { None }, markdown));
+    }
+    Ok((out, left))
+}

@@ -94,20 +94,12 @@ fn untranslated_and_fuzzy_units_are_left_for_later() {
 fn a_new_translation_is_the_source_with_every_prose_block_replaced_or_nothing() {
     let source = "# Title\n\nOne.\n\n```\ncode\n```\n";
     let p = || {
-        pending(
-            "doc",
-            "default",
-            "fr/doc.md",
-            "en/doc.md",
-            "fr",
-            "0".repeat(40),
-            source,
-            None,
-            true,
-        )
+        let head = PendingTranslation::new("doc", "default", "fr/doc.md", "en/doc.md", "fr", "0".repeat(40));
+        pending(head, source, None, true)
     };
     assert_eq!(p().blocks.len(), 2);
-    let all = returned(&[("fr/doc.md", 1, "# Title", Some("# Titre"), true), ("fr/doc.md", 2, "One.", Some("Un."), true)]);
+    let all =
+        returned(&[("fr/doc.md", 1, "# Title", Some("# Titre"), true), ("fr/doc.md", 2, "One.", Some("Un."), true)]);
     let plan1 = plan(&all, &[(p(), None, source.into())]);
     assert_eq!(plan1.writes[0].after, "# Titre\n\nUn.\n\n```\ncode\n```\n");
     assert!(plan1.writes[0].complete);
@@ -179,8 +171,11 @@ fn todo_files_read_back_as_written() {
         let (got, r) = read.unwrap_or_else(|e| panic!("{format:?}: {e}\n{text}"));
         assert_eq!(got, format);
         assert_eq!((r.corpus.as_str(), r.lang.as_str()), ("default", "fr"));
-        let units: Vec<(&str, usize, &str, Option<&str>, bool)> =
-            r.units.iter().map(|u| (u.path.as_str(), u.number, u.source.as_str(), u.target.as_deref(), u.done)).collect();
+        let units: Vec<(&str, usize, &str, Option<&str>, bool)> = r
+            .units
+            .iter()
+            .map(|u| (u.path.as_str(), u.number, u.source.as_str(), u.target.as_deref(), u.done))
+            .collect();
         // The update is to revise (fuzzy, needs-translation), the code given, the new block empty.
         assert_eq!(
             units,

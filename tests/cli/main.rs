@@ -29,3 +29,4 @@ mod status;
 mod todo;
 mod util;
 mod verbosity;
+mod workbench;
