@@ -20,6 +20,8 @@
 //! - [`mark`] — recording that translations match their sources now.
 //! - [`text`] — a file read as text: front matter, typed blocks with their lines, words, sentences.
 //! - [`bitext`] — a document and its translation paired: blocks, then sentences, and lines.
+//! - [`memory`] — the corpus's own translation memory, with CAT tools' fuzzy match score.
+//! - [`workbench`] — a translator's pending blocks, out to a CAT tool (XLIFF, PO) and back.
 //! - [`columns`] — two texts side by side in a terminal's width.
 //! - [`l10n`] — Fluent bundles and language negotiation, for the command line.
 

@@ -912,7 +912,7 @@ report-banners-written = { $count ->
 cli-suggest-about = Muestra lo que la memoria del corpus contiene para cada bloque de una traducción por traducir o actualizar, con la traducción anterior del bloque junto al cambio de su fuente
 cli-suggest-arg-target = Un archivo de traducción (presente o esperado), o una fuente con --lang
 cli-suggest-arg-langs = Con una fuente: los idiomas para los que sugerir (repetir, o separar con comas; todos los que tienen trabajo si no se da ninguno)
-cli-suggest-arg-min = Muestra coincidencias de al menos N % (50 por defecto): la puntuación de coincidencia difusa de las herramientas TAO, 100 × (1 − distancia de edición en palabras ÷ palabras del texto más largo)
+cli-suggest-arg-min = Muestra coincidencias de al menos N % (50 por defecto): la puntuación de coincidencia difusa de las herramientas TAO, 100 × (1 − distancia de edición en palabras ÷ palabras del texto más largo)
 cli-suggest-arg-limit = Muestra como máximo N coincidencias por bloque (3 por defecto)
 cli-suggest-arg-format = Formato de salida: text (por defecto) para personas, json para programas
 cli-import-about = Reincorpora el trabajo traducido de un archivo XLIFF o PO escrito por export --todo: cada unidad en su lugar, y marca lo que está completo
@@ -944,8 +944,8 @@ suggest-label-translation = ahora:
 suggest-label-match-source = era:
 suggest-label-match-target = da:
 suggest-code = código: tal como lo escribe la fuente, adaptado donde la traducción lo adapta
-suggest-no-match = ninguna coincidencia de { $min } % o más en la memoria
-suggest-match = { $score } %{ $exact ->
+suggest-no-match = ninguna coincidencia de { $min } % o más en la memoria
+suggest-match = { $score } %{ $exact ->
     [yes] , exacta
    *[no] {""}
 } · { $path }{ $elsewhere ->

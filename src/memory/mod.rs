@@ -3,7 +3,7 @@
 //!
 //! Its units are [`crate::export`]'s paragraph pairs of one language pair (current
 //! translations, and the unchanged blocks of outdated ones through their basis), so they are
-//! paired by [`crate::bitext`] exactly as `export`, `qa` and `diff` pair them; nothing here
+//! paired by `bitext` exactly as `export`, `qa` and `diff` pair them; nothing here
 //! pairs anything. They are kept in the cache (`.git/stele/memory-<source>-<target>`), per
 //! document and keyed by the blobs they came from (the source, the translation, the basis), so
 //! a run re-pairs only the documents that changed since the last one ([`load`]).

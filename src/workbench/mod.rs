@@ -2,7 +2,7 @@
 //! update, taken out to a CAT tool and brought back in.
 //!
 //! [`pending`] lists a translation's blocks to work on — an outdated translation's stale
-//! blocks as [`crate::diff`] maps them (through [`crate::bitext`]), a missing translation's
+//! blocks as [`crate::diff`] maps them (through `bitext`), a missing translation's
 //! prose blocks — each with its source text, its previous source and translation, and where it
 //! goes. [`crate::memory`] finds what the corpus already holds for each. `stele suggest` shows
 //! them; `stele export --todo` writes them as XLIFF 1.2 or PO ([`xliff`], [`po`]), with the
