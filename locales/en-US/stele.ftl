@@ -974,7 +974,13 @@ import-history = { $count ->
     [one] One translation is complete; its corpus keeps no records: commit it to make it current.
    *[other] { $count } translations are complete; their corpus keeps no records: commit them to make them current.
 }
-import-summary = Imported { $units } units into { $files } files; { $marked } marked current, { $untranslated } not translated yet, { $refused } refused.
+import-summary = Imported { $units ->
+    [one] one unit
+   *[other] { $units } units
+} into { $files ->
+    [one] one file
+   *[other] { $files } files
+}; { $marked } marked current, { $untranslated } not translated yet, { $refused } refused.
 cause-import-too-large = it is larger than { $limit }, more than any todo file holds
 cause-import-not-utf8 = it is not valid UTF-8 text
 cause-import-syntax = it is not well-formed XLIFF or PO here

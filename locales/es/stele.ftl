@@ -981,7 +981,13 @@ import-history = { $count ->
     [one] Una traducción está completa; su corpus no lleva registros: confírmela (commit) para que esté al día.
    *[other] { $count } traducciones están completas; su corpus no lleva registros: confírmelas (commit) para que estén al día.
 }
-import-summary = { $units } unidades importadas en { $files } archivos; { $marked } marcadas al día, { $untranslated } aún sin traducir, { $refused } rechazadas.
+import-summary = { $units ->
+    [one] Una unidad importada
+   *[other] { $units } unidades importadas
+} en { $files ->
+    [one] un archivo
+   *[other] { $files } archivos
+}; { $marked } marcadas al día, { $untranslated } aún sin traducir, { $refused } rechazadas.
 cause-import-too-large = supera { $limit }, más de lo que contiene cualquier archivo de trabajo
 cause-import-not-utf8 = no es texto UTF-8 válido
 cause-import-syntax = no es XLIFF ni PO bien formado en este punto

@@ -979,7 +979,13 @@ import-history = { $count ->
     [one] Une traduction est complète ; son corpus ne tient pas de registre : validez-la (commit) pour qu’elle soit à jour.
    *[other] { $count } traductions sont complètes ; leur corpus ne tient pas de registre : validez-les (commit) pour qu’elles soient à jour.
 }
-import-summary = { $units } unités importées dans { $files } fichiers ; { $marked } marquées à jour, { $untranslated } pas encore traduites, { $refused } refusées.
+import-summary = { $units ->
+    [one] Une unité importée
+   *[other] { $units } unités importées
+} dans { $files ->
+    [one] un fichier
+   *[other] { $files } fichiers
+} ; { $marked } marquées à jour, { $untranslated } pas encore traduites, { $refused } refusées.
 cause-import-too-large = il dépasse { $limit }, plus qu’aucun fichier de travail
 cause-import-not-utf8 = ce n’est pas du texte UTF-8 valide
 cause-import-syntax = ce n’est pas du XLIFF ou du PO bien formé à cet endroit
