@@ -28,8 +28,8 @@ pub struct SuggestArgs {
     /// none is given).
     #[arg(short, long = "lang", value_name = "LANG")]
     pub langs: Vec<String>,
-    /// Show matches scoring at least N percent (default 50).
-    #[arg(long, value_name = "N", default_value_t = 50, hide_default_value = true,
+    /// Show matches scoring at least N percent (default 75).
+    #[arg(long, value_name = "N", default_value_t = stele::memory::DEFAULT_MIN, hide_default_value = true,
           value_parser = clap::value_parser!(u32).range(1..=100))]
     pub min: u32,
     /// Show at most N matches per block (default 3).
