@@ -119,15 +119,24 @@ fn kind_of(raw: &str, markdown: bool) -> BlockKind {
 }
 
 impl PendingTranslation {
-    /// A translation with no blocks yet: [`pending`] fills them in.
-    pub fn new(doc: &str, corpus: &str, path: &str, source_path: &str, lang: &str, source_blob: String) -> Self {
+    /// A translation with no blocks yet, in the state `freshness` gave it: [`pending`] fills
+    /// them in.
+    pub fn new(
+        doc: &str,
+        corpus: &str,
+        path: &str,
+        source_path: &str,
+        lang: &str,
+        state: State,
+        source_blob: String,
+    ) -> Self {
         PendingTranslation {
             doc: doc.to_owned(),
             corpus: corpus.to_owned(),
             path: path.to_owned(),
             source_path: source_path.to_owned(),
             lang: lang.to_owned(),
-            state: State::Missing,
+            state,
             source_blob,
             blocks: Vec::new(),
             removed: Vec::new(),
@@ -145,7 +154,7 @@ pub fn pending(
     stale: Option<&[StaleBlock]>,
     markdown: bool,
 ) -> PendingTranslation {
-    let mut out = PendingTranslation { state: if stale.is_some() { State::Outdated } else { State::Missing }, ..head };
+    let mut out = head;
     let plain = |raw: &str| text::plain(raw, markdown).split_whitespace().collect::<Vec<_>>().join(" ");
     match stale {
         Some(stale) => {
@@ -382,7 +391,20 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                     Some(Edit { range: at..at, text: target, insert: true, order: block.number })
                 }
             };
-            match edit {
+            // Two source blocks rendered by one translation paragraph (merged), or an addition
+            // inside a paragraph being replaced: only the first unit there is written.
+            let clashes = |e: &Edit| {
+                edits.iter().any(|o: &Edit| {
+                    let inside = |at: usize, r: &Range<usize>| r.start < at && at < r.end;
+                    match (e.insert, o.insert) {
+                        (false, false) => e.range.start < o.range.end && o.range.start < e.range.end,
+                        (true, false) => inside(e.range.start, &o.range),
+                        (false, true) => inside(o.range.start, &e.range),
+                        (true, true) => false,
+                    }
+                })
+            };
+            match edit.filter(|e| !clashes(e)) {
                 Some(e) => {
                     done[block.number - 1] = true;
                     edits.push(e);
@@ -520,7 +542,8 @@ pub fn gather(
         let source = crate::tracking::read_text(&corpus.repo_root.join(&doc.source.path))?;
         let markdown = crate::tracking::storage_for(&doc.source.path) == crate::tracking::Storage::FrontMatter;
         let blob = doc.source.blob.map(|b| b.to_string()).unwrap_or_default();
-        let head = PendingTranslation::new(&doc.id, &doc.corpus, &t.path, &doc.source.path, t.lang.as_str(), blob);
+        let head =
+            PendingTranslation::new(&doc.id, &doc.corpus, &t.path, &doc.source.path, t.lang.as_str(), t.state, blob);
         out.push(pending(head, &source, if t.state == State::Outdated { stale } else { None }, markdown));
     }
     Ok((out, left))

@@ -94,7 +94,8 @@ fn untranslated_and_fuzzy_units_are_left_for_later() {
 fn a_new_translation_is_the_source_with_every_prose_block_replaced_or_nothing() {
     let source = "# Title\n\nOne.\n\n```\ncode\n```\n";
     let p = || {
-        let head = PendingTranslation::new("doc", "default", "fr/doc.md", "en/doc.md", "fr", "0".repeat(40));
+        let head =
+            PendingTranslation::new("doc", "default", "fr/doc.md", "en/doc.md", "fr", State::Missing, "0".repeat(40));
         pending(head, source, None, true)
     };
     assert_eq!(p().blocks.len(), 2);
@@ -206,4 +207,19 @@ fn a_file_cut_anywhere_is_refused() {
             }
         }
     }
+}
+
+#[test]
+fn two_units_over_one_paragraph_write_the_first_and_refuse_the_second() {
+    // Two source paragraphs the translation renders as one: both updates point at it.
+    let translation = "Un et deux.\n";
+    let p = pending_of(
+        "fr/doc.md",
+        State::Outdated,
+        vec![block(1, Work::Update, "One!", "Un et deux.", 1), block(2, Work::Update, "Two!", "Un et deux.", 1)],
+    );
+    let r = returned(&[("fr/doc.md", 1, "One!", Some("Un !"), true), ("fr/doc.md", 2, "Two!", Some("Deux !"), true)]);
+    let plan = plan(&r, &[(p, Some(translation.into()), String::new())]);
+    assert_eq!(plan.writes[0].after, "Un !\n");
+    assert_eq!((plan.refused[0].number, plan.refused[0].why), (2, Refusal::NotFound));
 }
