@@ -814,6 +814,59 @@ pub(crate) fn changed_in_commit(
     Ok(Some((info, out)))
 }
 
+/// Which of the tracked paths (by index in `paths`) commit `id` changed: those whose blob in
+/// its tree differs from the blob in every parent's (a file on one side only counts; a folder
+/// or a submodule is no file) — `git log`'s rule for a path, as `Repo::history_of` needs it.
+/// For a root commit, those it has. Raw trees are compared, entering only the folders that
+/// hold tracked paths (a commit that touched one language leaves the other languages' folders
+/// unread).
+pub(crate) fn changed_from_every_parent(
+    odb: &Objects<'_>,
+    id: Oid,
+    info: &CommitInfo,
+    tracked: &Tracked,
+    paths: &[&str],
+) -> Result<Vec<bool>, GitError> {
+    let mut out = vec![false; paths.len()];
+    if info.parents.is_empty() {
+        for i in entries_at(odb, id, paths, false)?.into_keys() {
+            out[i] = true;
+        }
+        return Ok(out);
+    }
+    // Per parent, the files whose entries differ, with their blob in the parent; a file is
+    // changed only when every parent's list has it.
+    let mut lists: Vec<HashMap<u32, Option<Oid>>> = Vec::with_capacity(info.parents.len());
+    for &parent in &info.parents {
+        let op = GitOp::CompareWithParent { commit: ObjectId(id), parent: ObjectId(parent) };
+        let tree = match read_commit(odb, parent)? {
+            Some(p) => p.tree,
+            None => return Err(GitError::Read { op, cause: GitCause::Missing(ObjectId(parent)) }),
+        };
+        let mut changed = Vec::new();
+        diff_trees(odb, Some(tree), Some(info.tree), 0, &tracked.0, &mut changed).map_err(failed_for(op))?;
+        let list: HashMap<u32, Option<Oid>> = changed.into_iter().collect();
+        if list.is_empty() {
+            return Ok(out);
+        }
+        lists.push(list);
+    }
+    let (first, rest) = lists.split_first().expect("a commit with parents has a list per parent");
+    let mut candidates: Vec<u32> = first.keys().copied().filter(|f| rest.iter().all(|l| l.contains_key(f))).collect();
+    if candidates.is_empty() {
+        return Ok(out);
+    }
+    candidates.sort_unstable();
+    let names: Vec<&str> = candidates.iter().map(|&f| paths[f as usize]).collect();
+    let after = entries_at(odb, id, &names, false)?;
+    for (k, &f) in candidates.iter().enumerate() {
+        let now = after.get(&k).copied();
+        // An entry can differ without its blob differing (a mode changed): not a change.
+        out[f as usize] = lists.iter().all(|l| l[&f] != now);
+    }
+    Ok(out)
+}
+
 /// A tracked file that differs between two trees: its number, and its blob in the first tree
 /// (`None` when it has none there).
 type Changed = (u32, Option<Oid>);
