@@ -212,7 +212,23 @@ impl Pattern {
 
     /// The relative path of the file for `lang` (its tag as spelled in folders) and document `id`.
     pub fn render(&self, lang: &str, id: &str) -> String {
-        self.text.replace("{lang}", lang).replace("{path}", id)
+        // From the parts, in one allocation: a corpus of 38 languages renders a path for every
+        // document in each (282,150 on tldr-pages), and two `str::replace` were 9% of a warm
+        // status there.
+        let len = |p: &Part| match p {
+            Part::Literal(l) => l.len(),
+            Part::Lang => lang.len(),
+            Part::Path => id.len(),
+        };
+        let mut out = String::with_capacity(self.parts.iter().map(len).sum());
+        for part in &self.parts {
+            out.push_str(match part {
+                Part::Literal(l) => l,
+                Part::Lang => lang,
+                Part::Path => id,
+            });
+        }
+        out
     }
 }
 
