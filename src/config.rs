@@ -64,6 +64,11 @@ pub struct Config {
     /// `[report] link`: where the report links a file, an `http(s)` URL pattern with `{path}`
     /// (from the repository root) and perhaps `{commit}` (the commit `HEAD` names).
     pub report_link: Option<String>,
+    /// `[source]`: the sources live in another repository (the PHP manual's doc-en beside
+    /// doc-fr); `None`: in the translations' own.
+    pub source: Option<SourceRepository>,
+    /// How a commit pin is judged (`pins = …`).
+    pub pins: PinRule,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     spellings: HashMap<Lang, String>,
@@ -78,6 +83,32 @@ pub enum SkipFrom {
     Lunaria(PathBuf),
     /// Nothing said: PHP's `[skip-revcheck]`.
     Default,
+}
+
+/// Where a corpus's sources live when another repository holds them (`[source]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRepository {
+    /// The folder `repository` names, joined to the folder of `stele.toml`: the source
+    /// layout's patterns are relative to it, and the repository is the one that holds it.
+    pub folder: PathBuf,
+    /// `ref`: the commit the source clone must have checked out (a branch, tag or id), so that
+    /// a clone left on another branch is an error rather than a wrong verdict.
+    pub rev: Option<String>,
+    /// The line of `[source]` in `stele.toml`, for errors about the repository.
+    pub line: usize,
+}
+
+/// How a commit pin is judged (`pins = …`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PinRule {
+    /// By content: current when the source in the pinned commit is the source now (or a
+    /// version only skipped commits separate from it). The default.
+    #[default]
+    Content,
+    /// As the PHP manual's revcheck judges it: current when the pin is a full 40-digit id of
+    /// the source's last commit that is translation work, or of a skipped commit after it;
+    /// a pin that is not 40 characters is a tag problem (unknown).
+    Revcheck,
 }
 
 /// The name of the corpus described by top-level keys.
@@ -424,6 +455,8 @@ const CORPUS_KEYS: &[&str] = &[
     "check",
     "qa",
     "history",
+    "source",
+    "pins",
 ];
 /// The keys of the top level: a corpus's, and the file's own.
 const TOP_KEYS: &[&str] = &[
@@ -440,11 +473,15 @@ const TOP_KEYS: &[&str] = &[
     "check",
     "qa",
     "history",
+    "source",
+    "pins",
     "report",
     "corpora",
 ];
 const CHECK_KEYS: &[&str] = &["min_complete", "max_outdated", "allow_missing", "qa", "outdated_by_change"];
 const HISTORY_KEYS: &[&str] = &["skip", "match", "in", "directives"];
+const SOURCE_KEYS: &[&str] = &["repository", "ref"];
+const PIN_RULES: &[&str] = &["content", "revcheck"];
 const MATCHES: &[&str] = &["word", "substring"];
 const SCOPES: &[&str] = &["subject", "message"];
 const DIRECTIVES: &[&str] = &["lunaria", "off"];
@@ -641,7 +678,28 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         },
     };
 
-    let layout = parse_layout(&path, text, raw, raw_layout)?;
+    let source = match raw.table("source").map_err(toml)? {
+        Some(rs) => {
+            rs.only(SOURCE_KEYS).map_err(toml)?;
+            let repository = rs.text("repository").map_err(toml)?.ok_or_else(|| toml(rs.missing("repository")))?;
+            let rev = rs.text("ref").map_err(toml)?.map(Spanned::into_inner);
+            let line = line_of(text, repository.span().start);
+            Some(SourceRepository { folder: root.join(repository.get_ref()), rev, line })
+        }
+        None => None,
+    };
+    let pins = match raw.text("pins").map_err(toml)? {
+        None => PinRule::Content,
+        Some(p) => match p.get_ref().as_str() {
+            "content" => PinRule::Content,
+            "revcheck" => PinRule::Revcheck,
+            _ => return Err(one_of("pins", &p, PIN_RULES)),
+        },
+    };
+    // A translation repository of one language (the PHP manual's doc-fr) holds its files at
+    // the same places as the source repository: its pattern needs no `{lang}`.
+    let translation_needs_lang = source.is_none() || languages.len() != 1;
+    let layout = parse_layout(&path, text, raw, raw_layout, translation_needs_lang)?;
 
     let glob = |g: &Spanned<String>| {
         Glob::new(g.get_ref()).map_err(|source| ConfigError::Glob {
@@ -849,6 +907,8 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         records,
         front_matter_text,
         report_link: None,
+        source,
+        pins,
         include,
         exclude,
         spellings,
@@ -883,6 +943,7 @@ fn parse_layout(
     text: &str,
     table: &Table<'_, '_>,
     value: &Spanned<toml::de::DeValue<'_>>,
+    translation_needs_lang: bool,
 ) -> Result<Layout, ConfigError> {
     let span = value.span();
     let compile = |pattern: &str, at: Range<usize>, needs_lang: bool| {
@@ -916,7 +977,10 @@ fn parse_layout(
             else {
                 return Err(shape_error());
             };
-            Ok(Layout { source: compile(source, s.span(), false)?, translation: compile(translation, t.span(), true)? })
+            Ok(Layout {
+                source: compile(source, s.span(), false)?,
+                translation: compile(translation, t.span(), translation_needs_lang)?,
+            })
         }
         _ => Err(shape_error()),
     }

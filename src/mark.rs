@@ -115,6 +115,70 @@ fn convention_for(
     })
 }
 
+/// The repository that holds a corpus's sources when it is not the translations' own.
+struct SourceRepo {
+    repo: Repo,
+    hasher: crate::git::Hasher,
+    side: crate::corpus::SourceSide,
+    head: Option<crate::git::ObjectId>,
+    /// Under revcheck's rule: each source's last commit that is translation work, by its path
+    /// in that repository (revcheck accepts it; `HEAD` it may not).
+    last: Option<HashMap<String, crate::git::ObjectId>>,
+}
+
+impl SourceRepo {
+    fn open(
+        side: &crate::corpus::SourceSide,
+        config: &crate::config::Config,
+        asked: Vec<String>,
+    ) -> Result<SourceRepo, MarkError> {
+        let repo = Repo::discover(&side.workdir)?;
+        let head = match repo.head()? {
+            Head::Commit(id) => Some(id),
+            Head::Unborn => None,
+        };
+        let last = match config.pins {
+            crate::config::PinRule::Revcheck => {
+                let accepted = repo.accepted_commits(&asked, |m, p| config.skip.skips(m, p))?;
+                let newest = |a: &Option<crate::git::Accepted>| match a {
+                    Some(crate::git::Accepted::Commits(list)) => list.first().copied(),
+                    _ => None,
+                };
+                Some(asked.iter().zip(&accepted).filter_map(|(p, a)| Some((p.clone(), newest(a)?))).collect())
+            }
+            crate::config::PinRule::Content => None,
+        };
+        let hasher = repo.hasher(&repo.index_stats());
+        Ok(SourceRepo { repo, hasher, side: side.clone(), head, last })
+    }
+
+    /// Whether `source` (as a document holds it) is one of this repository's files.
+    fn holds(&self, source: &str) -> bool {
+        self.side.in_repo(source) != source
+    }
+
+    /// The source's blob as that repository hashes it, and the commit a pin names: the
+    /// source's last commit under revcheck's rule, else `HEAD`, when it has the source as it
+    /// is.
+    fn target(
+        &self,
+        source: &str,
+        bytes: &[u8],
+    ) -> Result<(crate::git::ObjectId, Option<crate::git::ObjectId>), MarkError> {
+        let path = self.side.in_repo(source);
+        let blob = self.hasher.hash(path, bytes)?;
+        let candidate = match &self.last {
+            Some(last) => last.get(path).copied(),
+            None => self.head,
+        };
+        let commit = match candidate {
+            Some(c) if self.repo.blob_at(c, path)? == Some(blob) => Some(c),
+            _ => None,
+        };
+        Ok((blob, commit))
+    }
+}
+
 /// Marks the translations at `paths` (from the repository root) as matching their sources now.
 pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOptions) -> Result<Vec<Marked>, MarkError> {
     let mut translations = HashMap::new();
@@ -133,6 +197,23 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         Head::Commit(id) => Some(id),
         Head::Unborn => None,
     };
+    // Corpora whose sources another repository holds: that repository, opened once each, its
+    // hasher and HEAD, and under revcheck's rule each source's last commit.
+    let mut elsewhere: HashMap<&str, SourceRepo> = HashMap::new();
+    for corpus in corpora {
+        if let Some(side) = &corpus.source_side {
+            let asked: Vec<String> = corpus
+                .documents
+                .iter()
+                .filter(|d| d.translations.iter().any(|t| paths.contains(&t.path)))
+                .map(|d| side.in_repo(&d.source.path).to_owned())
+                .collect();
+            if asked.is_empty() {
+                continue;
+            }
+            elsewhere.insert(corpus.config.name.as_str(), SourceRepo::open(side, &corpus.config, asked)?);
+        }
+    }
     let mut plans: Vec<(Marked, PlannedWrite, Vec<u8>)> = Vec::new();
     for path in paths {
         let Some(&(doc, version, config)) = translations.get(path.as_str()) else {
@@ -157,11 +238,17 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
         let source_file = root.join(&doc.source.path);
         let source_bytes = tracking::read_bytes(&source_file)?;
         tracking::decode(&source_file, &source_bytes)?;
-        let blob = hasher.hash(&doc.source.path, &source_bytes)?;
-        // A commit pin names HEAD, when HEAD has the source as it is.
-        let commit = match head {
-            Some(head) if repo.blob_at(head, &doc.source.path)? == Some(blob) => Some(head),
-            _ => None,
+        let (blob, commit) = match elsewhere.get(config.name.as_str()) {
+            Some(src) => src.target(&doc.source.path, &source_bytes)?,
+            None => {
+                let blob = hasher.hash(&doc.source.path, &source_bytes)?;
+                // A commit pin names HEAD, when HEAD has the source as it is.
+                let commit = match head {
+                    Some(head) if repo.blob_at(head, &doc.source.path)? == Some(blob) => Some(head),
+                    _ => None,
+                };
+                (blob, commit)
+            }
         };
 
         let file = root.join(path);
@@ -190,7 +277,11 @@ pub fn mark(corpora: &[Corpus], repo: &Repo, paths: &[String], opts: &MarkOption
     let mut done = Vec::with_capacity(plans.len());
     let scratch = repo.scratch_dir();
     for (marked, write, source_bytes) in plans {
-        repo.write_blob(&source_bytes)?;
+        // The version a `stele-basis` names is kept where the basis is looked for: a source
+        // of another repository is that repository's to keep.
+        if !elsewhere.values().any(|src| src.holds(&marked.source)) {
+            repo.write_blob(&source_bytes)?;
+        }
         if write.changes {
             tracking::apply(&write, root, scratch.as_deref())?;
         }

@@ -163,13 +163,13 @@ pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) ->
                 (Some(src), Some(_)) => {
                     let observed = match record {
                         Some(Record::Blob(blob)) => Observed::Recorded { blob, present: true },
-                        Some(Record::Commit { id, .. }) => {
+                        Some(Record::Commit { id, status, .. }) => {
                             let target = repo.resolve_pin(id);
                             let source_at_pin = match target {
                                 PinTarget::Commit(c) => repo.blob_at(c, &doc.source.path)?,
                                 _ => None,
                             };
-                            Observed::Pinned { target, source_at_pin }
+                            Observed::Pinned { target, source_at_pin, status }
                         }
                         Some(Record::Malformed { .. }) => Observed::Malformed,
                         // History: the source as it was where the translation last changed.

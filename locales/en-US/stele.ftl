@@ -106,6 +106,12 @@ reason-source-uncommitted = the source has uncommitted changes
 reason-no-commits = the repository has no commits yet
 reason-history-truncated = history ends before the last change (shallow clone)
 reason-history-broken = a commit in the history is missing
+reason-in-progress = the translation is marked as work in progress (its Status is not “ready”)
+reason-pin-not-last = the pinned commit { $commit } ({ $pin }) is not the source's last change
+reason-pin-not-last-short = the pinned commit is not the source's last change
+reason-pin-abbreviated = the pin is not a full 40-digit commit id, which revcheck requires
+reason-pin-incomplete = the EN-Revision comment lacks “Maintainer: … Status: …”
+reason-no-shared-history = no pin, and the source is in another repository: no shared history says which version was translated
 
 ## How a current translation's state was decided
 
@@ -211,6 +217,9 @@ init-prose-only = Only prose files are documents: left out { $kinds } (edit `inc
 init-no-languages = No translation folders were found: add your languages to `languages`.
 init-records-none = No Markdown file has front matter: records = "none", translations are judged by their git history and `stele mark` leaves the files alone (records = "sidecar" keeps records in .stele files).
 init-records-sidecar = The Markdown translations keep their records in .stele files: records = "sidecar".
+init-source-beside = The sources are in { $path }, a repository beside this one (the PHP manual's set-up): pins are judged as revcheck judges them.
+init-comment-source = The sources live in another repository: a clone at this path (from this file's folder).
+    Pins (EN-Revision) resolve there, and are judged as the PHP manual's revcheck judges them.
 init-next = Next: `stele status`.
 
 ## Errors
@@ -299,6 +308,17 @@ error-config-glob = { $path }, line { $line }: “{ $pattern }” is not a valid
 error-init-exists = { $path } already exists
 error-not-a-repo = { $path } is not inside a git repository
 error-bare-repo = { $path } is a bare repository: stele needs a work tree
+error-log-source-elsewhere = stele log replays one repository's history, and the sources of corpus “{ $corpus }” are in another: it cannot say what each commit did to the translations
+hint-log-source-elsewhere = see the sources' history with git -C { $path } log, and the states now with stele status
+error-source-missing = { $file }, line { $line }: the sources' repository { $path } does not exist
+error-source-not-a-repo = { $file }, line { $line }: { $path } is not in a git repository
+error-source-bare = { $file }, line { $line }: { $path } is a bare repository: stele needs a work tree of the sources
+error-source-same-repo = { $file }, line { $line }: { $path } is in the translations' own repository
+hint-source-same-repo = remove [source] and give the sources' place in the layout instead
+error-source-bad-ref = { $file }, line { $line }: ref “{ $rev }” names no commit in { $path }
+error-source-not-at-ref = { $file }, line { $line }: { $path } has another commit checked out than ref “{ $rev }”
+hint-source-not-at-ref = check it out: git -C { $path } checkout { $rev }
+error-source-repo = { $file }, line { $line }: the sources' repository cannot be read
 error-git = git failed while { $context }
 error-corpus-outside-repo = the corpus at { $path } is outside the repository at { $repo }
 error-corpus-empty = corpus “{ $corpus }” has no document: no file matches { $patterns } (set in { $path })

@@ -106,6 +106,12 @@ reason-source-uncommitted = la fuente tiene cambios sin confirmar
 reason-no-commits = el repositorio aún no tiene commits
 reason-history-truncated = el historial termina antes del último cambio (clon superficial)
 reason-history-broken = falta un commit del historial
+reason-in-progress = la traducción está marcada como trabajo en curso (su Status no es «ready»)
+reason-pin-not-last = el commit fijado { $commit } ({ $pin }) no es el último cambio de la fuente
+reason-pin-not-last-short = el commit fijado no es el último cambio de la fuente
+reason-pin-abbreviated = la referencia fijada no es un identificador de commit completo de 40 dígitos, como exige revcheck
+reason-pin-incomplete = al comentario EN-Revision le falta «Maintainer: … Status: …»
+reason-no-shared-history = no hay referencia fijada, y la fuente está en otro repositorio: ningún historial común dice qué versión se tradujo
 
 ## Cómo se decidió el estado de una traducción al día
 
@@ -212,6 +218,9 @@ init-prose-only = Solo los archivos de texto son documentos: quedan fuera { $kin
 init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.
 init-records-none = Ningún archivo Markdown tiene encabezado: records = "none", las traducciones se juzgan por su historial de git y `stele mark` no toca los archivos (records = "sidecar" guarda los registros en archivos .stele).
 init-records-sidecar = Las traducciones Markdown guardan sus registros en archivos .stele: records = "sidecar".
+init-source-beside = Las fuentes están en { $path }, un repositorio junto a este (la organización del manual de PHP): las referencias fijadas se juzgan como las juzga revcheck.
+init-comment-source = Las fuentes están en otro repositorio: un clon en esta ruta (desde la carpeta de este archivo).
+    Las referencias fijadas (EN-Revision) se resuelven allí, y se juzgan como las juzga el revcheck del manual de PHP.
 init-next = Siguiente paso: `stele status`.
 
 ## Errores
@@ -300,6 +309,17 @@ error-config-glob = { $path }, línea { $line }: «{ $pattern }» no es un glob 
 error-init-exists = { $path } ya existe
 error-not-a-repo = { $path } no está dentro de un repositorio git
 error-bare-repo = { $path } es un repositorio vacío (bare): stele necesita una copia de trabajo
+error-log-source-elsewhere = stele log reproduce el historial de un solo repositorio, y las fuentes del corpus «{ $corpus }» están en otro: no puede decir qué hizo cada commit a las traducciones
+hint-log-source-elsewhere = el historial de las fuentes se obtiene con git -C { $path } log, y los estados actuales con stele status
+error-source-missing = { $file }, línea { $line }: el repositorio de las fuentes { $path } no existe
+error-source-not-a-repo = { $file }, línea { $line }: { $path } no está en ningún repositorio git
+error-source-bare = { $file }, línea { $line }: { $path } es un repositorio vacío (bare): stele necesita una copia de trabajo de las fuentes
+error-source-same-repo = { $file }, línea { $line }: { $path } está en el propio repositorio de las traducciones
+hint-source-same-repo = quite [source] e indique en su lugar dónde están las fuentes en el layout
+error-source-bad-ref = { $file }, línea { $line }: la referencia «{ $rev }» no designa ningún commit de { $path }
+error-source-not-at-ref = { $file }, línea { $line }: { $path } tiene otro commit extraído que el de la referencia «{ $rev }»
+hint-source-not-at-ref = extráigalo: git -C { $path } checkout { $rev }
+error-source-repo = { $file }, línea { $line }: no se puede leer el repositorio de las fuentes
 error-git = git falló durante la operación: { $context }
 error-corpus-outside-repo = el corpus { $path } está fuera del repositorio { $repo }
 error-corpus-empty = el corpus «{ $corpus }» no tiene ningún documento: ningún archivo coincide con { $patterns } (definido en { $path })

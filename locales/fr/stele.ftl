@@ -106,6 +106,12 @@ reason-source-uncommitted = la source a des modifications non commitées
 reason-no-commits = le dépôt n’a encore aucun commit
 reason-history-truncated = l’historique s’arrête avant la dernière modification (clone superficiel)
 reason-history-broken = un commit de l’historique est absent
+reason-in-progress = la traduction est marquée en cours (son Status n’est pas « ready »)
+reason-pin-not-last = le commit épinglé { $commit } ({ $pin }) n’est pas la dernière modification de la source
+reason-pin-not-last-short = le commit épinglé n’est pas la dernière modification de la source
+reason-pin-abbreviated = l’épingle n’est pas un identifiant de commit complet de 40 chiffres, comme revcheck l’exige
+reason-pin-incomplete = le commentaire EN-Revision n’a pas « Maintainer : … Status : … »
+reason-no-shared-history = aucune épingle, et la source est dans un autre dépôt : aucun historique commun ne dit quelle version a été traduite
 
 ## Comment l’état d’une traduction à jour a été établi
 
@@ -213,6 +219,9 @@ init-prose-only = Seuls les fichiers de texte sont des documents : laissés de c
 init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.
 init-records-none = Aucun fichier Markdown n’a d’en-tête : records = "none", les traductions sont jugées d’après leur historique git et `stele mark` ne touche pas aux fichiers (records = "sidecar" garde les enregistrements dans des fichiers .stele).
 init-records-sidecar = Les traductions Markdown gardent leurs enregistrements dans des fichiers .stele : records = "sidecar".
+init-source-beside = Les sources sont dans { $path }, un dépôt à côté de celui-ci (l’organisation du manuel PHP) : les épingles sont jugées comme revcheck les juge.
+init-comment-source = Les sources sont dans un autre dépôt : un clone à cet emplacement (depuis le dossier de ce fichier).
+    Les épingles (EN-Revision) y sont résolues, et jugées comme le revcheck du manuel PHP les juge.
 init-next = Ensuite : `stele status`.
 
 ## Erreurs
@@ -301,6 +310,17 @@ error-config-glob = { $path }, ligne { $line } : « { $pattern } » n’est p
 error-init-exists = { $path } existe déjà
 error-not-a-repo = { $path } n’est pas dans un dépôt git
 error-bare-repo = { $path } est un dépôt nu : stele a besoin d’une copie de travail
+error-log-source-elsewhere = stele log rejoue l’historique d’un seul dépôt, et les sources du corpus « { $corpus } » sont dans un autre : il ne peut pas dire ce que chaque commit a fait aux traductions
+hint-log-source-elsewhere = l’historique des sources s’obtient avec git -C { $path } log, et les états actuels avec stele status
+error-source-missing = { $file }, ligne { $line } : le dépôt des sources { $path } n’existe pas
+error-source-not-a-repo = { $file }, ligne { $line } : { $path } n’est dans aucun dépôt git
+error-source-bare = { $file }, ligne { $line } : { $path } est un dépôt nu : stele a besoin d’une copie de travail des sources
+error-source-same-repo = { $file }, ligne { $line } : { $path } est dans le dépôt même des traductions
+hint-source-same-repo = retirez [source] et indiquez plutôt l’emplacement des sources dans le layout
+error-source-bad-ref = { $file }, ligne { $line } : la référence « { $rev } » ne désigne aucun commit de { $path }
+error-source-not-at-ref = { $file }, ligne { $line } : { $path } a un autre commit extrait que celui de la référence « { $rev } »
+hint-source-not-at-ref = extrayez-le : git -C { $path } checkout { $rev }
+error-source-repo = { $file }, ligne { $line } : le dépôt des sources ne peut pas être lu
 error-git = git a échoué pendant l’opération : { $context }
 error-corpus-outside-repo = le corpus { $path } est en dehors du dépôt { $repo }
 error-corpus-empty = le corpus « { $corpus } » n’a aucun document : aucun fichier ne correspond à { $patterns } (défini dans { $path })

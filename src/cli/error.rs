@@ -69,6 +69,15 @@ pub enum CliError {
     /// An export that would write no pair.
     #[error("nothing exported")]
     NothingExported,
+    /// `stele log` over a corpus whose sources another repository holds: the timeline replays
+    /// one repository's history.
+    #[error("log across repositories")]
+    LogAcrossRepositories {
+        /// The corpus.
+        corpus: String,
+        /// The sources' repository.
+        path: PathBuf,
+    },
     /// A path argument outside the repository.
     #[error("path outside the repository")]
     PathOutsideRepo {
@@ -388,6 +397,43 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         },
         CliError::Git(e) => render_git(loc, e, &p, &mut causes, &mut hint),
         CliError::Corpus(e) => match e {
+            CorpusError::Source { file, line, error } => {
+                let at = [("file", p(file)), ("line", Arg::from(*line))];
+                match error {
+                    GitError::Source { path, problem } => {
+                        use stele::git::SourceProblem as S;
+                        let mut args = at.to_vec();
+                        args.push(("path", p(path)));
+                        let id = match problem {
+                            S::Missing => "error-source-missing",
+                            S::NotARepository => "error-source-not-a-repo",
+                            S::Bare => "error-source-bare",
+                            S::SameRepository => {
+                                hint = Some(t!(loc, "hint-source-same-repo"));
+                                "error-source-same-repo"
+                            }
+                            S::BadRef { rev } => {
+                                args.push(("rev", Arg::from(rev)));
+                                "error-source-bad-ref"
+                            }
+                            S::NotAtRef { rev } => {
+                                args.push(("rev", Arg::from(rev)));
+                                hint =
+                                    Some(t!(loc, "hint-source-not-at-ref", "path" => p(path), "rev" => rev.as_str()));
+                                "error-source-not-at-ref"
+                            }
+                        };
+                        msg(loc, id, &args)
+                    }
+                    other => {
+                        let mut inner = Vec::new();
+                        let text = render_git(loc, other, &p, &mut inner, &mut hint);
+                        causes.push(text);
+                        causes.extend(inner);
+                        msg(loc, "error-source-repo", &at)
+                    }
+                }
+            }
             CorpusError::OutsideRepository { path, repo } => {
                 msg(loc, "error-corpus-outside-repo", &[("path", p(path)), ("repo", p(repo))])
             }
@@ -426,6 +472,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         CliError::UnknownCommand { name, known } => {
             hint = Some(t!(loc, "hint-known-commands", "known" => known.as_str()));
             msg(loc, "error-unknown-command", &[("name", Arg::from(name))])
+        }
+        CliError::LogAcrossRepositories { corpus, path } => {
+            hint = Some(t!(loc, "hint-log-source-elsewhere", "path" => p(path)));
+            msg(loc, "error-log-source-elsewhere", &[("corpus", Arg::from(corpus))])
         }
         CliError::NothingExported => {
             hint = Some(t!(loc, "hint-nothing-exported"));
@@ -761,6 +811,7 @@ fn render_git(
             msg(loc, "error-not-a-repo", &[("path", p(path))])
         }
         GitError::Bare { path } => msg(loc, "error-bare-repo", &[("path", p(path))]),
+        GitError::Source { path, .. } => msg(loc, "error-not-a-repo", &[("path", p(path))]),
         GitError::BadRevision { rev } => {
             *hint = Some(t!(loc, "hint-bad-revision"));
             msg(loc, "error-bad-revision", &[("rev", Arg::from(rev))])

@@ -48,11 +48,14 @@ struct Planned {
     exclude: Vec<String>,
     /// `records`, when what the files hold says it is not front matter.
     records: Option<RecordsChoice>,
+    /// `[source] repository`, when the sources are in a repository beside this one (the PHP
+    /// manual's doc-fr beside doc-en), with `pins = "revcheck"`.
+    source_repository: Option<String>,
 }
 
 impl Planned {
     fn one(layout: Guess) -> Planned {
-        Planned { name: None, layout, include: None, exclude: Vec::new(), records: None }
+        Planned { name: None, layout, include: None, exclude: Vec::new(), records: None, source_repository: None }
     }
 }
 
@@ -216,6 +219,9 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
     // A folder or suffix is taken for a language when it looks like one (two letters: `fr`,
     // `pt-BR`), so that `content/posts/` is not; other languages are given with --lang.
     let is_lang = |s: &str| stele::lang::looks_like_a_language(s) && Lang::parse(s).is_ok_and(|l| &l != source_lang);
+    if let Some(planned) = beside_source(dir, &files, source_lang, &is_lang) {
+        return planned;
+    }
     let langs: Vec<String> =
         folders.iter().filter_map(|n| n.strip_prefix("pages.")).filter(|l| is_lang(l)).map(str::to_owned).collect();
     if has("pages") && !langs.is_empty() {
@@ -233,6 +239,7 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
             include: Some(MARKDOWN.iter().map(|g| (*g).to_owned()).collect()),
             exclude,
             records: None,
+            source_repository: None,
         };
         let mut planned = Vec::new();
         if has("docs") {
@@ -342,6 +349,38 @@ const PROSE: &[&str] = &[
     "po",
 ];
 
+/// The PHP manual's set-up: a translation repository (`fr/` or `doc-fr/`, DocBook files at its
+/// root) beside its source's clone (`../en` or `../doc-en`, a git work tree): one language,
+/// named by the folder; the files at the same places on both sides; `.xml` and `.ent` files
+/// without `translation.xml`, as revcheck reads them.
+fn beside_source(
+    dir: &Path,
+    files: &[String],
+    source_lang: &Lang,
+    is_lang: &dyn Fn(&str) -> bool,
+) -> Option<(Vec<Planned>, Vec<String>)> {
+    if !files.iter().any(|f| f.ends_with(".xml") || f.ends_with(".ent")) {
+        return None;
+    }
+    let parent = dir.parent()?;
+    let spelled = source_lang.as_str();
+    let source = [spelled.to_owned(), format!("doc-{spelled}")]
+        .into_iter()
+        .find(|name| parent.join(name).join(".git").exists() && parent.join(name) != dir)?;
+    let name = dir.file_name()?.to_str()?;
+    let lang = name.strip_prefix("doc-").unwrap_or(name);
+    let langs = if is_lang(lang) { vec![lang.to_owned()] } else { Vec::new() };
+    let plan = Planned {
+        name: None,
+        layout: Guess::Two("{path}".into(), "{path}".into()),
+        include: Some(vec!["**/*.xml".into(), "**/*.ent".into()]),
+        exclude: vec!["translation.xml".into()],
+        records: None,
+        source_repository: Some(format!("../{source}")),
+    };
+    Some((vec![plan], langs))
+}
+
 /// What `include` should say for a source folder holding prose and other files (images,
 /// data, styles): `**/*.<ext>` for each prose extension present, and the other extensions
 /// with their counts, left out. Nothing when the folder holds only prose, or no prose at all
@@ -425,6 +464,9 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
             s.push_str(&format!("exclude = [{}]\n\n", globs.join(", ")));
         }
         let table = plan.name.as_ref().map_or_else(|| "layout".to_owned(), |name| format!("corpora.{name}.layout"));
+        if plan.source_repository.is_some() {
+            s.push_str("pins = \"revcheck\"\n\n");
+        }
         // `records` is a key of the corpus: before a `[layout]` table opens.
         s.push_str(&c("init-comment-records"));
         match plan.records {
@@ -446,6 +488,12 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
         match &plan.layout {
             Guess::One(p) => s.push_str(&format!("layout = \"{p}\"\n\n")),
             Guess::Two(src, tr) => s.push_str(&format!("[{table}]\nsource = \"{src}\"\ntranslation = \"{tr}\"\n\n")),
+        }
+        if let Some(repository) = &plan.source_repository {
+            let source =
+                plan.name.as_ref().map_or_else(|| "source".to_owned(), |name| format!("corpora.{name}.source"));
+            s.push_str(&c("init-comment-source"));
+            s.push_str(&format!("[{source}]\nrepository = \"{repository}\"\n\n"));
         }
         if plan.name.is_none() {
             s.push_str(&c("init-comment-documents"));
@@ -539,6 +587,9 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
                 })
                 .collect();
             line(out, t!(loc, "init-prose-only", "kinds" => kinds.join(", ")))?;
+        }
+        if let Some(repository) = planned.iter().find_map(|p| p.source_repository.as_deref()) {
+            line(out, t!(loc, "init-source-beside", "path" => repository))?;
         }
         if langs.is_empty() {
             line(out, t!(loc, "init-no-languages"))?;

@@ -36,6 +36,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
     };
     let (corpora, repo) = ctx.open_corpora()?;
     let target = find_target(ctx, &corpora, &repo, target)?;
+    refuse_elsewhere(std::slice::from_ref(target.corpus))?;
     let mut entries = timeline::timeline(&repo, target.doc, target.corpus.config.records)?;
     entries.truncate(max_count.unwrap_or(usize::MAX));
     if args.format == Format::Json {
@@ -132,9 +133,22 @@ fn change_name(loc: &stele::l10n::Localizer, c: FileChange) -> String {
 }
 
 /// The newest commits that changed sources, each source with its translations' states now.
+/// The timeline replays this repository's history: a corpus whose sources another repository
+/// holds would get states that history cannot give (every translation "orphaned"), so `log`
+/// says so instead.
+fn refuse_elsewhere(corpora: &[stele::corpus::Corpus]) -> Result<(), CliError> {
+    match corpora.iter().find_map(|c| Some((c, c.source_side.as_ref()?))) {
+        Some((corpus, side)) => {
+            Err(CliError::LogAcrossRepositories { corpus: corpus.config.name.clone(), path: side.workdir.clone() })
+        }
+        None => Ok(()),
+    }
+}
+
 fn corpus_log(ctx: &Ctx, max_count: Option<usize>, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
     let (corpora, repo, prepared) = ctx.open_for_status()?;
+    refuse_elsewhere(&corpora)?;
     let opts = stele::freshness::StatusOptions::default();
     let report = stele::freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     let commits = timeline::recent(&repo, &corpora, &report, max_count.unwrap_or(20))?;

@@ -139,6 +139,17 @@ pub fn reason_text(loc: &Localizer, reason: Reason, t: Option<&TranslationStatus
         (Reason::NoCommits, _) => t!(loc, "reason-no-commits"),
         (Reason::HistoryTruncated, _) => t!(loc, "reason-history-truncated"),
         (Reason::HistoryBroken, _) => t!(loc, "reason-history-broken"),
+        (Reason::InProgress, _) => t!(loc, "reason-in-progress"),
+        (Reason::PinNotLast, Some(t)) => match t.basis {
+            Basis::SourceCommit { pin, convention, .. } => {
+                t!(loc, "reason-pin-not-last", "commit" => pin.to_string(), "pin" => convention.name())
+            }
+            _ => t!(loc, "reason-pin-not-last-short"),
+        },
+        (Reason::PinNotLast, None) => t!(loc, "reason-pin-not-last-short"),
+        (Reason::PinAbbreviated, _) => t!(loc, "reason-pin-abbreviated"),
+        (Reason::PinIncomplete, _) => t!(loc, "reason-pin-incomplete"),
+        (Reason::NoSharedHistory, _) => t!(loc, "reason-no-shared-history"),
         (Reason::Messages, None) => t!(loc, "reason-messages-short"),
         (Reason::Messages, Some(t)) => {
             let m = t.messages.clone().unwrap_or_default();

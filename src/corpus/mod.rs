@@ -60,6 +60,47 @@ pub struct Document {
     pub translations: Vec<Version>,
 }
 
+/// Where a corpus's sources are when another repository holds them (`[source]` in
+/// `stele.toml`): the PHP manual's doc-en beside doc-fr.
+///
+/// Source paths are then written from the translations' work tree through `..`
+/// (`../en/reference/array/book.xml`): the path a person there would type, and one that
+/// joined to that work tree reads the file. [`SourceSide::in_repo`] gives the path git knows
+/// in the source repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSide {
+    /// The source repository's work tree.
+    pub workdir: PathBuf,
+    /// The path from the translations' work tree to the source repository's, `/`-separated
+    /// (`../en`): what every source path starts with, then a `/`.
+    pub prefix: String,
+}
+
+impl SourceSide {
+    /// The path of a source (as a [`Version`] holds it) from the source repository's root.
+    pub fn in_repo<'a>(&self, path: &'a str) -> &'a str {
+        path.strip_prefix(self.prefix.as_str()).and_then(|p| p.strip_prefix('/')).unwrap_or(path)
+    }
+
+    /// The path of a file of the source repository (from its root) as a [`Version`] holds it.
+    pub fn shown(&self, path: &str) -> String {
+        format!("{}/{path}", self.prefix)
+    }
+}
+
+/// The path from folder `from` to folder `to` (both absolute and canonical), `/`-separated,
+/// through `..` where it must go up; `None` when a part is not UTF-8.
+fn path_between(from: &Path, to: &Path) -> Option<String> {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    for c in &to[common..] {
+        parts.push(c.as_os_str().to_str()?);
+    }
+    Some(parts.join("/"))
+}
+
 /// The documents of a corpus, sorted by id.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -72,6 +113,8 @@ pub struct Corpus {
     pub folder: String,
     /// The documents, sorted by id.
     pub documents: Vec<Document>,
+    /// Where the sources are when another repository holds them.
+    pub source_side: Option<SourceSide>,
     /// Files that were passed over, and why.
     pub skipped: Vec<Skipped>,
     /// Configured languages that no file of the corpus is in, when files use a language name
@@ -220,6 +263,17 @@ pub enum CorpusError {
         /// pattern's fixed part. `None` when there is none.
         nearest: Option<String>,
     },
+    /// The repository `[source]` names cannot hold the sources.
+    #[error("{}, line {line}: {error}", file.display())]
+    Source {
+        /// The configuration file.
+        file: PathBuf,
+        /// The line of `repository` there.
+        line: usize,
+        /// What is wrong.
+        #[source]
+        error: crate::git::GitError,
+    },
     /// A directory could not be read.
     #[error("cannot read {}", path.display())]
     Walk {
@@ -302,9 +356,33 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         }
     };
 
+    // Sources kept in another repository: found there, and shown from this work tree.
+    let source_side = match &config.source {
+        Some(s) => {
+            let repo = crate::git::Repo::open_source(&s.folder, s.rev.as_deref(), repo_root)
+                .map_err(|error| CorpusError::Source { file: config.file.clone(), line: s.line, error })?;
+            let workdir = repo.workdir().to_owned();
+            let folder_abs = std::fs::canonicalize(&s.folder).unwrap_or_else(|_| s.folder.clone());
+            let outside = || CorpusError::OutsideRepository { path: folder_abs.clone(), repo: workdir.clone() };
+            let folder = relative_to(&workdir, &folder_abs).ok_or_else(outside)?;
+            let shown = path_between(repo_root, &workdir).ok_or_else(outside)?;
+            Some((SourceSide { workdir, prefix: shown }, folder))
+        }
+        None => None,
+    };
+    let separate = source_side.is_some();
+    // One language, its repository beside the source's: its files need no `{lang}`.
+    let only_lang = match (separate, config.languages.as_slice()) {
+        (true, [one]) => Some(one.clone()),
+        _ => None,
+    };
+
     let layout = &config.layout;
     let known: Vec<Lang> = config.all_langs();
-    let mut roots: Vec<&str> = vec![layout.source.walk_root(), layout.translation.walk_root()];
+    let mut roots: Vec<&str> = match separate {
+        true => vec![layout.translation.walk_root()],
+        false => vec![layout.source.walk_root(), layout.translation.walk_root()],
+    };
     roots.sort_unstable();
     roots.dedup();
     // Walking a directory also covers every directory below it.
@@ -338,6 +416,23 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             let start = part.as_ptr() as usize - rel.as_ptr() as usize + offset;
             Some((u32::try_from(start).ok()?, u32::try_from(start + part.len()).ok()?))
         };
+        if separate {
+            let (tag, id) = layout.translation.matches(rel)?;
+            let lang = match (tag, &only_lang) {
+                (Some(tag), _) => lang_index(tag)?,
+                (None, Some(one)) => known.iter().position(|l| l == one)?,
+                (None, None) => return None,
+            };
+            let src = config.source_lang_for(id);
+            if !config.translation_langs_for(src).any(|l| *l == known[lang]) {
+                return None;
+            }
+            let tag = match tag {
+                Some(tag) => span(tag)?,
+                None => (0, 0),
+            };
+            return Some(Place { kind, lang: Some(u16::try_from(lang).ok()?), tag, id: span(id)? });
+        }
         if layout.source.has_lang() {
             if let Some((Some(tag), id)) = layout.source.matches(rel) {
                 if let Some(lang) = lang_index(tag) {
@@ -397,6 +492,11 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     // Files that are not text are not documents: those whose name says so, and those of an
     // unknown kind that hold a NUL byte near their start.
     // Why each file is left out, if it is: 1 not text, 2 another language's.
+    if let Some((side, folder)) = &source_side {
+        let (found, other) = scan_sources(config, side, folder, &known, &lang_index)?;
+        files.extend(found);
+        skipped.extend(other);
+    }
     let left_out: Vec<u8> = {
         use rayon::prelude::*;
         files
@@ -493,7 +593,14 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             let source = match slot[0] {
                 Some(n) => found(n, &source_lang),
                 None => Version {
-                    path: to_repo(&layout.source.render(spelled(&known, &spellings, config, &source_lang), &id)),
+                    path: {
+                        let rendered = layout.source.render(spelled(&known, &spellings, config, &source_lang), &id);
+                        match &source_side {
+                            Some((side, folder)) if folder.is_empty() => side.shown(&rendered),
+                            Some((side, folder)) => side.shown(&format!("{folder}/{rendered}")),
+                            None => to_repo(&rendered),
+                        }
+                    },
                     lang: source_lang.clone(),
                     exists: false,
                     stat: None,
@@ -546,6 +653,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         repo_root: repo_root.to_owned(),
         folder: prefix,
         documents,
+        source_side: source_side.map(|(side, _)| side),
         skipped,
         unused_langs,
         lang_names_found,
@@ -555,6 +663,57 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
 /// The names files give their language where the layout of `config` has `{lang}`, whether
 /// the corpus tracks that language or not: a second walk, made only when a configured
 /// language has no file, to say which names are there instead.
+/// The sources of a corpus whose sources another repository holds: walked there (its own
+/// ignore rules), each with its path as shown from the translations' work tree
+/// ([`SourceSide::shown`]), and what the walk passed over, shown the same way.
+#[allow(clippy::type_complexity)]
+fn scan_sources(
+    config: &Config,
+    side: &SourceSide,
+    folder: &str,
+    known: &[Lang],
+    lang_index: &(dyn Fn(&str) -> Option<usize> + Sync),
+) -> Result<(Vec<(String, FileStat, Place)>, Vec<Skipped>), CorpusError> {
+    let pattern = &config.layout.source;
+    let shift = side.prefix.len() + 1;
+    let enter = |dir: &str| below(folder, dir).is_some_and(|rel| pattern.may_contain(rel, &|_| true));
+    let classify = |path: &str| -> Option<Place> {
+        let rel = below(folder, path)?;
+        if rel.ends_with(SIDECAR_SUFFIX) || rel == crate::config::FILE_NAME || !config.is_included(rel) {
+            return None;
+        }
+        let (tag, id) = pattern.matches(rel)?;
+        let offset = path.len() - rel.len() + shift;
+        let span = |part: &str| -> Option<(u32, u32)> {
+            let start = part.as_ptr() as usize - rel.as_ptr() as usize + offset;
+            Some((u32::try_from(start).ok()?, u32::try_from(start + part.len()).ok()?))
+        };
+        let tag = match tag {
+            Some(tag) if lang_index(tag).map(|i| &known[i]) == Some(config.source_lang_for(id)) => span(tag)?,
+            Some(_) => return None,
+            None => (0, 0),
+        };
+        Some(Place { kind: kind_by_name(rel), lang: None, tag, id: span(id)? })
+    };
+    let start = match (folder, pattern.walk_root()) {
+        ("", root) => root.to_owned(),
+        (folder, "") => folder.to_owned(),
+        (folder, root) => format!("{folder}/{root}"),
+    };
+    let dir = if start.is_empty() { side.workdir.clone() } else { side.workdir.join(&start) };
+    if !dir.is_dir() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let walked = walk::walk(&side.workdir, &start, &enter, &classify)
+        .map_err(|(path, source)| CorpusError::Walk { path, source })?;
+    let mut skipped: Vec<Skipped> = Vec::new();
+    skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
+    skipped.extend(walked.symlinks.into_iter().map(|p| Skipped::Link(side.shown(&p))));
+    skipped.extend(walked.nested.into_iter().map(|p| Skipped::Repository(side.shown(&p))));
+    let files = walked.files.into_iter().map(|(path, stat, place)| (side.shown(&path), stat, place)).collect();
+    Ok((files, skipped))
+}
+
 fn lang_names(config: &Config, repo_root: &Path, root: &Path, prefix: &str) -> Vec<String> {
     let layout = &config.layout;
     let enter = |dir: &str| {

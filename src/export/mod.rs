@@ -362,6 +362,7 @@ pub fn export(
                 repo_root: corpus.repo_root.clone(),
                 folder: corpus.folder.clone(),
                 documents: chunk.to_vec(),
+                source_side: corpus.source_side.clone(),
                 skipped: Vec::new(),
                 unused_langs: Vec::new(),
                 lang_names_found: Vec::new(),

@@ -14,6 +14,7 @@
 //! `timeline`); this module only decides, and is tested with a table of cases.
 
 use crate::git::{ObjectId, PinTarget};
+use crate::tracking::PinStatus;
 
 use super::{Reason, State};
 
@@ -34,7 +35,23 @@ pub enum Observed {
         target: PinTarget,
         /// The source's blob in the pinned commit.
         source_at_pin: Option<ObjectId>,
+        /// What the pin says of the translation's completion (`EN-Revision`'s `Status:`).
+        status: PinStatus,
     },
+    /// A commit pin judged by revcheck's rule (`pins = "revcheck"`): by which commit it names,
+    /// not by content.
+    Revcheck {
+        /// Whether the pin is a full 40-digit id (revcheck: anything else is a tag problem).
+        full: bool,
+        /// What the pin says of the translation's completion.
+        status: PinStatus,
+        /// What the source's history says of the pinned commit.
+        history: RevcheckHistory,
+    },
+    /// No pin, and the sources are in another repository: the two histories share no
+    /// commit, so no commit of the translation's says which version of the source it was made
+    /// from.
+    NoSharedHistory,
     /// `stele-basis` naming an object of the repository that is not a blob (a tree, a
     /// commit): not a version of a file.
     NotABlob,
@@ -42,6 +59,17 @@ pub enum Observed {
     Malformed,
     /// No pin: what history says.
     History(HistoryObserved),
+}
+
+/// What the source's history says of a pin under revcheck's rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevcheckHistory {
+    /// The pin is the source's last commit that is translation work, or a skipped one after it.
+    Accepted,
+    /// It is another commit (or none the repository has).
+    NotAccepted,
+    /// The history stops (a shallow clone) before the source's last change.
+    Truncated,
 }
 
 /// What history says of a translation without a pin.
@@ -166,7 +194,9 @@ fn by_basis(source: SourceNow<'_>, observed: Observed) -> (State, Option<Reason>
             (State::Outdated, _) => (State::Outdated, Some(Reason::SourceChanged)),
             decided => decided,
         },
-        Observed::Pinned { target, source_at_pin } => match target {
+        // The translator says the work is not finished, whatever the source did.
+        Observed::Pinned { status: PinStatus::InProgress, .. } => (State::Outdated, Some(Reason::InProgress)),
+        Observed::Pinned { target, source_at_pin, .. } => match target {
             PinTarget::Commit(_) => match against(source_at_pin, Reason::SourceNotAtCommit) {
                 (State::Outdated, Some(Reason::SourceUncommitted)) => (State::Outdated, Some(Reason::SourceChanged)),
                 decided => decided,
@@ -175,6 +205,17 @@ fn by_basis(source: SourceNow<'_>, observed: Observed) -> (State, Option<Reason>
             PinTarget::Ambiguous => (State::Unknown, Some(Reason::PinAmbiguous)),
             PinTarget::NotACommit => (State::Unknown, Some(Reason::PinNotACommit)),
         },
+        // doc-base's RevcheckRun::calculateStatus, in its order: a tag problem, then the
+        // status, then the commit.
+        Observed::Revcheck { full: false, .. } => (State::Unknown, Some(Reason::PinAbbreviated)),
+        Observed::Revcheck { status: PinStatus::Unstated, .. } => (State::Unknown, Some(Reason::PinIncomplete)),
+        Observed::Revcheck { status: PinStatus::InProgress, .. } => (State::Outdated, Some(Reason::InProgress)),
+        Observed::Revcheck { history, .. } => match history {
+            RevcheckHistory::Accepted => (State::Current, None),
+            RevcheckHistory::NotAccepted => (State::Outdated, Some(Reason::PinNotLast)),
+            RevcheckHistory::Truncated => (State::Unknown, Some(Reason::HistoryTruncated)),
+        },
+        Observed::NoSharedHistory => (State::Unknown, Some(Reason::NoSharedHistory)),
         Observed::NotABlob => (State::Unknown, Some(Reason::PinNotABlob)),
         Observed::Malformed => (State::Unknown, Some(Reason::PinMalformed)),
         Observed::History(h) => match h {
@@ -200,6 +241,7 @@ mod tests {
         use HistoryObserved as H;
         use Observed as O;
         use Reason as R;
+        use RevcheckHistory as RH;
         use State as S;
         let (a, b, c) = (id(1), id(2), id(3));
         // The source is `a` in the work tree; `HEAD` has `a` (clean) or `b` (edited since).
@@ -211,6 +253,7 @@ mod tests {
         // The same, with an uncommitted edit on top (`b` committed, `a` in the work tree).
         let skipped_edited = SourceNow { blob: a, committed: Some(b), acknowledged: &[c] };
         let commit = PinTarget::Commit(c);
+        let ready = PinStatus::Ready;
         let cases: Vec<(SourceNow, Observed, S, Option<R>)> = vec![
             // Recorded blob.
             (clean, O::Recorded { blob: a, present: true }, S::Current, None),
@@ -219,15 +262,40 @@ mod tests {
             (clean, O::Recorded { blob: b, present: false }, S::Outdated, Some(R::BaseMissing)),
             (clean, O::Recorded { blob: a, present: false }, S::Current, None),
             // Commit pins.
-            (clean, O::Pinned { target: commit, source_at_pin: Some(a) }, S::Current, None),
-            (clean, O::Pinned { target: commit, source_at_pin: Some(b) }, S::Outdated, Some(R::SourceChanged)),
-            (edited, O::Pinned { target: commit, source_at_pin: Some(b) }, S::Outdated, Some(R::SourceChanged)),
-            (clean, O::Pinned { target: commit, source_at_pin: None }, S::Outdated, Some(R::SourceNotAtCommit)),
-            (clean, O::Pinned { target: PinTarget::NotFound, source_at_pin: None }, S::Unknown, Some(R::CommitMissing)),
-            (clean, O::Pinned { target: PinTarget::Ambiguous, source_at_pin: None }, S::Unknown, Some(R::PinAmbiguous)),
+            (clean, O::Pinned { target: commit, source_at_pin: Some(a), status: ready }, S::Current, None),
             (
                 clean,
-                O::Pinned { target: PinTarget::NotACommit, source_at_pin: None },
+                O::Pinned { target: commit, source_at_pin: Some(b), status: ready },
+                S::Outdated,
+                Some(R::SourceChanged),
+            ),
+            (
+                edited,
+                O::Pinned { target: commit, source_at_pin: Some(b), status: ready },
+                S::Outdated,
+                Some(R::SourceChanged),
+            ),
+            (
+                clean,
+                O::Pinned { target: commit, source_at_pin: None, status: ready },
+                S::Outdated,
+                Some(R::SourceNotAtCommit),
+            ),
+            (
+                clean,
+                O::Pinned { target: PinTarget::NotFound, source_at_pin: None, status: ready },
+                S::Unknown,
+                Some(R::CommitMissing),
+            ),
+            (
+                clean,
+                O::Pinned { target: PinTarget::Ambiguous, source_at_pin: None, status: ready },
+                S::Unknown,
+                Some(R::PinAmbiguous),
+            ),
+            (
+                clean,
+                O::Pinned { target: PinTarget::NotACommit, source_at_pin: None, status: ready },
                 S::Unknown,
                 Some(R::PinNotACommit),
             ),
@@ -253,9 +321,64 @@ mod tests {
                 S::Outdated,
                 Some(R::SourceChanged),
             ),
-            (skipped, O::Pinned { target: commit, source_at_pin: Some(c) }, S::Current, None),
+            (skipped, O::Pinned { target: commit, source_at_pin: Some(c), status: ready }, S::Current, None),
             (skipped, O::Recorded { blob: c, present: true }, S::Current, None),
             (clean, O::History(H::Truncated), S::Unknown, Some(R::HistoryTruncated)),
+            // `EN-Revision`'s `Status:` other than `ready` (issue 24): work in progress, even
+            // when the pin matches, and under the content rule an unstated status is no problem.
+            (
+                clean,
+                O::Pinned { target: commit, source_at_pin: Some(a), status: PinStatus::InProgress },
+                S::Outdated,
+                Some(R::InProgress),
+            ),
+            (
+                clean,
+                O::Pinned { target: commit, source_at_pin: Some(a), status: PinStatus::Unstated },
+                S::Current,
+                None,
+            ),
+            // Revcheck's rule (issue 24), in RevcheckRun's order.
+            (clean, O::Revcheck { full: true, status: ready, history: RH::Accepted }, S::Current, None),
+            (edited, O::Revcheck { full: true, status: ready, history: RH::Accepted }, S::Current, None),
+            (
+                clean,
+                O::Revcheck { full: true, status: ready, history: RH::NotAccepted },
+                S::Outdated,
+                Some(R::PinNotLast),
+            ),
+            (
+                clean,
+                O::Revcheck { full: true, status: ready, history: RH::Truncated },
+                S::Unknown,
+                Some(R::HistoryTruncated),
+            ),
+            (
+                clean,
+                O::Revcheck { full: true, status: PinStatus::InProgress, history: RH::Accepted },
+                S::Outdated,
+                Some(R::InProgress),
+            ),
+            (
+                clean,
+                O::Revcheck { full: true, status: PinStatus::Unstated, history: RH::Accepted },
+                S::Unknown,
+                Some(R::PinIncomplete),
+            ),
+            (
+                clean,
+                O::Revcheck { full: false, status: PinStatus::InProgress, history: RH::Accepted },
+                S::Unknown,
+                Some(R::PinAbbreviated),
+            ),
+            (
+                clean,
+                O::Revcheck { full: false, status: ready, history: RH::Accepted },
+                S::Unknown,
+                Some(R::PinAbbreviated),
+            ),
+            // No pin across repositories: nothing tells, and nothing is guessed.
+            (clean, O::NoSharedHistory, S::Unknown, Some(R::NoSharedHistory)),
             (clean, O::History(H::Broken), S::Unknown, Some(R::HistoryBroken)),
         ];
         for (n, (source, observed, state, reason)) in cases.into_iter().enumerate() {

@@ -15,10 +15,12 @@
 //! that does not parse or comes from another version of stele is ignored and replaced: the
 //! cache is best-effort and never changes an answer.
 //!
-//! Format (text): a header line `stele-facts 6 <stele version>`, then
+//! Format (text): a header line `stele-facts 7 <stele version>`, then
 //! `b <blob> <words|-> <record>` with record `-` (not known), `n` (none), `b<blob>`,
-//! `c<convention><commit as written>` or `x<convention><line>` (a malformed pin), the
-//! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision); and
+//! `c<convention><status><commit as written>` or `x<convention><line>` (a malformed pin), the
+//! convention one letter (`s`, `m` MDN, `d` default_lang_commit, `e` EN-Revision) and the
+//! status one letter (`r` ready, `w` work in progress, `u` unstated: an `EN-Revision`'s
+//! `Status`); and
 //! `s b<basis blob> <source> <translation> <markdown 0|1> <text keys> <blocks> <path>` (the text
 //! keys a fingerprint, in hex, of the front-matter keys that are text) with blocks `x` (no
 //! basis version), `-` (none) or `;`-separated
@@ -31,12 +33,12 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::diff::{ChangeClass, ChangeKind, StaleBlock};
 use crate::git::ShortId;
 use crate::git::{ObjectId, Repo};
-use crate::tracking::{Convention, Record};
+use crate::tracking::{Convention, PinStatus, Record};
 
 // 4: a mechanical change counts its changed words, not its block's (kept counts of 3 would
 // still say the whole paragraph).
 // 6: stale blocks are keyed by the front-matter keys that are text too (`front_matter_text`).
-const HEADER: &str = concat!("stele-facts 6 ", env!("CARGO_PKG_VERSION"));
+const HEADER: &str = concat!("stele-facts 7 ", env!("CARGO_PKG_VERSION"));
 
 /// What is known of one blob.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -194,8 +196,8 @@ impl Facts {
                 Some(Some(Record::Blob(b))) => {
                     let _ = write!(out, "b{b}");
                 }
-                Some(Some(Record::Commit { id, convention })) => {
-                    let _ = write!(out, "c{}{id}", convention_char(convention));
+                Some(Some(Record::Commit { id, convention, status })) => {
+                    let _ = write!(out, "c{}{}{id}", convention_char(convention), status_char(status));
                 }
                 Some(Some(Record::Malformed { convention, line })) => {
                     let _ = write!(out, "x{}{line}", convention_char(convention));
@@ -285,6 +287,24 @@ fn convention_char(c: Convention) -> char {
     }
 }
 
+/// The letter a commit pin's status is kept as.
+fn status_char(s: PinStatus) -> char {
+    match s {
+        PinStatus::Ready => 'r',
+        PinStatus::InProgress => 'w',
+        PinStatus::Unstated => 'u',
+    }
+}
+
+fn status_of(c: u8) -> Option<PinStatus> {
+    Some(match c {
+        b'r' => PinStatus::Ready,
+        b'w' => PinStatus::InProgress,
+        b'u' => PinStatus::Unstated,
+        _ => return None,
+    })
+}
+
 fn convention_of(c: u8) -> Option<Convention> {
     Some(match c {
         b's' => Convention::SteleBasis,
@@ -307,9 +327,10 @@ fn parse_blob(line: &str) -> Option<(ObjectId, BlobFacts)> {
         "-" => None,
         "n" => Some(None),
         tagged => match tagged.as_bytes() {
-            [b'c', c, ..] => {
+            [b'c', c, st, ..] => {
                 let convention = convention_of(*c)?;
-                Some(Some(Record::Commit { id: ShortId::parse(&tagged[2..])?, convention }))
+                let status = status_of(*st)?;
+                Some(Some(Record::Commit { id: ShortId::parse(tagged.get(3..)?)?, convention, status }))
             }
             [b'x', c, ..] => {
                 let convention = convention_of(*c)?;
@@ -412,6 +433,7 @@ mod tests {
                 record: Some(Some(Record::Commit {
                     id: ShortId::parse("abc1234").unwrap(),
                     convention: Convention::DefaultLangCommit,
+                    status: PinStatus::Ready,
                 })),
             },
         );
@@ -453,7 +475,7 @@ mod tests {
         f.learn_blob(id(1), BlobFacts { words: Some(12), record: Some(None) });
         let text = f.render();
         assert!(parse(&text).is_some());
-        assert!(parse(&text.replace("stele-facts 6", "stele-facts 7")).is_none());
+        assert!(parse(&text.replace("stele-facts 7", "stele-facts 6")).is_none());
         for cut in 1..text.len() - 1 {
             // Any truncation either still parses to a prefix of the facts or is refused.
             if let Some(p) = parse(&text[..cut]) {

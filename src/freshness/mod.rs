@@ -86,7 +86,11 @@ pub fn status_prepared(
         });
         documents.extend(docs);
     }
-    resolve::follow_renames(repo, &mut documents)?;
+    // Sources in another repository were renamed there, if at all: its history is not
+    // this repository's.
+    let elsewhere: Vec<&str> =
+        corpora.iter().filter(|c| c.source_side.is_some()).map(|c| c.config.name.as_str()).collect();
+    resolve::follow_renames(repo, &mut documents, &elsewhere)?;
     let summary = model::combine(&summaries);
     Ok(StatusReport { documents, summary, corpora: summaries })
 }
@@ -105,31 +109,62 @@ fn status_of(
     let hasher = repo.hasher(index);
     let empty = IndexStats::default();
     let index = if kind == Kind::Text { index } else { &empty };
-    let known = observe::Known { index, facts: &facts, hasher: &hasher, records: corpus.config.records };
-    let (mut documents, decided) = observe::first_pass(corpus, opts, &known)?;
+    let known = observe::Known { index, facts: &facts, hasher: &hasher, records: corpus.config.records, side: None };
+    // Sources kept in another repository: their pins resolve there, their versions are read
+    // from there, and that repository's index and attributes say what their blobs are.
+    let side = corpus.source_side.as_ref();
+    let source_repo = match side {
+        Some(side) => Some(Repo::discover(&side.workdir)?),
+        None => None,
+    };
+    let src_repo = source_repo.as_ref().unwrap_or(repo);
+    let src_index = match (&source_repo, kind) {
+        (Some(r), Kind::Text) => r.index_stats(),
+        _ => IndexStats::default(),
+    };
+    let src_hasher = source_repo.as_ref().map(|r| r.hasher(&src_index));
+    let known_source = match (side, &src_hasher) {
+        (Some(side), Some(h)) => observe::Known {
+            index: &src_index,
+            facts: &facts,
+            hasher: h,
+            records: corpus.config.records,
+            side: Some(side),
+        },
+        _ => observe::Known { side: None, ..known },
+    };
+    let revcheck = corpus.config.pins == crate::config::PinRule::Revcheck;
+    let (mut documents, decided) = observe::first_pass(corpus, opts, &known, &known_source)?;
     // Fluent compares messages after this pass, from what was read; text needs only blob ids.
     let mut kept: Vec<observe::LoadedDocument<'_>> = Vec::new();
     // Second pass: what needs git. Translations without a record wait for one history walk:
     // (document index, translation index, source blob, translation blob).
     let mut by_history = Vec::new();
+    // Revcheck's rule: (document, translation, pin, status), judged after one walk of the
+    // source's history.
+    let mut by_revcheck = Vec::new();
     for (d, observe::Decided { item, learned, pending }) in decided.into_iter().enumerate() {
         for (blob, learned) in learned {
             facts.learn_blob(blob, learned);
         }
-        resolve::pending(repo, &mut documents[d], d, pending, &mut by_history)?;
+        let doc = &mut documents[d];
+        resolve::pending(src_repo, side, revcheck, doc, d, pending, &mut by_history, &mut by_revcheck)?;
         kept.extend(item.map(|item| *item));
     }
 
+    if !by_revcheck.is_empty() {
+        resolve::by_revcheck(src_repo, corpus, &mut documents, &by_revcheck)?;
+    }
     if !by_history.is_empty() {
         let skipper = history::Skipper::new(&corpus.config.skip, &corpus.folder);
         resolve::by_history(repo, &skipper, &mut documents, &by_history, kept_bases.take())?;
     }
     if kind == Kind::Fluent {
         for (doc, item) in documents.iter_mut().zip(&kept) {
-            fluent::compare_messages(repo, doc, item)?;
+            fluent::compare_messages(src_repo, doc, item)?;
         }
     } else {
-        let used_stale = stale::find(repo, corpus, opts, &mut facts, &mut documents)?;
+        let used_stale = stale::find(src_repo, corpus, opts, &mut facts, &mut documents)?;
         // A run over the whole corpus knows everything still in use; the rest is dropped.
         if !opts.partial && opts.langs.is_empty() && opts.paths.is_empty() && opts.only_files.is_none() {
             // The blobs in use are those of the files read or known unchanged.

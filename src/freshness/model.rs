@@ -148,6 +148,19 @@ pub enum Reason {
     HistoryTruncated,
     /// A commit on the file's history is missing from the repository.
     HistoryBroken,
+    /// The pin says the translation is work in progress (`EN-Revision`'s `Status:` other
+    /// than `ready`).
+    InProgress,
+    /// Revcheck's rule: the pin is not the source's last commit that is translation work, nor a
+    /// skipped one after it.
+    PinNotLast,
+    /// Revcheck's rule: the pin is not a full 40-digit commit id (a tag problem).
+    PinAbbreviated,
+    /// Revcheck's rule: the `EN-Revision` comment lacks `Maintainer: … Status: …`.
+    PinIncomplete,
+    /// No pin, and the sources are in another repository: no shared history tells which
+    /// version the translation was made from.
+    NoSharedHistory,
     /// Fluent: messages are missing, outdated or obsolete, or references are broken.
     Messages,
     /// Fluent: the translation has syntax errors.

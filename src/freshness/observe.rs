@@ -10,7 +10,7 @@ use crate::corpus::{Corpus, Document, Version};
 use crate::ftl;
 use crate::git::{Hasher, IndexStats, ObjectId, Repo, ShortId};
 use crate::text::count_words;
-use crate::tracking::{self, Record, TrackingError};
+use crate::tracking::{self, PinStatus, Record, TrackingError};
 
 use super::decide::{self, Case, Observed, SourceNow};
 use super::{facts, history};
@@ -50,6 +50,9 @@ pub(super) struct Known<'a> {
     pub(super) hasher: &'a Hasher,
     /// Where the corpus keeps its records.
     pub(super) records: crate::config::Records,
+    /// For sources kept in another repository: that repository's place, whose index and
+    /// attributes know the files by their paths there.
+    pub(super) side: Option<&'a crate::corpus::SourceSide>,
 }
 
 fn load(
@@ -61,6 +64,8 @@ fn load(
 ) -> Result<Loaded, FreshnessError> {
     let rel = version.path.as_str();
     let path = || -> PathBuf { root.join(rel) };
+    // The path the file's repository knows it by.
+    let key = known.side.map_or(rel, |side| side.in_repo(rel));
     let storage = tracking::storage_in(rel, known.records);
     // A sidecar is a file of its own: read every time (it is small), and it wins over what the
     // translation's text says.
@@ -74,7 +79,7 @@ fn load(
     // computed it: no need to hash it again (through its filters); what its content says may
     // be known.
     let unchanged = match kind {
-        Kind::Text => version.stat.and_then(|stat| known.index.unchanged(rel, &stat)),
+        Kind::Text => version.stat.and_then(|stat| known.index.unchanged(key, &stat)),
         Kind::Fluent => None,
     };
     if kind == Kind::Text {
@@ -94,7 +99,7 @@ fn load(
     let bytes = tracking::read_bytes(&path)?;
     let blob = match unchanged {
         Some(blob) => blob,
-        None => known.hasher.hash(rel, &bytes)?,
+        None => known.hasher.hash(key, &bytes)?,
     };
     let text = tracking::decode(&path, &bytes)?;
     let fluent = (kind == Kind::Fluent).then(|| Box::new(ftl::parse(text)));
@@ -148,7 +153,7 @@ pub(super) enum Pending {
     /// An outdated translation's recorded basis: whether the repository has it.
     Base { translation: usize, blob: ObjectId, source_blob: ObjectId },
     /// A commit pin: what it names, and the source's blob there.
-    SourceCommit { translation: usize, pin: ShortId, source_blob: ObjectId },
+    SourceCommit { translation: usize, pin: ShortId, source_blob: ObjectId, status: PinStatus },
     /// No record: the history of the source and the translation.
     History { translation: usize, source_blob: ObjectId, blob: ObjectId },
 }
@@ -156,6 +161,7 @@ pub(super) enum Pending {
 /// The state of a document's translations as far as it is known without git, and what git
 /// must tell; `None` when a language filter leaves nothing of it.
 fn without_git<'a>(
+    root: &std::path::Path,
     corpus: &std::sync::Arc<str>,
     kind: Kind,
     item: LoadedDocument<'a>,
@@ -165,9 +171,14 @@ fn without_git<'a>(
     let words = source.as_ref().map_or(0, |s| s.words);
     let mut translations = Vec::with_capacity(files.len());
     let mut pending = Vec::new();
+    let mut not_to_translate = false;
     for (t, file) in files {
         let case = match (source, t.exists, file) {
             (None, false, _) => continue,
+            (Some(_), false, _) if do_not_translate(root, &doc.source) => {
+                not_to_translate = true;
+                continue;
+            }
             (None, true, _) => Case::Orphan,
             (Some(_), false, _) => Case::Missing,
             (Some(_), true, _) => Case::Undecided,
@@ -189,9 +200,10 @@ fn without_git<'a>(
                         pending.push(Pending::Base { translation: n, blob, source_blob: src.blob });
                     }
                 }
-                Some(Record::Commit { id, convention }) => {
+                Some(Record::Commit { id, convention, status: completion }) => {
                     status.basis = Basis::SourceCommit { pin: id, convention, commit: None, source_blob: None };
-                    pending.push(Pending::SourceCommit { translation: n, pin: id, source_blob: src.blob });
+                    let source_blob = src.blob;
+                    pending.push(Pending::SourceCommit { translation: n, pin: id, source_blob, status: completion });
                 }
                 Some(Record::Malformed { convention, .. }) => {
                     status.basis = Basis::Malformed { convention };
@@ -206,7 +218,7 @@ fn without_git<'a>(
     }
     // With a language filter, a document with nothing in those languages (its source is in
     // one of them) is not part of the answer.
-    if translations.is_empty() && !opts.langs.is_empty() {
+    if translations.is_empty() && (!opts.langs.is_empty() || not_to_translate) {
         return None;
     }
     let status = DocumentStatus {
@@ -232,6 +244,18 @@ fn without_git<'a>(
     let learned = files.filter_map(|(f, is_source)| Some((f.blob, f.learned(is_source)?))).collect();
     let item = (kind == Kind::Fluent).then(|| Box::new(item));
     Some((status, Decided { item, learned, pending }))
+}
+
+/// The PHP manual's mark of a source that is not to be translated (doc-base
+/// `RevcheckIgnore::byMark`): such a source without a translation is not listed as missing.
+pub const DO_NOT_TRANSLATE: &str = "<?do-not-translate?>";
+
+/// Whether `source` is a DocBook file (`.xml`, `.ent`) that holds [`DO_NOT_TRANSLATE`]. Read
+/// only for sources with a missing translation; a file that cannot be read is not marked
+/// (the error shows where it is read for its words).
+fn do_not_translate(root: &std::path::Path, source: &Version) -> bool {
+    let docbook = source.path.ends_with(".xml") || source.path.ends_with(".ent");
+    docbook && tracking::read_text(&root.join(&source.path)).is_ok_and(|t| t.contains(DO_NOT_TRANSLATE))
 }
 
 /// What the first pass leaves of a document for the second, beside its status.
@@ -280,6 +304,7 @@ pub(super) fn first_pass<'a>(
     corpus: &'a Corpus,
     opts: &StatusOptions,
     known: &Known<'_>,
+    known_source: &Known<'_>,
 ) -> Result<(Vec<DocumentStatus>, Vec<Decided<'a>>), FreshnessError> {
     use rayon::prelude::*;
 
@@ -297,7 +322,8 @@ pub(super) fn first_pass<'a>(
     docs.par_iter()
         .map(|&doc| {
             let load_all = || -> Result<_, Box<FreshnessError>> {
-                let source = if doc.source.exists { Some(load(root, &doc.source, true, kind, known)?) } else { None };
+                let source =
+                    if doc.source.exists { Some(load(root, &doc.source, true, kind, known_source)?) } else { None };
                 let translations = doc
                     .translations
                     .iter()
@@ -310,7 +336,7 @@ pub(super) fn first_pass<'a>(
                     .collect::<Result<_, FreshnessError>>()?;
                 Ok(LoadedDocument { doc, source, translations })
             };
-            match load_all().map(|item| without_git(&name, kind, item, opts)) {
+            match load_all().map(|item| without_git(root, &name, kind, item, opts)) {
                 Ok(Some((status, decided))) => (Some(status), Ok(Some(decided))),
                 Ok(None) => (None, Ok(None)),
                 Err(e) => (None, Err(e)),

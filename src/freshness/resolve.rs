@@ -3,7 +3,9 @@
 //! translations without a pin (one walk for all) — each observation handed to
 //! [`decide`](super::decide::decide); and where the sources of orphans went.
 
-use crate::git::{Head, LastChange, ObjectId, PinTarget, Repo};
+use crate::corpus::{Corpus, SourceSide};
+use crate::git::{Head, LastChange, ObjectId, PinTarget, Repo, ShortId};
+use crate::tracking::PinStatus;
 
 use super::decide::{self, Case, HistoryObserved, Observed, SourceNow};
 use super::history;
@@ -15,9 +17,14 @@ const RENAME_DEPTH: usize = 5000;
 
 /// Says where the sources of orphans went, when a commit renamed them, or a rename is staged
 /// (`git mv` without a commit yet: `stele mv` moves the translations after it just the same).
-pub(super) fn follow_renames(repo: &Repo, documents: &mut [DocumentStatus]) -> Result<(), FreshnessError> {
+pub(super) fn follow_renames(
+    repo: &Repo,
+    documents: &mut [DocumentStatus],
+    elsewhere: &[&str],
+) -> Result<(), FreshnessError> {
     let gone: Vec<String> = documents
         .iter()
+        .filter(|d| !elsewhere.contains(&&*d.corpus))
         .filter(|d| !d.source.exists && d.translations.iter().any(|t| t.state == State::Orphan))
         .map(|d| d.source.path.clone())
         .collect();
@@ -29,7 +36,7 @@ pub(super) fn follow_renames(repo: &Repo, documents: &mut [DocumentStatus]) -> R
     if !committed.is_empty() {
         moved.extend(repo.renamed_to(&committed, RENAME_DEPTH)?);
     }
-    for d in documents.iter_mut().filter(|d| !d.source.exists) {
+    for d in documents.iter_mut().filter(|d| !d.source.exists && !elsewhere.contains(&&*d.corpus)) {
         d.source.renamed_to = moved.get(&d.source.path).cloned();
     }
     Ok(())
@@ -152,13 +159,22 @@ pub(super) fn by_history(
 /// One document's translations that the first pass left to git: a recorded basis looked up,
 /// a commit pin resolved, each decided; those without a pin are added to `by_history`, for
 /// one walk of history over all of them ([`by_history`]).
+///
+/// For sources another repository holds (`side`), `repo` is that repository: pins resolve
+/// there; a translation without a pin has no rule (no shared history). Under revcheck's rule
+/// (`revcheck`), pins wait in `by_revcheck` for one walk of the sources' history.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn pending(
     repo: &Repo,
+    side: Option<&SourceSide>,
+    revcheck: bool,
     doc: &mut DocumentStatus,
     d: usize,
     pending: Vec<Pending>,
     by_history: &mut Vec<(usize, usize, ObjectId, ObjectId)>,
+    by_revcheck: &mut Vec<(usize, usize, ShortId, PinStatus)>,
 ) -> Result<(), FreshnessError> {
+    let source_path = side.map_or(doc.source.path.as_str(), |s| s.in_repo(&doc.source.path)).to_owned();
     for p in pending {
         match p {
             Pending::Base { translation, blob, source_blob } => {
@@ -173,10 +189,13 @@ pub(super) fn pending(
                     status.words_to_translate = 0;
                 }
             }
-            Pending::SourceCommit { translation, pin, source_blob } => {
+            Pending::SourceCommit { translation, pin, status: completion, .. } if revcheck => {
+                by_revcheck.push((d, translation, pin, completion));
+            }
+            Pending::SourceCommit { translation, pin, source_blob, status: completion } => {
                 let target = repo.resolve_pin(pin);
                 let source_at_pin = match target {
-                    PinTarget::Commit(commit) => repo.blob_at(commit, &doc.source.path)?,
+                    PinTarget::Commit(commit) => repo.blob_at(commit, &source_path)?,
                     _ => None,
                 };
                 let status = &mut doc.translations[translation];
@@ -188,14 +207,76 @@ pub(super) fn pending(
                     *at = source_at_pin;
                 }
                 let now = SourceNow { blob: source_blob, committed: None, acknowledged: &[] };
-                status.set(decide::decide(Case::Basis(now, Observed::Pinned { target, source_at_pin })));
+                let observed = Observed::Pinned { target, source_at_pin, status: completion };
+                status.set(decide::decide(Case::Basis(now, observed)));
                 if status.state == State::Outdated {
                     status.words_to_translate = doc.source.words;
                 }
             }
+            Pending::History { translation, source_blob, .. } if side.is_some() => {
+                let now = SourceNow { blob: source_blob, committed: None, acknowledged: &[] };
+                doc.translations[translation].set(decide::decide(Case::Basis(now, Observed::NoSharedHistory)));
+            }
             Pending::History { translation, source_blob, blob } => {
                 by_history.push((d, translation, source_blob, blob));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Revcheck's rule for the pinned translations of `corpus` (`by_revcheck`: document,
+/// translation, its pin, its status): one walk of the source repository's history finds, for
+/// every source, the commits a pin may name. The pin is compared as written, as revcheck
+/// compares it; only a translation that is not current has its pin resolved, for the version
+/// of the source it was made from (what `diff` shows).
+pub(super) fn by_revcheck(
+    src_repo: &Repo,
+    corpus: &Corpus,
+    documents: &mut [DocumentStatus],
+    by_revcheck: &[(usize, usize, ShortId, PinStatus)],
+) -> Result<(), FreshnessError> {
+    use crate::git::Accepted;
+    let side = corpus.source_side.as_ref();
+    let in_repo = |path: &str| side.map_or(path, |s| s.in_repo(path)).to_owned();
+    let mut paths: Vec<String> = by_revcheck.iter().map(|&(d, ..)| in_repo(&documents[d].source.path)).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    // Skip directives' globs are relative to the folder of stele.toml, which is not in the
+    // source repository: the keywords alone apply there.
+    let folder = if side.is_some() { "" } else { corpus.folder.as_str() };
+    let rule = &corpus.config.skip;
+    let accepted = src_repo.accepted_commits(&paths, |message, path| rule.skips_at(message, folder, path))?;
+    for &(d, t, pin, completion) in by_revcheck {
+        let path = in_repo(&documents[d].source.path);
+        let found = paths.binary_search(&path).ok().and_then(|i| accepted[i].as_ref());
+        let doc = &mut documents[d];
+        let words = doc.source.words;
+        let status = &mut doc.translations[t];
+        let pinned = pin.full();
+        let history = match found {
+            Some(Accepted::Truncated) => decide::RevcheckHistory::Truncated,
+            Some(Accepted::Commits(list)) if pinned.is_some_and(|c| list.contains(&c)) => {
+                decide::RevcheckHistory::Accepted
+            }
+            _ => decide::RevcheckHistory::NotAccepted,
+        };
+        let source_blob = doc.source.blob.unwrap_or(ObjectId::for_blob(b""));
+        let now = SourceNow { blob: source_blob, committed: None, acknowledged: &[] };
+        let observed = Observed::Revcheck { full: pinned.is_some(), status: completion, history };
+        status.set(decide::decide(Case::Basis(now, observed)));
+        status.words_to_translate = if status.state == State::Outdated { words } else { 0 };
+        let current = status.state == State::Current;
+        let (commit, source_blob) = if current {
+            (pinned, None)
+        } else {
+            match src_repo.resolve_pin(pin) {
+                PinTarget::Commit(c) => (Some(c), src_repo.blob_at(c, &path)?),
+                _ => (None, None),
+            }
+        };
+        if let Basis::SourceCommit { commit: at, source_blob: blob, .. } = &mut status.basis {
+            (*at, *blob) = (commit, source_blob);
         }
     }
     Ok(())

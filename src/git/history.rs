@@ -11,7 +11,7 @@
 //! the walk stops when every path has its answer.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use git2::{ObjectType, Oid};
 
@@ -865,6 +865,87 @@ pub(crate) fn changed_from_every_parent(
         out[f as usize] = lists.iter().all(|l| l[&f] != now);
     }
     Ok(out)
+}
+
+/// The commits `git log` lists from `head` (newest first by committer date; merges passed
+/// over, as they list no files), each with the tracked paths (by number) it changed against
+/// its first parent, until `visit` returns false. Each commit is read once: the walk keeps what
+/// it read of a parent when it queued it. A commit whose parent is missing (a shallow clone's
+/// boundary) is passed over, as `changed_in_commit` does.
+pub(crate) fn walk_first_parent_changes(
+    odb: &Objects<'_>,
+    head: Oid,
+    tracked: &Tracked,
+    mut visit: impl FnMut(Oid, &[u32]) -> Result<bool, GitError>,
+) -> Result<(), GitError> {
+    let mut queue: BinaryHeap<(i64, Oid)> = BinaryHeap::new();
+    let mut seen: HashSet<Oid> = HashSet::new();
+    let mut read: HashMap<Oid, CommitInfo> = HashMap::new();
+    if let Some(info) = read_commit(odb, head)? {
+        queue.push((info.time, head));
+        read.insert(head, info);
+    }
+    seen.insert(head);
+    let mut changed = Vec::new();
+    while let Some((_, id)) = queue.pop() {
+        let info = match read.remove(&id) {
+            Some(info) => info,
+            None => match read_commit(odb, id)? {
+                Some(info) => info,
+                None => continue,
+            },
+        };
+        for &parent in &info.parents {
+            if seen.insert(parent) {
+                match read_commit(odb, parent)? {
+                    Some(p) => {
+                        queue.push((p.time, parent));
+                        read.insert(parent, p);
+                    }
+                    None => queue.push((0, parent)),
+                }
+            }
+        }
+        if info.parents.len() > 1 {
+            continue;
+        }
+        let parent_tree = match info.parents.first() {
+            None => None,
+            Some(p) => match read.get(p) {
+                Some(parent) => Some(parent.tree),
+                None => match read_commit(odb, *p)? {
+                    Some(parent) => Some(parent.tree),
+                    None => continue,
+                },
+            },
+        };
+        changed.clear();
+        let op = GitOp::CompareWithParent {
+            commit: ObjectId(id),
+            parent: ObjectId(info.parents.first().copied().unwrap_or(id)),
+        };
+        diff_trees(odb, parent_tree, Some(info.tree), 0, &tracked.0, &mut changed).map_err(failed_for(op))?;
+        if changed.is_empty() {
+            continue;
+        }
+        let paths: Vec<u32> = changed.iter().map(|(f, _)| *f).collect();
+        if !visit(id, &paths)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// A commit's message, read as a raw object (lossily decoded: a message is not always UTF-8).
+pub(crate) fn commit_message(odb: &Objects<'_>, id: Oid) -> Result<String, GitError> {
+    let missing = || GitError::Read { op: GitOp::ReadCommit(ObjectId(id)), cause: GitCause::Missing(ObjectId(id)) };
+    let (_, data) = odb
+        .read(id)
+        .map_err(|cause| GitError::Read { op: GitOp::ReadCommit(ObjectId(id)), cause })?
+        .ok_or_else(missing)?;
+    let data: &[u8] = &data;
+    let body = data.windows(2).position(|w| w == b"\n\n").map_or(&data[data.len()..], |at| &data[at + 2..]);
+    Ok(String::from_utf8_lossy(body).into_owned())
 }
 
 /// A tracked file that differs between two trees: its number, and its blob in the first tree

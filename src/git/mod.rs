@@ -217,6 +217,14 @@ pub enum GitError {
         /// The revision as given.
         rev: String,
     },
+    /// The repository a corpus's `[source]` names cannot hold its sources.
+    #[error("{}: {problem:?}", path.display())]
+    Source {
+        /// The folder `[source] repository` names.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: SourceProblem,
+    },
     /// Reading the repository failed.
     #[error("git: {op:?}: {cause:?}")]
     Read {
@@ -225,6 +233,42 @@ pub enum GitError {
         /// Why it failed.
         cause: GitCause,
     },
+}
+
+/// Why the folder a corpus's `[source] repository` names cannot serve as its sources'
+/// repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceProblem {
+    /// There is no such folder.
+    Missing,
+    /// Neither it nor a folder above it is a git repository.
+    NotARepository,
+    /// It is in a bare repository: no files to read.
+    Bare,
+    /// It is in the translations' own repository: an ordinary layout says that.
+    SameRepository,
+    /// `ref` names no commit there.
+    BadRef {
+        /// The ref, as written.
+        rev: String,
+    },
+    /// The clone has another commit checked out than the one `ref` names.
+    NotAtRef {
+        /// The ref, as written.
+        rev: String,
+    },
+}
+
+/// What a source file's history says of the commits a pin may name under revcheck's rule
+/// ([`Repo::accepted_commits`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Accepted {
+    /// The commits, newest first: those that are not translation work after the last one that
+    /// is, and that one (all of them when every commit that changed the file is skipped).
+    Commits(Vec<ObjectId>),
+    /// The history stops (a shallow clone) before the file's last change that is translation
+    /// work.
+    Truncated,
 }
 
 /// What stele was doing when git failed, with the objects involved: the CLI says it in the
@@ -845,6 +889,99 @@ impl Repo {
             Err(e) if e.code() == git2::ErrorCode::Ambiguous => PinTarget::Ambiguous,
             Err(_) => PinTarget::NotFound,
         }
+    }
+
+    /// The repository that holds the folder a corpus's `[source] repository` names, which must
+    /// exist, be in a repository with a work tree other than `translations` (the translations'
+    /// work tree), and, when `rev` is given, have the commit it names checked out.
+    pub fn open_source(folder: &Path, rev: Option<&str>, translations: &Path) -> Result<Repo, GitError> {
+        let problem = |problem| GitError::Source { path: folder.to_owned(), problem };
+        if !folder.is_dir() {
+            return Err(problem(SourceProblem::Missing));
+        }
+        tune_libgit2();
+        let inner = Repository::discover(folder).map_err(|_| problem(SourceProblem::NotARepository))?;
+        let repo = Repo::with(inner).map_err(|e| match e {
+            GitError::Bare { .. } => problem(SourceProblem::Bare),
+            e => e,
+        })?;
+        let translations = fs::canonicalize(translations).unwrap_or_else(|_| translations.to_owned());
+        if repo.workdir == translations {
+            return Err(problem(SourceProblem::SameRepository));
+        }
+        if let Some(rev) = rev {
+            let wanted = repo.resolve(rev).map_err(|_| problem(SourceProblem::BadRef { rev: rev.to_owned() }))?;
+            if repo.head()? != Head::Commit(wanted) {
+                return Err(problem(SourceProblem::NotAtRef { rev: rev.to_owned() }));
+            }
+        }
+        Ok(repo)
+    }
+
+    /// Whether the repository is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        !self.shallow.is_empty()
+    }
+
+    /// For each of `paths`, the commits a pin may name under the PHP manual's revcheck rule
+    /// (doc-base `RevcheckFileItem::addGitLogData`): walking the commits as `git log` lists them
+    /// (newest first by committer date, merges left out, each compared with its first parent),
+    /// the commits that changed the path up to and including the first one `skips` does not
+    /// pass over. `None` for a path no commit changed (not committed).
+    pub fn accepted_commits(
+        &self,
+        paths: &[String],
+        mut skips: impl FnMut(&str, &str) -> bool,
+    ) -> Result<Vec<Option<Accepted>>, GitError> {
+        let mut lists: Vec<Vec<ObjectId>> = vec![Vec::new(); paths.len()];
+        let mut done = vec![false; paths.len()];
+        let mut open = paths.len();
+        if open == 0 {
+            return Ok(Vec::new());
+        }
+        let head = match self.head()? {
+            Head::Commit(id) => id,
+            Head::Unborn => return Ok(vec![None; paths.len()]),
+        };
+        let names: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let tracked = history::Tracked::new(&names);
+        let packs = self.packs();
+        let odb = self.objects(&packs)?;
+        let mut walked = 0usize;
+        history::walk_first_parent_changes(&odb, head.0, &tracked, |id, changed| {
+            walked += 1;
+            if walked % 4096 == 0 {
+                self.report(Progress::History { commits: walked });
+            }
+            let mut message: Option<String> = None;
+            for &k in changed {
+                let k = k as usize;
+                if done[k] {
+                    continue;
+                }
+                if message.is_none() {
+                    message = Some(history::commit_message(&odb, id)?);
+                }
+                lists[k].push(ObjectId(id));
+                if !skips(message.as_deref().unwrap_or_default(), &paths[k]) {
+                    done[k] = true;
+                    open -= 1;
+                }
+            }
+            Ok(open > 0)
+        })?;
+        Ok(lists
+            .into_iter()
+            .zip(done)
+            .map(|(list, done)| match (done, list.is_empty()) {
+                (true, _) => Some(Accepted::Commits(list)),
+                // History went on past the boundary of a shallow clone: what lies beyond is
+                // unknown.
+                (false, _) if self.is_shallow() => Some(Accepted::Truncated),
+                (false, true) => None,
+                (false, false) => Some(Accepted::Commits(list)),
+            })
+            .collect())
     }
 
     /// A commit's message (lossily decoded: a message is not always UTF-8).

@@ -4,8 +4,10 @@
 //! body of a file, front matter left out. Blocks are what translators and editors work on — a
 //! heading, a paragraph, a list item, a quote, a code block, a table, the front matter — each
 //! with its byte range and lines, so that a change can be shown and located. Markdown is split
-//! with pulldown-cmark; other text at blank lines.
+//! with pulldown-cmark; DocBook XML (the PHP manual) by its elements ([`docbook`]: paragraphs,
+//! titles, program listings, entity declarations); other text at blank lines.
 
+mod docbook;
 pub mod frontmatter;
 mod sentences;
 
@@ -230,6 +232,9 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
         }
         _ => 0,
     };
+    if !markdown && docbook::looks_like(text) && docbook::blocks(text, body_start, &index, &mut out) {
+        return out;
+    }
     if !markdown {
         let mut start: Option<usize> = None;
         let mut pos = body_start;
@@ -358,6 +363,9 @@ pub fn sentence_texts(text: &str, lang: &str) -> Vec<String> {
 /// line breaks folded into spaces. Plain text is only whitespace-folded.
 pub fn plain(text: &str, markdown: bool) -> String {
     if !markdown {
+        if docbook::is_block_text(text) {
+            return docbook::plain(text);
+        }
         return text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let mut out = String::with_capacity(text.len());

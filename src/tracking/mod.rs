@@ -61,6 +61,9 @@ pub enum Record {
         id: ShortId,
         /// Which key or comment holds it.
         convention: Convention,
+        /// What the pin says of the translation's completion (an `EN-Revision` comment's
+        /// `Status:`).
+        status: PinStatus,
     },
     /// A pin whose value is not an object id (empty, a CVS revision, a word): the translation's
     /// state is unknown, and the rest of the corpus is unaffected.
@@ -80,6 +83,20 @@ impl Record {
             Record::Commit { convention, .. } | Record::Malformed { convention, .. } => *convention,
         }
     }
+}
+
+/// What a pin says of the translation's completion besides its commit: PHP's `EN-Revision`
+/// comment ends with `Maintainer: <user> Status: <status>`, and a status other than `ready`
+/// is work in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PinStatus {
+    /// Nothing said (every other convention), or `Status: ready`.
+    Ready,
+    /// `Status:` is something else (`wip`, `revision`…): work in progress.
+    InProgress,
+    /// An `EN-Revision` comment without the `Maintainer: … Status: …` that revcheck requires:
+    /// a tag problem under revcheck's rule, nothing under the others.
+    Unstated,
 }
 
 /// Where a file keeps its record.
@@ -215,7 +232,9 @@ fn pin_record(convention: Convention, value: &str, line: usize) -> Record {
     let malformed = Record::Malformed { convention, line: line as u32 };
     match convention {
         Convention::SteleBasis => value.parse().map(Record::Blob).unwrap_or(malformed),
-        _ => ShortId::parse(value).map(|id| Record::Commit { id, convention }).unwrap_or(malformed),
+        _ => ShortId::parse(value)
+            .map(|id| Record::Commit { id, convention, status: PinStatus::Ready })
+            .unwrap_or(malformed),
     }
 }
 
@@ -275,7 +294,36 @@ fn en_revision_value(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
 /// of a file that keeps no front matter.
 pub fn en_revision_record(text: &str) -> Option<Record> {
     let (line, value) = en_revision_value(text)?;
-    Some(pin_record(Convention::EnRevision, &text[value], line))
+    match pin_record(Convention::EnRevision, &text[value.clone()], line) {
+        Record::Commit { id, convention, .. } => {
+            Some(Record::Commit { id, convention, status: en_revision_status(&text[value.end..]) })
+        }
+        other => Some(other),
+    }
+}
+
+/// The status an `EN-Revision` comment gives after its value (`rest` starts there), read as
+/// doc-base's `RevtagParser` reads it: `\s*Maintainer:\s(.*?)\sStatus:\s*(\S+)` within the
+/// comment; `ready` is done, any other status work in progress.
+fn en_revision_status(rest: &str) -> PinStatus {
+    let comment = match rest.find("-->") {
+        Some(end) => &rest[..end],
+        None => rest,
+    };
+    let Some(after) = comment.trim_start().strip_prefix("Maintainer:") else { return PinStatus::Unstated };
+    // The maintainer: a blank, then anything (even nothing), then a blank before `Status:`.
+    if !after.starts_with(char::is_whitespace) {
+        return PinStatus::Unstated;
+    }
+    let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    let found = after.match_indices("Status:").find(|(at, _)| after[..*at].ends_with(char::is_whitespace));
+    let Some((at, _)) = found else { return PinStatus::Unstated };
+    let status = after[at + "Status:".len()..].trim_start();
+    match status.split(char::is_whitespace).next().unwrap_or_default() {
+        "" => PinStatus::Unstated,
+        "ready" => PinStatus::Ready,
+        _ => PinStatus::InProgress,
+    }
 }
 
 /// Reads the record of the translation at `path`, whose text is `text`, kept as `storage`
@@ -473,7 +521,7 @@ pub fn plan(
     };
     let reads_back = match expected {
         Some(Record::Blob(b)) => b == target.blob && convention == Convention::SteleBasis,
-        Some(Record::Commit { id, convention: c }) => c == convention && id.full() == target.commit,
+        Some(Record::Commit { id, convention: c, .. }) => c == convention && id.full() == target.commit,
         _ => false,
     };
     if !reads_back {
@@ -562,8 +610,41 @@ mod tests {
         ];
         for (path, text, want) in cases {
             let got = embedded_record(Path::new(path), text).unwrap();
-            let want = want.map(|(id, convention)| Record::Commit { id: ShortId::parse(id).unwrap(), convention });
+            let got = got.map(|r| match r {
+                Record::Commit { id, convention, .. } => (id, convention),
+                other => panic!("{path}: {other:?}"),
+            });
+            let want = want.map(|(id, convention)| (ShortId::parse(id).unwrap(), convention));
             assert_eq!(got, want, "{path}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn en_revision_status_as_revcheck_reads_it() {
+        // Issue 24: doc-base's RevtagParser, `EN-Revision:\s*(\S+)\s*Maintainer:\s(.*?)\sStatus:\s*(\S+)`.
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        let cases: &[(&str, PinStatus)] = &[
+            ("Maintainer: ana Status: ready -->", PinStatus::Ready),
+            ("Maintainer: ana Status: ready-->", PinStatus::Ready),
+            ("Maintainer: Ana Lopes Status: ready -->", PinStatus::Ready),
+            ("Maintainer:  Status: ready -->", PinStatus::Ready),
+            ("\n     Maintainer: ana\n     Status: ready -->", PinStatus::Ready),
+            ("Maintainer: ana Status: wip -->", PinStatus::InProgress),
+            ("Maintainer: ana Status: Ready -->", PinStatus::InProgress),
+            ("Maintainer: ana Status: -->", PinStatus::Unstated),
+            ("Maintainer: ana -->", PinStatus::Unstated),
+            ("-->", PinStatus::Unstated),
+            ("Maintainer:ana Status: ready -->", PinStatus::Unstated),
+            ("x Maintainer: ana Status: ready -->", PinStatus::Unstated),
+            // What follows the comment is not part of it.
+            ("--> Maintainer: ana Status: ready", PinStatus::Unstated),
+        ];
+        for (rest, want) in cases {
+            let text = format!("<!-- EN-Revision: {id} {rest}\n<x/>\n");
+            match en_revision_record(&text) {
+                Some(Record::Commit { status, .. }) => assert_eq!(status, *want, "{text:?}"),
+                other => panic!("{text:?}: {other:?}"),
+            }
         }
     }
 

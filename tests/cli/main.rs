@@ -25,6 +25,7 @@ mod qa;
 mod renames;
 mod report;
 mod skipped;
+mod sources;
 mod status;
 mod todo;
 mod util;
