@@ -399,3 +399,26 @@ fn compare_counts_keys() {
     let c = compare(&v1, &full, Some(&v1));
     assert!(!c.has_problems(false) && c.has_problems(true));
 }
+
+#[test]
+fn real_projects_files_read() {
+    // Seeds of the fuzz targets, copied from the projects issue 25 names.
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let read = |path: &str, format| {
+        let bytes = std::fs::read(seeds.join(path)).unwrap();
+        parse_bytes(format, &bytes).unwrap_or_else(|e| panic!("{path}: {e:?}"))
+    };
+    let en = read("dict_yaml/otel-en.yaml", Format::Yaml);
+    let fr = read("dict_yaml/otel-fr.yaml", Format::Yaml);
+    // issue 25: each translation lacks 18 of the 34 English keys.
+    assert_eq!(en.len(), 34);
+    let c = compare(&en, &fr, None);
+    assert_eq!(c.missing.len(), 18, "{c:?}");
+    assert!(en.get("community_introduce").unwrap().value.main_text().starts_with("{{ .Site.Title }} is an open"));
+    assert_eq!(read("dict_js/astro-nav-fr.ts", Format::Js).get("tutorial").unwrap().line, 4);
+    assert!(read("dict_yaml/astro-ar.yml", Format::Yaml).get("site.title").is_some());
+    let helm = read("dict_json/helm-code-fr.json", Format::Json);
+    assert_eq!(helm.len(), 12);
+    assert_eq!(helm.get("home.about.learnMore").unwrap().note.as_deref(), Some("Learn more label"));
+    assert_eq!(read("dict_po/fr.po", Format::Po).len(), 4);
+}
