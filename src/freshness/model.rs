@@ -377,6 +377,7 @@ fn serialize_corpora<S: serde::Serializer>(v: &[CorpusSummary], s: S) -> Result<
         let kind = match c.kind {
             Kind::Text => "text",
             Kind::Fluent => "fluent",
+            Kind::Dictionary { .. } => "dictionary",
         };
         map.serialize_entry(&c.name, &One { kind, summary: &c.summary })?;
     }

@@ -75,7 +75,7 @@ fn load(
     // be known.
     let unchanged = match kind {
         Kind::Text => version.stat.and_then(|stat| known.index.unchanged(rel, &stat)),
-        Kind::Fluent => None,
+        Kind::Fluent | Kind::Dictionary { .. } => None,
     };
     if kind == Kind::Text {
         if let Some(blob) = unchanged {
