@@ -861,16 +861,19 @@ fn render_mark(
 pub fn dict_problem(loc: &Localizer, problem: &stele::dict::DictProblem, hint: &mut Option<String>) -> String {
     use stele::dict::{DictProblem as P, Expected as E, ValueKind as K};
     let kind = |k: &K| {
-        t!(loc, match k {
-            K::Text => "dict-kind-text",
-            K::Number => "dict-kind-number",
-            K::Boolean => "dict-kind-boolean",
-            K::Null => "dict-kind-null",
-            K::Datetime => "dict-kind-datetime",
-            K::List => "dict-kind-list",
-            K::Map => "dict-kind-map",
-            K::Alias => "dict-kind-alias",
-        })
+        t!(
+            loc,
+            match k {
+                K::Text => "dict-kind-text",
+                K::Number => "dict-kind-number",
+                K::Boolean => "dict-kind-boolean",
+                K::Null => "dict-kind-null",
+                K::Datetime => "dict-kind-datetime",
+                K::List => "dict-kind-list",
+                K::Map => "dict-kind-map",
+                K::Alias => "dict-kind-alias",
+            }
+        )
     };
     match problem {
         P::NotUtf8 => {
@@ -879,17 +882,20 @@ pub fn dict_problem(loc: &Localizer, problem: &stele::dict::DictProblem, hint: &
         }
         P::TooLarge { max } => t!(loc, "cause-dict-too-large", "max" => *max),
         P::Syntax { column, expected } => {
-            let expected = t!(loc, match expected {
-                E::Value => "dict-expected-value",
-                E::Key => "dict-expected-key",
-                E::Colon => "dict-expected-colon",
-                E::CommaOrClose => "dict-expected-comma-or-close",
-                E::EndOfText => "dict-expected-end-of-text",
-                E::Escape => "dict-expected-escape",
-                E::End => "dict-expected-end",
-                E::Keyword => "dict-expected-keyword",
-                E::Wellformed => "dict-expected-wellformed",
-            });
+            let expected = t!(
+                loc,
+                match expected {
+                    E::Value => "dict-expected-value",
+                    E::Key => "dict-expected-key",
+                    E::Colon => "dict-expected-colon",
+                    E::CommaOrClose => "dict-expected-comma-or-close",
+                    E::EndOfText => "dict-expected-end-of-text",
+                    E::Escape => "dict-expected-escape",
+                    E::End => "dict-expected-end",
+                    E::Keyword => "dict-expected-keyword",
+                    E::Wellformed => "dict-expected-wellformed",
+                }
+            );
             t!(loc, "cause-dict-syntax", "column" => *column, "expected" => expected)
         }
         P::DuplicateKey { key, first_line } => {

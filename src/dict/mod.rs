@@ -15,6 +15,7 @@
 //! per-key decision, the same content rule `ftl` applies to Fluent messages.
 
 mod js;
+pub mod placeholders;
 mod po;
 mod properties;
 mod toml;
