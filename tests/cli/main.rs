@@ -7,6 +7,7 @@ mod architecture;
 mod basis;
 mod cache;
 mod check;
+mod compare_locales;
 mod diff;
 mod errors;
 mod export;
