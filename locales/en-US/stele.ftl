@@ -206,6 +206,8 @@ init-comment-check-min-complete = Least percentage of current translations per l
 init-comment-check-max-outdated = Most outdated translations per language.
 init-comment-check-outdated-by-change = What a translation weighs that a change's source edits leave outdated: "warning", "error" or "off".
 init-comment-check-allow-missing = Translations that may be missing (globs on paths from the repository root).
+init-comment-kind-dictionary = UI dictionaries, compared key by key (the format from each file's extension, or format = "json", "yaml", "toml", "po", "properties", "js").
+init-comment-check-missing-keys = What a key missing from a translation weighs: "warning" (the default), "error", or "off" where the application shows the source's text instead (Hugo, i18next).
 init-wrote = Wrote { $path } (layout: { $layout }).
 init-prose-only = Only prose files are documents: left out { $kinds } (edit `include` to keep them).
 init-no-languages = No translation folders were found: add your languages to `languages`.

@@ -207,6 +207,8 @@ init-comment-check-min-complete = Porcentaje mínimo de traducciones al día por
 init-comment-check-max-outdated = Número máximo de traducciones desactualizadas por idioma.
 init-comment-check-outdated-by-change = Cuánto pesa una traducción que los cambios en la fuente de un cambio dejan desactualizada: "warning", "error" u "off".
 init-comment-check-allow-missing = Traducciones que pueden faltar (globs sobre las rutas desde la raíz del repositorio).
+init-comment-kind-dictionary = Diccionarios de interfaz, comparados clave por clave (el formato según la extensión de cada archivo, o format = "json", "yaml", "toml", "po", "properties", "js").
+init-comment-check-missing-keys = Lo que pesa una clave ausente de una traducción: "warning" (por defecto), "error", u "off" donde la aplicación muestra entonces el texto de origen (Hugo, i18next).
 init-wrote = Se escribió { $path } (disposición: { $layout }).
 init-prose-only = Solo los archivos de texto son documentos: quedan fuera { $kinds } (edite `include` para conservarlos).
 init-no-languages = No se encontró ninguna carpeta de traducción: añada sus idiomas a `languages`.

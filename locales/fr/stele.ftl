@@ -208,6 +208,8 @@ init-comment-check-min-complete = Pourcentage minimal de traductions à jour par
 init-comment-check-max-outdated = Nombre maximal de traductions obsolètes par langue.
 init-comment-check-outdated-by-change = Le poids d’une traduction que les modifications de source d’un changement rendent obsolète : "warning", "error" ou "off".
 init-comment-check-allow-missing = Traductions qui peuvent manquer (globs sur les chemins depuis la racine du dépôt).
+init-comment-kind-dictionary = Dictionnaires d’interface, comparés clé par clé (le format d’après l’extension de chaque fichier, ou format = "json", "yaml", "toml", "po", "properties", "js").
+init-comment-check-missing-keys = Ce que pèse une clé absente d’une traduction : "warning" (par défaut), "error", ou "off" là où l’application affiche alors le texte source (Hugo, i18next).
 init-wrote = { $path } écrit (disposition : { $layout }).
 init-prose-only = Seuls les fichiers de texte sont des documents : laissés de côté { $kinds } (modifiez `include` pour les garder).
 init-no-languages = Aucun dossier de traduction trouvé : ajoutez vos langues à `languages`.
