@@ -528,6 +528,8 @@ status-source-syntax-error = { $path }, line { $line }: syntax error: { $message
 reason-source-changed-short = the source changed since the version it was translated from
 reason-messages = messages: { $missing } missing, { $outdated } changed in the source, { $obsolete } obsolete, { $broken } broken references
 reason-messages-short = some messages are missing, changed or obsolete
+reason-keys = keys: { $missing } missing, { $outdated } changed in the source, { $orphan } no longer in the source, { $review } fuzzy or untranslated (of { $total })
+reason-keys-short = some keys are missing, changed or no longer in the source
 reason-syntax-error = { $count ->
     [one] a syntax error
    *[other] { $count } syntax errors

@@ -535,6 +535,8 @@ status-source-syntax-error = { $path }, línea { $line }: error de sintaxis: { $
 reason-source-changed-short = la fuente cambió desde la versión de la que se tradujo
 reason-messages = mensajes: { $missing } pendientes, { $outdated } modificados en la fuente, { $obsolete } obsoletos, { $broken } referencias rotas
 reason-messages-short = faltan mensajes, o cambiaron, o están obsoletos
+reason-keys = claves: { $missing } pendientes, { $outdated } modificadas en la fuente, { $orphan } ya no presentes en la fuente, { $review } difusas o sin traducir (de { $total })
+reason-keys-short = faltan claves, o cambiaron, o ya no están en la fuente
 reason-syntax-error = { $count ->
     [one] un error de sintaxis
    *[other] { $count } errores de sintaxis

@@ -533,6 +533,8 @@ status-source-syntax-error = { $path }, ligne { $line } : erreur de syntaxe : 
 reason-source-changed-short = la source a changé depuis la version d’où la traduction a été faite
 reason-messages = messages : { $missing } manquants, { $outdated } modifiés dans la source, { $obsolete } obsolètes, { $broken } références cassées
 reason-messages-short = des messages manquent, ont changé ou sont obsolètes
+reason-keys = clés : { $missing } manquantes, { $outdated } modifiées dans la source, { $orphan } absentes de la source, { $review } floues ou non traduites (sur { $total })
+reason-keys-short = des clés manquent, ont changé ou ne sont plus dans la source
 reason-syntax-error = { $count ->
     [one] une erreur de syntaxe
    *[other] { $count } erreurs de syntaxe

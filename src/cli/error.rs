@@ -254,6 +254,7 @@ impl From<FreshnessError> for CliError {
             FreshnessError::Git(g) => CliError::Git(g),
             FreshnessError::Hash(h) => CliError::Hash(h),
             FreshnessError::NoMatch { path } => CliError::NoMatch { path: PathBuf::from(path) },
+            FreshnessError::Dictionary { path, error } => CliError::Dictionary { path, error },
         }
     }
 }
@@ -531,6 +532,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
             stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
+            stele::mark::AckError::Dictionary { path, error } => {
+                causes.push(dict_problem(loc, &error.problem, &mut hint));
+                msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
+            }
             stele::mark::AckError::NotCosmetic { path, changes } => {
                 for h in changes {
                     let id = match h.change {
@@ -616,6 +621,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Hash(h)) => {
                 render_hash(loc, h, &mut hint)
+            }
+            stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Dictionary { path, error }) => {
+                causes.push(dict_problem(loc, &error.problem, &mut hint));
+                msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::NoMatch { path }) => {
                 hint = Some(t!(loc, "hint-no-match"));

@@ -373,6 +373,9 @@ pub fn parse(format: Format, text: &str) -> Result<Dictionary, DictError> {
 pub struct KeyRef {
     /// The key as shown ([`Entry::display_key`]).
     pub key: String,
+    /// The key as the dictionary holds it ([`Entry::key`]), for looking it up again.
+    #[serde(skip)]
+    pub id: String,
     /// 1-based line.
     pub line: usize,
 }
@@ -457,7 +460,7 @@ pub fn compare(source: &Dictionary, translation: &Dictionary, basis: Option<&Dic
     for s in &source.entries {
         let t = translation.get(&s.key);
         let state = decide(Some(s), t, basis.map(|b| b.get(&s.key)));
-        let at = |line| KeyRef { key: s.display_key(), line };
+        let at = |line| KeyRef { key: s.display_key(), id: s.key.clone(), line };
         let t_line = t.map_or(s.line, |t| t.line);
         match state {
             Some(KeyState::Current) => c.current += 1,
@@ -470,7 +473,7 @@ pub fn compare(source: &Dictionary, translation: &Dictionary, basis: Option<&Dic
     }
     for t in &translation.entries {
         if source.get(&t.key).is_none() {
-            c.orphan.push(KeyRef { key: t.display_key(), line: t.line });
+            c.orphan.push(KeyRef { key: t.display_key(), id: t.key.clone(), line: t.line });
         }
     }
     c

@@ -29,6 +29,7 @@ pub mod decide;
 mod facts;
 mod fluent;
 mod history;
+mod keys;
 mod model;
 mod observe;
 mod resolve;
@@ -127,6 +128,10 @@ fn status_of(
     if kind == Kind::Fluent {
         for (doc, item) in documents.iter_mut().zip(&kept) {
             fluent::compare_messages(repo, doc, item)?;
+        }
+    } else if let Kind::Dictionary { format } = kind {
+        for (doc, item) in documents.iter_mut().zip(&kept) {
+            keys::compare_keys(repo, doc, item, format, corpus.config.check.missing_keys)?;
         }
     } else {
         let used_stale = stale::find(repo, corpus, opts, &mut facts, &mut documents)?;
