@@ -8,6 +8,7 @@ mod basis;
 mod cache;
 mod check;
 mod compare_locales;
+mod dictionaries;
 mod diff;
 mod errors;
 mod export;

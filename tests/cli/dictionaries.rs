@@ -1,0 +1,189 @@
+//! issue 25: UI dictionaries as corpora, key by key — states through status, check's rules,
+//! and bad input (exit 2 naming file and line, nothing written).
+
+use crate::util::{translation, TestEnv};
+
+const EN: &str = "# Site\nhome: Home\nsearch: Search {{ .Site.Title }}\nreadingTime:\n  one: One minute\n  other: \"{{ .Count }} minutes\"\nfooter: Footer\n";
+const FR: &str = "home: Accueil\nsearch: Chercher dans {{ .Site.Title }}\nreadingTime:\n  one: Une minute\n  other: \"{{ .Count }} minutes\"\nfooter: Pied de page\n";
+
+fn corpus(check: &str) -> TestEnv {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        &format!("[corpora.ui]\nkind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"i18n/{{lang}}.{{path}}\"\n{check}"),
+    );
+    env.write("i18n/en.yaml", EN);
+    env.write("i18n/fr.yaml", FR);
+    env.commit("start");
+    env
+}
+
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    v.as_array().unwrap().iter().map(|e| e["key"].as_str().unwrap().to_owned()).collect()
+}
+
+fn fr(env: &TestEnv) -> serde_json::Value {
+    translation(&env.status_json(&[]), "i18n/fr.yaml")
+}
+
+#[test]
+fn current_then_each_key_judged_against_the_history_basis() {
+    let env = corpus("");
+    let t = fr(&env);
+    assert_eq!(t["state"], "current", "{t}");
+    assert_eq!(t["keys"]["total"], 4);
+    assert_eq!(t["keys"]["current"], 4);
+    assert_eq!(env.stele(&["check"]).code, 0);
+
+    // The source: one value changed, one key added, one removed; the French keeps an old key.
+    env.tick();
+    env.write("i18n/en.yaml", &EN.replace("Search {{", "Find in {{").replace("footer: Footer\n", "header: Header\n"));
+    env.commit("source changes");
+    let t = fr(&env);
+    assert_eq!(t["state"], "outdated");
+    assert_eq!(t["reason"], "keys");
+    assert_eq!(keys(&t["keys"]["outdated"]), ["search"]);
+    assert_eq!(t["keys"]["outdated"][0]["line"], 2);
+    assert_eq!(keys(&t["keys"]["missing"]), ["header"]);
+    assert_eq!(keys(&t["keys"]["orphan"]), ["footer"]);
+    assert_eq!(t["keys"]["current"], 2);
+
+    let out = env.stele(&["check", "--format", "github"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("::error file=i18n/fr.yaml,line=2,"), "{}", out.stdout);
+    assert!(out.stdout.contains("key “search” changed in the source"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("::warning file=i18n/fr.yaml") && out.stdout.contains("key “header” is missing"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("key “footer” is no longer in the source"), "{}", out.stdout);
+
+    // The translator updates the key, adds the new one, drops the old: current, by history.
+    env.tick();
+    env.write(
+        "i18n/fr.yaml",
+        &FR.replace("Chercher dans", "Trouver dans").replace("footer: Pied de page\n", "header: En-tête\n"),
+    );
+    env.commit("fr");
+    assert_eq!(fr(&env)["state"], "current");
+}
+
+#[test]
+fn missing_keys_weigh_what_the_corpus_says() {
+    let fewer = "home: Accueil\n";
+    for (rule, code, state, listed) in
+        [("error", 1, "outdated", true), ("warning", 0, "outdated", true), ("off", 0, "current", false)]
+    {
+        let env =
+            corpus(&format!("[corpora.ui.check]\nmissing_keys = \"{rule}\"\nmax_outdated = 5\nmin_complete = 0\n"));
+        env.tick();
+        env.write("i18n/fr.yaml", fewer);
+        env.commit("fr lacks keys");
+        let t = fr(&env);
+        assert_eq!(t["state"], state, "{rule}: {t}");
+        assert_eq!(keys(&t["keys"]["missing"]), ["search", "readingTime", "footer"], "{rule}");
+        let out = env.stele(&["check"]);
+        assert_eq!(out.code, code, "{rule}: {}", out.stdout);
+        assert_eq!(out.stdout.contains("key “search” is missing"), listed, "{rule}: {}", out.stdout);
+    }
+}
+
+#[test]
+fn formats_by_extension_in_one_corpus() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n",
+    );
+    env.write(
+        "locales/en/app.json",
+        "{\"nav\": {\"home\": \"Home\"}, \"items_one\": \"{{count}} item\", \"items_other\": \"{{count}} items\"}\n",
+    );
+    env.write("locales/fr/app.json", "{\"nav\": {\"home\": \"Accueil\"}, \"items_one\": \"{{count}} élément\", \"items_many\": \"{{count}} d’éléments\", \"items_other\": \"{{count}} éléments\"}\n");
+    env.write("locales/en/nav.ts", "export default {\n  tutorial: 'Tutorial',\n  ecosystem: 'Ecosystem',\n};\n");
+    env.write(
+        "locales/fr/nav.ts",
+        "import { navDictionary } from '../util';\nexport default navDictionary({\n  tutorial: 'Tutoriel',\n});\n",
+    );
+    env.write("locales/en/messages.properties", "hello = Hello\n");
+    env.write("locales/fr/messages.properties", "hello = Bonjour\n");
+    env.write("locales/en/hugo.toml", "[home]\nother = \"Home\"\n");
+    env.write("locales/fr/hugo.toml", "[home]\nother = \"Accueil\"\n");
+    env.write("locales/en/app.po", "msgid \"Open\"\nmsgstr \"\"\n\nmsgid \"Close\"\nmsgstr \"\"\n");
+    env.write("locales/fr/app.po", "#, fuzzy\nmsgid \"Open\"\nmsgstr \"Ouvrir\"\n\nmsgid \"Close\"\nmsgstr \"\"\n");
+    env.commit("start");
+    let json = env.status_json(&[]);
+    let t = |p: &str| translation(&json, p);
+    assert_eq!(t("locales/fr/app.json")["state"], "current", "{json}");
+    assert_eq!(t("locales/fr/app.json")["keys"]["total"], 2);
+    assert_eq!(keys(&t("locales/fr/nav.ts")["keys"]["missing"]), ["ecosystem"]);
+    assert_eq!(t("locales/fr/messages.properties")["state"], "current");
+    assert_eq!(t("locales/fr/hugo.toml")["state"], "current");
+    let po = t("locales/fr/app.po");
+    assert_eq!(po["state"], "outdated");
+    assert_eq!(keys(&po["keys"]["fuzzy"]), ["Open"]);
+    assert_eq!(keys(&po["keys"]["untranslated"]), ["Close"]);
+}
+
+#[test]
+fn bad_dictionaries_stop_with_the_file_and_line() {
+    let deep = format!("{}\"x\"{}", "{\"a\":\n".repeat(10_000), "}".repeat(10_000));
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("i18n/fr.yaml", "home: Accueil\nhome: Maison\n".into(), "i18n/fr.yaml, line 2: the dictionary cannot be read"),
+        ("i18n/fr.yaml", "home: [Accueil\nsearch: x\n".into(), "i18n/fr.yaml, line 2"),
+        ("i18n/en.yaml", "home: &a Home\nsearch: *a\n".into(), "i18n/en.yaml, line 2"),
+        ("i18n/fr.json", "{\"home\": 3}".into(), "i18n/fr.json, line 1"),
+        ("i18n/fr.json", deep, "i18n/fr.json, line 65"),
+        ("i18n/fr.ts", "export default {\n  home: base.home,\n};\n".into(), "i18n/fr.ts, line 2"),
+    ];
+    for (path, text, said) in cases {
+        let env = TestEnv::new();
+        let ext = path.rsplit('.').next().unwrap();
+        env.write(
+            "stele.toml",
+            &format!("kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"i18n/{{lang}}.{{path}}\"\ninclude = [\"*.{ext}\"]\n"),
+        );
+        let other = if path.contains("/en.") { path.replace("/en.", "/fr.") } else { path.replace("/fr.", "/en.") };
+        let good = match ext {
+            "json" => "{\"home\": \"Home\"}",
+            "ts" => "export default { home: 'Home' };",
+            _ => "home: Home\n",
+        };
+        env.write(&other, good);
+        env.write(path, &text);
+        env.commit("start");
+        let before = env.git(&["status", "--porcelain", "--untracked-files=all"]);
+        for cmd in [&["status"][..], &["check"], &["todo"]] {
+            let out = env.stele(cmd);
+            assert_eq!(out.code, 2, "{path} {cmd:?}: {}{}", out.stdout, out.stderr);
+            assert!(out.stderr.contains(said), "{path}: {}", out.stderr);
+            assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        }
+        assert_eq!(
+            env.git(&["status", "--porcelain", "--untracked-files=all"]),
+            before,
+            "{path}: something was written"
+        );
+    }
+}
+
+#[test]
+fn a_dictionary_larger_than_the_budget_is_refused_before_it_is_read() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"i18n/{lang}.{path}\"\n",
+    );
+    env.write("i18n/en.json", "{\"home\": \"Home\"}");
+    // 100 MB of one long line inside a value.
+    let mut big = Vec::with_capacity(100 * 1024 * 1024 + 32);
+    big.extend_from_slice(b"{\"home\": \"");
+    big.resize(100 * 1024 * 1024, b'a');
+    big.extend_from_slice(b"\"}");
+    env.write_bytes("i18n/fr.json", &big);
+    let out = env.stele(&["status"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("i18n/fr.json, line 1: the dictionary cannot be read"), "{}", out.stderr);
+    assert!(out.stderr.contains("larger than 16777216 bytes"), "{}", out.stderr);
+}
