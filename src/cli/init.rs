@@ -104,7 +104,10 @@ fn dictionaries(dir: &Path, source_lang: &Lang) -> Vec<Planned> {
         }
         let translations: Vec<String> =
             langs.iter().filter(|l| Lang::parse(l).is_ok_and(|l| &l != source_lang)).cloned().collect();
-        if translations.is_empty() {
+        // Without the source's dictionaries (Docusaurus generates its English and does not
+        // commit it) every translation would be an orphan: docs/formats.md says what to do.
+        let has_source = langs.iter().any(|l| Lang::parse(l).is_ok_and(|l| &l == source_lang));
+        if translations.is_empty() || !has_source {
             continue;
         }
         exts.sort();

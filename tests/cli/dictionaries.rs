@@ -59,6 +59,20 @@ fn current_then_each_key_judged_against_the_history_basis() {
     );
     assert!(out.stdout.contains("key “footer” is no longer in the source"), "{}", out.stdout);
 
+    // diff: the old and new source value of each changed key, and the others listed.
+    let out = env.stele(&["diff", "i18n/fr.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("@@ key search, changed in the source · translation line 2"), "{}", out.stdout);
+    assert!(out.stdout.contains("[-Search-]{+Find in+} {{ .Site.Title }}"), "{}", out.stdout);
+    assert!(out.stdout.contains("Chercher dans {{ .Site.Title }}"), "{}", out.stdout);
+    assert!(out.stdout.contains("@@ key header, missing from the translation"), "{}", out.stdout);
+    assert!(out.stdout.contains("@@ key footer, no longer in the source"), "{}", out.stdout);
+    let json = env.stele(&["diff", "i18n/fr.yaml", "--format", "json"]).json();
+    let changed = &json["translations"][0]["message_diffs"][0];
+    assert_eq!((changed["id"].as_str(), changed["kind"].as_str()), (Some("search"), Some("changed")));
+    assert_eq!(changed["old_text"], "Search {{ .Site.Title }}");
+    assert_eq!(changed["new_text"], "Find in {{ .Site.Title }}");
+
     // The translator updates the key, adds the new one, drops the old: current, by history.
     env.tick();
     env.write(
