@@ -801,6 +801,12 @@ qa-conflict-marker = a git conflict marker: { $text }
 qa-placeholder = placeholder text left in the translation: { $text }
 qa-terminology = “{ $source }” is translated “{ $translation }” by the glossary
 qa-forbidden-term = “{ $source }” is a variant the glossary forbids
+qa-key-placeholder = placeholders differ: { $missing } in the source, { $extra } in the translation
+qa-key-tag = HTML tags differ: { $missing } in the source, { $extra } in the translation
+qa-key-spaces = spaces at the start or end differ from the source's
+qa-key-spaces-leading = the source begins with a space and the translation does not, or the reverse
+qa-key-spaces-trailing = the source ends with a space and the translation does not, or the reverse
+qa-icu-syntax = the ICU message's braces no longer balance (they do in the source)
 qa-summary = { $errors ->
     [one] one error
    *[other] { $errors } errors
@@ -834,6 +840,10 @@ qa-rule-conflict-marker = A git conflict marker
 qa-rule-placeholder = Placeholder text
 qa-rule-terminology = A glossary term not translated as required
 qa-rule-forbidden-term = A variant the glossary forbids
+qa-rule-key-placeholder = Placeholders that differ in a dictionary key
+qa-rule-key-tag = HTML tags that differ in a dictionary key
+qa-rule-key-spaces = Leading or trailing spaces that differ in a dictionary key
+qa-rule-icu-syntax = ICU message syntax broken in a dictionary key
 error-qa-unknown-check = { $path }, line { $line }: there is no check `{ $id }`
 hint-qa-checks = the checks are: { $known }
 error-glossary-read = cannot read the glossary { $path }

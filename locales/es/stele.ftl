@@ -808,6 +808,12 @@ qa-conflict-marker = un marcador de conflicto de git: { $text }
 qa-placeholder = texto provisional dejado en la traducción: { $text }
 qa-terminology = «{ $source }» se traduce «{ $translation }» según el glosario
 qa-forbidden-term = «{ $source }» es una variante que el glosario prohíbe
+qa-key-placeholder = las variables difieren: { $missing } en la fuente, { $extra } en la traducción
+qa-key-tag = las etiquetas HTML difieren: { $missing } en la fuente, { $extra } en la traducción
+qa-key-spaces = los espacios al principio o al final difieren de los de la fuente
+qa-key-spaces-leading = la fuente empieza con un espacio y la traducción no, o al revés
+qa-key-spaces-trailing = la fuente termina con un espacio y la traducción no, o al revés
+qa-icu-syntax = las llaves del mensaje ICU ya no están equilibradas (en la fuente sí)
 qa-summary = { $errors ->
     [one] un error
    *[other] { $errors } errores
@@ -841,6 +847,10 @@ qa-rule-conflict-marker = Un marcador de conflicto de git
 qa-rule-placeholder = Texto provisional
 qa-rule-terminology = Un término del glosario mal traducido
 qa-rule-forbidden-term = Una variante que el glosario prohíbe
+qa-rule-key-placeholder = Variables que difieren en una clave de diccionario
+qa-rule-key-tag = Etiquetas HTML que difieren en una clave de diccionario
+qa-rule-key-spaces = Espacios iniciales o finales que difieren en una clave de diccionario
+qa-rule-icu-syntax = Sintaxis de mensaje ICU rota en una clave de diccionario
 error-qa-unknown-check = { $path }, línea { $line }: no hay ninguna comprobación `{ $id }`
 hint-qa-checks = las comprobaciones son: { $known }
 error-glossary-read = no se puede leer el glosario { $path }

@@ -806,6 +806,12 @@ qa-conflict-marker = un marqueur de conflit git : { $text }
 qa-placeholder = texte provisoire laissé dans la traduction : { $text }
 qa-terminology = « { $source } » se traduit « { $translation } » selon le glossaire
 qa-forbidden-term = « { $source } » est une variante que le glossaire interdit
+qa-key-placeholder = les variables diffèrent : { $missing } dans la source, { $extra } dans la traduction
+qa-key-tag = les balises HTML diffèrent : { $missing } dans la source, { $extra } dans la traduction
+qa-key-spaces = les espaces au début ou à la fin diffèrent de ceux de la source
+qa-key-spaces-leading = la source commence par une espace et pas la traduction, ou l’inverse
+qa-key-spaces-trailing = la source finit par une espace et pas la traduction, ou l’inverse
+qa-icu-syntax = les accolades du message ICU ne s’équilibrent plus (elles s’équilibrent dans la source)
 qa-summary = { $errors ->
     [one] une erreur
    *[other] { $errors } erreurs
@@ -839,6 +845,10 @@ qa-rule-conflict-marker = Un marqueur de conflit git
 qa-rule-placeholder = Texte provisoire
 qa-rule-terminology = Un terme du glossaire mal traduit
 qa-rule-forbidden-term = Une variante que le glossaire interdit
+qa-rule-key-placeholder = Variables qui diffèrent dans une clé de dictionnaire
+qa-rule-key-tag = Balises HTML qui diffèrent dans une clé de dictionnaire
+qa-rule-key-spaces = Espaces de début ou de fin qui diffèrent dans une clé de dictionnaire
+qa-rule-icu-syntax = Syntaxe de message ICU cassée dans une clé de dictionnaire
 error-qa-unknown-check = { $path }, ligne { $line } : il n’y a pas de vérification `{ $id }`
 hint-qa-checks = les vérifications sont : { $known }
 error-glossary-read = impossible de lire le glossaire { $path }

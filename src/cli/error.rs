@@ -460,6 +460,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         }
         CliError::Qa(e) => match e {
             stele::qa::QaError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
+            stele::qa::QaError::Dictionary { path, error } => {
+                causes.push(dict_problem(loc, &error.problem, &mut hint));
+                msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
+            }
             stele::qa::QaError::UnknownCheck { path, line, id } => {
                 let known: Vec<&str> = stele::qa::Check::ALL.iter().map(|c| c.id()).collect();
                 hint = Some(t!(loc, "hint-qa-checks", "known" => known.join(", ")));

@@ -201,3 +201,48 @@ fn a_dictionary_larger_than_the_budget_is_refused_before_it_is_read() {
     assert!(out.stderr.contains("i18n/fr.json, line 1: the dictionary cannot be read"), "{}", out.stderr);
     assert!(out.stderr.contains("larger than 16777216 bytes"), "{}", out.stderr);
 }
+
+#[test]
+fn qa_checks_each_key_placeholders_tags_spaces_and_icu() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n",
+    );
+    env.write(
+        "locales/en/app.json",
+        "{\n\"title\": \"{{ .Site.Title }} docs\",\n\"read\": \"Read <b>this</b>\",\n\"search\": \"Search: \",\n\"files\": \"{count, plural, one {# file} other {# files}}\",\n\"ok\": \"Hello {name}\"\n}\n",
+    );
+    env.write(
+        "locales/fr/app.json",
+        "{\n\"title\": \"Documentation\",\n\"read\": \"Lisez <strong>ceci</strong>\",\n\"search\": \"Recherche :\",\n\"files\": \"{count, plural, one {# fichier} other {# fichiers}\",\n\"ok\": \"Bonjour {name}\"\n}\n",
+    );
+    env.commit("start");
+    let out = env.stele(&["qa", "--format", "json"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{}{}", out.stdout, out.stderr));
+    let found: Vec<(String, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["check"].as_str().unwrap().to_owned(), f["line"].as_u64().unwrap()))
+        .collect();
+    let want: Vec<(String, u64)> =
+        [("key-placeholder", 2), ("key-tag", 3), ("key-spaces", 4), ("key-placeholder", 5), ("icu-syntax", 5)]
+            .iter()
+            .map(|(c, l)| ((*c).to_owned(), *l))
+            .collect();
+    let mut sorted = found.clone();
+    sorted.sort();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert_eq!(sorted, want_sorted, "{json}");
+    let text = env.stele(&["qa"]);
+    assert!(
+        text.stdout.contains(
+            "locales/fr/app.json:2: error[key-placeholder]: placeholders differ: {{ .Site.Title }} in the source"
+        ),
+        "{}",
+        text.stdout
+    );
+}
