@@ -117,11 +117,14 @@ fn dictionaries(dir: &Path, source_lang: &Lang) -> Vec<Planned> {
         } else {
             (format!("{folder}/{{lang}}/{{path}}"), Some(exts.iter().map(|e| format!("**/*.{e}")).collect()))
         };
+        // Docusaurus keeps the docs' sidebar categories (`_category_.json`) beside the pages'
+        // translations, under `i18n/<lang>/…-docs/current/`: they belong to the pages.
+        let exclude = if by_file { Vec::new() } else { vec!["**/_category_.*".to_owned()] };
         out.push(Planned {
             name: Some(name.to_owned()),
             layout: Guess::One(layout),
             include,
-            exclude: Vec::new(),
+            exclude,
             // Dictionaries keep their records in sidecars (the default for files that are not
             // Markdown).
             records: None,
