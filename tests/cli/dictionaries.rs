@@ -246,3 +246,25 @@ fn qa_checks_each_key_placeholders_tags_spaces_and_icu() {
         text.stdout
     );
 }
+
+#[test]
+fn export_writes_one_pair_per_current_key_with_the_key_as_context() {
+    let env = corpus("");
+    env.tick();
+    env.write("i18n/en.yaml", &EN.replace("Search {{", "Find in {{"));
+    env.commit("search changed");
+    let out = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pairs: Vec<serde_json::Value> = out.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let keys: Vec<&str> = pairs.iter().map(|p| p["key"].as_str().unwrap()).collect();
+    // `search` changed in the source since: not exported; the plural forms one pair each.
+    assert_eq!(keys, ["home", "readingTime[one]", "readingTime[other]", "footer"], "{}", out.stdout);
+    assert_eq!(pairs[0]["source"], "Home");
+    assert_eq!(pairs[0]["target"], "Accueil");
+    let po = env.stele(&["export", "--pair", "en-fr", "--format", "po"]).stdout;
+    assert!(po.contains("msgctxt \"yaml#readingTime[one]\"\nmsgid \"One minute\"\nmsgstr \"Une minute\""), "{po}");
+    let tmx = env.stele(&["export", "--pair", "en-fr", "--format", "tmx"]).stdout;
+    assert!(tmx.contains("<prop type=\"x-stele-key\">footer</prop>"), "{tmx}");
+    let with_outdated = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--include-outdated"]).stdout;
+    assert!(with_outdated.contains("\"key\":\"search\""), "{with_outdated}");
+}
