@@ -889,6 +889,7 @@ md-needs-work = { $count ->
 md-col-state = State
 md-col-file = File
 md-col-detail = Detail
+md-col-keys = Keys
 md-missing-detail = { $words ->
     [one] 1 word to translate
    *[other] { $words } words to translate

@@ -896,6 +896,7 @@ md-needs-work = { $count ->
 md-col-state = Estado
 md-col-file = Archivo
 md-col-detail = Detalle
+md-col-keys = Claves
 md-missing-detail = { $words ->
     [one] 1 palabra por traducir
    *[other] { $words } palabras por traducir

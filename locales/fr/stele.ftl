@@ -894,6 +894,7 @@ md-needs-work = { $count ->
 md-col-state = État
 md-col-file = Fichier
 md-col-detail = Détail
+md-col-keys = Clés
 md-missing-detail = { $words ->
     [one] 1 mot à traduire
    *[other] { $words } mots à traduire

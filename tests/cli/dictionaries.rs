@@ -48,6 +48,11 @@ fn current_then_each_key_judged_against_the_history_basis() {
     assert_eq!(keys(&t["keys"]["orphan"]), ["footer"]);
     assert_eq!(t["keys"]["current"], 2);
 
+    // The Markdown summary counts keys apart from files.
+    let md = env.stele(&["status", "--format", "markdown"]).stdout;
+    assert!(md.contains("| Language | Keys | Current | Missing | Outdated | Orphaned |"), "{md}");
+    assert!(md.contains("| `fr` | 4 | 2 | 1 | 1 | 1 |"), "{md}");
+
     let out = env.stele(&["check", "--format", "github"]);
     assert_eq!(out.code, 1);
     assert!(out.stdout.contains("::error file=i18n/fr.yaml,line=2,"), "{}", out.stdout);
