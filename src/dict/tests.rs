@@ -358,7 +358,8 @@ fn the_decision_table() {
     let po_empty = Entry { source_text: Some("A".into()), ..entry("") };
     let po_done = Entry { source_text: Some("A".into()), ..entry("x") };
     // (source, translation, basis: None = unknown, Some(None) = key absent then) → state
-    let table: &[(Option<&Entry>, Option<&Entry>, Option<Option<&Entry>>, Option<KeyState>)] = &[
+    type Row<'a> = (Option<&'a Entry>, Option<&'a Entry>, Option<Option<&'a Entry>>, Option<KeyState>);
+    let table: &[Row<'_>] = &[
         (None, None, None, None),
         (Some(&a), None, None, Some(KeyState::Missing)),
         (Some(&a), None, Some(Some(&b)), Some(KeyState::Missing)),
