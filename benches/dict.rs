@@ -1,13 +1,14 @@
 //! Dictionary benchmark (issue 25): a 5,000-key JSON pair judged warm, against `git status`.
 //!
 //! ```text
-//! cargo bench --bench dict -- [--keys 5000] [--runs 21]
+//! cargo bench --bench dict -- [--keys 5000] [--runs 21] [--keep]
 //! ```
 //!
 //! Writes `locales/en/app.json` and `locales/fr/app.json` (nested i18next-style keys, a tenth
-//! of them plural pairs `_one`/`_other`) into a temporary git repository, commits them, then
-//! changes 2% of the English values and removes 1% of the French keys in a second commit, so that
-//! the translation's basis comes from history and every key is compared against it. Checks the
+//! of them plural pairs `_one`/`_other`, each pair one key) into a temporary git repository,
+//! commits them, removes 1% of the French keys in a second commit and changes 2% of the English
+//! values in a third, so that the translation's basis comes from history and every key is
+//! compared against it. Checks the
 //! counts stele reports, then prints the medians of: `stele status` (warm: run once before),
 //! `stele status --format json`, `git status --porcelain`, and the library's parse and compare
 //! of the pair alone.
@@ -82,12 +83,14 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 fn main() {
     let mut keys = 5000;
     let mut runs = 21;
+    let mut keep = false;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--keys" => keys = it.next().and_then(|v| v.parse().ok()).expect("--keys N"),
             "--runs" => runs = it.next().and_then(|v| v.parse().ok()).expect("--runs N"),
+            "--keep" => keep = true,
             _ => {}
         }
     }
@@ -108,12 +111,16 @@ fn main() {
     git(dir, &["commit", "-q", "-m", "start"]);
     let changed = |k: usize| k % 50 == 7;
     let dropped = |k: usize| k % 100 == 3;
-    let en = dictionary(keys, "en", &changed, &none);
+    // The French loses keys, then the English changes values: those are outdated against the
+    // source as it was at the French file's last commit.
     let fr = dictionary(keys, "fr", &none, &dropped);
-    fs::write(dir.join("locales/en/app.json"), &en).unwrap();
     fs::write(dir.join("locales/fr/app.json"), &fr).unwrap();
     git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", "changes"]);
+    git(dir, &["commit", "-q", "-m", "fr"]);
+    let en = dictionary(keys, "en", &changed, &none);
+    fs::write(dir.join("locales/en/app.json"), &en).unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "en changes"]);
 
     let stele = |args: &[&str]| {
         let out =
@@ -124,8 +131,8 @@ fn main() {
     // The counts: the dropped keys missing, the changed ones outdated (those dropped aside).
     let json: serde_json::Value = serde_json::from_slice(&stele(&["status", "--format", "json"])).unwrap();
     let k = &json["documents"][0]["translations"][0]["keys"];
-    let plural_groups = keys / 10;
-    let total = keys - plural_groups;
+    // A plural pair is one key (`item9` with its `one` and `other` forms).
+    let total = keys;
     let want_missing = (0..keys).filter(|&i| dropped(i) && i % 10 != 9).count();
     let want_outdated = (0..keys).filter(|&i| changed(i) && !dropped(i)).count();
     assert_eq!(k["total"], total, "{k}");
@@ -154,4 +161,7 @@ fn main() {
     println!("| stele status --format json (warm) | {:.1} ms |", t_json.as_secs_f64() * 1e3);
     println!("| git status --porcelain | {:.1} ms |", t_git.as_secs_f64() * 1e3);
     println!("| dict::parse ×2 + dict::compare (library) | {:.1} ms |", t_lib.as_secs_f64() * 1e3);
+    if keep {
+        eprintln!("kept the repository at {}", tmp.keep().display());
+    }
 }
