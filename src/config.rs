@@ -152,6 +152,20 @@ pub enum Kind {
     Text,
     /// Fluent resources, compared message by message.
     Fluent,
+    /// UI dictionaries (JSON, YAML, TOML, PO, `.properties`, JS/TS), compared key by key: in
+    /// the format `format` names, else the one each file's extension says.
+    Dictionary {
+        /// The format every file is read in (`format = "…"`), when the corpus names one.
+        format: Option<crate::dict::Format>,
+    },
+}
+
+impl Kind {
+    /// Whether documents are compared entry by entry (Fluent messages, dictionary keys) rather
+    /// than as whole texts.
+    pub fn is_keyed(self) -> bool {
+        !matches!(self, Kind::Text)
+    }
 }
 
 /// What `stele check` requires of a corpus (each can be overridden on the command line).
@@ -170,6 +184,22 @@ pub struct CheckRules {
     /// Under a change (`--changed-since`, `--staged`), what a translation weighs that the
     /// change's source edits left outdated while the change did not touch it.
     pub outdated_by_change: OutdatedByChange,
+    /// Dictionaries: what a key the translation lacks weighs (`[check] missing_keys = …`).
+    pub missing_keys: MissingKeys,
+}
+
+/// What a dictionary key missing from a translation weighs in `stele check`
+/// (`[check] missing_keys = …`): Hugo, i18next and vue-i18n show the source's text instead, so
+/// a missing key is not always a fault.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MissingKeys {
+    /// A missing key fails the check.
+    Error,
+    /// Listed as a warning: the check passes (the default).
+    #[default]
+    Warning,
+    /// Not listed: the runtime falls back to the source.
+    Off,
 }
 
 /// What `stele check --changed-since`/`--staged` makes of a translation whose source the change
@@ -457,6 +487,7 @@ const CORPUS_KEYS: &[&str] = &[
     "history",
     "source",
     "pins",
+    "format",
 ];
 /// The keys of the top level: a corpus's, and the file's own.
 const TOP_KEYS: &[&str] = &[
@@ -475,10 +506,14 @@ const TOP_KEYS: &[&str] = &[
     "history",
     "source",
     "pins",
+    "format",
     "report",
     "corpora",
 ];
-const CHECK_KEYS: &[&str] = &["min_complete", "max_outdated", "allow_missing", "qa", "outdated_by_change"];
+const CHECK_KEYS: &[&str] =
+    &["min_complete", "max_outdated", "allow_missing", "qa", "outdated_by_change", "missing_keys"];
+const MISSING_KEYS: &[&str] = &["error", "warning", "off"];
+const FORMATS: &[&str] = &["json", "yaml", "toml", "po", "properties", "js"];
 const HISTORY_KEYS: &[&str] = &["skip", "match", "in", "directives"];
 const SOURCE_KEYS: &[&str] = &["repository", "ref"];
 const PIN_RULES: &[&str] = &["content", "revcheck"];
@@ -490,7 +525,7 @@ pub const LUNARIA_FILE: &str = "lunaria.config.json";
 const QA_KEYS: &[&str] = &["ignore", "ignore_paths", "glossary", "enable"];
 const DOCUMENT_KEYS: &[&str] = &["path", "source_lang"];
 const PINS: &[&str] = &["stele-basis", "default_lang_commit", "l10n.sourceCommit"];
-const KINDS: &[&str] = &["text", "fluent"];
+const KINDS: &[&str] = &["text", "fluent", "dictionary"];
 const RECORDS: &[&str] = &["front-matter", "sidecar", "none"];
 const OUTDATED_BY_CHANGE: &[&str] = &["warning", "error", "off"];
 const QA_LEVELS: &[&str] = &["error", "warning", "off"];
@@ -674,8 +709,25 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         Some(k) => match k.get_ref().as_str() {
             "text" => Kind::Text,
             "fluent" => Kind::Fluent,
+            "dictionary" => Kind::Dictionary { format: None },
             _ => return Err(one_of("kind", &k, KINDS)),
         },
+    };
+    // `format` makes the corpus one of dictionaries; beside another `kind`, the kind is wrong.
+    let kind = match (kind, raw.text("format").map_err(toml)?) {
+        (_, None) => kind,
+        (Kind::Text, Some(f)) | (Kind::Dictionary { .. }, Some(f))
+            if raw.get("kind").is_none() || matches!(kind, Kind::Dictionary { .. }) =>
+        {
+            match crate::dict::Format::by_name(f.get_ref()) {
+                Some(format) => Kind::Dictionary { format: Some(format) },
+                None => return Err(one_of("format", &f, FORMATS)),
+            }
+        }
+        (_, Some(_)) => {
+            let k = raw.text("kind").map_err(toml)?.expect("a kind other than the default was written");
+            return Err(one_of("kind", &k, &["dictionary"]));
+        }
     };
 
     let source = match raw.table("source").map_err(toml)? {
@@ -803,6 +855,23 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
                             key: rc.key("outdated_by_change"),
                             value: value.get_ref().clone(),
                             allowed: OUTDATED_BY_CHANGE,
+                        },
+                    ))
+                }
+            };
+        }
+        if let Some(value) = rc.text("missing_keys").map_err(toml)? {
+            check.missing_keys = match value.get_ref().as_str() {
+                "error" => MissingKeys::Error,
+                "warning" => MissingKeys::Warning,
+                "off" => MissingKeys::Off,
+                _ => {
+                    return Err(invalid(
+                        line_of(text, value.span().start),
+                        ConfigProblem::UnknownValue {
+                            key: rc.key("missing_keys"),
+                            value: value.get_ref().clone(),
+                            allowed: MISSING_KEYS,
                         },
                     ))
                 }
@@ -1188,6 +1257,41 @@ mod tests {
             ),
             "{err:?}"
         );
+    }
+
+    /// issue 25: a corpus of dictionaries, its format named or left to each file's extension,
+    /// and what a missing key weighs.
+    #[test]
+    fn dictionary_corpora() {
+        const HEAD: &str = "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"{path}/{lang}.yaml\"\n";
+        let c = parse_str(&format!("{HEAD}kind = \"dictionary\"\n")).unwrap();
+        assert_eq!(c.kind, Kind::Dictionary { format: None });
+        assert_eq!(c.check.missing_keys, MissingKeys::Warning);
+        let c =
+            parse_str(&format!("{HEAD}kind = \"dictionary\"\nformat = \"yaml\"\n[check]\nmissing_keys = \"error\"\n"))
+                .unwrap();
+        assert_eq!(c.kind, Kind::Dictionary { format: Some(crate::dict::Format::Yaml) });
+        assert_eq!(c.check.missing_keys, MissingKeys::Error);
+        // `format` alone says the kind.
+        let c = parse_str(&format!("{HEAD}format = \"js\"\n")).unwrap();
+        assert_eq!(c.kind, Kind::Dictionary { format: Some(crate::dict::Format::Js) });
+        assert!(c.kind.is_keyed() && Kind::Fluent.is_keyed() && !Kind::Text.is_keyed());
+        for (text, line, key, value) in [
+            (format!("{HEAD}kind = \"dictionary\"\nformat = \"xml\"\n"), 5, "format", "xml"),
+            (format!("{HEAD}kind = \"fluent\"\nformat = \"json\"\n"), 4, "kind", "fluent"),
+            (format!("{HEAD}[check]\nmissing_keys = \"fail\"\n"), 5, "check.missing_keys", "fail"),
+        ] {
+            match parse_str(&text) {
+                Err(ConfigError::Invalid {
+                    line: l,
+                    problem: ConfigProblem::UnknownValue { key: k, value: v, .. },
+                    ..
+                }) => {
+                    assert_eq!((l, k.as_str(), v.as_str()), (line, key, value), "{text}")
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
     }
 
     #[test]

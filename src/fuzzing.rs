@@ -22,6 +22,12 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("delta", delta),
     ("side_by_side", side_by_side),
     ("glossary", glossary),
+    ("dict_json", dict_json),
+    ("dict_js", dict_js),
+    ("dict_yaml", dict_yaml),
+    ("dict_toml", dict_toml),
+    ("dict_po", dict_po),
+    ("dict_properties", dict_properties),
 ];
 
 /// The bytes as text, when they are UTF-8.
@@ -161,4 +167,59 @@ pub fn delta(data: &[u8]) {
     let cut = usize::from(len).min(rest.len());
     let (base, delta) = rest.split_at(cut);
     crate::git::fuzz::delta(base, delta);
+}
+
+/// A UI dictionary in `format`: read within its budgets, every line it names inside the file,
+/// and compared with itself (every key current) and with an empty dictionary.
+fn dict(format: crate::dict::Format, data: &[u8]) {
+    use crate::dict;
+    let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+    match dict::parse_bytes(format, data) {
+        Ok(d) => {
+            for e in d.entries() {
+                assert!((1..=lines).contains(&e.line), "{format:?}: key {:?} at line {} of {lines}", e.key, e.line);
+                assert!(
+                    d.get(&e.key).is_some_and(|same| same.line == e.line),
+                    "{format:?}: {:?} not found again",
+                    e.key
+                );
+            }
+            let c = dict::compare(&d, &d, Some(&d));
+            assert!(c.missing.is_empty() && c.orphan.is_empty() && c.outdated.is_empty(), "{format:?}: {c:?}");
+            let empty = dict::Dictionary::default();
+            let c = dict::compare(&d, &empty, None);
+            assert_eq!(c.missing.len(), d.len());
+        }
+        Err(e) => assert!((1..=lines).contains(&e.line), "{format:?}: {e:?} past line {lines}"),
+    }
+}
+
+/// A JSON dictionary.
+pub fn dict_json(data: &[u8]) {
+    dict(crate::dict::Format::Json, data);
+}
+
+/// A JS/TS module exporting an object literal.
+pub fn dict_js(data: &[u8]) {
+    dict(crate::dict::Format::Js, data);
+}
+
+/// A YAML dictionary.
+pub fn dict_yaml(data: &[u8]) {
+    dict(crate::dict::Format::Yaml, data);
+}
+
+/// A TOML dictionary.
+pub fn dict_toml(data: &[u8]) {
+    dict(crate::dict::Format::Toml, data);
+}
+
+/// A gettext PO file.
+pub fn dict_po(data: &[u8]) {
+    dict(crate::dict::Format::Po, data);
+}
+
+/// A `.properties` file.
+pub fn dict_properties(data: &[u8]) {
+    dict(crate::dict::Format::Properties, data);
 }

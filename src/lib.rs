@@ -18,6 +18,7 @@
 //! - [`skip`] — commits that are not translation work, from their messages.
 //! - [`freshness`] — the state of every translation, and a translator's to-do list.
 //! - [`mark`] — recording that translations match their sources now.
+//! - [`dict`] — UI dictionaries (JSON, YAML, TOML, PO, `.properties`, JS/TS) read key by key.
 //! - [`text`] — a file read as text: front matter, typed blocks with their lines, words, sentences.
 //! - [`bitext`] — a document and its translation paired: blocks, then sentences, and lines.
 //! - [`memory`] — the corpus's own translation memory, with CAT tools' fuzzy match score.
@@ -32,6 +33,7 @@ pub mod columns;
 pub mod config;
 pub mod corpus;
 pub mod dates;
+pub mod dict;
 pub mod diff;
 pub mod export;
 pub mod freshness;

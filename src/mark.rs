@@ -340,6 +340,14 @@ pub enum AckError {
     /// Git failed.
     #[error(transparent)]
     Git(#[from] GitError),
+    /// A dictionary of the document cannot be read.
+    #[error("{path}: {error}")]
+    Dictionary {
+        /// Its path, from the repository's root.
+        path: String,
+        /// What is wrong, and where.
+        error: crate::dict::DictError,
+    },
     /// The latest change is not only cosmetic: it may need retranslation (refused unless
     /// forced).
     #[error("{path}: the latest change is not cosmetic")]
@@ -385,6 +393,7 @@ fn from_status(e: freshness::FreshnessError, source_path: &str) -> AckError {
         freshness::FreshnessError::Hash(e) => AckError::Mark(MarkError::Hash(e)),
         // The source was found in the corpus: its path matches.
         freshness::FreshnessError::NoMatch { .. } => AckError::NotASource { path: source_path.to_owned() },
+        freshness::FreshnessError::Dictionary { path, error } => AckError::Dictionary { path, error },
     }
 }
 

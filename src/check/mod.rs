@@ -155,6 +155,28 @@ pub enum ProblemKind {
         /// What it references.
         target: String,
     },
+    /// A dictionary: a key of the source the translation lacks.
+    KeyMissing {
+        /// The key.
+        key: String,
+    },
+    /// A dictionary: a key whose source value changed since the translation's basis.
+    KeyOutdated {
+        /// The key.
+        key: String,
+    },
+    /// A dictionary: a key the source no longer has.
+    KeyOrphan {
+        /// The key.
+        key: String,
+    },
+    /// A PO entry marked fuzzy, or left untranslated.
+    KeyToReview {
+        /// The key (the entry's context and source text).
+        key: String,
+        /// Fuzzy (else untranslated).
+        fuzzy: bool,
+    },
     /// Fluent: a syntax error (in the translation, or in the source).
     SyntaxError {
         /// What is wrong (`"problem": "expected-token", …` in JSON).
@@ -400,6 +422,51 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                 }
                 let weight = weigh(t.state, scope, &standing);
                 match (t.state, weight) {
+                    (State::Outdated, weight) if t.keys.is_some() => {
+                        let k = t.keys.as_deref().expect("matched on a dictionary");
+                        // Missing keys weigh what the corpus says (Hugo and i18next fall back),
+                        // whatever the outdated budget; a change that did not touch the file
+                        // is judged as for any outdated translation.
+                        let missing = match (config.check.missing_keys, scope) {
+                            (crate::config::MissingKeys::Off, _) => None,
+                            (_, Scope::SourceTouched) => weight,
+                            (crate::config::MissingKeys::Error, _) => Some(Severity::Error),
+                            (crate::config::MissingKeys::Warning, _) => Some(Severity::Warning),
+                        };
+                        if let Some(m) = missing {
+                            for r in &k.missing {
+                                result.problems.push(problem(
+                                    m,
+                                    ProblemKind::KeyMissing { key: r.key.clone() },
+                                    path,
+                                    None,
+                                    src,
+                                ));
+                            }
+                        }
+                        if let Some(w) = weight {
+                            let at = |kind, line| problem(w, kind, path, line, src);
+                            let mut found = Vec::new();
+                            for r in &k.outdated {
+                                found.push(at(ProblemKind::KeyOutdated { key: r.key.clone() }, Some(r.line)));
+                            }
+                            for r in &k.orphan {
+                                found.push(at(ProblemKind::KeyOrphan { key: r.key.clone() }, Some(r.line)));
+                            }
+                            for (list, fuzzy) in [(&k.fuzzy, true), (&k.untranslated, false)] {
+                                for r in list {
+                                    found
+                                        .push(at(ProblemKind::KeyToReview { key: r.key.clone(), fuzzy }, Some(r.line)));
+                                }
+                            }
+                            if t.reason != Some(Reason::Keys) {
+                                // The source changed and the basis is unknown: which keys changed
+                                // cannot be told, the file is outdated as a whole.
+                                found.push(at(ProblemKind::Outdated { reason: t.reason }, None));
+                            }
+                            result.problems.extend(found);
+                        }
+                    }
                     (_, None) => {}
                     (State::Missing, Some(w)) => {
                         result.problems.push(problem(w, ProblemKind::Missing, path, None, src))

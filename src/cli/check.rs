@@ -236,6 +236,10 @@ fn problem_rule(loc: &Localizer, p: &Problem) -> String {
         ProblemKind::Orphan => "check-rule-orphan",
         ProblemKind::Unknown { .. } => "check-rule-unknown",
         ProblemKind::MessageMissing { .. } => "check-rule-message-missing",
+        ProblemKind::KeyMissing { .. } => "check-rule-key-missing",
+        ProblemKind::KeyOutdated { .. } => "check-rule-key-outdated",
+        ProblemKind::KeyOrphan { .. } => "check-rule-key-orphan",
+        ProblemKind::KeyToReview { .. } => "check-rule-key-to-review",
         ProblemKind::MessageOutdated { .. } => "check-rule-message-outdated",
         ProblemKind::MessageObsolete { .. } => "check-rule-message-obsolete",
         ProblemKind::BrokenReference { .. } => "check-rule-broken-reference",
@@ -261,6 +265,11 @@ fn problem_text(loc: &Localizer, p: &Problem) -> String {
             None => t!(loc, "check-unknown"),
         },
         ProblemKind::MessageMissing { id } => t!(loc, "check-message-missing", "id" => id),
+        ProblemKind::KeyMissing { key } => t!(loc, "check-key-missing", "key" => key.as_str()),
+        ProblemKind::KeyOutdated { key } => t!(loc, "check-key-outdated", "key" => key.as_str()),
+        ProblemKind::KeyOrphan { key } => t!(loc, "check-key-orphan", "key" => key.as_str()),
+        ProblemKind::KeyToReview { key, fuzzy: true } => t!(loc, "check-key-fuzzy", "key" => key.as_str()),
+        ProblemKind::KeyToReview { key, fuzzy: false } => t!(loc, "check-key-untranslated", "key" => key.as_str()),
         ProblemKind::MessageOutdated { id } => t!(loc, "check-message-outdated", "id" => id),
         ProblemKind::MessageObsolete { id } => t!(loc, "check-message-obsolete", "id" => id),
         ProblemKind::BrokenReference { id, target } => {
@@ -296,7 +305,11 @@ fn fix_text(ctx: &Ctx, repo_root: &Path, p: &Problem) -> Option<String> {
         ProblemKind::Outdated { .. }
         | ProblemKind::MessageMissing { .. }
         | ProblemKind::MessageOutdated { .. }
-        | ProblemKind::MessageObsolete { .. } => Some(t!(loc, "check-fix-outdated", "path" => path)),
+        | ProblemKind::MessageObsolete { .. }
+        | ProblemKind::KeyMissing { .. }
+        | ProblemKind::KeyOutdated { .. }
+        | ProblemKind::KeyOrphan { .. }
+        | ProblemKind::KeyToReview { .. } => Some(t!(loc, "check-fix-outdated", "path" => path)),
         ProblemKind::Orphan => Some(t!(loc, "check-fix-orphan", "path" => path)),
         ProblemKind::Unknown { reason: Some(stele::freshness::Reason::HistoryTruncated) } => {
             Some(t!(loc, "check-fix-shallow"))

@@ -111,6 +111,9 @@ struct JsonTranslation<'a> {
 /// One Fluent message that needs work, with its texts.
 #[derive(serde::Serialize)]
 pub struct MessageDiff {
+    /// A dictionary's key (else a Fluent message).
+    #[serde(skip)]
+    is_key: bool,
     id: String,
     /// `changed`, `missing` or `obsolete`.
     kind: &'static str,
@@ -124,7 +127,15 @@ pub struct MessageDiff {
 
 /// The messages of a Fluent translation that need work: changed in the source since its basis
 /// (word diff of the source message), missing, obsolete.
-fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Result<Vec<MessageDiff>, CliError> {
+fn message_diffs(
+    repo: &Repo,
+    source_path: &str,
+    t: &TranslationStatus,
+    kind: stele::config::Kind,
+) -> Result<Vec<MessageDiff>, CliError> {
+    if let stele::config::Kind::Dictionary { format } = kind {
+        return key_diffs(repo, source_path, t, format);
+    }
     let Some(m) = &t.messages else { return Ok(Vec::new()) };
     let read = |rel: &str| stele::tracking::read_text(&repo.workdir().join(rel));
     let source = stele::ftl::parse(&read(source_path)?);
@@ -137,6 +148,7 @@ fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Resul
         let old = basis.as_ref().map(|b| text(b, &e.id)).unwrap_or_default();
         let new = text(&source, &e.id);
         out.push(MessageDiff {
+            is_key: false,
             id: e.id.clone(),
             kind: "changed",
             line: e.line,
@@ -149,6 +161,7 @@ fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Resul
     for e in &m.missing {
         let new = text(&source, &e.id);
         out.push(MessageDiff {
+            is_key: false,
             id: e.id.clone(),
             kind: "missing",
             line: e.line,
@@ -160,6 +173,7 @@ fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Resul
     }
     for e in &m.obsolete {
         out.push(MessageDiff {
+            is_key: false,
             id: e.id.clone(),
             kind: "obsolete",
             line: e.line,
@@ -172,13 +186,70 @@ fn message_diffs(repo: &Repo, source_path: &str, t: &TranslationStatus) -> Resul
     Ok(out)
 }
 
+/// The keys of a dictionary that need work: changed in the source since the basis (the old and
+/// new source values, word-diffed), missing, no longer in the source, fuzzy or untranslated.
+fn key_diffs(
+    repo: &Repo,
+    source_path: &str,
+    t: &TranslationStatus,
+    format: Option<stele::dict::Format>,
+) -> Result<Vec<MessageDiff>, CliError> {
+    use stele::dict::{self, Dictionary};
+    let Some(k) = &t.keys else { return Ok(Vec::new()) };
+    let Some(format) = format.or_else(|| dict::Format::by_extension(source_path)) else { return Ok(Vec::new()) };
+    let read = |rel: &str| -> Result<Dictionary, CliError> {
+        let bytes = stele::tracking::read_bytes(&repo.workdir().join(rel))?;
+        dict::parse_bytes(format, &bytes).map_err(|error| CliError::Dictionary { path: rel.to_owned(), error })
+    };
+    let (source, translation) = (read(source_path)?, read(&t.path)?);
+    let basis = freshness::basis_source(repo, t)?.and_then(|b| dict::parse_bytes(format, &b).ok());
+    let text = |d: &Dictionary, id: &str| d.get(id).map(|e| e.value.display()).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut push = |r: &dict::KeyRef, kind: &'static str, old: String, new: String| {
+        let translation_text = text(&translation, &r.id);
+        out.push(MessageDiff {
+            is_key: true,
+            id: r.key.clone(),
+            kind,
+            line: r.line,
+            diff: if kind == "obsolete" { Vec::new() } else { diff::words(&old, &new) },
+            old_text: old,
+            new_text: new,
+            translation_text,
+        });
+    };
+    for r in &k.outdated {
+        let old = basis.as_ref().map(|b| text(b, &r.id)).unwrap_or_default();
+        push(r, "changed", old, text(&source, &r.id));
+    }
+    for r in &k.missing {
+        push(r, "missing", String::new(), text(&source, &r.id));
+    }
+    for r in &k.orphan {
+        push(r, "obsolete", String::new(), String::new());
+    }
+    for (list, kind) in [(&k.fuzzy, "fuzzy"), (&k.untranslated, "untranslated")] {
+        for r in list {
+            let new = source.get(&r.id).and_then(|e| e.source_text.clone()).unwrap_or_else(|| text(&source, &r.id));
+            push(r, kind, String::new(), new);
+        }
+    }
+    Ok(out)
+}
+
 fn render_message(ctx: &Ctx, m: &MessageDiff, out: &mut dyn Write) -> Result<(), CliError> {
     let loc = &ctx.loc;
-    let header = match m.kind {
-        "changed" => t!(loc, "diff-message-changed", "id" => &m.id, "line" => m.line),
-        "missing" => t!(loc, "diff-message-missing", "id" => &m.id, "line" => m.line),
-        _ => t!(loc, "diff-message-obsolete", "id" => &m.id, "line" => m.line),
+    let id = match (m.is_key, m.kind) {
+        (false, "changed") => "diff-message-changed",
+        (false, "missing") => "diff-message-missing",
+        (false, _) => "diff-message-obsolete",
+        (true, "changed") => "diff-key-changed",
+        (true, "missing") => "diff-key-missing",
+        (true, "fuzzy") => "diff-key-fuzzy",
+        (true, "untranslated") => "diff-key-untranslated",
+        (true, _) => "diff-key-obsolete",
     };
+    let header = t!(loc, id, "id" => &m.id, "line" => m.line);
     line(out, ctx.paint.hint(&format!("@@ {header}")))?;
     let source_label = t!(loc, "diff-label-source");
     let translation_label = t!(loc, "diff-label-translation");
@@ -232,7 +303,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
                     source_path: &doc.source.path,
                     status: t,
                     // A file that cannot be read is an error here as in the text output.
-                    message_diffs: message_diffs(&repo, &doc.source.path, t)?,
+                    message_diffs: message_diffs(&repo, &doc.source.path, t, target.corpus.config.kind)?,
                     blocks: t.stale_blocks.as_ref().map(|blocks| {
                         blocks
                             .iter()
@@ -304,11 +375,11 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
             }
             _ => {}
         }
-        if t.messages.is_some() {
+        if t.messages.is_some() || t.keys.is_some() {
             if ctx.quiet {
                 continue;
             }
-            for m in message_diffs(&repo, &doc.source.path, t)? {
+            for m in message_diffs(&repo, &doc.source.path, t, target.corpus.config.kind)? {
                 line(out, "")?;
                 render_message(ctx, &m, out)?;
             }

@@ -145,6 +145,14 @@ pub enum CliError {
     /// `ack` refused.
     #[error(transparent)]
     Ack(#[from] stele::mark::AckError),
+    /// A dictionary that cannot be read.
+    #[error("dictionary {path}: {error}")]
+    Dictionary {
+        /// Its path from the repository root.
+        path: String,
+        /// What is wrong, and where.
+        error: stele::dict::DictError,
+    },
     /// `qa` cannot run.
     #[error(transparent)]
     Qa(#[from] stele::qa::QaError),
@@ -255,6 +263,7 @@ impl From<FreshnessError> for CliError {
             FreshnessError::Git(g) => CliError::Git(g),
             FreshnessError::Hash(h) => CliError::Hash(h),
             FreshnessError::NoMatch { path } => CliError::NoMatch { path: PathBuf::from(path) },
+            FreshnessError::Dictionary { path, error } => CliError::Dictionary { path, error },
         }
     }
 }
@@ -455,6 +464,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
         },
         CliError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
+        CliError::Dictionary { path, error } => {
+            causes.push(dict_problem(loc, &error.problem, &mut hint));
+            msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
+        }
         CliError::Mark(e) => render_mark(loc, e, &p, &mut causes, &mut hint),
         CliError::Hash(e) => render_hash(loc, e, &mut hint),
         CliError::Output(e) => {
@@ -497,6 +510,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
         }
         CliError::Qa(e) => match e {
             stele::qa::QaError::Tracking(e) => render_tracking(loc, e, &p, &mut causes, &mut hint),
+            stele::qa::QaError::Dictionary { path, error } => {
+                causes.push(dict_problem(loc, &error.problem, &mut hint));
+                msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
+            }
             stele::qa::QaError::UnknownCheck { path, line, id } => {
                 let known: Vec<&str> = stele::qa::Check::ALL.iter().map(|c| c.id()).collect();
                 hint = Some(t!(loc, "hint-qa-checks", "known" => known.join(", ")));
@@ -569,6 +586,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::mark::AckError::Mark(m) => render_mark(loc, m, &p, &mut causes, &mut hint),
             stele::mark::AckError::Git(g) => render_git(loc, g, &p, &mut causes, &mut hint),
+            stele::mark::AckError::Dictionary { path, error } => {
+                causes.push(dict_problem(loc, &error.problem, &mut hint));
+                msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
+            }
             stele::mark::AckError::NotCosmetic { path, changes } => {
                 for h in changes {
                     let id = match h.change {
@@ -654,6 +675,10 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Hash(h)) => {
                 render_hash(loc, h, &mut hint)
+            }
+            stele::export::ExportError::Freshness(stele::freshness::FreshnessError::Dictionary { path, error }) => {
+                causes.push(dict_problem(loc, &error.problem, &mut hint));
+                msg(loc, "error-dictionary", &[("path", p(Path::new(path))), ("line", Arg::from(error.line))])
             }
             stele::export::ExportError::Freshness(stele::freshness::FreshnessError::NoMatch { path }) => {
                 hint = Some(t!(loc, "hint-no-match"));
@@ -893,6 +918,64 @@ fn render_mark(
         MarkError::Tracking(t) => render_tracking(loc, t, p, causes, hint),
         MarkError::Git(g) => render_git(loc, g, p, causes, hint),
         MarkError::Hash(h) => render_hash(loc, h, hint),
+    }
+}
+
+/// What is wrong in a dictionary, in one phrase (and a hint where one helps).
+pub fn dict_problem(loc: &Localizer, problem: &stele::dict::DictProblem, hint: &mut Option<String>) -> String {
+    use stele::dict::{DictProblem as P, Expected as E, ValueKind as K};
+    let kind = |k: &K| {
+        t!(
+            loc,
+            match k {
+                K::Text => "dict-kind-text",
+                K::Number => "dict-kind-number",
+                K::Boolean => "dict-kind-boolean",
+                K::Null => "dict-kind-null",
+                K::Datetime => "dict-kind-datetime",
+                K::List => "dict-kind-list",
+                K::Map => "dict-kind-map",
+                K::Alias => "dict-kind-alias",
+            }
+        )
+    };
+    match problem {
+        P::NotUtf8 => {
+            *hint = Some(t!(loc, "hint-not-utf8"));
+            t!(loc, "cause-dict-not-utf8")
+        }
+        P::TooLarge { max } => t!(loc, "cause-dict-too-large", "max" => *max),
+        P::Syntax { column, expected } => {
+            let expected = t!(
+                loc,
+                match expected {
+                    E::Value => "dict-expected-value",
+                    E::Key => "dict-expected-key",
+                    E::Colon => "dict-expected-colon",
+                    E::CommaOrClose => "dict-expected-comma-or-close",
+                    E::EndOfText => "dict-expected-end-of-text",
+                    E::Escape => "dict-expected-escape",
+                    E::End => "dict-expected-end",
+                    E::Keyword => "dict-expected-keyword",
+                    E::Wellformed => "dict-expected-wellformed",
+                }
+            );
+            t!(loc, "cause-dict-syntax", "column" => *column, "expected" => expected)
+        }
+        P::DuplicateKey { key, first_line } => {
+            t!(loc, "cause-dict-duplicate-key", "key" => key.as_str(), "first" => *first_line)
+        }
+        P::WrongType { key, found } => {
+            *hint = Some(t!(loc, "hint-dict-wrong-type"));
+            t!(loc, "cause-dict-wrong-type", "key" => key.as_str(), "found" => kind(found))
+        }
+        P::NotAMap { found } => t!(loc, "cause-dict-not-a-map", "found" => kind(found)),
+        P::TooDeep { max } => t!(loc, "cause-dict-too-deep", "max" => *max),
+        P::TooManyKeys { max } => t!(loc, "cause-dict-too-many-keys", "max" => *max),
+        P::NotLiteral { found } => {
+            *hint = Some(t!(loc, "hint-dict-not-literal"));
+            t!(loc, "cause-dict-not-literal", "found" => found.as_str())
+        }
     }
 }
 

@@ -51,12 +51,99 @@ struct Planned {
     /// `[source] repository`, when the sources are in a repository beside this one (the PHP
     /// manual's doc-fr beside doc-en), with `pins = "revcheck"`.
     source_repository: Option<String>,
+    /// A corpus of UI dictionaries (`kind = "dictionary"`), with its own languages.
+    dictionary: Option<Vec<String>>,
 }
 
 impl Planned {
     fn one(layout: Guess) -> Planned {
-        Planned { name: None, layout, include: None, exclude: Vec::new(), records: None, source_repository: None }
+        Planned {
+            name: None,
+            layout,
+            include: None,
+            exclude: Vec::new(),
+            records: None,
+            source_repository: None,
+            dictionary: None,
+        }
     }
+}
+
+/// Where projects keep UI dictionaries beside their pages: (corpus name, folder, one file per
+/// language or one folder per language).
+const DICTIONARY_SPOTS: &[(&str, &str, bool)] = &[
+    ("ui", "i18n", true),             // Hugo, Docsy (opentelemetry.io)
+    ("ui", "src/content/i18n", true), // Astro docs, Starlight
+    ("nav", "src/content/nav", true), // withastro/docs' navigation (TypeScript)
+    ("ui", "config/locales", true),   // Rails
+    ("ui", "src/i18n", true),         // vue-i18n, Astro sites
+    ("ui", "i18n", false),            // Docusaurus (i18n/<lang>/code.json)
+    ("ui", "locales", false),         // i18next
+    ("ui", "public/locales", false),  // i18next over HTTP
+];
+
+/// The dictionaries beside the pages: for each spot of [`DICTIONARY_SPOTS`] that holds
+/// dictionaries of the source language or of others, a corpus (one per name, the first spot
+/// found wins).
+fn dictionaries(dir: &Path, source_lang: &Lang) -> Vec<Planned> {
+    let is_lang = |s: &str| stele::lang::looks_like_a_language(s) && Lang::parse(s).is_ok();
+    let is_dict = |name: &str| stele::dict::Format::by_extension(name).is_some() && !name.ends_with(".pot");
+    let mut out: Vec<Planned> = Vec::new();
+    for &(name, folder, by_file) in DICTIONARY_SPOTS {
+        if out.iter().any(|p| p.name.as_deref() == Some(name)) {
+            continue;
+        }
+        let path = dir.join(folder);
+        let mut langs: Vec<String> = Vec::new();
+        let mut exts: Vec<String> = Vec::new();
+        if by_file {
+            for file in names(&path, false).into_iter().filter(|f| is_dict(f)) {
+                let Some((stem, ext)) = file.rsplit_once('.') else { continue };
+                if is_lang(stem) {
+                    langs.push(stem.to_owned());
+                    exts.push(ext.to_owned());
+                }
+            }
+        } else {
+            for lang in names(&path, true).into_iter().filter(|l| is_lang(l)) {
+                let files: Vec<String> = names(&path.join(&lang), false).into_iter().filter(|f| is_dict(f)).collect();
+                if !files.is_empty() {
+                    exts.extend(files.iter().filter_map(|f| f.rsplit_once('.').map(|(_, e)| e.to_owned())));
+                    langs.push(lang);
+                }
+            }
+        }
+        let translations: Vec<String> =
+            langs.iter().filter(|l| Lang::parse(l).is_ok_and(|l| &l != source_lang)).cloned().collect();
+        // Without the source's dictionaries (Docusaurus generates its English and does not
+        // commit it) every translation would be an orphan: docs/formats.md says what to do.
+        let has_source = langs.iter().any(|l| Lang::parse(l).is_ok_and(|l| &l == source_lang));
+        if translations.is_empty() || !has_source {
+            continue;
+        }
+        exts.sort();
+        exts.dedup();
+        let (layout, include) = if by_file {
+            (format!("{folder}/{{lang}}.{{path}}"), None)
+        } else {
+            (format!("{folder}/{{lang}}/{{path}}"), Some(exts.iter().map(|e| format!("**/*.{e}")).collect()))
+        };
+        // Docusaurus keeps the docs' sidebar categories (`_category_.json`) beside the pages'
+        // translations, under `i18n/<lang>/…-docs/current/`: they belong to the pages.
+        let exclude = if by_file { Vec::new() } else { vec!["**/_category_.*".to_owned()] };
+        out.push(Planned {
+            name: Some(name.to_owned()),
+            layout: Guess::One(layout),
+            include,
+            exclude,
+            // Dictionaries keep their records in sidecars (the default for files that are not
+            // Markdown).
+            records: None,
+            source_repository: None,
+            dictionary: Some(translations),
+        });
+    }
+    out
 }
 
 /// What `init` writes for `records` when the files show the default will not do.
@@ -240,6 +327,7 @@ fn guess(dir: &Path, source_lang: &Lang) -> (Vec<Planned>, Vec<String>) {
             exclude,
             records: None,
             source_repository: None,
+            dictionary: None,
         };
         let mut planned = Vec::new();
         if has("docs") {
@@ -377,6 +465,7 @@ fn beside_source(
         exclude: vec!["translation.xml".into()],
         records: None,
         source_repository: Some(format!("../{source}")),
+        dictionary: None,
     };
     Some((vec![plan], langs))
 }
@@ -449,7 +538,15 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
         s.push_str(&c("init-comment-source-lang"));
         s.push_str(&format!("source_lang = \"{source_lang}\"\n\n"));
         s.push_str(&c("init-comment-languages"));
-        s.push_str(&format!("languages = [{}]\n\n", quoted.join(", ")));
+        match &plan.dictionary {
+            Some(own) => {
+                let own: Vec<String> = own.iter().map(|l| format!("\"{l}\"")).collect();
+                s.push_str(&format!("languages = [{}]\n\n", own.join(", ")));
+                s.push_str(&c("init-comment-kind-dictionary"));
+                s.push_str("kind = \"dictionary\"\n\n");
+            }
+            None => s.push_str(&format!("languages = [{}]\n\n", quoted.join(", "))),
+        }
         s.push_str(&c("init-comment-exclude"));
         match &plan.include {
             Some(globs) => {
@@ -499,14 +596,14 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
             s.push_str(&c("init-comment-documents"));
             s.push_str("# [[documents]]\n# path = \"news/2023-*\"\n# source_lang = \"fr\"\n\n");
         }
-        s.push_str(&check_section(loc, plan.name.as_deref()));
+        s.push_str(&check_section(loc, plan.name.as_deref(), plan.dictionary.is_some()));
     }
     s
 }
 
 /// The `[check]` table, commented out: its keys with their defaults, and what `check` and
 /// `check --changed-since` make of them (docs/config.md, "Rules for stele check").
-fn check_section(loc: &Localizer, name: Option<&str>) -> String {
+fn check_section(loc: &Localizer, name: Option<&str>, dictionary: bool) -> String {
     let c = |id: &str| -> String { t!(loc, id).lines().map(|l| format!("# {l}\n")).collect() };
     let table = name.map_or_else(|| "check".to_owned(), |name| format!("corpora.{name}.check"));
     let mut s = c("init-comment-check");
@@ -519,6 +616,10 @@ fn check_section(loc: &Localizer, name: Option<&str>) -> String {
     s.push_str("# outdated_by_change = \"warning\"\n");
     s.push_str(&c("init-comment-check-allow-missing"));
     s.push_str("# allow_missing = [\"drafts/**\"]\n");
+    if dictionary {
+        s.push_str(&c("init-comment-check-missing-keys"));
+        s.push_str("# missing_keys = \"warning\"\n");
+    }
     s
 }
 
@@ -535,11 +636,27 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         (None, Some(s), Some(t)) => vec![Planned::one(Guess::Two(s.clone(), t.clone()))],
         _ => guessed,
     };
+    // UI dictionaries beside the pages: corpora of their own (not when the layout was given).
+    let mut planned = planned;
+    if args.layout.is_none() && args.source.is_none() {
+        let found = dictionaries(&ctx.cwd, &source_lang);
+        if !found.is_empty() {
+            // A guess whose folders do not exist was only a placeholder to edit.
+            let real = |p: &Planned| !plan_folders(&ctx.cwd, &p.layout, &args.source_lang, &guessed_langs).is_empty();
+            planned.retain(real);
+            if planned.len() == 1 && planned[0].name.is_none() {
+                planned[0].name = Some("pages".to_owned());
+            }
+            planned.extend(found);
+            if planned.len() == 1 {
+                planned[0].name = None;
+            }
+        }
+    }
     // Images, data and styles beside the documents are not documents: the sources' folder
     // decides `include` when it holds prose and other files.
-    let mut planned = planned;
     let mut left_out: Vec<(String, usize)> = Vec::new();
-    for plan in planned.iter_mut().filter(|p| p.include.is_none()) {
+    for plan in planned.iter_mut().filter(|p| p.include.is_none() && p.dictionary.is_none()) {
         let Some(folder) = source_folder(&plan.layout, &args.source_lang) else { continue };
         if let Some((include, other)) = prose_only(&ctx.cwd.join(folder)) {
             plan.include = Some(include);
@@ -559,7 +676,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     // Where records go, from what the files already hold: a format with no front matter
     // anywhere must not gain one.
     let spelled = if args.langs.is_empty() { &guessed_langs } else { &langs };
-    for plan in planned.iter_mut() {
+    for plan in planned.iter_mut().filter(|p| p.dictionary.is_none()) {
         let folders = plan_folders(&ctx.cwd, &plan.layout, &args.source_lang, spelled);
         plan.records = choose_records(survey(&folders));
     }

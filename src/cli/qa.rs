@@ -118,6 +118,10 @@ fn message_ids(check: Check) -> (&'static str, &'static str) {
         Check::Placeholder => ("qa-placeholder", "qa-rule-placeholder"),
         Check::Terminology => ("qa-terminology", "qa-rule-terminology"),
         Check::ForbiddenTerm => ("qa-forbidden-term", "qa-rule-forbidden-term"),
+        Check::KeyPlaceholder => ("qa-key-placeholder", "qa-rule-key-placeholder"),
+        Check::KeyTag => ("qa-key-tag", "qa-rule-key-tag"),
+        Check::KeySpaces => ("qa-key-spaces", "qa-rule-key-spaces"),
+        Check::IcuSyntax => ("qa-icu-syntax", "qa-rule-icu-syntax"),
     }
 }
 
@@ -137,6 +141,9 @@ pub fn message(loc: &Localizer, f: &Finding) -> String {
         }
         Detail::Count { source, translation } => {
             t!(loc, id, "source" => *source, "translation" => *translation)
+        }
+        Detail::Text { text } if f.check == Check::KeySpaces => {
+            t!(loc, if text == "leading" { "qa-key-spaces-leading" } else { "qa-key-spaces-trailing" })
         }
         Detail::Text { text } => t!(loc, id, "text" => text.as_str()),
         Detail::Term { source, translation } => {

@@ -157,6 +157,13 @@ pub fn reason_text(loc: &Localizer, reason: Reason, t: Option<&TranslationStatus
                 "missing" => m.missing.len(), "outdated" => m.outdated.len(),
                 "obsolete" => m.obsolete.len(), "broken" => m.broken_references.len())
         }
+        (Reason::Keys, None) => t!(loc, "reason-keys-short"),
+        (Reason::Keys, Some(t)) => {
+            let k = t.keys.clone().unwrap_or_default();
+            t!(loc, "reason-keys",
+                "total" => k.total, "missing" => k.missing.len(), "outdated" => k.outdated.len(),
+                "orphan" => k.orphan.len(), "review" => k.fuzzy.len() + k.untranslated.len())
+        }
         (Reason::SyntaxError, None) => t!(loc, "reason-syntax-error-short"),
         (Reason::SyntaxError, Some(t)) => {
             let first = t.syntax_errors.first().map_or(0, |e| e.line);

@@ -79,6 +79,10 @@ pub struct Pair {
     /// formats that can (XLIFF's `state`, PO's `fuzzy`, JSON's `"outdated": true`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub outdated: bool,
+    /// A dictionary's key (with its plural category, `key[one]`), the pair's context in every
+    /// format (TMX's `x-stele-key`, XLIFF's unit name, PO's `msgctxt`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 /// Receives pairs as they are found.
@@ -395,6 +399,99 @@ pub fn export_status(
     Ok(summary)
 }
 
+/// A dictionary's pairs: one per key the source and the translation both have and that is
+/// current (with `include_outdated`, outdated ones too, marked so), each plural form its own
+/// pair; the key is the pair's context. Only pairs of the source language with a translation.
+fn export_keys(
+    corpus: &Corpus,
+    doc: &freshness::DocumentStatus,
+    format: Option<crate::dict::Format>,
+    opts: &ExportOptions,
+    writer: &mut dyn PairWriter,
+    summary: &mut ExportSummary,
+    left: &mut std::collections::BTreeMap<LeftOut, usize>,
+) -> Result<(), ExportError> {
+    use crate::dict;
+    if !doc.source.exists || doc.source.lang != opts.source {
+        return Ok(());
+    }
+    let Some(t) = doc.translations.iter().find(|t| t.lang == opts.target) else { return Ok(()) };
+    match t.state {
+        State::Missing => {
+            *left.entry(LeftOut::Missing).or_insert(0) += 1;
+            return Ok(());
+        }
+        State::Current => {}
+        // Outdated by its keys: the keys that did not change are current, and exported.
+        State::Outdated if opts.include_outdated || t.keys.as_ref().is_some_and(|k| k.basis_available) => {}
+        _ => {
+            *left.entry(LeftOut::NotCurrent).or_insert(0) += 1;
+            return Ok(());
+        }
+    }
+    let (Some(format), Some(basis), Some(keys)) =
+        (format.or_else(|| dict::Format::by_extension(&doc.source.path)), doc.source.blob, t.keys.as_deref())
+    else {
+        return Ok(());
+    };
+    let read = |rel: &str| -> Result<dict::Dictionary, ExportError> {
+        let bytes =
+            crate::tracking::read_bytes(&corpus.repo_root.join(rel)).map_err(freshness::FreshnessError::from)?;
+        dict::parse_bytes(format, &bytes).map_err(|error| {
+            ExportError::Freshness(freshness::FreshnessError::Dictionary { path: rel.to_owned(), error })
+        })
+    };
+    let (source, translation) = (read(&doc.source.path)?, read(&t.path)?);
+    let stale: std::collections::HashSet<&str> =
+        keys.outdated.iter().chain(&keys.fuzzy).chain(&keys.untranslated).map(|r| r.id.as_str()).collect();
+    for s in source.entries() {
+        let Some(tr) = translation.get(&s.key) else { continue };
+        let outdated = stale.contains(s.key.as_str());
+        if outdated && !opts.include_outdated {
+            continue;
+        }
+        // PO: the source text is the msgid (the POT's msgstr is empty).
+        let source_texts: Vec<(Option<String>, String)> = match (&s.source_text, &s.value) {
+            (Some(text), _) => vec![(None, text.split('\n').next().unwrap_or_default().to_owned())],
+            (None, v) => v.texts().into_iter().map(|(c, t)| (c.map(str::to_owned), t.to_owned())).collect(),
+        };
+        for (category, text) in source_texts {
+            let target = match (&category, &tr.value) {
+                (None, v) => v.main_text().to_owned(),
+                (Some(c), dict::Value::Plural(forms)) => match forms.get(c) {
+                    Some(t) => t.clone(),
+                    None => continue,
+                },
+                (Some(_), dict::Value::Text(t)) => t.clone(),
+            };
+            if text.trim().is_empty() || target.trim().is_empty() {
+                continue;
+            }
+            summary.pairs += 1;
+            let key = match &category {
+                Some(c) => format!("{}[{c}]", s.display_key()),
+                None => s.display_key(),
+            };
+            writer
+                .pair(&Pair {
+                    doc: doc.id.clone(),
+                    source_lang: opts.source.clone(),
+                    target_lang: opts.target.clone(),
+                    source: text,
+                    target,
+                    score: 1.0,
+                    basis,
+                    // Without the basis, which keys changed is not known: all are marked.
+                    outdated: outdated || !keys.basis_available,
+                    key: Some(key),
+                })
+                .map_err(ExportError::Write)?;
+        }
+    }
+    summary.documents += 1;
+    Ok(())
+}
+
 fn export_report(
     corpus: &Corpus,
     repo: &Repo,
@@ -405,6 +502,10 @@ fn export_report(
     left: &mut std::collections::BTreeMap<LeftOut, usize>,
 ) -> Result<(), ExportError> {
     for doc in &report.documents {
+        if let Kind::Dictionary { format } = corpus.config.kind {
+            export_keys(corpus, doc, format, opts, writer, summary, left)?;
+            continue;
+        }
         if corpus.config.kind != Kind::Text {
             *left.entry(LeftOut::NotText).or_insert(0) += 1;
             continue;
@@ -561,6 +662,7 @@ fn export_report(
                     score: (score * 1000.0).round() / 1000.0,
                     basis,
                     outdated: sa_state != State::Current || sb_state != State::Current,
+                    key: None,
                 })
                 .map_err(ExportError::Write)?;
         }

@@ -54,6 +54,9 @@ impl<W: Write> super::PairWriter for TmxWriter<W> {
     fn pair(&mut self, p: &Pair) -> io::Result<()> {
         writeln!(self.out, "    <tu>")?;
         writeln!(self.out, "      <prop type=\"x-stele-document\">{}</prop>", xml_escape(&p.doc))?;
+        if let Some(key) = &p.key {
+            writeln!(self.out, "      <prop type=\"x-stele-key\">{}</prop>", xml_escape(key))?;
+        }
         writeln!(self.out, "      <prop type=\"x-stele-basis\">{}</prop>", p.basis)?;
         writeln!(self.out, "      <prop type=\"x-stele-score\">{:.3}</prop>", p.score)?;
         for (lang, text) in [(&p.source_lang, &p.source), (&p.target_lang, &p.target)] {
@@ -102,9 +105,12 @@ impl<W: Write> super::PairWriter for XliffWriter<W> {
     fn pair(&mut self, p: &Pair) -> io::Result<()> {
         self.units += 1;
         let out = &mut self.out;
-        writeln!(out, "    <unit id=\"u{}\" name=\"{}\">", self.units, xml_escape(&p.doc))?;
+        writeln!(out, "    <unit id=\"u{}\" name=\"{}\">", self.units, xml_escape(p.key.as_deref().unwrap_or(&p.doc)))?;
         writeln!(out, "      <notes>")?;
         writeln!(out, "        <note category=\"stele-document\">{}</note>", xml_escape(&p.doc))?;
+        if let Some(key) = &p.key {
+            writeln!(out, "        <note category=\"stele-key\">{}</note>", xml_escape(key))?;
+        }
         writeln!(out, "        <note category=\"stele-basis\">{}</note>", p.basis)?;
         writeln!(out, "        <note category=\"stele-score\">{:.3}</note>", p.score)?;
         writeln!(out, "      </notes>")?;
@@ -193,7 +199,11 @@ impl<W: Write> super::PairWriter for PoWriter<W> {
         if p.outdated {
             writeln!(out, "#, fuzzy")?;
         }
-        writeln!(out, "msgctxt \"{}#{place}\"", po_escape(&p.doc))?;
+        match &p.key {
+            // A dictionary's key is the context itself: unique within its document.
+            Some(key) => writeln!(out, "msgctxt \"{}#{}\"", po_escape(&p.doc), po_escape(key))?,
+            None => writeln!(out, "msgctxt \"{}#{place}\"", po_escape(&p.doc))?,
+        }
         // gettext wants an entry's strings to begin and end alike with a line break.
         let (source, target) = (p.source.trim_matches('\n'), p.target.trim_matches('\n'));
         writeln!(out, "msgid \"{}\"", po_escape(source))?;

@@ -125,6 +125,23 @@ pub enum Case<'a> {
         /// What the comparison found.
         messages: MessagesObserved,
     },
+    /// A dictionary: the verdict its basis gave, and its keys compared with the source's.
+    Keys {
+        /// The state and reason [`Case::Basis`] gave the same translation.
+        basis: (State, Option<Reason>),
+        /// What the comparison found.
+        keys: KeysObserved,
+    },
+}
+
+/// What comparing a dictionary's keys with its source's found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeysObserved {
+    /// Keys need work: outdated, orphaned, fuzzy or untranslated, or missing where the corpus
+    /// counts missing keys (`[check] missing_keys` other than `off`).
+    pub problems: bool,
+    /// The source version the translation was made from was available to compare with.
+    pub basis_available: bool,
 }
 
 /// What comparing a Fluent translation's messages with its source's found.
@@ -171,6 +188,13 @@ pub fn decide(case: Case<'_>) -> Verdict {
             // Every message is there and none changed since: whatever else changed in the file
             // (comments, new messages the translation already has) needs no translation.
             MessagesObserved { basis_available: true, .. } if basis.0 != State::Unknown => (State::Current, None),
+            _ => basis,
+        },
+        Case::Keys { basis, keys } => match keys {
+            KeysObserved { problems: true, .. } => (State::Outdated, Some(Reason::Keys)),
+            // Every key is there and none changed since: whatever else changed in the file
+            // (comments, order, keys the translation already has) needs no translation.
+            KeysObserved { basis_available: true, .. } if basis.0 != State::Unknown => (State::Current, None),
             _ => basis,
         },
     };
@@ -440,6 +464,42 @@ mod tests {
         for (n, (basis, messages, state, reason)) in cases.into_iter().enumerate() {
             let verdict = decide(Case::Messages { basis, messages });
             assert_eq!((verdict.state(), verdict.reason()), (state, reason), "case {n}: {basis:?} {messages:?}");
+        }
+    }
+
+    /// issue 25: a dictionary's keys refine its basis's verdict as a Fluent resource's
+    /// messages do.
+    #[test]
+    fn table_of_dictionary_keys() {
+        use Reason as R;
+        use State as S;
+        let (a, b) = (id(1), id(2));
+        let clean = SourceNow { blob: a, committed: Some(a), acknowledged: &[] };
+        let basis = |observed| {
+            let v = decide(Case::Basis(clean, observed));
+            (v.state(), v.reason())
+        };
+        let (current, outdated) = (
+            basis(Observed::Recorded { blob: a, present: true }),
+            basis(Observed::Recorded { blob: b, present: true }),
+        );
+        let unknown = basis(Observed::Malformed);
+        let k = |problems, basis_available| KeysObserved { problems, basis_available };
+        let cases = [
+            // Keys needing work make the file outdated, whatever the basis said.
+            (current, k(true, true), S::Outdated, Some(R::Keys)),
+            (unknown, k(true, false), S::Outdated, Some(R::Keys)),
+            // Every key there and none changed since the basis: current, though the file changed.
+            (outdated, k(false, true), S::Current, None),
+            // Unless the basis could not be told.
+            (unknown, k(false, true), S::Unknown, Some(R::PinMalformed)),
+            // Without the basis version (a source with no history), the basis's verdict stands.
+            (outdated, k(false, false), S::Outdated, Some(R::SourceChanged)),
+            (current, k(false, false), S::Current, None),
+        ];
+        for (n, (basis, keys, state, reason)) in cases.into_iter().enumerate() {
+            let verdict = decide(Case::Keys { basis, keys });
+            assert_eq!((verdict.state(), verdict.reason()), (state, reason), "case {n}: {basis:?} {keys:?}");
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod decide;
 mod facts;
 mod fluent;
 mod history;
+mod keys;
 mod model;
 mod observe;
 mod resolve;
@@ -162,6 +163,10 @@ fn status_of(
     if kind == Kind::Fluent {
         for (doc, item) in documents.iter_mut().zip(&kept) {
             fluent::compare_messages(src_repo, doc, item)?;
+        }
+    } else if let Kind::Dictionary { format } = kind {
+        for (doc, item) in documents.iter_mut().zip(&kept) {
+            keys::compare_keys(repo, doc, item, format, corpus.config.check.missing_keys)?;
         }
     } else {
         let used_stale = stale::find(src_repo, corpus, opts, &mut facts, &mut documents)?;

@@ -165,6 +165,8 @@ pub enum Reason {
     Messages,
     /// Fluent: the translation has syntax errors.
     SyntaxError,
+    /// Dictionaries: keys are missing, outdated, orphaned, fuzzy or untranslated.
+    Keys,
 }
 
 /// One translation's status.
@@ -196,6 +198,8 @@ pub struct TranslationStatus {
     pub messages: Option<Box<ftl::Comparison>>,
     /// Fluent: its syntax errors.
     pub syntax_errors: Vec<ftl::SyntaxError>,
+    /// Dictionaries: how its keys compare with the source's (boxed, as `messages`).
+    pub keys: Option<Box<crate::dict::Comparison>>,
     /// Outdated text translations whose basis version of the source is available: the source
     /// blocks that changed since, and the translation blocks they make stale.
     pub stale_blocks: Option<Vec<diff::StaleBlock>>,
@@ -214,6 +218,7 @@ impl TranslationStatus {
             blob: None,
             messages: None,
             syntax_errors: Vec::new(),
+            keys: None,
             stale_blocks: None,
         }
     }
@@ -263,6 +268,9 @@ impl Serialize for TranslationStatus {
         }
         if !self.syntax_errors.is_empty() {
             map.serialize_entry("syntax_errors", &self.syntax_errors)?;
+        }
+        if let Some(keys) = &self.keys {
+            map.serialize_entry("keys", keys)?;
         }
         if let Some(blocks) = &self.stale_blocks {
             map.serialize_entry("stale_blocks", blocks)?;
@@ -390,6 +398,7 @@ fn serialize_corpora<S: serde::Serializer>(v: &[CorpusSummary], s: S) -> Result<
         let kind = match c.kind {
             Kind::Text => "text",
             Kind::Fluent => "fluent",
+            Kind::Dictionary { .. } => "dictionary",
         };
         map.serialize_entry(&c.name, &One { kind, summary: &c.summary })?;
     }
@@ -441,6 +450,14 @@ pub enum FreshnessError {
     NoMatch {
         /// The path, from the repository's root.
         path: String,
+    },
+    /// A dictionary (a source or a translation) cannot be read.
+    #[error("{path}: {error}")]
+    Dictionary {
+        /// Its path, from the repository's root.
+        path: String,
+        /// What is wrong, and where.
+        error: crate::dict::DictError,
     },
 }
 

@@ -27,6 +27,8 @@ pub(super) struct Loaded {
     /// What its text says (kept per blob).
     pub(super) embedded: Option<Record>,
     pub(super) fluent: Option<Box<ftl::Parsed>>,
+    /// A dictionary's keys.
+    pub(super) dictionary: Option<Box<crate::dict::Dictionary>>,
     /// Whether the file was read and what it says should be kept (see [`Loaded::learned`]).
     pub(super) learn: bool,
 }
@@ -80,12 +82,20 @@ fn load(
     // be known.
     let unchanged = match kind {
         Kind::Text => version.stat.and_then(|stat| known.index.unchanged(key, &stat)),
-        Kind::Fluent => None,
+        Kind::Fluent | Kind::Dictionary { .. } => None,
     };
     if kind == Kind::Text {
         if let Some(blob) = unchanged {
             let facts = known.facts.blob(blob).unwrap_or_default();
-            let found = |words, record, embedded| Loaded { blob, words, record, embedded, fluent: None, learn: false };
+            let found = |words, record, embedded| Loaded {
+                blob,
+                words,
+                record,
+                embedded,
+                fluent: None,
+                dictionary: None,
+                learn: false,
+            };
             match (is_source, facts) {
                 (true, facts::BlobFacts { words: Some(words), .. }) => return Ok(found(words, None, None)),
                 (false, facts::BlobFacts { record: Some(embedded), .. }) => {
@@ -95,6 +105,13 @@ fn load(
             }
         }
     }
+    let format = match kind {
+        Kind::Dictionary { format } => super::keys::format_of(rel, format),
+        _ => None,
+    };
+    if format.is_some() {
+        super::keys::check_size(root, rel)?;
+    }
     let path = path();
     let bytes = tracking::read_bytes(&path)?;
     let blob = match unchanged {
@@ -103,13 +120,17 @@ fn load(
     };
     let text = tracking::decode(&path, &bytes)?;
     let fluent = (kind == Kind::Fluent).then(|| Box::new(ftl::parse(text)));
+    let dictionary = match format {
+        Some(format) => Some(Box::new(super::keys::parse(rel, format, text)?)),
+        None => None,
+    };
     let (words, embedded) = match is_source {
         true => (count_words(text), None),
         false => (0, tracking::embedded_record(&path, text)?),
     };
     let record = if is_source { None } else { with_sidecar(embedded)? };
     let learn = kind == Kind::Text;
-    Ok(Loaded { blob, words, record, embedded, fluent, learn })
+    Ok(Loaded { blob, words, record, embedded, fluent, dictionary, learn })
 }
 
 /// Whether `file` is `path` or lies below it (both from the repository's root; the empty path
@@ -242,7 +263,7 @@ fn without_git<'a>(
     let sources = item.source.iter().map(|f| (f, true));
     let files = sources.chain(item.translations.iter().filter_map(|(_, f)| f.as_ref().map(|f| (f, false))));
     let learned = files.filter_map(|(f, is_source)| Some((f.blob, f.learned(is_source)?))).collect();
-    let item = (kind == Kind::Fluent).then(|| Box::new(item));
+    let item = kind.is_keyed().then(|| Box::new(item));
     Some((status, Decided { item, learned, pending }))
 }
 

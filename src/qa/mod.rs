@@ -69,6 +69,14 @@ pub enum Check {
     Terminology,
     /// A variant the glossary forbids.
     ForbiddenTerm,
+    /// A dictionary key whose placeholders differ from the source's (`{{ .x }}`, `{x}`, `%s`…).
+    KeyPlaceholder,
+    /// A dictionary key whose HTML tags differ from the source's.
+    KeyTag,
+    /// A dictionary key whose leading or trailing spaces differ from the source's.
+    KeySpaces,
+    /// A dictionary key whose ICU braces no longer balance.
+    IcuSyntax,
 }
 
 /// What a check looks at.
@@ -105,7 +113,7 @@ const fn row(check: Check, id: &'static str, severity: Severity, scope: Scope) -
 }
 
 /// Every check, in the order they are documented.
-pub const CHECKS: [CheckRow; 19] = {
+pub const CHECKS: [CheckRow; 23] = {
     use Check::*;
     use Scope::*;
     use Severity::{Error as E, Warning as W};
@@ -131,6 +139,11 @@ pub const CHECKS: [CheckRow; 19] = {
         row(Placeholder, "placeholder", E, Block),
         row(Terminology, "terminology", W, Block),
         row(ForbiddenTerm, "forbidden-term", E, Block),
+        // Dictionaries, key by key (`dict::placeholders`).
+        row(KeyPlaceholder, "key-placeholder", E, Block),
+        row(KeyTag, "key-tag", W, Block),
+        row(KeySpaces, "key-spaces", W, Block),
+        row(IcuSyntax, "icu-syntax", E, Block),
     ]
 };
 
@@ -148,8 +161,8 @@ const GROUP_CHECKS: [GroupCheck; 4] = [
 
 impl Check {
     /// Every check, in the order they are documented.
-    pub const ALL: [Check; 19] = {
-        let mut all = [Check::Number; 19];
+    pub const ALL: [Check; 23] = {
+        let mut all = [Check::Number; 23];
         let mut k = 0;
         while k < CHECKS.len() {
             all[k] = CHECKS[k].check;
@@ -904,6 +917,59 @@ pub enum QaError {
         /// The id as written.
         id: String,
     },
+    /// A dictionary cannot be read.
+    #[error("{path}: {error}")]
+    Dictionary {
+        /// Its path, from the repository's root.
+        path: String,
+        /// What is wrong, and where.
+        error: crate::dict::DictError,
+    },
+}
+
+/// The checks on a dictionary and its translation, key by key (keys both have; missing and
+/// orphaned keys are `status`'s business): placeholders, tags, spaces, ICU syntax.
+pub fn check_dictionary(source: &crate::dict::Dictionary, translation: &crate::dict::Dictionary) -> Vec<Found> {
+    use crate::dict::placeholders::{check, Finding as F};
+    let mut out = Vec::new();
+    for t in translation.entries() {
+        let Some(s) = source.get(&t.key) else { continue };
+        let findings = check(&s.value, &t.value);
+        if findings.is_empty() {
+            continue;
+        }
+        let (source_text, translation_text): (Arc<str>, Arc<str>) =
+            (s.value.display().into(), t.value.display().into());
+        let found = |check, detail| Found {
+            check,
+            line: t.line,
+            source_line: s.line,
+            source_text: source_text.clone(),
+            translation_text: translation_text.clone(),
+            detail,
+        };
+        let (mut missing, mut extra, mut tags_missing, mut tags_extra) = (vec![], vec![], vec![], vec![]);
+        for f in findings {
+            match f {
+                F::MissingPlaceholder { placeholder } => missing.push(placeholder),
+                F::ExtraPlaceholder { placeholder } => extra.push(placeholder),
+                F::Tag { tag, in_source: true } => tags_missing.push(tag),
+                F::Tag { tag, in_source: false } => tags_extra.push(tag),
+                F::Spaces { leading } => {
+                    let text = if leading { "leading" } else { "trailing" };
+                    out.push(found(Check::KeySpaces, Detail::Text { text: text.to_owned() }));
+                }
+                F::IcuSyntax => out.push(found(Check::IcuSyntax, Detail::None)),
+            }
+        }
+        if !missing.is_empty() || !extra.is_empty() {
+            out.push(found(Check::KeyPlaceholder, Detail::Targets { missing, extra }));
+        }
+        if !tags_missing.is_empty() || !tags_extra.is_empty() {
+            out.push(found(Check::KeyTag, Detail::Targets { missing: tags_missing, extra: tags_extra }));
+        }
+    }
+    out
 }
 
 /// Runs every check on the translations of `report` (current ones, and outdated ones with
@@ -923,7 +989,7 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
     }
     for doc in &report.documents {
         let Some(ci) = corpora.iter().position(|c| c.config.name == *doc.corpus) else { continue };
-        if corpora[ci].config.kind != crate::config::Kind::Text || !doc.source.exists {
+        if corpora[ci].config.kind == crate::config::Kind::Fluent || !doc.source.exists {
             continue;
         }
         for t in &doc.translations {
@@ -948,8 +1014,23 @@ pub fn run(corpora: &[Corpus], report: &StatusReport, root: &Path, opts: &QaOpti
             let source = tracking::read_text(&root.join(&doc.source.path))?;
             let translation = tracking::read_text(&root.join(&t.path))?;
             let markdown = tracking::storage_for(&t.path) == tracking::Storage::FrontMatter;
-            let found = check_document(&source, &translation, markdown, (&doc.source.lang, &t.lang), &glossaries[ci]);
-            let inline = inline_suppressions(&translation, markdown);
+            let (found, inline) = match corpus.config.kind {
+                crate::config::Kind::Dictionary { format } => {
+                    let Some(format) = format.or_else(|| crate::dict::Format::by_extension(&doc.source.path)) else {
+                        return Ok((Vec::new(), 0));
+                    };
+                    let read = |path: &str, text: &str| {
+                        crate::dict::parse(format, text)
+                            .map_err(|error| QaError::Dictionary { path: path.to_owned(), error })
+                    };
+                    let (s, t) = (read(&doc.source.path, &source)?, read(&t.path, &translation)?);
+                    (check_dictionary(&s, &t), Vec::new())
+                }
+                _ => (
+                    check_document(&source, &translation, markdown, (&doc.source.lang, &t.lang), &glossaries[ci]),
+                    inline_suppressions(&translation, markdown),
+                ),
+            };
             // An id that names no check is a mistake to say, not a comment that silences nothing.
             for (_, ids, line) in &inline {
                 if let Some(id) = ids.iter().find(|id| *id != "all" && Check::from_id(id).is_none()) {

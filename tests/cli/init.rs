@@ -346,3 +346,52 @@ fn recognises_astro_and_starlight() {
         assert_eq!(json["summary"][lang]["orphan"], 0, "{json}");
     }
 }
+
+/// issue 25: dictionaries beside the pages get corpora of their own, with their own languages.
+#[test]
+fn finds_dictionaries_beside_the_pages() {
+    // opentelemetry.io: Hugo pages and i18n/<lang>.yaml.
+    let env = TestEnv::new();
+    env.write("content/en/docs/a.md", "# A\n");
+    env.write("content/fr/docs/a.md", "# A\n");
+    env.write("i18n/en.yaml", "home: Home\nsearch: Search\n");
+    env.write("i18n/fr.yaml", "home: Accueil\n");
+    env.write("i18n/pt-br.yaml", "home: Início\nsearch: Buscar\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    let config = env.read("stele.toml");
+    assert!(config.contains("[corpora.pages]") && config.contains("[corpora.ui]"), "{config}");
+    assert!(config.contains("kind = \"dictionary\"\n"), "{config}");
+    assert!(config.contains("layout = \"i18n/{lang}.{path}\""), "{config}");
+    assert!(config.contains("languages = [\"fr\", \"pt-br\"]"), "{config}");
+    assert!(config.contains("# missing_keys = \"warning\""), "{config}");
+    let json = env.status_json(&["--corpus", "ui"]);
+    let fr = crate::util::translation(&json, "i18n/fr.yaml");
+    assert_eq!(fr["keys"]["missing"][0]["key"], "search", "{json}");
+    assert_eq!(crate::util::translation(&json, "i18n/pt-br.yaml")["state"], "current");
+
+    // withastro/docs: src/content/i18n/<lang>.yml and src/content/nav/<lang>.ts.
+    let env = TestEnv::new();
+    env.write("src/content/docs/en/index.mdx", "# Home\n");
+    env.write("src/content/docs/fr/index.mdx", "# Accueil\n");
+    env.write("src/content/i18n/en.yml", "site.title: Astro Docs\n");
+    env.write("src/content/i18n/fr.yml", "site.title: Documentation Astro\n");
+    env.write("src/content/nav/en.ts", "export default {\n\ttutorial: 'Tutorial',\n};\n");
+    env.write("src/content/nav/fr.ts", "export default {\n\ttutorial: 'Tutoriel',\n};\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    let config = env.read("stele.toml");
+    assert!(config.contains("layout = \"src/content/i18n/{lang}.{path}\""), "{config}");
+    assert!(config.contains("layout = \"src/content/nav/{lang}.{path}\""), "{config}");
+    let json = env.status_json(&[]);
+    assert_eq!(json["summary"]["fr"]["current"], 3, "{json}");
+
+    // Docusaurus without its generated English: no dictionary corpus (docs/formats.md).
+    let env = TestEnv::new();
+    env.write("docs/intro.md", "# Intro\n");
+    env.write("i18n/fr/docusaurus-plugin-content-docs/current/intro.md", "# Intro\n");
+    env.write("i18n/fr/code.json", "{\"a\": {\"message\": \"A\"}}\n");
+    env.commit("start");
+    env.stele(&["init"]).ok();
+    assert!(!env.read("stele.toml").contains("dictionary"));
+}

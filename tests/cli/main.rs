@@ -7,6 +7,8 @@ mod architecture;
 mod basis;
 mod cache;
 mod check;
+mod compare_locales;
+mod dictionaries;
 mod diff;
 mod errors;
 mod export;

@@ -1,0 +1,5 @@
+module.exports = {
+  a: 'x' + y,
+  ...rest,
+  [k]: 1,
+};

@@ -1,0 +1,100 @@
+//! Dictionaries: each translation's keys compared with the source's, against the source version
+//! the translation was made from — the hook between the file-level decision and `dict`.
+//!
+//! The file's basis (its pin, or the source at its last commit) serves all its keys:
+//! `dict::compare` applies the content rule to each key's value, and the file's state follows
+//! from the keys, as a Fluent resource's follows from its messages.
+
+use std::path::Path;
+
+use crate::config::MissingKeys;
+use crate::dict::{self, Dictionary, Format};
+use crate::git::Repo;
+
+use super::decide::{self, Case, KeysObserved};
+use super::observe::{Loaded, LoadedDocument};
+use super::stale::basis_source;
+use super::{DocumentStatus, FreshnessError, State};
+
+/// The format of a dictionary file: the corpus's, else the one its extension says.
+pub(super) fn format_of(path: &str, format: Option<Format>) -> Option<Format> {
+    format.or_else(|| Format::by_extension(path))
+}
+
+/// Reads a dictionary file of the corpus: refused past [`dict::MAX_BYTES`] before it is read
+/// (the line named is where the budget ran out, counted in what the budget allows).
+pub(super) fn parse(rel: &str, format: Format, text: &str) -> Result<Dictionary, FreshnessError> {
+    dict::parse(format, text).map_err(|error| FreshnessError::Dictionary { path: rel.to_owned(), error })
+}
+
+/// Refuses a file larger than a dictionary may be, before reading it.
+pub(super) fn check_size(root: &Path, rel: &str) -> Result<(), FreshnessError> {
+    use std::io::Read;
+    let path = root.join(rel);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else { return Ok(()) };
+    if meta.is_file() && meta.len() > dict::MAX_BYTES as u64 {
+        // The line where the budget runs out: read only that far.
+        let mut head = Vec::new();
+        if let Ok(f) = std::fs::File::open(&path) {
+            let _ = f.take(dict::MAX_BYTES as u64).read_to_end(&mut head);
+        }
+        let line = memchr::memchr_iter(b'\n', &head).count() + 1;
+        return Err(FreshnessError::Dictionary {
+            path: rel.to_owned(),
+            error: dict::DictError { line, problem: dict::DictProblem::TooLarge { max: dict::MAX_BYTES } },
+        });
+    }
+    Ok(())
+}
+
+/// Words of the source's values of `keys`.
+fn words(source: &Dictionary, keys: &[dict::KeyRef]) -> usize {
+    keys.iter()
+        .filter_map(|k| source.get(&k.id))
+        .map(|e| e.value.texts().iter().map(|(_, t)| crate::text::count_words(t)).sum::<usize>())
+        .sum()
+}
+
+/// Compares each translation's keys with the source's and decides the file's state from them:
+/// outdated when a key is outdated, orphaned, fuzzy or untranslated, or missing where missing
+/// keys count (`[check] missing_keys` other than `off`); current when none is and the basis
+/// was known.
+pub(super) fn compare_keys(
+    repo: &Repo,
+    doc: &mut DocumentStatus,
+    item: &LoadedDocument<'_>,
+    format: Option<Format>,
+    missing_rule: MissingKeys,
+) -> Result<(), FreshnessError> {
+    let Some(source) = item.source.as_ref().and_then(|s| s.dictionary.as_deref()) else { return Ok(()) };
+    let files: Vec<&Option<Loaded>> = item
+        .translations
+        .iter()
+        .filter(|(v, _)| doc.translations.iter().any(|t| t.path == v.path))
+        .map(|(_, f)| f)
+        .collect();
+    for (status, file) in doc.translations.iter_mut().zip(files) {
+        let Some(parsed) = file.as_ref().and_then(|f| f.dictionary.as_deref()) else { continue };
+        let Some(format) = format_of(&doc.source.path, format) else { continue };
+        // A basis version that does not parse (or no longer does) is no basis: outdated keys
+        // cannot be told, missing and orphaned ones still can.
+        let basis = basis_source(repo, status)?.and_then(|bytes| dict::parse_bytes(format, &bytes).ok());
+        let c = dict::compare(source, parsed, basis.as_ref());
+        let work = !(c.outdated.is_empty() && c.orphan.is_empty() && c.fuzzy.is_empty() && c.untranslated.is_empty());
+        let missing = missing_rule != MissingKeys::Off && !c.missing.is_empty();
+        let keys = KeysObserved { problems: work || missing, basis_available: c.basis_available };
+        status.set(decide::decide(Case::Keys { basis: (status.state, status.reason), keys }));
+        status.words_to_translate = if status.state == State::Outdated {
+            let keyed = words(source, &c.missing) + words(source, &c.outdated) + words(source, &c.untranslated);
+            if keyed == 0 && !work && !missing {
+                doc.source.words
+            } else {
+                keyed
+            }
+        } else {
+            0
+        };
+        status.keys = Some(Box::new(c));
+    }
+    Ok(())
+}
