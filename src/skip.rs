@@ -1,8 +1,9 @@
 //! Commits that are not translation work: which ones, decided from a commit's message alone.
 //!
 //! Projects mark such commits in their messages. Lunaria (Astro, Starlight) passes over a
-//! commit whose subject holds one of its `ignoreKeywords` (case-insensitive, anywhere in the
-//! subject: "typo" also matches "typographer"), or whose body names the files it concerns with
+//! commit whose subject (git's `%s`: the first paragraph) holds one of its `ignoreKeywords`
+//! (0.1) or `tracking.ignoredKeywords` (v1) — case-insensitive, anywhere in the subject: "typo"
+//! also matches "typographer" — or whose body names the files it concerns with
 //! `@lunaria-track:<globs>` (only those count) or `@lunaria-ignore:<globs>` (those do not). The
 //! PHP manual's revcheck passes over a commit whose message holds `[skip-revcheck]` anywhere.
 //!
@@ -10,7 +11,7 @@
 //! a path; [`crate::freshness`] asks it on both sides of a translation (a skipped source change
 //! is acknowledged; a skipped translation change does not move its basis) and `stele log`
 //! marks what it skips. [`crate::config`] builds the rule from `stele.toml`'s `[history]` or from
-//! a project's own `lunaria.config.json`.
+//! a project's own Lunaria configuration (`lunaria.config.json`, `.ts`, `.js`…).
 
 use globset::GlobBuilder;
 
@@ -27,7 +28,8 @@ pub enum Match {
 /// Where in a message keywords are looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Scope {
-    /// The first line only, as Lunaria does.
+    /// The subject as git gives it (`%s`): the first paragraph, its lines joined with a space
+    /// — what Lunaria reads.
     #[default]
     Subject,
     /// The whole message, as PHP's revcheck does.
@@ -77,20 +79,18 @@ impl Rule {
     /// Whether the commit with this message is not translation work for the file at `path`
     /// (from the directory that holds `stele.toml`, where directive globs are relative to).
     pub fn skips(&self, message: &str, path: &str) -> bool {
-        let (subject, body) = match message.split_once('\n') {
-            Some((s, b)) => (s, b),
-            None => (message, ""),
+        let (subject, body) = subject_and_body(message);
+        let matched = match self.scope {
+            Scope::Subject => self.keywords.iter().any(|k| contains(&subject, k, self.matching)),
+            Scope::Message => self.keywords.iter().any(|k| contains(message, k, self.matching)),
         };
-        let haystack = match self.scope {
-            Scope::Subject => subject,
-            Scope::Message => message,
-        };
-        if self.keywords.iter().any(|k| contains(haystack, k, self.matching)) {
+        if matched {
             return true;
         }
         if self.directives {
             if let Some((track, globs)) = directive(body) {
-                let matched = globs.split(';').any(|g| glob_matches(g, path));
+                // Lunaria trims each glob and passes over empty ones (`a.md; b.md;`).
+                let matched = globs.split(';').map(str::trim).filter(|g| !g.is_empty()).any(|g| glob_matches(g, path));
                 return if track { !matched } else { matched };
             }
         }
@@ -120,6 +120,47 @@ impl Rule {
 
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A message's subject and body as git's `%s` and `%b` give them, which is what Lunaria reads
+/// (through simple-git): the subject is the first paragraph, its lines joined with a space and
+/// stripped of trailing white space; the body is what follows the blank lines after it.
+fn subject_and_body(message: &str) -> (std::borrow::Cow<'_, str>, &str) {
+    let blank = |l: &str| l.trim_end().is_empty();
+    let mut rest = message;
+    // Blank lines before the subject are not part of it.
+    while let Some((line, after)) = rest.split_once('\n') {
+        if !blank(line) {
+            break;
+        }
+        rest = after;
+    }
+    let mut lines: Vec<&str> = Vec::new();
+    loop {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        if blank(line) {
+            break;
+        }
+        lines.push(line.trim_end());
+        rest = after;
+        if rest.is_empty() {
+            break;
+        }
+    }
+    while let Some((line, after)) = rest.split_once('\n') {
+        if !blank(line) {
+            break;
+        }
+        rest = after;
+    }
+    if blank(rest) {
+        rest = "";
+    }
+    let subject = match lines.as_slice() {
+        [one] => std::borrow::Cow::Borrowed(*one),
+        more => std::borrow::Cow::Owned(more.join(" ")),
+    };
+    (subject, rest)
 }
 
 /// Lunaria's first directive in a commit body: whether it is `track`, and its globs as written
@@ -192,6 +233,9 @@ mod tests {
             (&lunaria, "Add a section on typographers", page, true),
             (&lunaria, "Fix broken links", page, true),
             (&lunaria, "Add a section\n\nfix a typo too", page, false),
+            // The subject is git's: the whole first paragraph, its lines joined (Lunaria reads `%s`).
+            (&lunaria, "Add a section\nand fix a typo", page, true),
+            (&lunaria, "\n\nFix broken\nlinks", page, true),
             (&lunaria, "Add a section", page, false),
             // Whole words: "typo" is not inside "typographer"; "broken link" is not "broken links".
             (&word, "Add a section on typographers", page, false),
@@ -205,6 +249,11 @@ mod tests {
             (&lunaria, "Rework\n\n@lunaria-ignore:src/content/docs/en/**", page, false),
             // `*` stays within a folder.
             (&lunaria, "Rework\n\n@lunaria-ignore:src/content/docs/*", page, false),
+            // Globs are trimmed, and empty ones passed over, as Lunaria v1 does.
+            (&lunaria, "Rework\n\n@lunaria-ignore: x.md ; src/content/docs/ja/** ;", page, true),
+            (&lunaria, "Rework\n\n@lunaria-track:;", page, true),
+            // A directive in the subject's paragraph is not in the body.
+            (&lunaria, "Rework\n@lunaria-ignore:**", page, false),
             // The first directive wins; one in the subject is not read.
             (&lunaria, "Rework\n\n@lunaria-track:x.md\n@lunaria-ignore:**", page, true),
             (&lunaria, "@lunaria-ignore:** rework", page, false),
