@@ -22,6 +22,8 @@ mod toml;
 mod tree;
 mod yaml;
 
+pub(crate) use tree::{Node, Root};
+
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -365,6 +367,21 @@ pub fn parse(format: Format, text: &str) -> Result<Dictionary, DictError> {
         Format::Po => po::parse(text),
         Format::Properties => properties::parse(text),
     }
+}
+
+/// A JavaScript or TypeScript module's exported literal as read, before it is flattened into
+/// keys — for configuration written as code rather than a dictionary (Lunaria's
+/// `lunaria.config.ts`, which [`crate::config`] reads). The same budgets as [`parse_bytes`].
+pub(crate) fn module_tree(bytes: &[u8]) -> Result<Root, DictError> {
+    if bytes.len() > MAX_BYTES {
+        let line = memchr::memchr_iter(b'\n', &bytes[..MAX_BYTES]).count() + 1;
+        return Err(DictError { line, problem: DictProblem::TooLarge { max: MAX_BYTES } });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| DictError {
+        line: memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count() + 1,
+        problem: DictProblem::NotUtf8,
+    })?;
+    js::parse(text.strip_prefix('\u{feff}').unwrap_or(text), js::Dialect::Module)
 }
 
 /// A key named in a comparison, with the line where it stands (in the source for a missing
