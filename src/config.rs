@@ -56,11 +56,15 @@ pub struct Config {
     /// The top-level front-matter keys whose values are text to translate (`front_matter_text`),
     /// when the corpus names them; `None`: the usual ones (`text::frontmatter::TEXT_KEYS`).
     pub front_matter_text: Option<Vec<String>>,
-    /// Which commits are not translation work (`[history]`, else the project's own
-    /// `lunaria.config.json`, else PHP's `[skip-revcheck]`).
+    /// Which commits are not translation work (`[history]`, else the project's own Lunaria
+    /// configuration, else PHP's `[skip-revcheck]`).
     pub skip: crate::skip::Rule,
     /// Where that rule comes from.
     pub skip_from: SkipFrom,
+    /// The front-matter key a Markdown source page must set to `true` to be translated
+    /// (`localizable_key`, else Lunaria's `localizableProperty`): a page without it is left out
+    /// of the corpus with its translations. `None`: every page is.
+    pub localizable_key: Option<String>,
     /// `[report] link`: where the report links a file, an `http(s)` URL pattern with `{path}`
     /// (from the repository root) and perhaps `{commit}` (the commit `HEAD` names).
     pub report_link: Option<String>,
@@ -333,7 +337,8 @@ pub enum ConfigError {
         /// What is wrong with it.
         problem: GlobProblem,
     },
-    /// The project's `lunaria.config.json` cannot be read as Lunaria's configuration.
+    /// The project's Lunaria configuration (`lunaria.config.json`, `.ts`, `.js`…) cannot be
+    /// read.
     #[error("{}:{line}:{column}: {problem:?}", path.display())]
     Lunaria {
         /// The file.
@@ -362,13 +367,29 @@ pub enum ConfigError {
     },
 }
 
-/// What is wrong in a `lunaria.config.json`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What is wrong in a Lunaria configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LunariaProblem {
-    /// Not JSON.
+    /// Not JSON (`lunaria.config.json`), or not JavaScript as stele reads it (a module).
     Syntax,
-    /// `ignoreKeywords` is not a list of texts.
-    Keywords,
+    /// A module whose configuration is code, not a literal (a variable, a spread, a function
+    /// call inside it): stele does not run code.
+    NotLiteral {
+        /// The construct as written (shortened).
+        found: String,
+    },
+    /// Larger than stele reads, nested too deeply, or not UTF-8.
+    TooLarge,
+    /// The keywords (`ignoreKeywords`, `tracking.ignoredKeywords`) are not a list of texts.
+    Keywords {
+        /// The key, dotted from the top.
+        key: &'static str,
+    },
+    /// `localizableProperty` is not a text.
+    Localizable {
+        /// The key, dotted from the top.
+        key: &'static str,
+    },
 }
 
 /// What is wrong in a `stele.toml` beyond its TOML (each rendered through Fluent by the CLI).
@@ -479,6 +500,7 @@ const CORPUS_KEYS: &[&str] = &[
     "pin",
     "records",
     "front_matter_text",
+    "localizable_key",
     "include",
     "exclude",
     "documents",
@@ -498,6 +520,7 @@ const TOP_KEYS: &[&str] = &[
     "pin",
     "records",
     "front_matter_text",
+    "localizable_key",
     "include",
     "exclude",
     "documents",
@@ -520,8 +543,18 @@ const PIN_RULES: &[&str] = &["content", "revcheck"];
 const MATCHES: &[&str] = &["word", "substring"];
 const SCOPES: &[&str] = &["subject", "message"];
 const DIRECTIVES: &[&str] = &["lunaria", "off"];
-/// Lunaria's configuration file, read when `stele.toml` sits beside it and has no `[history]`.
-pub const LUNARIA_FILE: &str = "lunaria.config.json";
+/// Lunaria's configuration files, read when `stele.toml` sits beside one and does not say what
+/// they say (`[history]`, `localizable_key`): v1's modules in the order Lunaria looks for them,
+/// then 0.1's JSON. The first that exists is read.
+pub const LUNARIA_FILES: [&str; 7] = [
+    "lunaria.config.mjs",
+    "lunaria.config.js",
+    "lunaria.config.ts",
+    "lunaria.config.mts",
+    "lunaria.config.cjs",
+    "lunaria.config.cts",
+    "lunaria.config.json",
+];
 const QA_KEYS: &[&str] = &["ignore", "ignore_paths", "glossary", "enable"];
 const DOCUMENT_KEYS: &[&str] = &["path", "source_lang"];
 const PINS: &[&str] = &["stele-basis", "default_lang_commit", "l10n.sourceCommit"];
@@ -787,6 +820,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         None => None,
         Some(_) => Some(raw.texts("front_matter_text").map_err(toml)?.into_iter().map(Spanned::into_inner).collect()),
     };
+    let localizable_key = raw.text("localizable_key").map_err(toml)?.map(Spanned::into_inner);
     let include = globset(&raw.texts("include").map_err(toml)?)?;
     let exclude = globset(&raw.texts("exclude").map_err(toml)?)?;
 
@@ -921,7 +955,18 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         qa.glossary = rq.text("glossary").map_err(toml)?.map(|g| PathBuf::from(g.into_inner()));
     }
 
-    let (skip, skip_from) = match raw.table("history").map_err(toml)? {
+    // The project's Lunaria configuration, read when stele.toml leaves something to it.
+    let history = raw.table("history").map_err(toml)?;
+    let lunaria = match history.is_none() || localizable_key.is_none() {
+        true => read_lunaria(root)?,
+        false => None,
+    };
+    let localizable_key = match localizable_key {
+        // `localizable_key = ""`: every page, whatever Lunaria says.
+        Some(key) => Some(key).filter(|k| !k.is_empty()),
+        None => lunaria.as_ref().and_then(|(_, l)| l.localizable.clone()),
+    };
+    let (skip, skip_from) = match history {
         Some(rh) => {
             rh.only(HISTORY_KEYS).map_err(toml)?;
             let mut rule = crate::skip::Rule {
@@ -949,14 +994,10 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
             rule.directives = pick("directives", DIRECTIVES)? == Some(0);
             (rule, SkipFrom::Config)
         }
-        None => {
-            let lunaria = root.join(LUNARIA_FILE);
-            match crate::fsx::read_following(&lunaria) {
-                Ok(bytes) => (lunaria_rule(&lunaria, &bytes)?, SkipFrom::Lunaria(lunaria)),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => (crate::skip::Rule::php(), SkipFrom::Default),
-                Err(source) => return Err(ConfigError::Read { path: lunaria, source }),
-            }
-        }
+        None => match lunaria {
+            Some((path, l)) => (crate::skip::Rule::lunaria(l.keywords), SkipFrom::Lunaria(path)),
+            None => (crate::skip::Rule::php(), SkipFrom::Default),
+        },
     };
 
     Ok(Config {
@@ -964,6 +1005,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
         kind,
         skip,
         skip_from,
+        localizable_key,
         check,
         qa,
         root: root.to_owned(),
@@ -984,9 +1026,42 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
     })
 }
 
-/// Lunaria's rule from its `lunaria.config.json`: its `ignoreKeywords` (Lunaria's defaults when
-/// absent), as substrings of the subject, and its directives.
-fn lunaria_rule(path: &Path, bytes: &[u8]) -> Result<crate::skip::Rule, ConfigError> {
+/// What stele takes from a Lunaria configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lunaria {
+    /// The keywords of commits that are not translation work (Lunaria's defaults when absent).
+    pub keywords: Vec<String>,
+    /// The front-matter key that marks a page as ready for translation.
+    pub localizable: Option<String>,
+    /// The source's language (`sourceLocale.lang`; 0.1's `defaultLocale.lang`), as written.
+    pub source_lang: Option<String>,
+    /// The translations' languages (`locales[].lang`), as written, for `stele init`.
+    pub langs: Vec<String>,
+}
+
+/// The first of [`LUNARIA_FILES`] in `root`, read; `None` when there is none.
+pub fn read_lunaria(root: &Path) -> Result<Option<(PathBuf, Lunaria)>, ConfigError> {
+    for name in LUNARIA_FILES {
+        let path = root.join(name);
+        match crate::fsx::read_following(&path) {
+            Ok(bytes) => {
+                let read =
+                    if name.ends_with(".json") { lunaria_json(&path, &bytes) } else { lunaria_module(&path, &bytes) };
+                return read.map(|l| Some((path, l)));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(source) => return Err(ConfigError::Read { path, source }),
+        }
+    }
+    Ok(None)
+}
+
+fn lunaria_defaults() -> Vec<String> {
+    crate::skip::LUNARIA_DEFAULT_KEYWORDS.iter().map(|k| (*k).to_owned()).collect()
+}
+
+/// Lunaria 0.1's `lunaria.config.json`: `ignoreKeywords` and `localizableProperty` at the top.
+fn lunaria_json(path: &Path, bytes: &[u8]) -> Result<Lunaria, ConfigError> {
     let bad = |line: usize, column: usize, problem: LunariaProblem| ConfigError::Lunaria {
         path: path.to_owned(),
         line,
@@ -996,15 +1071,95 @@ fn lunaria_rule(path: &Path, bytes: &[u8]) -> Result<crate::skip::Rule, ConfigEr
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| bad(e.line(), e.column(), LunariaProblem::Syntax))?;
     let keywords = match value.get("ignoreKeywords") {
-        None => crate::skip::LUNARIA_DEFAULT_KEYWORDS.iter().map(|k| (*k).to_owned()).collect(),
+        None => lunaria_defaults(),
         Some(serde_json::Value::Array(items)) => items
             .iter()
             .map(|k| k.as_str().map(str::to_owned))
             .collect::<Option<Vec<String>>>()
-            .ok_or_else(|| bad(0, 0, LunariaProblem::Keywords))?,
-        Some(_) => return Err(bad(0, 0, LunariaProblem::Keywords)),
+            .ok_or_else(|| bad(0, 0, LunariaProblem::Keywords { key: "ignoreKeywords" }))?,
+        Some(_) => return Err(bad(0, 0, LunariaProblem::Keywords { key: "ignoreKeywords" })),
     };
-    Ok(crate::skip::Rule::lunaria(keywords))
+    let localizable = match value.get("localizableProperty") {
+        None => None,
+        Some(serde_json::Value::String(k)) => Some(k.clone()).filter(|k| !k.is_empty()),
+        Some(_) => return Err(bad(0, 0, LunariaProblem::Localizable { key: "localizableProperty" })),
+    };
+    let lang = |v: &serde_json::Value| v.get("lang").and_then(serde_json::Value::as_str).map(str::to_owned);
+    let source_lang = value.get("defaultLocale").or_else(|| value.get("sourceLocale")).and_then(lang);
+    let langs = value
+        .get("locales")
+        .and_then(serde_json::Value::as_array)
+        .map_or_else(Vec::new, |l| l.iter().filter_map(lang).collect());
+    Ok(Lunaria { keywords, localizable, source_lang, langs })
+}
+
+/// Lunaria v1's `lunaria.config.ts` (or `.js`, `.mjs`…): a module whose default export is the
+/// configuration as an object literal, often wrapped in `defineConfig(…)`, read without running
+/// it (the reader of [`crate::dict`]): `tracking.ignoredKeywords` and
+/// `tracking.localizableProperty`. A key written twice counts as its last value, as in
+/// JavaScript.
+fn lunaria_module(path: &Path, bytes: &[u8]) -> Result<Lunaria, ConfigError> {
+    use crate::dict::Node;
+    let bad = |line: usize, column: usize, problem: LunariaProblem| ConfigError::Lunaria {
+        path: path.to_owned(),
+        line,
+        column,
+        problem,
+    };
+    let root = crate::dict::module_tree(bytes).map_err(|e| {
+        let (column, problem) = match e.problem {
+            crate::dict::DictProblem::Syntax { column, .. } => (column, LunariaProblem::Syntax),
+            crate::dict::DictProblem::NotLiteral { found } => (0, LunariaProblem::NotLiteral { found }),
+            _ => (0, LunariaProblem::TooLarge),
+        };
+        bad(e.line, column, problem)
+    })?;
+    fn get<'n>(map: &'n [(String, usize, Node)], key: &str) -> Option<(usize, &'n Node)> {
+        map.iter().rev().find(|(k, _, _)| k == key).map(|(_, line, v)| (*line, v))
+    }
+    let Node::Map(top) = &root.node else {
+        return Err(bad(root.line, 0, LunariaProblem::NotLiteral { found: String::new() }));
+    };
+    let tracking = match get(top, "tracking") {
+        None => None,
+        Some((_, Node::Map(t))) => Some(t.as_slice()),
+        Some((line, _)) => return Err(bad(line, 0, LunariaProblem::Keywords { key: "tracking" })),
+    };
+    const KEYWORDS: &str = "tracking.ignoredKeywords";
+    let keywords = match tracking.and_then(|t| get(t, "ignoredKeywords")) {
+        None => lunaria_defaults(),
+        Some((line, Node::List(items))) => items
+            .iter()
+            .map(|(_, item)| match item {
+                Node::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| bad(line, 0, LunariaProblem::Keywords { key: KEYWORDS }))?,
+        Some((line, _)) => return Err(bad(line, 0, LunariaProblem::Keywords { key: KEYWORDS })),
+    };
+    let localizable = match tracking.and_then(|t| get(t, "localizableProperty")) {
+        None => None,
+        Some((_, Node::Text(k))) => Some(k.clone()).filter(|k| !k.is_empty()),
+        // `undefined`: as if absent.
+        Some((_, Node::Other(crate::dict::ValueKind::Null))) => None,
+        Some((line, _)) => {
+            return Err(bad(line, 0, LunariaProblem::Localizable { key: "tracking.localizableProperty" }))
+        }
+    };
+    let lang = |n: &Node| match n {
+        Node::Map(m) => match get(m, "lang") {
+            Some((_, Node::Text(l))) => Some(l.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let source_lang = get(top, "sourceLocale").and_then(|(_, n)| lang(n));
+    let langs = match get(top, "locales") {
+        Some((_, Node::List(items))) => items.iter().filter_map(|(_, n)| lang(n)).collect(),
+        _ => Vec::new(),
+    };
+    Ok(Lunaria { keywords, localizable, source_lang, langs })
 }
 
 fn parse_layout(

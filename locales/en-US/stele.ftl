@@ -190,6 +190,10 @@ init-comment-title =
     Reference: docs/config.md
 init-comment-source-lang = The language documents are written in (a BCP 47 tag).
 init-comment-languages = The languages they are translated into.
+init-comment-lunaria = Read from { $file } at every run, as long as this file does not say it:
+    which commits are not translation work (Lunaria's keywords and its @lunaria-track/@lunaria-ignore
+    directives; else [history]) and which pages are ready for translation (Lunaria's
+    localizableProperty; else localizable_key = "…"). docs/config.md says how.
 init-comment-exclude = Files to leave out (globs, relative to this file); `include` keeps only matching files.
 init-comment-layout =
     Where files live: {"{"}lang{"}"} is a language tag, {"{"}path{"}"} the document (one or more folders).
@@ -222,6 +226,7 @@ init-records-sidecar = The Markdown translations keep their records in .stele fi
 init-source-beside = The sources are in { $path }, a repository beside this one (the PHP manual's set-up): pins are judged as revcheck judges them.
 init-comment-source = The sources live in another repository: a clone at this path (from this file's folder).
     Pins (EN-Revision) resolve there, and are judged as the PHP manual's revcheck judges them.
+init-lunaria = Took the languages from { $file }; stele reads its commit keywords and localizableProperty at every run.
 init-next = Next: `stele status`.
 
 ## Errors
@@ -246,6 +251,11 @@ note-other-language = { $count ->
    *[other] left out { $count } files of the corpus { $corpus } named for languages it does not track; -vv lists them
 }
 note-other-language-path = left out { $path }: named for a language that is not in `languages`
+note-not-localizable = { $count ->
+    [one] left out one page of the corpus { $corpus } whose front matter does not set { $key }: true (not ready for translation), with its translations; -vv lists it
+   *[other] left out { $count } pages of the corpus { $corpus } whose front matter does not set { $key }: true (not ready for translation), with their translations; -vv lists them
+}
+note-not-localizable-path = left out { $path } and its translations: not ready for translation
 note-links = { $count ->
     [one] left out one symbolic link in the corpus { $corpus } (stele does not follow links, as git does not); -vv lists it
    *[other] left out { $count } symbolic links in the corpus { $corpus } (stele does not follow links, as git does not); -vv lists them
@@ -257,10 +267,20 @@ error-read = cannot read { $path }
 error-write = cannot write { $path }
 error-config-syntax = { $path }, line { $line }: the configuration does not parse
 error-config-invalid = { $path }, line { $line }: the configuration is not valid
-error-lunaria-syntax = { $path }, line { $line }: Lunaria's configuration is not JSON
-error-lunaria-keywords = { $path }: “ignoreKeywords” in Lunaria's configuration is not a list of texts
-cause-lunaria-syntax = column { $column }: the JSON stops making sense here
-hint-lunaria-config = stele reads Lunaria's ignoreKeywords from this file because stele.toml has no [history] table; fix the file, or say which commits to skip in [history] (docs/config.md)
+error-lunaria-syntax = { $path }, line { $line }: stele cannot read Lunaria's configuration
+error-lunaria-not-literal = { $path }, line { $line }: Lunaria's configuration holds code, not a literal: { $found }
+error-lunaria-too-large = { $path }, line { $line }: Lunaria's configuration is too large, too deeply nested or not UTF-8
+error-lunaria-keywords = { $line ->
+    [0] { $path }
+   *[other] { $path }, line { $line }
+}: “{ $key }” in Lunaria's configuration is not a list of texts
+error-lunaria-localizable = { $line ->
+    [0] { $path }
+   *[other] { $path }, line { $line }
+}: “{ $key }” in Lunaria's configuration is not a text
+cause-lunaria-syntax = column { $column }: the file stops making sense here
+cause-lunaria-not-literal = stele reads the configuration without running it: texts, numbers, lists and objects written out, in defineConfig(…) or not
+hint-lunaria-config = stele reads which commits to skip, and which pages are ready for translation, from Lunaria's configuration when stele.toml does not say it ([history], localizable_key); fix the file, or say it in stele.toml (docs/config.md)
 hint-config-utf8 = save stele.toml as UTF-8 text
 hint-config-corpora = or describe each corpus in a [corpora.<name>] table: see docs/config.md
 hint-config-top-level-and-corpora = move the corpus keys of the top level into a [corpora.<name>] table of their own

@@ -190,6 +190,10 @@ init-comment-title =
     Referencia: docs/config.md
 init-comment-source-lang = El idioma en que están escritos los documentos (una etiqueta BCP 47).
 init-comment-languages = Los idiomas a los que se traducen.
+init-comment-lunaria = Se lee en { $file } en cada ejecución, mientras este archivo no lo diga:
+    qué commits no son trabajo de traducción (las palabras clave de Lunaria y sus directivas
+    @lunaria-track/@lunaria-ignore; si no, [history]) y qué páginas están listas para traducir
+    (localizableProperty de Lunaria; si no, localizable_key = "…"). docs/config.md explica cómo.
 init-comment-exclude = Archivos que se dejan fuera (globs, relativos a este archivo); `include` conserva solo los que coinciden.
 init-comment-layout =
     Dónde están los archivos: {"{"}lang{"}"} es una etiqueta de idioma, {"{"}path{"}"} el documento (una o más carpetas).
@@ -223,6 +227,7 @@ init-records-sidecar = Las traducciones Markdown guardan sus registros en archiv
 init-source-beside = Las fuentes están en { $path }, un repositorio junto a este (la organización del manual de PHP): las referencias fijadas se juzgan como las juzga revcheck.
 init-comment-source = Las fuentes están en otro repositorio: un clon en esta ruta (desde la carpeta de este archivo).
     Las referencias fijadas (EN-Revision) se resuelven allí, y se juzgan como las juzga el revcheck del manual de PHP.
+init-lunaria = Idiomas tomados de { $file }; stele lee sus palabras clave de commits y su localizableProperty en cada ejecución.
 init-next = Siguiente paso: `stele status`.
 
 ## Errores
@@ -247,6 +252,11 @@ note-other-language = { $count ->
    *[other] se omitieron { $count } archivos del corpus { $corpus } nombrados para idiomas que no sigue; -vv los muestra
 }
 note-other-language-path = se omitió { $path }: su nombre es el de un idioma que no está en `languages`
+note-not-localizable = { $count ->
+    [one] se omitió una página del corpus { $corpus } cuya cabecera no fija { $key }: true (no está lista para traducir), con sus traducciones; -vv la muestra
+   *[other] se omitieron { $count } páginas del corpus { $corpus } cuya cabecera no fija { $key }: true (no están listas para traducir), con sus traducciones; -vv las muestra
+}
+note-not-localizable-path = se omitió { $path } con sus traducciones: no está lista para traducir
 note-links = { $count ->
     [one] se omitió un enlace simbólico del corpus { $corpus } (stele no sigue enlaces, git tampoco); -vv lo muestra
    *[other] se omitieron { $count } enlaces simbólicos del corpus { $corpus } (stele no sigue enlaces, git tampoco); -vv los muestra
@@ -258,10 +268,20 @@ error-read = no se puede leer { $path }
 error-write = no se puede escribir { $path }
 error-config-syntax = { $path }, línea { $line }: la configuración no se puede leer
 error-config-invalid = { $path }, línea { $line }: la configuración no es válida
-error-lunaria-syntax = { $path }, línea { $line }: la configuración de Lunaria no es JSON
-error-lunaria-keywords = { $path }: «ignoreKeywords» en la configuración de Lunaria no es una lista de textos
-cause-lunaria-syntax = columna { $column }: aquí el JSON deja de tener sentido
-hint-lunaria-config = stele lee los ignoreKeywords de Lunaria en este archivo porque stele.toml no tiene una tabla [history]; corrija el archivo, o indique en [history] qué commits omitir (docs/config.md)
+error-lunaria-syntax = { $path }, línea { $line }: stele no puede leer la configuración de Lunaria
+error-lunaria-not-literal = { $path }, línea { $line }: la configuración de Lunaria contiene código, no un literal: { $found }
+error-lunaria-too-large = { $path }, línea { $line }: la configuración de Lunaria es demasiado grande, está demasiado anidada o no está en UTF-8
+error-lunaria-keywords = { $line ->
+    [0] { $path }
+   *[other] { $path }, línea { $line }
+}: «{ $key }» en la configuración de Lunaria no es una lista de textos
+error-lunaria-localizable = { $line ->
+    [0] { $path }
+   *[other] { $path }, línea { $line }
+}: «{ $key }» en la configuración de Lunaria no es un texto
+cause-lunaria-syntax = columna { $column }: aquí el archivo deja de tener sentido
+cause-lunaria-not-literal = stele lee la configuración sin ejecutarla: textos, números, listas y objetos escritos tal cual, dentro de defineConfig(…) o no
+hint-lunaria-config = stele lee en la configuración de Lunaria qué commits omitir y qué páginas están listas para traducir cuando stele.toml no lo dice ([history], localizable_key); corrija el archivo, o dígalo en stele.toml (docs/config.md)
 hint-config-utf8 = guarde stele.toml como texto UTF-8
 hint-config-corpora = o describa cada corpus en una tabla [corpora.<nombre>]: vea docs/config.md
 hint-config-top-level-and-corpora = mueva las claves de corpus del nivel superior a una tabla [corpora.<nombre>] propia

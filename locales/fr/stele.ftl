@@ -190,6 +190,10 @@ init-comment-title =
     Référence : docs/config.md
 init-comment-source-lang = La langue dans laquelle les documents sont écrits (une étiquette BCP 47).
 init-comment-languages = Les langues dans lesquelles ils sont traduits.
+init-comment-lunaria = Lu dans { $file } à chaque exécution, tant que ce fichier ne le dit pas :
+    quels commits ne sont pas du travail de traduction (les mots-clés de Lunaria et ses directives
+    @lunaria-track/@lunaria-ignore ; sinon [history]) et quelles pages sont prêtes à traduire
+    (localizableProperty de Lunaria ; sinon localizable_key = "…"). docs/config.md explique comment.
 init-comment-exclude = Fichiers à laisser de côté (globs, relatifs à ce fichier) ; `include` ne garde que les fichiers correspondants.
 init-comment-layout =
     Où sont les fichiers : {"{"}lang{"}"} est une étiquette de langue, {"{"}path{"}"} le document (un ou plusieurs dossiers).
@@ -224,6 +228,7 @@ init-records-sidecar = Les traductions Markdown gardent leurs enregistrements da
 init-source-beside = Les sources sont dans { $path }, un dépôt à côté de celui-ci (l’organisation du manuel PHP) : les épingles sont jugées comme revcheck les juge.
 init-comment-source = Les sources sont dans un autre dépôt : un clone à cet emplacement (depuis le dossier de ce fichier).
     Les épingles (EN-Revision) y sont résolues, et jugées comme le revcheck du manuel PHP les juge.
+init-lunaria = Langues reprises de { $file } ; stele lit ses mots-clés de commits et son localizableProperty à chaque exécution.
 init-next = Ensuite : `stele status`.
 
 ## Erreurs
@@ -248,6 +253,11 @@ note-other-language = { $count ->
    *[other] { $count } fichiers du corpus { $corpus } portent le nom de langues que le corpus ne suit pas et ont été laissés de côté ; -vv les nomme
 }
 note-other-language-path = { $path } laissé de côté : son nom est celui d’une langue absente de `languages`
+note-not-localizable = { $count ->
+    [one] une page du corpus { $corpus } dont l’en-tête ne porte pas { $key }: true (pas prête à traduire) a été laissée de côté avec ses traductions ; -vv la nomme
+   *[other] { $count } pages du corpus { $corpus } dont l’en-tête ne porte pas { $key }: true (pas prêtes à traduire) ont été laissées de côté avec leurs traductions ; -vv les nomme
+}
+note-not-localizable-path = { $path } laissé de côté avec ses traductions : pas prêt à traduire
 note-links = { $count ->
     [one] un lien symbolique du corpus { $corpus } a été laissé de côté (stele ne suit pas les liens, git non plus) ; -vv le nomme
    *[other] { $count } liens symboliques du corpus { $corpus } ont été laissés de côté (stele ne suit pas les liens, git non plus) ; -vv les nomme
@@ -259,10 +269,20 @@ error-read = impossible de lire { $path }
 error-write = impossible d’écrire { $path }
 error-config-syntax = { $path }, ligne { $line } : la configuration est illisible
 error-config-invalid = { $path }, ligne { $line } : la configuration n’est pas valide
-error-lunaria-syntax = { $path }, ligne { $line } : la configuration de Lunaria n’est pas du JSON
-error-lunaria-keywords = { $path } : « ignoreKeywords » dans la configuration de Lunaria n’est pas une liste de textes
-cause-lunaria-syntax = colonne { $column } : le JSON cesse d’avoir un sens ici
-hint-lunaria-config = stele lit les ignoreKeywords de Lunaria dans ce fichier parce que stele.toml n’a pas de table [history] ; corrigez le fichier, ou dites dans [history] quels commits passer (docs/config.md)
+error-lunaria-syntax = { $path }, ligne { $line } : stele ne sait pas lire la configuration de Lunaria
+error-lunaria-not-literal = { $path }, ligne { $line } : la configuration de Lunaria contient du code et non un littéral : { $found }
+error-lunaria-too-large = { $path }, ligne { $line } : la configuration de Lunaria est trop grande, trop imbriquée ou n’est pas en UTF-8
+error-lunaria-keywords = { $line ->
+    [0] { $path }
+   *[other] { $path }, ligne { $line }
+} : « { $key } » dans la configuration de Lunaria n’est pas une liste de textes
+error-lunaria-localizable = { $line ->
+    [0] { $path }
+   *[other] { $path }, ligne { $line }
+} : « { $key } » dans la configuration de Lunaria n’est pas un texte
+cause-lunaria-syntax = colonne { $column } : le fichier cesse d’avoir un sens ici
+cause-lunaria-not-literal = stele lit la configuration sans l’exécuter : des textes, nombres, listes et objets écrits en toutes lettres, dans defineConfig(…) ou non
+hint-lunaria-config = stele lit dans la configuration de Lunaria quels commits passer et quelles pages sont prêtes à traduire quand stele.toml ne le dit pas ([history], localizable_key) ; corrigez le fichier, ou dites-le dans stele.toml (docs/config.md)
 hint-config-utf8 = enregistrez stele.toml en texte UTF-8
 hint-config-corpora = ou décrivez chaque corpus dans une table [corpora.<nom>] : voir docs/config.md
 hint-config-top-level-and-corpora = déplacez les clés de corpus du niveau supérieur dans une table [corpora.<nom>] à elles

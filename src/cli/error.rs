@@ -387,12 +387,25 @@ fn render(loc: &Localizer, err: &CliError, ctx: Option<&Ctx>) -> Rendered {
             }
             ConfigError::Lunaria { path, line, column, problem } => {
                 hint = Some(t!(loc, "hint-lunaria-config"));
+                let (path, line) = (p(path), Arg::from(*line));
                 match problem {
                     LunariaProblem::Syntax => {
                         causes.push(t!(loc, "cause-lunaria-syntax", "column" => *column));
-                        msg(loc, "error-lunaria-syntax", &[("path", p(path)), ("line", Arg::from(*line))])
+                        msg(loc, "error-lunaria-syntax", &[("path", path), ("line", line)])
                     }
-                    LunariaProblem::Keywords => msg(loc, "error-lunaria-keywords", &[("path", p(path))]),
+                    LunariaProblem::NotLiteral { found } => {
+                        causes.push(t!(loc, "cause-lunaria-not-literal"));
+                        let found = Arg::from(found.as_str());
+                        msg(loc, "error-lunaria-not-literal", &[("path", path), ("line", line), ("found", found)])
+                    }
+                    LunariaProblem::TooLarge => msg(loc, "error-lunaria-too-large", &[("path", path), ("line", line)]),
+                    LunariaProblem::Keywords { key } => {
+                        msg(loc, "error-lunaria-keywords", &[("path", path), ("line", line), ("key", Arg::from(*key))])
+                    }
+                    LunariaProblem::Localizable { key } => {
+                        let key = Arg::from(*key);
+                        msg(loc, "error-lunaria-localizable", &[("path", path), ("line", line), ("key", key)])
+                    }
                 }
             }
             ConfigError::AlreadyExists { path } => {

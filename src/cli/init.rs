@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use stele::config;
+use stele::config::{self, Lunaria};
 use stele::l10n::Localizer;
 use stele::lang::Lang;
 use stele::t;
@@ -16,8 +16,8 @@ use super::{line, CliError, Ctx};
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The language sources are written in.
-    #[arg(long, value_name = "LANG", default_value = "en", hide_default_value = true)]
-    pub source_lang: String,
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
     /// Translation languages (repeat, or separate with commas); guessed from folders if absent.
     #[arg(short, long = "lang", value_name = "LANG")]
     pub langs: Vec<String>,
@@ -522,7 +522,13 @@ fn source_folder(layout: &Guess, source_lang: &str) -> Option<String> {
     (!prefix.contains('{')).then(|| prefix.trim_end_matches('/').to_owned())
 }
 
-fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Planned]) -> String {
+fn template(
+    loc: &Localizer,
+    source_lang: &str,
+    langs: &[String],
+    planned: &[Planned],
+    lunaria: Option<&str>,
+) -> String {
     let c = |id: &str| -> String { t!(loc, id).lines().map(|l| format!("# {l}\n")).collect() };
     let quoted: Vec<String> = langs.iter().map(|l| format!("\"{l}\"")).collect();
     let mut s = String::new();
@@ -546,6 +552,15 @@ fn template(loc: &Localizer, source_lang: &str, langs: &[String], planned: &[Pla
                 s.push_str("kind = \"dictionary\"\n\n");
             }
             None => s.push_str(&format!("languages = [{}]\n\n", quoted.join(", "))),
+        }
+        if let Some(file) = lunaria {
+            s.push_str(
+                &t!(loc, "init-comment-lunaria", "file" => file)
+                    .lines()
+                    .map(|l| format!("# {l}\n"))
+                    .collect::<String>(),
+            );
+            s.push('\n');
         }
         s.push_str(&c("init-comment-exclude"));
         match &plan.include {
@@ -628,8 +643,17 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     // Every command works in a git repository: a stele.toml outside one would only make each
     // later command fail. Refused before anything is written (`git init` is the hint).
     stele::git::Repo::open(&ctx.cwd, &ctx.location)?;
+    // A Lunaria project (Astro, Starlight) names its languages in its configuration; one that
+    // cannot be read is said now rather than at the next `status`.
+    let lunaria = config::read_lunaria(&ctx.cwd)?;
+    let lunaria_langs = lunaria.as_ref().map(|(_, l)| l.langs.clone()).unwrap_or_default();
+    let source_lang_text = match (&args.source_lang, &lunaria) {
+        (Some(l), _) => l.clone(),
+        (None, Some((_, Lunaria { source_lang: Some(l), .. }))) => l.clone(),
+        _ => "en".to_owned(),
+    };
     let source_lang =
-        Lang::parse(&args.source_lang).map_err(|_| CliError::InvalidLang { value: args.source_lang.clone() })?;
+        Lang::parse(&source_lang_text).map_err(|_| CliError::InvalidLang { value: source_lang_text.clone() })?;
     let (guessed, guessed_langs) = guess(&ctx.cwd, &source_lang);
     let planned = match (&args.layout, &args.source, &args.translation) {
         (Some(one), _, _) => vec![Planned::one(Guess::One(one.clone()))],
@@ -642,7 +666,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         let found = dictionaries(&ctx.cwd, &source_lang);
         if !found.is_empty() {
             // A guess whose folders do not exist was only a placeholder to edit.
-            let real = |p: &Planned| !plan_folders(&ctx.cwd, &p.layout, &args.source_lang, &guessed_langs).is_empty();
+            let real = |p: &Planned| !plan_folders(&ctx.cwd, &p.layout, &source_lang_text, &guessed_langs).is_empty();
             planned.retain(real);
             if planned.len() == 1 && planned[0].name.is_none() {
                 planned[0].name = Some("pages".to_owned());
@@ -657,7 +681,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
     // decides `include` when it holds prose and other files.
     let mut left_out: Vec<(String, usize)> = Vec::new();
     for plan in planned.iter_mut().filter(|p| p.include.is_none() && p.dictionary.is_none()) {
-        let Some(folder) = source_folder(&plan.layout, &args.source_lang) else { continue };
+        let Some(folder) = source_folder(&plan.layout, &source_lang_text) else { continue };
         if let Some((include, other)) = prose_only(&ctx.cwd.join(folder)) {
             plan.include = Some(include);
             left_out.extend(other);
@@ -668,19 +692,28 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         let lang = Lang::parse(l.trim()).map_err(|_| CliError::InvalidLang { value: l.to_owned() })?;
         langs.push(lang.to_string());
     }
-    if args.langs.is_empty() {
+    if args.langs.is_empty() && !lunaria_langs.is_empty() {
+        for l in &lunaria_langs {
+            langs.push(Lang::parse(l).map_or_else(|_| l.clone(), |l| l.to_string()));
+        }
+    } else if args.langs.is_empty() {
         // stele.toml holds tags (`pt-BR`); the folders may spell them otherwise (`pages.pt_BR`),
         // and stele finds them by their tag.
         langs = guessed_langs.iter().map(|l| Lang::parse(l).map_or_else(|_| l.clone(), |l| l.to_string())).collect();
     }
     // Where records go, from what the files already hold: a format with no front matter
     // anywhere must not gain one.
-    let spelled = if args.langs.is_empty() { &guessed_langs } else { &langs };
+    let spelled = match (args.langs.is_empty(), lunaria_langs.is_empty()) {
+        (true, true) => &guessed_langs,
+        (true, false) => &lunaria_langs,
+        (false, _) => &langs,
+    };
     for plan in planned.iter_mut().filter(|p| p.dictionary.is_none()) {
-        let folders = plan_folders(&ctx.cwd, &plan.layout, &args.source_lang, spelled);
+        let folders = plan_folders(&ctx.cwd, &plan.layout, &source_lang_text, spelled);
         plan.records = choose_records(survey(&folders));
     }
-    let text = template(loc, source_lang.as_str(), &langs, &planned);
+    let lunaria_file = lunaria.as_ref().and_then(|(p, _)| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+    let text = template(loc, source_lang.as_str(), &langs, &planned, lunaria_file.as_deref());
     // Check the file before writing it: a bad --layout is reported now, not at the next status.
     let check_path = ctx.cwd.join(config::FILE_NAME);
     config::parse(&check_path, &text)?;
@@ -707,6 +740,9 @@ pub fn run(ctx: &Ctx, args: &InitArgs, out: &mut dyn Write) -> Result<ExitCode, 
         }
         if let Some(repository) = planned.iter().find_map(|p| p.source_repository.as_deref()) {
             line(out, t!(loc, "init-source-beside", "path" => repository))?;
+        }
+        if let Some(file) = &lunaria_file {
+            line(out, t!(loc, "init-lunaria", "file" => file.as_str()))?;
         }
         if langs.is_empty() {
             line(out, t!(loc, "init-no-languages"))?;

@@ -244,7 +244,7 @@ impl Ctx {
     /// a link, a submodule, always (a warning); with `-v`, how many files are not text, are
     /// named for a language the corpus does not track or are links, and with `-vv` each.
     fn report_skipped(&self, corpus: &Corpus) {
-        let (mut not_text, mut other_language, mut links) = (0usize, 0usize, 0usize);
+        let (mut not_text, mut other_language, mut links, mut not_localizable) = (0usize, 0usize, 0usize, 0usize);
         let warn = |id: &str, path: &Path| {
             eprintln!(
                 "{} {}",
@@ -278,6 +278,10 @@ impl Ctx {
                     other_language += 1;
                     ("note-other-language-path", path)
                 }
+                corpus::Skipped::NotLocalizable(path) => {
+                    not_localizable += 1;
+                    ("note-not-localizable-path", path)
+                }
             };
             if self.verbose >= 2 {
                 eprintln!("{}", t!(self.loc, id, "path" => self.show_path(&corpus.repo_root.join(path))));
@@ -293,6 +297,10 @@ impl Ctx {
             }
             if other_language > 0 {
                 eprintln!("{}", t!(self.loc, "note-other-language", "count" => other_language, "corpus" => name));
+            }
+            if let (1.., Some(key)) = (not_localizable, &corpus.config.localizable_key) {
+                let note = t!(self.loc, "note-not-localizable", "count" => not_localizable, "corpus" => name, "key" => key.as_str());
+                eprintln!("{note}");
             }
         }
     }

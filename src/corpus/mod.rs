@@ -154,6 +154,10 @@ pub enum Skipped {
     /// extension, or by a NUL byte in its first 8,000 bytes as git decides (its path from the
     /// repository's root).
     NotText(String),
+    /// A Markdown source page whose front matter does not set the corpus's `localizable_key`
+    /// to `true` (Lunaria's `localizableProperty`): not ready for translation, so the document
+    /// is left out with its translations. The source's path from the repository's root.
+    NotLocalizable(String),
 }
 
 /// Extensions of files that are never text documents: images, fonts, audio and video,
@@ -622,7 +626,25 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         })
         .collect();
 
-    let documents: Vec<Document> = documents;
+    let mut documents: Vec<Document> = documents;
+    if let Some(key) = &config.localizable_key {
+        use rayon::prelude::*;
+        let ready: Vec<bool> = documents
+            .par_iter()
+            .map(|d| !d.source.exists || localizable(&repo_root.join(&d.source.path), &d.source.path, key))
+            .collect();
+        if ready.iter().any(|r| !r) {
+            let mut kept = Vec::with_capacity(documents.len());
+            for (d, ready) in documents.into_iter().zip(ready) {
+                match ready {
+                    true => kept.push(d),
+                    false => skipped.push(Skipped::NotLocalizable(d.source.path)),
+                }
+            }
+            documents = kept;
+            skipped.sort();
+        }
+    }
     // A layout folder behind a link is said on its own (a warning): that is why it is empty.
     if documents.is_empty() && !skipped.iter().any(|s| matches!(s, Skipped::Symlink(_))) {
         let mut patterns = vec![layout.source.as_str().to_owned()];
@@ -658,6 +680,27 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         unused_langs,
         lang_names_found,
     })
+}
+
+/// The pages Lunaria asks `localizableProperty` of, by extension (other files are always ready).
+const FRONT_MATTER_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "mdoc"];
+
+/// Whether the source page at `path` (`rel` from the repository's root) is ready for
+/// translation: a file of another kind than [`FRONT_MATTER_EXTENSIONS`], or a page whose front
+/// matter sets `key` to `true`, as Lunaria decides. A page that cannot be read or whose front
+/// matter does not parse is kept: the commands that read it say what is wrong.
+fn localizable(path: &Path, rel: &str, key: &str) -> bool {
+    let ext = rel.rsplit('/').next().and_then(|name| name.rsplit_once('.')).map(|(_, e)| e);
+    if !ext.is_some_and(|e| FRONT_MATTER_EXTENSIONS.contains(&e)) {
+        return true;
+    }
+    let Ok(bytes) = crate::fsx::read(path) else { return true };
+    let text = String::from_utf8_lossy(&bytes);
+    match crate::text::frontmatter::locate(&text) {
+        Ok(None) => false,
+        Ok(Some(fm)) => fm.keys().map_or(true, |keys| keys.true_keys.iter().any(|k| k == key)),
+        Err(_) => true,
+    }
 }
 
 /// The names files give their language where the layout of `config` has `{lang}`, whether

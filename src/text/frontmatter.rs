@@ -88,6 +88,9 @@ pub struct Keys {
     /// of them readers read and translators translate is the corpus's to say ([`TEXT_KEYS`]
     /// by default).
     pub texts: Vec<(String, String, usize)>,
+    /// Every top-level key set to `true` — a plain YAML `true` (not `"true"`, `True` or `yes`,
+    /// which Lunaria's reader takes for texts), a TOML boolean — in the file's order.
+    pub true_keys: Vec<String>,
 }
 
 /// Top-level front-matter keys whose values are text a reader reads (Hugo's `title`,
@@ -228,6 +231,7 @@ impl FrontMatter<'_> {
             keys.source_commit = Some((v.clone().unwrap_or_default(), line));
         }
         keys.texts = self.texts(found.texts.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        keys.true_keys = found.true_keys;
         Ok(keys)
     }
 
@@ -269,6 +273,8 @@ impl FrontMatter<'_> {
         if let Some(v) = table.get("l10n").and_then(|l| l.get("sourceCommit")) {
             keys.source_commit = Some((text(v), line_of(self.source_commit_line())));
         }
+        keys.true_keys =
+            table.iter().filter(|(_, v)| matches!(v, toml::Value::Boolean(true))).map(|(k, _)| k.clone()).collect();
         keys.texts = self.texts(table.iter().filter_map(|(k, v)| match v {
             toml::Value::String(v) => Some((k.as_str(), v.clone())),
             _ => None,
@@ -303,6 +309,7 @@ struct YamlFound {
     source_commit: Option<Option<String>>,
     title: Option<Option<String>>,
     texts: Vec<(String, String)>,
+    true_keys: Vec<String>,
 }
 
 /// One open collection while reading the events.
@@ -379,6 +386,13 @@ fn yaml_top_level(text: &str) -> Result<Option<YamlFound>, (usize, FrontMatterPr
                     };
                     if let (Role::Top, Some(k), Some(v)) = (*role, key.as_deref(), &value) {
                         found.texts.push((k.to_owned(), v.clone()));
+                    }
+                    if let (Role::Top, Some(k), Event::Scalar(v, TScalarStyle::Plain, ..)) =
+                        (*role, key.as_deref(), &event)
+                    {
+                        if v == "true" {
+                            found.true_keys.push(k.to_owned());
+                        }
                     }
                     if let Some(slot) = slot {
                         *slot = Some(value);

@@ -103,7 +103,7 @@ fn a_malformed_lunaria_config_is_a_clear_error() {
     env.write("lunaria.config.json", "{\n  \"ignoreKeywords\": [\"typo\",]\n}\n");
     let err = env.stele(&["status"]).usage_error().to_owned();
     assert!(err.contains("lunaria.config.json, line 2"), "{err}");
-    assert!(err.contains("not JSON") && err.contains("[history]"), "{err}");
+    assert!(err.contains("cannot read Lunaria's configuration") && err.contains("[history]"), "{err}");
     env.write("lunaria.config.json", "{ \"ignoreKeywords\": \"typo\" }");
     let err = env.stele(&["status"]).usage_error().to_owned();
     assert!(err.contains("lunaria.config.json") && err.contains("ignoreKeywords"), "{err}");
@@ -111,4 +111,158 @@ fn a_malformed_lunaria_config_is_a_clear_error() {
     env.set_ui_lang("fr");
     let err = env.stele(&["status"]).usage_error().to_owned();
     assert!(err.contains("n’est pas une liste de textes"), "{err}");
+}
+
+/// withastro/docs' `lunaria.config.ts` (Lunaria v1), cut down: a module, its configuration in
+/// `defineConfig({…})`, the keywords under `tracking`.
+const LUNARIA_V1: &str = r#"import { defineConfig } from '@lunariajs/core/config';
+
+export default defineConfig({
+	repository: { name: 'withastro/docs' },
+	sourceLocale: { label: 'English', lang: 'en', parameters: { tag: 'en' } },
+	locales: [
+		{ label: 'Français', lang: 'fr', parameters: { tag: 'fr' } },
+		{ label: 'Português do Brasil', lang: 'pt-br', parameters: { tag: 'pt-BR' } },
+	],
+	files: [
+		{ include: ['src/content/i18n/en.yml'], pattern: 'src/content/i18n/@tag.yml', type: 'dictionary' },
+		{ include: ['src/content/docs/en/**/*.(md|mdx)'], pattern: 'src/content/docs/@lang/@path', type: 'universal' },
+	],
+	tracking: {
+		localizableProperty: 'i18nReady',
+		ignoredKeywords: ['lunaria-ignore', 'typo', 'en-only', 'i18nIgnore'],
+	},
+});
+"#;
+
+/// An Astro docs site: pages in `src/content/docs/<lang>/`, the configuration above.
+fn astro(env: &TestEnv) {
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\", \"pt-BR\"]\nlayout = \"src/content/docs/{lang}/{path}\"\n",
+    );
+    env.write("lunaria.config.ts", LUNARIA_V1);
+    env.write("src/content/docs/en/ready.md", "---\ntitle: Ready\ni18nReady: true\n---\n\nOne.\n");
+    env.write("src/content/docs/fr/ready.md", "---\ntitle: Prêt\ni18nReady: true\n---\n\nUn.\n");
+    env.write("src/content/docs/en/draft.md", "---\ntitle: Draft\n---\n\nNot yet.\n");
+    env.write("src/content/docs/fr/draft.md", "---\ntitle: Brouillon\n---\n\nPas encore.\n");
+    env.write("src/content/docs/en/quoted.mdx", "---\ntitle: Quoted\ni18nReady: \"true\"\n---\n\nText.\n");
+    env.write("src/content/docs/en/data.json", "{}\n");
+    env.commit("start");
+}
+
+#[test]
+fn lunaria_v1_config_ts_is_read_without_running_it() {
+    // issue 24: withastro/docs uses Lunaria v1, whose configuration is a TypeScript module.
+    let env = TestEnv::new();
+    astro(&env);
+    // Keywords are under `tracking`, matched in the subject as Lunaria does.
+    env.write("src/content/docs/en/ready.md", "---\ntitle: Ready\ni18nReady: true\n---\n\nOne!\n");
+    env.commit("Fix a typo");
+    assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "current");
+    // The subject is git's: a keyword on the second line of the first paragraph counts.
+    env.write("src/content/docs/en/ready.md", "---\ntitle: Ready\ni18nReady: true\n---\n\nOne!!\n");
+    env.commit("Small fixes\nen-only: wording");
+    assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "current");
+    env.write("src/content/docs/en/ready.md", "---\ntitle: Ready\ni18nReady: true\n---\n\nOne!!\n\nTwo.\n");
+    env.commit("Add a section");
+    assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "outdated");
+    // The same file as `.mjs`, `.js`: the first that exists is read, in Lunaria's order.
+    env.remove("lunaria.config.ts");
+    env.write("lunaria.config.mjs", &LUNARIA_V1.replace("'typo', ", ""));
+    env.write("lunaria.config.js", "export default { tracking: { ignoredKeywords: ['typo'] } };\n");
+    env.write("src/content/docs/en/ready.md", "---\ntitle: Ready\ni18nReady: true\n---\n\nOne!!\n\nTwo..\n");
+    env.write("src/content/docs/fr/ready.md", "---\ntitle: Prêt\ni18nReady: true\n---\n\nUn!!\n\nDeux.\n");
+    env.commit("i18n(fr): translate");
+    assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "current");
+    env.write("src/content/docs/en/ready.md", "---\ntitle: Ready\ni18nReady: true\n---\n\nOne!!\n\nTwo.\n");
+    env.commit("Fix a typo");
+    assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "outdated");
+}
+
+#[test]
+fn pages_not_ready_for_translation_are_left_out_with_their_translations() {
+    // issue 24: Lunaria v1's `localizableProperty`: a page whose front matter does not set it
+    // to `true` (absent, or the text "true") has no status at all.
+    let env = TestEnv::new();
+    astro(&env);
+    let json = env.status_json(&[]);
+    let mut states = crate::util::states_of(&json);
+    states.sort();
+    assert_eq!(
+        states,
+        [
+            ("src/content/docs/fr/data.json".to_owned(), "missing".to_owned()),
+            ("src/content/docs/fr/ready.md".to_owned(), "current".to_owned()),
+            ("src/content/docs/pt-BR/data.json".to_owned(), "missing".to_owned()),
+            ("src/content/docs/pt-BR/ready.md".to_owned(), "missing".to_owned()),
+        ]
+    );
+    // -v says how many were left out, -vv which.
+    let out = env.stele(&["status", "-vv"]);
+    assert!(
+        out.stderr.contains("left out 2 pages of the corpus default whose front matter does not set i18nReady: true"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("left out src/content/docs/en/draft.md and its translations"), "{}", out.stderr);
+    // stele.toml's own key wins; an empty one tracks every page.
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}localizable_key = \"\"\n"));
+    assert_eq!(env.state_of("src/content/docs/fr/draft.md"), "current");
+    assert_eq!(env.state_of("src/content/docs/pt-BR/quoted.mdx"), "missing");
+    env.write("stele.toml", &format!("{config}localizable_key = \"title\"\n"));
+    // `title` is a text, not `true`: only the file that is not a page is left.
+    assert_eq!(crate::util::states_of(&env.status_json(&[])).len(), 2);
+}
+
+#[test]
+fn a_lunaria_config_ts_that_is_code_is_a_clear_error() {
+    let env = TestEnv::new();
+    astro(&env);
+    env.write("lunaria.config.ts", &LUNARIA_V1.replace("'en-only', ", "...extra, "));
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(
+        err.contains("lunaria.config.ts, line 16: Lunaria's configuration holds code, not a literal: ...extra"),
+        "{err}"
+    );
+    assert!(err.contains("without running it"), "{err}");
+    env.write("lunaria.config.ts", &LUNARIA_V1.replace("ignoredKeywords: [", "ignoredKeywords: ['a', 3, "));
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(
+        err.contains(
+            "lunaria.config.ts, line 16: “tracking.ignoredKeywords” in Lunaria's configuration is not a list of texts"
+        ),
+        "{err}"
+    );
+    env.write(
+        "lunaria.config.ts",
+        &LUNARIA_V1.replace("localizableProperty: 'i18nReady'", "localizableProperty: true"),
+    );
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(err.contains("“tracking.localizableProperty”"), "{err}");
+    env.write("lunaria.config.ts", "export default defineConfig({ tracking: { ignoredKeywords: ['a] } });\n");
+    let err = env.stele(&["status"]).usage_error().to_owned();
+    assert!(err.contains("lunaria.config.ts, line 1: stele cannot read") && err.contains("column"), "{err}");
+    // A [history] table and localizable_key in stele.toml: the file is not read at all.
+    let config = env.read("stele.toml");
+    env.write("stele.toml", &format!("{config}localizable_key = \"\"\n\n[history]\nskip = []\n"));
+    env.stele(&["status"]).ok();
+}
+
+#[test]
+fn init_takes_the_languages_from_a_lunaria_config() {
+    let env = TestEnv::new();
+    astro(&env);
+    env.remove("stele.toml");
+    env.write("src/content/docs/es/ready.md", "Listo.\n");
+    let out = env.stele(&["init"]).ok().to_owned();
+    assert!(out.contains("Took the languages from lunaria.config.ts"), "{out}");
+    let written = env.read("stele.toml");
+    // Lunaria's languages, not the folders' (es is not in the configuration).
+    assert!(written.contains("languages = [\"fr\", \"pt-BR\"]"), "{written}");
+    assert!(written.contains("layout = \"src/content/docs/{lang}/{path}\""), "{written}");
+    assert!(written.contains("# Read from lunaria.config.ts at every run"), "{written}");
+    assert!(!written.contains("[history]\n"), "{written}");
+    assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "current");
 }
