@@ -143,6 +143,29 @@ fn bookkeeping_via(
     }
 }
 
+/// When `commit` is not translation work for the translation at `translation` and renamed it
+/// there (a page moved along with its source, "[i18nIgnore] Move pages"): its first parent, and
+/// the translation's and the source's paths in that parent. Lunaria follows such a move
+/// (`git log --follow`), and so does the search for the translation's real change.
+fn skipped_rename(
+    repo: &Repo,
+    skipper: &Skipper<'_>,
+    commit: ObjectId,
+    translation: &str,
+    source: &str,
+) -> Result<Option<(ObjectId, String, String)>, GitError> {
+    let Some(&parent) = repo.parents(commit)?.first() else { return Ok(None) };
+    if repo.blob_at(parent, translation)?.is_some() || !skipper.skips(repo, commit, translation)? {
+        return Ok(None);
+    }
+    let Some(old) = repo.renamed_from(commit, translation)? else { return Ok(None) };
+    let old_source = match repo.blob_at(parent, source)? {
+        Some(_) => source.to_owned(),
+        None => repo.renamed_from(commit, source)?.unwrap_or_else(|| source.to_owned()),
+    };
+    Ok(Some((parent, old, old_source)))
+}
+
 /// What this run's history walk saw, which spares reading trees again.
 pub(super) struct Walked<'a> {
     /// Translations' blobs in the first parent of their last commit.
@@ -265,15 +288,21 @@ pub(super) fn bases(
             Quick::Done(source_blob) => match skipper.skips(repo, w.last, &w.translation)? {
                 true => match bookkeeping_via(repo, skipper, w.last, &w.translation)? {
                     Some(parent) => follow(repo, skipper, w, parent)?,
-                    // It created the translation: its basis all the same.
-                    None => Some(Found { commit: w.last, time: *time, source_blob }),
+                    None => match skipped_rename(repo, skipper, w.last, &w.translation, &w.source)? {
+                        Some((parent, translation, source)) => follow_at(repo, skipper, &translation, &source, parent)?,
+                        // It created the translation: its basis all the same.
+                        None => Some(Found { commit: w.last, time: *time, source_blob }),
+                    },
                 },
                 false => Some(Found { commit: w.last, time: *time, source_blob }),
             },
             Quick::Bookkeeping(parent) => follow(repo, skipper, w, parent)?,
             Quick::Ask => match bookkeeping_via(repo, skipper, w.last, &w.translation)? {
                 Some(parent) => follow(repo, skipper, w, parent)?,
-                None => Some(Found { commit: w.last, time: *time, source_blob: repo.blob_at(w.last, &w.source)? }),
+                None => match skipped_rename(repo, skipper, w.last, &w.translation, &w.source)? {
+                    Some((parent, translation, source)) => follow_at(repo, skipper, &translation, &source, parent)?,
+                    None => Some(Found { commit: w.last, time: *time, source_blob: repo.blob_at(w.last, &w.source)? }),
+                },
             },
         };
         if let Some(found) = found {
@@ -286,18 +315,30 @@ pub(super) fn bases(
 }
 
 /// Goes on from `parent`, past a bookkeeping commit, to the translation's previous change.
-fn follow(repo: &Repo, skipper: &Skipper<'_>, w: &Wanted, mut parent: ObjectId) -> Result<Option<Found>, GitError> {
+fn follow(repo: &Repo, skipper: &Skipper<'_>, w: &Wanted, parent: ObjectId) -> Result<Option<Found>, GitError> {
+    follow_at(repo, skipper, &w.translation, &w.source, parent)
+}
+
+/// [`follow`] for a translation and source at these paths in `parent` (their names before a
+/// move that was not translation work).
+fn follow_at(
+    repo: &Repo,
+    skipper: &Skipper<'_>,
+    translation: &str,
+    source: &str,
+    mut parent: ObjectId,
+) -> Result<Option<Found>, GitError> {
+    let key = translation.to_owned();
     for _ in 0..MAX_BOOKKEEPING {
-        let (commit, time) =
-            match repo.last_changes(parent, std::slice::from_ref(&w.translation))?.remove(&w.translation) {
-                Some(LastChange::Commit { id, time }) => (id, time),
-                Some(LastChange::Truncated { .. } | LastChange::MissingCommit { .. }) => return Ok(None),
-                // The parent lacks the file: the bookkeeping commit could not be one.
-                None => return Ok(None),
-            };
-        match bookkeeping_via(repo, skipper, commit, &w.translation)? {
+        let (commit, time) = match repo.last_changes(parent, std::slice::from_ref(&key))?.remove(&key) {
+            Some(LastChange::Commit { id, time }) => (id, time),
+            Some(LastChange::Truncated { .. } | LastChange::MissingCommit { .. }) => return Ok(None),
+            // The parent lacks the file: the bookkeeping commit could not be one.
+            None => return Ok(None),
+        };
+        match bookkeeping_via(repo, skipper, commit, translation)? {
             Some(next) => parent = next,
-            None => return Ok(Some(Found { commit, time, source_blob: repo.blob_at(commit, &w.source)? })),
+            None => return Ok(Some(Found { commit, time, source_blob: repo.blob_at(commit, source)? })),
         }
     }
     Ok(None)
@@ -311,7 +352,7 @@ pub(super) struct Kept {
     changed: bool,
 }
 
-const HEADER: &str = "stele-bases 3";
+const HEADER: &str = "stele-bases 4";
 
 impl Kept {
     /// The answers in `.git/stele/bases`, or none.

@@ -1306,6 +1306,21 @@ impl Repo {
         Ok(out)
     }
 
+    /// The path that `commit` renamed to `path` (against its first parent, git's similarity
+    /// rule, as `git log --follow` finds it), if it did.
+    pub fn renamed_from(&self, commit: ObjectId, path: &str) -> Result<Option<String>, GitError> {
+        let c = self.inner.find_commit(commit.0).map_err(failed(GitOp::ReadCommit(commit)))?;
+        let wanted = |p: &str| p == path;
+        for change in self.changes_in(&c, &wanted)? {
+            if let PathChange::Renamed { from, path: to } = change {
+                if to == path {
+                    return Ok(Some(from));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// The changes of `commit` against its first parent (everything, for a root commit) to
     /// paths `wanted` accepts, renames found.
     fn changes_in(
@@ -1336,7 +1351,8 @@ impl Repo {
             return Ok(Vec::new());
         }
         let mut find = git2::DiffFindOptions::new();
-        find.renames(true);
+        // git log's own limit: a commit that moves a whole folder of pages is one rename each.
+        find.renames(true).rename_limit(7000);
         diff.find_similar(Some(&mut find)).map_err(failed(op()))?;
         let mut files = Vec::new();
         for delta in diff.deltas() {

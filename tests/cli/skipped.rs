@@ -266,3 +266,35 @@ fn init_takes_the_languages_from_a_lunaria_config() {
     assert!(!written.contains("[history]\n"), "{written}");
     assert_eq!(env.state_of("src/content/docs/fr/ready.md"), "current");
 }
+
+#[test]
+fn a_page_moved_by_a_skipped_commit_keeps_its_history() {
+    // issue 24, withastro/docs: "5.0.0 beta docs" moved pl/guides/deploy.mdx to
+    // pl/guides/deploy/index.mdx, changing the English page, with `@lunaria-track:` naming the
+    // English pages only: the Polish page was only moved, made from the English one as it was
+    // before. Lunaria follows the move (`git log --follow`) and says outdated; so does stele.
+    let env = TestEnv::folder_layout();
+    env.write("lunaria.config.json", LUNARIA);
+    let english = crate::util::ten_paragraphs();
+    let french = english.replace("says something about", "dit quelque chose de");
+    env.write("corpus/a/en.md", &english);
+    env.write("corpus/a/fr.md", &french);
+    env.write("corpus/c/en.md", &english.replace("topic", "subject"));
+    env.write("corpus/c/fr.md", &french.replace("topic", "sujet"));
+    env.commit("start");
+    env.remove("corpus/a/en.md");
+    env.remove("corpus/a/fr.md");
+    env.write("corpus/b/en.md", &english.replace("Paragraph 10", "The last paragraph"));
+    env.write("corpus/b/fr.md", &french);
+    // A move that changes nothing: the translation is as current as before.
+    env.remove("corpus/c/en.md");
+    env.remove("corpus/c/fr.md");
+    env.write("corpus/d/en.md", &english.replace("topic", "subject"));
+    env.write("corpus/d/fr.md", &french.replace("topic", "sujet"));
+    env.commit("Beta docs\n\n@lunaria-track:corpus/*/en.md");
+    assert_eq!(env.state_of("corpus/b/fr.md"), "outdated");
+    let first = env.git(&["rev-list", "--max-parents=0", "HEAD"]).trim().to_owned();
+    let json = env.status_json(&[]);
+    assert_eq!(crate::util::translation(&json, "corpus/b/fr.md")["history"]["translation"]["commit"], first.as_str());
+    assert_eq!(env.state_of("corpus/d/fr.md"), "current");
+}
