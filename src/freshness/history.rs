@@ -70,15 +70,30 @@ pub(super) fn acknowledged(
     mut last: ObjectId,
 ) -> Result<Vec<ObjectId>, GitError> {
     let mut out = Vec::new();
+    // The source's name at each step: a skipped commit may have moved it.
+    let mut at = path.to_owned();
     for _ in 0..MAX_BOOKKEEPING {
         if !skipper.skips(repo, last, path)? {
             break;
         }
         let Some(&parent) = repo.parents(last)?.first() else { break };
-        // A skipped commit that created the source acknowledges nothing older.
-        let Some(before) = repo.blob_at(parent, path)? else { break };
+        let before = match repo.blob_at(parent, &at)? {
+            Some(before) => before,
+            // A skipped commit that moved the source: its version under the old name.
+            None => match repo.renamed_from(last, &at)? {
+                Some(old) => match repo.blob_at(parent, &old)? {
+                    Some(before) => {
+                        at = old;
+                        before
+                    }
+                    None => break,
+                },
+                // A skipped commit that created the source acknowledges nothing older.
+                None => break,
+            },
+        };
         out.push(before);
-        match repo.last_changes(parent, std::slice::from_ref(&path.to_owned()))?.remove(path) {
+        match repo.last_changes(parent, std::slice::from_ref(&at))?.remove(&at) {
             Some(LastChange::Commit { id, .. }) => last = id,
             _ => break,
         }

@@ -297,4 +297,12 @@ fn a_page_moved_by_a_skipped_commit_keeps_its_history() {
     let json = env.status_json(&[]);
     assert_eq!(crate::util::translation(&json, "corpus/b/fr.md")["history"]["translation"]["commit"], first.as_str());
     assert_eq!(env.state_of("corpus/d/fr.md"), "current");
+    // "[i18nIgnore] Update backend guides…" moved the English and the French pages and changed
+    // the English one: acknowledged under its old name, the French one stays current.
+    env.remove("corpus/d/en.md");
+    env.remove("corpus/d/fr.md");
+    env.write("corpus/e/en.md", &english.replace("topic", "subject").replace("Paragraph 1 ", "Paragraph one "));
+    env.write("corpus/e/fr.md", &french.replace("topic", "sujet"));
+    env.commit("[i18nIgnore] Rename pages");
+    assert_eq!(env.state_of("corpus/e/fr.md"), "current");
 }
