@@ -342,15 +342,20 @@ pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
 /// Reads a dictionary from bytes: refuses more than [`MAX_BYTES`] (naming the line where the
 /// budget ran out) and bytes that are not UTF-8, then parses.
 pub fn parse_bytes(format: Format, bytes: &[u8]) -> Result<Dictionary, DictError> {
+    parse(format, text_within_budget(bytes)?)
+}
+
+/// The bytes as text: at most [`MAX_BYTES`] (else the line where the budget ran out) and UTF-8
+/// (else the line of the first bad byte).
+fn text_within_budget(bytes: &[u8]) -> Result<&str, DictError> {
     if bytes.len() > MAX_BYTES {
         let line = memchr::memchr_iter(b'\n', &bytes[..MAX_BYTES]).count() + 1;
         return Err(DictError { line, problem: DictProblem::TooLarge { max: MAX_BYTES } });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| DictError {
+    std::str::from_utf8(bytes).map_err(|e| DictError {
         line: memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count() + 1,
         problem: DictProblem::NotUtf8,
-    })?;
-    parse(format, text)
+    })
 }
 
 /// Reads a dictionary written in `format`.
@@ -373,14 +378,7 @@ pub fn parse(format: Format, text: &str) -> Result<Dictionary, DictError> {
 /// keys — for configuration written as code rather than a dictionary (Lunaria's
 /// `lunaria.config.ts`, which [`crate::config`] reads). The same budgets as [`parse_bytes`].
 pub(crate) fn module_tree(bytes: &[u8]) -> Result<Root, DictError> {
-    if bytes.len() > MAX_BYTES {
-        let line = memchr::memchr_iter(b'\n', &bytes[..MAX_BYTES]).count() + 1;
-        return Err(DictError { line, problem: DictProblem::TooLarge { max: MAX_BYTES } });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| DictError {
-        line: memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count() + 1,
-        problem: DictProblem::NotUtf8,
-    })?;
+    let text = text_within_budget(bytes)?;
     js::parse(text.strip_prefix('\u{feff}').unwrap_or(text), js::Dialect::Module)
 }
 

@@ -24,6 +24,7 @@ use crate::git::Repo;
 use crate::lang::Lang;
 use crate::tracking::{self, TrackingError};
 
+pub(crate) use writers::po_header;
 pub use writers::{
     po_escape, tsv_escape, xml_escape, JsonlWriter, MosesWriter, PoWriter, TmxWriter, TsvWriter, XliffWriter,
 };

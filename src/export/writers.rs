@@ -168,23 +168,37 @@ impl<W: Write> PoWriter<W> {
     /// commit is the same file (gettext's tools warn on the template's placeholder).
     pub fn new(mut out: W, source: &Lang, target: &Lang, revised: Option<i64>) -> io::Result<PoWriter<W>> {
         writeln!(out, "# Aligned pairs exported by stele {}: {} → {}.", env!("CARGO_PKG_VERSION"), source, target)?;
-        writeln!(out, "msgid \"\"")?;
-        writeln!(out, "msgstr \"\"")?;
-        // The fields gettext's tools expect.
-        writeln!(out, "\"Project-Id-Version: stele export\\n\"")?;
-        if let Some(revised) = revised {
-            writeln!(out, "\"PO-Revision-Date: {}\\n\"", crate::dates::po(revised))?;
-        }
-        writeln!(out, "\"Last-Translator: \\n\"")?;
-        writeln!(out, "\"Language-Team: \\n\"")?;
-        writeln!(out, "\"MIME-Version: 1.0\\n\"")?;
-        writeln!(out, "\"Content-Type: text/plain; charset=UTF-8\\n\"")?;
-        writeln!(out, "\"Content-Transfer-Encoding: 8bit\\n\"")?;
-        writeln!(out, "\"Language: {}\\n\"", po_escape(target.as_str()))?;
-        writeln!(out, "\"X-Source-Language: {}\\n\"", po_escape(source.as_str()))?;
-        writeln!(out, "\"X-Generator: stele {}\\n\"", env!("CARGO_PKG_VERSION"))?;
+        po_header(&mut out, "export", (source.as_str(), target.as_str()), revised, &[])?;
         Ok(PoWriter { out, written: std::collections::HashMap::new() })
     }
+}
+
+/// A PO file's header entry: the fields gettext's tools expect, `Project-Id-Version: stele
+/// <what>`, the languages, then `extra` fields (`X-…`, as written) before `X-Generator`.
+pub(crate) fn po_header(
+    out: &mut impl Write,
+    what: &str,
+    (source, target): (&str, &str),
+    revised: Option<i64>,
+    extra: &[(&str, String)],
+) -> io::Result<()> {
+    writeln!(out, "msgid \"\"")?;
+    writeln!(out, "msgstr \"\"")?;
+    writeln!(out, "\"Project-Id-Version: stele {what}\\n\"")?;
+    if let Some(revised) = revised {
+        writeln!(out, "\"PO-Revision-Date: {}\\n\"", crate::dates::po(revised))?;
+    }
+    writeln!(out, "\"Last-Translator: \\n\"")?;
+    writeln!(out, "\"Language-Team: \\n\"")?;
+    writeln!(out, "\"MIME-Version: 1.0\\n\"")?;
+    writeln!(out, "\"Content-Type: text/plain; charset=UTF-8\\n\"")?;
+    writeln!(out, "\"Content-Transfer-Encoding: 8bit\\n\"")?;
+    writeln!(out, "\"Language: {}\\n\"", po_escape(target))?;
+    writeln!(out, "\"X-Source-Language: {}\\n\"", po_escape(source))?;
+    for (name, value) in extra {
+        writeln!(out, "\"{name}: {}\\n\"", po_escape(value))?;
+    }
+    writeln!(out, "\"X-Generator: stele {}\\n\"", env!("CARGO_PKG_VERSION"))
 }
 
 impl<W: Write> super::PairWriter for PoWriter<W> {

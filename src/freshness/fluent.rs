@@ -5,7 +5,7 @@ use crate::ftl;
 use crate::git::Repo;
 
 use super::decide::{self, Case, MessagesObserved};
-use super::observe::{Loaded, LoadedDocument};
+use super::observe::LoadedDocument;
 use super::stale::basis_source;
 use super::{DocumentStatus, FreshnessError, State};
 
@@ -19,12 +19,7 @@ pub(super) fn compare_messages(
     item: &LoadedDocument<'_>,
 ) -> Result<(), FreshnessError> {
     let Some(source) = item.source.as_ref().and_then(|s| s.fluent.as_ref()) else { return Ok(()) };
-    let files: Vec<&Option<Loaded>> = item
-        .translations
-        .iter()
-        .filter(|(v, _)| doc.translations.iter().any(|t| t.path == v.path))
-        .map(|(_, f)| f)
-        .collect();
+    let files = item.files_of(doc);
     for (status, file) in doc.translations.iter_mut().zip(files) {
         let Some(parsed) = file.as_ref().and_then(|f| f.fluent.as_ref()) else { continue };
         let basis = basis_source(repo, status)?.and_then(|bytes| String::from_utf8(bytes).ok()).map(|t| ftl::parse(&t));

@@ -12,7 +12,7 @@ use crate::dict::{self, Dictionary, Format};
 use crate::git::Repo;
 
 use super::decide::{self, Case, KeysObserved};
-use super::observe::{Loaded, LoadedDocument};
+use super::observe::LoadedDocument;
 use super::stale::basis_source;
 use super::{DocumentStatus, FreshnessError, State};
 
@@ -67,12 +67,7 @@ pub(super) fn compare_keys(
     missing_rule: MissingKeys,
 ) -> Result<(), FreshnessError> {
     let Some(source) = item.source.as_ref().and_then(|s| s.dictionary.as_deref()) else { return Ok(()) };
-    let files: Vec<&Option<Loaded>> = item
-        .translations
-        .iter()
-        .filter(|(v, _)| doc.translations.iter().any(|t| t.path == v.path))
-        .map(|(_, f)| f)
-        .collect();
+    let files = item.files_of(doc);
     for (status, file) in doc.translations.iter_mut().zip(files) {
         let Some(parsed) = file.as_ref().and_then(|f| f.dictionary.as_deref()) else { continue };
         let Some(format) = format_of(&doc.source.path, format) else { continue };

@@ -169,6 +169,18 @@ pub(super) struct LoadedDocument<'a> {
     pub(super) translations: Vec<(&'a Version, Option<Loaded>)>,
 }
 
+impl LoadedDocument<'_> {
+    /// The files read of the translations `doc` holds, in its order (a status may list fewer
+    /// translations than were read: a language filter).
+    pub(super) fn files_of(&self, doc: &DocumentStatus) -> Vec<&Option<Loaded>> {
+        self.translations
+            .iter()
+            .filter(|(v, _)| doc.translations.iter().any(|t| t.path == v.path))
+            .map(|(_, f)| f)
+            .collect()
+    }
+}
+
 /// What deciding a translation's state needs from git, by the translation's index.
 pub(super) enum Pending {
     /// An outdated translation's recorded basis: whether the repository has it.

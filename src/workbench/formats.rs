@@ -159,22 +159,13 @@ impl<W: Write> PoTodoWriter<W> {
         revised: Option<i64>,
     ) -> io::Result<Self> {
         writeln!(out, "# Pending work exported by stele {}: {source} → {target}.", env!("CARGO_PKG_VERSION"))?;
-        writeln!(out, "msgid \"\"")?;
-        writeln!(out, "msgstr \"\"")?;
-        writeln!(out, "\"Project-Id-Version: stele todo\\n\"")?;
-        if let Some(revised) = revised {
-            writeln!(out, "\"PO-Revision-Date: {}\\n\"", crate::dates::po(revised))?;
-        }
-        writeln!(out, "\"Last-Translator: \\n\"")?;
-        writeln!(out, "\"Language-Team: \\n\"")?;
-        writeln!(out, "\"MIME-Version: 1.0\\n\"")?;
-        writeln!(out, "\"Content-Type: text/plain; charset=UTF-8\\n\"")?;
-        writeln!(out, "\"Content-Transfer-Encoding: 8bit\\n\"")?;
-        writeln!(out, "\"Language: {}\\n\"", po_escape(target))?;
-        writeln!(out, "\"X-Source-Language: {}\\n\"", po_escape(source))?;
-        writeln!(out, "\"X-Stele-Corpus: {}\\n\"", po_escape(corpus))?;
-        writeln!(out, "\"X-Stele-Units: {units}\\n\"")?;
-        writeln!(out, "\"X-Generator: stele {}\\n\"", env!("CARGO_PKG_VERSION"))?;
+        crate::export::po_header(
+            &mut out,
+            "todo",
+            (source, target),
+            revised,
+            &[("X-Stele-Corpus", corpus.to_owned()), ("X-Stele-Units", units.to_string())],
+        )?;
         Ok(PoTodoWriter { out })
     }
 
