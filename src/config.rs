@@ -877,21 +877,19 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
                 _ => check.min_complete = Some(percent(min)?),
             }
         }
+        // A value not among the key's choices, named with its line.
+        let check_one_of = |key: &str, value: &Spanned<String>, allowed: &'static [&'static str]| {
+            invalid(
+                line_of(text, value.span().start),
+                ConfigProblem::UnknownValue { key: rc.key(key), value: value.get_ref().clone(), allowed },
+            )
+        };
         if let Some(value) = rc.text("outdated_by_change").map_err(toml)? {
             check.outdated_by_change = match value.get_ref().as_str() {
                 "off" => OutdatedByChange::Off,
                 "warning" => OutdatedByChange::Warning,
                 "error" => OutdatedByChange::Error,
-                _ => {
-                    return Err(invalid(
-                        line_of(text, value.span().start),
-                        ConfigProblem::UnknownValue {
-                            key: rc.key("outdated_by_change"),
-                            value: value.get_ref().clone(),
-                            allowed: OUTDATED_BY_CHANGE,
-                        },
-                    ))
-                }
+                _ => return Err(check_one_of("outdated_by_change", &value, OUTDATED_BY_CHANGE)),
             };
         }
         if let Some(value) = rc.text("missing_keys").map_err(toml)? {
@@ -899,16 +897,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
                 "error" => MissingKeys::Error,
                 "warning" => MissingKeys::Warning,
                 "off" => MissingKeys::Off,
-                _ => {
-                    return Err(invalid(
-                        line_of(text, value.span().start),
-                        ConfigProblem::UnknownValue {
-                            key: rc.key("missing_keys"),
-                            value: value.get_ref().clone(),
-                            allowed: MISSING_KEYS,
-                        },
-                    ))
-                }
+                _ => return Err(check_one_of("missing_keys", &value, MISSING_KEYS)),
             };
         }
         if let Some(level) = rc.text("qa").map_err(toml)? {
@@ -916,16 +905,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
                 "off" => QaLevel::Off,
                 "warning" => QaLevel::Warning,
                 "error" => QaLevel::Error,
-                _ => {
-                    return Err(invalid(
-                        line_of(text, level.span().start),
-                        ConfigProblem::UnknownValue {
-                            key: rc.key("qa"),
-                            value: level.get_ref().clone(),
-                            allowed: QA_LEVELS,
-                        },
-                    ))
-                }
+                _ => return Err(check_one_of("qa", &level, QA_LEVELS)),
             };
         }
     }
