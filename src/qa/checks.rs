@@ -397,10 +397,14 @@ pub fn cjk_numbers(text: &str) -> String {
                     }
                     i += 1;
                 }
-                // Without its separators: `1,000,000,000です` has no word boundary after it.
+                // Without its separators: `1,000,000,000です` has no word boundary after it. A
+                // Latin letter after the digits is a magnitude or a unit (`290K`, `5GB`) and
+                // stays with them, as it does in the source.
                 _ => {
                     out.push_str(&digits);
-                    out.push(' ');
+                    if !chars.get(i).is_some_and(char::is_ascii_alphabetic) {
+                        out.push(' ');
+                    }
                 }
             }
             continue;
@@ -410,9 +414,13 @@ pub fn cjk_numbers(text: &str) -> String {
             c => "一二三四五六七八九十".find(c).map(|at| at / '一'.len_utf8() + 1),
         };
         let counter = chars.get(i + 1).is_some_and(|n| "つ個个回件人台枚章点種种条張张次位".contains(*n));
+        // `一つ一つ`, `一人一人`: one by one, each — no count.
+        let repeated = |at: usize| chars.get(at) == Some(&c) && chars.get(at + 1) == chars.get(i + 1);
         match kanji {
             Some(n)
                 if counter
+                    && !repeated(i + 2)
+                    && !(i >= 2 && repeated(i - 2))
                     && !chars.get(i.wrapping_sub(1)).is_some_and(|p| "一二三四五六七八九十百千".contains(*p)) =>
             {
                 out.push_str(&n.to_string());
@@ -1101,6 +1109,13 @@ mod tests {
             ("On April 21, 2026.", "2026年4月21日。", "ja", true),
             ("Sections 2,3 and 4.", "Las secciones 2, 3 y 4.", "es", true),
             ("Use 4 tables.", "5개의 테이블을 사용합니다.", "ko", false),
+            // A magnitude's letter after digits stays with them in Japanese too.
+            ("| Collector | 1.3M | 10.5% |", "| Collector | 1.3M | 10.5% |", "ja", true),
+            ("| Demo | 829K |", "| デモ | 829K |", "ja", true),
+            ("| Demo | 829K |", "| デモ | 828K |", "ja", false),
+            // `一つ一つ` is "each", not one.
+            ("Every little bit adds up.", "一つ一つの積み重ねが大切です。", "ja", true),
+            ("Use one sampler.", "一つのサンプラーを使います。", "ja", true),
         ] {
             let hit = number(side(src, "en"), side(tgt, lang));
             assert_eq!(hit.is_none(), agree, "{src} / {tgt}: {hit:?}");
