@@ -36,9 +36,10 @@ mod resolve;
 mod stale;
 mod todo;
 
+pub use keys::{key_work, KeyWork};
 pub use model::{
-    percent, Basis, CorpusSummary, DocumentStatus, FreshnessError, HistoryPoint, LangSummary, Reason, SourceStatus,
-    State, StatusOptions, StatusReport, TranslationStatus,
+    percent, Basis, CorpusSummary, DocumentStatus, FreshnessError, HistoryPoint, KeyCounts, LangSummary, Reason,
+    SourceStatus, State, StatusOptions, StatusReport, TranslationStatus,
 };
 pub use observe::{prepare, unmatched, Prepared};
 pub use stale::basis_source;
