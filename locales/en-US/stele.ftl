@@ -172,6 +172,15 @@ todo-words = { $count ->
     }
 todo-update-from = update from { $source }
 todo-translate-from = translate from { $source }
+todo-key-outdated = changed
+todo-key-missing = missing
+todo-key-orphan = no longer in the source
+todo-key-fuzzy = fuzzy
+todo-key-untranslated = untranslated
+todo-keys-more = { $count ->
+    [one] …and 1 more key (-v lists it).
+   *[other] …and { $count } more keys (-v lists them).
+}
 
 ## mark
 

@@ -172,6 +172,15 @@ todo-words = { $count ->
     }
 todo-update-from = actualizar según { $source }
 todo-translate-from = traducir desde { $source }
+todo-key-outdated = modificada
+todo-key-missing = ausente
+todo-key-orphan = ya no está en la fuente
+todo-key-fuzzy = difusa
+todo-key-untranslated = sin traducir
+todo-keys-more = { $count ->
+    [one] …y 1 clave más (-v la muestra).
+   *[other] …y { $count } claves más (-v las muestra).
+}
 
 ## mark
 

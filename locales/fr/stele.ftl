@@ -172,6 +172,15 @@ todo-words = { $count ->
     }
 todo-update-from = à mettre à jour d’après { $source }
 todo-translate-from = traduire depuis { $source }
+todo-key-outdated = modifiée
+todo-key-missing = absente
+todo-key-orphan = retirée de la source
+todo-key-fuzzy = floue
+todo-key-untranslated = non traduite
+todo-keys-more = { $count ->
+    [one] …et 1 clé de plus (-v l’affiche).
+   *[other] …et { $count } clés de plus (-v les affiche).
+}
 
 ## mark
 

@@ -43,7 +43,7 @@ pub use model::{
 };
 pub use observe::{prepare, unmatched, Prepared};
 pub use stale::basis_source;
-pub use todo::{todo, TodoItem};
+pub use todo::{todo, todo_keys, TodoItem};
 
 use crate::config::Kind;
 use crate::corpus::Corpus;
