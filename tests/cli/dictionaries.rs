@@ -396,3 +396,67 @@ fn todo_lists_fuzzy_and_untranslated_po_entries() {
     assert!(text.lines().any(|l| l.contains("fuzzy") && l.contains("Open") && l.contains("po/en/app.po:1")), "{text}");
     assert!(text.lines().any(|l| l.contains("untranslated") && l.contains("po/en/app.po:4")), "{text}");
 }
+
+/// issue 25: the HTML report counts keys apart from files — per language in the summary, and
+/// per dictionary (its state and keys: current, missing, outdated, orphaned), a missing file's
+/// keys all missing — as the Markdown summary does.
+#[test]
+fn the_report_counts_keys_apart_from_files() {
+    let env = corpus_fr_es();
+    let html = env.stele(&["report", "-o", "-", "-q", "--history", "0"]).ok().to_owned();
+    let cells = |row: &str| -> Vec<String> {
+        row.split("<td data-keys=\"")
+            .skip(1)
+            .map(|c| c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()].to_owned())
+            .collect()
+    };
+    let table = &html[html.find("<table class=\"keys\">").expect("a table of keys")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("<caption>Keys of the dictionaries, counted apart from their files</caption>"), "{table}");
+    let row = |lang: &str| {
+        let at = table.find(&format!("<tr data-lang=\"{lang}\">")).unwrap_or_else(|| panic!("{lang}: {table}"));
+        cells(&table[at..at + table[at..].find("</tr>").unwrap()])
+    };
+    // Keys, current, missing, outdated, orphaned.
+    assert_eq!(row("fr"), ["4", "2", "1", "1", "1"]);
+    assert_eq!(row("es"), ["4", "0", "4", "0", "0"]);
+
+    let section = &html[html.find("<section id=\"dictionaries\"").expect("a section of dictionaries")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let fr = &section[section.find("<tr data-lang=\"fr\" data-state=\"outdated\">").expect("fr's row")..];
+    let fr = &fr[..fr.find("</tr>").unwrap()];
+    assert!(fr.contains("i18n/fr.yaml</a>") && fr.contains("<td>outdated</td>"), "{fr}");
+    assert_eq!(cells(fr), ["4", "2", "1", "1", "1"]);
+    let es = &section[section.find("<tr data-lang=\"es\" data-state=\"missing\">").expect("es's row")..];
+    let es = &es[..es.find("</tr>").unwrap()];
+    assert!(es.contains("<th scope=\"row\">i18n/es.yaml</th>"), "a missing file is not linked: {es}");
+    assert_eq!(cells(es), ["4", "0", "4", "0", "0"]);
+
+    // The same counts as the Markdown summary's, and as status --format json's.
+    let md = env.stele(&["status", "--format", "markdown"]).ok().to_owned();
+    assert!(md.contains("| `fr` | 4 | 2 | 1 | 1 | 1 |") && md.contains("| `es` | 4 | 0 | 4 | 0 | 0 |"), "{md}");
+    let json = env.status_json(&[]);
+    assert_eq!(
+        json["corpora"]["ui"]["summary"]["fr"]["keys"],
+        serde_json::json!({"total": 4, "current": 2, "missing": 1, "outdated": 1, "review": 0, "orphan": 1})
+    );
+    // The outdated list says why, key by key.
+    let data = html[html.find("id=\"report-data\">").unwrap()..].to_owned();
+    assert!(
+        data.contains(
+            "keys: 1 missing, 1 changed in the source, 1 no longer in the source, 0 fuzzy or untranslated (of 4)"
+        ),
+        "{data}"
+    );
+}
+
+/// issue 25: a report without dictionaries has no table of keys.
+#[test]
+fn a_report_without_dictionaries_has_no_keys() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "Alpha.\n");
+    env.commit("start");
+    let html = env.stele(&["report", "-o", "-", "-q", "--history", "0"]).ok().to_owned();
+    assert!(!html.contains("class=\"keys\"") && !html.contains("id=\"dictionaries\""));
+    assert!(!env.status_json(&[]).to_string().contains("\"keys\""));
+}
