@@ -197,7 +197,7 @@ fn render_keys(
     let loc = &ctx.loc;
     let shown = if ctx.verbose > 0 { keys.len() } else { keys.len().min(KEYS_SHOWN) };
     let value = |text: &str| {
-        let one_line = text.replace("\r\n", "\n").replace('\n', " / ");
+        let one_line = one_line(text);
         match one_line.char_indices().nth(VALUE_SHOWN) {
             Some((at, _)) if ctx.verbose == 0 => format!("{}…", one_line[..at].trim_end()),
             _ => one_line,
@@ -224,7 +224,7 @@ fn render_keys(
         let label = t!(loc, label);
         rows.push(vec![
             Cell::left(label.clone()).styled(ctx.paint.dim(&label)),
-            Cell::left(k.key.clone()),
+            Cell::left(one_line(&k.key)),
             Cell::left(at.clone()).styled(ctx.paint.dim(&at)),
             Cell::left(text),
         ]);
@@ -236,4 +236,22 @@ fn render_keys(
         line(out, format!("        {}", t!(loc, "todo-keys-more", "count" => keys.len() - shown)))?;
     }
     Ok(())
+}
+
+/// A key or value on one line of a terminal: line breaks shown as ` / `, a tab as a space, any
+/// other control character escaped (`\u{1b}`), so that a dictionary cannot move the cursor or
+/// erase lines (issue 29's rule for names, applied to the texts todo prints).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str(" / "),
+            '\t' => out.push(' '),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -358,6 +358,9 @@ fn todo_cuts_long_key_lists_and_values_unless_verbose() {
     env.write("i18n/en.yaml", &en);
     env.write("i18n/fr.yaml", "k00: \"mot\"\n");
     env.commit("start");
+    // A value cannot drive the terminal (issue 29's rule): its control characters are escaped.
+    env.write("i18n/en.yaml", &en.replace("k11: \"", "k11: \"\\e[2K\\u009b\\tline\\r\\nnext "));
+    env.commit("escapes");
     let text = env.stele(&["todo", "--lang", "fr"]).ok().to_owned();
     let rows = |text: &str| text.lines().filter(|l| l.trim_start().starts_with("missing ")).count();
     assert_eq!(rows(&text), 10, "{text}");
@@ -365,7 +368,8 @@ fn todo_cuts_long_key_lists_and_values_unless_verbose() {
     assert!(text.contains("word word…"), "{text}");
     let all = env.stele(&["todo", "-v", "--lang", "fr"]).ok().to_owned();
     assert_eq!(rows(&all), 11, "{all}");
-    assert!(all.contains(&format!("{}11", long)), "{all}");
+    assert!(all.contains(&format!("\\u{{1b}}[2K\\u{{9b}} line / next {long}11")), "{all}");
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{9b}'), "{all:?}");
 }
 
 /// issue 25: a PO translation's fuzzy and untranslated entries are listed with the `msgid`
