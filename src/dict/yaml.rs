@@ -22,8 +22,8 @@ fn is_null(v: &str, style: TScalarStyle) -> bool {
 /// Lines as stele counts them (after each LF) at yaml-rust2's marks. Its own line numbers are
 /// not: it counts a lone CR as a line break and the end of a stream that does not end with a
 /// newline as one line more, so a key or an error could be named past the file's last line
-/// (cargo-fuzz found it). A mark's character index is exact; the cursor walks forward to it,
-/// and back to the start on the rare mark behind it, so a file is walked about once.
+/// (cargo-fuzz found it). A mark's character index is exact; the cursor walks to it from the
+/// last mark (forward, or back for the rare mark behind it), so a file is walked about once.
 struct Lines<'a> {
     text: &'a str,
     /// Characters and bytes before the cursor, and the cursor's 1-based line.
@@ -35,8 +35,15 @@ struct Lines<'a> {
 impl Lines<'_> {
     /// The byte offset and 1-based line of the character at `index` (the end, past it).
     fn at(&mut self, index: usize) -> (usize, usize) {
-        if index < self.chars {
-            (self.chars, self.bytes, self.line) = (0, 0, 1);
+        for c in self.text[..self.bytes].chars().rev() {
+            if self.chars <= index {
+                break;
+            }
+            if c == '\n' {
+                self.line -= 1;
+            }
+            self.chars -= 1;
+            self.bytes -= c.len_utf8();
         }
         for c in self.text[self.bytes..].chars() {
             if self.chars >= index {
@@ -144,6 +151,16 @@ mod tests {
         let Node::Map(inner) = &items[1].2 else { panic!() };
         assert_eq!(inner[1].1, 5);
         assert!(matches!(&inner[1].2, Node::Text(t) if t == "long text"));
+    }
+
+    #[test]
+    fn the_line_cursor_walks_both_ways() {
+        let text = "aé\nb\r\nc\n";
+        let mut lines = Lines { text, chars: 0, bytes: 0, line: 1 };
+        // (character index, byte offset, line)
+        for (index, byte, line) in [(3, 4, 2), (8, 9, 4), (1, 1, 1), (5, 6, 2), (6, 7, 3), (99, 9, 4), (0, 0, 1)] {
+            assert_eq!(lines.at(index), (byte, line), "{index}");
+        }
     }
 
     /// cargo-fuzz: yaml-rust2 counts a lone CR as a line break, and a stream's end without a
