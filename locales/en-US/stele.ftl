@@ -172,6 +172,15 @@ todo-words = { $count ->
     }
 todo-update-from = update from { $source }
 todo-translate-from = translate from { $source }
+todo-key-outdated = changed
+todo-key-missing = missing
+todo-key-orphan = no longer in the source
+todo-key-fuzzy = fuzzy
+todo-key-untranslated = untranslated
+todo-keys-more = { $count ->
+    [one] …and 1 more key (-v lists it).
+   *[other] …and { $count } more keys (-v lists them).
+}
 
 ## mark
 
@@ -988,6 +997,14 @@ report-more-blocks = { $count ->
 }
 report-orphans-heading = Orphaned translations
 report-orphans-none = No translation is orphaned.
+report-col-state = State
+report-col-keys = Keys
+report-keys-caption = Keys of the dictionaries, counted apart from their files
+report-dicts-heading = Dictionaries, key by key
+report-dicts-more = { $count ->
+    [one] …and 1 more dictionary (stele status --format json lists it).
+   *[other] …and { $count } more dictionaries (stele status --format json lists them).
+}
 report-written = Report written to { $path }.
 report-badges-written = { $count ->
     [one] 1 badge written to { $dir }.

@@ -172,6 +172,15 @@ todo-words = { $count ->
     }
 todo-update-from = actualizar según { $source }
 todo-translate-from = traducir desde { $source }
+todo-key-outdated = modificada
+todo-key-missing = ausente
+todo-key-orphan = ya no está en la fuente
+todo-key-fuzzy = difusa
+todo-key-untranslated = sin traducir
+todo-keys-more = { $count ->
+    [one] …y 1 clave más (-v la muestra).
+   *[other] …y { $count } claves más (-v las muestra).
+}
 
 ## mark
 
@@ -995,6 +1004,14 @@ report-more-blocks = { $count ->
 }
 report-orphans-heading = Traducciones huérfanas
 report-orphans-none = Ninguna traducción es huérfana.
+report-col-state = Estado
+report-col-keys = Claves
+report-keys-caption = Claves de los diccionarios, contadas aparte de sus archivos
+report-dicts-heading = Diccionarios, clave por clave
+report-dicts-more = { $count ->
+    [one] …y 1 diccionario más (stele status --format json lo lista).
+   *[other] …y { $count } diccionarios más (stele status --format json los lista).
+}
 report-written = Informe escrito en { $path }.
 report-badges-written = { $count ->
     [one] 1 insignia escrita en { $dir }.

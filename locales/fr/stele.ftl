@@ -172,6 +172,15 @@ todo-words = { $count ->
     }
 todo-update-from = à mettre à jour d’après { $source }
 todo-translate-from = traduire depuis { $source }
+todo-key-outdated = modifiée
+todo-key-missing = absente
+todo-key-orphan = retirée de la source
+todo-key-fuzzy = floue
+todo-key-untranslated = non traduite
+todo-keys-more = { $count ->
+    [one] …et 1 clé de plus (-v l’affiche).
+   *[other] …et { $count } clés de plus (-v les affiche).
+}
 
 ## mark
 
@@ -993,6 +1002,14 @@ report-more-blocks = { $count ->
 }
 report-orphans-heading = Traductions orphelines
 report-orphans-none = Aucune traduction n’est orpheline.
+report-col-state = État
+report-col-keys = Clés
+report-keys-caption = Clés des dictionnaires, comptées à part de leurs fichiers
+report-dicts-heading = Dictionnaires, clé par clé
+report-dicts-more = { $count ->
+    [one] …et 1 dictionnaire de plus (stele status --format json le liste).
+   *[other] …et { $count } dictionnaires de plus (stele status --format json les liste).
+}
 report-written = Rapport écrit dans { $path }.
 report-badges-written = { $count ->
     [one] 1 badge écrit dans { $dir }.

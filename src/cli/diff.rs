@@ -186,55 +186,40 @@ fn message_diffs(
     Ok(out)
 }
 
-/// The keys of a dictionary that need work: changed in the source since the basis (the old and
-/// new source values, word-diffed), missing, no longer in the source, fuzzy or untranslated.
+/// The keys of a dictionary that need work (as `freshness::key_work` finds them): changed in
+/// the source since the basis (the old and new source values, word-diffed), missing, no longer
+/// in the source, fuzzy or untranslated.
 fn key_diffs(
     repo: &Repo,
     source_path: &str,
     t: &TranslationStatus,
     format: Option<stele::dict::Format>,
 ) -> Result<Vec<MessageDiff>, CliError> {
-    use stele::dict::{self, Dictionary};
-    let Some(k) = &t.keys else { return Ok(Vec::new()) };
-    let Some(format) = format.or_else(|| dict::Format::by_extension(source_path)) else { return Ok(Vec::new()) };
-    let read = |rel: &str| -> Result<Dictionary, CliError> {
-        let bytes = stele::tracking::read_bytes(&repo.workdir().join(rel))?;
-        dict::parse_bytes(format, &bytes).map_err(|error| CliError::Dictionary { path: rel.to_owned(), error })
-    };
-    let (source, translation) = (read(source_path)?, read(&t.path)?);
-    let basis = freshness::basis_source(repo, t)?.and_then(|b| dict::parse_bytes(format, &b).ok());
-    let text = |d: &Dictionary, id: &str| d.get(id).map(|e| e.value.display()).unwrap_or_default();
-    let mut out = Vec::new();
-    let mut push = |r: &dict::KeyRef, kind: &'static str, old: String, new: String| {
-        let translation_text = text(&translation, &r.id);
-        out.push(MessageDiff {
-            is_key: true,
-            id: r.key.clone(),
-            kind,
-            line: r.line,
-            diff: if kind == "obsolete" { Vec::new() } else { diff::words(&old, &new) },
-            old_text: old,
-            new_text: new,
-            translation_text,
-        });
-    };
-    for r in &k.outdated {
-        let old = basis.as_ref().map(|b| text(b, &r.id)).unwrap_or_default();
-        push(r, "changed", old, text(&source, &r.id));
-    }
-    for r in &k.missing {
-        push(r, "missing", String::new(), text(&source, &r.id));
-    }
-    for r in &k.orphan {
-        push(r, "obsolete", String::new(), String::new());
-    }
-    for (list, kind) in [(&k.fuzzy, "fuzzy"), (&k.untranslated, "untranslated")] {
-        for r in list {
-            let new = source.get(&r.id).and_then(|e| e.source_text.clone()).unwrap_or_else(|| text(&source, &r.id));
-            push(r, kind, String::new(), new);
-        }
-    }
-    Ok(out)
+    use stele::dict::KeyState;
+    let work = freshness::key_work(repo, repo.workdir(), source_path, format, t)?;
+    Ok(work
+        .into_iter()
+        .map(|k| {
+            let kind = match k.state {
+                KeyState::Outdated => "changed",
+                KeyState::Missing => "missing",
+                KeyState::Fuzzy => "fuzzy",
+                KeyState::Untranslated => "untranslated",
+                KeyState::Orphan | KeyState::Current => "obsolete",
+            };
+            let old = k.old_source_text.clone().unwrap_or_default();
+            MessageDiff {
+                is_key: true,
+                line: k.line(),
+                diff: if kind == "obsolete" { Vec::new() } else { diff::words(&old, &k.source_text) },
+                id: k.key,
+                kind,
+                old_text: old,
+                new_text: k.source_text,
+                translation_text: k.translation_text.unwrap_or_default(),
+            }
+        })
+        .collect())
 }
 
 fn render_message(ctx: &Ctx, m: &MessageDiff, out: &mut dyn Write) -> Result<(), CliError> {

@@ -110,22 +110,7 @@ pub fn render(
         }
 
         // Dictionaries: their keys counted apart from their files.
-        let mut keys: Vec<(&stele::lang::Lang, [usize; 5])> = Vec::new();
-        for (lang, _) in &counted {
-            let mut n = [0usize; 5];
-            for k in
-                docs.iter().flat_map(|d| &d.translations).filter(|t| &t.lang == lang).filter_map(|t| t.keys.as_deref())
-            {
-                n[0] += k.total;
-                n[1] += k.current;
-                n[2] += k.missing.len();
-                n[3] += k.outdated.len() + k.fuzzy.len() + k.untranslated.len();
-                n[4] += k.orphan.len();
-            }
-            if n[0] > 0 {
-                keys.push((lang, n));
-            }
-        }
+        let keys: Vec<_> = counted.iter().filter(|(_, s)| !s.keys.is_empty()).map(|(l, s)| (l, s.keys)).collect();
         if !keys.is_empty() {
             line(out, "")?;
             let header = [
@@ -139,10 +124,18 @@ pub fn render(
             let header: Vec<String> = header.iter().map(|h| cell(h)).collect();
             line(out, format!("| {} |", header.join(" | ")))?;
             line(out, "| :-- | --: | --: | --: | --: | --: |")?;
-            for (lang, n) in keys {
+            for (lang, k) in keys {
                 line(
                     out,
-                    format!("| {} | {} | {} | {} | {} | {} |", code(lang.as_str()), n[0], n[1], n[2], n[3], n[4]),
+                    format!(
+                        "| {} | {} | {} | {} | {} | {} |",
+                        code(lang.as_str()),
+                        k.total,
+                        k.current,
+                        k.missing,
+                        k.outdated + k.review,
+                        k.orphan
+                    ),
                 )?;
             }
         }

@@ -499,6 +499,7 @@ impl Page<'_> {
             )
         );
         self.summary(&mut h);
+        self.dictionaries(&mut h);
         self.heat(&mut h);
         self.chart(&mut h);
         self.documents(&mut h);
@@ -608,6 +609,81 @@ impl Page<'_> {
             );
         }
         h.push_str("</tbody>\n</table></div>\n");
+        self.key_summary(h, summary);
+    }
+
+    /// Dictionaries' keys per language, counted apart from their files (the counts `status
+    /// --format markdown` shows): only when a language has keys.
+    fn key_summary(&self, h: &mut String, summary: &[(Lang, LangSummary)]) {
+        let loc = self.loc;
+        let rows: Vec<(&Lang, freshness::KeyCounts)> =
+            summary.iter().filter(|(_, s)| !s.keys.is_empty()).map(|(l, s)| (l, s.keys)).collect();
+        if rows.is_empty() {
+            return;
+        }
+        let _ = write!(
+            h,
+            "<div class=\"scroll\"><table class=\"keys\">\n<caption>{}</caption>\n<thead><tr>",
+            esc(&t!(loc, "report-keys-caption"))
+        );
+        for id in KEY_COLUMNS {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(&t!(loc, id)));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for (lang, k) in rows {
+            let _ = write!(h, "<tr data-lang=\"{}\"><th scope=\"row\">{}</th>", esc(lang.as_str()), esc(lang.as_str()));
+            key_cells(loc, h, &k);
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table></div>\n");
+    }
+
+    /// Each dictionary translation with its keys counted: the file, its state, and how many
+    /// keys are current, missing, outdated (fuzzy or untranslated included) and orphaned.
+    fn dictionaries(&self, h: &mut String) {
+        let loc = self.loc;
+        let items: Vec<&freshness::TranslationStatus> =
+            self.report.documents.iter().flat_map(|d| d.translations.iter().filter(|t| t.keys.is_some())).collect();
+        if items.is_empty() {
+            return;
+        }
+        let _ = write!(
+            h,
+            "<section id=\"dictionaries\" aria-labelledby=\"dictionaries-h\">\n<h2 id=\"dictionaries-h\">{}</h2>\n\
+             <div class=\"scroll\"><table id=\"dictionaries-table\">\n<thead><tr>",
+            esc(&t!(loc, "report-dicts-heading")),
+        );
+        for id in ["report-col-file", "status-col-lang", "report-col-state"].iter().chain(&KEY_COLUMNS[1..]) {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", esc(&t!(loc, id)));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for t in items.iter().take(DICTIONARY_ROWS) {
+            let Some(keys) = t.keys.as_deref() else { continue };
+            let file = if t.state == State::Missing {
+                esc(&t.path)
+            } else {
+                format!("<a href=\"{}\">{}</a>", self.links.href(&t.path), esc(&t.path))
+            };
+            let _ = write!(
+                h,
+                "<tr data-lang=\"{}\" data-state=\"{}\"><th scope=\"row\">{file}</th><td>{}</td><td>{}</td>",
+                esc(t.lang.as_str()),
+                state_key(t.state),
+                esc(t.lang.as_str()),
+                esc(&state_name(loc, t.state))
+            );
+            key_cells(loc, h, &freshness::KeyCounts::of(keys));
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table></div>\n");
+        if items.len() > DICTIONARY_ROWS {
+            let _ = writeln!(
+                h,
+                "<p class=\"note\">{}</p>",
+                esc(&t!(loc, "report-dicts-more", "count" => loc.count(items.len() - DICTIONARY_ROWS)))
+            );
+        }
+        h.push_str("</section>\n");
     }
 
     fn heat(&self, h: &mut String) {
@@ -1018,6 +1094,33 @@ impl Page<'_> {
             );
         }
         h.push_str("</ul>\n</section>\n");
+    }
+}
+
+/// The columns of a table of keys: the row's label, then the counts [`key_cells`] writes.
+const KEY_COLUMNS: [&str; 6] = [
+    "status-col-lang",
+    "report-col-keys",
+    "status-col-current",
+    "status-col-missing",
+    "status-col-outdated",
+    "status-col-orphan",
+];
+
+/// Rows of the dictionaries' table at most; the rest are counted.
+const DICTIONARY_ROWS: usize = 1000;
+
+/// A row's key counts, as cells: the source's keys, then current, missing, outdated (fuzzy and
+/// untranslated PO entries included, as `status --format markdown` counts them) and orphaned.
+fn key_cells(loc: &Localizer, h: &mut String, k: &freshness::KeyCounts) {
+    for (name, n) in [
+        ("total", k.total),
+        ("current", k.current),
+        ("missing", k.missing),
+        ("outdated", k.outdated + k.review),
+        ("orphan", k.orphan),
+    ] {
+        let _ = write!(h, "<td data-keys=\"{name}\">{}</td>", loc.integer(n));
     }
 }
 

@@ -70,8 +70,14 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         partial: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
-    let lists: Vec<(Lang, Vec<freshness::TodoItem>)> =
+    let mut lists: Vec<(Lang, Vec<freshness::TodoItem>)> =
         langs.iter().map(|l| (l.clone(), freshness::todo(&report, l))).collect();
+    // Dictionaries: the keys of each file (-q shows the headings only, without them).
+    if !(ctx.quiet && args.format != Format::Json) {
+        for (lang, items) in &mut lists {
+            freshness::todo_keys(&repo, &corpora, &report, lang, items)?;
+        }
+    }
 
     if args.format == Format::Json {
         // One language named: one list (as before several could be asked for); else a list per
@@ -164,8 +170,88 @@ fn render(
             Cell::left(detail.clone()).styled(ctx.paint.dim(&detail)),
         ]);
     }
-    for l in table(rows, "  ") {
+    for (l, item) in table(rows, "  ").into_iter().zip(items) {
         line(out, l)?;
+        if let Some(keys) = &item.keys {
+            render_keys(ctx, item, keys, out)?;
+        }
     }
     Ok(())
+}
+
+/// Keys listed under a dictionary file unless `-v`; the rest are counted.
+const KEYS_SHOWN: usize = 10;
+/// A value longer than this (in characters) is cut unless `-v`.
+const VALUE_SHOWN: usize = 60;
+
+/// A dictionary's keys to translate or update, under its line: what the key needs, the key,
+/// where it stands (`source:line`; in the translation for a key the source no longer has), and
+/// the source's value (an outdated key's old → new value).
+fn render_keys(
+    ctx: &Ctx,
+    item: &freshness::TodoItem,
+    keys: &[freshness::KeyWork],
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use stele::dict::KeyState;
+    let loc = &ctx.loc;
+    let shown = if ctx.verbose > 0 { keys.len() } else { keys.len().min(KEYS_SHOWN) };
+    let value = |text: &str| {
+        let one_line = one_line(text);
+        match one_line.char_indices().nth(VALUE_SHOWN) {
+            Some((at, _)) if ctx.verbose == 0 => format!("{}…", one_line[..at].trim_end()),
+            _ => one_line,
+        }
+    };
+    let mut rows = Vec::with_capacity(shown);
+    for k in &keys[..shown] {
+        let (label, place) = match k.state {
+            KeyState::Outdated => ("todo-key-outdated", None),
+            KeyState::Missing => ("todo-key-missing", None),
+            KeyState::Fuzzy => ("todo-key-fuzzy", None),
+            KeyState::Untranslated => ("todo-key-untranslated", None),
+            KeyState::Orphan | KeyState::Current => ("todo-key-orphan", Some(&item.path)),
+        };
+        let at = match (place, k.source_line, k.translation_line) {
+            (None, Some(line), _) => format!("{}:{line}", display_path(&item.source_path)),
+            (_, _, Some(line)) => format!("{}:{line}", display_path(&item.path)),
+            _ => String::new(),
+        };
+        let text = match &k.old_source_text {
+            Some(old) => format!("{} → {}", value(old), value(&k.source_text)),
+            None => value(&k.source_text),
+        };
+        let label = t!(loc, label);
+        rows.push(vec![
+            Cell::left(label.clone()).styled(ctx.paint.dim(&label)),
+            Cell::left(one_line(&k.key)),
+            Cell::left(at.clone()).styled(ctx.paint.dim(&at)),
+            Cell::left(text),
+        ]);
+    }
+    for l in table(rows, "        ") {
+        line(out, l)?;
+    }
+    if shown < keys.len() {
+        line(out, format!("        {}", t!(loc, "todo-keys-more", "count" => keys.len() - shown)))?;
+    }
+    Ok(())
+}
+
+/// A key or value on one line of a terminal: line breaks shown as ` / `, a tab as a space, any
+/// other control character escaped (`\u{1b}`), so that a dictionary cannot move the cursor or
+/// erase lines (issue 29's rule for names, applied to the texts todo prints).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str(" / "),
+            '\t' => out.push(' '),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -19,16 +19,58 @@ fn is_null(v: &str, style: TScalarStyle) -> bool {
     style == TScalarStyle::Plain && matches!(v, "" | "~" | "null" | "Null" | "NULL")
 }
 
+/// Lines as stele counts them (after each LF) at yaml-rust2's marks. Its own line numbers are
+/// not: it counts a lone CR as a line break and the end of a stream that does not end with a
+/// newline as one line more, so a key or an error could be named past the file's last line
+/// (cargo-fuzz found it). A mark's character index is exact; the cursor walks to it from the
+/// last mark (forward, or back for the rare mark behind it), so a file is walked about once.
+struct Lines<'a> {
+    text: &'a str,
+    /// Characters and bytes before the cursor, and the cursor's 1-based line.
+    chars: usize,
+    bytes: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    /// The byte offset and 1-based line of the character at `index` (the end, past it).
+    fn at(&mut self, index: usize) -> (usize, usize) {
+        for c in self.text[..self.bytes].chars().rev() {
+            if self.chars <= index {
+                break;
+            }
+            if c == '\n' {
+                self.line -= 1;
+            }
+            self.chars -= 1;
+            self.bytes -= c.len_utf8();
+        }
+        for c in self.text[self.bytes..].chars() {
+            if self.chars >= index {
+                break;
+            }
+            if c == '\n' {
+                self.line += 1;
+            }
+            self.chars += 1;
+            self.bytes += c.len_utf8();
+        }
+        (self.bytes, self.line)
+    }
+}
+
 /// Reads the first YAML document of `text` into a tree.
 pub(crate) fn parse(text: &str) -> Result<Root, DictError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
+    let mut lines = Lines { text, chars: 0, bytes: 0, line: 1 };
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| DictError {
-            line: e.marker().line().max(1),
-            problem: DictProblem::Syntax { column: e.marker().col() + 1, expected: Expected::Wellformed },
+        let (event, mark) = parser.next_token().map_err(|e| {
+            let (at, _) = lines.at(e.marker().index());
+            let (line, column) = super::position(text, at);
+            DictError { line, problem: DictProblem::Syntax { column, expected: Expected::Wellformed } }
         })?;
-        let line = mark.line().max(1);
+        let (_, line) = lines.at(mark.index());
         // A map or list is placed where it started, not where it ended.
         let mut line = line;
         let node = match event {
@@ -109,5 +151,31 @@ mod tests {
         let Node::Map(inner) = &items[1].2 else { panic!() };
         assert_eq!(inner[1].1, 5);
         assert!(matches!(&inner[1].2, Node::Text(t) if t == "long text"));
+    }
+
+    #[test]
+    fn the_line_cursor_walks_both_ways() {
+        let text = "aé\nb\r\nc\n";
+        let mut lines = Lines { text, chars: 0, bytes: 0, line: 1 };
+        // (character index, byte offset, line)
+        for (index, byte, line) in [(3, 4, 2), (8, 9, 4), (1, 1, 1), (5, 6, 2), (6, 7, 3), (99, 9, 4), (0, 0, 1)] {
+            assert_eq!(lines.at(index), (byte, line), "{index}");
+        }
+    }
+
+    /// cargo-fuzz: yaml-rust2 counts a lone CR as a line break, and a stream's end without a
+    /// newline as a line of its own; lines are stele's (LF) all the same.
+    #[test]
+    fn lines_are_counted_by_line_feeds() {
+        let root = parse("a: A\rb: B\nc: C\n").unwrap();
+        let Node::Map(items) = root.node else { panic!() };
+        assert_eq!(items.iter().map(|(_, l, _)| *l).collect::<Vec<_>>(), [1, 1, 2]);
+        for (text, want) in
+            [("a: A\n  o|her: \r\"x\"\n", (2, 8)), ("a: [", (1, 5)), ("a: A\nb: [1,\n", (3, 1)), ("é: [\"x\"", (1, 8))]
+        {
+            let e = parse(text).err().unwrap_or_else(|| panic!("{text:?} parses"));
+            let DictProblem::Syntax { column, .. } = e.problem else { panic!("{e:?}") };
+            assert_eq!((e.line, column), want, "{text:?}");
+        }
     }
 }

@@ -8,13 +8,15 @@
 use std::path::Path;
 
 use crate::config::MissingKeys;
-use crate::dict::{self, Dictionary, Format};
+use serde::Serialize;
+
+use crate::dict::{self, Dictionary, Format, KeyState};
 use crate::git::Repo;
 
 use super::decide::{self, Case, KeysObserved};
 use super::observe::LoadedDocument;
 use super::stale::basis_source;
-use super::{DocumentStatus, FreshnessError, State};
+use super::{DocumentStatus, FreshnessError, State, TranslationStatus};
 
 /// The format of a dictionary file: the corpus's, else the one its extension says.
 pub(super) fn format_of(path: &str, format: Option<Format>) -> Option<Format> {
@@ -69,6 +71,12 @@ pub(super) fn compare_keys(
     let Some(source) = item.source.as_ref().and_then(|s| s.dictionary.as_deref()) else { return Ok(()) };
     let files = item.files_of(doc);
     for (status, file) in doc.translations.iter_mut().zip(files) {
+        if status.state == State::Missing {
+            // Every key of the source is to translate: counted apart (the report, the
+            // summaries) and listed (`todo`), while the file's state stays missing.
+            status.keys = Some(Box::new(dict::compare(source, &Dictionary::default(), None)));
+            continue;
+        }
         let Some(parsed) = file.as_ref().and_then(|f| f.dictionary.as_deref()) else { continue };
         let Some(format) = format_of(&doc.source.path, format) else { continue };
         // A basis version that does not parse (or no longer does) is no basis: outdated keys
@@ -92,4 +100,95 @@ pub(super) fn compare_keys(
         status.keys = Some(Box::new(c));
     }
     Ok(())
+}
+
+/// One key of a dictionary translation that needs work, with the texts a translator needs:
+/// what `todo` lists and `diff` shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyWork {
+    /// The key as shown ([`dict::Entry::display_key`]).
+    pub key: String,
+    /// Why it needs work: missing, outdated, orphan, fuzzy or untranslated.
+    pub state: KeyState,
+    /// Its 1-based line in the source (none for a key the source no longer has).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<usize>,
+    /// Its 1-based line in the translation (none for a missing key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_line: Option<usize>,
+    /// The source's value now (a PO entry's `msgid` for a fuzzy or untranslated one); empty for
+    /// an orphaned key.
+    pub source_text: String,
+    /// An outdated key: the source's value in the version the translation was made from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_source_text: Option<String>,
+    /// The translation's value, if it has the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_text: Option<String>,
+}
+
+impl KeyWork {
+    /// The line a finding names: in the translation, or in the source for a missing key.
+    pub fn line(&self) -> usize {
+        self.translation_line.or(self.source_line).unwrap_or(1)
+    }
+}
+
+/// The keys of a dictionary translation that need work, with their texts, in the order
+/// `diff` shows them: changed in the source, missing, no longer in the source, fuzzy,
+/// untranslated. Reads the source and the translation from `root` (a missing translation is
+/// not read: all its keys are missing) and the basis version of the source from git.
+pub fn key_work(
+    repo: &Repo,
+    root: &Path,
+    source_path: &str,
+    format: Option<Format>,
+    t: &TranslationStatus,
+) -> Result<Vec<KeyWork>, FreshnessError> {
+    let Some(k) = &t.keys else { return Ok(Vec::new()) };
+    let Some(format) = format_of(source_path, format) else { return Ok(Vec::new()) };
+    let read = |rel: &str| -> Result<Dictionary, FreshnessError> {
+        let bytes = crate::tracking::read_bytes(&root.join(rel))?;
+        dict::parse_bytes(format, &bytes).map_err(|error| FreshnessError::Dictionary { path: rel.to_owned(), error })
+    };
+    let source = read(source_path)?;
+    let translation = if t.state == State::Missing { Dictionary::default() } else { read(&t.path)? };
+    let basis = if k.outdated.is_empty() {
+        None
+    } else {
+        basis_source(repo, t)?.and_then(|b| dict::parse_bytes(format, &b).ok())
+    };
+    let text = |d: &Dictionary, id: &str| d.get(id).map(|e| e.value.display());
+    let mut out =
+        Vec::with_capacity(k.outdated.len() + k.missing.len() + k.orphan.len() + k.fuzzy.len() + k.untranslated.len());
+    let lists = [
+        (&k.outdated, KeyState::Outdated),
+        (&k.missing, KeyState::Missing),
+        (&k.orphan, KeyState::Orphan),
+        (&k.fuzzy, KeyState::Fuzzy),
+        (&k.untranslated, KeyState::Untranslated),
+    ];
+    for (list, state) in lists {
+        for r in list {
+            let s = source.get(&r.id);
+            let source_text = match state {
+                KeyState::Orphan => String::new(),
+                KeyState::Fuzzy | KeyState::Untranslated => {
+                    s.and_then(|e| e.source_text.clone()).or_else(|| text(&source, &r.id)).unwrap_or_default()
+                }
+                _ => text(&source, &r.id).unwrap_or_default(),
+            };
+            out.push(KeyWork {
+                key: r.key.clone(),
+                state,
+                source_line: s.map(|e| e.line),
+                translation_line: translation.get(&r.id).map(|e| e.line),
+                source_text,
+                old_source_text: (state == KeyState::Outdated)
+                    .then(|| basis.as_ref().and_then(|b| text(b, &r.id)).unwrap_or_default()),
+                translation_text: text(&translation, &r.id),
+            });
+        }
+    }
+    Ok(out)
 }

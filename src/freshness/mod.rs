@@ -36,13 +36,14 @@ mod resolve;
 mod stale;
 mod todo;
 
+pub use keys::{key_work, KeyWork};
 pub use model::{
-    percent, Basis, CorpusSummary, DocumentStatus, FreshnessError, HistoryPoint, LangSummary, Reason, SourceStatus,
-    State, StatusOptions, StatusReport, TranslationStatus,
+    percent, Basis, CorpusSummary, DocumentStatus, FreshnessError, HistoryPoint, KeyCounts, LangSummary, Reason,
+    SourceStatus, State, StatusOptions, StatusReport, TranslationStatus,
 };
 pub use observe::{prepare, unmatched, Prepared};
 pub use stale::basis_source;
-pub use todo::{todo, TodoItem};
+pub use todo::{todo, todo_keys, TodoItem};
 
 use crate::config::Kind;
 use crate::corpus::Corpus;

@@ -340,6 +340,57 @@ pub struct LangSummary {
     pub percent_complete: f64,
     /// Words of source to translate (missing and outdated).
     pub words_to_translate: usize,
+    /// Dictionaries: their keys, counted apart from their files (absent from JSON when the
+    /// language has none).
+    #[serde(skip_serializing_if = "KeyCounts::is_empty")]
+    pub keys: KeyCounts,
+}
+
+/// Dictionaries' keys in one language, counted apart from the files that hold them: every
+/// command that shows a summary (`status --format markdown`, `report`) reads these.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct KeyCounts {
+    /// Keys of the sources (of every translation counted, a missing file's included).
+    pub total: usize,
+    /// Current keys.
+    pub current: usize,
+    /// Keys the translations lack (all of a missing file's).
+    pub missing: usize,
+    /// Keys whose source value changed since the translation was made.
+    pub outdated: usize,
+    /// PO: keys marked fuzzy or left untranslated (to review).
+    pub review: usize,
+    /// Keys the sources no longer have.
+    pub orphan: usize,
+}
+
+impl KeyCounts {
+    /// The counts of one translation's comparison.
+    pub fn of(c: &crate::dict::Comparison) -> KeyCounts {
+        KeyCounts {
+            total: c.total,
+            current: c.current,
+            missing: c.missing.len(),
+            outdated: c.outdated.len(),
+            review: c.fuzzy.len() + c.untranslated.len(),
+            orphan: c.orphan.len(),
+        }
+    }
+
+    /// Adds `other` in.
+    pub fn add(&mut self, other: &KeyCounts) {
+        self.total += other.total;
+        self.current += other.current;
+        self.missing += other.missing;
+        self.outdated += other.outdated;
+        self.review += other.review;
+        self.orphan += other.orphan;
+    }
+
+    /// Whether no key was counted (no dictionary, or dictionaries without keys).
+    pub fn is_empty(&self) -> bool {
+        *self == KeyCounts::default()
+    }
 }
 
 impl LangSummary {
@@ -353,6 +404,9 @@ impl LangSummary {
             State::Unknown => self.unknown += 1,
         }
         self.words_to_translate += t.words_to_translate;
+        if let Some(k) = &t.keys {
+            self.keys.add(&KeyCounts::of(k));
+        }
     }
 
     /// Translations counted, in every state.
@@ -531,6 +585,7 @@ pub(super) fn combine(corpora: &[CorpusSummary]) -> Vec<(Lang, LangSummary)> {
         slot.orphan += s.orphan;
         slot.unknown += s.unknown;
         slot.words_to_translate += s.words_to_translate;
+        slot.keys.add(&s.keys);
     }
     for (_, s) in &mut out {
         s.percent_complete = percent(s);

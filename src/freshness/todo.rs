@@ -2,9 +2,13 @@
 
 use serde::Serialize;
 
+use crate::config::Kind;
+use crate::corpus::Corpus;
+use crate::git::Repo;
 use crate::lang::Lang;
 
-use super::{Reason, State, StatusReport};
+use super::keys::{key_work, KeyWork};
+use super::{FreshnessError, Reason, State, StatusReport};
 
 /// A translator's pending work in one language, most urgent first.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +33,10 @@ pub struct TodoItem {
     /// For an outdated text translation, how many blocks need work (when known).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blocks: Option<usize>,
+    /// For a dictionary, the keys to translate or update (as `diff` finds them), once
+    /// [`todo_keys`] has filled them in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keys: Option<Vec<KeyWork>>,
 }
 
 /// The pending work for `lang`: outdated first, then missing, then unknown; within each, the
@@ -50,6 +58,7 @@ pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
             // Outdated: only what changed in the source (the stale blocks, when known).
             words: if t.state == State::Outdated { t.words_to_translate } else { d.source.words },
             blocks: t.stale_blocks.as_ref().map(Vec::len),
+            keys: None,
         })
         .collect();
     let rank = |s: State| match s {
@@ -59,4 +68,29 @@ pub fn todo(report: &StatusReport, lang: &Lang) -> Vec<TodoItem> {
     };
     items.sort_by(|a, b| rank(a.state).cmp(&rank(b.state)).then(b.words.cmp(&a.words)).then(a.id.cmp(&b.id)));
     items
+}
+
+/// Fills in the keys of the items that are dictionary translations: each key to translate or
+/// update, with its line in the source and its texts (an outdated key's old and new source
+/// values). Reads each source and translation again, and the basis version of the source.
+pub fn todo_keys(
+    repo: &Repo,
+    corpora: &[Corpus],
+    report: &StatusReport,
+    lang: &Lang,
+    items: &mut [TodoItem],
+) -> Result<(), FreshnessError> {
+    for item in items {
+        let Some(corpus) = corpora.iter().find(|c| c.config.name == item.corpus) else { continue };
+        let Kind::Dictionary { format } = corpus.config.kind else { continue };
+        let found = report
+            .documents
+            .iter()
+            .filter(|d| d.id == item.id && *d.corpus == *item.corpus)
+            .flat_map(|d| &d.translations)
+            .find(|t| t.lang == *lang && t.path == item.path);
+        let Some(t) = found else { continue };
+        item.keys = Some(key_work(repo, &corpus.repo_root, &item.source_path, format, t)?);
+    }
+    Ok(())
 }

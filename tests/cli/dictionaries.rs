@@ -273,3 +273,194 @@ fn export_writes_one_pair_per_current_key_with_the_key_as_context() {
     let with_outdated = env.stele(&["export", "--pair", "en-fr", "--format", "jsonl", "--include-outdated"]).stdout;
     assert!(with_outdated.contains("\"key\":\"search\""), "{with_outdated}");
 }
+
+/// The source after the changes of [`current_then_each_key_judged_against_the_history_basis`]:
+/// `search` changed (line 3), `footer` gone, `header` added (line 7).
+fn changed_source() -> String {
+    EN.replace("Search {{", "Find in {{").replace("footer: Footer\n", "header: Header\n")
+}
+
+/// A corpus in fr (outdated by its keys) and es (no file yet).
+fn corpus_fr_es() -> TestEnv {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "[corpora.ui]\nkind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\", \"es\"]\nlayout = \"i18n/{lang}.{path}\"\n",
+    );
+    env.write("i18n/en.yaml", EN);
+    env.write("i18n/fr.yaml", FR);
+    env.commit("start");
+    env.tick();
+    env.write("i18n/en.yaml", &changed_source());
+    env.commit("source changes");
+    env
+}
+
+/// issue 25: `todo` lists a dictionary's keys, not only its file: each key to translate or
+/// update with its line in the source and the source's value; an outdated key's old and new
+/// values are those `diff` shows; a key the source no longer has, at its line in the
+/// translation; a missing file, every key of the source.
+#[test]
+fn todo_lists_each_key_with_its_line_and_values() {
+    let env = corpus_fr_es();
+    let json = env.stele(&["todo", "--lang", "fr", "--format", "json"]).json();
+    let item = &json["items"][0];
+    assert_eq!((item["path"].as_str(), item["state"].as_str()), (Some("i18n/fr.yaml"), Some("outdated")), "{json}");
+    assert_eq!(
+        item["keys"],
+        serde_json::json!([
+            {"key": "search", "state": "outdated", "source_line": 3, "translation_line": 2,
+             "source_text": "Find in {{ .Site.Title }}", "old_source_text": "Search {{ .Site.Title }}",
+             "translation_text": "Chercher dans {{ .Site.Title }}"},
+            {"key": "header", "state": "missing", "source_line": 7, "source_text": "Header"},
+            {"key": "footer", "state": "orphan", "translation_line": 6, "source_text": "",
+             "translation_text": "Pied de page"},
+        ]),
+        "{json}"
+    );
+    // The values are the ones `diff` shows.
+    let diff = env.stele(&["diff", "i18n/fr.yaml", "--format", "json"]).json();
+    let changed = &diff["translations"][0]["message_diffs"][0];
+    assert_eq!(changed["old_text"], item["keys"][0]["old_source_text"]);
+    assert_eq!(changed["new_text"], item["keys"][0]["source_text"]);
+
+    let es = env.stele(&["todo", "--lang", "es", "--format", "json"]).json();
+    let item = &es["items"][0];
+    assert_eq!((item["path"].as_str(), item["state"].as_str()), (Some("i18n/es.yaml"), Some("missing")), "{es}");
+    let keys: Vec<(&str, &str, u64)> = item["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| (k["key"].as_str().unwrap(), k["state"].as_str().unwrap(), k["source_line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        keys,
+        [("home", "missing", 2), ("search", "missing", 3), ("readingTime", "missing", 4), ("header", "missing", 7)]
+    );
+    assert_eq!(item["keys"][2]["source_text"], "[one] One minute\n[other] {{ .Count }} minutes");
+
+    insta::assert_snapshot!("todo_keys_text", env.stele(&["todo"]).ok());
+    // -q: the headings only.
+    let quiet = env.stele(&["todo", "-q", "--lang", "fr"]).ok().to_owned();
+    assert_eq!(quiet.lines().count(), 1, "{quiet}");
+}
+
+/// issue 25: keys past the first ten are counted unless `-v`; a long value is cut unless `-v`.
+#[test]
+fn todo_cuts_long_key_lists_and_values_unless_verbose() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"i18n/{lang}.{path}\"\n",
+    );
+    let long = "word ".repeat(30);
+    let en: String = (0..12).map(|i| format!("k{i:02}: \"{long}{i}\"\n")).collect();
+    env.write("i18n/en.yaml", &en);
+    env.write("i18n/fr.yaml", "k00: \"mot\"\n");
+    env.commit("start");
+    // A value cannot drive the terminal (issue 29's rule): its control characters are escaped.
+    env.write("i18n/en.yaml", &en.replace("k11: \"", "k11: \"\\e[2K\\u009b\\tline\\r\\nnext "));
+    env.commit("escapes");
+    let text = env.stele(&["todo", "--lang", "fr"]).ok().to_owned();
+    let rows = |text: &str| text.lines().filter(|l| l.trim_start().starts_with("missing ")).count();
+    assert_eq!(rows(&text), 10, "{text}");
+    assert!(text.contains("…and 1 more key (-v lists it)."), "{text}");
+    assert!(text.contains("word word…"), "{text}");
+    let all = env.stele(&["todo", "-v", "--lang", "fr"]).ok().to_owned();
+    assert_eq!(rows(&all), 11, "{all}");
+    assert!(all.contains(&format!("\\u{{1b}}[2K\\u{{9b}} line / next {long}11")), "{all}");
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{9b}'), "{all:?}");
+}
+
+/// issue 25: a PO translation's fuzzy and untranslated entries are listed with the `msgid`
+/// to translate.
+#[test]
+fn todo_lists_fuzzy_and_untranslated_po_entries() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"po/{lang}/{path}\"\n",
+    );
+    env.write("po/en/app.po", "msgid \"Open\"\nmsgstr \"\"\n\nmsgid \"Close\"\nmsgstr \"\"\n");
+    env.write("po/fr/app.po", "#, fuzzy\nmsgid \"Open\"\nmsgstr \"Ouvrir\"\n\nmsgid \"Close\"\nmsgstr \"\"\n");
+    env.commit("start");
+    let json = env.stele(&["todo", "--lang", "fr", "--format", "json"]).json();
+    let keys = &json["items"][0]["keys"];
+    assert_eq!(
+        *keys,
+        serde_json::json!([
+            {"key": "Open", "state": "fuzzy", "source_line": 1, "translation_line": 2, "source_text": "Open",
+             "translation_text": "Ouvrir"},
+            {"key": "Close", "state": "untranslated", "source_line": 4, "translation_line": 5, "source_text": "Close",
+             "translation_text": ""},
+        ]),
+        "{json}"
+    );
+    let text = env.stele(&["todo", "--lang", "fr"]).ok().to_owned();
+    assert!(text.lines().any(|l| l.contains("fuzzy") && l.contains("Open") && l.contains("po/en/app.po:1")), "{text}");
+    assert!(text.lines().any(|l| l.contains("untranslated") && l.contains("po/en/app.po:4")), "{text}");
+}
+
+/// issue 25: the HTML report counts keys apart from files — per language in the summary, and
+/// per dictionary (its state and keys: current, missing, outdated, orphaned), a missing file's
+/// keys all missing — as the Markdown summary does.
+#[test]
+fn the_report_counts_keys_apart_from_files() {
+    let env = corpus_fr_es();
+    let html = env.stele(&["report", "-o", "-", "-q", "--history", "0"]).ok().to_owned();
+    let cells = |row: &str| -> Vec<String> {
+        row.split("<td data-keys=\"")
+            .skip(1)
+            .map(|c| c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()].to_owned())
+            .collect()
+    };
+    let table = &html[html.find("<table class=\"keys\">").expect("a table of keys")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("<caption>Keys of the dictionaries, counted apart from their files</caption>"), "{table}");
+    let row = |lang: &str| {
+        let at = table.find(&format!("<tr data-lang=\"{lang}\">")).unwrap_or_else(|| panic!("{lang}: {table}"));
+        cells(&table[at..at + table[at..].find("</tr>").unwrap()])
+    };
+    // Keys, current, missing, outdated, orphaned.
+    assert_eq!(row("fr"), ["4", "2", "1", "1", "1"]);
+    assert_eq!(row("es"), ["4", "0", "4", "0", "0"]);
+
+    let section = &html[html.find("<section id=\"dictionaries\"").expect("a section of dictionaries")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let fr = &section[section.find("<tr data-lang=\"fr\" data-state=\"outdated\">").expect("fr's row")..];
+    let fr = &fr[..fr.find("</tr>").unwrap()];
+    assert!(fr.contains("i18n/fr.yaml</a>") && fr.contains("<td>outdated</td>"), "{fr}");
+    assert_eq!(cells(fr), ["4", "2", "1", "1", "1"]);
+    let es = &section[section.find("<tr data-lang=\"es\" data-state=\"missing\">").expect("es's row")..];
+    let es = &es[..es.find("</tr>").unwrap()];
+    assert!(es.contains("<th scope=\"row\">i18n/es.yaml</th>"), "a missing file is not linked: {es}");
+    assert_eq!(cells(es), ["4", "0", "4", "0", "0"]);
+
+    // The same counts as the Markdown summary's, and as status --format json's.
+    let md = env.stele(&["status", "--format", "markdown"]).ok().to_owned();
+    assert!(md.contains("| `fr` | 4 | 2 | 1 | 1 | 1 |") && md.contains("| `es` | 4 | 0 | 4 | 0 | 0 |"), "{md}");
+    let json = env.status_json(&[]);
+    assert_eq!(
+        json["corpora"]["ui"]["summary"]["fr"]["keys"],
+        serde_json::json!({"total": 4, "current": 2, "missing": 1, "outdated": 1, "review": 0, "orphan": 1})
+    );
+    // The outdated list says why, key by key.
+    let data = html[html.find("id=\"report-data\">").unwrap()..].to_owned();
+    assert!(
+        data.contains(
+            "keys: 1 missing, 1 changed in the source, 1 no longer in the source, 0 fuzzy or untranslated (of 4)"
+        ),
+        "{data}"
+    );
+}
+
+/// issue 25: a report without dictionaries has no table of keys.
+#[test]
+fn a_report_without_dictionaries_has_no_keys() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/a/en.md", "Alpha.\n");
+    env.commit("start");
+    let html = env.stele(&["report", "-o", "-", "-q", "--history", "0"]).ok().to_owned();
+    assert!(!html.contains("class=\"keys\"") && !html.contains("id=\"dictionaries\""));
+    assert!(!env.status_json(&[]).to_string().contains("\"keys\""));
+}

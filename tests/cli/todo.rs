@@ -30,6 +30,22 @@ fn most_urgent_first() {
     assert!(first.contains("1.") && first.contains("outdated") && first.contains("corpus/stale/fr.md"), "{text}");
 }
 
+/// issue 25: documents' lists are pinned as they were before dictionaries listed their keys
+/// (text and JSON: no `keys` field for a page).
+#[test]
+fn documents_are_listed_as_before_keys() {
+    let env = TestEnv::folder_layout();
+    env.write("corpus/small/en.md", "One two three.\n");
+    env.write("corpus/stale/en.md", "Old.\n\nSame.\n");
+    env.write("corpus/stale/fr.md", "Vieux.\n\nPareil.\n");
+    env.commit("start");
+    env.write("corpus/stale/en.md", "New text.\n\nSame.\n");
+    env.commit("source changes");
+    insta::assert_snapshot!("todo_documents_text", env.stele(&["todo", "--lang", "fr"]).ok());
+    insta::assert_snapshot!("todo_documents_verbose", env.stele(&["todo", "-v", "--lang", "fr"]).ok());
+    insta::assert_snapshot!("todo_documents_json", env.stele(&["todo", "--lang", "fr", "--format", "json"]).ok());
+}
+
 #[test]
 fn nothing_to_do() {
     let env = TestEnv::folder_layout();
