@@ -756,7 +756,7 @@ fn lone_sentences(
             }
             for i in 0..units.len() {
                 let lone = units[i];
-                let share = if unsaid(lone, on_source) { UNSAID_SHARE } else { FALLBACK_SHARE };
+                let share = if unsaid(lone, on_source) { FALLBACK_UNSAID_SHARE } else { FALLBACK_SHARE };
                 if !long_enough(lone) || !short_by_factor(lone, on_source, share) {
                     continue;
                 }
@@ -778,6 +778,12 @@ fn lone_sentences(
 /// How much of a sentence's length its group must be short (or long) by for the sentence to be
 /// taken for missing (or extra) when the alignment paired every sentence.
 const FALLBACK_SHARE: f64 = 1.0;
+
+/// [`FALLBACK_SHARE`] for a sentence most of whose meanings the other side lacks: the
+/// alignment did not leave it alone, so the lengths must say more than for a lone one (at
+/// [`UNSAID_SHARE`], two paragraphs of opentelemetry.io's Spanish pages, current and whole,
+/// had an addition).
+const FALLBACK_UNSAID_SHARE: f64 = 0.4;
 
 /// The most sentences (both sides) of a group the fallback weighs: it scores the group without
 /// each of them, and a block of thousands of sentences is no paragraph short by one.
