@@ -859,12 +859,21 @@ pub(crate) fn inline_code(raw: &str) -> Vec<String> {
 }
 
 /// What a translation may leave as the source has it, in a Markdown text: inline code, link
-/// texts (the titles of pages and articles linked to), quoted titles, URLs.
+/// texts (the titles of pages and articles linked to), quoted titles, URLs, and what a Hugo
+/// `{{< comment >}}` holds. Whitespace folded to one space: a title wrapped over two lines
+/// is still the title.
 pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
-    static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#""[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|「[^」\n]{3,}」"#).expect("valid"));
+    // A quoted title may be wrapped, not run over a blank line.
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#""(?:[^"\n]|\n[^"\n])+"|“(?:[^”\n]|\n[^”\n])+”|«(?:[^»\n]|\n[^»\n])+»|「(?:[^」\n]|\n[^」\n])+」"#)
+            .expect("valid")
+    });
+    static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)\{\{[<%]\s*comment\s*[>%]\}\}(.*?)(?:\{\{[<%]\s*/comment\s*[>%]\}\}|\z)").expect("valid")
+    });
     let mut out: Vec<String> = Vec::new();
     if markdown {
+        out.extend(COMMENT.captures_iter(raw).map(|c| c[1].to_owned()));
         let mut link_text: Option<String> = None;
         for event in Parser::new_ext(raw, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
             match event {
@@ -873,6 +882,11 @@ pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
                 Event::Text(t) => {
                     if let Some(l) = &mut link_text {
                         l.push_str(&t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(l) = &mut link_text {
+                        l.push(' ');
                     }
                 }
                 Event::Code(t) => match &mut link_text {
@@ -884,10 +898,13 @@ pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
         }
     }
     out.extend(
-        QUOTED.find_iter(raw).map(|m| m.as_str().trim_matches(['"', '“', '”', '«', '»', '「', '」']).trim().to_owned()),
+        QUOTED.find_iter(raw).map(|m| m.as_str().trim_matches(['"', '“', '”', '«', '»', '「', '」']).to_owned()),
     );
     out.extend(URL.find_iter(raw).map(|m| m.as_str().to_owned()));
-    out.retain(|t| !t.trim().is_empty());
+    let mut out: Vec<String> =
+        out.iter().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty()).collect();
+    // The longest first: a title that holds a URL or another title is taken out whole.
+    out.sort_by_key(|t| std::cmp::Reverse(t.len()));
     out
 }
 

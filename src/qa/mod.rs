@@ -505,17 +505,19 @@ pub fn check_document(
             }
         }
         for t in tr.iter().filter(|_| !heading_only && !row) {
-            // Inline code, link texts, quoted titles and URLs are not text to translate.
-            let mut prose = (*t).to_owned();
+            // Inline code, link texts, quoted titles and URLs are not text to translate, nor is
+            // a run of words copied from the source inside them.
+            let mut prose = t.split_whitespace().collect::<Vec<_>>().join(" ");
             for c in &kept {
-                prose = prose.replace(c.as_str(), " ");
+                // A word no source has: a copied run does not reach across it.
+                prose = prose.replace(c.as_str(), " x\u{e000}x ");
             }
             if text::count_words(&prose) < 3 {
                 continue;
             }
             if whole_source.contains(&norm(t)) {
                 hits.extend(checks::untranslated(t, t));
-            } else if let Some(run) = source_runs.get_or_init(|| checks::CopiedRuns::new(&s_plain)).longest(t) {
+            } else if let Some(run) = source_runs.get_or_init(|| checks::CopiedRuns::new(&s_plain)).longest(&prose) {
                 hits.extend(checks::untranslated(&run, &run));
             }
         }
@@ -1140,6 +1142,18 @@ mod tests {
         assert_eq!(run(src, fr, "fr"), [Check::Omission]);
         let es = "El comité se reunió el lunes en París. Adoptó una larga resolución sobre los salarios. Luego los delegados volvieron a sus países. Y además comieron juntos en un restaurante.\n";
         assert_eq!(run(src, es, "es"), [Check::Addition]);
+    }
+
+    #[test]
+    fn titles_and_comments_left_in_the_source_s_words_are_not_untranslated() {
+        // opentelemetry.io: link texts and quoted titles wrapped over two lines, and what a
+        // Hugo comment shortcode holds, are the source's words by right; a sentence copied
+        // around them is still found.
+        let en = "See the PRs [Add troubleshooting guidance to OTel Operator\nauto-instrumentation docs](https://example.org/pull/3098) and others.\n\nRead \"Building your own OpenTelemetry\nCollector distribution\" first.\n\n{{< comment >}} Note that we have to use the alert shortcode because it contains\ntab panes. {{< /comment >}}\n";
+        let ja = "例として、[Add troubleshooting guidance to OTel Operator\nauto-instrumentation docs](https://example.org/pull/3098) をご覧ください。\n\nまず \"Building your own OpenTelemetry\nCollector distribution\" を読んでください。\n\n{{< comment >}} Note that we have to use the alert shortcode because it contains\ntab panes. {{< /comment >}}\n";
+        assert_eq!(run(en, ja, "ja"), []);
+        let es = "Consulta los PR [Añadir guía](https://example.org/pull/3098) y otros.\n\nLee \"Construir tu distribución\" primero.\n\nNote that we have to use the alert shortcode because it contains tab panes.\n";
+        assert_eq!(run(en, es, "es"), [Check::Untranslated]);
     }
 
     #[test]
