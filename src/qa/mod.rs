@@ -510,9 +510,9 @@ pub fn check_document(
             let mut prose = t.split_whitespace().collect::<Vec<_>>().join(" ");
             for c in &kept {
                 // A word no source has: a copied run does not reach across it.
-                prose = prose.replace(c.as_str(), " x\u{e000}x ");
+                prose = prose.replace(c.as_str(), KEPT);
             }
-            if text::count_words(&prose) < 3 {
+            if text::count_words(&prose.replace(KEPT, " ")) < 3 {
                 continue;
             }
             if whole_source.contains(&norm(t)) {
@@ -776,6 +776,10 @@ fn lone_sentences(
     }
     hits
 }
+
+/// What takes the place of text a translation may keep as the source has it, when the rest of
+/// a sentence is searched for words copied from the source: a word no source has.
+const KEPT: &str = " x\u{e000}x ";
 
 /// How much of a sentence's length its group must be short (or long) by for the sentence to be
 /// taken for missing (or extra) when the alignment paired every sentence.
@@ -1152,6 +1156,9 @@ mod tests {
         let en = "See the PRs [Add troubleshooting guidance to OTel Operator\nauto-instrumentation docs](https://example.org/pull/3098) and others.\n\nRead \"Building your own OpenTelemetry\nCollector distribution\" first.\n\n{{< comment >}} Note that we have to use the alert shortcode because it contains\ntab panes. {{< /comment >}}\n";
         let ja = "例として、[Add troubleshooting guidance to OTel Operator\nauto-instrumentation docs](https://example.org/pull/3098) をご覧ください。\n\nまず \"Building your own OpenTelemetry\nCollector distribution\" を読んでください。\n\n{{< comment >}} Note that we have to use the alert shortcode because it contains\ntab panes. {{< /comment >}}\n";
         assert_eq!(run(en, ja, "ja"), []);
+        // A label before a URL is no sentence to translate.
+        let store = "- Web store: http://localhost:8080/\n";
+        assert_eq!(run(store, store, "ja"), []);
         let es = "Consulta los PR [Añadir guía](https://example.org/pull/3098) y otros.\n\nLee \"Construir tu distribución\" primero.\n\nNote that we have to use the alert shortcode because it contains tab panes.\n";
         assert_eq!(run(en, es, "es"), [Check::Untranslated]);
     }
