@@ -689,11 +689,27 @@ fn lone_sentences(
     // or not (Portuguese, German); Japanese and Chinese do not (a clause ends with 。).
     let spaced = !checks::unspaced(lang_pair.0) && !checks::unspaced(lang_pair.1);
     let mut hits = Vec::new();
+    // A sentence alone on one side right beside one alone on the other: where no lexicon says
+    // what either means, the lengths alone could not pair them (a Japanese sentence a third
+    // of its English one's length), and they are each other's rendering more often than an
+    // omission and an addition at one place.
+    let crossed = |k: usize| -> bool {
+        let one_sided = |b: &align::SentenceBead| b.a.is_empty() != b.b.is_empty();
+        let here = &sbeads[k];
+        [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| sbeads.get(n))
+            .any(|nb| one_sided(here) && one_sided(nb) && here.a.is_empty() != nb.a.is_empty())
+    };
     for (k, sbead) in sbeads.iter().enumerate() {
         let a = sr[sbead.a.clone()].join(" ");
         let b = tr[sbead.b.clone()].join(" ");
         let lone = sbead.a.is_empty() != sbead.b.is_empty();
         if lone && (absorbed(k) || !short_by(if sbead.b.is_empty() { &a } else { &b }, sbead.b.is_empty())) {
+            continue;
+        }
+        if lone && !covered && crossed(k) {
             continue;
         }
         // Without a lexicon for the two languages, a lone sentence is only what the lengths
@@ -1161,6 +1177,18 @@ mod tests {
         assert_eq!(run(store, store, "ja"), []);
         let es = "Consulta los PR [Añadir guía](https://example.org/pull/3098) y otros.\n\nLee \"Construir tu distribución\" primero.\n\nNote that we have to use the alert shortcode because it contains tab panes.\n";
         assert_eq!(run(en, es, "es"), [Check::Untranslated]);
+    }
+
+    #[test]
+    fn a_short_japanese_sentence_beside_its_english_one_is_no_omission() {
+        // opentelemetry.io, docs/guidance/reference-implementations: the second sentence is a
+        // third of its English one's length, and the lengths paired neither.
+        let en = "Reference implementations show how real-world organizations use OpenTelemetry to\nbuild scalable, resilient pipelines that send application telemetry to\nobservability backends. These examples span a range of organizational structures\nand technology stacks.\n";
+        let ja = "リファレンス実装は、現実世界の組織がアプリケーションのテレメトリーを可観測性バックエンドへ送るスケーラブルで回復性のあるパイプラインを構築する際に、OpenTelemetry をどのように使っているかを示します。\nこれらの例は、さまざまな組織構造と技術スタックにまたがります。\n";
+        assert_eq!(run(en, ja, "ja"), []);
+        // The second sentence left out is still found.
+        let cut = "リファレンス実装は、現実世界の組織がアプリケーションのテレメトリーを可観測性バックエンドへ送るスケーラブルで回復性のあるパイプラインを構築する際に、OpenTelemetry をどのように使っているかを示します。\n";
+        assert_eq!(run(en, cut, "ja"), [Check::Omission]);
     }
 
     #[test]
