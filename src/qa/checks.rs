@@ -434,21 +434,31 @@ pub fn cjk_numbers(text: &str) -> String {
 
 /// `number`: numbers, dates and amounts that differ.
 pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
-    let cjk = |side: &Side<'_>, text: String| {
-        if unspaced(side.lang) || side.lang == "ko" {
+    number_within(src, tgt, (src.plain, tgt.plain))
+}
+
+/// [`number`] for the numbers of `src.plain` and `tgt.plain` (the sentences that have a
+/// counterpart), each looked for in the whole of the other side's group (`whole`): a number
+/// the other side writes in a sentence the alignment left alone (`six` in a sentence without
+/// counterpart, `6つ` in one with) is not missing.
+pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str)) -> Option<Hit> {
+    let cjk = |lang: &str, text: String| {
+        if unspaced(lang) || lang == "ko" {
             cjk_numbers(&text)
         } else {
             text
         }
     };
-    let (sp, tp) = (cjk(&src, prose(src.plain, src.raw)), cjk(&tgt, prose(tgt.plain, tgt.raw)));
-    let (sp, tp) = (magnitudes(&sp).into_owned(), magnitudes(&tp).into_owned());
+    let read = |plain: &str, side: &Side<'_>| magnitudes(&cjk(side.lang, prose(plain, side.raw))).into_owned();
+    let (sp, tp) = (read(src.plain, &src), read(tgt.plain, &tgt));
     let (sn, tn) = (numbers(&sp, tgt.raw), numbers(&tp, src.raw));
     if sn.is_empty() && tn.is_empty() {
         return None;
     }
-    let mut missing = unmatched_numbers(&sn, &tn, &words_lower(&tp), tgt.lang);
-    let mut extra = unmatched_numbers(&tn, &sn, &words_lower(&sp), src.lang);
+    let (sw, tw) = (read(whole.0, &src), read(whole.1, &tgt));
+    let (swn, twn) = (numbers(&sw, tgt.raw), numbers(&tw, src.raw));
+    let mut missing = unmatched_numbers(&sn, &twn, &words_lower(&tw), tgt.lang);
+    let mut extra = unmatched_numbers(&tn, &swn, &words_lower(&sw), src.lang);
     // `2,3 and 4` read as 2.3 on one side is `2, 3 y 4` on the other: the same digits in
     // the same order.
     let digits = |v: &[String]| v.iter().flat_map(|n| n.chars().filter(char::is_ascii_digit)).collect::<String>();
@@ -1089,6 +1099,19 @@ mod tests {
             let hits = references(side("More information: https://manned.org/more.1p.", "en"), side(tgt, lang), false);
             assert!(hits.is_empty(), "{hits:?}");
         }
+    }
+
+    #[test]
+    fn a_number_the_other_side_has_in_a_sentence_left_alone_is_not_missing() {
+        // opentelemetry.io, blog/2024/otel-docs-survey: `6つ` paired with a sentence without
+        // it, `six` in the English sentence the alignment left alone.
+        let (s_paired, t_paired) = ("We asked respondents.", "回答を大まかに6つのカテゴリに分類しました。");
+        let (s_whole, t_whole) = ("We asked respondents. We grouped them into six categories.", t_paired);
+        let (src, tgt) = (side(s_paired, "en"), side(t_paired, "ja"));
+        assert!(number(src, tgt).is_some());
+        assert!(number_within(src, tgt, (s_whole, t_whole)).is_none());
+        // A number neither side's group has stays a finding.
+        assert!(number_within(src, tgt, ("We asked respondents. We grouped them.", t_whole)).is_some());
     }
 
     #[test]

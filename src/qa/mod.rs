@@ -467,9 +467,10 @@ pub fn check_document(
                 .join(" ")
         };
         let (ps, pt) = (paired(&sr, |b| &b.a), paired(&tr, |b| &b.b));
-        hits.extend(checks::number(
+        hits.extend(checks::number_within(
             Side { raw: s_raw, plain: &ps, lang: &sl },
             Side { raw: t_raw, plain: &pt, lang: &tl },
+            (&s_plain, &t_plain),
         ));
         hits.extend(lone_sentences(
             &sr,
