@@ -416,11 +416,11 @@ pub fn cjk_numbers(text: &str) -> String {
         let counter = chars.get(i + 1).is_some_and(|n| "つ個个回件人台枚章点種种条張张次位".contains(*n));
         // `一つ一つ`, `一人一人`: one by one, each — no count.
         let repeated = |at: usize| chars.get(at) == Some(&c) && chars.get(at + 1) == chars.get(i + 1);
+        let idiom = repeated(i + 2) || i >= 2 && repeated(i - 2);
         match kanji {
             Some(n)
                 if counter
-                    && !repeated(i + 2)
-                    && !(i >= 2 && repeated(i - 2))
+                    && !idiom
                     && !chars.get(i.wrapping_sub(1)).is_some_and(|p| "一二三四五六七八九十百千".contains(*p)) =>
             {
                 out.push_str(&n.to_string());
