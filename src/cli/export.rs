@@ -327,7 +327,7 @@ fn run_todo(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCod
         partial: false,
     };
     let report = stele::freshness::status(&corpora, &repo, &opts)?;
-    let (pending, left) = workbench::gather(&report, &corpora, &lang)?;
+    let (pending, left) = workbench::gather(&report, &corpora, &lang, &repo)?;
     let pending: Vec<_> = pending.into_iter().filter(|p| !p.blocks.is_empty()).collect();
     let mut names: Vec<&str> = pending.iter().map(|p| p.corpus.as_str()).collect();
     names.dedup();

@@ -12,7 +12,7 @@ use stele::freshness::{self, State, StatusOptions};
 use stele::lang::Lang;
 use stele::memory::{LoadStats, Match, Memory};
 use stele::t;
-use stele::workbench::{self, Pending, PendingTranslation, Work};
+use stele::workbench::{self, Pending, PendingTranslation, Units, Work};
 
 use super::diff::{find_target, indent, render_pieces};
 use super::output::{display_path, width};
@@ -56,7 +56,13 @@ pub(super) fn memory_of(
 pub(super) fn matches_for(memory: &Memory, t: &PendingTranslation, min: u32, limit: usize) -> Vec<Vec<Match>> {
     t.blocks
         .iter()
-        .map(|b| if b.code { Vec::new() } else { memory.lookup(&b.plain, min, limit, Some(&t.path)) })
+        .map(|b| {
+            if b.code {
+                return Vec::new();
+            }
+            let key = b.key.as_ref().map(|k| k.replace('\u{4}', "|"));
+            memory.lookup(&b.plain, min, limit, Some((&t.path, key.as_deref())))
+        })
         .collect()
 }
 
@@ -109,7 +115,7 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
     let mut shown: Vec<(PendingTranslation, Vec<Vec<Match>>)> = Vec::new();
     let mut idle: Vec<(String, Lang, State)> = Vec::new();
     for lang in &langs {
-        let (pending, _) = workbench::gather(&report, std::slice::from_ref(target.corpus), lang)?;
+        let (pending, _) = workbench::gather(&report, std::slice::from_ref(target.corpus), lang, &repo)?;
         let Some(p) = pending.into_iter().find(|p| p.doc == target.doc.id) else {
             let doc = report.documents.iter().find(|d| d.id == target.doc.id);
             if let Some(t) = doc.and_then(|d| d.translations.iter().find(|t| &t.lang == lang)) {
@@ -195,7 +201,8 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
             line(out, t!(loc, "suggest-removed", "count" => p.removed.len(), "lines" => lines.join(", ")))?;
         }
         if p.front_matter > 0 {
-            line(out, t!(loc, "suggest-front-matter", "count" => p.front_matter, "path" => display_path(&p.path)))?;
+            let id = if p.units == Units::Blocks { "suggest-front-matter" } else { "suggest-plural" };
+            line(out, t!(loc, id, "count" => p.front_matter, "path" => display_path(&p.path)))?;
         }
         for (b, m) in p.blocks.iter().zip(matches) {
             line(out, "")?;
@@ -212,8 +219,12 @@ fn render_block(ctx: &Ctx, b: &Pending, matches: &[Match], min: u32, out: &mut d
         Work::Add => t!(loc, "suggest-work-add"),
         Work::Translate => t!(loc, "suggest-work-translate"),
     };
-    let header = t!(loc, "suggest-block", "number" => b.number, "work" => work,
-        "s1" => b.source_lines.0, "s2" => b.source_lines.1, "t1" => b.translation_lines.0);
+    let header = match &b.key {
+        Some(key) => t!(loc, "suggest-key", "key" => key.replace('\u{4}', "|"), "work" => work,
+            "s1" => b.source_lines.0, "t1" => b.translation_lines.0),
+        None => t!(loc, "suggest-block", "number" => b.number, "work" => work,
+            "s1" => b.source_lines.0, "s2" => b.source_lines.1, "t1" => b.translation_lines.0),
+    };
     line(out, ctx.paint.hint(&format!("@@ {header}")))?;
     let labels = [
         t!(loc, "suggest-label-source"),
