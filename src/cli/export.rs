@@ -161,6 +161,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
+        block_texts_of: None,
         partial: true,
     };
     let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
@@ -324,6 +325,7 @@ fn run_todo(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCod
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: true,
+        block_texts_of: None,
         partial: false,
     };
     let report = stele::freshness::status(&corpora, &repo, &opts)?;

@@ -58,6 +58,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         paths: Vec::new(),
         only_files: Some(files.clone()),
         block_texts: true,
+        block_texts_of: None,
         partial: true,
     };
     let report = freshness::status(std::slice::from_ref(corpus), &repo, &opts)?;

@@ -393,7 +393,8 @@ pub fn load(
     let name = file_name(source, target);
     let cached = repo.read_cache_file(&name);
     let mut stats = LoadStats { bytes: cached.as_ref().map_or(0, String::len), ..LoadStats::default() };
-    let old = cached.as_deref().and_then(parse).unwrap_or_default();
+    let mut old = cached.as_deref().and_then(parse).unwrap_or_default();
+    let old_len = old.len();
     let mut kept = Kept::new();
     let mut stale: Vec<DocumentStatus> = Vec::new();
     for doc in &report.documents {
@@ -403,10 +404,10 @@ pub fn load(
         let Some(key) = key_of(doc, source, target) else { continue };
         let path = doc.translations.iter().find(|t| &t.lang == target).map(|t| t.path.clone()).unwrap_or_default();
         let id = (doc.id.clone(), path);
-        match old.get(&id) {
-            Some((k, pairs)) if *k == key => {
+        match old.remove(&id) {
+            Some((k, pairs)) if k == key => {
                 stats.kept += 1;
-                kept.insert(id, (key, pairs.clone()));
+                kept.insert(id, (key, pairs));
             }
             _ => {
                 stats.paired += 1;
@@ -415,7 +416,7 @@ pub fn load(
             }
         }
     }
-    let changed = !stale.is_empty() || kept.len() != old.len();
+    let changed = !stale.is_empty() || kept.len() != old_len;
     if !stale.is_empty() {
         let opts = ExportOptions {
             source: source.clone(),
