@@ -113,7 +113,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         let text = match &r.key {
             Some(key) => t!(loc, "import-refused-key", "file" => shown_file.as_str(), "line" => r.line,
                 "id" => id, "key" => key.replace('\u{4}', "|"), "why" => why),
-            None => t!(loc, "import-refused", "file" => shown_file.as_str(), "line" => r.line, "id" => id, "why" => why),
+            None => {
+                t!(loc, "import-refused", "file" => shown_file.as_str(), "line" => r.line, "id" => id, "why" => why)
+            }
         };
         eprintln!("{text}");
     }

@@ -749,6 +749,17 @@ pub fn line(out: &mut dyn Write, text: impl AsRef<str>) -> Result<(), CliError> 
     Ok(())
 }
 
+/// The language of a translation's path (from the repository's root) by `config`'s layout,
+/// when it is one of the corpus's translations.
+fn lang_of_path(config: &Config, repo_root: &Path, path: &str) -> Option<Lang> {
+    let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
+    let prefix = corpus::relative_to(repo_root, &root)?;
+    let rel = if prefix.is_empty() { path } else { path.strip_prefix(prefix.as_str())?.strip_prefix('/')? };
+    let (tag, _) = config.layout.translation.matches(rel)?;
+    let lang = Lang::parse(tag?).ok()?;
+    config.languages.iter().find(|l| **l == lang).cloned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::shell_quote;
@@ -785,15 +796,4 @@ mod tests {
             assert_eq!(loc.errors(), Vec::<String>::new(), "{tag}");
         }
     }
-}
-
-/// The language of a translation's path (from the repository's root) by `config`'s layout,
-/// when it is one of the corpus's translations.
-fn lang_of_path(config: &Config, repo_root: &Path, path: &str) -> Option<Lang> {
-    let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
-    let prefix = corpus::relative_to(repo_root, &root)?;
-    let rel = if prefix.is_empty() { path } else { path.strip_prefix(prefix.as_str())?.strip_prefix('/')? };
-    let (tag, _) = config.layout.translation.matches(rel)?;
-    let lang = Lang::parse(tag?).ok()?;
-    config.languages.iter().find(|l| **l == lang).cloned()
 }

@@ -66,7 +66,8 @@ fn check(format: Format, before: &Dictionary, after: &str, key: &str, value: &st
     }
     for e in before.entries().iter().filter(|e| e.key != key) {
         match after.get(&e.key) {
-            Some(a) if a.value == e.value && a.note == e.note && a.fuzzy == e.fuzzy && a.source_text == e.source_text => {}
+            Some(a)
+                if a.value == e.value && a.note == e.note && a.fuzzy == e.fuzzy && a.source_text == e.source_text => {}
             _ => return Err(EditProblem::NotInPlace),
         }
     }
@@ -215,9 +216,7 @@ fn yaml_value(text: &str, line: usize) -> Option<Range<usize>> {
             let close = body[1..].find(q as char)? + 1;
             close + 1 + body[close + 1..].find(':')?
         } else {
-            body.match_indices(':')
-                .find(|(i, _)| body[i + 1..].is_empty() || body[i + 1..].starts_with([' ', '\t']))?
-                .0
+            body.match_indices(':').find(|(i, _)| body[i + 1..].is_empty() || body[i + 1..].starts_with([' ', '\t']))?.0
         };
         key_indent + colon + 1
     };
@@ -231,7 +230,8 @@ fn yaml_value(text: &str, line: usize) -> Option<Range<usize>> {
     // ending at the last such line's end.
     let block_end = || {
         let mut end = range.end;
-        let mut next = range.end + usize::from(range.end < text.len()) + usize::from(text[range.end..].starts_with("\r\n"));
+        let mut next =
+            range.end + usize::from(range.end < text.len()) + usize::from(text[range.end..].starts_with("\r\n"));
         while next < text.len() {
             let e = text[next..].find('\n').map_or(text.len(), |i| next + i);
             let row = text[next..e].trim_end_matches('\r');
@@ -513,7 +513,8 @@ fn add_beside_sibling(
                     return Err(EditProblem::NotInPlace);
                 }
                 let empty = b.get(skip_space(b, open + 1)) == Some(&b'}');
-                let pair = format!("{nl}  {}: {}{}", json_string(name), json_string(value), if empty { nl } else { "," });
+                let pair =
+                    format!("{nl}  {}: {}{}", json_string(name), json_string(value), if empty { nl } else { "," });
                 let mut out = text.to_owned();
                 out.insert_str(open + 1, &pair);
                 Ok(out)
@@ -614,7 +615,7 @@ mod tests {
         ];
         for (format, text, key, value, expected) in cases {
             let got = set_value(*format, text, key, value);
-            assert_eq!(got.as_deref(), expected.as_ref().map(|s| *s).map_err(|e| e), "{format:?} {text:?} {key}");
+            assert_eq!(got.as_deref(), expected.as_ref().copied(), "{format:?} {text:?} {key}");
         }
     }
 

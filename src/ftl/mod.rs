@@ -513,9 +513,11 @@ pub fn set_message(text: &str, id: &str, value: &str) -> Result<String, SetProbl
     };
     let after = parse(&out);
     let added = usize::from(before.get(id).is_none());
-    let others_kept = before.entries.iter().filter(|(k, _)| k.as_str() != id).all(|(k, e)| {
-        after.entries.get(k).is_some_and(|a| a.content == e.content && a.references == e.references)
-    });
+    let others_kept = before
+        .entries
+        .iter()
+        .filter(|(k, _)| k.as_str() != id)
+        .all(|(k, e)| after.entries.get(k).is_some_and(|a| a.content == e.content && a.references == e.references));
     if !after.errors.is_empty() || after.len() != before.len() + added || !others_kept || after.get(id).is_none() {
         return Err(SetProblem::Broken);
     }
@@ -585,7 +587,12 @@ mod tests {
     fn messages_written_in_place_or_refused() {
         // (file, id, value, expected file or problem).
         let cases: &[(&str, &str, &str, Result<&str, SetProblem>)] = &[
-            ("a = A\n# c\nb = B\n    .t = T\n\nc = C\n", "b", "Bé\n.t = Té", Ok("a = A\n# c\nb = Bé\n    .t = Té\n\nc = C\n")),
+            (
+                "a = A\n# c\nb = B\n    .t = T\n\nc = C\n",
+                "b",
+                "Bé\n.t = Té",
+                Ok("a = A\n# c\nb = Bé\n    .t = Té\n\nc = C\n"),
+            ),
             ("a = A\n", "n", "N { $x }", Ok("a = A\nn = N { $x }\n")),
             ("a = A", "n", "N", Ok("a = A\nn = N\n")),
             ("a = A\r\nb = B\r\n", "a", "Á", Ok("a = Á\r\nb = B\r\n")),
@@ -594,7 +601,7 @@ mod tests {
             ("a = { oops\n", "b", "B", Err(SetProblem::Unreadable)),
         ];
         for (text, id, value, expected) in cases {
-            assert_eq!(set_message(text, id, value).as_deref(), expected.as_ref().map(|s| *s).map_err(|e| e), "{text:?} {id}");
+            assert_eq!(set_message(text, id, value).as_deref(), expected.as_ref().copied(), "{text:?} {id}");
         }
         assert_eq!(value_text(parse("b = Bye\n    .t = T\n").get("b").unwrap()), "Bye\n    .t = T");
     }

@@ -531,7 +531,10 @@ mod tests {
                 assert_eq!(index, brute, "{text:?} at {min}");
             }
         }
-        assert!(m.lookup("Create an archive from files:", 50, 10, Some(("fr/a.md", None))).iter().all(|f| f.unit.doc != "a"));
+        assert!(m
+            .lookup("Create an archive from files:", 50, 10, Some(("fr/a.md", None)))
+            .iter()
+            .all(|f| f.unit.doc != "a"));
     }
 
     #[test]
@@ -539,7 +542,10 @@ mod tests {
         let mut kept = Kept::new();
         kept.insert(
             ("doc\tone".into(), "fr/doc.md".into()),
-            ("k1 k2 - c".into(), vec![("a\nb\\c".into(), "x\ty".into(), None), ("s".into(), "t".into(), Some("k.x".into()))]),
+            (
+                "k1 k2 - c".into(),
+                vec![("a\nb\\c".into(), "x\ty".into(), None), ("s".into(), "t".into(), Some("k.x".into()))],
+            ),
         );
         kept.insert(("two".into(), "fr/two.md".into()), ("k".into(), Vec::new()));
         assert_eq!(parse(&render(&kept)), Some(kept));

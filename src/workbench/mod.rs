@@ -534,7 +534,8 @@ fn plan_keys(pending: &PendingTranslation, text: Option<&str>, units: &[&Returne
             Err(why) => refused.push(refuse(why, block.key.as_ref())),
         }
     }
-    let complete = done.iter().all(|d| *d) && pending.removed.is_empty() && pending.front_matter == 0 && refused.is_empty();
+    let complete =
+        done.iter().all(|d| *d) && pending.removed.is_empty() && pending.front_matter == 0 && refused.is_empty();
     out.refused.extend(refused);
     if count > 0 {
         out.writes.push(FileWrite {
@@ -645,8 +646,7 @@ pub fn gather(
                     continue;
                 }
                 let source = read(&doc.source.path)?;
-                let markdown =
-                    crate::tracking::storage_for(&doc.source.path) == crate::tracking::Storage::FrontMatter;
+                let markdown = crate::tracking::storage_for(&doc.source.path) == crate::tracking::Storage::FrontMatter;
                 out.push(pending(head, &source, if t.state == State::Outdated { stale } else { None }, markdown));
             }
             Kind::Dictionary { format } => {

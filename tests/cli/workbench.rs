@@ -370,7 +370,8 @@ fn keyed(kind: &str, layout: &str, ext: &str, v1: &str, fr: &str, v2: &str) -> (
         "stele.toml",
         &format!("[corpora.ui]\n{kind}\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"{layout}\"\n"),
     );
-    let (en_path, fr_path) = (layout.replace("{lang}", "en").replace("{path}", ext), layout.replace("{lang}", "fr").replace("{path}", ext));
+    let (en_path, fr_path) =
+        (layout.replace("{lang}", "en").replace("{path}", ext), layout.replace("{lang}", "fr").replace("{path}", ext));
     env.write(&en_path, v1);
     env.write(&fr_path, fr);
     env.commit("translated");
@@ -401,7 +402,8 @@ fn keys_round_trip(env: &TestEnv, fr_path: &str, units: usize, answers: &[(&str,
 #[test]
 fn json_keys_round_trip_nested_and_added_beside_a_sibling() {
     let v1 = "{\n  \"home\": \"Home\",\n  \"helpText\": \"Help\",\n  \"nav\": {\n    \"search\": \"Search\"\n  }\n}\n";
-    let fr = "{\n  \"home\": \"Accueil\",\n  \"helpText\": \"Aide\",\n  \"nav\": {\n    \"search\": \"Chercher\"\n  }\n}\n";
+    let fr =
+        "{\n  \"home\": \"Accueil\",\n  \"helpText\": \"Aide\",\n  \"nav\": {\n    \"search\": \"Chercher\"\n  }\n}\n";
     let v2 = "{\n  \"home\": \"Home\",\n  \"helpText\": \"Help\",\n  \"nav\": {\n    \"search\": \"Find\",\n    \"help\": \"Help\"\n  }\n}\n";
     let (env, path) = keyed("kind = \"dictionary\"", "i18n/{lang}.{path}", "json", v1, fr, v2);
     // suggest: the added key's value is another key's, translated: an exact match from the
@@ -467,7 +469,10 @@ fn fluent_messages_round_trip_with_attributes() {
         &env,
         &path,
         2,
-        &[("Goodbye\n    .title = Quitting", "Au revoir\n    .title = On s’en va"), ("New { $count }", "Nouveau { $count }")],
+        &[
+            ("Goodbye\n    .title = Quitting", "Au revoir\n    .title = On s’en va"),
+            ("New { $count }", "Nouveau { $count }"),
+        ],
         expected,
     );
 }
@@ -486,7 +491,9 @@ fn a_key_whose_parent_map_is_missing_is_refused_by_name_and_the_file_still_reads
     let out = env.stele(&["import", "todo.po"]);
     assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
     assert!(
-        out.stderr.contains("i18n/fr.yaml#2 (key footer.legal) not written: the dictionary has no key under the same parent yet"),
+        out.stderr.contains(
+            "i18n/fr.yaml#2 (key footer.legal) not written: the dictionary has no key under the same parent yet"
+        ),
         "{}",
         out.stderr
     );
