@@ -251,7 +251,7 @@ fn render_message(ctx: &Ctx, m: &MessageDiff, out: &mut dyn Write) -> Result<(),
 }
 
 pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (corpora, repo) = ctx.open_corpora()?;
+    let (corpora, repo) = ctx.open_corpora_about(&args.target, &args.langs)?;
     if let Some(from) = &args.from {
         return revisions(ctx, &repo, args, from, out);
     }
