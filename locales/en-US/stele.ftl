@@ -1077,6 +1077,15 @@ import-refused-source-changed = its source changed since the export
 import-refused-not-found = its place in the translation changed since the export
 import-refused-incomplete = a new translation is written only when all its blocks are translated
 import-refused = { $file }, line { $line }: { $id } not written: { $why }
+import-refused-plural = a plural value: its forms are edited by hand in the file
+import-refused-no-parent = the dictionary has no key under the same parent yet: add one by hand
+import-refused-not-in-place = its value cannot be replaced in place without changing another key or breaking the file
+import-refused-key = { $file }, line { $line }: { $id } (key { $key }) not written: { $why }
+suggest-key = key { $key }, { $work } · source line { $s1 } · translation line { $t1 }
+suggest-plural = { $count ->
+    [one] One plural key to add or update by hand in { $path }.
+   *[other] { $count } plural keys to add or update by hand in { $path }.
+}
 import-would-write = would write { $units ->
     [one] one unit
    *[other] { $units } units

@@ -1084,6 +1084,15 @@ import-refused-source-changed = su fuente cambió desde la exportación
 import-refused-not-found = su lugar en la traducción cambió desde la exportación
 import-refused-incomplete = una traducción nueva solo se escribe cuando todos sus bloques están traducidos
 import-refused = { $file }, línea { $line }: { $id } no escrito: { $why }
+import-refused-plural = un valor en plural: sus formas se editan a mano en el archivo
+import-refused-no-parent = el diccionario aún no tiene ninguna clave bajo el mismo padre: añada una a mano
+import-refused-not-in-place = su valor no puede reemplazarse en su sitio sin cambiar otra clave o romper el archivo
+import-refused-key = { $file }, línea { $line }: { $id } (clave { $key }) no escrito: { $why }
+suggest-key = clave { $key }, { $work } · línea { $s1 } de la fuente · línea { $t1 } de la traducción
+suggest-plural = { $count ->
+    [one] Una clave en plural que añadir o actualizar a mano en { $path }.
+   *[other] { $count } claves en plural que añadir o actualizar a mano en { $path }.
+}
 import-would-write = escribiría { $units ->
     [one] una unidad
    *[other] { $units } unidades

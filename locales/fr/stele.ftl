@@ -1082,6 +1082,15 @@ import-refused-source-changed = sa source a changé depuis l’export
 import-refused-not-found = sa place dans la traduction a changé depuis l’export
 import-refused-incomplete = une nouvelle traduction n’est écrite que lorsque tous ses blocs sont traduits
 import-refused = { $file }, ligne { $line } : { $id } non écrit : { $why }
+import-refused-plural = une valeur au pluriel : ses formes se modifient à la main dans le fichier
+import-refused-no-parent = le dictionnaire n’a encore aucune clé sous le même parent : ajoutez-en une à la main
+import-refused-not-in-place = sa valeur ne peut pas être remplacée sur place sans changer une autre clé ou casser le fichier
+import-refused-key = { $file }, ligne { $line } : { $id } (clé { $key }) non écrit : { $why }
+suggest-key = clé { $key }, { $work } · ligne { $s1 } de la source · ligne { $t1 } de la traduction
+suggest-plural = { $count ->
+    [one] Une clé au pluriel à ajouter ou à mettre à jour à la main dans { $path }.
+   *[other] { $count } clés au pluriel à ajouter ou à mettre à jour à la main dans { $path }.
+}
 import-would-write = écrirait { $units ->
     [one] une unité
    *[other] { $units } unités

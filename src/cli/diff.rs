@@ -251,7 +251,7 @@ fn render_message(ctx: &Ctx, m: &MessageDiff, out: &mut dyn Write) -> Result<(),
 }
 
 pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let (corpora, repo) = ctx.open_corpora()?;
+    let (corpora, repo) = ctx.open_corpora_about(&args.target, &args.langs)?;
     if let Some(from) = &args.from {
         return revisions(ctx, &repo, args, from, out);
     }
@@ -262,7 +262,14 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
     }
     let mut files: HashSet<String> = HashSet::from([target.doc.source.path.clone()]);
     files.extend(target.doc.translations.iter().map(|t| t.path.clone()));
-    let opts = StatusOptions { langs, paths: Vec::new(), only_files: Some(files), block_texts: true, partial: false };
+    let opts = StatusOptions {
+        langs,
+        paths: Vec::new(),
+        only_files: Some(files),
+        block_texts: true,
+        block_texts_of: None,
+        partial: false,
+    };
     let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
     let Some(doc) = report.documents.iter().find(|d| d.id == target.doc.id) else {
         line(out, t!(ctx.loc, "diff-nothing", "target" => display_path(&args.target)))?;

@@ -268,6 +268,17 @@ impl From<FreshnessError> for CliError {
     }
 }
 
+impl From<stele::workbench::GatherError> for CliError {
+    fn from(e: stele::workbench::GatherError) -> CliError {
+        use stele::workbench::GatherError;
+        match e {
+            GatherError::Tracking(t) => CliError::Tracking(t),
+            GatherError::Git(g) => CliError::Git(g),
+            GatherError::Dictionary { path, error } => CliError::Dictionary { path, error },
+        }
+    }
+}
+
 /// One error as lines of text: the message, its causes, a hint.
 struct Rendered {
     message: String,

@@ -161,6 +161,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
+        block_texts_of: None,
         partial: true,
     };
     let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
@@ -324,10 +325,11 @@ fn run_todo(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCod
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: true,
+        block_texts_of: None,
         partial: false,
     };
     let report = stele::freshness::status(&corpora, &repo, &opts)?;
-    let (pending, left) = workbench::gather(&report, &corpora, &lang)?;
+    let (pending, left) = workbench::gather(&report, &corpora, &lang, &repo)?;
     let pending: Vec<_> = pending.into_iter().filter(|p| !p.blocks.is_empty()).collect();
     let mut names: Vec<&str> = pending.iter().map(|p| p.corpus.as_str()).collect();
     names.dedup();

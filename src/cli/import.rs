@@ -58,10 +58,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         paths: Vec::new(),
         only_files: Some(files.clone()),
         block_texts: true,
+        block_texts_of: None,
         partial: true,
     };
     let report = freshness::status(std::slice::from_ref(corpus), &repo, &opts)?;
-    let (pending, _) = workbench::gather(&report, std::slice::from_ref(corpus), &lang)?;
+    let (pending, _) = workbench::gather(&report, std::slice::from_ref(corpus), &lang, &repo)?;
     let root = repo.workdir().to_owned();
     let mut current = Vec::new();
     for p in pending.into_iter().filter(|p| returned.units.iter().any(|u| u.path == p.path)) {
@@ -95,6 +96,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
             number: u.number,
             line: u.line,
             why: Refusal::SourceChanged,
+            key: None,
         });
     }
     let shown_file = ctx.show_path(&file);
@@ -103,12 +105,19 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
             Refusal::SourceChanged => t!(loc, "import-refused-source-changed"),
             Refusal::NotFound => t!(loc, "import-refused-not-found"),
             Refusal::Incomplete => t!(loc, "import-refused-incomplete"),
+            Refusal::Plural => t!(loc, "import-refused-plural"),
+            Refusal::NoParent => t!(loc, "import-refused-no-parent"),
+            Refusal::NotInPlace => t!(loc, "import-refused-not-in-place"),
         };
-        eprintln!(
-            "{}",
-            t!(loc, "import-refused", "file" => shown_file.as_str(), "line" => r.line,
-            "id" => format!("{}#{}", display_path(&r.path), r.number), "why" => why)
-        );
+        let id = format!("{}#{}", display_path(&r.path), r.number);
+        let text = match &r.key {
+            Some(key) => t!(loc, "import-refused-key", "file" => shown_file.as_str(), "line" => r.line,
+                "id" => id, "key" => key.replace('\u{4}', "|"), "why" => why),
+            None => {
+                t!(loc, "import-refused", "file" => shown_file.as_str(), "line" => r.line, "id" => id, "why" => why)
+            }
+        };
+        eprintln!("{text}");
     }
     let scratch = repo.scratch_dir();
     let mut written = Vec::new();

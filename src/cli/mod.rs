@@ -170,18 +170,32 @@ impl Ctx {
     /// Finds and loads `stele.toml`, opens the repository and scans the corpora (those named
     /// with `--corpus`, or all).
     pub fn open_corpora(&self) -> Result<(Vec<Corpus>, Repo), CliError> {
-        let (corpora, repo, _) = self.open(false)?;
+        let (corpora, repo, _) = self.open(false, None)?;
+        Ok((corpora, repo))
+    }
+
+    /// [`Ctx::open_corpora`] for a command about one file (`suggest FILE`): when the file is a
+    /// translation (its path says its language) or `langs` name languages, only those
+    /// languages are scanned, as if `stele.toml` listed no other — in corpora whose documents
+    /// all share one source language and whose sources are in this repository (elsewhere, the
+    /// whole corpus). On tldr-pages that is 8,400 files walked instead of 38,000.
+    pub fn open_corpora_about(&self, target: &str, langs: &[String]) -> Result<(Vec<Corpus>, Repo), CliError> {
+        let (corpora, repo, _) = self.open(false, Some((target, langs)))?;
         Ok((corpora, repo))
     }
 
     /// [`Ctx::open_corpora`], and what `status` reads besides the work tree, read while the
     /// corpora are scanned.
     pub fn open_for_status(&self) -> Result<(Vec<Corpus>, Repo, freshness::Prepared), CliError> {
-        let (corpora, repo, prepared) = self.open(true)?;
+        let (corpora, repo, prepared) = self.open(true, None)?;
         Ok((corpora, repo, prepared.unwrap_or_default()))
     }
 
-    fn open(&self, prepare: bool) -> Result<(Vec<Corpus>, Repo, Option<freshness::Prepared>), CliError> {
+    fn open(
+        &self,
+        prepare: bool,
+        about: Option<(&str, &[String])>,
+    ) -> Result<(Vec<Corpus>, Repo, Option<freshness::Prepared>), CliError> {
         let file = config::find(&self.cwd)?;
         let configs: Vec<Config> = config::load(&file)?;
         // The whole file is checked, for every command: a `[qa]` typo is not only `qa`'s.
@@ -202,8 +216,23 @@ impl Ctx {
         let start = if self.location.git_dir.is_some() { &self.cwd } else { &root };
         let mut repo = Repo::open(start, &self.location)?;
         self.show_progress(&mut repo);
-        let configs: Vec<Config> =
+        let mut configs: Vec<Config> =
             configs.into_iter().filter(|c| self.corpora.is_empty() || self.corpora.contains(&c.name)).collect();
+        if let Some((target, langs)) = about {
+            let path = self.repo_path(&repo, Path::new(target)).ok();
+            for c in &mut configs {
+                let mut wanted: Vec<Lang> =
+                    langs.iter().flat_map(|a| a.split(',')).filter_map(|a| Lang::parse(a.trim()).ok()).collect();
+                if let Some(lang) = path.as_deref().and_then(|p| lang_of_path(c, repo.workdir(), p)) {
+                    wanted.push(lang);
+                }
+                let simple = c.documents.is_empty() && c.source.is_none();
+                // A language not configured is left for `Ctx::langs` to refuse, naming them all.
+                if simple && !wanted.is_empty() && wanted.iter().all(|l| c.languages.contains(l)) {
+                    c.languages.retain(|l| wanted.contains(l));
+                }
+            }
+        }
         // The corpora are scanned on another thread while this one (which holds the
         // repository) reads the index and the kept facts.
         let workdir = repo.workdir().to_owned();
@@ -718,6 +747,17 @@ pub fn main() -> ExitCode {
 pub fn line(out: &mut dyn Write, text: impl AsRef<str>) -> Result<(), CliError> {
     writeln!(out, "{}", text.as_ref())?;
     Ok(())
+}
+
+/// The language of a translation's path (from the repository's root) by `config`'s layout,
+/// when it is one of the corpus's translations.
+fn lang_of_path(config: &Config, repo_root: &Path, path: &str) -> Option<Lang> {
+    let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
+    let prefix = corpus::relative_to(repo_root, &root)?;
+    let rel = if prefix.is_empty() { path } else { path.strip_prefix(prefix.as_str())?.strip_prefix('/')? };
+    let (tag, _) = config.layout.translation.matches(rel)?;
+    let lang = Lang::parse(tag?).ok()?;
+    config.languages.iter().find(|l| **l == lang).cloned()
 }
 
 #[cfg(test)]

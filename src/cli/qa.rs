@@ -52,6 +52,7 @@ pub fn run(ctx: &Ctx, args: &QaArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
+        block_texts_of: None,
         partial: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;

@@ -77,6 +77,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         paths: ctx.scope_paths(&repo, &corpora, &args.paths)?,
         only_files: None,
         block_texts: false,
+        block_texts_of: None,
         partial: false,
     };
     // Every place written to is checked and opened before anything is computed: one that

@@ -12,7 +12,7 @@ use stele::freshness::{self, State, StatusOptions};
 use stele::lang::Lang;
 use stele::memory::{LoadStats, Match, Memory};
 use stele::t;
-use stele::workbench::{self, Pending, PendingTranslation, Work};
+use stele::workbench::{self, Pending, PendingTranslation, Units, Work};
 
 use super::diff::{find_target, indent, render_pieces};
 use super::output::{display_path, width};
@@ -56,7 +56,13 @@ pub(super) fn memory_of(
 pub(super) fn matches_for(memory: &Memory, t: &PendingTranslation, min: u32, limit: usize) -> Vec<Vec<Match>> {
     t.blocks
         .iter()
-        .map(|b| if b.code { Vec::new() } else { memory.lookup(&b.plain, min, limit, Some(&t.path)) })
+        .map(|b| {
+            if b.code {
+                return Vec::new();
+            }
+            let key = b.key.as_ref().map(|k| k.replace('\u{4}', "|"));
+            memory.lookup(&b.plain, min, limit, Some((&t.path, key.as_deref())))
+        })
         .collect()
 }
 
@@ -86,7 +92,7 @@ struct JsonTranslation<'a> {
 
 pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let loc = &ctx.loc;
-    let (corpora, repo) = ctx.open_corpora()?;
+    let (corpora, repo) = ctx.open_corpora_about(&args.target, &args.langs)?;
     let target = find_target(ctx, &corpora, &repo, &args.target)?;
     let mut langs = ctx.langs(&corpora, &args.langs)?;
     if let Some(l) = &target.lang {
@@ -98,20 +104,33 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
     let mut files: std::collections::HashSet<String> =
         std::collections::HashSet::from([target.doc.source.path.clone()]);
     files.extend(target.doc.translations.iter().map(|t| t.path.clone()));
+    // One status for the page and the memory: every document's state in the languages
+    // (which kept pairs of the memory still hold), block texts for this page's only.
+    let source = &target.doc.source.lang;
+    let mut status_langs = vec![source.clone()];
+    status_langs.extend(langs.iter().filter(|l| *l != source).cloned());
     let opts = StatusOptions {
-        langs: langs.clone(),
+        langs: status_langs,
         paths: Vec::new(),
-        only_files: Some(files),
+        only_files: None,
         block_texts: true,
+        block_texts_of: Some(files),
         partial: true,
     };
-    let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
+    let report = freshness::status(&corpora, &repo, &opts)?;
+    let mine: Vec<&stele::freshness::DocumentStatus> =
+        report.documents.iter().filter(|d| d.id == target.doc.id && *d.corpus == *target.corpus.config.name).collect();
+    let page = stele::freshness::StatusReport {
+        documents: mine.into_iter().cloned().collect(),
+        summary: Vec::new(),
+        corpora: Vec::new(),
+    };
     let mut shown: Vec<(PendingTranslation, Vec<Vec<Match>>)> = Vec::new();
     let mut idle: Vec<(String, Lang, State)> = Vec::new();
     for lang in &langs {
-        let (pending, _) = workbench::gather(&report, std::slice::from_ref(target.corpus), lang)?;
-        let Some(p) = pending.into_iter().find(|p| p.doc == target.doc.id) else {
-            let doc = report.documents.iter().find(|d| d.id == target.doc.id);
+        let (pending, _) = workbench::gather(&page, std::slice::from_ref(target.corpus), lang, &repo)?;
+        let Some(p) = pending.into_iter().next() else {
+            let doc = page.documents.first();
             if let Some(t) = doc.and_then(|d| d.translations.iter().find(|t| &t.lang == lang)) {
                 // A language named, or the translation named: say why there is nothing.
                 if target.lang.is_some() || !args.langs.is_empty() {
@@ -120,7 +139,7 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
             }
             continue;
         };
-        let (memory, stats) = memory_of(&corpora, &repo, &target.doc.source.lang, lang)?;
+        let (memory, stats) = stele::memory::load(&corpora, &repo, &report, source, lang)?;
         if ctx.verbose > 0 {
             eprintln!(
                 "{}",
@@ -195,7 +214,8 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
             line(out, t!(loc, "suggest-removed", "count" => p.removed.len(), "lines" => lines.join(", ")))?;
         }
         if p.front_matter > 0 {
-            line(out, t!(loc, "suggest-front-matter", "count" => p.front_matter, "path" => display_path(&p.path)))?;
+            let id = if p.units == Units::Blocks { "suggest-front-matter" } else { "suggest-plural" };
+            line(out, t!(loc, id, "count" => p.front_matter, "path" => display_path(&p.path)))?;
         }
         for (b, m) in p.blocks.iter().zip(matches) {
             line(out, "")?;
@@ -212,8 +232,12 @@ fn render_block(ctx: &Ctx, b: &Pending, matches: &[Match], min: u32, out: &mut d
         Work::Add => t!(loc, "suggest-work-add"),
         Work::Translate => t!(loc, "suggest-work-translate"),
     };
-    let header = t!(loc, "suggest-block", "number" => b.number, "work" => work,
-        "s1" => b.source_lines.0, "s2" => b.source_lines.1, "t1" => b.translation_lines.0);
+    let header = match &b.key {
+        Some(key) => t!(loc, "suggest-key", "key" => key.replace('\u{4}', "|"), "work" => work,
+            "s1" => b.source_lines.0, "t1" => b.translation_lines.0),
+        None => t!(loc, "suggest-block", "number" => b.number, "work" => work,
+            "s1" => b.source_lines.0, "s2" => b.source_lines.1, "t1" => b.translation_lines.0),
+    };
     line(out, ctx.paint.hint(&format!("@@ {header}")))?;
     let labels = [
         t!(loc, "suggest-label-source"),

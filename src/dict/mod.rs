@@ -14,6 +14,7 @@
 //! locale key, go-i18n's `[{id, translation}]`) are recognised there, once. [`compare`] is the
 //! per-key decision, the same content rule `ftl` applies to Fluent messages.
 
+mod edit;
 mod js;
 pub mod placeholders;
 mod po;
@@ -22,6 +23,7 @@ mod toml;
 mod tree;
 mod yaml;
 
+pub use edit::{set_value, EditProblem};
 pub(crate) use tree::{Node, Root};
 
 use std::collections::BTreeMap;

@@ -482,6 +482,10 @@ pub struct StatusOptions {
     /// `stele diff` shows them; without, stale blocks may come from the facts kept by earlier
     /// runs, which keep only their lines and words.
     pub block_texts: bool,
+    /// With `block_texts`, only the translations at these paths get texts; the others' stale
+    /// blocks are as without it (`suggest`: one page's texts, and every page's state for the
+    /// translation memory, in one pass).
+    pub block_texts_of: Option<HashSet<String>>,
     /// The corpora given are parts of larger ones (export works a chunk of documents at a
     /// time): facts kept from earlier runs that they do not use are not garbage.
     pub partial: bool,

@@ -93,8 +93,10 @@ fn read_bases(
 /// Stale blocks kept by earlier runs.
 struct StaleCache<'a> {
     facts: &'a facts::Facts,
-    /// Whether kept blocks may be used (they have no texts).
+    /// Whether kept blocks may be used (they have no texts): always, never, or but for these
+    /// translations (by path).
     use_kept: bool,
+    texts_of: Option<&'a std::collections::HashSet<String>>,
     /// The front-matter keys that are text to translate, and their fingerprint (kept blocks
     /// were computed for one list).
     text_keys: &'a [&'a str],
@@ -174,7 +176,8 @@ fn stale_work(root: &std::path::Path, doc: &DocumentStatus, cache: &StaleCache<'
         let blobs = doc.source.blob.zip(status.blob);
         let key = blobs.and_then(|(s, t)| cache.key(status, &doc.source.path, s, t, markdown));
         if let Some(key) = &key {
-            if let (true, Some(kept)) = (cache.use_kept, cache.facts.stale(key)) {
+            let use_kept = cache.use_kept || cache.texts_of.is_some_and(|of| !of.contains(&status.path));
+            if let (true, Some(kept)) = (use_kept, cache.facts.stale(key)) {
                 work.settled.push(Found { translation: n, key: Some(key.clone()), blocks: kept.clone(), learn: false });
                 continue;
             }
@@ -232,6 +235,7 @@ pub(super) fn find(
     let cache = StaleCache {
         facts: &*facts,
         use_kept: !opts.block_texts,
+        texts_of: opts.block_texts_of.as_ref().filter(|_| opts.block_texts),
         text_keys: &text_keys,
         text_keys_id: keys_fingerprint(&text_keys),
     };

@@ -449,6 +449,81 @@ pub fn compare(source: &Parsed, translation: &Parsed, basis: Option<&Parsed>) ->
     c
 }
 
+/// A message's value as a translator edits it: its text after `id =`, attributes and all
+/// (`Goodbye\n    .title = Leaving`), leading white space left out.
+pub fn value_text(entry: &Entry) -> &str {
+    entry.text.split_once('=').map_or("", |(_, v)| v.trim_start())
+}
+
+/// Why a message cannot be written into a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SetProblem {
+    /// The resource has syntax errors already: stele does not write into it.
+    Unreadable,
+    /// The new text does not parse as the message's value, or writing it would change
+    /// another message.
+    Broken,
+}
+
+/// `text` (a Fluent resource) with message `id`'s definition replaced by `id = value` (or
+/// added at the end), every other byte kept; a line of `value` after the first that does not
+/// start with white space is indented by four spaces, as Fluent requires. The result is
+/// parsed again: the other messages as they were, `id` defined, no syntax error.
+pub fn set_message(text: &str, id: &str, value: &str) -> Result<String, SetProblem> {
+    let before = parse(text);
+    if !before.errors.is_empty() {
+        return Err(SetProblem::Unreadable);
+    }
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut lines = value.trim_matches(['\n', '\r']).lines();
+    let mut body = lines.next().unwrap_or_default().trim_end().to_owned();
+    for l in lines {
+        body.push_str(nl);
+        if !l.is_empty() && !l.starts_with([' ', '\t']) {
+            body.push_str("    ");
+        }
+        body.push_str(l.trim_end());
+    }
+    let definition = format!("{id} = {body}");
+    let out = match before.get(id) {
+        Some(entry) => {
+            // Its bytes: from its line's start to the end of its last line.
+            let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+            let first = entry.line - 1;
+            let last = first + entry.text.lines().count().max(1) - 1;
+            let (Some(&start), Some(&last_start)) = (starts.get(first), starts.get(last)) else {
+                return Err(SetProblem::Broken);
+            };
+            let end = text[last_start..].find('\n').map_or(text.len(), |i| last_start + i);
+            let end = if text[..end].ends_with('\r') { end - 1 } else { end };
+            let mut out = text.to_owned();
+            out.replace_range(start..end, &definition);
+            out
+        }
+        None => {
+            let mut out = text.to_owned();
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push_str(nl);
+            }
+            out.push_str(&definition);
+            out.push_str(nl);
+            out
+        }
+    };
+    let after = parse(&out);
+    let added = usize::from(before.get(id).is_none());
+    let others_kept = before
+        .entries
+        .iter()
+        .filter(|(k, _)| k.as_str() != id)
+        .all(|(k, e)| after.entries.get(k).is_some_and(|a| a.content == e.content && a.references == e.references));
+    if !after.errors.is_empty() || after.len() != before.len() + added || !others_kept || after.get(id).is_none() {
+        return Err(SetProblem::Broken);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,6 +581,29 @@ mod tests {
         let fr = parse("-brand = Stele\nabout = { -brand } suit { other }\nother = les traductions\n");
         let c = compare(&v2, &fr, Some(&source));
         assert_eq!(c.outdated, [EntryRef { id: "-brand".into(), line: 1 }]);
+    }
+
+    #[test]
+    fn messages_written_in_place_or_refused() {
+        // (file, id, value, expected file or problem).
+        let cases: &[(&str, &str, &str, Result<&str, SetProblem>)] = &[
+            (
+                "a = A\n# c\nb = B\n    .t = T\n\nc = C\n",
+                "b",
+                "Bé\n.t = Té",
+                Ok("a = A\n# c\nb = Bé\n    .t = Té\n\nc = C\n"),
+            ),
+            ("a = A\n", "n", "N { $x }", Ok("a = A\nn = N { $x }\n")),
+            ("a = A", "n", "N", Ok("a = A\nn = N\n")),
+            ("a = A\r\nb = B\r\n", "a", "Á", Ok("a = Á\r\nb = B\r\n")),
+            ("a = A\nb = B\n", "a", "{ broken", Err(SetProblem::Broken)),
+            ("a = A\nb = B\n", "a", "x\nc = C", Ok("a = x\n    c = C\nb = B\n")),
+            ("a = { oops\n", "b", "B", Err(SetProblem::Unreadable)),
+        ];
+        for (text, id, value, expected) in cases {
+            assert_eq!(set_message(text, id, value).as_deref(), expected.as_ref().copied(), "{text:?} {id}");
+        }
+        assert_eq!(value_text(parse("b = Bye\n    .t = T\n").get("b").unwrap()), "Bye\n    .t = T");
     }
 
     #[test]

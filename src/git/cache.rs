@@ -154,6 +154,43 @@ impl Repo {
         Some(cache)
     }
 
+    /// What the history cache says of `paths` when it was written at `head` and answers each
+    /// of them (else `None`): the answers as [`Repo::history_at_with`] gives them from a parsed
+    /// cache. The file's answer lines, then its `absent` lines, are sorted by path
+    /// ([`Repo::write_cache`]), so each path is a binary search.
+    fn cached_answers(&self, head: ObjectId, paths: &[String]) -> Option<HistoryAt> {
+        let text = self.read_cache_file("history")?;
+        let mut lines = text.split('\n').filter(|l| !l.is_empty());
+        let at = lines.next()?.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
+        if at != head {
+            return None;
+        }
+        let (mut answers, mut absent): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        for line in lines {
+            match line.strip_prefix("absent ") {
+                Some(path) => absent.push(path),
+                None => answers.push(line),
+            }
+        }
+        fn path_of(line: &str) -> &str {
+            line.splitn(4, ' ').nth(3).unwrap_or_default()
+        }
+        let mut found = HistoryAt::default();
+        for p in paths {
+            if let Ok(i) = answers.binary_search_by(|line| path_of(line).cmp(p.as_str())) {
+                let mut parts = answers[i].splitn(4, ' ');
+                let id: ObjectId = parts.next()?.parse().ok()?;
+                let time: i64 = parts.next()?.parse().ok()?;
+                let blob: ObjectId = parts.next()?.parse().ok()?;
+                found.blobs.insert(p.clone(), blob);
+                found.changes.insert(p.clone(), LastChange::Commit { id, time });
+            } else if absent.binary_search(&p.as_str()).is_err() {
+                return None;
+            }
+        }
+        Some(found)
+    }
+
     fn write_cache(&self, cache: &Cache) {
         use std::fmt::Write;
         let mut text = format!("{HEADER} {}\n", cache.at);
@@ -192,6 +229,13 @@ impl Repo {
         paths: &[String],
         companions: &[(&str, &str)],
     ) -> Result<HistoryAt, GitError> {
+        // A few paths at the cached commit (`suggest`'s one language of many): looked up in the
+        // file's sorted lines, without parsing the rest.
+        if self.history_ahead.borrow().is_none() {
+            if let Some(found) = self.cached_answers(head, paths) {
+                return Ok(found);
+            }
+        }
         let cache = self
             .read_cache()
             .filter(|c| c.at == head || self.inner.graph_descendant_of(head.0, c.at.0).unwrap_or(false));

@@ -86,6 +86,9 @@ pub struct Unit {
     pub source: String,
     /// Its translation (plain).
     pub target: String,
+    /// A dictionary's key (as shown: `context|msgid` in PO), when the unit is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 /// A unit found for a text, and how well it matches.
@@ -163,8 +166,9 @@ impl Memory {
 
     /// The units whose source scores at least `min` (percent) against `text`, best first
     /// (exact matches before all others, then by score, then by document), at most `limit`;
-    /// units of `except` (a translation's own path) are left out.
-    pub fn lookup(&self, text: &str, min: u32, limit: usize, except: Option<&str>) -> Vec<Match> {
+    /// units of `except` are left out: a translation's own path, and with a key only that
+    /// key's unit there (a dictionary's other keys are the memory of its own file).
+    pub fn lookup(&self, text: &str, min: u32, limit: usize, except: Option<(&str, Option<&str>)>) -> Vec<Match> {
         let query = tokens(text);
         if query.is_empty() || limit == 0 {
             return Vec::new();
@@ -206,8 +210,10 @@ impl Memory {
                 continue;
             }
             let unit = &self.units[c as usize];
-            if except == Some(unit.path.as_str()) {
-                continue;
+            if let Some((path, key)) = except {
+                if unit.path == path && (key.is_none() || unit.key.as_deref() == key) {
+                    continue;
+                }
             }
             found.push((fold(&unit.source) == folded, score, c));
         }
@@ -280,10 +286,13 @@ fn file_name(source: &Lang, target: &Lang) -> String {
     format!("memory-{source}-{target}")
 }
 
-const HEADER: &str = "stele-memory 1";
+const HEADER: &str = "stele-memory 2";
 
-/// One document's units as kept: its key and its pairs (source, target).
-type Kept = BTreeMap<(String, String), (String, Vec<(String, String)>)>;
+/// A pair as kept: source, target, and a dictionary's key.
+type KeptPair = (String, String, Option<String>);
+
+/// One document's units as kept: its key and its pairs.
+type Kept = BTreeMap<(String, String), (String, Vec<KeptPair>)>;
 
 fn escape(text: &str) -> String {
     export::tsv_escape(text)
@@ -326,7 +335,8 @@ fn parse(text: &str) -> Option<Kept> {
             }
             "p" => {
                 let (s, t) = (unescape(fields.next()?), unescape(fields.next()?));
-                kept.get_mut(current.as_ref()?)?.1.push((s, t));
+                let key = fields.next().map(unescape);
+                kept.get_mut(current.as_ref()?)?.1.push((s, t, key));
             }
             _ => return None,
         }
@@ -338,8 +348,11 @@ fn render(kept: &Kept) -> String {
     let mut out = format!("{HEADER}\n");
     for ((id, path), (key, pairs)) in kept {
         out.push_str(&format!("d\t{}\t{}\t{key}\n", escape(id), escape(path)));
-        for (s, t) in pairs {
-            out.push_str(&format!("p\t{}\t{}\n", escape(s), escape(t)));
+        for (s, t, key) in pairs {
+            match key {
+                Some(k) => out.push_str(&format!("p\t{}\t{}\t{}\n", escape(s), escape(t), escape(k))),
+                None => out.push_str(&format!("p\t{}\t{}\n", escape(s), escape(t))),
+            }
         }
     }
     out
@@ -347,12 +360,18 @@ fn render(kept: &Kept) -> String {
 
 /// Collects export's pairs, by document.
 struct Collect<'a> {
-    into: &'a mut FxHashMap<String, Vec<(String, String)>>,
+    into: &'a mut FxHashMap<String, Vec<KeptPair>>,
 }
 
 impl PairWriter for Collect<'_> {
     fn pair(&mut self, pair: &Pair) -> std::io::Result<()> {
-        self.into.entry(pair.doc.clone()).or_default().push((pair.source.clone(), pair.target.clone()));
+        // A dictionary's outdated key pairs the source's value now with a translation of an
+        // older one: not a translation unit.
+        if pair.key.is_some() && pair.outdated {
+            return Ok(());
+        }
+        let kept = (pair.source.clone(), pair.target.clone(), pair.key.clone());
+        self.into.entry(pair.doc.clone()).or_default().push(kept);
         Ok(())
     }
     fn finish(&mut self) -> std::io::Result<()> {
@@ -374,7 +393,8 @@ pub fn load(
     let name = file_name(source, target);
     let cached = repo.read_cache_file(&name);
     let mut stats = LoadStats { bytes: cached.as_ref().map_or(0, String::len), ..LoadStats::default() };
-    let old = cached.as_deref().and_then(parse).unwrap_or_default();
+    let mut old = cached.as_deref().and_then(parse).unwrap_or_default();
+    let old_len = old.len();
     let mut kept = Kept::new();
     let mut stale: Vec<DocumentStatus> = Vec::new();
     for doc in &report.documents {
@@ -384,10 +404,10 @@ pub fn load(
         let Some(key) = key_of(doc, source, target) else { continue };
         let path = doc.translations.iter().find(|t| &t.lang == target).map(|t| t.path.clone()).unwrap_or_default();
         let id = (doc.id.clone(), path);
-        match old.get(&id) {
-            Some((k, pairs)) if *k == key => {
+        match old.remove(&id) {
+            Some((k, pairs)) if k == key => {
                 stats.kept += 1;
-                kept.insert(id, (key, pairs.clone()));
+                kept.insert(id, (key, pairs));
             }
             _ => {
                 stats.paired += 1;
@@ -396,7 +416,7 @@ pub fn load(
             }
         }
     }
-    let changed = !stale.is_empty() || kept.len() != old.len();
+    let changed = !stale.is_empty() || kept.len() != old_len;
     if !stale.is_empty() {
         let opts = ExportOptions {
             source: source.clone(),
@@ -430,7 +450,13 @@ pub fn load(
         repo.write_cache_file(&name, &text);
     }
     let units = kept.into_iter().flat_map(|((doc, path), (_, pairs))| {
-        pairs.into_iter().map(move |(source, target)| Unit { doc: doc.clone(), path: path.clone(), source, target })
+        pairs.into_iter().map(move |(source, target, key)| Unit {
+            doc: doc.clone(),
+            path: path.clone(),
+            source,
+            target,
+            key,
+        })
     });
     let memory = Memory::new(units);
     stats.units = memory.len();
@@ -469,7 +495,7 @@ mod tests {
     }
 
     fn unit(doc: &str, source: &str, target: &str) -> Unit {
-        Unit { doc: doc.into(), path: format!("fr/{doc}.md"), source: source.into(), target: target.into() }
+        Unit { doc: doc.into(), path: format!("fr/{doc}.md"), source: source.into(), target: target.into(), key: None }
     }
 
     #[test]
@@ -505,7 +531,10 @@ mod tests {
                 assert_eq!(index, brute, "{text:?} at {min}");
             }
         }
-        assert!(m.lookup("Create an archive from files:", 50, 10, Some("fr/a.md")).iter().all(|f| f.unit.doc != "a"));
+        assert!(m
+            .lookup("Create an archive from files:", 50, 10, Some(("fr/a.md", None)))
+            .iter()
+            .all(|f| f.unit.doc != "a"));
     }
 
     #[test]
@@ -513,7 +542,10 @@ mod tests {
         let mut kept = Kept::new();
         kept.insert(
             ("doc\tone".into(), "fr/doc.md".into()),
-            ("k1 k2 - c".into(), vec![("a\nb\\c".into(), "x\ty".into())]),
+            (
+                "k1 k2 - c".into(),
+                vec![("a\nb\\c".into(), "x\ty".into(), None), ("s".into(), "t".into(), Some("k.x".into()))],
+            ),
         );
         kept.insert(("two".into(), "fr/two.md".into()), ("k".into(), Vec::new()));
         assert_eq!(parse(&render(&kept)), Some(kept));

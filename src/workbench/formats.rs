@@ -104,6 +104,10 @@ impl<W: Write> XliffTodoWriter<W> {
             writeln!(out, "          <context context-type=\"linenumber\">{}</context>", b.source_lines.0)?;
             writeln!(out, "          <context context-type=\"x-stele-work\">{}</context>", b.work.name())?;
             writeln!(out, "          <context context-type=\"x-stele-source-version\">{}</context>", t.source_blob)?;
+            if let Some(key) = &b.key {
+                let key = key.replace('\u{4}', "|");
+                writeln!(out, "          <context context-type=\"x-stele-key\">{}</context>", xml_escape(&key))?;
+            }
             writeln!(out, "        </context-group>")?;
             if b.work == Work::Update {
                 writeln!(out, "        <note from=\"stele-previous-source\">{}</note>", xml_escape(&b.old_source))?;
@@ -179,6 +183,9 @@ impl<W: Write> PoTodoWriter<W> {
             // comments but drop msgctxt.
             writeln!(out, "#. stele-unit: {}#{}", t.path.replace('\n', " "), b.number)?;
             writeln!(out, "#. stele: {}, {} {} ({})", b.work.name(), t.source_path, t.source_blob, t.doc)?;
+            if let Some(key) = &b.key {
+                writeln!(out, "#. stele-key: {}", key.replace('\u{4}', "|").replace('\n', " "))?;
+            }
             if let Some(m) = best {
                 writeln!(out, "#. memory {}%: {} ({})", m.score, m.unit.target.replace('\n', " "), m.unit.path)?;
             }

@@ -12,6 +12,7 @@
 //! becomes: every other byte kept, a unit whose source changed since the export refused.
 
 mod formats;
+mod keys;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -75,6 +76,21 @@ pub struct Pending {
     pub old_source: String,
     /// For an update: the translation's text of the block now.
     pub translation: String,
+    /// A dictionary's key or a Fluent message's id, when the unit is one (else a block).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// What a translation's units are, and so how they are written back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Units {
+    /// Blocks of a text (Markdown, plain text).
+    #[default]
+    Blocks,
+    /// Keys of a dictionary in this format.
+    Keys(crate::dict::Format),
+    /// Messages of a Fluent resource.
+    Messages,
 }
 
 /// A translation's pending blocks.
@@ -99,8 +115,12 @@ pub struct PendingTranslation {
     /// Blocks removed from the source whose translation is still there: to delete by hand
     /// (their lines in the translation).
     pub removed: Vec<(usize, usize)>,
-    /// Changes in front matter (a title): shown by `diff`, edited by hand.
+    /// Changes in front matter (a title): shown by `diff`, edited by hand. For a dictionary,
+    /// its plural keys to update or add, which are edited by hand too.
     pub front_matter: usize,
+    /// Blocks, keys or messages.
+    #[serde(skip)]
+    pub units: Units,
 }
 
 /// The lines of `text`'s front matter (0 when it has none).
@@ -141,6 +161,7 @@ impl PendingTranslation {
             blocks: Vec::new(),
             removed: Vec::new(),
             front_matter: 0,
+            units: Units::Blocks,
         }
     }
 }
@@ -180,6 +201,7 @@ pub fn pending(
                     source: b.new_text.clone(),
                     old_source: b.old_text.clone(),
                     translation: b.translation_text.clone(),
+                    key: None,
                 });
             }
         }
@@ -200,6 +222,7 @@ pub fn pending(
                     source: raw.to_owned(),
                     old_source: String::new(),
                     translation: String::new(),
+                    key: None,
                 });
             }
         }
@@ -228,6 +251,13 @@ pub enum Refusal {
     NotFound,
     /// A new translation is written whole: some of its blocks are not translated yet.
     Incomplete,
+    /// A dictionary's plural value: its forms are edited by hand.
+    Plural,
+    /// A key the dictionary lacks, in a map it does not have yet (nested JSON or YAML).
+    NoParent,
+    /// The key's value cannot be replaced in place without changing anything else or
+    /// breaking the file (read again to check), or the format is not one stele writes.
+    NotInPlace,
 }
 
 /// A unit not written, and why.
@@ -241,6 +271,8 @@ pub struct Refused {
     pub line: usize,
     /// Why.
     pub why: Refusal,
+    /// A dictionary's key or a Fluent message's id, when the unit is one.
+    pub key: Option<String>,
 }
 
 /// What one translation file becomes.
@@ -336,6 +368,10 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
         if units.is_empty() {
             continue;
         }
+        if pending.units != Units::Blocks {
+            plan_keys(pending, text.as_deref(), &units, &mut out);
+            continue;
+        }
         let mut edits = Vec::new();
         let mut done = vec![false; pending.blocks.len()];
         let mut refused = Vec::new();
@@ -357,6 +393,7 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                     number: u.number,
                     line: u.line,
                     why: Refusal::SourceChanged,
+                    key: None,
                 });
                 continue;
             };
@@ -414,6 +451,7 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                     number: u.number,
                     line: u.line,
                     why: Refusal::NotFound,
+                    key: None,
                 }),
             }
         }
@@ -428,6 +466,7 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                     number: u.number,
                     line: u.line,
                     why: Refusal::Incomplete,
+                    key: None,
                 });
             }
             out.refused.extend(refused);
@@ -448,6 +487,65 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
         });
     }
     out
+}
+
+/// [`plan`] for a dictionary or a Fluent resource: each returned unit matched to its key as a
+/// block is, and written into the file's text one after the other, each result read back
+/// (a unit that cannot be written so is refused, naming its key). Only existing files: a
+/// translation not created yet is not exported as keys.
+fn plan_keys(pending: &PendingTranslation, text: Option<&str>, units: &[&ReturnedUnit], out: &mut ImportPlan) {
+    let Some(text) = text else { return };
+    let mut after = text.to_owned();
+    let mut done = vec![false; pending.blocks.len()];
+    let mut refused = Vec::new();
+    let mut count = 0;
+    for u in units {
+        let refuse = |why, key: Option<&String>| Refused {
+            path: pending.path.clone(),
+            number: u.number,
+            line: u.line,
+            why,
+            key: key.cloned(),
+        };
+        let Some(target) = u.target.as_deref().filter(|_| u.done || u.unsure) else {
+            out.untranslated += 1;
+            continue;
+        };
+        let block = pending
+            .blocks
+            .get(u.number.wrapping_sub(1))
+            .filter(|b| same(&b.source, &u.source) && !done[b.number - 1])
+            .or_else(|| pending.blocks.iter().find(|b| same(&b.source, &u.source) && !done[b.number - 1]));
+        let Some(block) = block else {
+            refused.push(refuse(Refusal::SourceChanged, None));
+            continue;
+        };
+        if !u.done && same(target, &block.translation) {
+            out.untranslated += 1;
+            continue;
+        }
+        let key = block.key.as_deref().unwrap_or_default();
+        match keys::write(pending.units, &after, key, &cleaned(target)) {
+            Ok(next) => {
+                after = next;
+                done[block.number - 1] = true;
+                count += 1;
+            }
+            Err(why) => refused.push(refuse(why, block.key.as_ref())),
+        }
+    }
+    let complete =
+        done.iter().all(|d| *d) && pending.removed.is_empty() && pending.front_matter == 0 && refused.is_empty();
+    out.refused.extend(refused);
+    if count > 0 {
+        out.writes.push(FileWrite {
+            path: pending.path.clone(),
+            before: Some(text.to_owned()),
+            after,
+            units: count,
+            complete,
+        });
+    }
 }
 
 /// Where returned files come from and what they say they are.
@@ -518,12 +616,16 @@ mod tests;
 
 /// The pending translations into `lang` of `report`'s documents (a status computed with
 /// block texts): outdated translations whose stale blocks are known, and missing ones, of text
-/// corpora; others are counted in the second value (unknown state, no readable basis, Fluent).
+/// corpora; outdated dictionaries and Fluent resources, key by key (their basis read from
+/// `repo`); others are counted in the second value (unknown state, no readable basis, a
+/// dictionary or resource not created yet).
 pub fn gather(
     report: &crate::freshness::StatusReport,
     corpora: &[crate::corpus::Corpus],
     lang: &crate::lang::Lang,
-) -> Result<(Vec<PendingTranslation>, usize), crate::tracking::TrackingError> {
+    repo: &crate::git::Repo,
+) -> Result<(Vec<PendingTranslation>, usize), GatherError> {
+    use crate::config::Kind;
     let mut out = Vec::new();
     let mut left = 0;
     for doc in &report.documents {
@@ -531,20 +633,70 @@ pub fn gather(
         if !matches!(t.state, State::Outdated | State::Missing | State::Unknown) || !doc.source.exists {
             continue;
         }
-        let corpus = corpora.iter().find(|c| *c.config.name == *doc.corpus);
-        let text_corpus = corpus.is_some_and(|c| c.config.kind == crate::config::Kind::Text);
-        let stale = t.stale_blocks.as_deref();
-        if !text_corpus || t.state == State::Unknown || (t.state == State::Outdated && stale.is_none()) {
-            left += 1;
-            continue;
-        }
-        let Some(corpus) = corpus else { continue };
-        let source = crate::tracking::read_text(&corpus.repo_root.join(&doc.source.path))?;
-        let markdown = crate::tracking::storage_for(&doc.source.path) == crate::tracking::Storage::FrontMatter;
+        let Some(corpus) = corpora.iter().find(|c| *c.config.name == *doc.corpus) else { continue };
         let blob = doc.source.blob.map(|b| b.to_string()).unwrap_or_default();
         let head =
             PendingTranslation::new(&doc.id, &doc.corpus, &t.path, &doc.source.path, t.lang.as_str(), t.state, blob);
-        out.push(pending(head, &source, if t.state == State::Outdated { stale } else { None }, markdown));
+        let read = |rel: &str| crate::tracking::read_text(&corpus.repo_root.join(rel));
+        match corpus.config.kind {
+            Kind::Text => {
+                let stale = t.stale_blocks.as_deref();
+                if t.state == State::Unknown || (t.state == State::Outdated && stale.is_none()) {
+                    left += 1;
+                    continue;
+                }
+                let source = read(&doc.source.path)?;
+                let markdown = crate::tracking::storage_for(&doc.source.path) == crate::tracking::Storage::FrontMatter;
+                out.push(pending(head, &source, if t.state == State::Outdated { stale } else { None }, markdown));
+            }
+            Kind::Dictionary { format } => {
+                let format = format.or_else(|| crate::dict::Format::by_extension(&doc.source.path));
+                let (Some(format), Some(keys), State::Outdated) = (format, t.keys.as_deref(), t.state) else {
+                    left += 1;
+                    continue;
+                };
+                let parse = |rel: &str, text: &str| {
+                    crate::dict::parse(format, text)
+                        .map_err(|error| GatherError::Dictionary { path: rel.to_owned(), error })
+                };
+                let source = parse(&doc.source.path, &read(&doc.source.path)?)?;
+                let translation = parse(&t.path, &read(&t.path)?)?;
+                let basis = crate::freshness::basis_source(repo, t)?
+                    .and_then(|bytes| crate::dict::parse_bytes(format, &bytes).ok());
+                out.push(keys::dictionary(head, format, &source, &translation, basis.as_ref(), keys));
+            }
+            Kind::Fluent => {
+                let (Some(messages), State::Outdated) = (t.messages.as_deref(), t.state) else {
+                    left += 1;
+                    continue;
+                };
+                let source = crate::ftl::parse(&read(&doc.source.path)?);
+                let translation = crate::ftl::parse(&read(&t.path)?);
+                let basis = crate::freshness::basis_source(repo, t)?
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .map(|text| crate::ftl::parse(&text));
+                out.push(keys::fluent(head, &source, &translation, basis.as_ref(), messages));
+            }
+        }
     }
     Ok((out, left))
+}
+
+/// What can go wrong gathering pending work.
+#[derive(Debug, thiserror::Error)]
+pub enum GatherError {
+    /// A file could not be read.
+    #[error(transparent)]
+    Tracking(#[from] crate::tracking::TrackingError),
+    /// A basis version could not be read from the repository.
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
+    /// A dictionary does not parse (it did when its state was decided: it changed since).
+    #[error("{path}: {error}")]
+    Dictionary {
+        /// The file.
+        path: String,
+        /// Why.
+        error: crate::dict::DictError,
+    },
 }

@@ -32,6 +32,7 @@ fn block(number: usize, work: Work, source: &str, translation: &str, at: usize) 
         plain: source.into(),
         old_source: String::new(),
         translation: translation.into(),
+        key: None,
     }
 }
 
@@ -47,6 +48,7 @@ fn pending_of(path: &str, state: State, blocks: Vec<Pending>) -> PendingTranslat
         blocks,
         removed: Vec::new(),
         front_matter: 0,
+        units: Units::Blocks,
     }
 }
 

@@ -336,3 +336,168 @@ fn omegat_console_mode_translates_the_po_and_import_takes_it_back() {
     assert_eq!(after.replace(&pin(&after), ""), expected(&before).replace(&pin(&before), ""));
     assert_eq!(env.state_of("corpus/doc/fr.md"), "current");
 }
+
+// issue 26, item 4: dictionaries and Fluent resources, key by key.
+
+/// Fills every XLIFF target still to translate with the answer to its source (sources and
+/// targets may span lines: a Fluent message's attributes).
+fn fill_xliff(xliff: &str, answers: &[(&str, &str)]) -> String {
+    let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let source = regex::Regex::new(r#"(?s)<source xml:lang="en">(.*?)</source>"#).unwrap();
+    let target = regex::Regex::new(r#"(?s)<target xml:lang="fr" state="needs-translation">.*?</target>"#).unwrap();
+    let mut parts = xliff.split("<trans-unit ");
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for unit in parts {
+        let text = unescape(&source.captures(unit).expect("a source")[1]);
+        let answer = answers
+            .iter()
+            .find(|(s, _)| *s == text)
+            .map(|(_, t)| escape(t))
+            .unwrap_or_else(|| panic!("unexpected unit {text:?}"));
+        let filled = format!("<target xml:lang=\"fr\" state=\"translated\">{answer}</target>");
+        out.push_str("<trans-unit ");
+        out.push_str(&target.replace(unit, regex::NoExpand(&filled)));
+    }
+    out
+}
+
+/// A dictionary corpus (`layout`, one file per language) whose French file was translated from
+/// `v1`; the source then becomes `v2`. Returns the environment and the French file's path.
+fn keyed(kind: &str, layout: &str, ext: &str, v1: &str, fr: &str, v2: &str) -> (TestEnv, String) {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        &format!("[corpora.ui]\n{kind}\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"{layout}\"\n"),
+    );
+    let (en_path, fr_path) =
+        (layout.replace("{lang}", "en").replace("{path}", ext), layout.replace("{lang}", "fr").replace("{path}", ext));
+    env.write(&en_path, v1);
+    env.write(&fr_path, fr);
+    env.commit("translated");
+    if v2 != v1 {
+        env.tick();
+        env.write(&en_path, v2);
+        env.commit("source changes");
+    }
+    assert_eq!(env.state_of(&fr_path), "outdated");
+    (env, fr_path)
+}
+
+/// export --todo → the units translated by `answers` → import: the file becomes `expected`
+/// byte for byte, and current.
+fn keys_round_trip(env: &TestEnv, fr_path: &str, units: usize, answers: &[(&str, &str)], expected: &str) {
+    let out = env.stele(&["export", "--todo", "--lang", "fr", "--format", "xliff", "-o", "todo.xlf"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let xliff = env.read("todo.xlf");
+    assert_eq!(xliff.matches("<trans-unit ").count(), units, "{xliff}");
+    assert!(xliff.contains("context-type=\"x-stele-key\""), "{xliff}");
+    env.write("todo.xlf", &fill_xliff(&xliff, answers));
+    let out = env.stele(&["import", "todo.xlf"]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(env.read(fr_path), expected);
+    assert_eq!(env.state_of(fr_path), "current", "{}", env.stele(&["status", "-v"]).stdout);
+}
+
+#[test]
+fn json_keys_round_trip_nested_and_added_beside_a_sibling() {
+    let v1 = "{\n  \"home\": \"Home\",\n  \"helpText\": \"Help\",\n  \"nav\": {\n    \"search\": \"Search\"\n  }\n}\n";
+    let fr =
+        "{\n  \"home\": \"Accueil\",\n  \"helpText\": \"Aide\",\n  \"nav\": {\n    \"search\": \"Chercher\"\n  }\n}\n";
+    let v2 = "{\n  \"home\": \"Home\",\n  \"helpText\": \"Help\",\n  \"nav\": {\n    \"search\": \"Find\",\n    \"help\": \"Help\"\n  }\n}\n";
+    let (env, path) = keyed("kind = \"dictionary\"", "i18n/{lang}.{path}", "json", v1, fr, v2);
+    // suggest: the added key's value is another key's, translated: an exact match from the
+    // file's own other keys.
+    let json = env.stele(&["suggest", &path, "--format", "json"]).json();
+    let blocks = &json["translations"][0]["blocks"];
+    assert_eq!(blocks.as_array().unwrap().len(), 2, "{json}");
+    assert_eq!(blocks[0]["key"], "nav.search");
+    assert_eq!(blocks[0]["work"], "update");
+    assert_eq!(blocks[0]["old_source"], "Search");
+    assert_eq!(blocks[0]["translation"], "Chercher");
+    assert_eq!(blocks[1]["key"], "nav.help");
+    assert_eq!(blocks[1]["matches"][0]["target"], "Aide", "{json}");
+    assert_eq!(blocks[1]["matches"][0]["exact"], true);
+    let text = env.stele(&["suggest", &path]).stdout;
+    assert!(text.contains("@@ key nav.help, add · source line 6 · translation line 0"), "{text}");
+    let expected = "{\n  \"home\": \"Accueil\",\n  \"helpText\": \"Aide\",\n  \"nav\": {\n    \"search\": \"Trouver\",\n    \"help\": \"Aide\"\n  }\n}\n";
+    keys_round_trip(&env, &path, 2, &[("Find", "Trouver"), ("Help", "Aide")], expected);
+}
+
+#[test]
+fn yaml_keys_round_trip_keeping_comments_and_quoting_only_what_changed() {
+    let v1 = "# Site\nhome: Home\nnav:\n  search: Search\n";
+    let fr = "home: Accueil\nnav:\n  search: Chercher # verbe\n";
+    let v2 = "# Site\nhome: Home\nnav:\n  search: Find\n  help: Help\n";
+    let (env, path) = keyed("kind = \"dictionary\"", "i18n/{lang}.{path}", "yaml", v1, fr, v2);
+    let expected = "home: Accueil\nnav:\n  search: \"Trouver\" # verbe\n  help: \"Aide\"\n";
+    keys_round_trip(&env, &path, 2, &[("Find", "Trouver"), ("Help", "Aide")], expected);
+}
+
+#[test]
+fn properties_keys_round_trip() {
+    let v1 = "home = Home\nsearch = Search\n";
+    let fr = "# Français\nhome = Accueil\nsearch = Chercher\n";
+    let v2 = "home = Home\nsearch = Find \\\n    everything\nhelp = Help\n";
+    let (env, path) = keyed("kind = \"dictionary\"", "i18n/{lang}.{path}", "properties", v1, fr, v2);
+    let expected = "# Français\nhome = Accueil\nsearch = Tout trouver\nhelp = Aide\n";
+    keys_round_trip(&env, &path, 2, &[("Find everything", "Tout trouver"), ("Help", "Aide")], expected);
+}
+
+#[test]
+fn po_entries_round_trip_fuzzy_untranslated_and_missing() {
+    let head = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n";
+    let en = format!("{head}\nmsgid \"Home\"\nmsgstr \"\"\n\nmsgid \"Search\"\nmsgstr \"\"\n\nmsgid \"Help\"\nmsgstr \"\"\n\nmsgctxt \"verb\"\nmsgid \"Save\"\nmsgstr \"\"\n");
+    let fr = format!("{head}\"Language: fr\\n\"\n\nmsgid \"Home\"\nmsgstr \"Accueil\"\n\n#, fuzzy\n#| msgid \"Find\"\nmsgid \"Search\"\nmsgstr \"Trouver\"\n\nmsgid \"Help\"\nmsgstr \"\"\n");
+    let (env, path) = keyed("kind = \"dictionary\"", "po/{lang}.{path}", "po", &en, &fr, &en);
+    let expected = format!("{head}\"Language: fr\\n\"\n\nmsgid \"Home\"\nmsgstr \"Accueil\"\n\nmsgid \"Search\"\nmsgstr \"Chercher\"\n\nmsgid \"Help\"\nmsgstr \"Aide\"\n\nmsgctxt \"verb\"\nmsgid \"Save\"\nmsgstr \"Enregistrer\"\n");
+    keys_round_trip(&env, &path, 3, &[("Search", "Chercher"), ("Help", "Aide"), ("Save", "Enregistrer")], &expected);
+    if have("msgfmt", &["--version"]) {
+        let out = env.command("msgfmt", env.root()).args(["--check", "-o", "/dev/null", &path]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn fluent_messages_round_trip_with_attributes() {
+    let v1 = "hello = Hello, { $name }!\nbye = Goodbye\n    .title = Leaving\n\n# Kept\nkept = Same\n";
+    let fr = "hello = Bonjour, { $name } !\nbye = Au revoir\n    .title = Départ\n\n# Gardé\nkept = Pareil\n";
+    let v2 = "hello = Hello, { $name }!\nbye = Goodbye\n    .title = Quitting\n\n# Kept\nkept = Same\nnew = New { $count }\n";
+    let (env, path) = keyed("kind = \"fluent\"", "locales/{lang}/{path}", "app.ftl", v1, fr, v2);
+    let expected = "hello = Bonjour, { $name } !\nbye = Au revoir\n    .title = On s’en va\n\n# Gardé\nkept = Pareil\nnew = Nouveau { $count }\n";
+    keys_round_trip(
+        &env,
+        &path,
+        2,
+        &[
+            ("Goodbye\n    .title = Quitting", "Au revoir\n    .title = On s’en va"),
+            ("New { $count }", "Nouveau { $count }"),
+        ],
+        expected,
+    );
+}
+
+#[test]
+fn a_key_whose_parent_map_is_missing_is_refused_by_name_and_the_file_still_reads() {
+    let v1 = "home: Home\nnav:\n  search: Search\n";
+    let fr = "home: Accueil\nnav:\n  search: Chercher\n";
+    let v2 = "home: Home\nnav:\n  search: Find\nfooter:\n  legal: Legal\n";
+    let (env, path) = keyed("kind = \"dictionary\"", "i18n/{lang}.{path}", "yaml", v1, fr, v2);
+    let out = env.stele(&["export", "--todo", "--lang", "fr", "--format", "po", "-o", "todo.po"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let po = env.read("todo.po");
+    assert!(po.contains("#. stele-key: footer.legal"), "{po}");
+    env.write("todo.po", &fill_po(&po, &|s| if s == "Find" { "Trouver".into() } else { "Mentions légales".into() }));
+    let out = env.stele(&["import", "todo.po"]);
+    assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains(
+            "i18n/fr.yaml#2 (key footer.legal) not written: the dictionary has no key under the same parent yet"
+        ),
+        "{}",
+        out.stderr
+    );
+    // The other unit is written, the file parses, and it is still outdated (a key missing).
+    assert_eq!(env.read(&path), "home: Accueil\nnav:\n  search: \"Trouver\"\n");
+    assert_eq!(env.state_of(&path), "outdated");
+}
