@@ -108,6 +108,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         only_files: None,
         block_texts: false,
         partial: false,
+        compact_missing: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();

@@ -262,7 +262,14 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
     }
     let mut files: HashSet<String> = HashSet::from([target.doc.source.path.clone()]);
     files.extend(target.doc.translations.iter().map(|t| t.path.clone()));
-    let opts = StatusOptions { langs, paths: Vec::new(), only_files: Some(files), block_texts: true, partial: false };
+    let opts = StatusOptions {
+        langs,
+        paths: Vec::new(),
+        only_files: Some(files),
+        block_texts: true,
+        partial: false,
+        compact_missing: false,
+    };
     let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
     let Some(doc) = report.documents.iter().find(|d| d.id == target.doc.id) else {
         line(out, t!(ctx.loc, "diff-nothing", "target" => display_path(&args.target)))?;

@@ -162,6 +162,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         only_files: None,
         block_texts: false,
         partial: true,
+        compact_missing: false,
     };
     let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
     let bar = indicatif::ProgressBar::new(total as u64);
@@ -325,6 +326,7 @@ fn run_todo(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCod
         only_files: None,
         block_texts: true,
         partial: false,
+        compact_missing: false,
     };
     let report = stele::freshness::status(&corpora, &repo, &opts)?;
     let (pending, left) = workbench::gather(&report, &corpora, &lang)?;

@@ -59,6 +59,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         only_files: Some(files.clone()),
         block_texts: true,
         partial: true,
+        compact_missing: false,
     };
     let report = freshness::status(std::slice::from_ref(corpus), &repo, &opts)?;
     let (pending, _) = workbench::gather(&report, std::slice::from_ref(corpus), &lang)?;

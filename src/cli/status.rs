@@ -79,6 +79,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
         only_files: None,
         block_texts: false,
         partial: false,
+        // The text lists name a few missing translations and JSON writes each as it goes:
+        // their paths are made then, not for the hundreds of thousands a large site has.
+        compact_missing: args.format != StatusFormat::Markdown,
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     match args.format {
@@ -338,14 +341,14 @@ fn render_corpus(
     // Per language, in the summary's order: how many were listed, how many were not.
     let mut counts: Vec<(&stele::lang::Lang, usize, usize)> =
         summary.summary.iter().map(|(lang, _)| (lang, 0, 0)).collect();
-    for doc in listed {
-        let rows: Vec<&TranslationStatus> = doc
-            .translations
-            .iter()
-            .filter(|t| ctx.verbose > 0 || t.state != State::Current)
+    for &&doc in &listed {
+        // A missing translation's status (its path) is made only for the rows listed.
+        let rows: Vec<std::borrow::Cow<'_, TranslationStatus>> = doc
+            .entries()
+            .filter(|t| ctx.verbose > 0 || t.state() != State::Current)
             .filter(|t| {
-                let Some(at) = counts.iter().position(|(l, _, _)| **l == t.lang) else {
-                    counts.push((&t.lang, 0, 0));
+                let Some(at) = counts.iter().position(|(l, _, _)| *l == t.lang()) else {
+                    counts.push((t.lang(), 0, 0));
                     return true;
                 };
                 let (_, listed, more) = &mut counts[at];
@@ -357,6 +360,7 @@ fn render_corpus(
                     false
                 }
             })
+            .map(|e| doc.status_of(e))
             .collect();
         if rows.is_empty() && doc.source.syntax_errors.is_empty() {
             continue;
@@ -387,6 +391,7 @@ fn render_corpus(
         let rows: Vec<Vec<Cell>> = rows
             .into_iter()
             .map(|t| {
+                let t = &*t;
                 let name = name_of(t.state);
                 let detail = match (t.state, t.reason) {
                     (State::Orphan, _) => match (&doc.source.renamed_to, corpus) {

@@ -104,6 +104,7 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
         only_files: Some(files),
         block_texts: true,
         partial: true,
+        compact_missing: false,
     };
     let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
     let mut shown: Vec<(PendingTranslation, Vec<Vec<Match>>)> = Vec::new();

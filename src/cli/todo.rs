@@ -68,6 +68,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         only_files: None,
         block_texts: false,
         partial: false,
+        compact_missing: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     let mut lists: Vec<(Lang, Vec<freshness::TodoItem>)> =
