@@ -86,8 +86,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     match args.format {
         StatusFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonStatus { version: 1, report: &report })
+            // serde_json writes in pieces of a few bytes (a key, a colon, an indent): a buffer
+            // of its own takes them without a call through `dyn Write` each.
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer_pretty(&mut buffered, &JsonStatus { version: 1, report: &report })
                 .map_err(std::io::Error::from)?;
+            buffered.flush()?;
+            drop(buffered);
             line(out, "")?;
         }
         StatusFormat::Text => {
