@@ -525,6 +525,9 @@ fn main() {
     if let (Some(stele), Some(git)) = (of("stele status"), of("git status --porcelain")) {
         println!("| ratio stele status / git status | {:.2} |", stele / git);
     }
+    if let (Some(stele), Some(git)) = (of("stele status --format json"), of("git status --porcelain")) {
+        println!("| ratio stele status --format json / git status | {:.2} |", stele / git);
+    }
     if let (Some(stele), Some(git)) = (of("stele status, cold (no .git/stele)"), of("git log --name-only")) {
         println!("| ratio cold stele status / git log --name-only | {:.2} |", stele / git);
     }
