@@ -352,7 +352,7 @@ fn render_corpus(
             .entries()
             .filter(|t| ctx.verbose > 0 || t.state() != State::Current)
             .filter(|t| {
-                let Some(at) = counts.iter().position(|(l, _, _)| *l == t.lang()) else {
+                let Some(at) = t.lang().position_in(counts.iter().enumerate().map(|(i, (l, _, _))| (*l, i))) else {
                     counts.push((t.lang(), 0, 0));
                     return true;
                 };

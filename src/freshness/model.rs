@@ -692,7 +692,7 @@ pub(super) fn summarize(
 /// The counts of `lang` among `sums`, added if not there yet.
 fn sum_of<'a>(sums: &'a mut Vec<(Lang, LangSummary)>, lang: &Lang) -> &'a mut LangSummary {
     // A few languages: a list is faster than hashing a tag for every translation.
-    let at = match sums.iter().position(|(l, _)| l == lang) {
+    let at = match lang.position_in(sums.iter().enumerate().map(|(i, (l, _))| (l, i))) {
         Some(at) => at,
         None => {
             sums.push((lang.clone(), LangSummary::default()));
