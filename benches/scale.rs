@@ -7,7 +7,9 @@
 //! ```
 //!
 //! Both write `pages/{path}` sources and `pages.{lang}/{path}` translations (tldr's layout)
-//! into a temporary git repository (`--keep` keeps it).
+//! into a temporary git repository (`--keep` keeps it). `--generate DIR` writes it at `DIR`
+//! instead, checks stele's answer there and times nothing: `scripts/bench-status.sh`, run
+//! in it, times the recorded-basis figures by plain commands.
 //!
 //! - Recorded basis: every translation carries `stele-basis` in its front matter; 90% are
 //!   current, 5% outdated, 5% missing, and stele's counts must match. Times `stele status`
@@ -38,6 +40,8 @@ struct Options {
     merges: usize,
     verify: usize,
     keep: bool,
+    /// Write the repository here, check stele's answer, and time nothing.
+    generate: Option<std::path::PathBuf>,
 }
 
 fn parse_args() -> Options {
@@ -50,6 +54,7 @@ fn parse_args() -> Options {
         merges: 0,
         verify: 200,
         keep: false,
+        generate: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -74,6 +79,7 @@ fn parse_args() -> Options {
                 o.merges = 800;
             }
             "--keep" => o.keep = true,
+            "--generate" => o.generate = Some(value().into()),
             "--bench" => {}
             other => panic!("unknown argument {other}"),
         }
@@ -433,6 +439,54 @@ fn stele_run(dir: &Path, args: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
+/// Runs stele with its output discarded, as a person timing it would.
+fn stele_discard(dir: &Path, args: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_stele"))
+        .current_dir(dir)
+        .args(args)
+        .env("LANG", "C")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("stele runs");
+    assert!(status.success());
+}
+
+/// Runs git with its output discarded.
+fn git_discard(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success());
+}
+
+/// Checks stele's counts against the generated truth, from a first run with nothing kept in
+/// `.git/stele` (which keeps its facts there, as any first run does); that run's time.
+fn check_truth(dir: &Path, o: &Options, truth: &[Truth]) -> Duration {
+    forget(dir);
+    let first = Instant::now();
+    let json: serde_json::Value =
+        serde_json::from_slice(&stele_run(dir, &["status", "--format", "json"])).expect("JSON");
+    let first = first.elapsed();
+    for (li, lang) in o.langs.iter().enumerate() {
+        let s = &json["summary"][lang];
+        let got = Truth {
+            current: s["current"].as_u64().unwrap() as usize,
+            outdated: s["outdated"].as_u64().unwrap() as usize,
+            missing: s["missing"].as_u64().unwrap() as usize,
+        };
+        assert_eq!(got, truth[li], "{lang}: stele disagrees with the generated truth");
+    }
+    eprintln!("stele's counts match the generated truth: {truth:?}");
+    first
+}
+
 /// Forgets what earlier runs kept (`.git/stele`), for a cold run.
 fn forget(dir: &Path) {
     let _ = fs::remove_dir_all(dir.join(".git/stele"));
@@ -440,6 +494,19 @@ fn forget(dir: &Path) {
 
 fn main() {
     let o = parse_args();
+    if let Some(dir) = &o.generate {
+        fs::create_dir_all(dir).expect("the folder to generate in");
+        assert!(fs::read_dir(dir).unwrap().next().is_none(), "--generate: {} is not empty", dir.display());
+        let start = Instant::now();
+        if o.history {
+            generate_history(dir, &o);
+        } else {
+            let truth = generate(dir, &o);
+            check_truth(dir, &o, &truth);
+        }
+        eprintln!("generated in {:.1}s at {}", start.elapsed().as_secs_f64(), dir.display());
+        return;
+    }
     let tmp = tempfile::tempdir().expect("temporary directory");
     let dir = tmp.path();
     let start = Instant::now();
@@ -457,6 +524,9 @@ fn main() {
     let of = |name: &str| rows.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_secs_f64());
     if let (Some(stele), Some(git)) = (of("stele status"), of("git status --porcelain")) {
         println!("| ratio stele status / git status | {:.2} |", stele / git);
+    }
+    if let (Some(stele), Some(git)) = (of("stele status --format json"), of("git status --porcelain")) {
+        println!("| ratio stele status --format json / git status | {:.2} |", stele / git);
     }
     if let (Some(stele), Some(git)) = (of("stele status, cold (no .git/stele)"), of("git log --name-only")) {
         println!("| ratio cold stele status / git log --name-only | {:.2} |", stele / git);
@@ -477,36 +547,15 @@ fn recorded_bench(dir: &Path, o: &Options, start: Instant) -> Vec<(String, Durat
         dir.display()
     );
 
-    // Check stele against the known truth before timing it (this first run also keeps its
-    // facts in .git/stele, as any first run does).
-    forget(dir);
-    let first = Instant::now();
-    let json: serde_json::Value =
-        serde_json::from_slice(&stele_run(dir, &["status", "--format", "json"])).expect("JSON");
-    let first = first.elapsed();
-    for (li, lang) in o.langs.iter().enumerate() {
-        let s = &json["summary"][lang];
-        let got = Truth {
-            current: s["current"].as_u64().unwrap() as usize,
-            outdated: s["outdated"].as_u64().unwrap() as usize,
-            missing: s["missing"].as_u64().unwrap() as usize,
-        };
-        assert_eq!(got, truth[li], "{lang}: stele disagrees with the generated truth");
-    }
-    eprintln!("stele's counts match the generated truth: {truth:?}");
-
+    let first = check_truth(dir, o, &truth);
+    // As scripts/bench-status.sh times them: output to /dev/null (captured, stele's JSON
+    // output was copied through a pipe into this process, which git's empty one was not).
     let times = time_together(
         o.runs,
         &mut [
-            &mut || {
-                stele_run(dir, &["status"]);
-            },
-            &mut || {
-                stele_run(dir, &["status", "--format", "json"]);
-            },
-            &mut || {
-                git(dir, &["status", "--porcelain"]);
-            },
+            &mut || stele_discard(dir, &["status"]),
+            &mut || stele_discard(dir, &["status", "--format", "json"]),
+            &mut || git_discard(dir, &["status", "--porcelain"]),
         ],
     );
     let (text, json, status) = (times[0], times[1], times[2]);

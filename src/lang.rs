@@ -77,6 +77,18 @@ impl Lang {
         &self.tag
     }
 
+    /// The position of `self` in `langs`: first among the clones of the very same tag (a
+    /// corpus's statuses share the configuration's), which compares no bytes, then among
+    /// equal ones. Counting 280,000 translations by language compared `fr` with `es` byte by
+    /// byte millions of times (a sixth of a warm status on tldr-pages).
+    pub fn position_in<'a, T: 'a>(&self, langs: impl Iterator<Item = (&'a Lang, T)> + Clone) -> Option<T> {
+        langs
+            .clone()
+            .find(|(l, _)| std::sync::Arc::ptr_eq(&l.tag, &self.tag))
+            .or_else(|| langs.into_iter().find(|(l, _)| *l == self))
+            .map(|(_, t)| t)
+    }
+
     /// The language subtag alone (`pt` of `pt-BR`, `es` of `es-419`).
     pub fn primary(&self) -> &str {
         self.tag.split('-').next().unwrap_or(&self.tag)

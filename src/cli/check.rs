@@ -109,6 +109,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         block_texts: false,
         block_texts_of: None,
         partial: false,
+        compact_missing: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();

@@ -269,6 +269,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs, out: &mut dyn Write) -> Result<ExitCode, 
         block_texts: true,
         block_texts_of: None,
         partial: false,
+        compact_missing: false,
     };
     let report = freshness::status(std::slice::from_ref(target.corpus), &repo, &opts)?;
     let Some(doc) = report.documents.iter().find(|d| d.id == target.doc.id) else {

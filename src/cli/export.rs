@@ -163,6 +163,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         block_texts: false,
         block_texts_of: None,
         partial: true,
+        compact_missing: false,
     };
     let total: usize = corpora.iter().map(|c| c.documents.len()).sum();
     let bar = indicatif::ProgressBar::new(total as u64);
@@ -327,6 +328,7 @@ fn run_todo(ctx: &Ctx, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCod
         block_texts: true,
         block_texts_of: None,
         partial: false,
+        compact_missing: false,
     };
     let report = stele::freshness::status(&corpora, &repo, &opts)?;
     let (pending, left) = workbench::gather(&report, &corpora, &lang, &repo)?;

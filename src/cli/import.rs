@@ -60,6 +60,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode
         block_texts: true,
         block_texts_of: None,
         partial: true,
+        compact_missing: false,
     };
     let report = freshness::status(std::slice::from_ref(corpus), &repo, &opts)?;
     let (pending, _) = workbench::gather(&report, std::slice::from_ref(corpus), &lang, &repo)?;

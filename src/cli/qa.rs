@@ -54,6 +54,7 @@ pub fn run(ctx: &Ctx, args: &QaArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
         block_texts: false,
         block_texts_of: None,
         partial: false,
+        compact_missing: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
     // A path names the translations at or below it, or those of the sources at or below it.

@@ -79,6 +79,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode
         block_texts: false,
         block_texts_of: None,
         partial: false,
+        compact_missing: false,
     };
     // Every place written to is checked and opened before anything is computed: one that
     // cannot be written, or two that are one file, stop the run with nothing written and no

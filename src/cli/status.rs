@@ -80,12 +80,20 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
         block_texts: false,
         block_texts_of: None,
         partial: false,
+        // The text lists name a few missing translations and JSON writes each as it goes:
+        // their paths are made then, not for the hundreds of thousands a large site has.
+        compact_missing: args.format != StatusFormat::Markdown,
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     match args.format {
         StatusFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonStatus { version: 1, report: &report })
+            // serde_json writes in pieces of a few bytes (a key, a colon, an indent): a buffer
+            // of its own takes them without a call through `dyn Write` each.
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer_pretty(&mut buffered, &JsonStatus { version: 1, report: &report })
                 .map_err(std::io::Error::from)?;
+            buffered.flush()?;
+            drop(buffered);
             line(out, "")?;
         }
         StatusFormat::Text => {
@@ -339,14 +347,14 @@ fn render_corpus(
     // Per language, in the summary's order: how many were listed, how many were not.
     let mut counts: Vec<(&stele::lang::Lang, usize, usize)> =
         summary.summary.iter().map(|(lang, _)| (lang, 0, 0)).collect();
-    for doc in listed {
-        let rows: Vec<&TranslationStatus> = doc
-            .translations
-            .iter()
-            .filter(|t| ctx.verbose > 0 || t.state != State::Current)
+    for &&doc in &listed {
+        // A missing translation's status (its path) is made only for the rows listed.
+        let rows: Vec<std::borrow::Cow<'_, TranslationStatus>> = doc
+            .entries()
+            .filter(|t| ctx.verbose > 0 || t.state() != State::Current)
             .filter(|t| {
-                let Some(at) = counts.iter().position(|(l, _, _)| **l == t.lang) else {
-                    counts.push((&t.lang, 0, 0));
+                let Some(at) = t.lang().position_in(counts.iter().enumerate().map(|(i, (l, _, _))| (*l, i))) else {
+                    counts.push((t.lang(), 0, 0));
                     return true;
                 };
                 let (_, listed, more) = &mut counts[at];
@@ -358,6 +366,7 @@ fn render_corpus(
                     false
                 }
             })
+            .map(|e| doc.status_of(e))
             .collect();
         if rows.is_empty() && doc.source.syntax_errors.is_empty() {
             continue;
@@ -388,6 +397,7 @@ fn render_corpus(
         let rows: Vec<Vec<Cell>> = rows
             .into_iter()
             .map(|t| {
+                let t = &*t;
                 let name = name_of(t.state);
                 let detail = match (t.state, t.reason) {
                     (State::Orphan, _) => match (&doc.source.renamed_to, corpus) {

@@ -116,6 +116,7 @@ pub fn run(ctx: &Ctx, args: &SuggestArgs, out: &mut dyn Write) -> Result<ExitCod
         block_texts: true,
         block_texts_of: Some(files),
         partial: true,
+        compact_missing: false,
     };
     let report = freshness::status(&corpora, &repo, &opts)?;
     let mine: Vec<&stele::freshness::DocumentStatus> =

@@ -69,6 +69,7 @@ pub fn run(ctx: &Ctx, args: &TodoArgs, out: &mut dyn Write) -> Result<ExitCode, 
         block_texts: false,
         block_texts_of: None,
         partial: false,
+        compact_missing: false,
     };
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     let mut lists: Vec<(Lang, Vec<freshness::TodoItem>)> =

@@ -113,6 +113,9 @@ pub struct Corpus {
     pub folder: String,
     /// The documents, sorted by id.
     pub documents: Vec<Document>,
+    /// Where missing translations are expected (what [`Version::path`] says of them), for
+    /// statuses that keep them as (document, language) until a path is printed.
+    pub expected: std::sync::Arc<ExpectedPaths>,
     /// Where the sources are when another repository holds them.
     pub source_side: Option<SourceSide>,
     /// Files that were passed over, and why.
@@ -126,6 +129,34 @@ pub struct Corpus {
     /// layout has `{lang}` (`fr`, `pt_BR`), configured or not, sorted (at most
     /// [`MAX_NAMES_FOUND`]).
     pub lang_names_found: Vec<String>,
+}
+
+/// Where a corpus expects the translations that do not exist, rendered only when asked: a
+/// corpus of 38 languages has a missing translation for most (document, language) pairs
+/// (250,000 on tldr-pages), and most commands only count them.
+#[derive(Debug, Clone)]
+pub struct ExpectedPaths {
+    /// The layout's translation pattern.
+    pattern: crate::layout::Pattern,
+    /// The corpus's folder from the repository's root (`""` at the root).
+    prefix: String,
+    /// Each known language's spelling in folders: the least the files use, else the
+    /// configured one.
+    spellings: Vec<(Lang, String)>,
+}
+
+impl ExpectedPaths {
+    /// The path from the repository's root where the translation of document `id` into `lang`
+    /// is (or would be).
+    pub fn translation(&self, id: &str, lang: &Lang) -> String {
+        let spelling = self.spellings.iter().find(|(l, _)| l == lang).map_or(lang.as_str(), |(_, s)| s.as_str());
+        let rendered = self.pattern.render(spelling, id);
+        if self.prefix.is_empty() {
+            rendered
+        } else {
+            format!("{}/{rendered}", self.prefix)
+        }
+    }
 }
 
 /// How many of the language names the files use [`Corpus::lang_names_found`] keeps.
@@ -575,6 +606,11 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
     fn spelled<'a>(known: &[Lang], spellings: &'a [String], config: &'a Config, lang: &'a Lang) -> &'a str {
         known.iter().position(|l| l == lang).map_or_else(|| config.spelling(lang), |i| spellings[i].as_str())
     }
+    let expected = std::sync::Arc::new(ExpectedPaths {
+        pattern: layout.translation.clone(),
+        prefix: prefix.clone(),
+        spellings: known.iter().cloned().zip(spellings.iter().cloned()).collect(),
+    });
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     {
         use rayon::slice::ParallelSliceMut;
@@ -614,12 +650,9 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
             for lang in config.translation_langs_for(&source_lang) {
                 translations.push(match known.iter().position(|l| l == lang).and_then(|i| slot[1 + i]) {
                     Some(n) => found(n, lang),
-                    None => Version {
-                        lang: lang.clone(),
-                        path: to_repo(&layout.translation.render(spelled(&known, &spellings, config, lang), &id)),
-                        exists: false,
-                        stat: None,
-                    },
+                    None => {
+                        Version { lang: lang.clone(), path: expected.translation(&id, lang), exists: false, stat: None }
+                    }
                 });
             }
             Document { id, source, translations }
@@ -675,6 +708,7 @@ pub fn scan(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusError> {
         repo_root: repo_root.to_owned(),
         folder: prefix,
         documents,
+        expected,
         source_side: source_side.map(|(side, _)| side),
         skipped,
         unused_langs,

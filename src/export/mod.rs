@@ -367,6 +367,7 @@ pub fn export(
                 repo_root: corpus.repo_root.clone(),
                 folder: corpus.folder.clone(),
                 documents: chunk.to_vec(),
+                expected: corpus.expected.clone(),
                 source_side: corpus.source_side.clone(),
                 skipped: Vec::new(),
                 unused_langs: Vec::new(),

@@ -38,8 +38,8 @@ mod todo;
 
 pub use keys::{key_work, KeyWork};
 pub use model::{
-    percent, Basis, CorpusSummary, DocumentStatus, FreshnessError, HistoryPoint, KeyCounts, LangSummary, Reason,
-    SourceStatus, State, StatusOptions, StatusReport, TranslationStatus,
+    percent, Basis, CorpusSummary, DocumentStatus, Entry, FreshnessError, HistoryPoint, KeyCounts, LangSummary,
+    MissingTranslation, Reason, SourceStatus, State, StatusOptions, StatusReport, TranslationStatus,
 };
 pub use observe::{prepare, unmatched, Prepared};
 pub use stale::basis_source;

@@ -208,9 +208,14 @@ pub struct TranslationStatus {
 impl TranslationStatus {
     /// A translation as the first pass finds it, with the verdict decided so far.
     pub(super) fn new(version: &Version, verdict: Verdict) -> TranslationStatus {
+        TranslationStatus::at(version.lang.clone(), version.path.clone(), verdict)
+    }
+
+    /// A translation in `lang` at `path`, with the verdict decided so far.
+    fn at(lang: Lang, path: String, verdict: Verdict) -> TranslationStatus {
         TranslationStatus {
-            lang: version.lang.clone(),
-            path: version.path.clone(),
+            lang,
+            path,
             state: verdict.state(),
             basis: Basis::None,
             reason: verdict.reason(),
@@ -303,7 +308,10 @@ pub struct SourceStatus {
 }
 
 /// One document's status.
-#[derive(Debug, Clone, Serialize)]
+///
+/// In JSON: `id`, `corpus`, `source` and `translations`, the missing ones of
+/// [`DocumentStatus::missing`] in their places.
+#[derive(Debug, Clone)]
 pub struct DocumentStatus {
     /// The document id.
     pub id: String,
@@ -311,14 +319,119 @@ pub struct DocumentStatus {
     pub corpus: std::sync::Arc<str>,
     /// Its source.
     pub source: SourceStatus,
-    /// Its translations (only existing ones when the source is gone).
+    /// Its translations (only existing ones when the source is gone), without those kept in
+    /// `missing`.
     pub translations: Vec<TranslationStatus>,
+    /// With [`StatusOptions::compact_missing`], the translations that do not exist, kept as
+    /// their language and place: no path is built for them, nor a status, until one is asked
+    /// for ([`DocumentStatus::every_translation`]). Empty otherwise.
+    pub missing: Vec<MissingTranslation>,
+    /// Where the translations of `missing` are expected.
+    pub(super) expected: Option<std::sync::Arc<crate::corpus::ExpectedPaths>>,
+}
+
+/// A translation that does not exist, kept without its path ([`DocumentStatus::missing`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingTranslation {
+    /// Its language.
+    pub lang: Lang,
+    /// Its place in the document's list of translations, missing ones included.
+    pub at: u32,
 }
 
 impl DocumentStatus {
     /// Whether any translation needs work.
     pub fn needs_work(&self) -> bool {
-        self.translations.iter().any(|t| t.state != State::Current)
+        !self.missing.is_empty() || self.translations.iter().any(|t| t.state != State::Current)
+    }
+
+    /// The status of a translation of [`DocumentStatus::missing`], its path rendered.
+    pub fn missing_status(&self, missing: &MissingTranslation) -> TranslationStatus {
+        let expected = self.expected.as_ref().expect("missing translations are kept with their expected paths");
+        let path = expected.translation(&self.id, &missing.lang);
+        let mut status = TranslationStatus::at(missing.lang.clone(), path, Self::missing_verdict());
+        status.words_to_translate = self.source.words;
+        status
+    }
+
+    /// The verdict of every translation kept in [`DocumentStatus::missing`].
+    pub(super) fn missing_verdict() -> Verdict {
+        super::decide::decide(super::decide::Case::Missing)
+    }
+
+    /// Every translation in order, those of [`DocumentStatus::missing`] included, as kept.
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> + '_ {
+        let mut kept = self.translations.iter();
+        let mut missing = self.missing.iter().peekable();
+        (0..self.translations.len() + self.missing.len()).filter_map(move |at| match missing.peek() {
+            Some(m) if m.at as usize == at => missing.next().map(Entry::Missing),
+            _ => kept.next().map(Entry::Status),
+        })
+    }
+
+    /// A status for an entry of [`DocumentStatus::entries`]: built for a missing one.
+    pub fn status_of<'a>(&'a self, entry: Entry<'a>) -> std::borrow::Cow<'a, TranslationStatus> {
+        match entry {
+            Entry::Status(t) => std::borrow::Cow::Borrowed(t),
+            Entry::Missing(m) => std::borrow::Cow::Owned(self.missing_status(m)),
+        }
+    }
+
+    /// Every translation in order, those of [`DocumentStatus::missing`] included (a status
+    /// built for each as it is reached).
+    pub fn every_translation(&self) -> impl Iterator<Item = std::borrow::Cow<'_, TranslationStatus>> + '_ {
+        self.entries().map(|e| self.status_of(e))
+    }
+}
+
+/// A translation of a document as its status keeps it: a status, or a missing translation
+/// kept as its language ([`DocumentStatus::entries`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'a> {
+    /// A translation with its status.
+    Status(&'a TranslationStatus),
+    /// A missing translation, without its path.
+    Missing(&'a MissingTranslation),
+}
+
+impl<'a> Entry<'a> {
+    /// Its language.
+    pub fn lang(&self) -> &'a Lang {
+        match self {
+            Entry::Status(t) => &t.lang,
+            Entry::Missing(m) => &m.lang,
+        }
+    }
+
+    /// Its state.
+    pub fn state(&self) -> State {
+        match self {
+            Entry::Status(t) => t.state,
+            Entry::Missing(_) => DocumentStatus::missing_verdict().state(),
+        }
+    }
+}
+
+impl Serialize for DocumentStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        /// The translations, missing ones rendered as they are written.
+        struct Every<'a>(&'a DocumentStatus);
+        impl Serialize for Every<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.translations.len() + self.0.missing.len()))?;
+                for t in self.0.every_translation() {
+                    seq.serialize_element(&*t)?;
+                }
+                seq.end()
+            }
+        }
+        let mut st = s.serialize_struct("DocumentStatus", 4)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("corpus", &self.corpus)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("translations", &Every(self))?;
+        st.end()
     }
 }
 
@@ -396,17 +509,23 @@ impl KeyCounts {
 impl LangSummary {
     /// Counts one translation in (percent_complete is left to [`percent`]).
     pub fn count(&mut self, t: &TranslationStatus) {
-        match t.state {
+        self.count_one(t.state, t.words_to_translate);
+        if let Some(k) = &t.keys {
+            self.keys.add(&KeyCounts::of(k));
+        }
+    }
+
+    /// Counts in one translation in `state` with `words` to translate (and no keys: a missing
+    /// translation kept compact).
+    pub fn count_one(&mut self, state: State, words: usize) {
+        match state {
             State::Current => self.current += 1,
             State::Outdated => self.outdated += 1,
             State::Missing => self.missing += 1,
             State::Orphan => self.orphan += 1,
             State::Unknown => self.unknown += 1,
         }
-        self.words_to_translate += t.words_to_translate;
-        if let Some(k) = &t.keys {
-            self.keys.add(&KeyCounts::of(k));
-        }
+        self.words_to_translate += words;
     }
 
     /// Translations counted, in every state.
@@ -489,6 +608,10 @@ pub struct StatusOptions {
     /// The corpora given are parts of larger ones (export works a chunk of documents at a
     /// time): facts kept from earlier runs that they do not use are not garbage.
     pub partial: bool,
+    /// Keep missing translations as (document, language) in [`DocumentStatus::missing`]
+    /// rather than as statuses in `translations`: for a caller that counts them and prints
+    /// few, or prints each as it goes (`status`). Counts are the same either way.
+    pub compact_missing: bool,
 }
 
 /// What can go wrong computing a status.
@@ -539,16 +662,14 @@ pub(super) fn summarize(
         seen.push(l.clone());
         fresh
     });
-    // A few languages: a list is faster than hashing a tag for every translation.
     let mut sums: Vec<(Lang, LangSummary)> = Vec::new();
-    for t in documents.iter().flat_map(|d| &d.translations) {
-        match sums.iter_mut().find(|(l, _)| *l == t.lang) {
-            Some((_, sum)) => sum.count(t),
-            None => {
-                let mut sum = LangSummary::default();
-                sum.count(t);
-                sums.push((t.lang.clone(), sum));
-            }
+    let missing = DocumentStatus::missing_verdict().state();
+    for d in documents {
+        for t in &d.translations {
+            sum_of(&mut sums, &t.lang).count(t);
+        }
+        for m in &d.missing {
+            sum_of(&mut sums, &m.lang).count_one(missing, d.source.words);
         }
     }
     // A language that is a translation language of no document (the default source language
@@ -570,6 +691,19 @@ pub(super) fn summarize(
             (lang, s)
         })
         .collect()
+}
+
+/// The counts of `lang` among `sums`, added if not there yet.
+fn sum_of<'a>(sums: &'a mut Vec<(Lang, LangSummary)>, lang: &Lang) -> &'a mut LangSummary {
+    // A few languages: a list is faster than hashing a tag for every translation.
+    let at = match lang.position_in(sums.iter().enumerate().map(|(i, (l, _))| (l, i))) {
+        Some(at) => at,
+        None => {
+            sums.push((lang.clone(), LangSummary::default()));
+            sums.len() - 1
+        }
+    };
+    &mut sums[at].1
 }
 
 /// Adds up per-corpus counts, language by language.

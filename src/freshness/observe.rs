@@ -13,6 +13,7 @@ use crate::text::count_words;
 use crate::tracking::{self, PinStatus, Record, TrackingError};
 
 use super::decide::{self, Case, Observed, SourceNow};
+use super::model::MissingTranslation;
 use super::{facts, history};
 use super::{Basis, DocumentStatus, FreshnessError, SourceStatus, State, StatusOptions, TranslationStatus};
 
@@ -196,13 +197,18 @@ pub(super) enum Pending {
 fn without_git<'a>(
     root: &std::path::Path,
     corpus: &std::sync::Arc<str>,
+    expected: &std::sync::Arc<crate::corpus::ExpectedPaths>,
     kind: Kind,
     item: LoadedDocument<'a>,
     opts: &StatusOptions,
 ) -> Option<(DocumentStatus, Decided<'a>)> {
     let LoadedDocument { doc, source, translations: files } = &item;
     let words = source.as_ref().map_or(0, |s| s.words);
-    let mut translations = Vec::with_capacity(files.len());
+    // Room for the statuses made: with `compact_missing`, those of the files that exist (on
+    // tldr-pages, 38 languages' worth for every document was 63 MB, mostly unused).
+    let made = if opts.compact_missing { files.iter().filter(|(t, _)| t.exists).count() } else { files.len() };
+    let mut translations = Vec::with_capacity(made);
+    let mut missing = Vec::new();
     let mut pending = Vec::new();
     let mut not_to_translate = false;
     for (t, file) in files {
@@ -213,6 +219,12 @@ fn without_git<'a>(
                 continue;
             }
             (None, true, _) => Case::Orphan,
+            // Kept as (document, language): its status is made if something prints it.
+            (Some(_), false, _) if opts.compact_missing => {
+                let at = u32::try_from(translations.len() + missing.len()).expect("a document has few translations");
+                missing.push(MissingTranslation { lang: t.lang.clone(), at });
+                continue;
+            }
             (Some(_), false, _) => Case::Missing,
             (Some(_), true, _) => Case::Undecided,
         };
@@ -251,7 +263,7 @@ fn without_git<'a>(
     }
     // With a language filter, a document with nothing in those languages (its source is in
     // one of them) is not part of the answer.
-    if translations.is_empty() && (!opts.langs.is_empty() || not_to_translate) {
+    if translations.is_empty() && missing.is_empty() && (!opts.langs.is_empty() || not_to_translate) {
         return None;
     }
     let status = DocumentStatus {
@@ -271,6 +283,8 @@ fn without_git<'a>(
             renamed_to: None,
         },
         translations,
+        expected: (!missing.is_empty()).then(|| expected.clone()),
+        missing,
     };
     let sources = item.source.iter().map(|f| (f, true));
     let files = sources.chain(item.translations.iter().filter_map(|(_, f)| f.as_ref().map(|f| (f, false))));
@@ -369,7 +383,7 @@ pub(super) fn first_pass<'a>(
                     .collect::<Result<_, FreshnessError>>()?;
                 Ok(LoadedDocument { doc, source, translations })
             };
-            match load_all().map(|item| without_git(root, &name, kind, item, opts)) {
+            match load_all().map(|item| without_git(root, &name, &corpus.expected, kind, item, opts)) {
                 Ok(Some((status, decided))) => (Some(status), Ok(Some(decided))),
                 Ok(None) => (None, Ok(None)),
                 Err(e) => (None, Err(e)),

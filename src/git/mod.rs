@@ -190,7 +190,15 @@ pub enum PinTarget {
 
 impl serde::Serialize for ObjectId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        // Written here rather than through `Display` (libgit2's formatter behind `fmt`): a
+        // status in JSON writes two or three ids per translation.
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = [0u8; 40];
+        for (pair, byte) in hex.chunks_exact_mut(2).zip(self.as_bytes()) {
+            pair[0] = HEX[usize::from(byte >> 4)];
+            pair[1] = HEX[usize::from(byte & 15)];
+        }
+        s.serialize_str(std::str::from_utf8(&hex).expect("hexadecimal digits are ASCII"))
     }
 }
 

@@ -308,3 +308,73 @@ fn an_orphan_is_not_said_to_have_a_source_of_zero_words() {
     assert!(!out.contains("0 words"), "{out}");
     assert!(out.contains("b  no source in en"), "{out}");
 }
+
+// Issue 27: status keeps missing translations as (document, language) and makes their paths
+// only as it prints them; JSON must still list every translation in the configured order,
+// missing ones in their places, and the text list name them as before.
+#[test]
+fn missing_translations_keep_their_places_among_existing_ones() {
+    let env = TestEnv::new();
+    env.write(
+        "stele.toml",
+        "source_lang = \"en\"\nlanguages = [\"fr\", \"es\", \"de\"]\nlayout = \"corpus/{path}/{lang}.md\"\n",
+    );
+    env.write("corpus/a/en.md", "Alpha source text.\n");
+    env.write("corpus/a/es.md", "Texto alfa.\n");
+    env.write("corpus/b/en.md", "Beta source.\n");
+    env.write("corpus/b/fr.md", "Texte bêta.\n");
+    env.write("corpus/b/de.md", "Beta-Text.\n");
+    env.commit("start");
+    let listed = |json: &serde_json::Value| -> Vec<(String, String, String, u64)> {
+        let mut out = Vec::new();
+        for d in json["documents"].as_array().unwrap() {
+            for t in d["translations"].as_array().unwrap() {
+                out.push((
+                    t["lang"].as_str().unwrap().to_owned(),
+                    t["path"].as_str().unwrap().to_owned(),
+                    t["state"].as_str().unwrap().to_owned(),
+                    t["words_to_translate"].as_u64().unwrap(),
+                ));
+            }
+        }
+        out
+    };
+    let row = |lang: &str, path: &str, state: &str, words: u64| (lang.into(), path.into(), state.into(), words);
+    let json = env.status_json(&[]);
+    assert_eq!(
+        listed(&json),
+        vec![
+            row("fr", "corpus/a/fr.md", "missing", 3),
+            row("es", "corpus/a/es.md", "current", 0),
+            row("de", "corpus/a/de.md", "missing", 3),
+            row("fr", "corpus/b/fr.md", "current", 0),
+            row("es", "corpus/b/es.md", "missing", 2),
+            row("de", "corpus/b/de.md", "current", 0),
+        ]
+    );
+    // A missing translation's JSON is the same shape as before: no basis fields (the parsed
+    // object's keys come sorted).
+    let a_fr = translation(&json, "corpus/a/fr.md");
+    let keys: Vec<&str> = a_fr.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["basis", "lang", "path", "state", "words_to_translate"]);
+    assert_eq!(a_fr["basis"], "none");
+    assert_eq!(json["summary"]["fr"]["missing"], 1);
+    assert_eq!(json["summary"]["de"]["words_to_translate"], 3);
+
+    let json = env.status_json(&["--lang", "es,de"]);
+    assert_eq!(
+        listed(&json),
+        vec![
+            row("es", "corpus/a/es.md", "current", 0),
+            row("de", "corpus/a/de.md", "missing", 3),
+            row("es", "corpus/b/es.md", "missing", 2),
+            row("de", "corpus/b/de.md", "current", 0),
+        ]
+    );
+
+    let text = env.stele(&["status"]).ok().to_owned();
+    let a = text.find("corpus/a/fr.md").expect("a/fr listed");
+    let b = text.find("corpus/a/de.md").expect("a/de listed");
+    assert!(a < b, "{text}");
+    assert!(text.contains("corpus/b/es.md"), "{text}");
+}
