@@ -15,24 +15,12 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Bench")
-        .env("GIT_AUTHOR_EMAIL", "bench@example.org")
-        .env("GIT_COMMITTER_NAME", "Bench")
-        .env("GIT_COMMITTER_EMAIL", "bench@example.org")
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
+mod common;
+use common::git;
 
 /// A dictionary of `keys` keys: groups of 10 under 500 sections, a tenth plural pairs.
 fn dictionary(keys: usize, lang: &str, changed: &dyn Fn(usize) -> bool, dropped: &dyn Fn(usize) -> bool) -> String {

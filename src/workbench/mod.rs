@@ -307,6 +307,13 @@ fn same(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
+/// The pending block a returned unit goes back to: the one of its number if its source is the
+/// same, else the first pending block with that source not taken yet (`done`, by number).
+fn block_of<'p>(blocks: &'p [Pending], number: usize, source: &str, done: &[bool]) -> Option<&'p Pending> {
+    let free = |b: &&Pending| same(&b.source, source) && !done[b.number - 1];
+    blocks.get(number.wrapping_sub(1)).filter(free).or_else(|| blocks.iter().find(free))
+}
+
 /// Byte offset where 1-based `line` starts (the text's end past its last line).
 fn line_start(text: &str, line: usize) -> usize {
     if line <= 1 {
@@ -380,13 +387,7 @@ pub fn plan(returned: &Returned, current: &[(PendingTranslation, Option<String>,
                 out.untranslated += 1;
                 continue;
             };
-            // Its block: the one of its number if its source is the same, else the first
-            // pending block with that source not taken yet.
-            let block = pending
-                .blocks
-                .get(u.number.wrapping_sub(1))
-                .filter(|b| same(&b.source, &u.source) && !done[b.number - 1])
-                .or_else(|| pending.blocks.iter().find(|b| same(&b.source, &u.source) && !done[b.number - 1]));
+            let block = block_of(&pending.blocks, u.number, &u.source, &done);
             let Some(block) = block else {
                 refused.push(Refused {
                     path: pending.path.clone(),
@@ -511,11 +512,7 @@ fn plan_keys(pending: &PendingTranslation, text: Option<&str>, units: &[&Returne
             out.untranslated += 1;
             continue;
         };
-        let block = pending
-            .blocks
-            .get(u.number.wrapping_sub(1))
-            .filter(|b| same(&b.source, &u.source) && !done[b.number - 1])
-            .or_else(|| pending.blocks.iter().find(|b| same(&b.source, &u.source) && !done[b.number - 1]));
+        let block = block_of(&pending.blocks, u.number, &u.source, &done);
         let Some(block) = block else {
             refused.push(refuse(Refusal::SourceChanged, None));
             continue;
