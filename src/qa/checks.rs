@@ -868,6 +868,10 @@ pub(crate) fn inline_code(raw: &str) -> Vec<String> {
     markup(raw).code
 }
 
+/// The most words a quoted title has (`"Building your own OpenTelemetry Collector
+/// distribution"`); past them a quotation is speech, to be translated.
+const TITLE_WORDS: usize = 12;
+
 /// What a translation may leave as the source has it, in a Markdown text: inline code, link
 /// texts (the titles of pages and articles linked to), quoted titles, URLs, and what a Hugo
 /// `{{< comment >}}` holds. Whitespace folded to one space: a title wrapped over two lines
@@ -907,8 +911,12 @@ pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
             }
         }
     }
+    // A title is a few words; a longer quotation is speech, which is translated.
     out.extend(
-        QUOTED.find_iter(raw).map(|m| m.as_str().trim_matches(['"', '“', '”', '«', '»', '「', '」']).to_owned()),
+        QUOTED
+            .find_iter(raw)
+            .map(|m| m.as_str().trim_matches(['"', '“', '”', '«', '»', '「', '」']).to_owned())
+            .filter(|q| q.split_whitespace().count() <= TITLE_WORDS),
     );
     out.extend(URL.find_iter(raw).map(|m| m.as_str().to_owned()));
     let mut out: Vec<String> =

@@ -1178,6 +1178,11 @@ mod tests {
         assert_eq!(run(store, store, "ja"), []);
         let es = "Consulta los PR [Añadir guía](https://example.org/pull/3098) y otros.\n\nLee \"Construir tu distribución\" primero.\n\nNote that we have to use the alert shortcode because it contains tab panes.\n";
         assert_eq!(run(en, es, "es"), [Check::Untranslated]);
+        // A long quotation is speech, not a title: left in English, it is untranslated.
+        let said =
+            "He said, \"We will go to the market tomorrow and buy bread and wine for the whole village feast.\"\n";
+        let dijo = "Dijo: \"We will go to the market tomorrow and buy bread and wine for the whole village feast.\"\n";
+        assert_eq!(run(said, dijo, "es"), [Check::Untranslated]);
     }
 
     #[test]
