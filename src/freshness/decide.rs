@@ -425,22 +425,28 @@ mod tests {
         }
     }
 
-    #[test]
-    fn table_of_fluent_messages() {
-        use Reason as R;
-        use State as S;
+    /// A basis's verdicts that a Fluent resource's messages and a dictionary's keys refine:
+    /// current, outdated, unknown (a malformed pin) and unknown (history cut short).
+    fn basis_verdicts() -> [(State, Option<Reason>); 4] {
         let (a, b) = (id(1), id(2));
         let clean = SourceNow { blob: a, committed: Some(a), acknowledged: &[] };
         let basis = |observed| {
             let v = decide(Case::Basis(clean, observed));
             (v.state(), v.reason())
         };
-        let (current, outdated) = (
+        [
             basis(Observed::Recorded { blob: a, present: true }),
             basis(Observed::Recorded { blob: b, present: true }),
-        );
-        let unknown = basis(Observed::Malformed);
-        let history_unknown = basis(Observed::History(HistoryObserved::Truncated));
+            basis(Observed::Malformed),
+            basis(Observed::History(HistoryObserved::Truncated)),
+        ]
+    }
+
+    #[test]
+    fn table_of_fluent_messages() {
+        use Reason as R;
+        use State as S;
+        let [current, outdated, unknown, history_unknown] = basis_verdicts();
         let m =
             |syntax_errors, problems, basis_available| MessagesObserved { syntax_errors, problems, basis_available };
         let cases = [
@@ -473,17 +479,7 @@ mod tests {
     fn table_of_dictionary_keys() {
         use Reason as R;
         use State as S;
-        let (a, b) = (id(1), id(2));
-        let clean = SourceNow { blob: a, committed: Some(a), acknowledged: &[] };
-        let basis = |observed| {
-            let v = decide(Case::Basis(clean, observed));
-            (v.state(), v.reason())
-        };
-        let (current, outdated) = (
-            basis(Observed::Recorded { blob: a, present: true }),
-            basis(Observed::Recorded { blob: b, present: true }),
-        );
-        let unknown = basis(Observed::Malformed);
+        let [current, outdated, unknown, _] = basis_verdicts();
         let k = |problems, basis_available| KeysObserved { problems, basis_available };
         let cases = [
             // Keys needing work make the file outdated, whatever the basis said.

@@ -710,13 +710,7 @@ fn sum_of<'a>(sums: &'a mut Vec<(Lang, LangSummary)>, lang: &Lang) -> &'a mut La
 pub(super) fn combine(corpora: &[CorpusSummary]) -> Vec<(Lang, LangSummary)> {
     let mut out: Vec<(Lang, LangSummary)> = Vec::new();
     for (lang, s) in corpora.iter().flat_map(|c| &c.summary) {
-        let slot = match out.iter().position(|(l, _)| l == lang) {
-            Some(i) => &mut out[i].1,
-            None => {
-                out.push((lang.clone(), LangSummary::default()));
-                &mut out.last_mut().expect("just pushed").1
-            }
-        };
+        let slot = sum_of(&mut out, lang);
         slot.current += s.current;
         slot.outdated += s.outdated;
         slot.missing += s.missing;

@@ -3,6 +3,10 @@
 
 use crate::util::{translation, TestEnv};
 
+/// One dictionary corpus: English sources in `locales/en/`, French in `locales/fr/`.
+const LOCALES: &str =
+    "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n";
+
 const EN: &str = "# Site\nhome: Home\nsearch: Search {{ .Site.Title }}\nreadingTime:\n  one: One minute\n  other: \"{{ .Count }} minutes\"\nfooter: Footer\n";
 const FR: &str = "home: Accueil\nsearch: Chercher dans {{ .Site.Title }}\nreadingTime:\n  one: Une minute\n  other: \"{{ .Count }} minutes\"\nfooter: Pied de page\n";
 
@@ -111,10 +115,7 @@ fn missing_keys_weigh_what_the_corpus_says() {
 #[test]
 fn formats_by_extension_in_one_corpus() {
     let env = TestEnv::new();
-    env.write(
-        "stele.toml",
-        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n",
-    );
+    env.write("stele.toml", LOCALES);
     env.write(
         "locales/en/app.json",
         "{\"nav\": {\"home\": \"Home\"}, \"items_one\": \"{{count}} item\", \"items_other\": \"{{count}} items\"}\n",
@@ -210,10 +211,7 @@ fn a_dictionary_larger_than_the_budget_is_refused_before_it_is_read() {
 #[test]
 fn qa_checks_each_key_placeholders_tags_spaces_and_icu() {
     let env = TestEnv::new();
-    env.write(
-        "stele.toml",
-        "kind = \"dictionary\"\nsource_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"locales/{lang}/{path}\"\n",
-    );
+    env.write("stele.toml", LOCALES);
     env.write(
         "locales/en/app.json",
         "{\n\"title\": \"{{ .Site.Title }} docs\",\n\"read\": \"Read <b>this</b>\",\n\"search\": \"Search: \",\n\"files\": \"{count, plural, one {# file} other {# files}}\",\n\"ok\": \"Hello {name}\"\n}\n",

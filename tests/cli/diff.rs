@@ -1,18 +1,6 @@
 //! Paragraph-level staleness, `diff`, `log` and `ack`.
 
-use crate::util::{translation, TestEnv};
-
-fn en(i: usize) -> String {
-    format!("Paragraph {i} says something about topic number {i}.")
-}
-
-fn fr(i: usize) -> String {
-    format!("Le paragraphe {i} dit quelque chose sur le sujet numéro {i}.")
-}
-
-fn join(paragraphs: &[String]) -> String {
-    paragraphs.join("\n\n") + "\n"
-}
+use crate::util::{paragraph_en as en, paragraph_fr as fr, paragraphs as join, translation, TestEnv};
 
 /// Ten English paragraphs, their French translation marked and committed. In the French file
 /// (three lines of front matter), paragraph i stands on line 2i + 2; in the English one, 2i - 1.

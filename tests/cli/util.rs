@@ -231,9 +231,24 @@ pub fn translation(json: &serde_json::Value, path: &str) -> serde_json::Value {
         .clone()
 }
 
+/// Paragraph `i` of an English source made of numbered paragraphs.
+pub fn paragraph_en(i: usize) -> String {
+    format!("Paragraph {i} says something about topic number {i}.")
+}
+
+/// Paragraph `i` of its French translation.
+pub fn paragraph_fr(i: usize) -> String {
+    format!("Le paragraphe {i} dit quelque chose sur le sujet numéro {i}.")
+}
+
+/// Paragraphs one after the other, a blank line between, as a file's text.
+pub fn paragraphs(paragraphs: &[String]) -> String {
+    paragraphs.join("\n\n") + "\n"
+}
+
 /// Ten paragraphs of English, for sources.
 pub fn ten_paragraphs() -> String {
-    (1..=10).map(|i| format!("Paragraph {i} says something about topic number {i}.\n")).collect::<Vec<_>>().join("\n")
+    paragraphs(&(1..=10).map(paragraph_en).collect::<Vec<_>>())
 }
 
 /// A tool a test needs: present, or the test is skipped with a message — except in CI, where

@@ -1,18 +1,6 @@
 //! issue 26: a translator's workbench — `suggest`, `export --todo`, `import`.
 
-use crate::util::{have, translation, TestEnv};
-
-fn en(i: usize) -> String {
-    format!("Paragraph {i} says something about topic number {i}.")
-}
-
-fn fr(i: usize) -> String {
-    format!("Le paragraphe {i} dit quelque chose sur le sujet numéro {i}.")
-}
-
-fn join(paragraphs: &[String]) -> String {
-    paragraphs.join("\n\n") + "\n"
-}
+use crate::util::{have, paragraph_en as en, paragraph_fr as fr, paragraphs as join, translation, TestEnv};
 
 /// Ten English paragraphs translated into French and marked; a second document whose first
 /// paragraph is the changed one's new text, translated (what the memory will find); then the
