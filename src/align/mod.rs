@@ -32,6 +32,15 @@ pub fn anchors(text: &str) -> HashSet<String> {
         let word = word.trim_end_matches('.');
         if word.starts_with("http://") || word.starts_with("https://") {
             out.insert(word.to_owned());
+        } else if word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| !c.is_ascii()) {
+            // Japanese or Chinese has no space between its numbers (« 3,824件のプルリクエスト
+            // （3,982件のコミット） »): each run of digits is one.
+            for run in word.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')) {
+                let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+                if !digits.is_empty() {
+                    out.insert(digits);
+                }
+            }
         } else if word.chars().any(|c| c.is_ascii_digit()) {
             let digits: String = word.chars().filter(char::is_ascii_digit).collect();
             out.insert(digits);
@@ -67,5 +76,9 @@ mod tests {
         let x = anchors("Participants came from Bénin, Haïti and 32 countries: see https://example.org/a.");
         assert!(x.contains("benin") && x.contains("32") && x.contains("https://example.org/a"));
         assert!(!x.contains("participants"));
+        // issue 30: each number of a Japanese text, though no space parts them.
+        let x = anchors("3,824件のマージされたプルリクエスト（3,982件のコミット）");
+        assert!(x.contains("3824") && x.contains("3982"), "{x:?}");
+        assert_eq!(anchors("3,824 merged pull requests (3,982 commits)"), x);
     }
 }

@@ -61,6 +61,40 @@ impl Unit {
     pub fn is_prose(&self) -> bool {
         self.is_title() || self.kind.is_prose()
     }
+
+    /// Its sentences, as [`text::sentence_texts`] splits them. A table row's cells are split
+    /// apart first: a sentence never runs from one cell into the next. (Japanese ends a cell's
+    /// sentence with 。 where English ends it with `.` before the next cell's `|`, which does
+    /// not end a sentence; the two sides' rows would split differently.)
+    pub fn sentences(&self, lang: &str) -> Vec<String> {
+        match self.cells() {
+            Some(cells) => cells.into_iter().flat_map(|c| cell_sentences(c, lang)).collect(),
+            None => text::sentence_texts(&self.plain, lang),
+        }
+    }
+
+    /// A table row's cells, the empty ones included (`| a | | c |` has three); `None` for other
+    /// units.
+    pub fn cells(&self) -> Option<Vec<&str>> {
+        if self.kind != BlockKind::TableRow {
+            return None;
+        }
+        let row = self.plain.trim();
+        let row = row.strip_prefix('|').unwrap_or(row);
+        let row = row.strip_suffix('|').filter(|r| !r.ends_with('\\')).unwrap_or(row);
+        let mut cells = Vec::new();
+        let mut start = 0;
+        let mut escaped = false;
+        for (at, c) in row.char_indices() {
+            if c == '|' && !escaped {
+                cells.push(row[start..at].trim());
+                start = at + 1;
+            }
+            escaped = c == '\\' && !escaped;
+        }
+        cells.push(row[start..].trim());
+        Some(cells)
+    }
 }
 
 /// One side of a pair: a text and its units.
@@ -536,18 +570,57 @@ impl<'t> Bitext<'t> {
     /// The sentences of a paired group of prose, aligned and repaired by the pair score: the
     /// source's sentences, the translation's and the beads between them.
     pub fn sentences(&self, bead: &Bead, langs: (&str, &str), ratio: f64) -> Sentences {
+        sentences(&self.source, &self.target, bead, langs, ratio)
+    }
+}
+
+/// The sentences of a paired group of prose (`bead`'s units of `source` and `target`), aligned
+/// and repaired by the pair score: what qa checks and export writes.
+pub fn sentences(source: &Side, target: &Side, bead: &Bead, langs: (&str, &str), ratio: f64) -> Sentences {
+    {
         let split = |side: &Side, r: &Range<usize>, lang: &str| -> Vec<String> {
-            side.units[r.clone()]
-                .iter()
-                .filter(|u| u.is_prose())
-                .flat_map(|u| text::sentence_texts(&u.plain, lang))
-                .collect()
+            side.units[r.clone()].iter().filter(|u| u.is_prose()).flat_map(|u| u.sentences(lang)).collect()
         };
-        let sa = split(&self.source, &bead.a, langs.0);
-        let sb = split(&self.target, &bead.b, langs.1);
+        // Two rows of as many cells: cell pairs with cell, and sentences are aligned inside
+        // each pair of cells (a lone sentence cannot take its neighbour cell's counterpart).
+        let rows = match (&source.units[bead.a.clone()], &target.units[bead.b.clone()]) {
+            ([ra], [rb]) => ra.cells().zip(rb.cells()).filter(|(ca, cb)| ca.len() == cb.len()),
+            _ => None,
+        };
+        if let Some((ca, cb)) = rows {
+            let (mut sa, mut sb, mut beads) = (Vec::new(), Vec::new(), Vec::new());
+            for (a, b) in ca.into_iter().zip(cb) {
+                let (xa, xb) = (cell_sentences(a, langs.0), cell_sentences(b, langs.1));
+                let (oa, ob) = (sa.len(), sb.len());
+                let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
+                if xa.is_empty() || xb.is_empty() {
+                    beads.extend((0..xa.len()).map(|k| SentenceBead { a: oa + k..oa + k + 1, b: ob..ob, score: 0.0 }));
+                    beads.extend((0..xb.len()).map(|k| SentenceBead { a: oa..oa, b: ob + k..ob + k + 1, score: 0.0 }));
+                } else {
+                    beads.extend(align_sentences(&xa, &xb, ratio, langs).into_iter().map(|s| SentenceBead {
+                        a: shift(&s.a, oa),
+                        b: shift(&s.b, ob),
+                        score: s.score,
+                    }));
+                }
+                sa.extend(xa);
+                sb.extend(xb);
+            }
+            return Sentences { source: sa, target: sb, beads };
+        }
+        let sa = split(source, &bead.a, langs.0);
+        let sb = split(target, &bead.b, langs.1);
         let beads = align_sentences(&sa, &sb, ratio, langs);
         Sentences { source: sa, target: sb, beads }
     }
+}
+
+/// The sentences of one table cell (none for an empty cell).
+fn cell_sentences(cell: &str, lang: &str) -> Vec<String> {
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    text::sentence_texts(cell, lang)
 }
 
 /// A group's sentences and their alignment.
@@ -765,13 +838,26 @@ fn moves(a: &[Unit], b: &[Unit], beads: &[Bead], ratio: f64) -> Vec<Bead> {
     let la: Vec<usize> = (0..a.len()).filter(|&i| lone_a[i] && a[i].is_prose() && a[i].key.is_none()).collect();
     let lb: Vec<usize> = (0..b.len()).filter(|&j| lone_b[j] && b[j].is_prose() && b[j].key.is_none()).collect();
     if la.len() * lb.len() <= 10_000 {
+        // An anchor one unit of each side has and no other unit (`768` of "768 contributors",
+        // « 768人のコントリビューター »): one is enough, where a commoner one needs another.
+        let count = |units: &[Unit]| {
+            let mut n: HashMap<String, usize> = HashMap::new();
+            for t in units.iter().flat_map(strong) {
+                *n.entry(t).or_default() += 1;
+            }
+            n
+        };
+        let (count_a, count_b) = (count(a), count(b));
+        let unique = |t: &String| count_a.get(t) == Some(&1) && count_b.get(t) == Some(&1);
         let best = |i: usize, js: &[usize], other: bool| -> Option<usize> {
             let mut scored: Vec<(usize, f64)> = js
                 .iter()
                 .filter_map(|&j| {
                     let (x, y) = if other { (j, i) } else { (i, j) };
-                    let shared = strong(&a[x]).intersection(&strong(&b[y])).count();
-                    (shared >= 2).then(|| (j, pair_cost(&a[x..x + 1], &b[y..y + 1], ratio).unwrap_or(f64::INFINITY)))
+                    let (sa, sb) = (strong(&a[x]), strong(&b[y]));
+                    let shared: Vec<&String> = sa.intersection(&sb).collect();
+                    (shared.len() >= 2 || shared.len() == 1 && unique(shared[0]))
+                        .then(|| (j, pair_cost(&a[x..x + 1], &b[y..y + 1], ratio).unwrap_or(f64::INFINITY)))
                 })
                 .collect();
             scored.sort_by(|p, q| p.1.total_cmp(&q.1));

@@ -620,11 +620,10 @@ fn export_report(
             match opts.level {
                 Level::Paragraph => found.push((ta, tb, None, Where::Units(ua))),
                 Level::Sentence => {
-                    let split = |side: &Side, r: &std::ops::Range<usize>, lang: &str| -> Vec<String> {
-                        side.units[r.clone()].iter().flat_map(|u| crate::text::sentence_texts(&u.plain, lang)).collect()
-                    };
-                    let (xa, xb) = (split(&sa, &ua, opts.source.as_str()), split(&sb, &ub, opts.target.as_str()));
-                    for bead in bitext::align_sentences(&xa, &xb, ratio, langs) {
+                    let group = bitext::Bead { a: ua.clone(), b: ub.clone() };
+                    let bitext::Sentences { source: xa, target: xb, beads } =
+                        bitext::sentences(&sa, &sb, &group, langs, ratio);
+                    for bead in beads {
                         if bead.a.is_empty() || bead.b.is_empty() {
                             summary.unpaired += bead.a.len() + bead.b.len();
                             if opts.list_left_out {
