@@ -1,7 +1,7 @@
 //! The checks on one aligned pair of texts: pure functions of the two texts (raw Markdown and
 //! the plain text a reader sees), tested with tables of cases in English, French and Spanish.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -258,26 +258,68 @@ fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
 fn prose(plain: &str, raw: &str) -> String {
     let mut text = URL.replace_all(plain, " ").into_owned();
     for code in inline_code(raw) {
-        text = text.replace(&code, " ");
+        text = replace_whole(&text, &code, " ");
     }
     text
 }
 
+/// `text` with each occurrence of `needle` that is not part of a longer word replaced: a
+/// span of inline code `i` takes the `i` of `i + 1` out, not the one of `third`.
+pub(crate) fn replace_whole(text: &str, needle: &str, with: &str) -> String {
+    if needle.is_empty() {
+        return text.to_owned();
+    }
+    // Letters of scripts written with spaces: a Japanese or Korean word runs straight into
+    // code (`ブラウザで`localhost`に`, `` `foo`를 ``) without being part of it.
+    let word = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_alphanumeric() && !matches!(c, '\u{0E00}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{2E80}'..)
+        })
+    };
+    let (first, last) = (needle.chars().next(), needle.chars().next_back());
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (at, _) in text.match_indices(needle) {
+        if at < done {
+            continue;
+        }
+        let end = at + needle.len();
+        let glued_before = word(first) && word(text[..at].chars().next_back());
+        let glued_after = word(last) && word(text[end..].chars().next());
+        if glued_before || glued_after {
+            continue;
+        }
+        out.push_str(&text[done..at]);
+        out.push_str(with);
+        done = end;
+    }
+    out.push_str(&text[done..]);
+    out
+}
+
 /// The numbers of a text, by their digits, in order.
-fn numbers(text: &str, other: &str) -> Vec<(String, String)> {
+fn numbers(text: &str, (other, other_group): (&str, &str)) -> Vec<(String, String)> {
     NUMBER
         .find_iter(text)
         // Digits inside a word both sides write alike (`bzip2`, `mp3`, `x86`) are part of a
         // name, not a number (`Paris29`, glued on one side only, still holds one).
+        // So is a word that starts with digits (`7z`, `3D`) that the other side writes too,
+        // unless the other side's group has the digits (`5GHz` is `5 GHz` there).
         .filter(|m| {
-            let glued = text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
-            !glued || {
+            let digits_first = !text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
+            if digits_first && other_group.contains(m.as_str()) {
+                return true;
+            }
+            let before = text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
+            let after = text[m.end()..].chars().next().is_some_and(char::is_alphabetic);
+            !(before || after) || {
                 let start = text[..m.start()]
                     .char_indices()
                     .rev()
                     .find(|(_, c)| !c.is_alphanumeric())
                     .map_or(0, |(i, c)| i + c.len_utf8());
-                !other.contains(&text[start..m.end()])
+                let end = text[m.end()..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| m.end() + i);
+                !other.contains(&text[start..if before { m.end() } else { end }])
             }
         })
         .map(|m| (m.as_str().chars().filter(char::is_ascii_digit).collect::<String>(), m.as_str().to_owned()))
@@ -319,33 +361,19 @@ fn magnitudes(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Numbers of one side that the other does not have (by digits), less those the other writes
-/// in words.
+/// in words. A number the other side has once is not missing where this side says it again:
+/// « 2020年の投稿が存在しないため2020年を省略 » names the year twice where the English says
+/// "omits 2020 since there are no posts in that year". What differs is a value, not how often
+/// it is repeated.
 fn unmatched_numbers(a: &[(String, String)], b: &[(String, String)], b_words: &[String], b_lang: &str) -> Vec<String> {
-    let mut left: HashMap<&str, usize> = HashMap::new();
-    for (d, _) in b {
-        *left.entry(d.as_str()).or_default() += 1;
-    }
-    let mut words: HashMap<u32, usize> = HashMap::new();
+    let has: HashSet<&str> = b.iter().map(|(d, _)| d.as_str()).collect();
     let table = number_words(b_lang);
-    for w in b_words {
-        if let Some((_, n)) = table.iter().find(|(word, _)| word == w) {
-            *words.entry(*n).or_default() += 1;
-        }
-    }
-    let mut out = Vec::new();
-    for (digits, shown) in a {
-        match left.get_mut(digits.as_str()) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => {
-                let value: Option<u32> = digits.parse().ok();
-                match value.and_then(|v| words.get_mut(&v)) {
-                    Some(n) if *n > 0 => *n -= 1,
-                    _ => out.push(shown.clone()),
-                }
-            }
-        }
-    }
-    out
+    let words: HashSet<u32> =
+        b_words.iter().filter_map(|w| table.iter().find(|(word, _)| word == w).map(|(_, n)| *n)).collect();
+    a.iter()
+        .filter(|(digits, _)| !has.contains(digits.as_str()) && !digits.parse().is_ok_and(|v: u32| words.contains(&v)))
+        .map(|(_, shown)| shown.clone())
+        .collect()
 }
 
 /// Whether a language is written without spaces between words (Chinese, Japanese, Thai,
@@ -434,14 +462,15 @@ pub fn cjk_numbers(text: &str) -> String {
 
 /// `number`: numbers, dates and amounts that differ.
 pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
-    number_within(src, tgt, (src.plain, tgt.plain))
+    number_within(src, tgt, (src.plain, tgt.plain), (src.raw, tgt.raw))
 }
 
 /// [`number`] for the numbers of `src.plain` and `tgt.plain` (the sentences that have a
 /// counterpart), each looked for in the whole of the other side's group (`whole`): a number
 /// the other side writes in a sentence the alignment left alone (`six` in a sentence without
-/// counterpart, `6つ` in one with) is not missing.
-pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str)) -> Option<Hit> {
+/// counterpart, `6つ` in one with) is not missing. Digits glued to a word that the other
+/// side's `documents` also write (`bzip2`, `7z`) are a name, not a number.
+pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), documents: (&str, &str)) -> Option<Hit> {
     let cjk = |lang: &str, text: String| {
         if unspaced(lang) || lang == "ko" {
             cjk_numbers(&text)
@@ -449,14 +478,36 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str)) -> Optio
             text
         }
     };
-    let read = |plain: &str, side: &Side<'_>| magnitudes(&cjk(side.lang, prose(plain, side.raw))).into_owned();
+    let read = |plain: &str, side: &Side<'_>| {
+        magnitudes(&cjk(side.lang, URL.replace_all(plain, " ").into_owned())).into_owned()
+    };
+    // The digits of inline code are not numbers (`1` means 2x): each span's numbers are taken
+    // out of its side's once. Not its text: `2` taken out of « `2` は 4 倍、`1` は 2 倍 » as a
+    // string takes both 2s, and `i` takes the i of « third ».
+    let without_code = |found: Vec<(String, String)>, plain: &str, side: &Side<'_>| -> Vec<(String, String)> {
+        let mut found = found;
+        for code in inline_code(side.raw).iter().filter(|c| plain.contains(c.as_str())) {
+            for (digits, _) in numbers(&magnitudes(&cjk(side.lang, code.clone())), ("", "")) {
+                if let Some(at) = found.iter().position(|(d, _)| *d == digits) {
+                    found.remove(at);
+                }
+            }
+        }
+        found
+    };
     let (sp, tp) = (read(src.plain, &src), read(tgt.plain, &tgt));
-    let (sn, tn) = (numbers(&sp, tgt.raw), numbers(&tp, src.raw));
+    let (sw, tw) = (read(whole.0, &src), read(whole.1, &tgt));
+    let (sn, tn) = (
+        without_code(numbers(&sp, (documents.1, &tw)), src.plain, &src),
+        without_code(numbers(&tp, (documents.0, &sw)), tgt.plain, &tgt),
+    );
     if sn.is_empty() && tn.is_empty() {
         return None;
     }
-    let (sw, tw) = (read(whole.0, &src), read(whole.1, &tgt));
-    let (swn, twn) = (numbers(&sw, tgt.raw), numbers(&tw, src.raw));
+    let (swn, twn) = (
+        without_code(numbers(&sw, (documents.1, &tw)), whole.0, &src),
+        without_code(numbers(&tw, (documents.0, &sw)), whole.1, &tgt),
+    );
     let mut missing = unmatched_numbers(&sn, &twn, &words_lower(&tw), tgt.lang);
     let mut extra = unmatched_numbers(&tn, &swn, &words_lower(&sw), src.lang);
     // `2,3 and 4` read as 2.3 on one side is `2, 3 y 4` on the other: the same digits in
@@ -698,6 +749,8 @@ pub fn untranslated(src_sentence: &str, tgt_sentence: &str) -> Option<Hit> {
     let lower = src_sentence
         .split_whitespace()
         .skip(1)
+        // A URL is no word of the sentence (`Flagd configurator UI: <http://localhost:8080/>`).
+        .filter(|w| !w.contains("://"))
         .filter(|w| {
             w.chars().next().is_some_and(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
@@ -889,7 +942,16 @@ pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
     if markdown {
         out.extend(COMMENT.captures_iter(raw).map(|c| c[1].to_owned()));
         let mut link_text: Option<String> = None;
-        for event in Parser::new_ext(raw, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        // A reference link whose definition is elsewhere in the file (`[Refactor Java SDK
+        // #4966][#4966]`) is a link too, as `text::plain` reads it.
+        let mut references = |link: pulldown_cmark::BrokenLink<'_>| match link.link_type {
+            pulldown_cmark::LinkType::Reference | pulldown_cmark::LinkType::Collapsed => {
+                Some((pulldown_cmark::CowStr::Borrowed(""), pulldown_cmark::CowStr::Borrowed("")))
+            }
+            _ => None,
+        };
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        for event in Parser::new_with_broken_link_callback(raw, options, Some(&mut references)) {
             match event {
                 Event::Start(Tag::Link { .. }) => link_text = Some(String::new()),
                 Event::End(TagEnd::Link) => out.extend(link_text.take()),
@@ -963,6 +1025,43 @@ fn multiset_diff(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
+/// The shape of an example value written as code (one token: a file name, a parameter list,
+/// a path): its runs of letters as `a`, all else kept — digits, punctuation, the extension
+/// after the last dot and the name of an option (`--name=`). `None` for code that is not one
+/// such token (a command with its arguments) or has no words to translate.
+fn value_shape(code: &str) -> Option<String> {
+    if code.is_empty() || code.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let extension = code.rfind('.').map(|at| at + 1);
+    let option = code.starts_with('-');
+    let word = |c: char| c.is_alphabetic() || c == '_';
+    let mut out = String::with_capacity(code.len());
+    let mut words = 0;
+    let mut rest = code;
+    let mut at = 0;
+    while let Some(c) = rest.chars().next() {
+        if word(c) {
+            let len = rest.find(|c: char| !word(c) && c != '-').unwrap_or(rest.len());
+            let run = &rest[..len];
+            let kept = extension.is_some_and(|e| at >= e) || option && code[..at].chars().all(|c| c == '-');
+            if kept {
+                out.push_str(run);
+            } else {
+                out.push('a');
+                words += 1;
+            }
+            at += len;
+            rest = &rest[len..];
+        } else {
+            out.push(c);
+            at += c.len_utf8();
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    (words > 0 && out != "a").then_some(out)
+}
+
 /// `url`, `link`, `image`, `inline-code`, `emphasis`: what the two sides point to or mark up.
 pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
     let langs = (src.lang, tgt.lang);
@@ -1001,10 +1100,22 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
         let code =
             |spans: &[String]| -> Vec<String> { spans.iter().filter(|c| !term(c)).map(|c| placeholders(c)).collect() };
         let (ca, cb) = (code(&ma.code), code(&mb.code));
-        let missing: Vec<String> =
+        let mut missing: Vec<String> =
             multiset_diff(&ca, &cb).into_iter().filter(|c| !tgt.plain.contains(c.as_str())).collect();
-        let extra: Vec<String> =
+        let mut extra: Vec<String> =
             multiset_diff(&cb, &ca).into_iter().filter(|c| !src.plain.contains(c.as_str())).collect();
+        // An example value with its words translated (`mycrack.rec` → `mon_cassage.rec`,
+        // `first_param=5` → `premier_param=5`) keeps its shape.
+        missing.retain(|a| match value_shape(a) {
+            Some(shape) => match extra.iter().position(|b| value_shape(b).as_ref() == Some(&shape)) {
+                Some(k) => {
+                    extra.remove(k);
+                    false
+                }
+                None => true,
+            },
+            None => true,
+        });
         if !missing.is_empty() || !extra.is_empty() {
             hits.push(Hit::new(Check::InlineCode, Detail::Targets { missing, extra }));
         }
@@ -1117,9 +1228,88 @@ mod tests {
         let (s_whole, t_whole) = ("We asked respondents. We grouped them into six categories.", t_paired);
         let (src, tgt) = (side(s_paired, "en"), side(t_paired, "ja"));
         assert!(number(src, tgt).is_some());
-        assert!(number_within(src, tgt, (s_whole, t_whole)).is_none());
+        assert!(number_within(src, tgt, (s_whole, t_whole), (s_whole, t_whole)).is_none());
         // A number neither side's group has stays a finding.
-        assert!(number_within(src, tgt, ("We asked respondents. We grouped them.", t_whole)).is_some());
+        let s_other = "We asked respondents. We grouped them.";
+        assert!(number_within(src, tgt, (s_other, t_whole), (s_other, t_whole)).is_some());
+    }
+
+    #[test]
+    fn a_name_that_starts_with_digits_is_a_number_only_where_the_other_document_lacks_it() {
+        // tldr-pages, 7z.md: « Extrait un fichier 7z » where the English line has no `7z`, but
+        // its page does (`# 7z`, the commands).
+        let (s, t) = ("Extract an archive:", "Extrait un fichier 7z existant :");
+        let (src, tgt) = (side(s, "en"), side(t, "fr"));
+        assert!(number(src, tgt).is_some());
+        assert!(number_within(src, tgt, (s, t), ("# 7z\n\nExtract an archive:\n\n`7z x`", t)).is_none());
+        // Glued on one side only, the digits are still a number.
+        assert!(number_within(src, tgt, (s, t), ("# zip\n\nExtract an archive:", t)).is_some());
+        // tldr-pages, airodump-ng.md: `5GHz` on one side, `5 GHz` on the other, and `5GHz`
+        // elsewhere in the translation: the same number.
+        let (s, t) = ("On both 2.4GHz and 5GHz bands:", "Sur les bandes 2,4 GHz et 5 GHz :");
+        let t_doc = "Sur la bande 5GHz :\n\nSur les bandes 2,4 GHz et 5 GHz :";
+        assert!(number_within(side(s, "en"), side(t, "fr"), (s, t), (s, t_doc)).is_none());
+    }
+
+    #[test]
+    fn an_example_value_may_be_translated_as_long_as_it_keeps_its_shape() {
+        for (a, b, same) in [
+            // tldr-pages, john.md and curlie.md (fr).
+            ("mycrack.rec", "mon_cassage.rec", true),
+            ("first_param=5&second_param=true", "premier_param=5&deuxième_param=true", true),
+            ("path/to/file.txt", "chemin/vers/fichier.txt", true),
+            // The extension, a digit, an option's name or the punctuation is not translated.
+            (".deb", ".so", false),
+            ("config.yaml", "config.yml", false),
+            ("file1.txt", "fichier2.txt", false),
+            ("--name=value", "--nom=valeur", false),
+            ("a=b", "a:b", false),
+            // Commands with arguments are compared as they are.
+            ("ls -l", "ls -la", false),
+        ] {
+            let shapes = (value_shape(a), value_shape(b));
+            assert_eq!(shapes.0.is_some() && shapes.0 == shapes.1, same, "{a:?} {b:?} {shapes:?}");
+        }
+        let hits = references(
+            side("From a state file, e.g. `mycrack.rec`:", "en"),
+            side("À partir d'un fichier d'état, par exemple `mon_cassage.rec` :", "fr"),
+            true,
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+        let hits = references(side("Install a `.deb` package:", "en"), side("Installe un paquet `.so` :", "fr"), true);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+    }
+
+    #[test]
+    fn inline_code_of_one_letter_leaves_the_words_around_it() {
+        // opentelemetry.io, blog/2023/exponential-histograms: `i` taken out of « third » made
+        // the ordinal unreadable, and the translation's `3番目` an extra number.
+        let (s, t) = (
+            "The upper bound at index `i` is `base ^ (i + 1)`; with a scale of 3, the third bucket.",
+            "インデックス `i` の上限は `base ^ (i + 1)` です。スケール3では、3番目のバケットです。",
+        );
+        let (ps, pt) = (crate::text::plain(s, true), crate::text::plain(t, true));
+        let hit = number(Side { raw: s, plain: &ps, lang: "en" }, Side { raw: t, plain: &pt, lang: "ja" });
+        assert!(hit.is_none(), "{hit:?}");
+        // tune-performance.md: « `1` は 2 倍、`2` は 4 倍 » against "`1` means 2x, `2` means 4x".
+        let (s, t) = ("For example, `1` means 2x, `2` means 4x.", "たとえば、`1` は 2 倍、`2` は 4 倍を意味します。");
+        let (ps, pt) = (crate::text::plain(s, true), crate::text::plain(t, true));
+        let hit = number(Side { raw: s, plain: &ps, lang: "en" }, Side { raw: t, plain: &pt, lang: "ja" });
+        assert!(hit.is_none(), "{hit:?}");
+        let t = "たとえば、`1` は 2 倍、`2` は 8 倍を意味します。";
+        let pt = crate::text::plain(t, true);
+        assert!(number(Side { raw: s, plain: &ps, lang: "en" }, Side { raw: t, plain: &pt, lang: "ja" }).is_some());
+        for (text, needle, out) in [
+            ("third i + 1", "i", "third   + 1"),
+            ("i", "i", " "),
+            ("ii i", "i", "ii  "),
+            ("a.b a.bc", "a.b", "  a.bc"),
+            ("x-i-y", "i", "x- -y"),
+            ("ブラウザでlocalhost:16686にアクセス", "localhost:16686", "ブラウザで にアクセス"),
+            ("foo를 보세요", "foo", " 를 보세요"),
+        ] {
+            assert_eq!(replace_whole(text, needle, " "), out, "{text:?} {needle:?}");
+        }
     }
 
     #[test]
@@ -1156,6 +1346,19 @@ mod tests {
             ("Held at 10:00 AM on Monday.", "月曜日の午前10時に開催。", "ja", true),
             ("On April 21, 2026.", "2026年4月21日。", "ja", true),
             ("Sections 2,3 and 4.", "Las secciones 2, 3 y 4.", "es", true),
+            // The same value said again is not another number.
+            (
+                "It omits 2020 since there are no posts in that year.",
+                "2020年の投稿がないため2020年を省略します。",
+                "ja",
+                true,
+            ),
+            (
+                "It omits 2020 since there are no posts in that year.",
+                "2021年の投稿がないため2020年を省略します。",
+                "ja",
+                false,
+            ),
             ("Use 4 tables.", "5개의 테이블을 사용합니다.", "ko", false),
             // A magnitude's letter after digits stays with them in Japanese too.
             ("| Collector | 1.3M | 10.5% |", "| Collector | 1.3M | 10.5% |", "ja", true),

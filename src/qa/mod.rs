@@ -464,13 +464,15 @@ pub fn check_document(
                 .filter(|b| !b.a.is_empty() && !b.b.is_empty())
                 .flat_map(|b| side[range(b).clone()].iter().copied())
                 .collect::<Vec<_>>()
-                .join(" ")
+                // Not a space: `3` and `256`, two table cells, are not 3 256.
+                .join("\n")
         };
         let (ps, pt) = (paired(&sr, |b| &b.a), paired(&tr, |b| &b.b));
         hits.extend(checks::number_within(
             Side { raw: s_raw, plain: &ps, lang: &sl },
             Side { raw: t_raw, plain: &pt, lang: &tl },
             (&s_plain, &t_plain),
+            (&bt.source.text, &bt.target.text),
         ));
         hits.extend(lone_sentences(
             &sr,
@@ -511,7 +513,7 @@ pub fn check_document(
             let mut prose = t.split_whitespace().collect::<Vec<_>>().join(" ");
             for c in &kept {
                 // A word no source has: a copied run does not reach across it.
-                prose = prose.replace(c.as_str(), KEPT);
+                prose = checks::replace_whole(&prose, c, KEPT);
             }
             if text::count_words(&prose.replace(KEPT, " ")) < 3 {
                 continue;
@@ -733,8 +735,18 @@ fn lone_sentences(
                     r.clone().filter(|&j| j != i).map(|j| units[j]).collect::<Vec<_>>().join(" ")
                 };
                 let mut best: Option<(f64, Hit)> = None;
+                // Without a lexicon, a sentence whose names and numbers the other side has too
+                // (« Core と Contrib です。», the end of "two distributions: Core, and Contrib")
+                // says what the other side says; only the lengths would call it extra.
+                let named = |lone: &str, other: &str| {
+                    let names = align::anchors(lone);
+                    !covered && !spaced && !names.is_empty() && names.is_subset(&align::anchors(other))
+                };
                 for (on_source, units, range) in [(true, sr, &sbead.a), (false, tr, &sbead.b)] {
                     for i in range.clone().filter(|_| range.len() >= 2) {
+                        if named(units[i], if on_source { &b } else { &a }) {
+                            continue;
+                        }
                         let rest = without(units, range, i);
                         let (sa, sb) =
                             if on_source { (rest.as_str(), b.as_str()) } else { (a.as_str(), rest.as_str()) };
@@ -1173,9 +1185,17 @@ mod tests {
         let en = "See the PRs [Add troubleshooting guidance to OTel Operator\nauto-instrumentation docs](https://example.org/pull/3098) and others.\n\nRead \"Building your own OpenTelemetry\nCollector distribution\" first.\n\n{{< comment >}} Note that we have to use the alert shortcode because it contains\ntab panes. {{< /comment >}}\n";
         let ja = "例として、[Add troubleshooting guidance to OTel Operator\nauto-instrumentation docs](https://example.org/pull/3098) をご覧ください。\n\nまず \"Building your own OpenTelemetry\nCollector distribution\" を読んでください。\n\n{{< comment >}} Note that we have to use the alert shortcode because it contains\ntab panes. {{< /comment >}}\n";
         assert_eq!(run(en, ja, "ja"), []);
+        // Link texts of reference links, their definitions elsewhere in the file
+        // (year-in-review: the titles of pull requests).
+        let prs = "Reflected in these PRs:\n\n- [Refactor Java SDK and configuration #4966][#4966]\n- [Refactor Java instrumentation #5276][#5276]\n\n[#4966]: https://example.org/pull/4966\n[#5276]: https://example.org/pull/5276\n";
+        let prs_ja = "以下の PR に反映されています。\n\n- [Refactor Java SDK and configuration #4966][#4966]\n- [Refactor Java instrumentation #5276][#5276]\n\n[#4966]: https://example.org/pull/4966\n[#5276]: https://example.org/pull/5276\n";
+        assert_eq!(run(prs, prs_ja, "ja"), []);
         // A label before a URL is no sentence to translate.
         let store = "- Web store: http://localhost:8080/\n";
         assert_eq!(run(store, store, "ja"), []);
+        let flagd = "The URLs:\n\n- Flagd configurator UI: <http://localhost:8080/feature>\n";
+        let flagd_ja = "次のURLです。\n\n- Flagd configurator UI: <http://localhost:8080/feature>\n";
+        assert_eq!(run(flagd, flagd_ja, "ja"), []);
         let es = "Consulta los PR [Añadir guía](https://example.org/pull/3098) y otros.\n\nLee \"Construir tu distribución\" primero.\n\nNote that we have to use the alert shortcode because it contains tab panes.\n";
         assert_eq!(run(en, es, "es"), [Check::Untranslated]);
         // A long quotation is speech, not a title: left in English, it is untranslated.
@@ -1228,6 +1248,29 @@ mod tests {
         // enough to say.
         let src = "Set the endpoint. Then restart the service so that it reads the new configuration from the file, and check the logs for errors about the endpoint or the exporter.\n";
         let ja = "サービスを再起動して、ファイルから新しい構成を読み込ませ、エンドポイントやエクスポーターに関するエラーがないかログを確認します。\n";
+        assert_eq!(run(src, ja, "ja"), []);
+    }
+
+    #[test]
+    fn japanese_cells_names_and_list_items_in_another_order() {
+        // opentelemetry.io, routes-decorator.md: a cell of two sentences; Japanese ends the
+        // second with 。 before the next cell, English with `.` before `|`. Cells pair with cells.
+        let src = "Intro.\n\n| YAML | Description | Type |\n| --- | --- | --- |\n| `unmatched` | Specifies what to do when a trace HTTP path doesn't match any `patterns` entries. Refer to [unmatched](#unmatched). | string |\n| `ignore_mode` | Refines which type of events are ignored when using `ignored_patterns`. Refer to [ignore mode](#ignore-mode). | string |\n";
+        let ja = "はじめに。\n\n| YAML | 説明 | 型 |\n| --- | --- | --- |\n| `unmatched` | トレースの HTTP パスが `patterns` のエントリのいずれにもマッチしない場合の動作を指定します。[マッチしない場合](#unmatched) を参照してください。 | string |\n| `ignore_mode` | `ignored_patterns` を使用する際に、どの種類のイベントを無視するかを細かく指定します。[無視モード](#ignore-mode) を参照してください。 | string |\n";
+        assert_eq!(run(src, ja, "ja"), []);
+        // A cell of numbers is not 3 256 against 3 and 256.
+        let src = "Intro.\n\n| index | scale 3 |\n| --- | --- |\n| 3 | 256 |\n";
+        let ja = "はじめに。\n\n| index | scale 3 |\n| --- | --- |\n| 3 | 256 |\n";
+        assert_eq!(run(src, ja, "ja"), []);
+        // otel-collector-anti-patterns: one English sentence, two Japanese ones, the second
+        // only the names the English ends with.
+        let src = "There are two official distributions of the OpenTelemetry Collector: [Core](https://example.org/core), and [Contrib](https://example.org/contrib).\n";
+        let ja = "OpenTelemetry Collector の公式ディストリビューションは2つあります。\n[Core](https://example.org/core) と [Contrib](https://example.org/contrib) です。\n";
+        assert_eq!(run(src, ja, "ja"), []);
+        // year-in-review: two list items in the other order (Japanese puts "by 768
+        // contributors" first); each number is one anchor, though no space parts them.
+        let src = "Since April 2019, the community has seen remarkable growth, with:\n\n- 3,824 merged pull requests (3,982 commits) by\n- 768 contributors\n\nThank you to every contributor.\n";
+        let ja = "2019年4月以来、コミュニティは目覚ましい成長を遂げました。\n\n- 768人のコントリビューターによる\n- 3,824件のマージされたプルリクエスト（3,982件のコミット）\n\nすべてのコントリビューターに感謝します。\n";
         assert_eq!(run(src, ja, "ja"), []);
     }
 
