@@ -332,7 +332,7 @@ pub fn check_document(
     }
 
     // The prose of paired groups: the document's length ratio and how much groups vary.
-    let chars = align::text_length;
+    let chars = crate::bitext::unit_length;
     let paired_prose = |b: &Bead| !b.a.is_empty() && !b.b.is_empty() && ss.units[b.a.start].is_prose();
     let (total_s, total_t): (f64, f64) = bt
         .beads
@@ -472,7 +472,7 @@ pub fn check_document(
             Side { raw: s_raw, plain: &ps, lang: &sl },
             Side { raw: t_raw, plain: &pt, lang: &tl },
             (&s_plain, &t_plain),
-            (&bt.source.text, &bt.target.text),
+            (bt.source.text, bt.target.text),
         ));
         hits.extend(lone_sentences(
             &sr,
@@ -621,7 +621,7 @@ fn lone_sentences(
     (s_plain, t_plain): (&str, &str),
     spread: f64,
 ) -> Vec<Hit> {
-    let chars = align::text_length;
+    let chars = crate::bitext::unit_length;
     let text = |units: &[&str], r: &std::ops::Range<usize>| units[r.clone()].join(" ");
     // A sentence alone where the other side splits its sentences differently (a Spanish
     // sentence joined by `;` against two English ones): when it reads as part of a
@@ -745,6 +745,11 @@ fn lone_sentences(
                 for (on_source, units, range) in [(true, sr, &sbead.a), (false, tr, &sbead.b)] {
                     for i in range.clone().filter(|_| range.len() >= 2) {
                         if named(units[i], if on_source { &b } else { &a }) {
+                            continue;
+                        }
+                        // As for a sentence alone (above): without a lexicon, where sentences
+                        // are split differently, only a large part of the group counts.
+                        if !covered && !spaced && chars(units[i]) < UNCOVERED_SHARE * if on_source { ls } else { lt } {
                             continue;
                         }
                         let rest = without(units, range, i);
@@ -1272,6 +1277,19 @@ mod tests {
         let src = "Since April 2019, the community has seen remarkable growth, with:\n\n- 3,824 merged pull requests (3,982 commits) by\n- 768 contributors\n\nThank you to every contributor.\n";
         let ja = "2019年4月以来、コミュニティは目覚ましい成長を遂げました。\n\n- 768人のコントリビューターによる\n- 3,824件のマージされたプルリクエスト（3,982件のコミット）\n\nすべてのコントリビューターに感謝します。\n";
         assert_eq!(run(src, ja, "ja"), []);
+    }
+
+    #[test]
+    fn a_chinese_paragraph_of_han_characters_is_not_short() {
+        // opentelemetry.io, blog/2024/docs-localized (zh): the translation joins two English
+        // paragraphs; counted one character each, its Han characters made it a third of the
+        // English length and the first English paragraph was taken for an omission.
+        let en = "We are happy to announce that the OpenTelemetry website is available in multiple\nlanguages! Localization teams have already started to translate website pages\ninto [Chinese](/zh), [Japanese](/ja), [Portuguese](/pt), and [Spanish](/es).\n\nThe OpenTelemetry project has grown to include contributors and users from all\nover the world. Making the website available in multiple languages is an\nimportant step for ensuring that everyone, regardless of their native language,\ncan contribute to the project. We are also thrilled that this initiative gives\nend users access to multilingual documentation, making it easier to learn and\nunderstand OpenTelemetry.\n\nTo access the website in your preferred language, use the language selector at\nthe top right of the page.\n\nWe invite you to contribute to this effort. You can find fellow localization\ncontributors in the\n[#otel-docs-localization](https://example.org/C076RUAGP37)\nSlack channel. If you are fluent in a language that is supported already, you\ncan help by authoring or reviewing translations.\n\nYour contributions can make a meaningful impact!\n\nWe thank all contributors for making this possible, and we look forward to\nseeing how these new language options improve the OpenTelemetry user experience.\n";
+        let zh = "我们很高兴地宣布，OpenTelemetry 网站现已提供多种语言版本！\n本地化团队已经开始将网站页面翻译成[中文](/zh)、[日语](/ja)、[葡萄牙语](/pt)以及[西班牙语](/es)。\n\nOpenTelemetry 项目已发展壮大，包括来自世界各地的贡献者和用户。\n提供多种语言的网站是确保每个人（无论其母语是什么）都能为项目做出贡献的重要一步。\n我们也很高兴这一举措让最终用户可以访问多语言文档，从而更轻松地学习和理解 OpenTelemetry。\n\n要以您的首选语言访问网站，请使用页面右上角的语言选择菜单。\n我们邀请您为此做出贡献。您可以在 [#otel-docs-localization](https://example.org/C076RUAGP37) Slack\n频道中找到其他本地化贡献者。如果您精通已支持的语言，您可以通过编写或审阅翻译来提供帮助。\n\n您的贡献会产生重要的影响！\n\n我们感谢所有的贡献者使之成为可能，并且我们期待看到这些新的语言选项可以改善 OpenTelemetry 的用户体验。\n";
+        assert_eq!(run(en, zh, "zh"), []);
+        // The paragraph left out is still one omission.
+        let cut = zh.replace("要以您的首选语言访问网站，请使用页面右上角的语言选择菜单。\n我们邀请您为此做出贡献。您可以在 [#otel-docs-localization](https://example.org/C076RUAGP37) Slack\n频道中找到其他本地化贡献者。如果您精通已支持的语言，您可以通过编写或审阅翻译来提供帮助。\n\n", "");
+        assert!(run(en, &cut, "zh").contains(&Check::Omission));
     }
 
     #[test]
