@@ -206,7 +206,9 @@ fn without_git<'a>(
     let words = source.as_ref().map_or(0, |s| s.words);
     // Room for the statuses made: with `compact_missing`, those of the files that exist (on
     // tldr-pages, 38 languages' worth for every document was 63 MB, mostly unused).
-    let made = if opts.compact_missing { files.iter().filter(|(t, _)| t.exists).count() } else { files.len() };
+    // A dictionary's missing translation keeps a status: its keys are counted (all missing).
+    let compact = opts.compact_missing && !matches!(kind, Kind::Dictionary { .. });
+    let made = if compact { files.iter().filter(|(t, _)| t.exists).count() } else { files.len() };
     let mut translations = Vec::with_capacity(made);
     let mut missing = Vec::new();
     let mut pending = Vec::new();
@@ -220,7 +222,7 @@ fn without_git<'a>(
             }
             (None, true, _) => Case::Orphan,
             // Kept as (document, language): its status is made if something prints it.
-            (Some(_), false, _) if opts.compact_missing => {
+            (Some(_), false, _) if compact => {
                 let at = u32::try_from(translations.len() + missing.len()).expect("a document has few translations");
                 missing.push(MissingTranslation { lang: t.lang.clone(), at });
                 continue;
