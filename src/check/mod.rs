@@ -402,8 +402,14 @@ pub fn check<'r>(
     report: &'r StatusReport,
     opts: &CheckOptions,
 ) -> Result<CheckReport<'r>, CheckError> {
-    let mut result =
-        CheckReport { passed: true, languages: Vec::new(), problems: Vec::new(), checked: Vec::new(), report, errors: 0 };
+    let mut result = CheckReport {
+        passed: true,
+        languages: Vec::new(),
+        problems: Vec::new(),
+        checked: Vec::new(),
+        report,
+        errors: 0,
+    };
     let change = opts.touched.as_ref();
     for corpus in &report.corpora {
         let Some(config) = configs.iter().find(|c| c.name == corpus.name) else { continue };
@@ -587,7 +593,13 @@ pub fn check<'r>(
                         };
                         if let Some(m) = missing {
                             for r in &k.missing {
-                                result.push(problem(m, ProblemKind::KeyMissing { key: r.key.clone() }, path, None, src));
+                                result.push(problem(
+                                    m,
+                                    ProblemKind::KeyMissing { key: r.key.clone() },
+                                    path,
+                                    None,
+                                    src,
+                                ));
                             }
                         }
                         if let Some(w) = weight {

@@ -545,11 +545,8 @@ fn render_junit(
     let (mut total, mut failures) = (0, 0);
     for v in &r.languages {
         let cases: Vec<_> = r.checked().filter(|c| c.corpus == v.corpus && *c.lang == v.lang).collect();
-        let rule_problems: Vec<std::borrow::Cow<'_, Problem>> = r
-            .problems()
-            .filter(|p| p.corpus == v.corpus && *p.lang == v.lang && !p.located)
-            .map(|p| p.get())
-            .collect();
+        let rule_problems: Vec<std::borrow::Cow<'_, Problem>> =
+            r.problems().filter(|p| p.corpus == v.corpus && *p.lang == v.lang && !p.located).map(|p| p.get()).collect();
         let is_error = |i: &usize| r.problem(*i).severity == Severity::Error;
         let failed = cases.iter().filter(|c| c.problems.clone().any(|i| is_error(&i))).count()
             + usize::from(!rule_problems.is_empty());

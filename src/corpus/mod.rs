@@ -159,6 +159,15 @@ impl ExpectedPaths {
     }
 }
 
+impl Corpus {
+    /// Whether `path` (from the repository's root) is where this corpus's layout keeps a
+    /// translation: how a cache shared by the corpora of a repository tells this corpus's
+    /// entries from the others'.
+    pub fn owns_translation(&self, path: &str) -> bool {
+        below(&self.folder, path).and_then(|rel| self.config.layout.translation.matches(rel)).is_some()
+    }
+}
+
 /// How many of the language names the files use [`Corpus::lang_names_found`] keeps.
 pub const MAX_NAMES_FOUND: usize = 12;
 
