@@ -95,7 +95,7 @@ fn options(args: &CheckArgs) -> Result<CheckOptions, CliError> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut opts = options(args)?;
-    let (corpora, repo, prepared) = ctx.open_for_status()?;
+    let (corpora, repo, prepared) = ctx.open_for_counts()?;
     // A change is judged against the whole corpus: its percentages are the corpus's.
     opts.touched = match (&args.changed_since, args.staged) {
         (Some(rev), _) => Some(repo.changed_since(rev)?),
