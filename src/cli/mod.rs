@@ -245,9 +245,9 @@ impl Ctx {
         // repository) reads the index and the kept facts.
         let workdir = repo.workdir().to_owned();
         let (scanned, prepared) = std::thread::scope(|s| {
-            let (configs, workdir) = (&configs, &workdir);
+            let (all, workdir) = (&configs, &workdir);
             let one = move |c| if compact { corpus::scan_compact(c, workdir) } else { corpus::scan(c, workdir) };
-            let scan = s.spawn(move || configs.iter().map(one).collect::<Vec<_>>());
+            let scan = s.spawn(move || all.iter().map(one).collect::<Vec<_>>());
             let prepared = prepare.then(|| freshness::prepare(&repo, &configs));
             (scan.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), prepared)
         });
