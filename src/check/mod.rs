@@ -24,7 +24,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
 use crate::config::{Config, OutdatedByChange};
-use crate::freshness::{self, LangSummary, Reason, State, StatusReport};
+use crate::freshness::{self, DocumentStatus, Entry, LangSummary, Reason, State, StatusReport};
 use crate::lang::Lang;
 
 /// Rules given on the command line; each one set replaces the corpus's own.
@@ -246,32 +246,132 @@ pub struct LangVerdict {
     pub passed: bool,
 }
 
-/// One translation that was checked (a JUnit test case).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Checked {
+/// One translation that was checked (a JUnit test case), as [`CheckReport::checked`] gives it:
+/// its path is made only when asked for ([`Checked::path`]).
+#[derive(Debug, Clone)]
+pub struct Checked<'r> {
     /// The corpus.
-    pub corpus: String,
+    pub corpus: &'r str,
     /// The language.
-    pub lang: Lang,
-    /// The translation, from the repository root.
-    pub path: String,
+    pub lang: &'r Lang,
     /// Its state.
     pub state: State,
     /// Indexes into [`CheckReport::problems`] of this translation's problems (warnings too).
-    pub problems: Vec<usize>,
+    pub problems: std::ops::Range<usize>,
+    doc: &'r DocumentStatus,
+    entry: Entry<'r>,
 }
 
-/// The result of `stele check`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CheckReport {
+impl<'r> Checked<'r> {
+    /// The translation, from the repository root (where it is expected, if missing).
+    pub fn path(&self) -> std::borrow::Cow<'r, str> {
+        path_of(self.doc, self.entry)
+    }
+}
+
+/// A translation's path: a missing one's rendered now.
+fn path_of<'r>(doc: &'r DocumentStatus, entry: Entry<'r>) -> std::borrow::Cow<'r, str> {
+    match entry {
+        Entry::Status(t) => std::borrow::Cow::Borrowed(t.path.as_str()),
+        Entry::Missing(_) => std::borrow::Cow::Owned(doc.status_of(entry).into_owned().path),
+    }
+}
+
+/// A translation of a status report: its document, and its place there.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    /// Its index in [`StatusReport::documents`].
+    doc: u32,
+    /// Its place in the document.
+    slot: Slot,
+}
+
+/// Where a document keeps a translation.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    /// In `translations`, at this index.
+    Status(u32),
+    /// In `missing` (kept without a path), at this index.
+    Missing(u32),
+}
+
+/// A problem as the report keeps it: a missing translation's as its place (a large site has
+/// hundreds of thousands, each path made only when the problem is written), any other whole.
+#[derive(Debug, Clone)]
+enum Kept {
+    Whole(Box<Problem>),
+    Missing { at: At, severity: Severity },
+}
+
+/// A checked translation as the report keeps it.
+#[derive(Debug, Clone)]
+struct Row {
+    at: At,
+    problems: (u32, u32),
+}
+
+/// One problem of a [`CheckReport`], as it is kept: where it is and what it weighs are known
+/// without making it; [`ProblemRef::get`] makes it (a missing translation's path is rendered
+/// then).
+#[derive(Debug, Clone, Copy)]
+pub struct ProblemRef<'r> {
+    /// The corpus.
+    pub corpus: &'r str,
+    /// The language.
+    pub lang: &'r Lang,
+    /// Whether it fails the check.
+    pub severity: Severity,
+    /// Whether it has a file (a language-wide rule has none).
+    pub located: bool,
+    kept: &'r Kept,
+    report: &'r StatusReport,
+}
+
+impl<'r> ProblemRef<'r> {
+    /// The problem itself.
+    pub fn get(&self) -> std::borrow::Cow<'r, Problem> {
+        match self.kept {
+            Kept::Whole(p) => std::borrow::Cow::Borrowed(p),
+            Kept::Missing { at, severity } => {
+                let doc = &self.report.documents[at.doc as usize];
+                let entry = entry_at(doc, at.slot);
+                std::borrow::Cow::Owned(Problem {
+                    corpus: doc.corpus.to_string(),
+                    lang: entry.lang().clone(),
+                    severity: *severity,
+                    kind: ProblemKind::Missing,
+                    path: Some(path_of(doc, entry).into_owned()),
+                    line: None,
+                    source_path: Some(doc.source.path.clone()),
+                })
+            }
+        }
+    }
+}
+
+fn entry_at(doc: &DocumentStatus, slot: Slot) -> Entry<'_> {
+    match slot {
+        Slot::Status(i) => Entry::Status(&doc.translations[i as usize]),
+        Slot::Missing(i) => Entry::Missing(&doc.missing[i as usize]),
+    }
+}
+
+/// The result of `stele check`, over the status report it judged: its problems and the
+/// translations checked are kept as places in that report and made when they are written
+/// (issue 27: a problem with a path for each of tldr-pages' 250,000 missing translations
+/// was most of 321 MB).
+#[derive(Debug, Clone)]
+pub struct CheckReport<'r> {
     /// Whether every rule holds (no problem is an error).
     pub passed: bool,
     /// One verdict per corpus and language.
     pub languages: Vec<LangVerdict>,
     /// Every problem, language by language: errors and warnings.
-    pub problems: Vec<Problem>,
+    problems: Vec<Kept>,
     /// Every translation checked.
-    pub checked: Vec<Checked>,
+    checked: Vec<Row>,
+    report: &'r StatusReport,
+    errors: usize,
 }
 
 /// A glob that does not parse.
@@ -293,8 +393,23 @@ fn globset(globs: &[String]) -> Result<GlobSet, CheckError> {
 }
 
 /// Applies the rules of each corpus (overridden by `opts`) to a status report.
-pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> Result<CheckReport, CheckError> {
-    let mut result = CheckReport { passed: true, languages: Vec::new(), problems: Vec::new(), checked: Vec::new() };
+///
+/// A report made with [`freshness::StatusOptions::compact_missing`] keeps its missing
+/// translations as (document, language): they are counted and judged so, and a problem's path
+/// is made only when it is written.
+pub fn check<'r>(
+    configs: &[Config],
+    report: &'r StatusReport,
+    opts: &CheckOptions,
+) -> Result<CheckReport<'r>, CheckError> {
+    let mut result = CheckReport {
+        passed: true,
+        languages: Vec::new(),
+        problems: Vec::new(),
+        checked: Vec::new(),
+        report,
+        errors: 0,
+    };
     let change = opts.touched.as_ref();
     for corpus in &report.corpora {
         let Some(config) = configs.iter().find(|c| c.name == corpus.name) else { continue };
@@ -302,16 +417,22 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
         let mut allow = rules.allow_missing.clone();
         allow.extend(opts.allow_missing.iter().cloned());
         let allow = globset(&allow)?;
-        let docs: Vec<_> = report.documents.iter().filter(|d| *d.corpus == *corpus.name).collect();
+        let docs: Vec<(u32, &DocumentStatus)> = report
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| *d.corpus == *corpus.name)
+            .map(|(i, d)| (u32::try_from(i).expect("fewer than 4 billion documents"), d))
+            .collect();
 
         // A Fluent source's syntax errors fail whatever the language (under a change, when the
         // change touched the source).
-        for d in &docs {
+        for (_, d) in &docs {
             if change.is_some_and(|files| !files.contains(&d.source.path)) {
                 continue;
             }
             for e in &d.source.syntax_errors {
-                result.problems.push(Problem {
+                result.push(Problem {
                     corpus: corpus.name.clone(),
                     lang: d.source.lang.clone(),
                     severity: Severity::Error,
@@ -323,7 +444,21 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
             }
         }
 
-        for (lang, _) in &corpus.summary {
+        // Each language's translations, document by document (a document has one per
+        // language), found in one pass.
+        let mut by_lang: Vec<Vec<At>> = vec![Vec::new(); corpus.summary.len()];
+        let lang_slot = |lang: &Lang| lang.position_in(corpus.summary.iter().enumerate().map(|(k, (l, _))| (l, k)));
+        for &(doc, d) in &docs {
+            let kept = d.translations.iter().enumerate().map(|(i, t)| (&t.lang, Slot::Status(i as u32)));
+            let missing = d.missing.iter().enumerate().map(|(i, m)| (&m.lang, Slot::Missing(i as u32)));
+            for (lang, slot) in kept.chain(missing) {
+                if let Some(k) = lang_slot(lang) {
+                    by_lang[k].push(At { doc, slot });
+                }
+            }
+        }
+
+        for ((lang, _), ats) in corpus.summary.iter().zip(by_lang) {
             let min_configured = opts
                 .min_complete_for
                 .iter()
@@ -335,15 +470,22 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
             let max_configured = opts.max_outdated.or(rules.max_outdated);
             let min = min_configured.unwrap_or(100.0);
             let max = max_configured.unwrap_or(0);
-            let translations: Vec<_> = docs
-                .iter()
-                .flat_map(|d| d.translations.iter().map(move |t| (*d, t)))
-                .filter(|(_, t)| &t.lang == lang)
-                .filter(|(_, t)| !(t.state == State::Missing && allow.is_match(&t.path)))
+            let doc_of = |at: &At| &report.documents[at.doc as usize];
+            let translations: Vec<At> = ats
+                .into_iter()
+                .filter(|at| {
+                    let d = doc_of(at);
+                    let entry = entry_at(d, at.slot);
+                    !(entry.state() == State::Missing && !allow.is_empty() && allow.is_match(&*path_of(d, entry)))
+                })
                 .collect();
             let mut counts = LangSummary::default();
-            for (_, t) in &translations {
-                counts.count(t);
+            for at in &translations {
+                let d = doc_of(at);
+                match entry_at(d, at.slot) {
+                    Entry::Status(t) => counts.count(t),
+                    e @ Entry::Missing(_) => counts.count_one(e.state(), d.source.words),
+                }
             }
             counts.percent_complete = freshness::percent(&counts);
             // The corpus is held to the defaults; a change only to what is configured.
@@ -358,9 +500,9 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
             };
             let first_problem = result.problems.len();
             let first_checked = result.checked.len();
-            let scope = |d: &freshness::DocumentStatus, t: &freshness::TranslationStatus| match change {
+            let scope = |d: &DocumentStatus, entry: Entry<'_>| match change {
                 None => Some(Scope::Corpus),
-                Some(files) if files.contains(&t.path) => Some(Scope::Touched),
+                Some(files) if files.contains(&*path_of(d, entry)) => Some(Scope::Touched),
                 Some(files) if files.contains(&d.source.path) => Some(Scope::SourceTouched),
                 Some(_) => None,
             };
@@ -400,18 +542,34 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
             // The whole corpus's rules first; for a change, after its files, and only when they
             // explain one of its errors.
             if change.is_none() {
-                result.problems.extend(rules.iter().flatten().cloned());
+                for rule in rules.iter().flatten() {
+                    result.push(rule.clone());
+                }
             }
-            for (d, t) in &translations {
-                let Some(scope) = scope(d, t) else { continue };
+            for &at in &translations {
+                let d = doc_of(&at);
+                let entry = entry_at(d, at.slot);
+                let Some(scope) = scope(d, entry) else { continue };
+                let start = result.problems.len();
+                let t = match entry {
+                    Entry::Status(t) => t,
+                    // Kept as its place: its problem too.
+                    Entry::Missing(_) => {
+                        if let Some(severity) = weigh(entry.state(), scope, &standing) {
+                            result.errors += usize::from(severity == Severity::Error);
+                            result.problems.push(Kept::Missing { at, severity });
+                        }
+                        result.checked.push(Row { at, problems: (start as u32, result.problems.len() as u32) });
+                        continue;
+                    }
+                };
                 let src = Some(d.source.path.as_str());
                 let path = Some(t.path.as_str());
-                let start = result.problems.len();
                 // A syntax error fails where the question is the corpus, or the change touched
                 // the file; one the change did not make is not its problem.
                 if scope != Scope::SourceTouched {
                     for e in &t.syntax_errors {
-                        result.problems.push(problem(
+                        result.push(problem(
                             Severity::Error,
                             ProblemKind::SyntaxError { problem: e.problem.clone() },
                             path,
@@ -435,7 +593,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                         };
                         if let Some(m) = missing {
                             for r in &k.missing {
-                                result.problems.push(problem(
+                                result.push(problem(
                                     m,
                                     ProblemKind::KeyMissing { key: r.key.clone() },
                                     path,
@@ -464,22 +622,22 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                                 // cannot be told, the file is outdated as a whole.
                                 found.push(at(ProblemKind::Outdated { reason: t.reason }, None));
                             }
-                            result.problems.extend(found);
+                            for p in found {
+                                result.push(p);
+                            }
                         }
                     }
                     (_, None) => {}
-                    (State::Missing, Some(w)) => {
-                        result.problems.push(problem(w, ProblemKind::Missing, path, None, src))
-                    }
-                    (State::Orphan, Some(w)) => result.problems.push(problem(w, ProblemKind::Orphan, path, None, None)),
+                    (State::Missing, Some(w)) => result.push(problem(w, ProblemKind::Missing, path, None, src)),
+                    (State::Orphan, Some(w)) => result.push(problem(w, ProblemKind::Orphan, path, None, None)),
                     (State::Unknown, Some(w)) => {
-                        result.problems.push(problem(w, ProblemKind::Unknown { reason: t.reason }, path, None, src))
+                        result.push(problem(w, ProblemKind::Unknown { reason: t.reason }, path, None, src))
                     }
                     (State::Outdated, Some(_)) if !t.syntax_errors.is_empty() && scope != Scope::SourceTouched => {}
                     (State::Outdated, Some(w)) => match &t.messages {
                         Some(m) if m.has_problems() => {
                             for e in &m.missing {
-                                result.problems.push(problem(
+                                result.push(problem(
                                     w,
                                     ProblemKind::MessageMissing { id: e.id.clone() },
                                     path,
@@ -488,7 +646,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                                 ));
                             }
                             for e in &m.outdated {
-                                result.problems.push(problem(
+                                result.push(problem(
                                     w,
                                     ProblemKind::MessageOutdated { id: e.id.clone() },
                                     path,
@@ -497,7 +655,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                                 ));
                             }
                             for e in &m.obsolete {
-                                result.problems.push(problem(
+                                result.push(problem(
                                     w,
                                     ProblemKind::MessageObsolete { id: e.id.clone() },
                                     path,
@@ -506,7 +664,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                                 ));
                             }
                             for r in &m.broken_references {
-                                result.problems.push(problem(
+                                result.push(problem(
                                     w,
                                     ProblemKind::BrokenReference { id: r.id.clone(), target: r.target.clone() },
                                     path,
@@ -515,33 +673,23 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                                 ));
                             }
                         }
-                        _ => result.problems.push(problem(
-                            w,
-                            ProblemKind::Outdated { reason: t.reason },
-                            path,
-                            None,
-                            src,
-                        )),
+                        _ => result.push(problem(w, ProblemKind::Outdated { reason: t.reason }, path, None, src)),
                     },
                     (State::Current, Some(_)) => {}
                 }
-                result.checked.push(Checked {
-                    corpus: corpus.name.clone(),
-                    lang: lang.clone(),
-                    path: t.path.clone(),
-                    state: t.state,
-                    problems: (start..result.problems.len()).collect(),
-                });
+                result.checked.push(Row { at, problems: (start as u32, result.problems.len() as u32) });
             }
-            let errors = |from: usize, problems: &[Problem]| {
-                problems[from..].iter().filter(|p| p.severity == Severity::Error).count()
+            let errors = |from: usize, r: &CheckReport<'_>| {
+                (from..r.problems.len()).filter(|&i| r.severity(i) == Severity::Error).count()
             };
             // Under a change, a rule that does not hold is applied only with an error of the
             // change that it explains.
             let mut rules_applied = change.is_none();
             if change.is_some() {
-                if errors(first_problem, &result.problems) > 0 {
-                    result.problems.extend(rules.into_iter().flatten());
+                if errors(first_problem, &result) > 0 {
+                    for rule in rules.into_iter().flatten() {
+                        result.push(rule);
+                    }
                     rules_applied = true;
                 }
                 // A language the change did not touch is not judged.
@@ -549,7 +697,7 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
                     continue;
                 }
             }
-            let passed = errors(first_problem, &result.problems) == 0;
+            let passed = errors(first_problem, &result) == 0;
             result.passed &= passed;
             result.languages.push(LangVerdict {
                 corpus: corpus.name.clone(),
@@ -567,16 +715,86 @@ pub fn check(configs: &[Config], report: &StatusReport, opts: &CheckOptions) -> 
     Ok(result)
 }
 
-impl CheckReport {
+impl<'r> CheckReport<'r> {
+    /// Keeps a problem.
+    fn push(&mut self, p: Problem) {
+        self.errors += usize::from(p.severity == Severity::Error);
+        self.problems.push(Kept::Whole(Box::new(p)));
+    }
+
+    fn severity(&self, i: usize) -> Severity {
+        match &self.problems[i] {
+            Kept::Whole(p) => p.severity,
+            Kept::Missing { severity, .. } => *severity,
+        }
+    }
+
     /// How many things are wrong: one for each error listed, a language's rule as well as each
     /// file's, so that the total is the number of `error:` lines the report shows.
     pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.errors
     }
 
     /// How many warnings are listed (`warning:` lines).
     pub fn warning_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Warning).count()
+        self.problems.len() - self.errors
+    }
+
+    /// How many problems there are (errors and warnings).
+    pub fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// Problem `i` (an index of [`Checked::problems`]).
+    pub fn problem(&self, i: usize) -> ProblemRef<'_> {
+        let kept = &self.problems[i];
+        match kept {
+            Kept::Whole(p) => ProblemRef {
+                corpus: &p.corpus,
+                lang: &p.lang,
+                severity: p.severity,
+                located: p.path.is_some(),
+                kept,
+                report: self.report,
+            },
+            Kept::Missing { at, severity } => {
+                let doc = &self.report.documents[at.doc as usize];
+                ProblemRef {
+                    corpus: &doc.corpus,
+                    lang: entry_at(doc, at.slot).lang(),
+                    severity: *severity,
+                    located: true,
+                    kept,
+                    report: self.report,
+                }
+            }
+        }
+    }
+
+    /// Every problem, language by language: errors and warnings.
+    pub fn problems(&self) -> impl ExactSizeIterator<Item = ProblemRef<'_>> + '_ {
+        (0..self.problems.len()).map(|i| self.problem(i))
+    }
+
+    /// How many translations were checked.
+    pub fn checked_count(&self) -> usize {
+        self.checked.len()
+    }
+
+    /// Every translation checked.
+    pub fn checked(&self) -> impl ExactSizeIterator<Item = Checked<'_>> + '_ {
+        self.checked.iter().map(|row| {
+            let doc = &self.report.documents[row.at.doc as usize];
+            let entry = entry_at(doc, row.at.slot);
+            Checked {
+                corpus: &doc.corpus,
+                lang: entry.lang(),
+                state: entry.state(),
+                problems: row.problems.0 as usize..row.problems.1 as usize,
+                doc,
+                entry,
+            }
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use stele::check::{self, CheckOptions, CheckReport, Problem, ProblemKind, Severity};
+use stele::check::{self, CheckOptions, CheckReport, Problem, ProblemKind, ProblemRef, Severity};
 use stele::freshness::{self, StatusOptions};
 use stele::l10n::Localizer;
 use stele::lang::Lang;
@@ -95,7 +95,7 @@ fn options(args: &CheckArgs) -> Result<CheckOptions, CliError> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut opts = options(args)?;
-    let (corpora, repo, prepared) = ctx.open_for_status()?;
+    let (corpora, repo, prepared) = ctx.open_for_counts()?;
     // A change is judged against the whole corpus: its percentages are the corpus's.
     opts.touched = match (&args.changed_since, args.staged) {
         (Some(rev), _) => Some(repo.changed_since(rev)?),
@@ -109,7 +109,9 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
         block_texts: false,
         block_texts_of: None,
         partial: false,
-        compact_missing: false,
+        // Missing translations are counted and judged as (document, language); a problem's
+        // path is made when it is written (issue 27).
+        compact_missing: true,
     };
     let report = freshness::status_prepared(&corpora, &repo, &status_opts, prepared)?;
     let configs: Vec<_> = corpora.iter().map(|c| c.config.clone()).collect();
@@ -120,8 +122,10 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
     let qa_report = if with_qa.is_empty() {
         None
     } else {
-        let only =
-            result.checked.iter().filter(|c| with_qa.iter().any(|q| q.config.name == c.corpus)).map(|c| c.path.clone());
+        let only = result
+            .checked()
+            .filter(|c| with_qa.iter().any(|q| q.config.name == c.corpus))
+            .map(|c| c.path().into_owned());
         let qa_opts = stele::qa::QaOptions { only: Some(only.collect()), ..stele::qa::QaOptions::default() };
         Some(stele::qa::run(&corpora, &report, repo.workdir(), &qa_opts)?)
     };
@@ -168,9 +172,9 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode,
                 (Some(rel), Some(at(key).or_else(|| at("[check]")).unwrap_or(1)))
             };
             let others: Vec<super::qa::SarifResult> = result
-                .problems
-                .iter()
+                .problems()
                 .map(|p| {
+                    let p = &*p.get();
                     let (path, line) = match &p.path {
                         Some(path) => (Some(path.clone()), p.line),
                         None => rule_place(p),
@@ -346,24 +350,24 @@ fn render_text(
     }
     let many = r.languages.iter().any(|v| v.corpus != r.languages[0].corpus);
     // Problems of no language checked: a source's syntax errors.
-    let others = r.problems.iter().any(|p| !r.languages.iter().any(|v| v.corpus == p.corpus && v.lang == p.lang));
-    let mut shown = vec![false; r.problems.len()];
+    let others = r.problems().any(|p| !r.languages.iter().any(|v| v.corpus == p.corpus && v.lang == *p.lang));
+    let mut shown = vec![false; r.problem_count()];
     // The problems of one group, a file's first ones up to the limit (a language's own rules
     // are always said), then how many more there are.
-    let mut group_problems = |out: &mut dyn Write, belongs: &dyn Fn(&Problem) -> bool, lang: Option<&Lang>| {
+    let mut group_problems = |out: &mut dyn Write, belongs: &dyn Fn(&ProblemRef<'_>) -> bool, lang: Option<&Lang>| {
         let mut listed = 0usize;
         let mut more = 0usize;
-        for (i, p) in r.problems.iter().enumerate() {
-            if shown[i] || !belongs(p) {
+        for (i, p) in r.problems().enumerate() {
+            if shown[i] || !belongs(&p) {
                 continue;
             }
             shown[i] = true;
-            if p.path.is_some() && limit.is_some_and(|limit| listed >= limit) {
+            if p.located && limit.is_some_and(|limit| listed >= limit) {
                 more += 1;
                 continue;
             }
-            listed += usize::from(p.path.is_some());
-            render_problem(ctx, root, p, out)?;
+            listed += usize::from(p.located);
+            render_problem(ctx, root, &p.get(), out)?;
         }
         if more > 0 {
             let text = match lang {
@@ -395,20 +399,20 @@ fn render_text(
                     "max_applied" => if v.max_outdated_applied { "yes" } else { "no" })
             ),
         )?;
-        group_problems(out, &|p: &Problem| p.corpus == v.corpus && p.lang == v.lang, Some(&v.lang))?;
+        group_problems(out, &|p: &ProblemRef<'_>| p.corpus == v.corpus && *p.lang == v.lang, Some(&v.lang))?;
         if ctx.verbose > 0 {
-            for c in r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang && c.problems.is_empty()) {
+            for c in r.checked().filter(|c| c.corpus == v.corpus && *c.lang == v.lang && c.problems.is_empty()) {
                 let state = super::status::state_name(loc, c.state);
                 line(
                     out,
-                    format!("  {} {}: {}", paint.state(c.state, &t!(loc, "check-ok")), display_path(&c.path), state),
+                    format!("  {} {}: {}", paint.state(c.state, &t!(loc, "check-ok")), display_path(&c.path()), state),
                 )?;
             }
         }
     }
     if others {
         line(out, paint.bold(&t!(loc, "check-sources")))?;
-        group_problems(out, &|_: &Problem| true, None)?;
+        group_problems(out, &|_: &ProblemRef<'_>| true, None)?;
     }
     if !qa.is_empty() {
         line(out, paint.bold(&t!(loc, "check-qa-heading")))?;
@@ -420,7 +424,7 @@ fn render_text(
 
 /// The last line: passed or failed, with how many errors and warnings.
 fn summary(loc: &Localizer, r: &CheckReport, qa_failures: usize, paint: &Painter) -> String {
-    let translations = r.checked.len();
+    let translations = r.checked_count();
     let warnings = r.warning_count();
     match (r.passed, warnings) {
         (true, 0) => paint.bold(&t!(loc, "check-passed", "langs" => r.languages.len(), "translations" => translations)),
@@ -465,7 +469,7 @@ fn render_json(
     #[derive(serde::Serialize)]
     struct JsonProblem<'a> {
         #[serde(flatten)]
-        problem: &'a Problem,
+        problem: std::borrow::Cow<'a, Problem>,
         message: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         fix: Option<String>,
@@ -474,14 +478,17 @@ fn render_json(
     struct Problems<'a> {
         ctx: &'a Ctx,
         root: &'a Path,
-        list: &'a [Problem],
+        report: &'a CheckReport<'a>,
     }
     impl serde::Serialize for Problems<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq(self.list.iter().map(|p| JsonProblem {
-                problem: p,
-                message: problem_text(&self.ctx.loc, p),
-                fix: fix_text(self.ctx, self.root, p),
+            s.collect_seq(self.report.problems().map(|p| {
+                let problem = p.get();
+                JsonProblem {
+                    message: problem_text(&self.ctx.loc, &problem),
+                    fix: fix_text(self.ctx, self.root, &problem),
+                    problem,
+                }
             }))
         }
     }
@@ -505,8 +512,8 @@ fn render_json(
         version: 1,
         passed: r.passed,
         languages: &r.languages,
-        problems: Problems { ctx, root, list: &r.problems },
-        translations_checked: r.checked.len(),
+        problems: Problems { ctx, root, report: r },
+        translations_checked: r.checked_count(),
         qa: qa.map(|qa| JsonQa {
             findings: super::qa::json_findings(loc, &qa.findings),
             translations: qa.translations,
@@ -537,12 +544,12 @@ fn render_junit(
     let mut suites = String::new();
     let (mut total, mut failures) = (0, 0);
     for v in &r.languages {
-        let cases: Vec<_> = r.checked.iter().filter(|c| c.corpus == v.corpus && c.lang == v.lang).collect();
-        let rule_problems: Vec<&Problem> =
-            r.problems.iter().filter(|p| p.corpus == v.corpus && p.lang == v.lang && p.path.is_none()).collect();
-        let is_error = |&i: &usize| r.problems[i].severity == Severity::Error;
-        let failed =
-            cases.iter().filter(|c| c.problems.iter().any(is_error)).count() + usize::from(!rule_problems.is_empty());
+        let cases: Vec<_> = r.checked().filter(|c| c.corpus == v.corpus && *c.lang == v.lang).collect();
+        let rule_problems: Vec<std::borrow::Cow<'_, Problem>> =
+            r.problems().filter(|p| p.corpus == v.corpus && *p.lang == v.lang && !p.located).map(|p| p.get()).collect();
+        let is_error = |i: &usize| r.problem(*i).severity == Severity::Error;
+        let failed = cases.iter().filter(|c| c.problems.clone().any(|i| is_error(&i))).count()
+            + usize::from(!rule_problems.is_empty());
         let tests = cases.len() + 1;
         total += tests;
         failures += failed;
@@ -569,20 +576,21 @@ fn render_junit(
         for c in cases {
             suites.push_str(&format!(
                 "    <testcase classname=\"{classname}\" name=\"{}\" time=\"0\">",
-                xml(&display_path(&c.path))
+                xml(&display_path(&c.path()))
             ));
-            if let Some(&first) = c.problems.iter().find(|i| is_error(i)) {
-                let body: Vec<String> = c.problems.iter().map(|&i| problem_line(&r.problems[i])).collect();
+            if let Some(first) = c.problems.clone().find(is_error) {
+                let body: Vec<String> = c.problems.clone().map(|i| problem_line(&r.problem(i).get())).collect();
+                let first = r.problem(first).get();
                 suites.push_str(&format!(
                     "\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    ",
-                    xml(&problem_line(&r.problems[first])),
-                    xml(&kind(&r.problems[first]).unwrap_or_default()),
+                    xml(&problem_line(&first)),
+                    xml(&kind(&first).unwrap_or_default()),
                     xml(&body.join("\n"))
                 ));
             } else {
                 // A warning passes: its text goes with the state.
                 let mut text = vec![state_name(loc, c.state)];
-                text.extend(c.problems.iter().map(|&i| problem_line(&r.problems[i])));
+                text.extend(c.problems.clone().map(|i| problem_line(&r.problem(i).get())));
                 suites.push_str(&format!("<system-out>{}</system-out>", xml(&text.join("\n"))));
             }
             suites.push_str("</testcase>\n");
@@ -640,7 +648,8 @@ pub(super) fn gh_escape(text: &str, property: bool) -> String {
 
 fn render_github(ctx: &Ctx, root: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
     let loc = &ctx.loc;
-    for p in &r.problems {
+    for p in r.problems() {
+        let p = &*p.get();
         let mut message = problem_text(loc, p);
         if let Some(fix) = fix_text(ctx, root, p) {
             message = format!("{message}\n{} {fix}", t!(loc, "label-fix"));

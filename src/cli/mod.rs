@@ -170,7 +170,7 @@ impl Ctx {
     /// Finds and loads `stele.toml`, opens the repository and scans the corpora (those named
     /// with `--corpus`, or all).
     pub fn open_corpora(&self) -> Result<(Vec<Corpus>, Repo), CliError> {
-        let (corpora, repo, _) = self.open(false, None)?;
+        let (corpora, repo, _) = self.open(false, false, None)?;
         Ok((corpora, repo))
     }
 
@@ -180,20 +180,28 @@ impl Ctx {
     /// all share one source language and whose sources are in this repository (elsewhere, the
     /// whole corpus). On tldr-pages that is 8,400 files walked instead of 38,000.
     pub fn open_corpora_about(&self, target: &str, langs: &[String]) -> Result<(Vec<Corpus>, Repo), CliError> {
-        let (corpora, repo, _) = self.open(false, Some((target, langs)))?;
+        let (corpora, repo, _) = self.open(false, false, Some((target, langs)))?;
         Ok((corpora, repo))
     }
 
     /// [`Ctx::open_corpora`], and what `status` reads besides the work tree, read while the
     /// corpora are scanned.
     pub fn open_for_status(&self) -> Result<(Vec<Corpus>, Repo, freshness::Prepared), CliError> {
-        let (corpora, repo, prepared) = self.open(true, None)?;
+        let (corpora, repo, prepared) = self.open(true, false, None)?;
+        Ok((corpora, repo, prepared.unwrap_or_default()))
+    }
+
+    /// [`Ctx::open_for_status`], the corpora scanned with [`corpus::scan_compact`]: for a
+    /// command that only counts missing translations and prints few (`status`, `check`).
+    pub fn open_for_counts(&self) -> Result<(Vec<Corpus>, Repo, freshness::Prepared), CliError> {
+        let (corpora, repo, prepared) = self.open(true, true, None)?;
         Ok((corpora, repo, prepared.unwrap_or_default()))
     }
 
     fn open(
         &self,
         prepare: bool,
+        compact: bool,
         about: Option<(&str, &[String])>,
     ) -> Result<(Vec<Corpus>, Repo, Option<freshness::Prepared>), CliError> {
         let file = config::find(&self.cwd)?;
@@ -237,7 +245,9 @@ impl Ctx {
         // repository) reads the index and the kept facts.
         let workdir = repo.workdir().to_owned();
         let (scanned, prepared) = std::thread::scope(|s| {
-            let scan = s.spawn(|| configs.iter().map(|c| corpus::scan(c, &workdir)).collect::<Vec<_>>());
+            let (all, workdir) = (&configs, &workdir);
+            let one = move |c| if compact { corpus::scan_compact(c, workdir) } else { corpus::scan(c, workdir) };
+            let scan = s.spawn(move || all.iter().map(one).collect::<Vec<_>>());
             let prepared = prepare.then(|| freshness::prepare(&repo, &configs));
             (scan.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), prepared)
         });

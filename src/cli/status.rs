@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
             command: format!("status --format {format}"),
         });
     }
-    let (corpora, repo, prepared) = ctx.open_for_status()?;
+    let (corpora, repo, prepared) = ctx.open_for_counts()?;
     let touched = args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,

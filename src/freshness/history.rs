@@ -283,13 +283,15 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked:
 /// committed blob: the commit is its last change).
 ///
 /// `walked` is what this run's history walk saw (nothing for translations it did not walk);
-/// `kept`, the kept answers when they were read ahead.
+/// `kept`, the kept answers when they were read ahead; `prunable`, for a run that asked about
+/// every translation of its corpus, which kept answers are that corpus's (see [`Kept::save`]).
 pub(super) fn bases(
     repo: &Repo,
     skipper: &Skipper<'_>,
     wanted: &[(Wanted, i64, ObjectId)],
     walked: &Walked<'_>,
     kept: Option<Kept>,
+    prunable: Option<&dyn Fn(&str) -> bool>,
 ) -> Result<Vec<Option<Found>>, GitError> {
     let mut kept = kept.unwrap_or_else(|| Kept::read(repo));
     let packed = repo.packed_reader();
@@ -325,7 +327,7 @@ pub(super) fn bases(
         }
         out[i] = Some(found);
     }
-    kept.save(repo, wanted.iter().map(|(w, _, _)| w));
+    kept.save(repo, wanted.iter().map(|(w, _, _)| w), prunable);
     Ok(out.into_iter().map(|o| o.expect("every translation answered")).collect())
 }
 
@@ -420,16 +422,25 @@ impl Kept {
         }
     }
 
-    /// Writes the answers back if any is new, keeping only those asked for this run when the
-    /// file holds more than twice as many (what renamed or deleted files left).
-    fn save<'a>(mut self, repo: &Repo, asked: impl Iterator<Item = &'a Wanted>) {
+    /// Writes the answers back if any is new. A run that asked about every translation of its
+    /// corpus (`prunable` says which translations are the corpus's) drops that corpus's answers
+    /// it did not ask for when there are more than twice as many as it asked (what renamed or
+    /// deleted files left); other answers are kept. A run over some languages or folders drops
+    /// nothing: it would leave the next full run to walk history again (issue 27).
+    fn save<'a>(
+        mut self,
+        repo: &Repo,
+        asked: impl Iterator<Item = &'a Wanted>,
+        prunable: Option<&dyn Fn(&str) -> bool>,
+    ) {
         let asked: Vec<&Wanted> = asked.collect();
-        let held: usize = self.map.values().map(Vec::len).sum();
+        let mine = |t: &str| prunable.is_some_and(|p| p(t));
+        let held: usize = self.map.values().flat_map(|at| at.iter().filter(|(t, ..)| mine(t))).count();
         if held > 2 * asked.len() + 1024 {
             let keep: rustc_hash::FxHashSet<(&str, ObjectId, &str, u64)> =
                 asked.iter().map(|w| (w.translation.as_str(), w.last, w.source.as_str(), w.rule)).collect();
             for (last, at) in self.map.iter_mut() {
-                at.retain(|(t, s, r, _)| keep.contains(&(t.as_str(), *last, s.as_str(), *r)));
+                at.retain(|(t, s, r, _)| !mine(t) || keep.contains(&(t.as_str(), *last, s.as_str(), *r)));
             }
             self.map.retain(|_, at| !at.is_empty());
             self.changed = true;

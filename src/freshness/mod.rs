@@ -136,6 +136,9 @@ fn status_of(
         _ => observe::Known { side: None, ..known },
     };
     let revcheck = corpus.config.pins == crate::config::PinRule::Revcheck;
+    // Only a run over the whole corpus knows what kept answers and facts are no longer needed:
+    // one over some languages or folders keeps the others' (issue 27).
+    let whole = !opts.partial && opts.langs.is_empty() && opts.paths.is_empty() && opts.only_files.is_none();
     let (mut documents, decided) = observe::first_pass(corpus, opts, &known, &known_source)?;
     // Fluent compares messages after this pass, from what was read; text needs only blob ids.
     let mut kept: Vec<observe::LoadedDocument<'_>> = Vec::new();
@@ -159,7 +162,9 @@ fn status_of(
     }
     if !by_history.is_empty() {
         let skipper = history::Skipper::new(&corpus.config.skip, &corpus.folder);
-        resolve::by_history(repo, &skipper, &mut documents, &by_history, kept_bases.take())?;
+        let owns = |path: &str| corpus.owns_translation(path);
+        let prunable = whole.then_some(&owns as &dyn Fn(&str) -> bool);
+        resolve::by_history(repo, &skipper, &mut documents, &by_history, kept_bases.take(), prunable)?;
     }
     if kind == Kind::Fluent {
         for (doc, item) in documents.iter_mut().zip(&kept) {
@@ -172,7 +177,7 @@ fn status_of(
     } else {
         let used_stale = stale::find(src_repo, corpus, opts, &mut facts, &mut documents)?;
         // A run over the whole corpus knows everything still in use; the rest is dropped.
-        if !opts.partial && opts.langs.is_empty() && opts.paths.is_empty() && opts.only_files.is_none() {
+        if whole {
             // The blobs in use are those of the files read or known unchanged.
             let used = documents
                 .iter()

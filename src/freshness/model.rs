@@ -212,7 +212,7 @@ impl TranslationStatus {
     }
 
     /// A translation in `lang` at `path`, with the verdict decided so far.
-    fn at(lang: Lang, path: String, verdict: Verdict) -> TranslationStatus {
+    pub(super) fn at(lang: Lang, path: String, verdict: Verdict) -> TranslationStatus {
         TranslationStatus {
             lang,
             path,
@@ -675,7 +675,11 @@ pub(super) fn summarize(
     // A language that is a translation language of no document (the default source language
     // when no document overrides it) has nothing to report.
     let mut translation_langs: Vec<&Lang> = Vec::new();
-    for lang in corpus.documents.iter().flat_map(|d| d.translations.iter().map(|t| &t.lang)) {
+    let langs = corpus.documents.iter().flat_map(|d| {
+        let kept = d.translations.iter().map(|t| &t.lang);
+        kept.chain(d.missing.iter().map(|m| &m.lang))
+    });
+    for lang in langs {
         if !translation_langs.contains(&lang) {
             translation_langs.push(lang);
         }

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::config::{Config, Kind};
-use crate::corpus::{Corpus, Document, Version};
+use crate::corpus::{Corpus, Document, ExpectedPaths, MissingVersion, Version};
 use crate::ftl;
 use crate::git::{Hasher, IndexStats, ObjectId, Repo, ShortId};
 use crate::text::count_words;
@@ -141,24 +141,32 @@ fn is_under(file: &str, path: &str) -> bool {
 }
 
 /// Whether one of a document's files — its source, its translations, present or where the
-/// layout expects them — is at or below `path`.
-fn has_file_under(doc: &Document, path: &str) -> bool {
-    is_under(&doc.source.path, path) || doc.translations.iter().any(|t| is_under(&t.path, path))
+/// layout expects them (`expected` renders those a compact scan kept without a path) — is at
+/// or below `path`.
+fn has_file_under(doc: &Document, expected: &ExpectedPaths, path: &str) -> bool {
+    is_under(&doc.source.path, path)
+        || doc.translations.iter().any(|t| is_under(&t.path, path))
+        || doc.missing.iter().any(|m| is_under(&expected.translation(&doc.id, &m.lang), path))
 }
 
 /// The first of `paths` that names no file of any document of `corpora`, present or expected:
 /// a typo that would otherwise make an empty, green answer.
 pub fn unmatched<'a>(corpora: &[Corpus], paths: &'a [String]) -> Option<&'a str> {
-    paths.iter().find(|p| !corpora.iter().any(|c| c.documents.iter().any(|d| has_file_under(d, p)))).map(String::as_str)
+    paths
+        .iter()
+        .find(|p| !corpora.iter().any(|c| c.documents.iter().any(|d| has_file_under(d, &c.expected, p))))
+        .map(String::as_str)
 }
 
 /// Whether a document is in scope: it has a file at or below one of the paths asked for (a
 /// missing translation's expected place counts: `status content/fr/new.md` shows that it is
 /// missing), and one of the changed files when only those are asked for.
-fn selected(doc: &Document, opts: &StatusOptions) -> bool {
-    let in_paths = opts.paths.is_empty() || opts.paths.iter().any(|p| has_file_under(doc, p));
+fn selected(doc: &Document, expected: &ExpectedPaths, opts: &StatusOptions) -> bool {
+    let in_paths = opts.paths.is_empty() || opts.paths.iter().any(|p| has_file_under(doc, expected, p));
     let changed = opts.only_files.as_ref().is_none_or(|files| {
-        files.contains(&doc.source.path) || doc.translations.iter().any(|t| files.contains(&t.path))
+        files.contains(&doc.source.path)
+            || doc.translations.iter().any(|t| files.contains(&t.path))
+            || doc.missing.iter().any(|m| files.contains(&expected.translation(&doc.id, &m.lang)))
     });
     in_paths && changed
 }
@@ -168,6 +176,9 @@ pub(super) struct LoadedDocument<'a> {
     pub(super) doc: &'a Document,
     pub(super) source: Option<Loaded>,
     pub(super) translations: Vec<(&'a Version, Option<Loaded>)>,
+    /// The selected translations a compact scan kept without a path, each with its place
+    /// among `translations` and these.
+    pub(super) missing: Vec<(u32, &'a MissingVersion)>,
 }
 
 impl LoadedDocument<'_> {
@@ -180,6 +191,34 @@ impl LoadedDocument<'_> {
             .map(|(_, f)| f)
             .collect()
     }
+}
+
+/// The selected translations of `doc` that a compact scan kept without a path, each with its
+/// place among the selected ones (`wanted` selects by language), those with a path included.
+fn places<'a>(doc: &'a Document, wanted: &dyn Fn(&crate::lang::Lang) -> bool) -> Vec<(u32, &'a MissingVersion)> {
+    let mut out = Vec::new();
+    if doc.missing.is_empty() {
+        return out;
+    }
+    let mut existing = doc.translations.iter();
+    let mut missing = doc.missing.iter().peekable();
+    let mut kept = 0u32;
+    for at in 0..doc.translations.len() + doc.missing.len() {
+        let lang = match missing.next_if(|m| m.at as usize == at) {
+            Some(m) => {
+                if wanted(&m.lang) {
+                    out.push((kept, m));
+                }
+                &m.lang
+            }
+            None => match existing.next() {
+                Some(t) => &t.lang,
+                None => break,
+            },
+        };
+        kept += u32::from(wanted(lang));
+    }
+    out
 }
 
 /// What deciding a translation's state needs from git, by the translation's index.
@@ -202,16 +241,40 @@ fn without_git<'a>(
     item: LoadedDocument<'a>,
     opts: &StatusOptions,
 ) -> Option<(DocumentStatus, Decided<'a>)> {
-    let LoadedDocument { doc, source, translations: files } = &item;
+    let LoadedDocument { doc, source, translations: files, missing: expected_only } = &item;
     let words = source.as_ref().map_or(0, |s| s.words);
     // Room for the statuses made: with `compact_missing`, those of the files that exist (on
     // tldr-pages, 38 languages' worth for every document was 63 MB, mostly unused).
-    let made = if opts.compact_missing { files.iter().filter(|(t, _)| t.exists).count() } else { files.len() };
+    // A dictionary's missing translation keeps a status: its keys are counted (all missing).
+    let compact = opts.compact_missing && !matches!(kind, Kind::Dictionary { .. });
+    let made = if compact { files.iter().filter(|(t, _)| t.exists).count() } else { files.len() + expected_only.len() };
     let mut translations = Vec::with_capacity(made);
     let mut missing = Vec::new();
     let mut pending = Vec::new();
     let mut not_to_translate = false;
-    for (t, file) in files {
+    let mut files = files.iter();
+    let mut expected_only = expected_only.iter().peekable();
+    for place in 0..item.translations.len() + item.missing.len() {
+        // A translation the scan kept without a path: missing (its source exists).
+        if let Some((_, m)) = expected_only.next_if(|(at, _)| *at as usize == place) {
+            match source {
+                None => {}
+                Some(_) if do_not_translate(root, &doc.source) => not_to_translate = true,
+                Some(_) if compact => {
+                    let at =
+                        u32::try_from(translations.len() + missing.len()).expect("a document has few translations");
+                    missing.push(MissingTranslation { lang: m.lang.clone(), at });
+                }
+                Some(_) => {
+                    let path = expected.translation(&doc.id, &m.lang);
+                    let mut status = TranslationStatus::at(m.lang.clone(), path, decide::decide(Case::Missing));
+                    status.words_to_translate = words;
+                    translations.push(status);
+                }
+            }
+            continue;
+        }
+        let Some((t, file)) = files.next() else { break };
         let case = match (source, t.exists, file) {
             (None, false, _) => continue,
             (Some(_), false, _) if do_not_translate(root, &doc.source) => {
@@ -220,7 +283,7 @@ fn without_git<'a>(
             }
             (None, true, _) => Case::Orphan,
             // Kept as (document, language): its status is made if something prints it.
-            (Some(_), false, _) if opts.compact_missing => {
+            (Some(_), false, _) if compact => {
                 let at = u32::try_from(translations.len() + missing.len()).expect("a document has few translations");
                 missing.push(MissingTranslation { lang: t.lang.clone(), at });
                 continue;
@@ -360,7 +423,7 @@ pub(super) fn first_pass<'a>(
     // First pass, in parallel: read, hash and parse every file (or know it unchanged), and
     // decide every state that needs no git. A repository handle cannot be shared between
     // threads: what needs git waits for the second pass.
-    let docs: Vec<&Document> = corpus.documents.iter().filter(|d| selected(d, opts)).collect();
+    let docs: Vec<&Document> = corpus.documents.iter().filter(|d| selected(d, &corpus.expected, opts)).collect();
     let name: std::sync::Arc<str> = corpus.config.name.as_str().into();
     // Collected in place (an indexed iterator writes straight into the vectors): a large
     // corpus gives tens of megabytes here, and every fresh page costs a fault.
@@ -371,17 +434,19 @@ pub(super) fn first_pass<'a>(
             let load_all = || -> Result<_, Box<FreshnessError>> {
                 let source =
                     if doc.source.exists { Some(load(root, &doc.source, true, kind, known_source)?) } else { None };
-                let translations = doc
+                let wanted = |lang: &crate::lang::Lang| opts.langs.is_empty() || opts.langs.contains(lang);
+                let translations: Vec<_> = doc
                     .translations
                     .iter()
-                    .filter(|t| opts.langs.is_empty() || opts.langs.contains(&t.lang))
+                    .filter(|t| wanted(&t.lang))
                     .map(|t| {
                         // An orphan's record does not matter: it has no source to match.
                         let read = t.exists && source.is_some();
                         Ok((t, if read { Some(load(root, t, false, kind, known)?) } else { None }))
                     })
                     .collect::<Result<_, FreshnessError>>()?;
-                Ok(LoadedDocument { doc, source, translations })
+                let missing = places(doc, &wanted);
+                Ok(LoadedDocument { doc, source, translations, missing })
             };
             match load_all().map(|item| without_git(root, &name, &corpus.expected, kind, item, opts)) {
                 Ok(Some((status, decided))) => (Some(status), Ok(Some(decided))),

@@ -48,6 +48,7 @@ pub(super) fn by_history(
     documents: &mut [DocumentStatus],
     pending: &[(usize, usize, ObjectId, ObjectId)],
     kept_bases: Option<history::Kept>,
+    prunable: Option<&dyn Fn(&str) -> bool>,
 ) -> Result<(), FreshnessError> {
     let head = match repo.head()? {
         Head::Commit(id) => id,
@@ -112,7 +113,7 @@ pub(super) fn by_history(
         }
     }
     let walked = history::Walked { before: &history.before, source_as_now: &history.companion_as_now, committed };
-    let mut bases = history::bases(repo, skipper, &wanted, &walked, kept_bases)?.into_iter();
+    let mut bases = history::bases(repo, skipper, &wanted, &walked, kept_bases, prunable)?.into_iter();
     // The source's versions that only skipped commits separate from its committed one, for
     // sources committed as they are (uncommitted edits are never skipped).
     let mut acknowledged: std::collections::HashMap<&str, Vec<ObjectId>> = std::collections::HashMap::new();

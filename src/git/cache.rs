@@ -251,10 +251,32 @@ impl Repo {
                 return Ok(found);
             }
         }
-        let blobs = self.blobs_at(head, paths)?;
+        // At a descendant of the cached commit, the paths the cache answers that this call does
+        // not ask about (other languages, folders or corpora) are walked too, as far as the
+        // cached commit: the cache is rewritten at `head`, and without them the next run over
+        // everything would walk all of history again for them (issue 27).
+        let mut carried: Vec<String> = match &cache {
+            Some(c) if c.at != head => {
+                let asked: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
+                c.answers.keys().filter(|p| !asked.contains(p.as_str())).cloned().collect()
+            }
+            _ => Vec::new(),
+        };
+        let mut blobs = self.blobs_at(head, paths)?;
+        // Those `head` no longer has are dropped: no run will ask about them.
+        if !carried.is_empty() {
+            let there = self.blobs_at(head, &carried)?;
+            carried.retain(|p| there.contains_key(p));
+            blobs.extend(there);
+        }
+        let all: std::borrow::Cow<'_, [String]> = if carried.is_empty() {
+            std::borrow::Cow::Borrowed(paths)
+        } else {
+            std::borrow::Cow::Owned(paths.iter().chain(&carried).cloned().collect())
+        };
         let known = cache.as_ref().map(|c| (c.at, &c.answers));
-        let super::history::Walked { changes, before, companion_as_now } =
-            self.last_changes_with(head, paths, &blobs, known, companions)?;
+        let super::history::Walked { mut changes, mut before, companion_as_now } =
+            self.last_changes_with(head, &all, &blobs, known, companions)?;
         // At the same commit, earlier answers still hold: keep them beside the new ones.
         let mut stored = match cache {
             Some(c) if c.at == head => c,
@@ -270,6 +292,12 @@ impl Repo {
                 }
                 _ => {}
             }
+        }
+        for p in &carried {
+            if let (Some(change), Some(blob)) = (changes.remove(p), blobs.remove(p)) {
+                stored.answers.insert(p.clone(), (change, blob));
+            }
+            before.remove(p);
         }
         self.write_cache(&stored);
         Ok(HistoryAt { blobs, changes, before, companion_as_now })

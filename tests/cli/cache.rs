@@ -196,3 +196,44 @@ fn a_packed_repository_gives_the_answers_of_a_loose_one() {
     fs::remove_dir_all(env.root().join(".git/stele")).unwrap();
     assert_eq!(env.status_json(&[]), loose);
 }
+
+/// The lines of the sealed cache file `name` in `.git/stele` (none when it is not there).
+fn cached_lines(env: &TestEnv, name: &str) -> usize {
+    let Ok(sealed) = fs::read_to_string(env.root().join(".git/stele").join(name)) else { return 0 };
+    stele::git::unseal(&sealed).expect("a sealed cache file").lines().count()
+}
+
+/// issue 27: a run over one language or one folder kept only its own answers in
+/// `.git/stele/bases` (and, once `HEAD` moved, in `.git/stele/history`), so the next run over
+/// everything walked history again for all the others. A filtered run never shrinks a cache.
+#[test]
+fn a_filtered_run_never_shrinks_the_caches() {
+    let env = TestEnv::with_config("{ source = \"pages/{path}\", translation = \"pages.{lang}/{path}\" }");
+    // More history answers than the bases file keeps unasked (1,024) when it prunes.
+    for i in 0..600 {
+        env.write(&format!("pages/p{i}.md"), &format!("# Page {i}\n"));
+        env.write(&format!("pages.fr/p{i}.md"), &format!("# Page {i} en français\n"));
+        env.write(&format!("pages.es/p{i}.md"), &format!("# Página {i}\n"));
+    }
+    env.commit("pages and their translations");
+    assert_eq!(env.stele(&["status", "-q"]).code, 0);
+    let caches = ["bases", "history", "facts-default"];
+    let full: Vec<usize> = caches.iter().map(|c| cached_lines(&env, c)).collect();
+    assert!(full[0] > 1200, "every translation's basis is kept: {full:?}");
+    // `HEAD` moves on: the history cache is then rewritten at the new commit.
+    env.write("pages/p0.md", "# Page 0, changed\n");
+    env.commit("one page changes");
+    for args in
+        [&["status", "-q", "--lang", "fr"][..], &["status", "-q", "pages.es/p1.md"], &["check", "-q", "pages/p2.md"]]
+    {
+        env.stele(args);
+        for (cache, before) in caches.iter().zip(&full) {
+            assert!(cached_lines(&env, cache) >= *before, "`stele {}` shrank {cache}", args.join(" "));
+        }
+    }
+    // The next full run has every answer: the same as a run that never saw a filtered one.
+    let after = env.status_json(&[]);
+    assert_eq!(cached_lines(&env, "bases"), full[0]);
+    assert_eq!(after["summary"]["fr"]["current"], 599);
+    assert_eq!(after["summary"]["fr"]["outdated"], 1);
+}

@@ -462,3 +462,21 @@ fn a_report_without_dictionaries_has_no_keys() {
     assert!(!html.contains("class=\"keys\"") && !html.contains("id=\"dictionaries\""));
     assert!(!env.status_json(&[]).to_string().contains("\"keys\""));
 }
+
+/// issue 27: `status` keeps missing translations as (document, language) for its text and
+/// JSON; a dictionary's missing file lost its keys there (all of the source's, missing), in
+/// the translation and in its language's counts. `check` (compact since) counts them too.
+#[test]
+fn a_missing_dictionary_keeps_its_keys_in_status_and_check() {
+    let env = corpus_fr_es();
+    let json = env.status_json(&[]);
+    let es = translation(&json, "i18n/es.yaml");
+    assert_eq!(es["state"], "missing", "{es}");
+    assert_eq!(es["keys"]["total"], 4, "{es}");
+    assert_eq!(es["keys"]["missing"].as_array().map(Vec::len), Some(4), "{es}");
+    assert_eq!(json["summary"]["es"]["keys"]["missing"], 4, "{json}");
+    let out = env.stele(&["check", "--format", "json"]);
+    let check: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let es = check["languages"].as_array().unwrap().iter().find(|l| l["lang"] == "es").expect("es checked");
+    assert_eq!(es["keys"]["missing"], 4, "{es}");
+}
