@@ -67,6 +67,8 @@ fn number_words(lang: &str) -> &'static [(&'static str, u32)] {
             ("april", 4),
             ("june", 6),
             ("july", 7),
+            // `May` next to a number, read as the month (`number_within`).
+            ("maymonth", 5),
             ("august", 8),
             ("september", 9),
             ("october", 10),
@@ -449,7 +451,9 @@ pub fn cjk_numbers(text: &str) -> String {
             Some(n)
                 if counter
                     && !idiom
-                    && !chars.get(i.wrapping_sub(1)).is_some_and(|p| "一二三四五六七八九十百千".contains(*p)) =>
+                    // Nor after 数 (several: `数十种`, dozens of), 任 and 唯 (any, only: `任一`,
+                    // `唯一`), 每 (each: `每一`), 下 and 上 (next, previous: `下一个`).
+                    && !chars.get(i.wrapping_sub(1)).is_some_and(|p| "一二三四五六七八九十百千数數幾几任唯每下上".contains(*p)) =>
             {
                 out.push_str(&n.to_string());
             }
@@ -478,15 +482,27 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
             text
         }
     };
+    // `May` before or after a number is the month (`May 2025`, `21 May`): a translation writes
+    // its number (`2025 年 5 月`). Alone it is a verb more often.
+    static MAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bMay(\s+\d{1,4}\b)|(\b\d{1,2}\s+)May\b").expect("valid"));
     let read = |plain: &str, side: &Side<'_>| {
-        magnitudes(&cjk(side.lang, URL.replace_all(plain, " ").into_owned())).into_owned()
+        let text = URL.replace_all(plain, " ");
+        let text =
+            if side.lang == "en" { MAY.replace_all(&text, "${2}maymonth${1}").into_owned() } else { text.into_owned() };
+        magnitudes(&cjk(side.lang, text)).into_owned()
     };
     // The digits of inline code are not numbers (`1` means 2x): each span's numbers are taken
     // out of its side's once. Not its text: `2` taken out of « `2` は 4 倍、`1` は 2 倍 » as a
     // string takes both 2s, and `i` takes the i of « third ».
+    // Code the other side writes as text (`监听 `8080` 端口` against "listen at port 8080") is
+    // a number there, and here too.
     let without_code = |found: Vec<(String, String)>, plain: &str, side: &Side<'_>| -> Vec<(String, String)> {
         let mut found = found;
-        for code in inline_code(side.raw).iter().filter(|c| plain.contains(c.as_str())) {
+        let other = if std::ptr::eq(side.raw, src.raw) { &tgt } else { &src };
+        let other_code = inline_code(other.raw);
+        let as_text = |c: &String| other.plain.contains(c.as_str()) && !other_code.contains(c);
+        for code in inline_code(side.raw).iter().filter(|c| plain.contains(c.as_str()) && !as_text(c)) {
             for (digits, _) in numbers(&magnitudes(&cjk(side.lang, code.clone())), ("", "")) {
                 if let Some(at) = found.iter().position(|(d, _)| *d == digits) {
                     found.remove(at);
@@ -981,6 +997,9 @@ pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
             .filter(|q| q.split_whitespace().count() <= TITLE_WORDS),
     );
     out.extend(URL.find_iter(raw).map(|m| m.as_str().to_owned()));
+    // A Go template action in a page Hugo includes (`{{ if not $lang }}`): code, not text.
+    static ACTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{\{-?\s[^{}\n]*?\s-?\}\}").expect("valid"));
+    out.extend(ACTION.find_iter(raw).map(|m| m.as_str().to_owned()));
     let mut out: Vec<String> =
         out.iter().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty()).collect();
     // The longest first: a title that holds a URL or another title is taken out whole.
@@ -1360,6 +1379,17 @@ mod tests {
                 false,
             ),
             ("Use 4 tables.", "5개의 테이블을 사용합니다.", "ko", false),
+            // opentelemetry.io (zh): a month, « dozens », « any one », a port written as code.
+            (
+                "Following the stabilization in May 2025, RPC is next.",
+                "继 2025 年 5 月完成稳定后，RPC 是下一个重点。",
+                "zh",
+                true,
+            ),
+            ("You may see 2025 releases.", "你可能会看到 2025 年 5 月的版本。", "zh", false),
+            ("Processors support dozens of different transformations.", "处理器支持数十种不同的转换。", "zh", true),
+            ("Telemetry that matches any condition is dropped.", "符合任一条件的遥测数据将被丢弃。", "zh", true),
+            ("The application must listen at port 8080.", "应用默认必须监听 `8080` 端口。", "zh", true),
             // A magnitude's letter after digits stays with them in Japanese too.
             ("| Collector | 1.3M | 10.5% |", "| Collector | 1.3M | 10.5% |", "ja", true),
             ("| Demo | 829K |", "| デモ | 829K |", "ja", true),

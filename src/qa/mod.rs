@@ -1198,6 +1198,9 @@ mod tests {
         // A label before a URL is no sentence to translate.
         let store = "- Web store: http://localhost:8080/\n";
         assert_eq!(run(store, store, "ja"), []);
+        let action = "Some text here.\n\n{{ if not $lang }}\n\nMore text follows.\n";
+        let action_ja = "ここにテキスト。\n\n{{ if not $lang }}\n\nさらにテキストが続きます。\n";
+        assert_eq!(run(action, action_ja, "ja"), []);
         let flagd = "The URLs:\n\n- Flagd configurator UI: <http://localhost:8080/feature>\n";
         let flagd_ja = "次のURLです。\n\n- Flagd configurator UI: <http://localhost:8080/feature>\n";
         assert_eq!(run(flagd, flagd_ja, "ja"), []);
