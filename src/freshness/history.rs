@@ -430,11 +430,13 @@ impl KeptLines {
         let mut index = Vec::new();
         let mut start = first.len() + 1;
         // Split at line feeds only: a path may end in a carriage return.
-        for line in text[start..].split('\n') {
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
             if let Some((_, _, translation, source)) = key_text(line) {
                 index.push((hash_paths(translation, source), start as u32));
             }
-            start += line.len() + 1;
+            start = end + 1;
         }
         let mut kept = KeptLines { text, index: Vec::new() };
         index.sort_unstable_by(|a, b| {
@@ -445,7 +447,9 @@ impl KeptLines {
     }
 
     fn line_at(&self, start: u32) -> &str {
-        self.text[start as usize..].split('\n').next().unwrap_or_default()
+        let rest = &self.text[start as usize..];
+        // A line feed is one byte, never inside a UTF-8 sequence: the cut is a char boundary.
+        &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
     }
 
     fn get(&self, w: &Wanted<'_>) -> Option<Found> {

@@ -106,11 +106,13 @@ impl Lines {
         let mut index = Vec::new();
         let mut start = first.len() + 1;
         // Split at line feeds only: a path may end in a carriage return.
-        for line in text[start..].split('\n') {
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
             if !line.is_empty() {
                 index.push((hash_path(path_of(line).1), start as u32));
             }
-            start += line.len() + 1;
+            start = end + 1;
         }
         let mut lines = Lines { at, text, index };
         let index = std::mem::take(&mut lines.index);
@@ -122,7 +124,8 @@ impl Lines {
 
     fn line_at(&self, start: u32) -> &str {
         let rest = &self.text[start as usize..];
-        rest.split('\n').next().unwrap_or_default()
+        // A line feed is one byte, never inside a UTF-8 sequence: the cut is a char boundary.
+        &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
     }
 
     fn path_at(&self, start: u32) -> &str {
