@@ -487,7 +487,8 @@ impl Kept {
 
     fn get(&self, w: &Wanted<'_>) -> Option<Found> {
         if let Some(at) = self.map.get(&w.last) {
-            if let Some((.., f)) = at.iter().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule) {
+            if let Some((.., f)) = at.iter().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule)
+            {
                 return Some(*f);
             }
         }
@@ -554,5 +555,46 @@ impl Kept {
             let _ = writeln!(text, "{last} {} {} {blob} {rule} {translation}\t{source}", f.commit, f.time);
         }
         repo.write_cache_file("bases", &text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Found, KeptLines, Wanted, HEADER};
+    use crate::git::ObjectId;
+
+    #[test]
+    fn kept_bases_are_found_by_their_whole_key() {
+        let id = |n: u8| ObjectId::for_blob(&[n]);
+        // (last commit, rule, translation, source, answer): the same translation under two
+        // last commits and two rules, and two sources.
+        let found = |n: u8, blob: Option<u8>| Found { commit: id(n), time: i64::from(n), source_blob: blob.map(id) };
+        let rows = [
+            (1u8, 7u64, "pages.fr/a.md", "pages/a.md", found(11, Some(21))),
+            (2, 7, "pages.fr/a.md", "pages/a.md", found(12, None)),
+            (1, 8, "pages.fr/a.md", "pages/a.md", found(13, Some(23))),
+            (1, 7, "pages.fr/a.md", "pages/b.md", found(14, Some(24))),
+            (1, 7, "pages.es/a.md", "pages/a.md", found(15, Some(25))),
+        ];
+        let mut text = format!("{HEADER}\n");
+        for (last, rule, t, s, f) in &rows {
+            let blob = f.source_blob.map_or("-".to_owned(), |b| b.to_string());
+            text.push_str(&format!("{} {} {} {blob} {rule} {t}\t{s}\n", id(*last), f.commit, f.time));
+        }
+        let kept = KeptLines::new(text).unwrap();
+        for (last, rule, translation, source, f) in rows {
+            let w = Wanted { translation, last: id(last), source, rule };
+            assert_eq!(kept.get(&w), Some(f), "{w:?}");
+        }
+        let other = [
+            Wanted { translation: "pages.fr/a.md", last: id(3), source: "pages/a.md", rule: 7 },
+            Wanted { translation: "pages.fr/a.md", last: id(1), source: "pages/a.md", rule: 9 },
+            Wanted { translation: "pages.fr/b.md", last: id(1), source: "pages/b.md", rule: 7 },
+            Wanted { translation: "pages.es/a.md", last: id(1), source: "pages/b.md", rule: 7 },
+        ];
+        for w in other {
+            assert_eq!(kept.get(&w), None, "{w:?}");
+        }
+        assert!(KeptLines::new("stele-bases 3\n".to_owned()).is_none());
     }
 }

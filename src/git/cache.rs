@@ -135,7 +135,8 @@ impl Lines {
     /// The line of `path`: whether it says absent, and the line.
     fn find(&self, path: &str) -> Option<(bool, &str)> {
         let h = hash_path(path);
-        let i = self.index.binary_search_by(|&(k, start)| k.cmp(&h).then_with(|| self.path_at(start).cmp(path))).ok()?;
+        let i =
+            self.index.binary_search_by(|&(k, start)| k.cmp(&h).then_with(|| self.path_at(start).cmp(path))).ok()?;
         let line = self.line_at(self.index[i].1);
         Some((path_of(line).0, line))
     }
@@ -368,7 +369,43 @@ impl Repo {
 
 #[cfg(test)]
 mod tests {
-    use super::{seal, unseal};
+    use super::{seal, unseal, HistoryAt, LastChange, Lines, ObjectId};
+
+    #[test]
+    fn kept_lines_are_found_by_path_and_nothing_else_is() {
+        let id = |n: u8| ObjectId::for_blob(&[n]);
+        let head = id(0);
+        // Paths that share long prefixes, one ending in a carriage return, an empty one, and
+        // one that is a prefix of another.
+        let answers = [("pages/a.md", 1u8), ("pages/a.md.bak", 2), ("pages.fr/a.md", 3), ("x\r", 4), ("", 5)];
+        let absent = ["pages/gone.md", "pages.fr/gone.md"];
+        let mut text = format!("stele-history 3 {head}\n");
+        for (path, n) in answers {
+            text.push_str(&format!("{} {} {} {path}\n", id(n), i64::from(n) * 10, id(n + 100)));
+        }
+        for path in absent {
+            text.push_str(&format!("absent {path}\n"));
+        }
+        let lines = std::sync::Arc::new(Lines::new(text).unwrap());
+        let kept = HistoryAt { kept: Some(lines), ..HistoryAt::default() };
+        for (path, n) in answers {
+            let change = LastChange::Commit { id: id(n), time: i64::from(n) * 10 };
+            assert_eq!(kept.known(path), Some((Some(id(n + 100)), Some(change))), "{path:?}");
+        }
+        for path in absent {
+            assert_eq!(kept.known(path), Some((None, None)), "{path}");
+        }
+        for path in ["pages/a", "pages/a.md ", "pages.es/a.md", "x", "absent pages/gone.md"] {
+            assert_eq!(kept.known(path), None, "{path:?}");
+        }
+        // Another version's header, or none, is not read.
+        assert!(Lines::new(format!("stele-history 2 {head}\n")).is_none());
+        assert!(Lines::new(String::new()).is_none());
+        // A line that does not parse is not an answer.
+        let bad = Lines::new(format!("stele-history 3 {head}\nnothex 3 alsonothex pages/b.md\n")).unwrap();
+        let kept = HistoryAt { kept: Some(std::sync::Arc::new(bad)), ..HistoryAt::default() };
+        assert_eq!(kept.known("pages/b.md"), None);
+    }
 
     #[test]
     fn a_sealed_text_verifies_and_any_change_does_not() {
