@@ -167,8 +167,8 @@ pub(super) fn by_history(
         };
         let asks_acknowledged = source_at_basis.is_some_and(|b| b != source_blob) && committed == Some(source_blob);
         if let (true, Ok(HistoryPoint::Commit { commit, .. })) = (asks_acknowledged, &source) {
-            if !acknowledged.contains_key(&d) {
-                acknowledged.insert(d, history::acknowledged(repo, skipper, &documents[d].source.path, *commit)?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = acknowledged.entry(d) {
+                slot.insert(history::acknowledged(repo, skipper, &documents[d].source.path, *commit)?);
             }
         }
         let now =
