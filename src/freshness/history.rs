@@ -107,13 +107,13 @@ const MAX_BOOKKEEPING: usize = 64;
 
 /// One translation whose basis history must tell.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct Wanted {
+pub(super) struct Wanted<'a> {
     /// The translation's path.
-    pub translation: String,
+    pub translation: &'a str,
     /// The commit that last changed it (`git log -1`).
     pub last: ObjectId,
     /// Its source's path.
-    pub source: String,
+    pub source: &'a str,
     /// The skip rule's fingerprint ([`Rule::fingerprint`]).
     pub rule: u64,
 }
@@ -188,7 +188,7 @@ pub(super) struct Walked<'a> {
     /// Translations whose source is, in their last commit, as it is at the head.
     pub source_as_now: &'a std::collections::HashSet<String>,
     /// Every walked path's blob at the head.
-    pub committed: &'a std::collections::HashMap<String, ObjectId>,
+    pub committed: &'a crate::git::HistoryAt,
 }
 
 /// What the packs alone could tell of one translation.
@@ -221,16 +221,16 @@ fn lookup(
 /// translation's blob in that commit's first parent (from `before`, what the history walk saw
 /// there, else looked up); then, where the two versions of the translation differ, whether
 /// only in tracking fields.
-fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked: &Walked<'_>) -> Vec<Quick> {
+fn quick_all(packed: &PackedReader, wanted: &[&(Wanted<'_>, i64, ObjectId)], walked: &Walked<'_>) -> Vec<Quick> {
     let before = walked.before;
     // The source's blob in the last commit, when the walk saw it there as it is now.
     let source_as_now = |w: &Wanted| -> Option<Option<ObjectId>> {
-        walked.source_as_now.contains(&w.translation).then(|| walked.committed.get(&w.source).copied())
+        walked.source_as_now.contains(w.translation).then(|| walked.committed.blob(w.source))
     };
     // The first parent of the last commits whose walk did not say what the translation was there.
     let parents: Vec<Option<Option<ObjectId>>> = wanted
         .par_iter()
-        .map(|(w, _, _)| match before.contains_key(&w.translation) {
+        .map(|(w, _, _)| match before.contains_key(w.translation) {
             true => Some(None),
             false => packed.parents(w.last).map(|p| p.first().copied()),
         })
@@ -238,11 +238,11 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked:
     let mut asks = Vec::with_capacity(wanted.len() * 2);
     for ((w, time, _), parent) in wanted.iter().zip(&parents) {
         if source_as_now(w).is_none() {
-            asks.push((w.last, *time, w.source.clone()));
+            asks.push((w.last, *time, w.source.to_owned()));
         }
         if let Some(Some(p)) = parent {
             // The parent is older: its time is not known here, the child's serves to sort.
-            asks.push((*p, *time, w.translation.clone()));
+            asks.push((*p, *time, w.translation.to_owned()));
         }
     }
     let found = lookup(packed, asks);
@@ -252,12 +252,12 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked:
         .par_iter()
         .zip(parents)
         .map(|((w, _, committed), parent)| {
-            let Some(source_blob) = source_as_now(w).or_else(|| blob(&w.last, &w.source)) else { return Quick::Ask };
-            let was = match (before.get(&w.translation), parent) {
+            let Some(source_blob) = source_as_now(w).or_else(|| blob(&w.last, w.source)) else { return Quick::Ask };
+            let was = match (before.get(w.translation), parent) {
                 (Some(&was), _) => was,
                 (None, None) => return Quick::Ask,
                 (None, Some(None)) => None,
-                (None, Some(Some(p))) => match blob(&p, &w.translation) {
+                (None, Some(Some(p))) => match blob(&p, w.translation) {
                     None => return Quick::Ask,
                     Some(was) => was,
                 },
@@ -288,7 +288,7 @@ fn quick_all(packed: &PackedReader, wanted: &[&(Wanted, i64, ObjectId)], walked:
 pub(super) fn bases(
     repo: &Repo,
     skipper: &Skipper<'_>,
-    wanted: &[(Wanted, i64, ObjectId)],
+    wanted: &[(Wanted<'_>, i64, ObjectId)],
     walked: &Walked<'_>,
     kept: Option<Kept>,
     prunable: Option<&dyn Fn(&str) -> bool>,
@@ -297,15 +297,15 @@ pub(super) fn bases(
     let packed = repo.packed_reader();
     let mut out: Vec<Option<Option<Found>>> = wanted.iter().map(|(w, _, _)| kept.get(w).map(Some)).collect();
     let missing: Vec<usize> = (0..wanted.len()).filter(|&i| out[i].is_none()).collect();
-    let asked: Vec<&(Wanted, i64, ObjectId)> = missing.iter().map(|&i| &wanted[i]).collect();
+    let asked: Vec<&(Wanted<'_>, i64, ObjectId)> = missing.iter().map(|&i| &wanted[i]).collect();
     let quick = quick_all(&packed, &asked, walked);
     for (&i, q) in missing.iter().zip(quick) {
         let (w, time, _) = &wanted[i];
         let found = match q {
-            Quick::Done(source_blob) => match skipper.skips(repo, w.last, &w.translation)? {
-                true => match bookkeeping_via(repo, skipper, w.last, &w.translation)? {
+            Quick::Done(source_blob) => match skipper.skips(repo, w.last, w.translation)? {
+                true => match bookkeeping_via(repo, skipper, w.last, w.translation)? {
                     Some(parent) => follow(repo, skipper, w, parent)?,
-                    None => match skipped_rename(repo, skipper, w.last, &w.translation, &w.source)? {
+                    None => match skipped_rename(repo, skipper, w.last, w.translation, w.source)? {
                         Some((parent, translation, source)) => follow_at(repo, skipper, &translation, &source, parent)?,
                         // It created the translation: its basis all the same.
                         None => Some(Found { commit: w.last, time: *time, source_blob }),
@@ -314,11 +314,11 @@ pub(super) fn bases(
                 false => Some(Found { commit: w.last, time: *time, source_blob }),
             },
             Quick::Bookkeeping(parent) => follow(repo, skipper, w, parent)?,
-            Quick::Ask => match bookkeeping_via(repo, skipper, w.last, &w.translation)? {
+            Quick::Ask => match bookkeeping_via(repo, skipper, w.last, w.translation)? {
                 Some(parent) => follow(repo, skipper, w, parent)?,
-                None => match skipped_rename(repo, skipper, w.last, &w.translation, &w.source)? {
+                None => match skipped_rename(repo, skipper, w.last, w.translation, w.source)? {
                     Some((parent, translation, source)) => follow_at(repo, skipper, &translation, &source, parent)?,
-                    None => Some(Found { commit: w.last, time: *time, source_blob: repo.blob_at(w.last, &w.source)? }),
+                    None => Some(Found { commit: w.last, time: *time, source_blob: repo.blob_at(w.last, w.source)? }),
                 },
             },
         };
@@ -332,8 +332,8 @@ pub(super) fn bases(
 }
 
 /// Goes on from `parent`, past a bookkeeping commit, to the translation's previous change.
-fn follow(repo: &Repo, skipper: &Skipper<'_>, w: &Wanted, parent: ObjectId) -> Result<Option<Found>, GitError> {
-    follow_at(repo, skipper, &w.translation, &w.source, parent)
+fn follow(repo: &Repo, skipper: &Skipper<'_>, w: &Wanted<'_>, parent: ObjectId) -> Result<Option<Found>, GitError> {
+    follow_at(repo, skipper, w.translation, w.source, parent)
 }
 
 /// [`follow`] for a translation and source at these paths in `parent` (their names before a
@@ -361,62 +361,150 @@ fn follow_at(
     Ok(None)
 }
 
-/// The answers kept by earlier runs, by the translation's last commit: (translation, source,
-/// answer) for each translation last changed there (looked up without copying paths).
+/// The answers kept by earlier runs: the file's text, each line found in place by the hash of
+/// its translation's and source's paths (a warm run looks up 31,000 translations and parses
+/// only their lines), and the answers learned this run, by the translation's last commit.
 #[derive(Debug, Default)]
 pub(super) struct Kept {
+    lines: Option<KeptLines>,
     map: HashMap<ObjectId, Vec<(String, String, u64, Found)>>,
     changed: bool,
 }
 
+/// The text of `.git/stele/bases`, with (hash of the paths, where the line starts) sorted by
+/// hash, then by the line's key: a lookup compares numbers, and a run of equal hashes is still
+/// searched in logarithmic time.
+#[derive(Debug)]
+struct KeptLines {
+    text: String,
+    index: Vec<(u64, u32)>,
+}
+
 const HEADER: &str = "stele-bases 4";
 
-impl Kept {
-    /// The answers in `.git/stele/bases`, or none.
-    pub(super) fn read(repo: &Repo) -> Kept {
-        let parse = |body: &str| -> Option<Kept> {
-            // Split at line feeds only: a path may end in a carriage return.
-            let mut lines = body.split('\n').filter(|l| !l.is_empty());
-            if lines.next()? != HEADER {
-                return None;
+/// A line's key, as text: (last commit, rule, translation, source).
+fn key_text(line: &str) -> Option<(&str, &str, &str, &str)> {
+    let mut parts = line.splitn(6, ' ');
+    let last = parts.next()?;
+    let rule = parts.nth(3)?;
+    let (translation, source) = parts.next()?.split_once('\t')?;
+    Some((last, rule, translation, source))
+}
+
+/// A line parsed: its key (last commit, rule, translation, source) and answer.
+fn parse_line(line: &str) -> Option<(ObjectId, u64, &str, &str, Found)> {
+    let mut parts = line.splitn(6, ' ');
+    let last: ObjectId = parts.next()?.parse().ok()?;
+    let commit: ObjectId = parts.next()?.parse().ok()?;
+    let time: i64 = parts.next()?.parse().ok()?;
+    let source_blob = match parts.next()? {
+        "-" => None,
+        b => Some(b.parse().ok()?),
+    };
+    let rule: u64 = parts.next()?.parse().ok()?;
+    let (translation, source) = parts.next()?.split_once('\t')?;
+    Some((last, rule, translation, source, Found { commit, time, source_blob }))
+}
+
+fn hash_paths(translation: &str, source: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(translation.as_bytes());
+    h.write_u8(0xff);
+    h.write(source.as_bytes());
+    h.finish()
+}
+
+/// The order of a key within equal hashes: translation, source, last commit, rule. A line whose
+/// key does not parse sorts first (and is never found).
+fn key_order(line: &str) -> Option<(&str, &str, ObjectId, u64)> {
+    let (last, rule, translation, source) = key_text(line)?;
+    Some((translation, source, last.parse().ok()?, rule.parse().ok()?))
+}
+
+impl KeptLines {
+    fn new(text: String) -> Option<KeptLines> {
+        let (first, _) = text.split_once('\n')?;
+        if first != HEADER {
+            return None;
+        }
+        u32::try_from(text.len()).ok()?;
+        let mut index = Vec::new();
+        let mut start = first.len() + 1;
+        // Split at line feeds only: a path may end in a carriage return.
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            if let Some((_, _, translation, source)) = key_text(line) {
+                index.push((hash_paths(translation, source), start as u32));
             }
-            let mut map = HashMap::default();
-            for line in lines {
-                let mut parts = line.splitn(6, ' ');
-                let last: ObjectId = parts.next()?.parse().ok()?;
-                let commit: ObjectId = parts.next()?.parse().ok()?;
-                let time: i64 = parts.next()?.parse().ok()?;
-                let source_blob = match parts.next()? {
-                    "-" => None,
-                    b => Some(b.parse().ok()?),
-                };
-                let rule: u64 = parts.next()?.parse().ok()?;
-                let (translation, source) = parts.next()?.split_once('\t')?;
-                let found = Found { commit, time, source_blob };
-                let at: &mut Vec<(String, String, u64, Found)> = map.entry(last).or_default();
+            start = end + 1;
+        }
+        let mut kept = KeptLines { text, index: Vec::new() };
+        index.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| key_order(kept.line_at(a.1)).cmp(&key_order(kept.line_at(b.1))))
+        });
+        kept.index = index;
+        Some(kept)
+    }
+
+    fn line_at(&self, start: u32) -> &str {
+        let rest = &self.text[start as usize..];
+        // A line feed is one byte, never inside a UTF-8 sequence: the cut is a char boundary.
+        &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
+    }
+
+    fn get(&self, w: &Wanted<'_>) -> Option<Found> {
+        let h = hash_paths(w.translation, w.source);
+        let want = Some((w.translation, w.source, w.last, w.rule));
+        let i = self
+            .index
+            .binary_search_by(|&(k, start)| k.cmp(&h).then_with(|| key_order(self.line_at(start)).cmp(&want)))
+            .ok()?;
+        parse_line(self.line_at(self.index[i].1)).map(|(.., found)| found)
+    }
+
+    /// Every line that parses, by last commit.
+    fn into_map(self) -> HashMap<ObjectId, Vec<(String, String, u64, Found)>> {
+        let mut map: HashMap<ObjectId, Vec<(String, String, u64, Found)>> = HashMap::default();
+        for &(_, start) in &self.index {
+            if let Some((last, rule, translation, source, found)) = parse_line(self.line_at(start)) {
+                let at = map.entry(last).or_default();
                 match at.iter_mut().find(|(t, s, r, _)| t == translation && s == source && *r == rule) {
                     Some(slot) => slot.3 = found,
                     None => at.push((translation.to_owned(), source.to_owned(), rule, found)),
                 }
             }
-            Some(Kept { map, changed: false })
-        };
-        repo.read_cache_file("bases").and_then(|t| parse(&t)).unwrap_or_default()
+        }
+        map
+    }
+}
+
+impl Kept {
+    /// The answers in `.git/stele/bases`, or none.
+    pub(super) fn read(repo: &Repo) -> Kept {
+        let lines = repo.read_cache_file("bases").and_then(KeptLines::new);
+        Kept { lines, map: HashMap::default(), changed: false }
     }
 
-    fn get(&self, w: &Wanted) -> Option<Found> {
-        let at = self.map.get(&w.last)?;
-        at.iter().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule).map(|(_, _, _, f)| *f)
+    fn get(&self, w: &Wanted<'_>) -> Option<Found> {
+        if let Some(at) = self.map.get(&w.last) {
+            if let Some((.., f)) = at.iter().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule)
+            {
+                return Some(*f);
+            }
+        }
+        self.lines.as_ref()?.get(w)
     }
 
-    fn learn(&mut self, w: &Wanted, found: Found) {
+    fn learn(&mut self, w: &Wanted<'_>, found: Found) {
         // Paths that cannot be a line are not kept (they are answered again next time).
         let fits = |p: &str| !p.contains(['\n', '\r', '\t']);
-        if fits(&w.translation) && fits(&w.source) {
+        if fits(w.translation) && fits(w.source) {
             let at = self.map.entry(w.last).or_default();
             match at.iter_mut().find(|(t, s, r, _)| *t == w.translation && *s == w.source && *r == w.rule) {
                 Some(slot) => slot.3 = found,
-                None => at.push((w.translation.clone(), w.source.clone(), w.rule, found)),
+                None => at.push((w.translation.to_owned(), w.source.to_owned(), w.rule, found)),
             }
             self.changed = true;
         }
@@ -427,18 +515,38 @@ impl Kept {
     /// it did not ask for when there are more than twice as many as it asked (what renamed or
     /// deleted files left); other answers are kept. A run over some languages or folders drops
     /// nothing: it would leave the next full run to walk history again (issue 27).
-    fn save<'a>(
+    fn save<'a, 'p: 'a>(
         mut self,
         repo: &Repo,
-        asked: impl Iterator<Item = &'a Wanted>,
+        asked: impl Iterator<Item = &'a Wanted<'p>>,
         prunable: Option<&dyn Fn(&str) -> bool>,
     ) {
-        let asked: Vec<&Wanted> = asked.collect();
+        let asked: Vec<&Wanted<'_>> = asked.collect();
         let mine = |t: &str| prunable.is_some_and(|p| p(t));
+        // What the file holds at most: the corpus's own answers are counted only when this
+        // could be enough to prune.
+        let held = self.lines.as_ref().map_or(0, |l| l.index.len()) + self.map.values().map(Vec::len).sum::<usize>();
+        let may_prune = prunable.is_some() && held > 2 * asked.len() + 1024;
+        if !self.changed && !may_prune {
+            return;
+        }
+        // What the file holds, with what this run learned over it.
+        if let Some(lines) = self.lines.take() {
+            let learned = std::mem::replace(&mut self.map, lines.into_map());
+            for (last, at) in learned {
+                let into = self.map.entry(last).or_default();
+                for (t, s, r, f) in at {
+                    match into.iter_mut().find(|(t2, s2, r2, _)| *t2 == t && *s2 == s && *r2 == r) {
+                        Some(slot) => slot.3 = f,
+                        None => into.push((t, s, r, f)),
+                    }
+                }
+            }
+        }
         let held: usize = self.map.values().flat_map(|at| at.iter().filter(|(t, ..)| mine(t))).count();
-        if held > 2 * asked.len() + 1024 {
+        if may_prune && held > 2 * asked.len() + 1024 {
             let keep: rustc_hash::FxHashSet<(&str, ObjectId, &str, u64)> =
-                asked.iter().map(|w| (w.translation.as_str(), w.last, w.source.as_str(), w.rule)).collect();
+                asked.iter().map(|w| (w.translation, w.last, w.source, w.rule)).collect();
             for (last, at) in self.map.iter_mut() {
                 at.retain(|(t, s, r, _)| !mine(t) || keep.contains(&(t.as_str(), *last, s.as_str(), *r)));
             }
@@ -461,5 +569,46 @@ impl Kept {
             let _ = writeln!(text, "{last} {} {} {blob} {rule} {translation}\t{source}", f.commit, f.time);
         }
         repo.write_cache_file("bases", &text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Found, KeptLines, Wanted, HEADER};
+    use crate::git::ObjectId;
+
+    #[test]
+    fn kept_bases_are_found_by_their_whole_key() {
+        let id = |n: u8| ObjectId::for_blob(&[n]);
+        // (last commit, rule, translation, source, answer): the same translation under two
+        // last commits and two rules, and two sources.
+        let found = |n: u8, blob: Option<u8>| Found { commit: id(n), time: i64::from(n), source_blob: blob.map(id) };
+        let rows = [
+            (1u8, 7u64, "pages.fr/a.md", "pages/a.md", found(11, Some(21))),
+            (2, 7, "pages.fr/a.md", "pages/a.md", found(12, None)),
+            (1, 8, "pages.fr/a.md", "pages/a.md", found(13, Some(23))),
+            (1, 7, "pages.fr/a.md", "pages/b.md", found(14, Some(24))),
+            (1, 7, "pages.es/a.md", "pages/a.md", found(15, Some(25))),
+        ];
+        let mut text = format!("{HEADER}\n");
+        for (last, rule, t, s, f) in &rows {
+            let blob = f.source_blob.map_or("-".to_owned(), |b| b.to_string());
+            text.push_str(&format!("{} {} {} {blob} {rule} {t}\t{s}\n", id(*last), f.commit, f.time));
+        }
+        let kept = KeptLines::new(text).unwrap();
+        for (last, rule, translation, source, f) in rows {
+            let w = Wanted { translation, last: id(last), source, rule };
+            assert_eq!(kept.get(&w), Some(f), "{w:?}");
+        }
+        let other = [
+            Wanted { translation: "pages.fr/a.md", last: id(3), source: "pages/a.md", rule: 7 },
+            Wanted { translation: "pages.fr/a.md", last: id(1), source: "pages/a.md", rule: 9 },
+            Wanted { translation: "pages.fr/b.md", last: id(1), source: "pages/b.md", rule: 7 },
+            Wanted { translation: "pages.es/a.md", last: id(1), source: "pages/b.md", rule: 7 },
+        ];
+        for w in other {
+            assert_eq!(kept.get(&w), None, "{w:?}");
+        }
+        assert!(KeptLines::new("stele-bases 3\n".to_owned()).is_none());
     }
 }

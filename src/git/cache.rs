@@ -22,11 +22,16 @@ use std::path::PathBuf;
 use super::{GitError, LastChange, ObjectId, Repo};
 
 /// What history says of some paths at one commit.
+///
+/// After a walk, the answers are in `blobs` and `changes`; when the history cache answered at
+/// this commit, they stay in the cache's text ([`Lines`]) and are found there by [`HistoryAt::blob`]
+/// and [`HistoryAt::change`], without a map of every path being built (a warm run over 38
+/// languages asks about 64,000 paths). [`Repo::history_at`] gives the maps filled either way.
 #[derive(Debug, Clone, Default)]
 pub struct HistoryAt {
-    /// The blob of each path that exists in the commit's tree.
+    /// The blob of each path that exists in the commit's tree (see [`HistoryAt::blob`]).
     pub blobs: HashMap<String, ObjectId>,
-    /// The last change of each of those paths.
+    /// The last change of each of those paths (see [`HistoryAt::change`]).
     pub changes: HashMap<String, LastChange>,
     /// For paths whose last change this call's walk found (not those the cache answered): the
     /// blob each had in the first parent of that commit (`None` when it had none there).
@@ -34,6 +39,134 @@ pub struct HistoryAt {
     /// For paths whose last change this call's walk found: those whose companion (given in
     /// `companions`) has, in that commit, the blob it has at the head.
     pub companion_as_now: std::collections::HashSet<String>,
+    /// The cache's answers at this commit, looked up in place.
+    kept: Option<std::sync::Arc<Lines>>,
+}
+
+impl HistoryAt {
+    /// What the answers say of `path`: its blob at the commit and its last change (each `None`
+    /// when the commit lacks the path) — or `None` when the cache holds nothing (or nothing
+    /// readable) about it. Answers from a walk know every path that was asked about.
+    pub fn known(&self, path: &str) -> Option<(Option<ObjectId>, Option<LastChange>)> {
+        match &self.kept {
+            Some(kept) => match kept.find(path)? {
+                (true, _) => Some((None, None)),
+                (false, line) => parse_answer(line).map(|(change, blob, _)| (Some(blob), Some(change))),
+            },
+            None => Some((self.blobs.get(path).copied(), self.changes.get(path).copied())),
+        }
+    }
+
+    /// The blob `path` has at the commit, if it exists there (and was asked about).
+    pub fn blob(&self, path: &str) -> Option<ObjectId> {
+        self.known(path).and_then(|k| k.0)
+    }
+
+    /// The last change of `path`, if it exists at the commit (and was asked about).
+    pub fn change(&self, path: &str) -> Option<LastChange> {
+        self.known(path).and_then(|k| k.1)
+    }
+}
+
+/// The history cache's text as read, with each line found by its path's hash: a warm run looks
+/// up the paths it needs without parsing the rest (nor copying a path).
+#[derive(Debug)]
+pub(crate) struct Lines {
+    /// The commit the answers hold at.
+    at: ObjectId,
+    /// The file, checksum line removed.
+    text: String,
+    /// (hash of the path, where its line starts), sorted by hash then path: lookups compare
+    /// numbers, and a run of equal hashes is still searched in logarithmic time.
+    index: Vec<(u64, u32)>,
+}
+
+/// Where a line's path starts: after `absent `, or after the third space.
+fn path_of(line: &str) -> (bool, &str) {
+    match line.strip_prefix("absent ") {
+        Some(path) => (true, path),
+        None => (false, line.splitn(4, ' ').nth(3).unwrap_or_default()),
+    }
+}
+
+fn hash_path(path: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(path.as_bytes());
+    h.finish()
+}
+
+impl Lines {
+    /// The cache file's text, indexed; `None` when its header is not this version's.
+    fn new(text: String) -> Option<Lines> {
+        let (first, _) = text.split_once('\n')?;
+        let at = first.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
+        // A line's start must fit in 32 bits: a larger file is not believed.
+        u32::try_from(text.len()).ok()?;
+        let mut index = Vec::new();
+        let mut start = first.len() + 1;
+        // Split at line feeds only: a path may end in a carriage return.
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            if !line.is_empty() {
+                index.push((hash_path(path_of(line).1), start as u32));
+            }
+            start = end + 1;
+        }
+        let mut lines = Lines { at, text, index };
+        let index = std::mem::take(&mut lines.index);
+        let mut index = index;
+        index.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| lines.path_at(a.1).cmp(lines.path_at(b.1))));
+        lines.index = index;
+        Some(lines)
+    }
+
+    fn line_at(&self, start: u32) -> &str {
+        let rest = &self.text[start as usize..];
+        // A line feed is one byte, never inside a UTF-8 sequence: the cut is a char boundary.
+        &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
+    }
+
+    fn path_at(&self, start: u32) -> &str {
+        path_of(self.line_at(start)).1
+    }
+
+    /// The line of `path`: whether it says absent, and the line.
+    fn find(&self, path: &str) -> Option<(bool, &str)> {
+        let h = hash_path(path);
+        let i =
+            self.index.binary_search_by(|&(k, start)| k.cmp(&h).then_with(|| self.path_at(start).cmp(path))).ok()?;
+        let line = self.line_at(self.index[i].1);
+        Some((path_of(line).0, line))
+    }
+
+    /// Every line parsed (for a walk that goes on from the cached commit, or adds to it);
+    /// `None` when a line does not parse.
+    fn parse(&self) -> Option<Cache> {
+        let mut cache = Cache { at: self.at, answers: FxHashMap::default(), absent: FxHashSet::default() };
+        for &(_, start) in &self.index {
+            match path_of(self.line_at(start)) {
+                (true, path) => {
+                    cache.absent.insert(path.to_owned());
+                }
+                (false, _) => {
+                    let (change, blob, path) = parse_answer(self.line_at(start))?;
+                    cache.answers.insert(path.to_owned(), (change, blob));
+                }
+            }
+        }
+        Some(cache)
+    }
+}
+
+/// An answer line: `<last commit> <its time> <blob at commit> <path>`.
+fn parse_answer(line: &str) -> Option<(LastChange, ObjectId, &str)> {
+    let mut parts = line.splitn(4, ' ');
+    let id: ObjectId = parts.next()?.parse().ok()?;
+    let time: i64 = parts.next()?.parse().ok()?;
+    let blob: ObjectId = parts.next()?.parse().ok()?;
+    Some((LastChange::Commit { id, time }, blob, parts.next()?))
 }
 
 const HEADER: &str = "stele-history 3";
@@ -120,75 +253,34 @@ impl Repo {
         self.inner.commondir().join("stele")
     }
 
-    /// Reads and parses the history cache now (a warm run's largest file), so that the next
+    /// Reads and indexes the history cache now (a warm run's largest file), so that the next
     /// [`Repo::history_at`] does not: called while another thread scans the work tree.
     pub fn read_history_cache_ahead(&self) {
-        *self.history_ahead.borrow_mut() = Some(self.read_cache_file_parsed());
+        *self.history_ahead.borrow_mut() = Some(self.read_cache_lines().map(std::sync::Arc::new));
     }
 
-    fn read_cache(&self) -> Option<Cache> {
+    fn read_cache(&self) -> Option<std::sync::Arc<Lines>> {
         match self.history_ahead.borrow_mut().take() {
             Some(read) => read,
-            None => self.read_cache_file_parsed(),
+            None => self.read_cache_lines().map(std::sync::Arc::new),
         }
     }
 
-    fn read_cache_file_parsed(&self) -> Option<Cache> {
-        let text = self.read_cache_file("history")?;
-        // Split at line feeds only: a path may end in a carriage return.
-        let mut lines = text.split('\n').filter(|l| !l.is_empty());
-        let at = lines.next()?.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
-        let mut cache = Cache { at, answers: FxHashMap::default(), absent: FxHashSet::default() };
-        for line in lines {
-            if let Some(path) = line.strip_prefix("absent ") {
-                cache.absent.insert(path.to_owned());
-                continue;
-            }
-            let mut parts = line.splitn(4, ' ');
-            let id: ObjectId = parts.next()?.parse().ok()?;
-            let time: i64 = parts.next()?.parse().ok()?;
-            let blob: ObjectId = parts.next()?.parse().ok()?;
-            let path = parts.next()?;
-            cache.answers.insert(path.to_owned(), (LastChange::Commit { id, time }, blob));
-        }
-        Some(cache)
+    fn read_cache_lines(&self) -> Option<Lines> {
+        Lines::new(self.read_cache_file("history")?)
     }
 
-    /// What the history cache says of `paths` when it was written at `head` and answers each
-    /// of them (else `None`): the answers as [`Repo::history_at_with`] gives them from a parsed
-    /// cache. The file's answer lines, then its `absent` lines, are sorted by path
-    /// ([`Repo::write_cache`]), so each path is a binary search.
-    fn cached_answers(&self, head: ObjectId, paths: &[String]) -> Option<HistoryAt> {
-        let text = self.read_cache_file("history")?;
-        let mut lines = text.split('\n').filter(|l| !l.is_empty());
-        let at = lines.next()?.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
-        if at != head {
+    /// The history cache's answers when it was written at `head`, looked up in place
+    /// ([`HistoryAt::blob`], [`HistoryAt::change`]); check with [`HistoryAt::known`] that it
+    /// answers every path needed, else ask [`Repo::history_at_with`]. `None` when the cache is
+    /// at another commit (it stays read for `history_at_with`).
+    pub fn kept_history_at(&self, head: ObjectId) -> Option<HistoryAt> {
+        let lines = self.read_cache()?;
+        if lines.at != head {
+            *self.history_ahead.borrow_mut() = Some(Some(lines));
             return None;
         }
-        let (mut answers, mut absent): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-        for line in lines {
-            match line.strip_prefix("absent ") {
-                Some(path) => absent.push(path),
-                None => answers.push(line),
-            }
-        }
-        fn path_of(line: &str) -> &str {
-            line.splitn(4, ' ').nth(3).unwrap_or_default()
-        }
-        let mut found = HistoryAt::default();
-        for p in paths {
-            if let Ok(i) = answers.binary_search_by(|line| path_of(line).cmp(p.as_str())) {
-                let mut parts = answers[i].splitn(4, ' ');
-                let id: ObjectId = parts.next()?.parse().ok()?;
-                let time: i64 = parts.next()?.parse().ok()?;
-                let blob: ObjectId = parts.next()?.parse().ok()?;
-                found.blobs.insert(p.clone(), blob);
-                found.changes.insert(p.clone(), LastChange::Commit { id, time });
-            } else if absent.binary_search(&p.as_str()).is_err() {
-                return None;
-            }
-        }
-        Some(found)
+        Some(HistoryAt { kept: Some(lines), ..HistoryAt::default() })
     }
 
     fn write_cache(&self, cache: &Cache) {
@@ -218,39 +310,38 @@ impl Repo {
     /// walk stops where each path's chain meets the cached commit. The cache is then rewritten
     /// at `head`.
     pub fn history_at(&self, head: ObjectId, paths: &[String]) -> Result<HistoryAt, GitError> {
-        self.history_at_with(head, paths, &[])
+        let mut found = self.history_at_with(head, paths, &[])?;
+        if found.kept.is_some() {
+            for p in paths {
+                if let (Some(change), Some(blob)) = (found.change(p), found.blob(p)) {
+                    found.blobs.insert(p.clone(), blob);
+                    found.changes.insert(p.clone(), change);
+                }
+            }
+            found.kept = None;
+        }
+        Ok(found)
     }
 
     /// [`Repo::history_at`], with `companions` pairing paths (a translation with its source):
-    /// see [`HistoryAt::companion_as_now`].
+    /// see [`HistoryAt::companion_as_now`]. When the cache answers every path at `head`, the
+    /// answers stay in it ([`HistoryAt::blob`], [`HistoryAt::change`]).
     pub fn history_at_with(
         &self,
         head: ObjectId,
         paths: &[String],
         companions: &[(&str, &str)],
     ) -> Result<HistoryAt, GitError> {
-        // A few paths at the cached commit (`suggest`'s one language of many): looked up in the
-        // file's sorted lines, without parsing the rest.
-        if self.history_ahead.borrow().is_none() {
-            if let Some(found) = self.cached_answers(head, paths) {
+        let lines = self.read_cache();
+        if let Some(l) = &lines {
+            let found = HistoryAt { kept: Some(l.clone()), ..HistoryAt::default() };
+            if l.at == head && paths.iter().all(|p| found.known(p).is_some()) {
                 return Ok(found);
             }
         }
-        let cache = self
-            .read_cache()
-            .filter(|c| c.at == head || self.inner.graph_descendant_of(head.0, c.at.0).unwrap_or(false));
-        if let Some(c) = &cache {
-            if c.at == head && paths.iter().all(|p| c.answers.contains_key(p) || c.absent.contains(p)) {
-                let mut found = HistoryAt::default();
-                for p in paths {
-                    if let Some((change, blob)) = c.answers.get(p) {
-                        found.blobs.insert(p.clone(), *blob);
-                        found.changes.insert(p.clone(), *change);
-                    }
-                }
-                return Ok(found);
-            }
-        }
+        let cache = lines
+            .filter(|l| l.at == head || self.inner.graph_descendant_of(head.0, l.at.0).unwrap_or(false))
+            .and_then(|l| l.parse());
         // At a descendant of the cached commit, the paths the cache answers that this call does
         // not ask about (other languages, folders or corpora) are walked too, as far as the
         // cached commit: the cache is rewritten at `head`, and without them the next run over
@@ -300,13 +391,49 @@ impl Repo {
             before.remove(p);
         }
         self.write_cache(&stored);
-        Ok(HistoryAt { blobs, changes, before, companion_as_now })
+        Ok(HistoryAt { blobs, changes, before, companion_as_now, kept: None })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{seal, unseal};
+    use super::{seal, unseal, HistoryAt, LastChange, Lines, ObjectId};
+
+    #[test]
+    fn kept_lines_are_found_by_path_and_nothing_else_is() {
+        let id = |n: u8| ObjectId::for_blob(&[n]);
+        let head = id(0);
+        // Paths that share long prefixes, one ending in a carriage return, an empty one, and
+        // one that is a prefix of another.
+        let answers = [("pages/a.md", 1u8), ("pages/a.md.bak", 2), ("pages.fr/a.md", 3), ("x\r", 4), ("", 5)];
+        let absent = ["pages/gone.md", "pages.fr/gone.md"];
+        let mut text = format!("stele-history 3 {head}\n");
+        for (path, n) in answers {
+            text.push_str(&format!("{} {} {} {path}\n", id(n), i64::from(n) * 10, id(n + 100)));
+        }
+        for path in absent {
+            text.push_str(&format!("absent {path}\n"));
+        }
+        let lines = std::sync::Arc::new(Lines::new(text).unwrap());
+        let kept = HistoryAt { kept: Some(lines), ..HistoryAt::default() };
+        for (path, n) in answers {
+            let change = LastChange::Commit { id: id(n), time: i64::from(n) * 10 };
+            assert_eq!(kept.known(path), Some((Some(id(n + 100)), Some(change))), "{path:?}");
+        }
+        for path in absent {
+            assert_eq!(kept.known(path), Some((None, None)), "{path}");
+        }
+        for path in ["pages/a", "pages/a.md ", "pages.es/a.md", "x", "absent pages/gone.md"] {
+            assert_eq!(kept.known(path), None, "{path:?}");
+        }
+        // Another version's header, or none, is not read.
+        assert!(Lines::new(format!("stele-history 2 {head}\n")).is_none());
+        assert!(Lines::new(String::new()).is_none());
+        // A line that does not parse is not an answer.
+        let bad = Lines::new(format!("stele-history 3 {head}\nnothex 3 alsonothex pages/b.md\n")).unwrap();
+        let kept = HistoryAt { kept: Some(std::sync::Arc::new(bad)), ..HistoryAt::default() };
+        assert_eq!(kept.known("pages/b.md"), None);
+    }
 
     #[test]
     fn a_sealed_text_verifies_and_any_change_does_not() {

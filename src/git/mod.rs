@@ -510,7 +510,7 @@ pub struct Repo {
     packs: std::sync::OnceLock<std::sync::Arc<pack::Packs>>,
     /// The history cache, read ahead ([`Repo::read_history_cache_ahead`]) while other work
     /// goes on, for the next [`Repo::history_at`].
-    history_ahead: std::cell::RefCell<Option<Option<cache::Cache>>>,
+    history_ahead: std::cell::RefCell<Option<Option<std::sync::Arc<cache::Lines>>>>,
 }
 
 /// Memory for objects that deltas were applied to (git keeps 96 MiB, libgit2 16 MiB of chain
