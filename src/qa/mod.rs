@@ -937,6 +937,29 @@ fn weigh_candidates(
                     && (h.check == Check::Omission) == on_source
                     && span.as_deref().is_some_and(|s| s.contains(unit))
             });
+            // The sentence's own bead, with and without it (local evidence: a group's
+            // shortness is spread over its beads).
+            let bead_llr = sbeads
+                .iter()
+                .find(|b| if on_source { b.a.contains(&i) } else { b.b.contains(&i) })
+                .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+                .map_or(0.0, |b| {
+                    let (ba, bb) = (chars(&sr[b.a.clone()].join(" ")), chars(&tr[b.b.clone()].join(" ")));
+                    missing::length_llr(ba, bb, chars(unit), on_source, yardstick)
+                });
+            // The meanings the sentence shares with the other side that no other sentence of
+            // its side holds: what the group would lose without it.
+            let (held, only_here) = match (align::meanings_of(unit, lang), other_meanings.as_deref()) {
+                (Some(mine), Some(other)) if !mine.is_empty() => {
+                    let rest_meanings = align::meanings_of(&rest, lang).unwrap_or_default();
+                    let unique = mine
+                        .iter()
+                        .filter(|m| other.binary_search(m).is_ok() && rest_meanings.binary_search(m).is_err())
+                        .count();
+                    ((mine.len() as f64).min(10.0) / 10.0, unique as f64 / mine.len() as f64)
+                }
+                _ => (0.0, 0.0),
+            };
             let features: missing::Features = [
                 missing::length_llr(ls, lt, chars(unit), on_source, yardstick),
                 chars(unit) / if on_source { ls } else { lt }.max(1.0),
@@ -948,6 +971,9 @@ fn weigh_candidates(
                 vs(stems, siblings(i, |s| s.1)),
                 (unmatched as f64).min(3.0) / 3.0,
                 f64::from(u8::from(said)),
+                bead_llr,
+                held,
+                only_here,
                 1.0,
             ];
             candidates.push(missing::Candidate { on_source, text: (*unit).to_owned(), features });
