@@ -896,7 +896,8 @@ fn weigh_candidates(
             (lang_pair.1, meanings_a, &stems_a, &names_a)
         };
         // Each sentence's share of meanings and of stems the other side holds.
-        let shares: Vec<(Option<f64>, Option<f64>)> = units
+        type Shares = (Option<f64>, Option<f64>);
+        let shares: Vec<Shares> = units
             .iter()
             .map(|u| {
                 let meanings = other_meanings
@@ -908,7 +909,7 @@ fn weigh_candidates(
             })
             .collect();
         // The mean of the siblings' shares, where they have one.
-        let siblings = |i: usize, pick: fn(&(Option<f64>, Option<f64>)) -> Option<f64>| -> Option<f64> {
+        let siblings = |i: usize, pick: fn(&Shares) -> Option<f64>| -> Option<f64> {
             let v: Vec<f64> = shares.iter().enumerate().filter(|&(j, _)| j != i).filter_map(|(_, s)| pick(s)).collect();
             (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
         };
