@@ -32,7 +32,7 @@ pub fn anchors(text: &str) -> HashSet<String> {
         let word = word.trim_end_matches('.');
         if word.starts_with("http://") || word.starts_with("https://") {
             out.insert(word.to_owned());
-        } else if word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| !c.is_ascii()) {
+        } else if word.chars().any(|c| c.is_ascii_digit()) && !word.is_ascii() {
             // Japanese or Chinese has no space between its numbers (« 3,824件のプルリクエスト
             // （3,982件のコミット） »): each run of digits is one.
             for run in word.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')) {

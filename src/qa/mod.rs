@@ -494,7 +494,7 @@ pub fn check_document_traced(
             Side { raw: s_raw, plain: &ps, lang: &sl },
             Side { raw: t_raw, plain: &pt, lang: &tl },
             (&s_plain, &t_plain),
-            (&bt.source.text, &bt.target.text),
+            (bt.source.text, bt.target.text),
         ));
         let yardstick = length_sums.without(chars(&s_plain), chars(&t_plain), ratio.exp());
         let mut candidates = Vec::new();
