@@ -23,11 +23,17 @@
 //! - `placeholder`: `TODO` inserted in the translation;
 //! - `conflict-marker`: the translation wrapped in git conflict markers;
 //! - `terminology`: a glossary term in the source, another word in the translation.
+//!
+//! Each pair's documents, in name order, are dealt into two halves (even places: the half
+//! the checks' thresholds were fitted on; odd places: held out); the figures are printed for
+//! each half and for both.
 
 use std::path::Path;
 
+use std::io::Write;
 use stele::lang::Lang;
-use stele::qa::{check_document, Check, Glossary};
+
+use stele::qa::{check_document_traced, missing, Check, Glossary};
 
 /// A small deterministic generator (xorshift).
 struct Rng(u64);
@@ -199,8 +205,48 @@ fn inject(
     })
 }
 
+/// One half's counts: paragraphs, those with a finding, and each kind's (found, injected).
+struct Half {
+    clean: usize,
+    flagged: usize,
+    recall: Vec<(usize, usize)>,
+}
+
+impl Half {
+    fn new(kinds: usize) -> Half {
+        Half { clean: 0, flagged: 0, recall: vec![(0, 0); kinds] }
+    }
+}
+
+/// One line of `--dump`: where the candidate is, which run, whether it is the injected text.
+fn write_candidate(
+    out: &mut impl Write,
+    (half, pair, doc, para): (usize, &str, usize, usize),
+    run: &str,
+    label: bool,
+    c: &missing::Candidate,
+) {
+    let features: Vec<String> = c.features.iter().map(|f| format!("{f:.4}")).collect();
+    writeln!(
+        out,
+        "{half}\t{pair}\t{doc}\t{para}\t{run}\t{}\t{}\t{}",
+        u8::from(label),
+        u8::from(c.on_source),
+        features.join("\t")
+    )
+    .expect("written");
+}
+
 fn main() {
-    let dirs: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let dirs: Vec<String> = {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let dumped = args.iter().position(|a| a == "--dump").map(|i| i + 1);
+        args.iter()
+            .enumerate()
+            .filter(|&(i, a)| !a.starts_with('-') && Some(i) != dumped)
+            .map(|(_, a)| a.clone())
+            .collect()
+    };
     if dirs.is_empty() {
         eprintln!("usage: cargo bench --bench qa -- DIR…  (DIR/<pair>/<doc>/{{src,tgt,gold}}.txt)");
         std::process::exit(2);
@@ -211,6 +257,15 @@ fn main() {
     )
     .expect("the bench's glossary parses");
     let mut rng = Rng(0x5eed_1234_abcd_0001);
+    // `--dump FILE`: every sentence weighed as a possible omission or addition, with its
+    // measurements, one line each (what missing::WEIGHTS are fitted on).
+    let args: Vec<String> = std::env::args().collect();
+    let mut dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)).map(|path| {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("a writable dump file"));
+        writeln!(out, "half\tpair\tdoc\tpara\trun\tlabel\ton_source\t{}", missing::FEATURES.join("\t"))
+            .expect("written");
+        out
+    });
     // The kinds this bench injects: those `inject` knows.
     let probe = Paragraph {
         src: vec!["One, two. ".into(), "Three four.".into(), "Five six.".into()],
@@ -221,6 +276,8 @@ fn main() {
     let (mut clean, mut flagged) = (0usize, 0usize);
     let mut by_check: std::collections::BTreeMap<&str, usize> = Default::default();
     let mut recall: Vec<(usize, usize)> = vec![(0, 0); kinds.len()];
+    // The same counts for each half: [fitted on, held out].
+    let mut halves = [Half::new(kinds.len()), Half::new(kinds.len())];
     // Omissions and additions of a whole sentence: the gold beads are verses, and a verse is
     // often part of a sentence (the English runs on past it with `;` or `,`); these count the
     // injections whose unit is a sentence of its own on its side.
@@ -239,6 +296,7 @@ fn main() {
             let docs: Vec<Vec<Paragraph>> =
                 docs.iter().map(|d| paragraphs(&d.path())).filter(|d| d.len() > 1).collect();
             for (d, doc) in docs.iter().enumerate() {
+                let half = &mut halves[d % 2];
                 // The document: its paragraphs one after the other, a blank line between, so
                 // that paragraph k starts on line 2k+1. Errors are injected into one paragraph
                 // at a time; a finding counts for the paragraph its line falls in.
@@ -257,7 +315,9 @@ fn main() {
                 let window = |k: usize| k.saturating_sub(3)..(k + 4).min(doc.len());
                 let src_of = |p: &Paragraph| p.src.join(" ");
                 let tgt_of = |p: &Paragraph| p.tgt.join(" ");
-                let run = |s: &str, t: &str| check_document(s, t, false, (&la, &lb), &glossary);
+                let run = |s: &str, t: &str, trace: Option<&mut Vec<(usize, missing::Candidate)>>| {
+                    check_document_traced(s, t, false, (&la, &lb), &glossary, trace)
+                };
                 // Where paragraph k is in a text whose paragraph `at` may span several lines.
                 let spans = |t: &str| -> Vec<(usize, usize)> {
                     let mut out = Vec::new();
@@ -272,13 +332,29 @@ fn main() {
                 let (clean_src, clean_tgt) = (text(&src_of, None), text(&tgt_of, None));
                 // Correct paragraphs are checked without the bench's glossary: a finding it
                 // gives there would be the glossary's, not the checks'.
-                let found = check_document(&clean_src, &clean_tgt, false, (&la, &lb), &Glossary::default());
+                let mut trace = Vec::new();
+                let found = check_document_traced(
+                    &clean_src,
+                    &clean_tgt,
+                    false,
+                    (&la, &lb),
+                    &Glossary::default(),
+                    dump.is_some().then_some(&mut trace),
+                );
                 let at = spans(&clean_tgt);
+                if let Some(out) = dump.as_mut() {
+                    for (line, c) in &trace {
+                        let k = at.iter().position(|&(a, b)| *line >= a && *line <= b).unwrap_or(usize::MAX);
+                        write_candidate(out, (d % 2, &name, d, k), "clean", false, c);
+                    }
+                }
                 for (k, p) in doc.iter().enumerate() {
                     clean += 1;
+                    half.clean += 1;
                     let here: Vec<_> = found.iter().filter(|f| f.line >= at[k].0 && f.line <= at[k].1).collect();
                     if !here.is_empty() {
                         flagged += 1;
+                        half.flagged += 1;
                         for f in &here {
                             *by_check.entry(f.check.id()).or_default() += 1;
                         }
@@ -303,6 +379,7 @@ fn main() {
                         let before = rng.0;
                         let Some((s, t)) = inject(kind, p, other, (a, b), &mut rng) else { continue };
                         recall[n].1 += 1;
+                        half.recall[n].1 += 1;
                         let is_whole = match kind {
                             Check::Omission => ends_sentence(&p.tgt[0]) && ends_sentence(&p.tgt[1]),
                             Check::Addition => {
@@ -319,8 +396,30 @@ fn main() {
                         let (ds, dt) = (part(text(&src_of, Some((k, &s)))), part(text(&tgt_of, Some((k, &t)))));
                         let at = spans(&dt);
                         let kk = k - w.start;
-                        if run(&ds, &dt).iter().any(|f| f.check == kind && f.line >= at[kk].0 && f.line <= at[kk].1) {
+                        let traced = dump.is_some() && matches!(kind, Check::Omission | Check::Addition);
+                        let mut trace = Vec::new();
+                        let found = run(&ds, &dt, traced.then_some(&mut trace));
+                        if let Some(out) = dump.as_mut().filter(|_| traced) {
+                            let norm = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+                            let injected = if kind == Check::Omission {
+                                norm(&p.src[1])
+                            } else {
+                                let mut again = Rng(before);
+                                norm(&other.tgt[again.below(other.tgt.len())])
+                            };
+                            for (line, c) in &trace {
+                                if *line < at[kk].0 || *line > at[kk].1 {
+                                    continue;
+                                }
+                                let text = norm(&c.text);
+                                let label = c.on_source == (kind == Check::Omission)
+                                    && (injected.contains(&text) || text.contains(&injected));
+                                write_candidate(out, (d % 2, &name, d, k), kind.id(), label, c);
+                            }
+                        }
+                        if found.iter().any(|f| f.check == kind && f.line >= at[kk].0 && f.line <= at[kk].1) {
                             recall[n].0 += 1;
+                            half.recall[n].0 += 1;
                             if is_whole {
                                 whole[n].0 += 1;
                             }
@@ -351,5 +450,17 @@ fn main() {
         }
     }
     println!("  {:<16} {found:>5} / {total:<5} {:>6.1}%", "all", 100.0 * found as f64 / total.max(1) as f64);
+    let pc = |(f, t): (usize, usize)| format!("{:>5.1}%", 100.0 * f as f64 / t.max(1) as f64);
+    println!("by half of the documents (even places: fitted on; odd places: held out):");
+    println!("  {:<16} {:>7} {:>9}", "", "fitted", "held out");
+    println!(
+        "  {:<16} {:>7} {:>9}",
+        "clean flagged",
+        pc((halves[0].flagged, halves[0].clean)),
+        pc((halves[1].flagged, halves[1].clean))
+    );
+    for (k, kind) in kinds.iter().enumerate() {
+        println!("  {:<16} {:>7} {:>9}", kind.id(), pc(halves[0].recall[k]), pc(halves[1].recall[k]));
+    }
     println!("({:.1} s)", start.elapsed().as_secs_f64());
 }

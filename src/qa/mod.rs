@@ -9,7 +9,9 @@
 
 pub mod checks;
 pub mod glossary;
+pub mod missing;
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -314,6 +316,21 @@ pub fn check_document(
     langs: (&Lang, &Lang),
     glossary: &Glossary,
 ) -> Vec<Found> {
+    check_document_traced(source, translation, markdown, langs, glossary, None)
+}
+
+/// [`check_document`], also handing back every sentence weighed as a possible omission or
+/// addition with its measurements, after the translation line of its group (what `cargo bench
+/// --bench qa -- --dump` fits [`missing::WEIGHTS`] on).
+#[doc(hidden)]
+pub fn check_document_traced(
+    source: &str,
+    translation: &str,
+    markdown: bool,
+    langs: (&Lang, &Lang),
+    glossary: &Glossary,
+    mut trace: Option<&mut Vec<(usize, missing::Candidate)>>,
+) -> Vec<Found> {
     let (sl, tl) = (primary(langs.0), primary(langs.1));
     let bt = Bitext::in_langs(source, translation, markdown, (&sl, &tl));
     let (ss, ts) = (&bt.source, &bt.target);
@@ -341,6 +358,11 @@ pub fn check_document(
         .map(|b| (chars(&ss.plain(b.a.clone())), chars(&ts.plain(b.b.clone()))))
         .fold((0.0, 0.0), |(x, y), (a, b)| (x + a, y + b));
     let ratio = bt.length_ratio();
+    // Gale and Church's yardstick, measured on the document's paired groups.
+    let mut length_sums = missing::LengthSums::default();
+    for b in bt.beads.iter().filter(|b| paired_prose(b)) {
+        length_sums.add(chars(&ss.plain(b.a.clone())), chars(&ts.plain(b.b.clone())));
+    }
     // How much the length ratio of aligned groups varies in this document (the median absolute
     // deviation of their log ratios): a translation that renders freely (a Bible of 1909
     // against one of 2000) varies much, and a group short by a sentence is not unusual there.
@@ -474,6 +496,8 @@ pub fn check_document(
             (&s_plain, &t_plain),
             (bt.source.text, bt.target.text),
         ));
+        let yardstick = length_sums.without(chars(&s_plain), chars(&t_plain), ratio.exp());
+        let mut candidates = Vec::new();
         hits.extend(lone_sentences(
             &sr,
             &tr,
@@ -483,7 +507,12 @@ pub fn check_document(
             (total_s, total_t),
             (&s_plain, &t_plain),
             spread,
+            yardstick,
+            &mut candidates,
         ));
+        if let Some(trace) = trace.as_deref_mut() {
+            trace.extend(candidates.into_iter().map(|c| (tu.lines.0, c)));
+        }
         // A sentence of the translation that is in the source word for word, wherever the
         // alignment put it.
         let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
@@ -620,6 +649,8 @@ fn lone_sentences(
     (total_s, total_t): (f64, f64),
     (s_plain, t_plain): (&str, &str),
     spread: f64,
+    yardstick: missing::Yardstick,
+    candidates: &mut Vec<missing::Candidate>,
 ) -> Vec<Hit> {
     let chars = crate::bitext::unit_length;
     let text = |units: &[&str], r: &std::ops::Range<usize>| units[r.clone()].join(" ");
@@ -808,7 +839,158 @@ fn lone_sentences(
         }
         hits.extend(best.map(|(_, hit)| hit));
     }
+    if (covered || spaced) && paragraph_sized {
+        let first = candidates.len();
+        weigh_candidates(sr, tr, sbeads, ratio, lang_pair, (&meanings_a, &meanings_b), yardstick, &hits, candidates);
+        // The model weighs in where the lexicon covers both languages (its meanings are the
+        // model's main evidence after the lengths).
+        if covered {
+            for (on_source, check) in [(true, Check::Omission), (false, Check::Addition)] {
+                let best = candidates[first..]
+                    .iter()
+                    .filter(|c| c.on_source == on_source)
+                    .map(|c| (missing::probability(c), c))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let rules_found = hits.iter().any(|h| h.check == check);
+                match missing::verdict(on_source, rules_found, best.map(|b| b.0)) {
+                    missing::Verdict::AsRules => {}
+                    missing::Verdict::Drop => hits.retain(|h| h.check != check),
+                    // Only where this side has more sentences than the other: with as many
+                    // on both sides, each has its counterpart as far as the alignment can
+                    // tell, and the model (lengths and a lexicon made for prose) took a tldr
+                    // page's « Afficher la fin d'un fichier. » for no rendering of "Display the
+                    // last part of a file." on 10 of 200 untouched pages.
+                    missing::Verdict::Report if (if on_source { sr.len() > tr.len() } else { tr.len() > sr.len() }) => {
+                        hits.extend(best.map(|(_, c)| lone_text(on_source, c.text.clone())));
+                    }
+                    missing::Verdict::Report => {}
+                }
+            }
+        }
+    }
     hits
+}
+
+/// Measures every sentence of a group as a possible omission (a source sentence) or addition
+/// (a translation sentence): [`missing::Features`]. `hits` are what the length rules found.
+#[allow(clippy::too_many_arguments)]
+fn weigh_candidates(
+    sr: &[&str],
+    tr: &[&str],
+    sbeads: &[align::SentenceBead],
+    ratio: f64,
+    lang_pair: (&str, &str),
+    (meanings_a, meanings_b): (&Option<Vec<u16>>, &Option<Vec<u16>>),
+    yardstick: missing::Yardstick,
+    hits: &[Hit],
+    candidates: &mut Vec<missing::Candidate>,
+) {
+    let chars = align::text_length;
+    let (whole_a, whole_b) = (sr.join(" "), tr.join(" "));
+    let (ls, lt) = (chars(&whole_a), chars(&whole_b));
+    let whole_score = align::score(&whole_a, &whole_b, ratio, lang_pair);
+    let (stems_a, stems_b) = (missing::stems(&whole_a), missing::stems(&whole_b));
+    let (names_a, names_b): (HashSet<String>, HashSet<String>) =
+        (missing::names(&whole_a).into_iter().collect(), missing::names(&whole_b).into_iter().collect());
+    let alone: HashSet<(bool, usize)> = sbeads
+        .iter()
+        .flat_map(|b| {
+            let (on_source, r) = if b.b.is_empty() { (true, b.a.clone()) } else { (false, b.b.clone()) };
+            let lone = b.a.is_empty() != b.b.is_empty();
+            r.filter(move |_| lone).map(move |i| (on_source, i))
+        })
+        .collect();
+    for (on_source, units) in [(true, sr), (false, tr)] {
+        let (lang, other_meanings, other_stems, other_names) = if on_source {
+            (lang_pair.0, meanings_b, &stems_b, &names_b)
+        } else {
+            (lang_pair.1, meanings_a, &stems_a, &names_a)
+        };
+        // Each sentence's share of meanings and of stems the other side holds.
+        type Shares = (Option<f64>, Option<f64>);
+        let shares: Vec<Shares> = units
+            .iter()
+            .map(|u| {
+                let meanings = other_meanings
+                    .as_deref()
+                    .and_then(|other| align::meanings_kept_in(u, other, lang))
+                    .filter(|&(_, all)| all > 0)
+                    .map(|(kept, all)| kept as f64 / all as f64);
+                (meanings, missing::kept_share(&missing::stems(u), other_stems))
+            })
+            .collect();
+        // The mean of the siblings' shares, where they have one.
+        let siblings = |i: usize, pick: fn(&Shares) -> Option<f64>| -> Option<f64> {
+            let v: Vec<f64> = shares.iter().enumerate().filter(|&(j, _)| j != i).filter_map(|(_, s)| pick(s)).collect();
+            (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+        };
+        for (i, unit) in units.iter().enumerate() {
+            if !long_enough(unit) {
+                continue;
+            }
+            let rest = units.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, u)| *u).collect::<Vec<_>>().join(" ");
+            let gain = if rest.is_empty() {
+                0.0
+            } else {
+                let (sa, sb) =
+                    if on_source { (rest.as_str(), whole_b.as_str()) } else { (whole_a.as_str(), rest.as_str()) };
+                align::score(sa, sb, ratio, lang_pair) - whole_score
+            };
+            let (meanings, stems) = shares[i];
+            let vs = |mine: Option<f64>, theirs: Option<f64>| match (mine, theirs) {
+                (Some(m), Some(t)) => m - t,
+                _ => 0.0,
+            };
+            let unmatched =
+                missing::names(unit).iter().filter(|n| !other_names.contains(*n) && !other_stems.contains(*n)).count();
+            let said = hits.iter().any(|h| {
+                let span = if on_source { &h.source_span } else { &h.translation_span };
+                matches!(h.check, Check::Omission | Check::Addition)
+                    && (h.check == Check::Omission) == on_source
+                    && span.as_deref().is_some_and(|s| s.contains(unit))
+            });
+            // The sentence's own bead, with and without it (local evidence: a group's
+            // shortness is spread over its beads).
+            let bead_llr = sbeads
+                .iter()
+                .find(|b| if on_source { b.a.contains(&i) } else { b.b.contains(&i) })
+                .filter(|b| !b.a.is_empty() && !b.b.is_empty())
+                .map_or(0.0, |b| {
+                    let (ba, bb) = (chars(&sr[b.a.clone()].join(" ")), chars(&tr[b.b.clone()].join(" ")));
+                    missing::length_llr(ba, bb, chars(unit), on_source, yardstick)
+                });
+            // The meanings the sentence shares with the other side that no other sentence of
+            // its side holds: what the group would lose without it.
+            let (held, only_here) = match (align::meanings_of(unit, lang), other_meanings.as_deref()) {
+                (Some(mine), Some(other)) if !mine.is_empty() => {
+                    let rest_meanings = align::meanings_of(&rest, lang).unwrap_or_default();
+                    let unique = mine
+                        .iter()
+                        .filter(|m| other.binary_search(m).is_ok() && rest_meanings.binary_search(m).is_err())
+                        .count();
+                    ((mine.len() as f64).min(10.0) / 10.0, unique as f64 / mine.len() as f64)
+                }
+                _ => (0.0, 0.0),
+            };
+            let features: missing::Features = [
+                missing::length_llr(ls, lt, chars(unit), on_source, yardstick),
+                chars(unit) / if on_source { ls } else { lt }.max(1.0),
+                f64::from(u8::from(alone.contains(&(on_source, i)))),
+                gain,
+                meanings.unwrap_or(0.5),
+                vs(meanings, siblings(i, |s| s.0)),
+                stems.unwrap_or(0.5),
+                vs(stems, siblings(i, |s| s.1)),
+                (unmatched as f64).min(3.0) / 3.0,
+                f64::from(u8::from(said)),
+                bead_llr,
+                held,
+                only_here,
+                1.0,
+            ];
+            candidates.push(missing::Candidate { on_source, text: (*unit).to_owned(), features });
+        }
+    }
 }
 
 /// What takes the place of text a translation may keep as the source has it, when the rest of
