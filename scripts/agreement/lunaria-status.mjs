@@ -14,6 +14,8 @@ const lunaria = await createLunaria();
 const status = await lunaria.getFullStatus();
 const out = [];
 for (const entry of status) {
+	// Lunaria fills arrays made with `new Array(n)` by push: skip the holes.
+	if (!entry) continue;
 	for (const l of entry.localizations) {
 		if (l) out.push(JSON.stringify({ source: entry.source.path, path: l.path, lang: l.lang, status: l.status }));
 	}
