@@ -429,17 +429,9 @@ impl KeptLines {
             return None;
         }
         u32::try_from(text.len()).ok()?;
-        let mut index = Vec::new();
-        let mut start = first.len() + 1;
-        // Split at line feeds only: a path may end in a carriage return.
-        while start < text.len() {
-            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-            let line = &text[start..end];
-            if let Some((_, _, translation, source)) = key_text(line) {
-                index.push((hash_paths(translation, source), start as u32));
-            }
-            start = end + 1;
-        }
+        let mut index = crate::git::index_lines(&text, first.len() + 1, |line| {
+            key_text(line).map(|(_, _, translation, source)| hash_paths(translation, source))
+        });
         let mut kept = KeptLines { text, index: Vec::new() };
         index.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| key_order(kept.line_at(a.1)).cmp(&key_order(kept.line_at(b.1))))

@@ -96,6 +96,22 @@ fn hash_path(path: &str) -> u64 {
     h.finish()
 }
 
+/// The lines of `text` from byte `from` on, each as (its key, where it starts), for the lines
+/// `key` gives one; split at line feeds only (a path may end in a carriage return). The
+/// caller has made sure `text` is shorter than 4 GiB.
+pub(crate) fn index_lines(text: &str, from: usize, key: impl Fn(&str) -> Option<u64>) -> Vec<(u64, u32)> {
+    let mut index = Vec::new();
+    let mut start = from;
+    while start < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        if let Some(k) = key(&text[start..end]) {
+            index.push((k, start as u32));
+        }
+        start = end + 1;
+    }
+    index
+}
+
 impl Lines {
     /// The cache file's text, indexed; `None` when its header is not this version's.
     fn new(text: String) -> Option<Lines> {
@@ -103,17 +119,7 @@ impl Lines {
         let at = first.strip_prefix(HEADER)?.strip_prefix(' ')?.parse::<ObjectId>().ok()?;
         // A line's start must fit in 32 bits: a larger file is not believed.
         u32::try_from(text.len()).ok()?;
-        let mut index = Vec::new();
-        let mut start = first.len() + 1;
-        // Split at line feeds only: a path may end in a carriage return.
-        while start < text.len() {
-            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-            let line = &text[start..end];
-            if !line.is_empty() {
-                index.push((hash_path(path_of(line).1), start as u32));
-            }
-            start = end + 1;
-        }
+        let index = index_lines(&text, first.len() + 1, |line| (!line.is_empty()).then(|| hash_path(path_of(line).1)));
         let mut lines = Lines { at, text, index };
         let index = std::mem::take(&mut lines.index);
         let mut index = index;

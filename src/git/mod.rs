@@ -6,6 +6,7 @@
 //! library one module's business.
 
 mod cache;
+pub(crate) use cache::index_lines;
 mod hasher;
 mod history;
 mod index;
