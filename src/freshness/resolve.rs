@@ -150,6 +150,7 @@ pub(super) fn by_history(
     // now nor absent, with the source committed as it is (a warm run over tldr-pages' 38
     // languages reads about 1,200 sources' last commits instead of 7,425).
     let mut acknowledged: rustc_hash::FxHashMap<usize, Vec<ObjectId>> = Default::default();
+    let mut kept_acknowledged: Option<history::KeptAcknowledged> = None;
     for ((&(d, t, source_blob, _), (source, translation)), ((committed, _), _)) in pending.iter().zip(points).zip(seen)
     {
         let words = documents[d].source.words;
@@ -169,7 +170,8 @@ pub(super) fn by_history(
         let asks_acknowledged = source_at_basis.is_some_and(|b| b != source_blob) && committed == Some(source_blob);
         if let (true, Ok(HistoryPoint::Commit { commit, .. })) = (asks_acknowledged, &source) {
             if let std::collections::hash_map::Entry::Vacant(slot) = acknowledged.entry(d) {
-                slot.insert(history::acknowledged(repo, skipper, &documents[d].source.path, *commit)?);
+                let kept = kept_acknowledged.get_or_insert_with(|| history::KeptAcknowledged::read(repo));
+                slot.insert(kept.get(repo, skipper, &documents[d].source.path, *commit)?);
             }
         }
         let now =
@@ -182,6 +184,9 @@ pub(super) fn by_history(
             translation,
             source_blob: source_at_basis,
         };
+    }
+    if let Some(kept) = kept_acknowledged {
+        kept.save(repo, prunable.is_some());
     }
     Ok(())
 }
