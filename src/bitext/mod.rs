@@ -577,42 +577,40 @@ impl<'t> Bitext<'t> {
 /// The sentences of a paired group of prose (`bead`'s units of `source` and `target`), aligned
 /// and repaired by the pair score: what qa checks and export writes.
 pub fn sentences(source: &Side, target: &Side, bead: &Bead, langs: (&str, &str), ratio: f64) -> Sentences {
-    {
-        let split = |side: &Side, r: &Range<usize>, lang: &str| -> Vec<String> {
-            side.units[r.clone()].iter().filter(|u| u.is_prose()).flat_map(|u| u.sentences(lang)).collect()
-        };
-        // Two rows of as many cells: cell pairs with cell, and sentences are aligned inside
-        // each pair of cells (a lone sentence cannot take its neighbour cell's counterpart).
-        let rows = match (&source.units[bead.a.clone()], &target.units[bead.b.clone()]) {
-            ([ra], [rb]) => ra.cells().zip(rb.cells()).filter(|(ca, cb)| ca.len() == cb.len()),
-            _ => None,
-        };
-        if let Some((ca, cb)) = rows {
-            let (mut sa, mut sb, mut beads) = (Vec::new(), Vec::new(), Vec::new());
-            for (a, b) in ca.into_iter().zip(cb) {
-                let (xa, xb) = (cell_sentences(a, langs.0), cell_sentences(b, langs.1));
-                let (oa, ob) = (sa.len(), sb.len());
-                let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
-                if xa.is_empty() || xb.is_empty() {
-                    beads.extend((0..xa.len()).map(|k| SentenceBead { a: oa + k..oa + k + 1, b: ob..ob, score: 0.0 }));
-                    beads.extend((0..xb.len()).map(|k| SentenceBead { a: oa..oa, b: ob + k..ob + k + 1, score: 0.0 }));
-                } else {
-                    beads.extend(align_sentences(&xa, &xb, ratio, langs).into_iter().map(|s| SentenceBead {
-                        a: shift(&s.a, oa),
-                        b: shift(&s.b, ob),
-                        score: s.score,
-                    }));
-                }
-                sa.extend(xa);
-                sb.extend(xb);
+    let split = |side: &Side, r: &Range<usize>, lang: &str| -> Vec<String> {
+        side.units[r.clone()].iter().filter(|u| u.is_prose()).flat_map(|u| u.sentences(lang)).collect()
+    };
+    // Two rows of as many cells: cell pairs with cell, and sentences are aligned inside
+    // each pair of cells (a lone sentence cannot take its neighbour cell's counterpart).
+    let rows = match (&source.units[bead.a.clone()], &target.units[bead.b.clone()]) {
+        ([ra], [rb]) => ra.cells().zip(rb.cells()).filter(|(ca, cb)| ca.len() == cb.len()),
+        _ => None,
+    };
+    if let Some((ca, cb)) = rows {
+        let (mut sa, mut sb, mut beads) = (Vec::new(), Vec::new(), Vec::new());
+        for (a, b) in ca.into_iter().zip(cb) {
+            let (xa, xb) = (cell_sentences(a, langs.0), cell_sentences(b, langs.1));
+            let (oa, ob) = (sa.len(), sb.len());
+            let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
+            if xa.is_empty() || xb.is_empty() {
+                beads.extend((0..xa.len()).map(|k| SentenceBead { a: oa + k..oa + k + 1, b: ob..ob, score: 0.0 }));
+                beads.extend((0..xb.len()).map(|k| SentenceBead { a: oa..oa, b: ob + k..ob + k + 1, score: 0.0 }));
+            } else {
+                beads.extend(align_sentences(&xa, &xb, ratio, langs).into_iter().map(|s| SentenceBead {
+                    a: shift(&s.a, oa),
+                    b: shift(&s.b, ob),
+                    score: s.score,
+                }));
             }
-            return Sentences { source: sa, target: sb, beads };
+            sa.extend(xa);
+            sb.extend(xb);
         }
-        let sa = split(source, &bead.a, langs.0);
-        let sb = split(target, &bead.b, langs.1);
-        let beads = align_sentences(&sa, &sb, ratio, langs);
-        Sentences { source: sa, target: sb, beads }
+        return Sentences { source: sa, target: sb, beads };
     }
+    let sa = split(source, &bead.a, langs.0);
+    let sb = split(target, &bead.b, langs.1);
+    let beads = align_sentences(&sa, &sb, ratio, langs);
+    Sentences { source: sa, target: sb, beads }
 }
 
 /// The sentences of one table cell (none for an empty cell).
