@@ -497,9 +497,8 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
     // string takes both 2s, and `i` takes the i of « third ».
     // Code the other side writes as text (`监听 `8080` 端口` against "listen at port 8080") is
     // a number there, and here too.
-    let without_code = |found: Vec<(String, String)>, plain: &str, side: &Side<'_>| -> Vec<(String, String)> {
+    let without_code = |found: Vec<(String, String)>, plain: &str, (side, other): (&Side<'_>, &Side<'_>)| {
         let mut found = found;
-        let other = if std::ptr::eq(side.raw, src.raw) { &tgt } else { &src };
         let other_code = inline_code(other.raw);
         let as_text = |c: &String| other.plain.contains(c.as_str()) && !other_code.contains(c);
         for code in inline_code(side.raw).iter().filter(|c| plain.contains(c.as_str()) && !as_text(c)) {
@@ -514,15 +513,15 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
     let (sp, tp) = (read(src.plain, &src), read(tgt.plain, &tgt));
     let (sw, tw) = (read(whole.0, &src), read(whole.1, &tgt));
     let (sn, tn) = (
-        without_code(numbers(&sp, (documents.1, &tw)), src.plain, &src),
-        without_code(numbers(&tp, (documents.0, &sw)), tgt.plain, &tgt),
+        without_code(numbers(&sp, (documents.1, &tw)), src.plain, (&src, &tgt)),
+        without_code(numbers(&tp, (documents.0, &sw)), tgt.plain, (&tgt, &src)),
     );
     if sn.is_empty() && tn.is_empty() {
         return None;
     }
     let (swn, twn) = (
-        without_code(numbers(&sw, (documents.1, &tw)), whole.0, &src),
-        without_code(numbers(&tw, (documents.0, &sw)), whole.1, &tgt),
+        without_code(numbers(&sw, (documents.1, &tw)), whole.0, (&src, &tgt)),
+        without_code(numbers(&tw, (documents.0, &sw)), whole.1, (&tgt, &src)),
     );
     let mut missing = unmatched_numbers(&sn, &twn, &words_lower(&tw), tgt.lang);
     let mut extra = unmatched_numbers(&tn, &swn, &words_lower(&sw), src.lang);
