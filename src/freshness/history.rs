@@ -176,12 +176,14 @@ impl KeptAcknowledged {
     }
 
     /// Writes the answers back if any is new. A run over the whole corpus (`whole`) drops the
-    /// answers it did not use when there are more than twice as many plus 1,024; a run over a
-    /// part drops nothing (issue 27: it would leave the next full run to walk again).
-    pub(super) fn save(mut self, repo: &Repo, whole: bool) {
+    /// answers of its own rule (`rule`, [`Skipper::key`]) it did not use when there are more
+    /// than twice as many plus 1,024; a run over a part drops nothing (issue 27: it would leave
+    /// the next full run to walk again). The file is the repository's, shared by its corpora;
+    /// an answer dropped is only found again, never wrong.
+    pub(super) fn save(mut self, repo: &Repo, whole: bool, rule: u64) {
         if whole && self.map.len() > 2 * self.used.len() + 1024 {
             let used = std::mem::take(&mut self.used);
-            self.map.retain(|k, _| used.contains(k));
+            self.map.retain(|k, _| k.1 != rule || used.contains(k));
             self.changed = true;
         }
         if !self.changed {

@@ -186,7 +186,7 @@ pub(super) fn by_history(
         };
     }
     if let Some(kept) = kept_acknowledged {
-        kept.save(repo, prunable.is_some());
+        kept.save(repo, prunable.is_some(), skipper.key());
     }
     Ok(())
 }
