@@ -959,14 +959,8 @@ pub(crate) fn kept_as_is(raw: &str, markdown: bool) -> Vec<String> {
         let mut link_text: Option<String> = None;
         // A reference link whose definition is elsewhere in the file (`[Refactor Java SDK
         // #4966][#4966]`) is a link too, as `text::plain` reads it.
-        let mut references = |link: pulldown_cmark::BrokenLink<'_>| match link.link_type {
-            pulldown_cmark::LinkType::Reference | pulldown_cmark::LinkType::Collapsed => {
-                Some((pulldown_cmark::CowStr::Borrowed(""), pulldown_cmark::CowStr::Borrowed("")))
-            }
-            _ => None,
-        };
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-        for event in Parser::new_with_broken_link_callback(raw, options, Some(&mut references)) {
+        for event in Parser::new_with_broken_link_callback(raw, options, Some(crate::text::reference_link)) {
             match event {
                 Event::Start(Tag::Link { .. }) => link_text = Some(String::new()),
                 Event::End(TagEnd::Link) => out.extend(link_text.take()),

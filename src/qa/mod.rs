@@ -736,6 +736,12 @@ fn lone_sentences(
             .filter_map(|n| sbeads.get(n))
             .any(|nb| one_sided(here) && one_sided(nb) && here.a.is_empty() != nb.a.is_empty())
     };
+    // Without a lexicon for the two languages, a sentence is only what the lengths say; where
+    // sentences are also split differently (en-ja: 「…です。」 for a clause), only a large part
+    // of the group counts.
+    let small_part = |sentence: &str, is_source: bool| {
+        !covered && !spaced && chars(sentence) < UNCOVERED_SHARE * if is_source { ls } else { lt }
+    };
     for (k, sbead) in sbeads.iter().enumerate() {
         let a = sr[sbead.a.clone()].join(" ");
         let b = tr[sbead.b.clone()].join(" ");
@@ -746,14 +752,8 @@ fn lone_sentences(
         if lone && !covered && crossed(k) {
             continue;
         }
-        // Without a lexicon for the two languages, a lone sentence is only what the lengths
-        // say; where sentences are also split differently (en-ja: 「…です。」 for a clause),
-        // only a large part of the group counts.
-        if lone && !covered && !spaced {
-            let (part, whole) = if sbead.b.is_empty() { (chars(&a), ls) } else { (chars(&b), lt) };
-            if part < UNCOVERED_SHARE * whole {
-                continue;
-            }
+        if lone && small_part(if sbead.b.is_empty() { &a } else { &b }, sbead.b.is_empty()) {
+            continue;
         }
         let hit = match (sbead.a.is_empty(), sbead.b.is_empty()) {
             (false, true) if long_enough(&a) => Some(lone_text(true, a)),
@@ -778,9 +778,8 @@ fn lone_sentences(
                         if named(units[i], if on_source { &b } else { &a }) {
                             continue;
                         }
-                        // As for a sentence alone (above): without a lexicon, where sentences
-                        // are split differently, only a large part of the group counts.
-                        if !covered && !spaced && chars(units[i]) < UNCOVERED_SHARE * if on_source { ls } else { lt } {
+                        // As for a sentence alone (above).
+                        if small_part(units[i], on_source) {
                             continue;
                         }
                         let rest = without(units, range, i);

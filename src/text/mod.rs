@@ -371,15 +371,7 @@ pub fn plain(text: &str, markdown: bool) -> String {
     let mut out = String::with_capacity(text.len());
     // A code block inside a list item is code, not the item's text.
     let mut in_code = 0usize;
-    // A reference link whose definition is elsewhere in the file (`[December 2022][]`,
-    // `[text][ref]`) reads as its text; a bare `[...]` (a cut mark) stays as written.
-    let mut references = |link: pulldown_cmark::BrokenLink<'_>| match link.link_type {
-        pulldown_cmark::LinkType::Reference | pulldown_cmark::LinkType::Collapsed => {
-            Some((pulldown_cmark::CowStr::Borrowed(""), pulldown_cmark::CowStr::Borrowed("")))
-        }
-        _ => None,
-    };
-    for event in Parser::new_with_broken_link_callback(text, options(), Some(&mut references)) {
+    for event in Parser::new_with_broken_link_callback(text, options(), Some(reference_link)) {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => {
@@ -394,6 +386,20 @@ pub fn plain(text: &str, markdown: bool) -> String {
         }
     }
     without_shortcodes(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The broken-link callback under which a reference link whose definition is elsewhere in the
+/// file (`[December 2022][]`, `[text][ref]`: a block read alone) is a link, read as its text;
+/// a bare `[...]` (a cut mark) stays as written.
+pub(crate) fn reference_link<'a>(
+    link: pulldown_cmark::BrokenLink<'a>,
+) -> Option<(pulldown_cmark::CowStr<'a>, pulldown_cmark::CowStr<'a>)> {
+    match link.link_type {
+        pulldown_cmark::LinkType::Reference | pulldown_cmark::LinkType::Collapsed => {
+            Some((pulldown_cmark::CowStr::Borrowed(""), pulldown_cmark::CowStr::Borrowed("")))
+        }
+        _ => None,
+    }
 }
 
 /// Text with Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) taken out: markup, not text.
