@@ -14,19 +14,25 @@ fn two_documents(env: &TestEnv) {
     env.commit("start");
 }
 
+/// [`two_documents`] with the project's Lunaria keywords, then `a`'s source changed by a commit
+/// they skip: acknowledged, its translation is current.
+fn acknowledged_change() -> TestEnv {
+    let env = TestEnv::folder_layout();
+    env.write("lunaria.config.json", LUNARIA);
+    two_documents(&env);
+    env.write("corpus/a/en.md", "ONE.\n");
+    env.commit("[i18nIgnore] Match title case convention");
+    assert_eq!(env.state_of("corpus/a/fr.md"), "current");
+    env
+}
+
 #[test]
 fn skipped_commits_on_both_sides_with_the_projects_lunaria_config() {
     // issue 24: "[i18nIgnore] Match title case convention" left five Starlight pages outdated
     // in stele and current in Lunaria; "remove outdated translations [i18nIgnore]" made
     // translations current that lacked sections.
-    let env = TestEnv::folder_layout();
-    env.write("lunaria.config.json", LUNARIA);
-    two_documents(&env);
-
     // Source side: a change made only by a skipped commit is acknowledged.
-    env.write("corpus/a/en.md", "ONE.\n");
-    env.commit("[i18nIgnore] Match title case convention");
-    assert_eq!(env.state_of("corpus/a/fr.md"), "current");
+    let env = acknowledged_change();
     let log = env.stele(&["log", "corpus/a/en.md"]).ok().to_owned();
     let marked: Vec<&str> = log.lines().filter(|l| l.contains("(not translation work)")).collect();
     assert_eq!(marked.len(), 1, "{log}");
@@ -311,12 +317,7 @@ fn a_page_moved_by_a_skipped_commit_keeps_its_history() {
 fn what_a_skipped_commit_acknowledges_is_kept_between_runs() {
     // issue 27: withastro/docs' keywords skip the last commit of 88 English pages, and every
     // warm run walked history back from each (4 s of CPU against 0.1 s for `git status`).
-    let env = TestEnv::folder_layout();
-    env.write("lunaria.config.json", LUNARIA);
-    two_documents(&env);
-    env.write("corpus/a/en.md", "ONE.\n");
-    env.commit("[i18nIgnore] Match title case convention");
-    assert_eq!(env.state_of("corpus/a/fr.md"), "current");
+    let env = acknowledged_change();
     let kept = env.read(".git/stele/acknowledged");
     let lines: Vec<&str> = kept.lines().collect();
     assert_eq!(lines[0], "stele-acknowledged 1", "{kept}");
