@@ -269,6 +269,8 @@ const ROWS: &[&str] = &[
     "text texts|texte*|texto*",
     "language languages|langue* langage*|idioma* lengua* lenguaje*",
     "file files|fichier*|archivo* fichero*",
+    "directory directories folder folders|dossier* repertoire*|directorio* carpeta*",
+    "path paths|chemin*|ruta*",
     "command commands|commande*|comando*",
     "user users|utilisateur*|usuario*",
     "data|donnee*|dato datos",

@@ -49,6 +49,11 @@ pub struct Unit {
     pub key: Option<String>,
     /// For code: its tokens once placeholders are normalized.
     pub code: Vec<String>,
+    /// For code: the words of what normalizing left out (placeholders' and quoted strings'
+    /// texts, which translations translate), each as its lexicon meaning once the side's
+    /// language is known ([`Side::in_lang`]): what tells apart two commands that normalize
+    /// alike (`basename {{path/to/file}}` and `basename {{path/to/directory}}`).
+    pub detail: Vec<String>,
 }
 
 impl Unit {
@@ -127,6 +132,7 @@ impl<'t> Side<'t> {
                     anchors,
                     key: Some("title".to_owned()),
                     code: Vec::new(),
+                    detail: Vec::new(),
                 });
             }
         }
@@ -141,10 +147,10 @@ impl<'t> Side<'t> {
                 BlockKind::Command => text::plain(raw, markdown),
                 _ => text::plain(raw, markdown),
             };
-            let code = match b.kind {
-                BlockKind::Command => code_tokens(&plain),
-                BlockKind::Code => code_tokens(&code_body(raw)),
-                _ => Vec::new(),
+            let (code, detail) = match b.kind {
+                BlockKind::Command => code_parts(&plain),
+                BlockKind::Code => code_parts(&code_body(raw)),
+                _ => (Vec::new(), Vec::new()),
             };
             let mut anchors = if b.kind.is_prose() { align::anchors(&plain) } else { HashSet::new() };
             if markdown && b.kind.is_prose() {
@@ -178,6 +184,7 @@ impl<'t> Side<'t> {
                 anchors,
                 key,
                 code,
+                detail,
             });
         }
         Side { text, markdown, units, lang: None }
@@ -185,7 +192,17 @@ impl<'t> Side<'t> {
 
     /// The same side, known to be in `lang` (a BCP 47 tag; its primary subtag is kept).
     pub fn in_lang(mut self, lang: &str) -> Side<'t> {
-        self.lang = Some(lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase());
+        let primary = lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase();
+        for unit in &mut self.units {
+            unit.detail = std::mem::take(&mut unit.detail)
+                .into_iter()
+                .flat_map(|word| match align::meanings_of(&word, &primary) {
+                    Some(m) if !m.is_empty() => m.into_iter().map(|id| format!("meaning:{id}")).collect(),
+                    _ => vec![word],
+                })
+                .collect();
+        }
+        self.lang = Some(primary);
         self
     }
 
@@ -336,7 +353,17 @@ fn strip_comment(line: &str) -> &str {
 /// kept with their spellings (`-r|--recursive`, the same token as `-r` or `--recursive`);
 /// quoted strings become one token (their text is often translated).
 pub fn code_tokens(code: &str) -> Vec<String> {
+    code_parts(code).0
+}
+
+/// [`code_tokens`], and the words of the texts the normalization left out (a placeholder's,
+/// a quoted string's), folded, in order.
+pub fn code_parts(code: &str) -> (Vec<String>, Vec<String>) {
     let mut out = Vec::new();
+    let mut detail: Vec<String> = Vec::new();
+    let mut words = |text: &str| {
+        detail.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(align::fold));
+    };
     let mut cur = String::new();
     let chars: Vec<char> = code.chars().collect();
     let flush = |cur: &mut String, out: &mut Vec<String>| {
@@ -361,6 +388,7 @@ pub fn code_tokens(code: &str) -> Vec<String> {
                 // same token as `-r` and as `--recursive` ([`same_token`]).
                 out.push(inner.trim_start_matches('[').trim_end_matches(']').to_owned());
             } else {
+                words(&inner);
                 out.push("{{}}".to_owned());
             }
             i = (j + 2).min(chars.len());
@@ -374,6 +402,7 @@ pub fn code_tokens(code: &str) -> Vec<String> {
                     && chars[i + 1..i + 1 + len].iter().any(|x| *x == '-' || *x == '_')
                 {
                     flush(&mut cur, &mut out);
+                    words(&chars[i + 1..i + 1 + len].iter().collect::<String>());
                     out.push("{}".to_owned());
                     i += len + 2;
                     continue;
@@ -384,6 +413,7 @@ pub fn code_tokens(code: &str) -> Vec<String> {
             if let Some(len) = chars[i..].iter().position(|&x| x == '>' || x == '\n') {
                 if chars[i + len] == '>' {
                     flush(&mut cur, &mut out);
+                    words(&chars[i + 1..i + len].iter().collect::<String>());
                     out.push("<>".to_owned());
                     i += len + 1;
                     continue;
@@ -411,6 +441,7 @@ pub fn code_tokens(code: &str) -> Vec<String> {
             if let Some(len) = chars[i + 1..].iter().position(|&x| x == c || x == '\n') {
                 if chars[i + 1 + len] == c {
                     flush(&mut cur, &mut out);
+                    words(&chars[i + 1..i + 1 + len].iter().collect::<String>());
                     out.push("\"\"".to_owned());
                     i += len + 2;
                     continue;
@@ -425,7 +456,7 @@ pub fn code_tokens(code: &str) -> Vec<String> {
         i += 1;
     }
     flush(&mut cur, &mut out);
-    out
+    (out, detail)
 }
 
 /// Whether two code tokens are the same: equal, or one of the spellings of a tldr option
@@ -463,6 +494,16 @@ pub fn code_similarity(a: &[String], b: &[String]) -> f64 {
         prev = cur;
     }
     2.0 * prev[b.len()] as f64 / (a.len() + b.len()) as f64
+}
+
+/// How alike two code units' details are ([`Unit::detail`]), from 0 to 1: the share of their
+/// words (or meanings) they have in common; 1 when neither has any.
+pub fn detail_similarity(a: &[String], b: &[String]) -> f64 {
+    let (sa, sb): (HashSet<&String>, HashSet<&String>) = (a.iter().collect(), b.iter().collect());
+    if sa.is_empty() && sb.is_empty() {
+        return 1.0;
+    }
+    2.0 * sa.intersection(&sb).count() as f64 / (sa.len() + sb.len()) as f64
 }
 
 /// The key that identifies a block across languages, when it has one: a heading's explicit
@@ -728,7 +769,11 @@ pub fn pair_units(a: &[Unit], b: &[Unit], ratio: f64) -> Vec<Bead> {
         }
         (i, j) = (fi + 1, fj + 1);
     }
-    uncouple(a, b, slide(a, b, beads, ratio))
+    let beads = slide(a, b, beads, ratio);
+    let beads = recouple(a, b, beads, &|i, j| pair_cost(&a[i..i + 1], &b[j..j + 1], ratio));
+    let flip = |beads: Vec<Bead>| -> Vec<Bead> { beads.into_iter().map(|x| Bead { a: x.b, b: x.a }).collect() };
+    let beads = flip(recouple(b, a, flip(beads), &|j, i| pair_cost(&a[i..i + 1], &b[j..j + 1], ratio)));
+    uncouple(a, b, beads)
 }
 
 /// A pair placed after a gap that pairs as well right after the pair before the gap moves up
@@ -807,6 +852,58 @@ impl Partners {
     fn allow(&self, i: usize, j: usize) -> bool {
         self.of_a.get(&i).is_none_or(|&p| p == j) && self.of_b.get(&j).is_none_or(|&p| p == i)
     }
+}
+
+/// A description paired with the description of another example than its own, where its own
+/// example's command is paired and the description above that command has no counterpart:
+/// the description goes with its command. Two commands that normalize alike, one of them left
+/// out of the translation (`matlab -r "{{…}}"` and `matlab -r "run({{…}})"`), are told apart
+/// by what the normalization left out ([`DETAIL`]), but the alignment, choosing the cheaper of
+/// two descriptions for the one left, paired the other. Shown on one side (`a`'s description
+/// paired too early); [`pair_units`] calls it for both. `cost` weighs `a[i]` with `b[j]`.
+fn recouple(a: &[Unit], b: &[Unit], mut beads: Vec<Bead>, cost: &dyn Fn(usize, usize) -> Option<f64>) -> Vec<Bead> {
+    let single = |x: &Bead| x.a.len() == 1 && x.b.len() == 1;
+    let mut of_a: Vec<Option<usize>> = vec![None; a.len()];
+    let mut of_b: Vec<Option<usize>> = vec![None; b.len()];
+    for (n, bead) in beads.iter().enumerate() {
+        bead.a.clone().for_each(|i| of_a[i] = Some(n));
+        bead.b.clone().for_each(|j| of_b[j] = Some(n));
+    }
+    let code = |us: &[Unit], k: usize| us.get(k).is_some_and(|u| u.kind.is_code());
+    for n in 0..beads.len() {
+        if !single(&beads[n]) {
+            continue;
+        }
+        let (i, j) = (beads[n].a.start, beads[n].b.start);
+        if !(a[i].is_prose() && b[j].is_prose() && code(a, i + 1) && code(b, j + 1)) {
+            continue;
+        }
+        // The command below b[j], paired with a single command of `a` further on.
+        let Some(m) = of_b[j + 1].filter(|&m| single(&beads[m])) else { continue };
+        let p = beads[m].a.start;
+        if p < i + 3 || !code(a, p) || of_a[i + 1].is_some_and(|x| x == m) {
+            continue;
+        }
+        let k = p - 1;
+        let lone = |x: usize| of_a[x].is_some_and(|t| beads[t].b.is_empty());
+        let better = match (cost(k, j), cost(i, j)) {
+            (Some(now), Some(_)) => now < GAP,
+            _ => false,
+        };
+        if !(a[k].is_prose() && compatible(&a[k], &b[j]) && (i + 1..=k).all(lone) && better) {
+            continue;
+        }
+        // a[i] alone, then a[i + 1..k] alone as they were, then a[k] with b[j]; all before b[j].
+        beads[n] = Bead { a: i..i + 1, b: j..j };
+        for x in i + 1..k {
+            let t = of_a[x].expect("every unit is in a bead");
+            beads[t].b = j..j;
+        }
+        let t = of_a[k].expect("every unit is in a bead");
+        beads[t] = Bead { a: k..k + 1, b: j..j + 1 };
+        of_b[j] = Some(t);
+    }
+    beads
 }
 
 /// Prose paired with prose when the code right below each is not paired together: a
@@ -978,6 +1075,11 @@ fn fixed_points(a: &[Unit], b: &[Unit]) -> Vec<(usize, usize)> {
 /// and on bench-pages (Hugo) a removed block got exactly one finding 96.6% of the time (94.8),
 /// an added one 94.1% (88.2); tldr unchanged, `scripts/bench-align` unchanged.
 const GAP: f64 = 5.5;
+/// The most that what code's normalization left out ([`Unit::detail`]) adds to a code pair's
+/// cost: enough to choose between two commands that normalize alike (tldr's `matlab -r
+/// "{{matlab_statement}}"` and `matlab -r "run({{path/to/script.m}})"`, one of them left out
+/// of the translation), too little to pull apart code that differs.
+const DETAIL: f64 = 2.0;
 /// The extra cost of a 2-1 or 1-2 bead (prose merged or split).
 const MERGE: f64 = 5.5;
 /// The band's half-width around the diagonal, in units, at least.
@@ -1000,6 +1102,7 @@ fn pair_cost(a: &[Unit], b: &[Unit], ratio: f64) -> Option<f64> {
         return Some(match x.kind {
             BlockKind::Code | BlockKind::Command => {
                 keys.min(0.0) + 6.0 * (1.0 - code_similarity(&x.code, &y.code)) - 1.5
+                    + DETAIL * (1.0 - detail_similarity(&x.detail, &y.detail))
             }
             BlockKind::Markup | BlockKind::Html => {
                 if keys < 0.0 {
@@ -1192,6 +1295,32 @@ mod tests {
                 (Some(20), Some(16)),
             ]
         );
+    }
+
+    #[test]
+    fn commands_that_normalize_alike_are_told_apart_by_what_normalizing_left_out() {
+        // tldr: two commands differ only inside a quoted string or a placeholder, and the
+        // translation left one of them out. The description goes with its command.
+        let en = "# tool\n\n> Run things.\n\n- Start without a banner:\n\n`tool --quiet`\n\n- Execute a statement:\n\n`tool -e \"{{statement}}\"`\n\n- Run a script:\n\n`tool -e \"load({{path/to/script.t}})\"`\n";
+        let fr = "# tool\n\n> Lance des choses.\n\n- Démarre sans bannière :\n\n`tool --quiet`\n\n- Exécute un script :\n\n`tool -e \"load({{chemin/vers/script.t}})\"`\n";
+        let bt = Bitext::in_langs(en, fr, true, ("en", "fr"));
+        let pairs = line_pairs(&bt);
+        assert!(pairs.contains(&(Some(13), Some(9))) && pairs.contains(&(Some(15), Some(11))), "{pairs:?}");
+        assert!(pairs.contains(&(Some(9), None)) && pairs.contains(&(Some(11), None)), "{pairs:?}");
+        // A placeholder's words, by their meaning: `fichier` is `file`, not `directory`.
+        let en = "# base\n\n> Strip paths.\n\n- Print just the file name of a path:\n\n`base {{path/to/file}}`\n\n- Print just the last directory name of a path:\n\n`base {{path/to/directory}}`\n\n- Print just the file name, without a suffix:\n\n`base {{path/to/file}} {{suffix}}`\n";
+        let fr = "# base\n\n> Retire les chemins.\n\n- Afficher seulement le nom du fichier d'un chemin :\n\n`base {{chemin/vers/fichier}}`\n\n- Afficher seulement le nom du fichier, sans suffixe :\n\n`base {{chemin/vers/fichier}} {{suffixe}}`\n";
+        let pairs = line_pairs(&Bitext::in_langs(en, fr, true, ("en", "fr")));
+        assert!(pairs.contains(&(Some(5), Some(5))) && pairs.contains(&(Some(7), Some(7))), "{pairs:?}");
+        assert!(pairs.contains(&(Some(9), None)) && pairs.contains(&(Some(11), None)), "{pairs:?}");
+        let detail = |s: &str, lang: &str| Side::read(s, true).in_lang(lang).units[0].detail.clone();
+        let (file, fichier) =
+            (detail("`base {{path/to/file}}`\n", "en"), detail("`base {{chemin/vers/fichier}}`\n", "fr"));
+        let directory = detail("`base {{path/to/directory}}`\n", "en");
+        assert!(detail_similarity(&file, &fichier) > detail_similarity(&directory, &fichier));
+        // Words of a language the lexicon does not cover are kept as they are.
+        assert_eq!(detail("`tool -e \"load({{X.t}})\"`\n", "ja"), ["load", "x", "t"]);
+        assert_eq!(detail_similarity(&[], &[]), 1.0);
     }
 
     #[test]
