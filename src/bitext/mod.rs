@@ -895,9 +895,8 @@ fn recouple(a: &[Unit], b: &[Unit], mut beads: Vec<Bead>, cost: &dyn Fn(usize, u
         }
         // a[i] alone, then a[i + 1..k] alone as they were, then a[k] with b[j]; all before b[j].
         beads[n] = Bead { a: i..i + 1, b: j..j };
-        for x in i + 1..k {
-            let t = of_a[x].expect("every unit is in a bead");
-            beads[t].b = j..j;
+        for t in of_a[i + 1..k].iter().flatten() {
+            beads[*t].b = j..j;
         }
         let t = of_a[k].expect("every unit is in a bead");
         beads[t] = Bead { a: k..k + 1, b: j..j + 1 };
