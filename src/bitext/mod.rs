@@ -773,7 +773,7 @@ pub fn pair_units(a: &[Unit], b: &[Unit], ratio: f64) -> Vec<Bead> {
     let beads = recouple(a, b, beads, &|i, j| pair_cost(&a[i..i + 1], &b[j..j + 1], ratio));
     let flip = |beads: Vec<Bead>| -> Vec<Bead> { beads.into_iter().map(|x| Bead { a: x.b, b: x.a }).collect() };
     let beads = flip(recouple(b, a, flip(beads), &|j, i| pair_cost(&a[i..i + 1], &b[j..j + 1], ratio)));
-    uncouple(a, b, beads)
+    couple(a, b, uncouple(a, b, beads))
 }
 
 /// A pair placed after a gap that pairs as well right after the pair before the gap moves up
@@ -931,6 +931,43 @@ fn uncouple(a: &[Unit], b: &[Unit], beads: Vec<Bead>) -> Vec<Bead> {
         } else {
             out.push(bead);
         }
+    }
+    out
+}
+
+/// Two descriptions, each alone, right above two commands (code) paired together: they are
+/// each other's counterpart, whatever their lengths say (tldr's "Display help:" above `aws iam
+/// help`, translated "Affiche la page d'aide pour `aws iam` (avec toutes les commandes iam
+/// disponibles) :", six times as long, was an omission and an addition).
+fn couple(a: &[Unit], b: &[Unit], beads: Vec<Bead>) -> Vec<Bead> {
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    for bead in beads {
+        let code_pair = bead.a.len() == 1 && bead.b.len() == 1 && a[bead.a.start].kind.is_code();
+        if code_pair && bead.a.start > 0 && bead.b.start > 0 {
+            let (i, j) = (bead.a.start - 1, bead.b.start - 1);
+            let lone_a = out.iter().rposition(|x| x.a == (i..i + 1) && x.b.is_empty());
+            let lone_b = out.iter().rposition(|x| x.b == (j..j + 1) && x.a.is_empty());
+            if let (Some(x), Some(y)) = (lone_a, lone_b) {
+                let prose = |u: &Unit| u.kind.is_prose() && u.kind != BlockKind::Heading;
+                // Only units without counterpart between them and this pair.
+                let from = x.min(y);
+                if prose(&a[i])
+                    && prose(&b[j])
+                    && compatible(&a[i], &b[j])
+                    && out[from..].iter().all(|o| o.a.is_empty() || o.b.is_empty())
+                {
+                    let between: Vec<Bead> = out
+                        .drain(from..)
+                        .enumerate()
+                        .filter(|&(k, _)| k + from != x && k + from != y)
+                        .map(|(_, o)| o)
+                        .collect();
+                    out.extend(between);
+                    out.push(Bead { a: i..i + 1, b: j..j + 1 });
+                }
+            }
+        }
+        out.push(bead);
     }
     out
 }
@@ -1320,6 +1357,17 @@ mod tests {
         // Words of a language the lexicon does not cover are kept as they are.
         assert_eq!(detail("`tool -e \"load({{X.t}})\"`\n", "ja"), ["load", "x", "t"]);
         assert_eq!(detail_similarity(&[], &[]), 1.0);
+    }
+
+    #[test]
+    fn descriptions_above_paired_commands_pair_whatever_their_lengths() {
+        // The translation added an example before the last one and describes the last one at
+        // six times the length (after an older source): each description is still the other's.
+        let en = "# kit\n\n> Manage kits.\n\n- List kits:\n\n`kit list`\n\n- Display help:\n\n`kit help`\n";
+        let fr = "# kit\n\n> Gère les kits.\n\n- Liste les kits :\n\n`kit list`\n\n- Compte les octets d'un fichier :\n\n`wc {{[-c|--bytes]}} {{chemin/vers/fichier}}`\n\n- Affiche la page d'aide pour `kit sub` (avec toutes les sous-commandes de kit qui sont disponibles) :\n\n`kit help`\n";
+        let pairs = line_pairs(&Bitext::in_langs(en, fr, true, ("en", "fr")));
+        assert!(pairs.contains(&(Some(9), Some(13))) && pairs.contains(&(Some(11), Some(15))), "{pairs:?}");
+        assert!(pairs.contains(&(None, Some(9))) && pairs.contains(&(None, Some(11))), "{pairs:?}");
     }
 
     #[test]
