@@ -525,6 +525,19 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
     );
     let mut missing = unmatched_numbers(&sn, &twn, &words_lower(&tw), tgt.lang);
     let mut extra = unmatched_numbers(&tn, &swn, &words_lower(&sw), src.lang);
+    // One of a counter (`1年`, `一つ`) is what an article or nothing says in the other
+    // language (`数字で見る1年`, "the year in numbers"), where that side counts nothing in
+    // words either ("two years later" against `1年後` stays a difference).
+    let counts_in_words = |words: &[String], lang: &str| {
+        let table = number_words(lang);
+        words.iter().any(|w| table.iter().any(|(word, _)| word == w))
+    };
+    if one_counted(tgt.lang, tgt.plain) && !counts_in_words(&words_lower(&sw), src.lang) {
+        extra.retain(|n| n != "1");
+    }
+    if one_counted(src.lang, src.plain) && !counts_in_words(&words_lower(&tw), tgt.lang) {
+        missing.retain(|n| n != "1");
+    }
     // `2,3 and 4` read as 2.3 on one side is `2, 3 y 4` on the other: the same digits in
     // the same order.
     let digits = |v: &[String]| v.iter().flat_map(|n| n.chars().filter(char::is_ascii_digit)).collect::<String>();
@@ -539,6 +552,23 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
     hit.source_span = missing.first().and_then(|n| sentence_with(src.plain, src.lang, n));
     hit.translation_span = extra.first().and_then(|n| sentence_with(tgt.plain, tgt.lang, n));
     Some(hit)
+}
+
+/// Whether `text`, in a language written without spaces, counts one of something: `1`, `１`
+/// or `一` right before a counter or a unit of time (`1年`, `一つ`, `1人`), not after another
+/// digit (`11年`).
+fn one_counted(lang: &str, text: &str) -> bool {
+    if !unspaced(lang) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).enumerate().any(|(at, w)| {
+        matches!(w[0], '1' | '１' | '一')
+            && "年日週月時分秒つ個个回件人台枚章点種种条張张次位歳岁度倍".contains(w[1])
+            && !chars
+                .get(at.wrapping_sub(1))
+                .is_some_and(|p| p.is_ascii_digit() || ('０'..='９').contains(p) || ".．".contains(*p))
+    })
 }
 
 /// The sentence of `text` that holds `needle`.
@@ -1390,6 +1420,12 @@ mod tests {
             // `一つ一つ` is "each", not one.
             ("Every little bit adds up.", "一つ一つの積み重ねが大切です。", "ja", true),
             ("Use one sampler.", "一つのサンプラーを使います。", "ja", true),
+            // One of a counter is an article, or nothing, in English; not 11 or 2.
+            ("The year in numbers", "数字で見る1年", "ja", true),
+            ("A year later, it shipped.", "1年後にリリースされました。", "ja", true),
+            ("The year in numbers", "数字で見る11年", "ja", false),
+            ("Two years later, it shipped.", "1年後にリリースされました。", "ja", false),
+            ("It took 1 year.", "2年かかりました。", "ja", false),
         ] {
             let hit = number(side(src, "en"), side(tgt, lang));
             assert_eq!(hit.is_none(), agree, "{src} / {tgt}: {hit:?}");
