@@ -307,7 +307,7 @@ pub fn code_body(raw: &str) -> String {
     // translation may translate.
     let drawn = ["mermaid", "plantuml", "puml", "dot", "graphviz", "d2"];
     let shown = ["text", "txt", "plaintext", "plain", "console", "output", "log", "markdown", "md"];
-    if info.is_some_and(|i| {
+    if info.as_ref().is_some_and(|i| {
         let word = i.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         drawn.contains(&word) || shown.contains(&word)
     }) {
@@ -319,7 +319,134 @@ pub fn code_body(raw: &str) -> String {
             lines.pop();
         }
     }
+    // Markup (an MDX or HTML example): its tags are code, the text between them is the
+    // reader's, which translations translate (`<Aside>Some content.</Aside>`).
+    let markup = ["mdx", "markdoc", "html", "htm", "xhtml", "astro", "vue", "svelte", "xml", "svg"];
+    if info
+        .as_ref()
+        .is_some_and(|i| markup.contains(&i.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default()))
+    {
+        return markup_skeleton(&lines.join("\n"));
+    }
     lines.into_iter().map(strip_comment).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// The code of a markup example: its tags (`<Card title="…">`), directives (`{% aside %}`),
+/// expressions (`{props.title}`), `import` and `export` lines, and whole scripts (between
+/// `---` lines, or in `<script>` and `<style>`); the text between tags and the comments
+/// (`<!-- -->`, `{/* */}`) left out. Each kept piece on a line of its own.
+fn markup_skeleton(body: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let chars: Vec<char> = body.chars().collect();
+    // The end of what opens at `at` with `open`, closing with `close` (quotes respected).
+    let find = |from: usize, close: &str| -> usize {
+        let close: Vec<char> = close.chars().collect();
+        let mut quote: Option<char> = None;
+        let mut k = from;
+        while k < chars.len() {
+            match quote {
+                Some(q) if chars[k] == q => quote = None,
+                Some(_) => {}
+                None if chars[k] == '"' || chars[k] == '\'' => quote = Some(chars[k]),
+                None if chars[k..].starts_with(&close) => return k + close.len(),
+                None => {}
+            }
+            k += 1;
+        }
+        chars.len()
+    };
+    let mut i = 0;
+    let mut at_line_start = true;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let line_end = rest.iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
+        let line: String = chars[i..line_end].iter().collect();
+        let trimmed = line.trim();
+        if at_line_start && (trimmed.starts_with("import ") || trimmed.starts_with("export ")) {
+            out.push(trimmed.to_owned());
+            i = line_end + 1;
+            continue;
+        }
+        if at_line_start && trimmed == "---" {
+            // A component script (Astro): code to the next `---`.
+            let body_start = (line_end + 1).min(chars.len());
+            let end = chars[body_start..]
+                .split(|&c| c == '\n')
+                .scan(body_start, |pos, l| {
+                    let here = *pos;
+                    *pos += l.len() + 1;
+                    Some((here, l.iter().collect::<String>()))
+                })
+                .find(|(_, l)| l.trim() == "---")
+                .map_or(chars.len(), |(here, _)| here);
+            let script: String = chars[body_start..end.min(chars.len())].iter().collect();
+            out.extend(script.lines().map(strip_comment).filter(|l| !l.trim().is_empty()).map(str::to_owned));
+            i = (end + 4).min(chars.len() + 1);
+            continue;
+        }
+        at_line_start = false;
+        let c = chars[i];
+        let piece_end = if rest.starts_with(&['<', '!', '-', '-']) {
+            let end = find(i + 4, "-->");
+            i = end;
+            continue;
+        } else if rest.starts_with(&['{', '/', '*']) {
+            let end = find(i + 3, "*/}");
+            i = end;
+            continue;
+        } else if c == '<' && rest.get(1).is_some_and(|n| n.is_alphabetic() || *n == '/') {
+            let end = find(i + 1, ">");
+            let tag: String = chars[i..end].iter().collect();
+            let name: String = tag[1..].chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+            // `< Card …>`: not the `<file>` placeholder of a command line (code_tokens).
+            let shown = format!("< {}", tag[1..].split_whitespace().collect::<Vec<_>>().join(" "));
+            if name == "script" || name == "style" {
+                // Its content is code, to the closing tag.
+                let closing = format!("</{name}");
+                let close_at = (end..chars.len())
+                    .find(|&k| chars[k..].iter().take(closing.len()).collect::<String>().eq_ignore_ascii_case(&closing))
+                    .unwrap_or(chars.len());
+                out.push(shown);
+                let script: String = chars[end..close_at].iter().collect();
+                out.extend(script.lines().map(strip_comment).filter(|l| !l.trim().is_empty()).map(str::to_owned));
+                i = close_at;
+                continue;
+            }
+            out.push(shown);
+            i = end;
+            continue;
+        } else if rest.starts_with(&['{', '%']) {
+            find(i + 2, "%}")
+        } else if c == '{' {
+            // An expression, to its matching brace.
+            let mut depth = 0usize;
+            let mut k = i;
+            while k < chars.len() {
+                match chars[k] {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+            (k + 1).min(chars.len())
+        } else {
+            if c == '\n' {
+                at_line_start = true;
+            }
+            i += 1;
+            continue;
+        };
+        out.push(chars[i..piece_end].iter().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "));
+        i = piece_end;
+    }
+    out.retain(|l| !l.trim().is_empty());
+    out.join("\n")
 }
 
 /// A line of code without its comment: `#`, `//` or `--` after whitespace or at the start, and
@@ -1481,6 +1608,29 @@ mod tests {
         assert_eq!(code_body("```erlang\n%% do it\n?add_event(x), %% now\n```"), "?add_event(x),");
         assert_eq!(code_body("```mermaid\ngraph LR\n  A[Instrument] --> B\n```"), "");
         assert_eq!(code_body("```text\nid (no numbers)\n```"), "");
+        // Markup: the tags are code, the text between them is translated.
+        let mdx = |body: &str| code_body(&format!("```mdx\n{body}\n```"));
+        assert_eq!(
+            mdx("import { Aside } from '@astrojs/starlight/components';\n\n<Aside type=\"tip\">Some content\nin an aside.</Aside>"),
+            "import { Aside } from '@astrojs/starlight/components';\n< Aside type=\"tip\">\n< /Aside>"
+        );
+        assert_eq!(
+            code_tokens(&mdx("<Card title=\"Check this out\">\n\tInteresting content.\n</Card>")),
+            code_tokens(&mdx("<Card title=\"Regardez ça\">\n\tUn contenu intéressant,\n\tsur deux lignes.\n</Card>"))
+        );
+        assert_eq!(
+            code_body("```markdoc\n{% aside type=\"caution\" %}\nSome content.\n{% /aside %}\n```"),
+            "{% aside type=\"caution\" %}\n{% /aside %}"
+        );
+        assert_eq!(
+            code_body("```astro\n---\nconst { title } = Astro.props; // the title\n---\n<h1>{title}</h1>\n<p>Welcome <!-- a note --></p>\n<script>\nrun(1);\n</script>\n```"),
+            "const { title } = Astro.props;\n< h1>\n{title}\n< /h1>\n< p>\n< /p>\n< script>\nrun(1);\n< /script>"
+        );
+        // A changed tag or attribute is still a difference.
+        assert_ne!(
+            code_tokens(&mdx("<Aside type=\"tip\">x</Aside>")),
+            code_tokens(&mdx("<Aside kind=\"tip\">x</Aside>"))
+        );
         assert_eq!(
             code_tokens("go get example.org/{import-path}/otel{package-name}"),
             code_tokens("go get example.org/{caminho-de-importacao}/otel{nome-do-pacote}")
