@@ -187,8 +187,20 @@ fn images_only(line: &str) -> bool {
 
 /// Splits a paragraph's leading and trailing markup lines (shortcodes, fences) off as blocks of
 /// their own: `{{% tab %}}` right above a paragraph is not part of its text.
-fn split_markup(b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
+fn split_markup(mut b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
     let raw = b.text(text);
+    // An MDX component written over several lines (`<SidebarPreview config={[…]} />`): its
+    // props are code.
+    let t = raw.trim();
+    if b.kind == BlockKind::Paragraph
+        && t.starts_with('<')
+        && t[1..].starts_with(|c: char| c.is_ascii_uppercase())
+        && t.ends_with("/>")
+    {
+        b.kind = BlockKind::Markup;
+        out.push(b);
+        return;
+    }
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut at = b.range.start;
     for line in raw.split_inclusive('\n') {
@@ -485,6 +497,14 @@ mod tests {
         assert_eq!(b[15].text(text), "| b    | 2     |");
         assert_eq!(heading_id(b[1].text(text)), Some("example"));
         assert_eq!(plain(b[1].text(text), true), "Example");
+    }
+
+    #[test]
+    fn an_mdx_component_over_several_lines_is_markup() {
+        // Starlight: a component whose props are code, closed on its last line.
+        let text = "Intro text.\n\n<SidebarPreview\n\tconfig={[\n\t\t{ label: 'Orion', link: '' },\n\t]}\n/>\n\n<Card title=\"x\">Some text to translate.</Card>\n";
+        let kinds: Vec<(BlockKind, usize)> = blocks(text, true).iter().map(|b| (b.kind, b.lines.0)).collect();
+        assert_eq!(kinds, [(BlockKind::Paragraph, 1), (BlockKind::Markup, 3), (BlockKind::Paragraph, 9)]);
     }
 
     #[test]
