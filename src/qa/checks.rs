@@ -794,8 +794,9 @@ pub fn untranslated(src_sentence: &str, tgt_sentence: &str) -> Option<Hit> {
     let lower = src_sentence
         .split_whitespace()
         .skip(1)
-        // A URL is no word of the sentence (`Flagd configurator UI: <http://localhost:8080/>`).
-        .filter(|w| !w.contains("://"))
+        // A URL is no word of the sentence (`Flagd configurator UI: <http://localhost:8080/>`),
+        // nor a path or a file name (a tree of files: `src/assets/logo.svg screenshot.jpg`).
+        .filter(|w| !w.contains('/') && !file_name(w))
         .filter(|w| {
             w.chars().next().is_some_and(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
@@ -807,6 +808,13 @@ pub fn untranslated(src_sentence: &str, tgt_sentence: &str) -> Option<Hit> {
     hit.source_span = Some(src_sentence.to_owned());
     hit.translation_span = Some(tgt_sentence.to_owned());
     Some(hit)
+}
+
+/// Whether a word is a file name: a dot between a letter or digit and a letter
+/// (`screenshot.jpg`, `01-getting-started.md`), the sentence's own full stop apart.
+fn file_name(word: &str) -> bool {
+    let w: Vec<char> = word.trim_end_matches(['.', ',', ';', ':', ')']).chars().collect();
+    w.windows(3).any(|x| x[0].is_alphanumeric() && x[1] == '.' && x[2].is_alphabetic())
 }
 
 /// How many words in a row a translation must share with its source to be taken for text
@@ -1037,20 +1045,40 @@ fn link_key(url: &str, langs: (&str, &str)) -> String {
     // `#operador-de-kubernetes`): the page linked to is what must be the same.
     let url = url.split('#').next().unwrap_or_default();
     let mut key = url.trim_end_matches('/').to_lowercase();
+    // Either language, as its tag or its primary subtag (`zh-CN` in `/zh-cn/guides/`, MDN's
+    // `/en-US/docs/` against `/zh-CN/docs/`).
+    let primary = |l: &str| l.split(['-', '_']).next().unwrap_or(l).to_lowercase();
+    let ours = |segment: &str| {
+        [langs.0, langs.1].iter().any(|l| {
+            let (tag, p) = (l.to_lowercase().replace('_', "-"), primary(l));
+            let segment = segment.replace('_', "-");
+            segment == tag
+                || segment == p
+                || segment
+                    .strip_prefix(&format!("{p}-"))
+                    .is_some_and(|r| (2..=4).contains(&r.len()) && r.chars().all(char::is_alphanumeric))
+        })
+    };
     for lang in [langs.0, langs.1] {
-        for (from, to) in [
-            (format!("/{lang}/"), "/".to_owned()),
-            (format!("/{lang}-"), "/".to_owned()),
-            (format!("lang={lang}"), "lang=".to_owned()),
-            (format!("//{lang}."), "//".to_owned()),
-        ] {
+        let lang = primary(lang);
+        for (from, to) in [(format!("lang={lang}"), "lang=".to_owned()), (format!("//{lang}."), "//".to_owned())] {
             key = key.replace(&from, &to);
         }
-        if let Some(stripped) = key.strip_suffix(&format!("/{lang}")) {
-            key = stripped.to_owned();
-        }
     }
-    key
+    // The path's segments that name a language.
+    let (head, path) = match key.find("://") {
+        Some(at) => {
+            let host_end = key[at + 3..].find('/').map_or(key.len(), |p| at + 3 + p);
+            (key[..host_end].to_owned(), key[host_end..].to_owned())
+        }
+        None => (String::new(), key.clone()),
+    };
+    let (path, query) = match path.find('?') {
+        Some(q) => (path[..q].to_owned(), path[q..].to_owned()),
+        None => (path, String::new()),
+    };
+    let kept: Vec<&str> = path.split('/').filter(|seg| !ours(seg)).collect();
+    format!("{head}{}{query}", kept.join("/"))
 }
 
 fn multiset_diff(a: &[String], b: &[String]) -> Vec<String> {
@@ -1171,7 +1199,29 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
 /// The characters of `text` that open and close, unbalanced: `(` without `)`, `«` without `»`,
 /// an odd number of `"`.
 fn unbalanced(text: &str) -> Vec<char> {
+    // German, Czech and others open with `„` and close with `“` (Polish, Romanian, Dutch with
+    // `”`): each pair is taken out first. Swedish and Finnish quote with `”` on both sides.
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut low: Vec<usize> = Vec::new();
+    for k in 0..chars.len() {
+        match chars[k] {
+            '„' => low.push(k),
+            '“' | '”' => {
+                if let Some(at) = low.pop() {
+                    chars[at] = ' ';
+                    chars[k] = ' ';
+                }
+            }
+            _ => {}
+        }
+    }
+    let text: String = chars.into_iter().collect();
+    let text =
+        if !text.contains('“') && text.matches('”').count() % 2 == 0 { text.replace('”', " ") } else { text };
     let mut out = Vec::new();
+    if text.contains('„') {
+        out.push('“');
+    }
     for (open, close) in [('(', ')'), ('[', ']'), ('{', '}'), ('«', '»'), ('“', '”')] {
         let mut depth: i64 = 0;
         let mut bad = false;
@@ -1475,6 +1525,13 @@ mod tests {
             ("The committee met in Paris today.", "Le comité s’est réuni à Paris.", false),
             ("Mouvement Ouvrier International", "Mouvement Ouvrier International", false),
             ("Karl Marx", "Karl Marx", false),
+            // A tree of files (Starlight's `<FileTree>`): names, not words.
+            (
+                "src/assets/logo.svg screenshot.jpg components/CustomButton.astro",
+                "src/assets/logo.svg screenshot.jpg components/CustomButton.astro",
+                false,
+            ),
+            ("Open the settings file today.", "Open the settings file today.", true),
         ] {
             assert_eq!(untranslated(src, tgt).is_some(), found, "{src} / {tgt}");
         }
@@ -1540,6 +1597,20 @@ mod tests {
                 .collect()
         };
         assert_eq!(from("Voir [le site](https://a.org/fr/x).", "fr", "Ver [el sitio](https://a.org/es/x).", "es"), []);
+        // A language with a region, as a folder (Starlight's `/zh-cn/`) or MDN's `/en-US/`;
+        // the heading a fragment names is localized.
+        for (en, zh) in [
+            ("[asides](/guides/authoring-content/#asides)", "[旁白](/zh-cn/guides/authoring-content/#旁白)"),
+            (
+                "[attributes](https://developer.mozilla.org/en-US/docs/Web/HTML)",
+                "[属性](https://developer.mozilla.org/zh-CN/docs/Web/HTML)",
+            ),
+        ] {
+            assert_eq!(from(en, "en", zh, "zh-CN"), [], "{en} {zh}");
+        }
+        assert_eq!(from("[x](/guides/a/)", "en", "[x](/zh-cn/guides/b/)", "zh-CN"), [Check::Link]);
+        // A segment that only looks like a tag of another language stays.
+        assert_eq!(from("[x](/de/a/)", "en", "[x](/a/)", "fr"), [Check::Link]);
         assert_eq!(
             from("Voir [le site](https://a.org/x).", "fr", "See [the site](https://c.org/x).", "en"),
             [Check::Link]
@@ -1554,6 +1625,15 @@ mod tests {
             ("A word (in brackets).", "Un mot (entre parenthèses).", None),
             ("He said “no”.", "Il a dit « non .", Some(Check::Quotes)),
             ("He said “no”.", "He said \"no”.", Some(Check::Quotes)),
+            // German and Polish open low; Swedish quotes with ” on both sides.
+            ("See the “Group cards” guide.", "Siehe die Anleitung „Karten gruppieren“ für ein Beispiel.", None),
+            ("See the “Group cards” guide.", "Zobacz przewodnik „Grupowanie kart” z przykładem.", None),
+            ("See the “Group cards” guide.", "Se guiden ”Gruppera kort” för ett exempel.", None),
+            (
+                "See the “Group cards” guide.",
+                "Siehe die Anleitung „Karten gruppieren für ein Beispiel.",
+                Some(Check::Quotes),
+            ),
             ("He said “no”.", "Dijo \"no.", Some(Check::Quotes)),
             ("He said “no”.", "Dijo «no».", None),
             ("Items: a) one, b) two.", "Éléments : a) un, b) deux.", None),
