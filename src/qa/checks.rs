@@ -464,6 +464,27 @@ pub fn cjk_numbers(text: &str) -> String {
     out
 }
 
+/// Where each script's decimal digits start (its zero): Arabic-Indic, Persian, N'Ko,
+/// Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala,
+/// Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian.
+const DIGIT_ZEROS: [u32; 19] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50,
+    0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810,
+];
+
+/// `text` with the decimal digits of other scripts as ASCII digits (`৯৫` is 95): a
+/// translation may write its numbers in its own digits.
+pub fn native_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let digit = |c: char| {
+        let c = c as u32;
+        DIGIT_ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&c)).map(|zero| char::from(b'0' + (c - zero) as u8))
+    };
+    if !text.chars().any(|c| digit(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
+
 /// `number`: numbers, dates and amounts that differ.
 pub fn number(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
     number_within(src, tgt, (src.plain, tgt.plain), (src.raw, tgt.raw))
@@ -487,9 +508,8 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
     static MAY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\bMay(\s+\d{1,4}\b)|(\b\d{1,2}\s+)May\b").expect("valid"));
     let read = |plain: &str, side: &Side<'_>| {
-        let text = URL.replace_all(plain, " ");
-        let text =
-            if side.lang == "en" { MAY.replace_all(&text, "${2}maymonth${1}").into_owned() } else { text.into_owned() };
+        let text = native_digits(&URL.replace_all(plain, " ")).into_owned();
+        let text = if side.lang == "en" { MAY.replace_all(&text, "${2}maymonth${1}").into_owned() } else { text };
         magnitudes(&cjk(side.lang, text)).into_owned()
     };
     // The digits of inline code are not numbers (`1` means 2x): each span's numbers are taken
@@ -1476,6 +1496,11 @@ mod tests {
             ("The year in numbers", "数字で見る11年", "ja", false),
             ("Two years later, it shipped.", "1年後にリリースされました。", "ja", false),
             ("It took 1 year.", "2年かかりました。", "ja", false),
+            // Digits of the translation's own script.
+            ("It is the 95th percentile.", "এটি ৯৫তম পার্সেন্টাইল।", "bn", true),
+            ("It is the 95th percentile.", "এটি ৯০তম পার্সেন্টাইল।", "bn", false),
+            ("Wait 30 seconds.", "انتظر ٣٠ ثانية.", "ar", true),
+            ("Wait 30 seconds.", "३० सेकंड रुकें।", "hi", true),
         ] {
             let hit = number(side(src, "en"), side(tgt, lang));
             assert_eq!(hit.is_none(), agree, "{src} / {tgt}: {hit:?}");
