@@ -89,7 +89,7 @@ impl Formatter for Pretty {
 /// How many elements of a list are rendered before they are written (held in memory
 /// meanwhile: `status` documents are about 1 kB each in two languages, 10 kB in tldr-pages'
 /// 38), and how many one task renders.
-const WINDOW: usize = 512;
+const WINDOW: usize = 256;
 const TASK: usize = 32;
 
 /// Writes `frame` as `serde_json::to_writer_pretty` does, the empty list it holds as the value
