@@ -670,7 +670,8 @@ fn scan_with(config: &Config, repo_root: &Path, compact: bool) -> Result<Corpus,
     // place among `known`: the same list for every document of that source language, made
     // once (finding each language's place for each document compared tags 5 million times
     // on tldr-pages' 7,425 pages in 38 languages, most of the scan's time after the walk).
-    let mut plans: Vec<(Lang, Vec<(Lang, Option<usize>)>)> = Vec::new();
+    type Plan = Vec<(Lang, Option<usize>)>;
+    let mut plans: Vec<(Lang, Plan)> = Vec::new();
     let documents = order
         .into_iter()
         .map(|k| {
