@@ -13,6 +13,7 @@ mod error;
 mod export;
 mod import;
 mod init;
+mod json;
 mod log;
 mod mark;
 mod markdown;

@@ -87,13 +87,15 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
     let report = freshness::status_prepared(&corpora, &repo, &opts, prepared)?;
     match args.format {
         StatusFormat::Json => {
-            // serde_json writes in pieces of a few bytes (a key, a colon, an indent): a buffer
-            // of its own takes them without a call through `dyn Write` each.
-            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
-            serde_json::to_writer_pretty(&mut buffered, &JsonStatus { version: 1, report: &report })
-                .map_err(std::io::Error::from)?;
-            buffered.flush()?;
-            drop(buffered);
+            // The documents, tens of megabytes on a large corpus, are rendered on every core
+            // into the rest of the document.
+            let frame = StatusReport {
+                documents: Vec::new(),
+                summary: report.summary.clone(),
+                corpora: report.corpora.clone(),
+            };
+            let frame = JsonStatus { version: 1, report: &frame };
+            super::json::write_with_list(out, &frame, "documents", &report.documents)?;
             line(out, "")?;
         }
         StatusFormat::Text => {

@@ -666,6 +666,12 @@ fn scan_with(config: &Config, repo_root: &Path, compact: bool) -> Result<Corpus,
         Version { lang: lang.clone(), path, exists: true, stat: Some(stat) }
     };
     let mut ids = ids;
+    // The translation languages of a document written in a source language, each with its
+    // place among `known`: the same list for every document of that source language, made
+    // once (finding each language's place for each document compared tags 5 million times
+    // on tldr-pages' 7,425 pages in 38 languages, most of the scan's time after the walk).
+    type Plan = Vec<(Lang, Option<usize>)>;
+    let mut plans: Vec<(Lang, Plan)> = Vec::new();
     let documents = order
         .into_iter()
         .map(|k| {
@@ -689,13 +695,22 @@ fn scan_with(config: &Config, repo_root: &Path, compact: bool) -> Result<Corpus,
                     stat: None,
                 },
             };
-            let held = |lang: &Lang| known.iter().position(|l| l == lang).and_then(|i| slot[1 + i]);
-            let langs = || config.translation_langs_for(&source_lang);
-            let made = if compact { langs().filter(|l| held(l).is_some()).count() } else { langs().count() };
+            let plan = match plans.iter().position(|(lang, _)| *lang == source_lang) {
+                Some(at) => &plans[at].1,
+                None => {
+                    let langs = config.translation_langs_for(&source_lang);
+                    let plan = langs.map(|lang| (lang.clone(), known.iter().position(|l| l == lang))).collect();
+                    plans.push((source_lang.clone(), plan));
+                    &plans[plans.len() - 1].1
+                }
+            };
+            let held = |place: Option<usize>| place.and_then(|i| slot[1 + i]);
+            let made =
+                if compact { plan.iter().filter(|(_, place)| held(*place).is_some()).count() } else { plan.len() };
             let mut translations = Vec::with_capacity(made);
             let mut missing = Vec::new();
-            for (at, lang) in langs().enumerate() {
-                match held(lang) {
+            for (at, (lang, place)) in plan.iter().enumerate() {
+                match held(*place) {
                     Some(n) => translations.push(found(n, lang)),
                     None if compact => {
                         missing.push(MissingVersion { lang: lang.clone(), at: u32::try_from(at).unwrap_or(u32::MAX) })

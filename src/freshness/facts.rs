@@ -376,13 +376,22 @@ fn parse_stale(line: &str) -> Option<(StaleKey, Option<Vec<StaleBlock>>)> {
 /// the blobs are not in order.
 fn parse(text: &str) -> Option<Facts> {
     let body = text.strip_prefix(HEADER)?.strip_prefix('\n')?;
-    // The blob lines come first, sorted by id (as `render` writes them), then the stale lines.
-    let stale_at = if body.starts_with("s ") { 0 } else { body.find("\ns ").map_or(body.len(), |i| i + 1) };
-    let (blob_text, stale_text) = body.split_at(stale_at);
+    // The blob lines come first, sorted by id (as `render` writes them), then the stale lines:
+    // read in one pass (searching for the first stale line first was a fifth of the parse).
     // Blob lines are about 70 bytes.
-    let mut kept = Vec::with_capacity(blob_text.len() / 64);
-    for line in blob_text.split('\n').filter(|l| !l.is_empty()) {
-        kept.push(parse_blob(line)?);
+    let mut kept = Vec::with_capacity(body.len() / 64);
+    let mut stale_text = "";
+    let mut rest = body;
+    while !rest.is_empty() {
+        if rest.starts_with("s ") {
+            stale_text = rest;
+            break;
+        }
+        let (line, next) = rest.split_once('\n').unwrap_or((rest, ""));
+        if !line.is_empty() {
+            kept.push(parse_blob(line)?);
+        }
+        rest = next;
     }
     if !kept.windows(2).all(|w| w[0].0 < w[1].0) {
         return None;
