@@ -1161,6 +1161,10 @@ impl TreeSource for Objects<'_> {
 /// How many versions of each folder [`FolderTrees`] keeps.
 const KEPT_PER_FOLDER: usize = 3;
 
+/// How many bytes of trees one [`FolderTrees`] keeps at most (a document followed in many
+/// folders of many thousand files each would otherwise keep hundreds of megabytes).
+const KEPT_BYTES: usize = 32 << 20;
+
 /// The last versions read of each tracked folder, kept whole. Walking newest first, the
 /// version of a folder a commit is compared with (its parent's) is the one the next commit
 /// that changes that folder is compared from, however many commits later: each version is read
@@ -1169,11 +1173,13 @@ pub(crate) struct FolderTrees<'o, 'r> {
     odb: &'o Objects<'r>,
     /// By trie node, most recently used first.
     kept: std::cell::RefCell<Vec<Vec<(Oid, super::pack::Data)>>>,
+    /// The bytes of the trees in `kept`.
+    bytes: std::cell::Cell<usize>,
 }
 
 impl<'o, 'r> FolderTrees<'o, 'r> {
     pub(crate) fn new(odb: &'o Objects<'r>) -> Self {
-        FolderTrees { odb, kept: Default::default() }
+        FolderTrees { odb, kept: Default::default(), bytes: Default::default() }
     }
 }
 
@@ -1192,10 +1198,19 @@ impl TreeSource for FolderTrees<'_, '_> {
             return Ok(super::Bytes::Packed(data));
         }
         let bytes = read_tree(self.odb, id)?;
-        // Objects that are not in a pack are read again when asked for.
+        // Objects that are not in a pack are read again when asked for; past the limit,
+        // everything kept is let go.
         if let super::Bytes::Packed(data) = &bytes {
+            let mut total = self.bytes.get() + data.len();
             versions.insert(0, (id, std::sync::Arc::clone(data)));
-            versions.truncate(KEPT_PER_FOLDER);
+            for (_, dropped) in versions.drain(KEPT_PER_FOLDER.min(versions.len())..) {
+                total -= dropped.len();
+            }
+            if total > KEPT_BYTES {
+                kept.iter_mut().for_each(Vec::clear);
+                total = 0;
+            }
+            self.bytes.set(total);
         }
         Ok(bytes)
     }
