@@ -373,6 +373,14 @@ pub struct Event {
     pub changed: Vec<bool>,
 }
 
+/// Every commit reachable from `HEAD`, read once and ordered ([`Repo::read_history`]).
+pub struct History {
+    /// `None` on an unborn branch.
+    head: Option<ObjectId>,
+    /// The commits in libgit2's walk order; `None` where libgit2 walks them itself.
+    ordered: Option<(Vec<u32>, history::Graph)>,
+}
+
 /// How many commits in a row one thread compares in [`Repo::history_of`].
 const PARALLEL_RUN: usize = 1024;
 
@@ -1009,33 +1017,49 @@ impl Repo {
         Ok(c.parent_ids().map(ObjectId).collect())
     }
 
-    /// The commits that changed any of `paths`, newest first: those whose blob for some path
-    /// differs from every parent's (what `git log -- <paths>` lists), with each path's blob.
-    /// "Newest first" is libgit2's order for time and topological sorting.
-    pub fn history_of(&self, paths: &[String]) -> Result<Vec<Event>, GitError> {
+    /// Every commit reachable from `HEAD`, read once and put in libgit2's walk order, for
+    /// [`Repo::history_of_with`] (which can then follow any paths). Takes as long as reading
+    /// every commit: a command can do it while it does something else.
+    pub fn read_history(&self) -> Result<History, GitError> {
         let head = match self.head()? {
             Head::Commit(id) => id,
-            Head::Unborn => return Ok(Vec::new()),
+            Head::Unborn => return Ok(History { head: None, ordered: None }),
         };
-        // Commits and trees read as raw objects (libgit2's parsed trees, looked up path by
-        // path in every commit and its parents, made this 2.6–3× `git log --follow` on a page
-        // of 38 languages). Each commit is read once, and ordered here as libgit2's walk
-        // orders them (that walk read every commit again, and the comparisons read each commit
-        // and its parents once more); each version of a folder is read once, kept for the next
-        // commit that changes it.
-        // libgit2 reads the author and message of the commits that changed something, and
-        // walks the history itself where it could read it otherwise: grafts or a shallow
-        // clone's boundary (which change parents), commits not in git's own form, loops.
-        let names: Vec<&str> = paths.iter().map(String::as_str).collect();
-        let tracked = history::Tracked::new(&names);
         let packs = self.packs();
         let odb = self.objects(&packs)?;
+        // libgit2 walks the history itself where it could read it otherwise: grafts or a
+        // shallow clone's boundary (which change parents), commits not in git's own form, a
+        // missing commit, loops.
         let grafted = self.is_shallow() || self.inner.commondir().join("info/grafts").exists();
         let graph = if grafted { None } else { history::read_graph(&odb, head.0) };
         let ordered = graph.and_then(|g| {
             let times: Vec<i64> = g.infos.iter().map(|i| i.time).collect();
             Some((topo::libgit2_order(&times, &g.parents, 0)?, g))
         });
+        Ok(History { head: Some(head), ordered })
+    }
+
+    /// The commits that changed any of `paths`, newest first: those whose blob for some path
+    /// differs from every parent's (what `git log -- <paths>` lists), with each path's blob.
+    /// "Newest first" is libgit2's order for time and topological sorting.
+    pub fn history_of(&self, paths: &[String]) -> Result<Vec<Event>, GitError> {
+        self.history_of_with(&self.read_history()?, paths)
+    }
+
+    /// [`Repo::history_of`], from the commits `history` read.
+    pub fn history_of_with(&self, history: &History, paths: &[String]) -> Result<Vec<Event>, GitError> {
+        let Some(head) = history.head else { return Ok(Vec::new()) };
+        // Commits and trees read as raw objects (libgit2's parsed trees, looked up path by
+        // path in every commit and its parents, made this 2.6–3× `git log --follow` on a page
+        // of 38 languages). Each commit is read once, and ordered here as libgit2's walk
+        // orders them (that walk read every commit again, and the comparisons read each commit
+        // and its parents once more); each version of a folder is read once, kept for the next
+        // commit that changes it. libgit2 reads the author and message of the commits that
+        // changed something.
+        let names: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let tracked = history::Tracked::new(&names);
+        let packs = self.packs();
+        let odb = self.objects(&packs)?;
         let mut events = Vec::new();
         // The commits that changed something, looked up path by path: most of their folders
         // are the versions the commit before had.
@@ -1057,7 +1081,7 @@ impl Repo {
             });
             Ok(())
         };
-        match &ordered {
+        match &history.ordered {
             Some((order, graph)) => {
                 let compare = |trees: &history::FolderTrees, objects: &Objects<'_>, n: u32| {
                     let (id, info, parents) =
