@@ -11,7 +11,7 @@ use crate::corpus::Corpus;
 use crate::corpus::Document;
 use crate::freshness::decide::{decide, Case, HistoryObserved, Observed, SourceNow};
 use crate::freshness::{State, StatusReport};
-use crate::git::{GitError, ObjectId, PathChange, PinTarget, Repo};
+use crate::git::{GitError, History, ObjectId, PathChange, PinTarget, Repo};
 use crate::lang::Lang;
 use std::collections::HashMap;
 use std::path::Path;
@@ -94,6 +94,16 @@ fn only_tracking(repo: &Repo, old: ObjectId, new: ObjectId) -> Result<bool, GitE
 
 /// The timeline of `doc`, newest first; its corpus keeps records as `records` says.
 pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) -> Result<Vec<Entry>, GitError> {
+    timeline_with(repo, &repo.read_history()?, doc, records)
+}
+
+/// [`timeline`], from the commits `history` read (`Repo::read_history`).
+pub fn timeline_with(
+    repo: &Repo,
+    history: &History,
+    doc: &Document,
+    records: crate::config::Records,
+) -> Result<Vec<Entry>, GitError> {
     // The paths followed: the source, each translation, and the sidecars of translations that
     // keep their record in one (marking those changes only the sidecar).
     let n = doc.translations.len();
@@ -106,7 +116,7 @@ pub fn timeline(repo: &Repo, doc: &Document, records: crate::config::Records) ->
             paths.push(tracking::sidecar_path(Path::new(&t.path)).to_string_lossy().into_owned());
         }
     }
-    let events = repo.history_of(&paths)?;
+    let events = repo.history_of_with(history, &paths)?;
     let mut records = Records { repo, parsed: HashMap::new() };
     let mut entries = Vec::with_capacity(events.len());
     // Replayed oldest first.

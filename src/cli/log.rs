@@ -34,10 +34,12 @@ pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<ExitCode, C
     let Some(target) = &args.target else {
         return corpus_log(ctx, max_count, args, out);
     };
-    let (corpora, repo) = ctx.open_corpora()?;
+    // Every commit is read while the corpora are scanned; an error reading them is reported
+    // after any about the corpora or the target, as before.
+    let (corpora, repo, history) = ctx.open_corpora_while(|repo| repo.read_history())?;
     let target = find_target(ctx, &corpora, &repo, target)?;
     refuse_elsewhere(std::slice::from_ref(target.corpus))?;
-    let mut entries = timeline::timeline(&repo, target.doc, target.corpus.config.records)?;
+    let mut entries = timeline::timeline_with(&repo, &history?, target.doc, target.corpus.config.records)?;
     entries.truncate(max_count.unwrap_or(usize::MAX));
     if args.format == Format::Json {
         #[derive(serde::Serialize)]

@@ -185,6 +185,12 @@ impl Ctx {
         Ok((corpora, repo))
     }
 
+    /// [`Ctx::open_corpora`], and what `during` makes of the repository while the corpora are
+    /// scanned (`log DOC` reads the history then).
+    pub fn open_corpora_while<T>(&self, during: impl FnOnce(&Repo) -> T) -> Result<(Vec<Corpus>, Repo, T), CliError> {
+        self.open_with(false, None, |repo, _| during(repo))
+    }
+
     /// [`Ctx::open_corpora`], and what `status` reads besides the work tree, read while the
     /// corpora are scanned.
     pub fn open_for_status(&self) -> Result<(Vec<Corpus>, Repo, freshness::Prepared), CliError> {
@@ -205,6 +211,15 @@ impl Ctx {
         compact: bool,
         about: Option<(&str, &[String])>,
     ) -> Result<(Vec<Corpus>, Repo, Option<freshness::Prepared>), CliError> {
+        self.open_with(compact, about, |repo, configs| prepare.then(|| freshness::prepare(repo, configs)))
+    }
+
+    fn open_with<T>(
+        &self,
+        compact: bool,
+        about: Option<(&str, &[String])>,
+        during: impl FnOnce(&Repo, &[Config]) -> T,
+    ) -> Result<(Vec<Corpus>, Repo, T), CliError> {
         let file = config::find(&self.cwd)?;
         let configs: Vec<Config> = config::load(&file)?;
         // The whole file is checked, for every command: a `[qa]` typo is not only `qa`'s.
@@ -249,7 +264,7 @@ impl Ctx {
             let (all, workdir) = (&configs, &workdir);
             let one = move |c| if compact { corpus::scan_compact(c, workdir) } else { corpus::scan(c, workdir) };
             let scan = s.spawn(move || all.iter().map(one).collect::<Vec<_>>());
-            let prepared = prepare.then(|| freshness::prepare(&repo, &configs));
+            let prepared = during(&repo, &configs);
             (scan.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), prepared)
         });
         let mut corpora = Vec::new();

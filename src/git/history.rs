@@ -664,6 +664,98 @@ pub(crate) fn find_cycle(odb: &Objects<'_>, head: Oid) -> Result<Option<Oid>, Gi
     Ok(None)
 }
 
+/// Every commit reachable from a head, each read once, numbered in the order read (the head is
+/// 0), with its parents by number.
+pub(crate) struct Graph {
+    pub(crate) ids: Vec<Oid>,
+    pub(crate) infos: Vec<CommitInfo>,
+    pub(crate) parents: Vec<Vec<u32>>,
+}
+
+impl Graph {
+    /// The tree of commit number `n`.
+    pub(crate) fn tree(&self, n: u32) -> Oid {
+        self.infos[n as usize].tree
+    }
+}
+
+/// Reads every commit reachable from `head`, each once. `None` where libgit2 might read the
+/// history otherwise than [`parse_commit`] does (a commit missing, damaged, or written in
+/// any other form than git's own), for the caller to let libgit2 walk it and answer as it does.
+pub(crate) fn read_graph(odb: &Objects<'_>, head: Oid) -> Option<Graph> {
+    let mut number: rustc_hash::FxHashMap<Oid, u32> = Default::default();
+    let mut graph = Graph { ids: vec![head], infos: Vec::new(), parents: Vec::new() };
+    number.insert(head, 0);
+    let mut n = 0;
+    while n < graph.ids.len() {
+        let id = graph.ids[n];
+        let info = match odb.read(id) {
+            Ok(Some((ObjectType::Commit, data))) => parse_commit(&data)?,
+            _ => return None,
+        };
+        let mut parents = Vec::with_capacity(info.parents.len());
+        for &p in &info.parents {
+            let next = u32::try_from(graph.ids.len()).ok()?;
+            let k = *number.entry(p).or_insert_with(|| {
+                graph.ids.push(p);
+                next
+            });
+            parents.push(k);
+        }
+        graph.infos.push(info);
+        graph.parents.push(parents);
+        n += 1;
+    }
+    Some(graph)
+}
+
+/// A commit's tree, parents and committer time, when the object is in the form git writes:
+/// `tree`, `parent` lines, `author`, then `committer` ending in `> <seconds> <+|-><hhmm>`.
+/// `None` for any other form, where libgit2's reading (which the walk's order and the
+/// timeline's times must match) could differ from this one.
+fn parse_commit(data: &[u8]) -> Option<CommitInfo> {
+    let mut lines = data.split(|&b| b == b'\n');
+    let id = |s: &[u8]| -> Option<Oid> {
+        let ok = s.len() == 40 && s.iter().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b));
+        ok.then(|| Oid::from_str(std::str::from_utf8(s).ok()?).ok()).flatten()
+    };
+    let tree = id(lines.next()?.strip_prefix(b"tree ")?)?;
+    let mut parents = Vec::new();
+    let mut line = lines.next()?;
+    while let Some(rest) = line.strip_prefix(b"parent ") {
+        parents.push(id(rest)?);
+        line = lines.next()?;
+    }
+    signature_time(line.strip_prefix(b"author ")?)?;
+    let time = signature_time(lines.next()?.strip_prefix(b"committer ")?)?;
+    Some(CommitInfo { tree, parents, time })
+}
+
+/// [`parse_commit`]'s committer time, for the tests of `git`.
+#[cfg(test)]
+pub(crate) fn parse_commit_for_tests(data: &[u8]) -> Option<i64> {
+    parse_commit(data).map(|c| c.time)
+}
+
+/// The time of a signature in git's form, `Name <email> <seconds> <+|-><hhmm>`; `None` for
+/// any other.
+fn signature_time(line: &[u8]) -> Option<i64> {
+    let open = line.iter().rposition(|&b| b == b'<')?;
+    let close = line.iter().rposition(|&b| b == b'>')?;
+    if close < open {
+        return None;
+    }
+    let tail = line[close + 1..].strip_prefix(b" ")?;
+    let space = tail.iter().position(|&b| b == b' ')?;
+    let (seconds, zone) = (&tail[..space], &tail[space + 1..]);
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let zone_ok = zone.len() == 5 && matches!(zone[0], b'+' | b'-') && digits(&zone[1..]);
+    if !digits(seconds) || seconds.len() > 15 || !zone_ok {
+        return None;
+    }
+    std::str::from_utf8(seconds).ok()?.parse::<i64>().ok()
+}
+
 /// Reads a commit's tree, parents and committer time; `None` when the commit is missing.
 pub(crate) fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInfo>, GitError> {
     let (kind, data) = match odb.read(id) {
@@ -697,22 +789,38 @@ pub(crate) fn read_commit(odb: &Objects<'_>, id: Oid) -> Result<Option<CommitInf
 /// The blob each of `paths` has in commit `commit`'s tree, reading only the folders on the
 /// way to them, as raw tree objects.
 pub(crate) fn blobs_at(odb: &Objects<'_>, commit: Oid, paths: &[String]) -> Result<HashMap<String, Oid>, GitError> {
+    blobs_at_with(odb, odb, commit, paths)
+}
+
+/// [`blobs_at`], reading the folders from `trees`.
+pub(crate) fn blobs_at_with(
+    trees: &impl TreeSource,
+    odb: &Objects<'_>,
+    commit: Oid,
+    paths: &[String],
+) -> Result<HashMap<String, Oid>, GitError> {
     let names: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let found = entries_at(odb, commit, &names, false)?;
+    let found = entries_at(trees, odb, commit, &names, false)?;
     Ok(found.into_iter().map(|(i, id)| (paths[i].clone(), id)).collect())
 }
 
 /// The trees of the folders `dirs` (paths without a trailing `/`; the empty path is the
 /// root) in `commit`, for those it has.
 pub(crate) fn trees_at(odb: &Objects<'_>, commit: Oid, dirs: &[&str]) -> Result<HashMap<String, Oid>, GitError> {
-    let found = entries_at(odb, commit, dirs, true)?;
+    let found = entries_at(odb, odb, commit, dirs, true)?;
     Ok(found.into_iter().map(|(i, id)| (dirs[i].to_owned(), id)).collect())
 }
 
 /// The entries at `paths` (by their index in `paths`) in commit `commit`'s tree: files (not
 /// submodules), or with `trees` folders (the empty path being the root), reading only the
 /// folders on the way to them.
-fn entries_at(odb: &Objects<'_>, commit: Oid, paths: &[&str], trees: bool) -> Result<HashMap<usize, Oid>, GitError> {
+fn entries_at(
+    source: &(impl TreeSource + ?Sized),
+    odb: &Objects<'_>,
+    commit: Oid,
+    paths: &[&str],
+    trees: bool,
+) -> Result<HashMap<usize, Oid>, GitError> {
     let info = read_commit(odb, commit)?.ok_or(GitError::Read {
         op: GitOp::ReadCommit(ObjectId(commit)),
         cause: GitCause::Missing(ObjectId(commit)),
@@ -730,7 +838,7 @@ fn entries_at(odb: &Objects<'_>, commit: Oid, paths: &[&str], trees: bool) -> Re
     let mut pending = vec![(info.tree, 0u32)];
     while let Some((tree, node)) = pending.pop() {
         let op = || GitOp::ReadTreeOf(ObjectId(commit));
-        let object = read_tree(odb, tree).map_err(failed_for(op()))?;
+        let object = source.tree(tree, node).map_err(failed_for(op()))?;
         let mut entries = RawTree { rest: &object };
         while let Some(e) = entries.next_entry().map_err(|_| failed_for(op())(GitCause::Malformed(ObjectId(tree))))? {
             let Some(child) = trie.child(node, e.name) else { continue };
@@ -808,7 +916,7 @@ pub(crate) fn changed_in_commit(
         return Ok(Some((info, Vec::new())));
     }
     let names: Vec<&str> = changed.iter().map(|(f, _)| paths[*f as usize]).collect();
-    let after = entries_at(odb, id, &names, false)?;
+    let after = entries_at(odb, odb, id, &names, false)?;
     let out =
         changed.iter().enumerate().map(|(k, (f, before))| (*f as usize, *before, after.get(&k).copied())).collect();
     Ok(Some((info, out)))
@@ -821,15 +929,17 @@ pub(crate) fn changed_in_commit(
 /// hold tracked paths (a commit that touched one language leaves the other languages' folders
 /// unread).
 pub(crate) fn changed_from_every_parent(
+    trees: &impl TreeSource,
     odb: &Objects<'_>,
     id: Oid,
     info: &CommitInfo,
+    parent_tree: impl Fn(usize) -> Result<Oid, GitError>,
     tracked: &Tracked,
     paths: &[&str],
 ) -> Result<Vec<bool>, GitError> {
     let mut out = vec![false; paths.len()];
     if info.parents.is_empty() {
-        for i in entries_at(odb, id, paths, false)?.into_keys() {
+        for i in entries_at(odb, odb, id, paths, false)?.into_keys() {
             out[i] = true;
         }
         return Ok(out);
@@ -837,14 +947,11 @@ pub(crate) fn changed_from_every_parent(
     // Per parent, the files whose entries differ, with their blob in the parent; a file is
     // changed only when every parent's list has it.
     let mut lists: Vec<HashMap<u32, Option<Oid>>> = Vec::with_capacity(info.parents.len());
-    for &parent in &info.parents {
+    for (k, &parent) in info.parents.iter().enumerate() {
         let op = GitOp::CompareWithParent { commit: ObjectId(id), parent: ObjectId(parent) };
-        let tree = match read_commit(odb, parent)? {
-            Some(p) => p.tree,
-            None => return Err(GitError::Read { op, cause: GitCause::Missing(ObjectId(parent)) }),
-        };
+        let tree = parent_tree(k)?;
         let mut changed = Vec::new();
-        diff_trees(odb, Some(tree), Some(info.tree), 0, &tracked.0, &mut changed).map_err(failed_for(op))?;
+        diff_trees(trees, Some(tree), Some(info.tree), 0, &tracked.0, &mut changed).map_err(failed_for(op))?;
         let list: HashMap<u32, Option<Oid>> = changed.into_iter().collect();
         if list.is_empty() {
             return Ok(out);
@@ -858,13 +965,26 @@ pub(crate) fn changed_from_every_parent(
     }
     candidates.sort_unstable();
     let names: Vec<&str> = candidates.iter().map(|&f| paths[f as usize]).collect();
-    let after = entries_at(odb, id, &names, false)?;
+    let after = entries_at(odb, odb, id, &names, false)?;
     for (k, &f) in candidates.iter().enumerate() {
         let now = after.get(&k).copied();
         // An entry can differ without its blob differing (a mode changed): not a change.
         out[f as usize] = lists.iter().all(|l| l[&f] != now);
     }
     Ok(out)
+}
+
+/// The tree of parent number `k` of commit `id`, read from the object store; an error names a
+/// parent that is missing.
+pub(crate) fn parent_tree(odb: &Objects<'_>, id: Oid, info: &CommitInfo, k: usize) -> Result<Oid, GitError> {
+    let parent = info.parents[k];
+    match read_commit(odb, parent)? {
+        Some(p) => Ok(p.tree),
+        None => Err(GitError::Read {
+            op: GitOp::CompareWithParent { commit: ObjectId(id), parent: ObjectId(parent) },
+            cause: GitCause::Missing(ObjectId(parent)),
+        }),
+    }
 }
 
 /// The commits `git log` lists from `head` (newest first by committer date; merges passed
@@ -955,7 +1075,7 @@ type Changed = (u32, Option<Oid>);
 /// Adds to `out` every tracked file whose entry differs between trees `a` and `b` (`None`: an
 /// empty tree), with its blob in `a`, entering only the folders that hold tracked files.
 fn diff_trees(
-    odb: &Objects<'_>,
+    trees: &(impl TreeSource + ?Sized),
     a: Option<Oid>,
     b: Option<Oid>,
     node: u32,
@@ -966,7 +1086,7 @@ fn diff_trees(
         return Ok(());
     }
     let bad = |id: Option<Oid>| move |_: Malformed| GitCause::Malformed(ObjectId(id.unwrap_or(Oid::ZERO_SHA1)));
-    let read = |id: Option<Oid>| id.map(|id| read_tree(odb, id)).transpose();
+    let read = |id: Option<Oid>| id.map(|id| trees.tree(id, node)).transpose();
     let (oa, ob) = (read(a)?, read(b)?);
     let mut ta = RawTree { rest: oa.as_deref().unwrap_or_default() };
     let mut tb = RawTree { rest: ob.as_deref().unwrap_or_default() };
@@ -1015,7 +1135,7 @@ fn diff_trees(
         };
         if entry.is_tree() {
             if let Some(dir) = child.dir {
-                diff_trees(odb, left.map(|e| e.oid()), right.map(|e| e.oid()), dir, trie, out)?;
+                diff_trees(trees, left.map(|e| e.oid()), right.map(|e| e.oid()), dir, trie, out)?;
             }
         } else if let Some(file) = child.file {
             let before = left.filter(|e| !e.is_tree() && e.mode != b"160000").map(|e| e.oid());
@@ -1023,6 +1143,77 @@ fn diff_trees(
         }
     }
     Ok(())
+}
+
+/// Where a comparison of trees reads them.
+pub(crate) trait TreeSource {
+    /// A tree object's bytes, for the folder that is trie node `node`; an error when it is
+    /// missing or not a tree.
+    fn tree(&self, id: Oid, node: u32) -> Result<super::Bytes<'_>, GitCause>;
+}
+
+impl TreeSource for Objects<'_> {
+    fn tree(&self, id: Oid, _node: u32) -> Result<super::Bytes<'_>, GitCause> {
+        read_tree(self, id)
+    }
+}
+
+/// How many versions of each folder [`FolderTrees`] keeps.
+const KEPT_PER_FOLDER: usize = 3;
+
+/// How many bytes of trees one [`FolderTrees`] keeps at most (a document followed in many
+/// folders of many thousand files each would otherwise keep hundreds of megabytes).
+const KEPT_BYTES: usize = 32 << 20;
+
+/// The last versions read of each tracked folder, kept whole. Walking newest first, the
+/// version of a folder a commit is compared with (its parent's) is the one the next commit
+/// that changes that folder is compared from, however many commits later: each version is read
+/// (inflated, its deltas applied) once instead of twice.
+pub(crate) struct FolderTrees<'o, 'r> {
+    odb: &'o Objects<'r>,
+    /// By trie node, most recently used first.
+    kept: std::cell::RefCell<Vec<Vec<(Oid, super::pack::Data)>>>,
+    /// The bytes of the trees in `kept`.
+    bytes: std::cell::Cell<usize>,
+}
+
+impl<'o, 'r> FolderTrees<'o, 'r> {
+    pub(crate) fn new(odb: &'o Objects<'r>) -> Self {
+        FolderTrees { odb, kept: Default::default(), bytes: Default::default() }
+    }
+}
+
+impl TreeSource for FolderTrees<'_, '_> {
+    fn tree(&self, id: Oid, node: u32) -> Result<super::Bytes<'_>, GitCause> {
+        let mut kept = self.kept.borrow_mut();
+        let node = node as usize;
+        if kept.len() <= node {
+            kept.resize_with(node + 1, Vec::new);
+        }
+        let versions = &mut kept[node];
+        if let Some(at) = versions.iter().position(|(k, _)| *k == id) {
+            let version = versions.remove(at);
+            let data = std::sync::Arc::clone(&version.1);
+            versions.insert(0, version);
+            return Ok(super::Bytes::Packed(data));
+        }
+        let bytes = read_tree(self.odb, id)?;
+        // Objects that are not in a pack are read again when asked for; past the limit,
+        // everything kept is let go.
+        if let super::Bytes::Packed(data) = &bytes {
+            let mut total = self.bytes.get() + data.len();
+            versions.insert(0, (id, std::sync::Arc::clone(data)));
+            for (_, dropped) in versions.drain(KEPT_PER_FOLDER.min(versions.len())..) {
+                total -= dropped.len();
+            }
+            if total > KEPT_BYTES {
+                kept.iter_mut().for_each(Vec::clear);
+                total = 0;
+            }
+            self.bytes.set(total);
+        }
+        Ok(bytes)
+    }
 }
 
 /// A tree object's bytes; an error when it is missing or not a tree.

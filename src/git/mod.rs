@@ -11,6 +11,7 @@ mod hasher;
 mod history;
 mod index;
 mod pack;
+mod topo;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -371,6 +372,17 @@ pub struct Event {
     /// Whether each path changed here.
     pub changed: Vec<bool>,
 }
+
+/// Every commit reachable from `HEAD`, read once and ordered ([`Repo::read_history`]).
+pub struct History {
+    /// `None` on an unborn branch.
+    head: Option<ObjectId>,
+    /// The commits in libgit2's walk order; `None` where libgit2 walks them itself.
+    ordered: Option<(Vec<u32>, history::Graph)>,
+}
+
+/// How many commits in a row one thread compares in [`Repo::history_of`].
+const PARALLEL_RUN: usize = 1024;
 
 /// How many (commit, path) lookups [`Repo::renamed_to`] makes at most in one step.
 const RENAME_LOOKUPS: usize = 200_000;
@@ -1005,36 +1017,58 @@ impl Repo {
         Ok(c.parent_ids().map(ObjectId).collect())
     }
 
-    /// The commits that changed any of `paths`, newest first: those whose blob for some path
-    /// differs from every parent's (what `git log -- <paths>` lists), with each path's blob.
-    pub fn history_of(&self, paths: &[String]) -> Result<Vec<Event>, GitError> {
+    /// Every commit reachable from `HEAD`, read once and put in libgit2's walk order, for
+    /// [`Repo::history_of_with`] (which can then follow any paths). Takes as long as reading
+    /// every commit: a command can do it while it does something else.
+    pub fn read_history(&self) -> Result<History, GitError> {
         let head = match self.head()? {
             Head::Commit(id) => id,
-            Head::Unborn => return Ok(Vec::new()),
+            Head::Unborn => return Ok(History { head: None, ordered: None }),
         };
-        let mut walk = self.inner.revwalk().map_err(failed(GitOp::WalkHistory))?;
-        walk.set_sorting(git2::Sort::TIME | git2::Sort::TOPOLOGICAL).map_err(failed(GitOp::WalkHistory))?;
-        walk.push(head.0).map_err(failed(GitOp::WalkHistory))?;
+        let packs = self.packs();
+        let odb = self.objects(&packs)?;
+        // libgit2 walks the history itself where it could read it otherwise: grafts or a
+        // shallow clone's boundary (which change parents), commits not in git's own form, a
+        // missing commit, loops.
+        let grafted = self.is_shallow() || self.inner.commondir().join("info/grafts").exists();
+        let graph = if grafted { None } else { history::read_graph(&odb, head.0) };
+        let ordered = graph.and_then(|g| {
+            let times: Vec<i64> = g.infos.iter().map(|i| i.time).collect();
+            Some((topo::libgit2_order(&times, &g.parents, 0)?, g))
+        });
+        Ok(History { head: Some(head), ordered })
+    }
+
+    /// The commits that changed any of `paths`, newest first: those whose blob for some path
+    /// differs from every parent's (what `git log -- <paths>` lists), with each path's blob.
+    /// "Newest first" is libgit2's order for time and topological sorting.
+    pub fn history_of(&self, paths: &[String]) -> Result<Vec<Event>, GitError> {
+        self.history_of_with(&self.read_history()?, paths)
+    }
+
+    /// [`Repo::history_of`], from the commits `history` read.
+    pub fn history_of_with(&self, history: &History, paths: &[String]) -> Result<Vec<Event>, GitError> {
+        let Some(head) = history.head else { return Ok(Vec::new()) };
         // Commits and trees read as raw objects (libgit2's parsed trees, looked up path by
         // path in every commit and its parents, made this 2.6–3× `git log --follow` on a page
-        // of 38 languages); libgit2 orders the walk and reads the author and message of the
-        // commits that changed something.
+        // of 38 languages). Each commit is read once, and ordered here as libgit2's walk
+        // orders them (that walk read every commit again, and the comparisons read each commit
+        // and its parents once more); each version of a folder is read once, kept for the next
+        // commit that changes it. libgit2 reads the author and message of the commits that
+        // changed something.
         let names: Vec<&str> = paths.iter().map(String::as_str).collect();
         let tracked = history::Tracked::new(&names);
         let packs = self.packs();
         let odb = self.objects(&packs)?;
         let mut events = Vec::new();
-        for id in walk {
-            let id = id.map_err(failed(GitOp::WalkHistory))?;
-            let info = history::read_commit(&odb, id)?.ok_or(GitError::Read {
-                op: GitOp::ReadCommit(ObjectId(id)),
-                cause: GitCause::Missing(ObjectId(id)),
-            })?;
-            let changed = history::changed_from_every_parent(&odb, id, &info, &tracked, &names)?;
+        // The commits that changed something, looked up path by path: most of their folders
+        // are the versions the commit before had.
+        let blob_trees = history::FolderTrees::new(&odb);
+        let mut event = |id: Oid, changed: Vec<bool>| -> Result<(), GitError> {
             if !changed.iter().any(|c| *c) {
-                continue;
+                return Ok(());
             }
-            let blobs = history::blobs_at(&odb, id, paths)?;
+            let blobs = history::blobs_at_with(&blob_trees, &odb, id, paths)?;
             let commit = self.inner.find_commit(id).map_err(failed(GitOp::ReadCommit(ObjectId(id))))?;
             let author = commit.author();
             events.push(Event {
@@ -1045,6 +1079,62 @@ impl Repo {
                 blobs: paths.iter().map(|p| blobs.get(p).copied().map(ObjectId)).collect(),
                 changed,
             });
+            Ok(())
+        };
+        match &history.ordered {
+            Some((order, graph)) => {
+                let compare = |trees: &history::FolderTrees, objects: &Objects<'_>, n: u32| {
+                    let (id, info, parents) =
+                        (graph.ids[n as usize], &graph.infos[n as usize], &graph.parents[n as usize]);
+                    let parent_tree = |k: usize| Ok(graph.tree(parents[k]));
+                    history::changed_from_every_parent(trees, objects, id, info, parent_tree, &tracked, &names)
+                };
+                // The comparisons, spread over threads in runs of commits (a run keeps the versions of
+                // folders it read for the commits after). What a thread could not answer from the packs
+                // alone (an object not in a pack, any error) is compared again below, in order,
+                // where an error is reported as the walk meets it.
+                let found: Vec<Option<Option<Vec<bool>>>> = {
+                    use rayon::prelude::*;
+                    let packs: &pack::Packs = &packs;
+                    let runs: Vec<Vec<Option<Option<Vec<bool>>>>> = order
+                        .par_chunks(PARALLEL_RUN)
+                        .map(|run| {
+                            let objects = Objects { packs, odb: None, loose: None };
+                            let trees = history::FolderTrees::new(&objects);
+                            let any = |c: Vec<bool>| c.iter().any(|c| *c).then_some(c);
+                            run.iter().map(|&n| compare(&trees, &objects, n).ok().map(any)).collect()
+                        })
+                        .collect();
+                    runs.into_iter().flatten().collect()
+                };
+                let trees = history::FolderTrees::new(&odb);
+                for (&n, found) in order.iter().zip(found) {
+                    let changed = match found {
+                        Some(changed) => changed,
+                        None => Some(compare(&trees, &odb, n)?),
+                    };
+                    if let Some(changed) = changed {
+                        event(graph.ids[n as usize], changed)?;
+                    }
+                }
+            }
+            None => {
+                let mut walk = self.inner.revwalk().map_err(failed(GitOp::WalkHistory))?;
+                walk.set_sorting(git2::Sort::TIME | git2::Sort::TOPOLOGICAL).map_err(failed(GitOp::WalkHistory))?;
+                walk.push(head.0).map_err(failed(GitOp::WalkHistory))?;
+                for id in walk {
+                    let id = id.map_err(failed(GitOp::WalkHistory))?;
+                    let info = history::read_commit(&odb, id)?.ok_or(GitError::Read {
+                        op: GitOp::ReadCommit(ObjectId(id)),
+                        cause: GitCause::Missing(ObjectId(id)),
+                    })?;
+                    let parent_tree = |k: usize| history::parent_tree(&odb, id, &info, k);
+                    event(
+                        id,
+                        history::changed_from_every_parent(&odb, &odb, id, &info, parent_tree, &tracked, &names)?,
+                    )?;
+                }
+            }
         }
         Ok(events)
     }
@@ -1560,5 +1650,167 @@ mod tests {
             assert_eq!(id.to_string().to_uppercase().parse::<ObjectId>(), Ok(id));
         }
         assert!("ce013625030ba8dba906f756967f9e9ca39446é".parse::<ObjectId>().is_err());
+    }
+
+    /// A history of `seed`'s making, written with libgit2: branches forked and merged
+    /// (octopus merges too), committer times from a few values (many ties) in no order
+    /// (clock skew), files in the root and in a folder added, changed and deleted, one merge
+    /// naming the same parent twice. Every commit is reachable from `HEAD`.
+    fn tangled_history(root: &Path, seed: u64) {
+        let repo = git2::Repository::init(root).unwrap();
+        let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut below = |n: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng % n
+        };
+        let files = ["a.md", "b.md", "docs/a.md", "docs/b.md"];
+        // Per tip: the commit and its files.
+        let mut tips: Vec<(Oid, [Option<u64>; 4])> = Vec::new();
+        let write = |repo: &git2::Repository, state: &[Option<u64>; 4]| -> Oid {
+            let mut docs = repo.treebuilder(None).unwrap();
+            let mut top = repo.treebuilder(None).unwrap();
+            for (k, v) in state.iter().enumerate() {
+                let Some(v) = v else { continue };
+                let blob = repo.blob(format!("{} {v}\n", files[k]).as_bytes()).unwrap();
+                match files[k].strip_prefix("docs/") {
+                    Some(name) => docs.insert(name, blob, 0o100644).unwrap(),
+                    None => top.insert(files[k], blob, 0o100644).unwrap(),
+                };
+            }
+            if !docs.is_empty() {
+                top.insert("docs", docs.write().unwrap(), 0o040000).unwrap();
+            }
+            top.write().unwrap()
+        };
+        for n in 0..70u64 {
+            let time = git2::Time::new(1_700_000_000 + 60 * below(5) as i64, 0);
+            let sig = git2::Signature::new("A", "a@example.com", &time).unwrap();
+            let mut parents: Vec<usize> = Vec::new();
+            if !tips.is_empty() && below(8) != 0 {
+                parents.push(below(tips.len() as u64) as usize);
+                if tips.len() > 1 && below(3) == 0 {
+                    let other = below(tips.len() as u64) as usize;
+                    parents.push(other); // sometimes the same tip twice
+                }
+            }
+            let mut state = parents.first().map_or([None; 4], |&p| tips[p].1);
+            for _ in 0..=below(2) {
+                let k = below(4) as usize;
+                state[k] = if below(5) == 0 { None } else { Some(below(6)) };
+            }
+            let tree = repo.find_tree(write(&repo, &state)).unwrap();
+            let commits: Vec<git2::Commit> = parents.iter().map(|&p| repo.find_commit(tips[p].0).unwrap()).collect();
+            let refs: Vec<&git2::Commit> = commits.iter().collect();
+            let id = repo.commit(None, &sig, &sig, &format!("commit {n}"), &tree, &refs).unwrap();
+            let mut merged: Vec<usize> = parents.clone();
+            merged.sort_unstable();
+            merged.dedup();
+            for &p in merged.iter().rev() {
+                // A merged tip stays a tip now and then: a branch that goes on.
+                if below(3) != 0 {
+                    tips.remove(p);
+                }
+            }
+            tips.push((id, state));
+        }
+        // Everything merged at the end.
+        let time = git2::Time::new(1_700_000_000, 0);
+        let sig = git2::Signature::new("A", "a@example.com", &time).unwrap();
+        let tree = repo.find_tree(write(&repo, &tips[0].1)).unwrap();
+        let commits: Vec<git2::Commit> = tips.iter().map(|t| repo.find_commit(t.0).unwrap()).collect();
+        let refs: Vec<&git2::Commit> = commits.iter().collect();
+        let id = repo.commit(None, &sig, &sig, "all", &tree, &refs).unwrap();
+        repo.reference("refs/heads/main", id, true, "").unwrap();
+        repo.set_head("refs/heads/main").unwrap();
+    }
+
+    #[test]
+    fn history_of_lists_commits_in_libgit2s_order_read_once() {
+        let paths: Vec<String> = ["a.md", "b.md", "docs/a.md", "docs/b.md", "docs"].map(String::from).to_vec();
+        for seed in 0..40 {
+            let tmp = tempfile::tempdir().unwrap();
+            let root = tmp.path();
+            tangled_history(root, seed);
+            // Loose objects first, then packed (kept whole and as deltas).
+            for packed in [false, true] {
+                if packed {
+                    let status = std::process::Command::new("git")
+                        .current_dir(root)
+                        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                        .env("GIT_CONFIG_NOSYSTEM", "1")
+                        .args(["repack", "-adq"])
+                        .status()
+                        .unwrap();
+                    assert!(status.success());
+                }
+                let repo = Repo::discover(root).unwrap();
+                let git = git2::Repository::open(root).unwrap();
+                let mut walk = git.revwalk().unwrap();
+                walk.set_sorting(git2::Sort::TIME | git2::Sort::TOPOLOGICAL).unwrap();
+                walk.push_head().unwrap();
+                let libgit2: Vec<Oid> = walk.map(Result::unwrap).collect();
+                // The order, from commits read once.
+                let packs = repo.packs();
+                let odb = repo.objects(&packs).unwrap();
+                let head = git.head().unwrap().target().unwrap();
+                let graph = history::read_graph(&odb, head).expect("commits in git's own form");
+                let times: Vec<i64> = graph.infos.iter().map(|i| i.time).collect();
+                let order = topo::libgit2_order(&times, &graph.parents, 0).expect("no loop");
+                let ours: Vec<Oid> = order.iter().map(|&n| graph.ids[n as usize]).collect();
+                assert_eq!(ours, libgit2, "seed {seed}, packed {packed}");
+                // The answer, and the same answer from libgit2's walk (an empty grafts file
+                // changes no parent, but sends the walk back to libgit2).
+                let fast = repo.history_of(&paths).unwrap();
+                std::fs::create_dir_all(root.join(".git/info")).unwrap();
+                std::fs::write(root.join(".git/info/grafts"), "").unwrap();
+                let slow = Repo::discover(root).unwrap().history_of(&paths).unwrap();
+                std::fs::remove_file(root.join(".git/info/grafts")).unwrap();
+                let key = |e: &Event| {
+                    (e.commit, e.time, e.author.clone(), e.summary.clone(), e.blobs.clone(), e.changed.clone())
+                };
+                assert!(!fast.is_empty());
+                assert_eq!(
+                    fast.iter().map(key).collect::<Vec<_>>(),
+                    slow.iter().map(key).collect::<Vec<_>>(),
+                    "seed {seed}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn commits_in_another_form_than_gits_are_left_to_libgit2() {
+        let tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+        let parent = "ce013625030ba8dba906f756967f9e9ca394464a";
+        let sig = "A <a@example.com> 1700000000 +0100";
+        // (commit, its time when read here)
+        let cases: &[(String, Option<i64>)] = &[
+            (format!("tree {tree}\nauthor {sig}\ncommitter {sig}\n\nmessage\n"), Some(1_700_000_000)),
+            (
+                format!("tree {tree}\nparent {parent}\nparent {parent}\nauthor {sig}\ncommitter C <c> 5 -0000\n\nm"),
+                Some(5),
+            ),
+            (format!("tree {tree}\nauthor {sig}\ncommitter A <a> <b> 7 +0000\n\n"), Some(7)),
+            // Upper-case hexadecimal, a short id, an extra header before the committer.
+            (format!("tree {}\nauthor {sig}\ncommitter {sig}\n", tree.to_uppercase()), None),
+            (format!("tree {}\nauthor {sig}\ncommitter {sig}\n", &tree[..39]), None),
+            (format!("tree {tree}\nauthor {sig}\nmergetag x\ncommitter {sig}\n"), None),
+            // No time, no zone, a negative time, a zone of three digits, a carriage return.
+            (format!("tree {tree}\nauthor {sig}\ncommitter A <a>\n"), None),
+            (format!("tree {tree}\nauthor {sig}\ncommitter A <a> 7\n"), None),
+            (format!("tree {tree}\nauthor {sig}\ncommitter A <a> -7 +0000\n"), None),
+            (format!("tree {tree}\nauthor {sig}\ncommitter A <a> 7 +000\n"), None),
+            (format!("tree {tree}\nauthor {sig}\ncommitter {sig}\r\n"), None),
+            // A '>' before the '<', an author without an e-mail, no author.
+            (format!("tree {tree}\nauthor {sig}\ncommitter A >a< 7 +0000\n"), None),
+            (format!("tree {tree}\nauthor A 7 +0000\ncommitter {sig}\n"), None),
+            (format!("tree {tree}\ncommitter {sig}\n"), None),
+        ];
+        for (text, time) in cases {
+            let parsed = history::parse_commit_for_tests(text.as_bytes());
+            assert_eq!(parsed, *time, "{text:?}");
+        }
     }
 }

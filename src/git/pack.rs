@@ -170,6 +170,8 @@ struct Pack {
 
 /// Size of the index's header: magic, version.
 const IDX_HEADER: usize = 8;
+/// How many guesses [`Pack::find`] makes from an id's value before it searches by halves.
+const GUESSES: usize = 3;
 /// Where the sorted ids start: after the header and the 256 fan-out counts.
 const IDX_IDS: usize = IDX_HEADER + 256 * 4;
 
@@ -207,7 +209,9 @@ impl Pack {
         Some(Pack { idx, file, len, count })
     }
 
-    /// The offset of the object with this id, by binary search within its fan-out slot.
+    /// The offset of the object with this id, within its fan-out slot: ids are spread evenly,
+    /// so a few guesses from the id's next bytes come near it (each probe of a large index is
+    /// a miss of the processor's caches), then a binary search.
     fn find(&self, id: &[u8]) -> Option<u64> {
         if id.len() != 20 {
             return None;
@@ -215,10 +219,30 @@ impl Pack {
         let first = id[0] as usize;
         let mut lo = if first == 0 { 0 } else { be32(&self.idx[IDX_HEADER + 4 * (first - 1)..]) as usize };
         let mut hi = be32(&self.idx[IDX_HEADER + 4 * first..]) as usize;
+        let key = |i: usize| &self.idx[IDX_IDS + 20 * i..IDX_IDS + 20 * i + 20];
+        // The eight bytes after the first, as a number (within a slot the first byte is the
+        // same).
+        let value = |k: &[u8]| u64::from_be_bytes(k[1..9].try_into().expect("ids are 20 bytes"));
+        let target = value(id);
+        for _ in 0..GUESSES {
+            if hi - lo <= 16 {
+                break;
+            }
+            let (low, high) = (value(key(lo)), value(key(hi - 1)));
+            if target < low || target > high {
+                return None;
+            }
+            let span = u128::from(high - low).max(1);
+            let guess = lo + (u128::from(target - low) * (hi - 1 - lo) as u128 / span) as usize;
+            match key(guess).cmp(id) {
+                std::cmp::Ordering::Less => lo = guess + 1,
+                std::cmp::Ordering::Greater => hi = guess,
+                std::cmp::Ordering::Equal => return self.offset(guess),
+            }
+        }
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let at = IDX_IDS + 20 * mid;
-            match self.idx[at..at + 20].cmp(id) {
+            match key(mid).cmp(id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return self.offset(mid),
@@ -299,8 +323,26 @@ impl Pack {
         if size > MAX_OBJECT || size as u64 > room {
             return None;
         }
+        // One decompressor per thread, reset for each object, instead of a new one (its state
+        // and its 32 KiB window allocated) for each of the thousands of small commits and
+        // trees a walk inflates.
+        thread_local! {
+            static ZLIB: std::cell::RefCell<Option<flate2::Decompress>> = const { std::cell::RefCell::new(None) };
+        }
+        let mut z = match ZLIB.with(|z| z.borrow_mut().take()) {
+            Some(mut z) => {
+                z.reset(true);
+                z
+            }
+            None => flate2::Decompress::new(true),
+        };
+        let out = self.inflate_with(&mut z, entry, size);
+        ZLIB.with(|kept| *kept.borrow_mut() = Some(z));
+        out
+    }
+
+    fn inflate_with(&self, z: &mut flate2::Decompress, entry: &Entry, size: usize) -> Option<Vec<u8>> {
         let mut out = Vec::with_capacity(size + 1);
-        let mut z = flate2::Decompress::new(true);
         let mut input = entry.first.clone();
         let mut next = entry.data + input.len() as u64;
         // Compressed data is rarely larger than its inflated size plus zlib's framing; read in
