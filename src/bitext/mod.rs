@@ -51,8 +51,8 @@ pub struct Unit {
     pub code: Vec<String>,
     /// For code: the words of what normalizing left out (placeholders' and quoted strings'
     /// texts, which translations translate), each as its lexicon meaning once the side's
-    /// language is known ([`Side::in_lang`]): what tells apart two commands that normalize
-    /// alike (`basename {{path/to/file}}` and `basename {{path/to/directory}}`).
+    /// language is known ([`Side::in_lang`]), sorted, each once: what tells apart two commands
+    /// that normalize alike (`basename {{path/to/file}}` and `basename {{path/to/directory}}`).
     pub detail: Vec<String>,
 }
 
@@ -147,11 +147,13 @@ impl<'t> Side<'t> {
                 BlockKind::Command => text::plain(raw, markdown),
                 _ => text::plain(raw, markdown),
             };
-            let (code, detail) = match b.kind {
+            let (code, mut detail) = match b.kind {
                 BlockKind::Command => code_parts(&plain),
                 BlockKind::Code => code_parts(&code_body(raw)),
                 _ => (Vec::new(), Vec::new()),
             };
+            detail.sort_unstable();
+            detail.dedup();
             let mut anchors = if b.kind.is_prose() { align::anchors(&plain) } else { HashSet::new() };
             if markdown && b.kind.is_prose() {
                 anchors.extend(link_targets(raw).into_iter().map(|t| format!("→{t}")));
@@ -201,6 +203,8 @@ impl<'t> Side<'t> {
                     _ => vec![word],
                 })
                 .collect();
+            unit.detail.sort_unstable();
+            unit.detail.dedup();
         }
         self.lang = Some(primary);
         self
@@ -625,12 +629,25 @@ pub fn code_similarity(a: &[String], b: &[String]) -> f64 {
 
 /// How alike two code units' details are ([`Unit::detail`]), from 0 to 1: the share of their
 /// words (or meanings) they have in common; 1 when neither has any.
+/// Both are sorted, each word once ([`Unit::detail`]): counted by merging, without allocating
+/// (the alignment weighs every pair within its band).
 pub fn detail_similarity(a: &[String], b: &[String]) -> f64 {
-    let (sa, sb): (HashSet<&String>, HashSet<&String>) = (a.iter().collect(), b.iter().collect());
-    if sa.is_empty() && sb.is_empty() {
+    if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    2.0 * sa.intersection(&sb).count() as f64 / (sa.len() + sb.len()) as f64
+    let (mut x, mut y, mut shared) = (0, 0, 0usize);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// The key that identifies a block across languages, when it has one: a heading's explicit
@@ -1072,17 +1089,15 @@ fn couple(a: &[Unit], b: &[Unit], beads: Vec<Bead>) -> Vec<Bead> {
         let code_pair = bead.a.len() == 1 && bead.b.len() == 1 && a[bead.a.start].kind.is_code();
         if code_pair && bead.a.start > 0 && bead.b.start > 0 {
             let (i, j) = (bead.a.start - 1, bead.b.start - 1);
-            let lone_a = out.iter().rposition(|x| x.a == (i..i + 1) && x.b.is_empty());
-            let lone_b = out.iter().rposition(|x| x.b == (j..j + 1) && x.a.is_empty());
+            // Only in the run of units without counterpart right before this pair (a search
+            // of the whole would make a page of many examples quadratic).
+            let run = out.len() - out.iter().rev().take_while(|x| x.a.is_empty() || x.b.is_empty()).count();
+            let lone_a = out[run..].iter().rposition(|x| x.a == (i..i + 1) && x.b.is_empty()).map(|p| p + run);
+            let lone_b = out[run..].iter().rposition(|x| x.b == (j..j + 1) && x.a.is_empty()).map(|p| p + run);
             if let (Some(x), Some(y)) = (lone_a, lone_b) {
                 let prose = |u: &Unit| u.kind.is_prose() && u.kind != BlockKind::Heading;
-                // Only units without counterpart between them and this pair.
                 let from = x.min(y);
-                if prose(&a[i])
-                    && prose(&b[j])
-                    && compatible(&a[i], &b[j])
-                    && out[from..].iter().all(|o| o.a.is_empty() || o.b.is_empty())
-                {
+                if prose(&a[i]) && prose(&b[j]) && compatible(&a[i], &b[j]) {
                     let between: Vec<Bead> = out
                         .drain(from..)
                         .enumerate()
@@ -1247,6 +1262,9 @@ const DETAIL: f64 = 2.0;
 const MERGE: f64 = 5.5;
 /// The band's half-width around the diagonal, in units, at least.
 const BAND: usize = 60;
+/// The band's half-width at most: a translation that lacks more blocks than this in one run
+/// of a page without anchors is not aligned past them.
+const MAX_BAND: usize = 400;
 
 /// The cost of pairing units `a` with `b` (one side may hold two prose units), or `None`
 /// when they cannot render each other.
@@ -1342,30 +1360,31 @@ fn align_segment(
         let lone_b = rb.clone().map(|j| Bead { a: ra.end..ra.end, b: j..j + 1 });
         return lone_a.chain(lone_b).collect();
     }
-    let width = BAND.max(n.abs_diff(m) + BAND / 2);
+    // Wide enough for every unit of the longer side to go without counterpart where the sides
+    // differ in length, but never wider than MAX_BAND: a page of thousands of blocks whose
+    // translation lacks a third of them made a band of thousands of columns on every row, and
+    // memory and time grew with the square of the page (20,000 tldr examples: 7.9 GB). A path
+    // outside the band is not considered; the band is always connected, so one is found.
+    let width = BAND.max(n.abs_diff(m) + BAND / 2).min(MAX_BAND);
     // Row i holds columns lo(i)..=hi(i).
     let lo = |i: usize| (i * m / n).saturating_sub(width);
     let hi = |i: usize| (i * m / n + width).min(m);
-    let mut best: Vec<Vec<f64>> = Vec::with_capacity(n + 1);
-    let mut back: Vec<Vec<(u8, u8)>> = Vec::with_capacity(n + 1);
-    let get = |best: &Vec<Vec<f64>>, i: usize, j: usize| -> f64 {
-        if j < lo(i) || j > hi(i) {
-            f64::INFINITY
-        } else {
-            best[i][j - lo(i)]
-        }
-    };
     const MOVES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+    // The costs of the last three rows only (a move goes back two rows at most), and each
+    // cell's move as its index in MOVES (NONE where no path reaches it): a byte a cell.
+    const NONE: u8 = u8::MAX;
+    let mut rows: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
     for i in 0..=n {
         let (l, h) = (lo(i), hi(i));
         let mut row = vec![f64::INFINITY; h - l + 1];
-        let mut brow = vec![(0u8, 0u8); h - l + 1];
+        let mut brow = vec![NONE; h - l + 1];
         for j in l..=h {
             if i == 0 && j == 0 {
                 row[0] = 0.0;
                 continue;
             }
-            for &(di, dj) in &MOVES {
+            for (k, &(di, dj)) in MOVES.iter().enumerate() {
                 if di > i || dj > j {
                     continue;
                 }
@@ -1376,7 +1395,12 @@ fn align_segment(
                         row[j - dj - l]
                     }
                 } else {
-                    get(&best, i - di, j - dj)
+                    let (pi, pj) = (i - di, j - dj);
+                    if pj < lo(pi) || pj > hi(pi) {
+                        f64::INFINITY
+                    } else {
+                        rows[pi % 3][pj - lo(pi)]
+                    }
                 };
                 if !prev.is_finite() {
                     continue;
@@ -1395,21 +1419,23 @@ fn align_segment(
                 let c = prev + step;
                 if c < row[j - l] {
                     row[j - l] = c;
-                    brow[j - l] = (di as u8, dj as u8);
+                    brow[j - l] = k as u8;
                 }
             }
         }
-        best.push(row);
+        rows[i % 3] = row;
         back.push(brow);
     }
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj) = if j < lo(i) || j > hi(i) { (0, 0) } else { back[i][j - lo(i)] };
-        // Outside the band's reach (cannot happen with a band wider than the sides differ):
-        // leave the rest without counterpart.
-        let (di, dj) =
-            if (di, dj) == (0, 0) { (usize::from(i > 0), usize::from(i == 0)) } else { (di as usize, dj as usize) };
+        let k = if j < lo(i) || j > hi(i) { NONE } else { back[i][j - lo(i)] };
+        // Outside the band's reach (cannot happen: the band is connected): leave the rest
+        // without counterpart.
+        let (di, dj) = match MOVES.get(usize::from(k)) {
+            Some(&mv) => mv,
+            None => (usize::from(i > 0), usize::from(i == 0)),
+        };
         beads.push(Bead { a: ra.start + i - di..ra.start + i, b: rb.start + j - dj..rb.start + j });
         i -= di;
         j -= dj;
@@ -1482,7 +1508,7 @@ mod tests {
         let directory = detail("`base {{path/to/directory}}`\n", "en");
         assert!(detail_similarity(&file, &fichier) > detail_similarity(&directory, &fichier));
         // Words of a language the lexicon does not cover are kept as they are.
-        assert_eq!(detail("`tool -e \"load({{X.t}})\"`\n", "ja"), ["load", "x", "t"]);
+        assert_eq!(detail("`tool -e \"load({{X.t}})\"`\n", "ja"), ["load", "t", "x"]);
         assert_eq!(detail_similarity(&[], &[]), 1.0);
     }
 
@@ -1495,6 +1521,24 @@ mod tests {
         let pairs = line_pairs(&Bitext::in_langs(en, fr, true, ("en", "fr")));
         assert!(pairs.contains(&(Some(9), Some(13))) && pairs.contains(&(Some(11), Some(15))), "{pairs:?}");
         assert!(pairs.contains(&(None, Some(9))) && pairs.contains(&(None, Some(11))), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_translation_lacking_more_blocks_than_the_band_is_still_covered_in_order() {
+        // 1,200 examples against 150, with no anchor (every command normalizes alike): the
+        // band stops at MAX_BAND columns, and every unit of both sides is in one bead, in order.
+        let page = |n: usize, word: &str| {
+            (0..n).map(|k| format!("- {word} {k}:\n\n`tool \"{k}\"`\n")).collect::<Vec<_>>().join("\n")
+        };
+        let (en, fr) = (page(1200, "Do thing"), page(150, "Fais la chose"));
+        let bt = Bitext::in_langs(&en, &fr, true, ("en", "fr"));
+        let (mut i, mut j) = (0, 0);
+        for bead in &bt.beads {
+            assert_eq!((bead.a.start, bead.b.start), (i, j), "{bead:?}");
+            (i, j) = (bead.a.end, bead.b.end);
+        }
+        assert_eq!((i, j), (bt.source.units.len(), bt.target.units.len()));
+        assert!(bt.source.units.len() - bt.target.units.len() > 2 * MAX_BAND);
     }
 
     #[test]
