@@ -1025,7 +1025,10 @@ fn recouple(a: &[Unit], b: &[Unit], mut beads: Vec<Bead>, cost: &dyn Fn(usize, u
         // The command below b[j], paired with a single command of `a` further on.
         let Some(m) = of_b[j + 1].filter(|&m| single(&beads[m])) else { continue };
         let p = beads[m].a.start;
-        if p < i + 3 || !code(a, p) || of_a[i + 1].is_some_and(|x| x == m) {
+        // Only when that command is the same code as b's (once normalized): a command paired
+        // with another for want of better is no evidence (opentelemetry.io's collector page
+        // moved a section's introduction under the next section so).
+        if p < i + 3 || !code(a, p) || of_a[i + 1].is_some_and(|x| x == m) || !same_code(&a[p].code, &b[j + 1].code) {
             continue;
         }
         let k = p - 1;
