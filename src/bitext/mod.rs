@@ -342,7 +342,7 @@ pub fn code_body(raw: &str) -> String {
 fn markup_skeleton(body: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let chars: Vec<char> = body.chars().collect();
-    // The end of what opens at `at` with `open`, closing with `close` (quotes respected).
+    // Where what starts at `from` ends: after the first `close` outside quotes.
     let find = |from: usize, close: &str| -> usize {
         let close: Vec<char> = close.chars().collect();
         let mut quote: Option<char> = None;
@@ -359,67 +359,76 @@ fn markup_skeleton(body: &str) -> String {
         }
         chars.len()
     };
+    // A script's lines, as any code's: comments and blank lines left out.
+    let script = |text: &[char], out: &mut Vec<String>| {
+        let text: String = text.iter().collect();
+        out.extend(text.lines().map(strip_comment).filter(|l| !l.trim().is_empty()).map(str::to_owned));
+    };
     let mut i = 0;
     let mut at_line_start = true;
     while i < chars.len() {
-        let rest = &chars[i..];
-        let line_end = rest.iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
-        let line: String = chars[i..line_end].iter().collect();
-        let trimmed = line.trim();
-        if at_line_start && (trimmed.starts_with("import ") || trimmed.starts_with("export ")) {
-            out.push(trimmed.to_owned());
-            i = line_end + 1;
-            continue;
-        }
-        if at_line_start && trimmed == "---" {
-            // A component script (Astro): code to the next `---`.
-            let body_start = (line_end + 1).min(chars.len());
-            let end = chars[body_start..]
-                .split(|&c| c == '\n')
-                .scan(body_start, |pos, l| {
-                    let here = *pos;
-                    *pos += l.len() + 1;
-                    Some((here, l.iter().collect::<String>()))
-                })
-                .find(|(_, l)| l.trim() == "---")
-                .map_or(chars.len(), |(here, _)| here);
-            let script: String = chars[body_start..end.min(chars.len())].iter().collect();
-            out.extend(script.lines().map(strip_comment).filter(|l| !l.trim().is_empty()).map(str::to_owned));
-            i = (end + 4).min(chars.len() + 1);
-            continue;
-        }
-        at_line_start = false;
-        let c = chars[i];
-        let piece_end = if rest.starts_with(&['<', '!', '-', '-']) {
-            let end = find(i + 4, "-->");
-            i = end;
-            continue;
-        } else if rest.starts_with(&['{', '/', '*']) {
-            let end = find(i + 3, "*/}");
-            i = end;
-            continue;
-        } else if c == '<' && rest.get(1).is_some_and(|n| n.is_alphabetic() || *n == '/') {
-            let end = find(i + 1, ">");
-            let tag: String = chars[i..end].iter().collect();
-            let name: String = tag[1..].chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-            // `< Card …>`: not the `<file>` placeholder of a command line (code_tokens).
-            let shown = format!("< {}", tag[1..].split_whitespace().collect::<Vec<_>>().join(" "));
-            if name == "script" || name == "style" {
-                // Its content is code, to the closing tag.
-                let closing = format!("</{name}");
-                let close_at = (end..chars.len())
-                    .find(|&k| chars[k..].iter().take(closing.len()).collect::<String>().eq_ignore_ascii_case(&closing))
-                    .unwrap_or(chars.len());
-                out.push(shown);
-                let script: String = chars[end..close_at].iter().collect();
-                out.extend(script.lines().map(strip_comment).filter(|l| !l.trim().is_empty()).map(str::to_owned));
-                i = close_at;
+        if at_line_start {
+            // Only at a line's start (a line read again at each of its characters made a long
+            // line quadratic).
+            let line_end = chars[i..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
+            let line: String = chars[i..line_end].iter().collect();
+            let trimmed = line.trim();
+            if trimmed.starts_with("import ") || trimmed.starts_with("export ") {
+                out.push(trimmed.to_owned());
+                i = line_end + 1;
                 continue;
             }
-            out.push(shown);
-            i = end;
+            if trimmed == "---" {
+                // A component script (Astro): code to the next `---`.
+                let body_start = (line_end + 1).min(chars.len());
+                let end = chars[body_start..]
+                    .split(|&c| c == '\n')
+                    .scan(body_start, |pos, l| {
+                        let here = *pos;
+                        *pos += l.len() + 1;
+                        Some((here, l.iter().collect::<String>()))
+                    })
+                    .find(|(_, l)| l.trim() == "---")
+                    .map_or(chars.len(), |(here, _)| here);
+                script(&chars[body_start..end.min(chars.len())], &mut out);
+                i = (end + 4).min(chars.len() + 1);
+                continue;
+            }
+            at_line_start = false;
+        }
+        let rest = &chars[i..];
+        let c = chars[i];
+        // Comments are left out.
+        if rest.starts_with(&['<', '!', '-', '-']) {
+            i = find(i + 4, "-->");
             continue;
-        } else if rest.starts_with(&['{', '%']) {
+        }
+        if rest.starts_with(&['{', '/', '*']) {
+            i = find(i + 3, "*/}");
+            continue;
+        }
+        if c == '<' && rest.get(1).is_some_and(|n| n.is_alphabetic() || *n == '/') {
+            let end = find(i + 1, ">");
+            let tag: String = chars[i + 1..end].iter().collect();
+            // `< Card …>`: not the `<file>` placeholder of a command line (code_tokens).
+            out.push(format!("< {}", tag.split_whitespace().collect::<Vec<_>>().join(" ")));
+            i = end;
+            let name = tag.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+            if name == "script" || name == "style" {
+                // Its content is code, to the closing tag.
+                let closing: Vec<char> = format!("</{name}").chars().collect();
+                let close_at = (end..chars.len())
+                    .find(|&k| {
+                        chars[k..].len() >= closing.len()
+                            && chars[k..k + closing.len()].iter().zip(&closing).all(|(x, y)| x.eq_ignore_ascii_case(y))
+                    })
+                    .unwrap_or(chars.len());
+                script(&chars[end..close_at], &mut out);
+                i = close_at;
+            }
+            continue;
+        }
+        let piece_end = if rest.starts_with(&['{', '%']) {
             find(i + 2, "%}")
         } else if c == '{' {
             // An expression, to its matching brace.
@@ -440,9 +449,8 @@ fn markup_skeleton(body: &str) -> String {
             }
             (k + 1).min(chars.len())
         } else {
-            if c == '\n' {
-                at_line_start = true;
-            }
+            // Text between tags: left out.
+            at_line_start = c == '\n';
             i += 1;
             continue;
         };
@@ -1033,11 +1041,12 @@ fn recouple(a: &[Unit], b: &[Unit], mut beads: Vec<Bead>, cost: &dyn Fn(usize, u
         }
         let k = p - 1;
         let lone = |x: usize| of_a[x].is_some_and(|t| beads[t].b.is_empty());
-        let better = match (cost(k, j), cost(i, j)) {
-            (Some(now), Some(_)) => now < GAP,
-            _ => false,
-        };
-        if !(a[k].is_prose() && compatible(&a[k], &b[j]) && (i + 1..=k).all(lone) && better) {
+        // Better than leaving it alone.
+        if !(a[k].is_prose()
+            && compatible(&a[k], &b[j])
+            && (i + 1..=k).all(lone)
+            && cost(k, j).is_some_and(|c| c < GAP))
+        {
             continue;
         }
         // a[i] alone, then a[i + 1..k] alone as they were, then a[k] with b[j]; all before b[j].
