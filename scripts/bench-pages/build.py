@@ -18,7 +18,8 @@ Python 3 standard library only; git on PATH.
 #
 #   heading      `#`… line (an explicit `{#id}` is left out of its text)
 #   shortcode    a line that is only a Hugo shortcode (`{{< x >}}`, `{{% /x %}}`)
-#   html         a line starting with an HTML tag or comment
+#   html         a line starting with an HTML tag or comment, or an MDX `import … from '…'` /
+#                `export const …` line
 #   linkdef      a link reference definition (`[name]: /target`)
 #   list-item    a line starting with `-`, `*`, `+` or `1.`; following lines that start no other
 #                block are its continuation
@@ -43,6 +44,7 @@ SHORTCODE_LINE_RE = re.compile(r"^\s*(\{\{[<%].*?[%>]\}\}\s*)+$")
 SHORTCODE_NAME_RE = re.compile(r"\{\{[<%]\s*(/?)\s*([\w./-]+)")
 LINKDEF_RE = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:(\s|$)")
 HTML_LINE_RE = re.compile(r"^\s*<(/?[A-Za-z][\w-]*|!--)")
+MDX_ESM_RE = re.compile(r"^(import\s.*\sfrom\s*['\"]|import\s+['\"]|export\s+(const|default|function)\s)")
 LIST_RE = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+|$)")
 TABLE_RE = re.compile(r"^\s*\|")
 TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -114,7 +116,7 @@ def _line_kind(line, tldr):
         return "quote"
     if LIST_RE.match(line):
         return "list-item"
-    if HTML_LINE_RE.match(line):
+    if HTML_LINE_RE.match(line) or MDX_ESM_RE.match(line):
         return "html"
     if LINKDEF_RE.match(line):
         return "linkdef"
@@ -443,6 +445,34 @@ def otel_current(root, lang):
     return out
 
 
+def site_current(root, source, translation, listing):
+    """The translations `listing` names (lines `LANG PATH`, PATH from the repository root, as
+    `stele status` lists the current ones), with their sources found by the two layout patterns
+    (`{lang}`, `{path}`): {lang: [(rel, source text, translation text)]}."""
+    def pattern(p):
+        parts = re.split(r"(\{lang\}|\{path\})", p)
+        rx = "".join("(?P<lang>[^/]+)" if x == "{lang}" else "(?P<path>.+)" if x == "{path}" else re.escape(x)
+                     for x in parts)
+        return re.compile("^" + rx + "$")
+    rx = pattern(translation)
+    out = {}
+    for line in open(listing, encoding="utf-8"):
+        if not line.strip():
+            continue
+        lang, path = line.split(None, 1)
+        path = path.strip()
+        m = rx.match(path)
+        if not m or not os.path.isfile(os.path.join(root, path)):
+            continue
+        rel = m.group("path")
+        src = os.path.join(root, source.replace("{path}", rel))
+        if not os.path.isfile(src):
+            continue
+        out.setdefault(lang, []).append((rel, open(src, encoding="utf-8").read(),
+                                         open(os.path.join(root, path), encoding="utf-8").read()))
+    return out
+
+
 def hugo_match(te, tt):
     a, b = parse_hugo(te), parse_hugo(tt)
     b.fm = PIN_LINE_RE.sub("", b.fm)
@@ -490,7 +520,7 @@ def sentences_of(text, lang):
     `?` and a space before a capital (not after a common abbreviation or an initial), or after
     `。！？` in Japanese and Chinese. A piece whose brackets, backticks or `**` are unbalanced
     (a cut inside a link or code) undoes the cut."""
-    cjk = lang in ("ja", "zh", "zh-cn", "zh-tw", "ko")
+    cjk = lang.lower() in ("ja", "zh", "zh-cn", "zh-tw", "ko")
     parts = [x for x in (CJK_BREAK_RE if cjk else LATIN_BREAK_RE).split(text) if x.strip()]
     out = []
     for part in parts:
@@ -507,7 +537,7 @@ def sentences_of(text, lang):
 def long_sentence(t, lang):
     """Long enough that its absence is a finding to expect: four words, or twelve characters in
     Japanese and Chinese."""
-    if lang in ("ja", "zh", "zh-cn", "zh-tw"):
+    if lang.lower() in ("ja", "zh", "zh-cn", "zh-tw"):
         return len(t.strip()) >= 12
     return len(t.split()) >= 4
 
@@ -574,7 +604,7 @@ def perturb(kind, src, tgt, rng, pool, is_tldr, lang=""):
             return None
         ci, cut, k = rng.choice(options)
         (kind_, _lines), src_block = t.chunks[ci][0]
-        cjk = lang in ("ja", "zh", "zh-cn", "zh-tw", "ko")
+        cjk = lang.lower() in ("ja", "zh", "zh-cn", "zh-tw", "ko")
         kept = ("" if cjk else " ").join(x.strip() if not cjk else x for j, x in enumerate(cut) if j != k)
         t.chunks[ci] = [((kind_, [kept]), src_block)]
         info["_target_block"] = chunk_block_ids(tgt)[ci][0]
@@ -886,13 +916,21 @@ def build_diff(out, name, units, hugo, seed):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tldr", required=True, help="a checkout of tldr-pages/tldr")
-    ap.add_argument("--otel", required=True, help="a checkout of open-telemetry/opentelemetry.io (content/ and its git history)")
+    ap.add_argument("--otel", help="a checkout of open-telemetry/opentelemetry.io (content/ and its git history)")
+    ap.add_argument("--site", help="instead of --otel: a checkout of another docs site (held-out pages)")
+    ap.add_argument("--site-source", help="--site's source layout, e.g. docs/src/content/docs/{path}")
+    ap.add_argument("--site-translation", help="--site's translation layout, e.g. docs/src/content/docs/{lang}/{path}")
+    ap.add_argument("--site-current", help="--site's current translations, one `LANG PATH` per line")
     ap.add_argument("--out", required=True, help="the bench folder to create (must not exist)")
     ap.add_argument("--seed", default="30")
     ap.add_argument("--tldr-pages", type=int, default=200)
     ap.add_argument("--hugo-pages", type=int, default=65, help="pages per language (ja, pt, es)")
     ap.add_argument("--hugo-max-lines", type=int, default=250, help="leave out longer English pages")
     args = ap.parse_args()
+    if bool(args.otel) == bool(args.site):
+        sys.exit("give one of --otel and --site")
+    if args.site and not (args.site_source and args.site_translation and args.site_current):
+        sys.exit("--site needs --site-source, --site-translation and --site-current")
     if os.path.exists(args.out):
         sys.exit("%s exists; remove it first" % args.out)
     seed = args.seed
@@ -920,8 +958,9 @@ def main():
     # hugo
     hunits = []
     stats = {}
-    for lang in ("ja", "pt", "es"):
-        cur = otel_current(args.otel, lang)
+    site = site_current(args.site, args.site_source, args.site_translation, args.site_current) if args.site else None
+    for lang in (sorted(site) if site is not None else ("ja", "pt", "es")):
+        cur = site[lang] if site is not None else otel_current(args.otel, lang)
         matched = []
         for rel, te, tt in cur:
             if te.count("\n") > args.hugo_max_lines:
@@ -948,7 +987,8 @@ def main():
 
     heads = {name: head(os.path.join(args.out, name)) for name in ("tldr", "hugo", "tldr-diff", "hugo-diff")}
     gold = {"version": 1, "seed": seed, "repo_heads": heads,
-            "inputs": {"tldr": commit_of(args.tldr), "opentelemetry.io": commit_of(args.otel)},
+            "inputs": {"tldr": commit_of(args.tldr),
+                       ("site" if args.site else "opentelemetry.io"): commit_of(args.site or args.otel)},
             "candidates": {"tldr": {"fr": {"matched": len(cands), "chosen": len(chosen)}}, "hugo": stats},
             "repos": {"tldr": "tldr", "hugo": "hugo", "tldr-diff": "tldr-diff", "hugo-diff": "hugo-diff"},
             "docs": tldr_entries + hugo_entries,

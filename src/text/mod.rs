@@ -191,11 +191,13 @@ fn split_markup(mut b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block
     let raw = b.text(text);
     // An MDX component written over several lines (`<SidebarPreview config={[…]} />`): its
     // props are code.
+    // So is one whose lines hold only its tag (`<LinkButton\n\thref="…"\n\tvariant="…"`,
+    // its text on the lines after).
     let t = raw.trim();
     if b.kind == BlockKind::Paragraph
         && t.starts_with('<')
         && t[1..].starts_with(|c: char| c.is_ascii_uppercase())
-        && t.ends_with("/>")
+        && (t.ends_with("/>") || !html_text_lines(t).contains(&true))
     {
         b.kind = BlockKind::Markup;
         out.push(b);
@@ -233,6 +235,137 @@ fn split_markup(mut b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block
     }
 }
 
+/// Reads HTML (or JSX) character by character, telling `f` whether each is outside tags and
+/// `{…}` expressions: a tag may run over several lines (`<LinkCard\n  title="…"\n/>`), and
+/// quotes and braces inside a tag are skipped (`config={[{ link: '/' }]}`, `onClick={() => go()}`).
+fn scan_html(raw: &str, mut f: impl FnMut(char, bool)) {
+    let (mut in_tag, mut quote, mut depth) = (false, None::<char>, 0usize);
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut outside = false;
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '"' | '\'' | '`' if in_tag || depth > 0 => quote = Some(c),
+                '{' => depth += 1,
+                '}' if depth > 0 => depth -= 1,
+                _ if depth > 0 => {}
+                '>' if in_tag => in_tag = false,
+                _ if in_tag => {}
+                '<' if chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!')) => in_tag = true,
+                _ => outside = true,
+            }
+        }
+        f(c, outside);
+    }
+}
+
+/// For each line of an HTML (or JSX) block, whether it holds text outside its tags.
+fn html_text_lines(raw: &str) -> Vec<bool> {
+    let mut out = vec![false];
+    scan_html(raw, |c, outside| {
+        if c == '\n' {
+            out.push(false);
+        } else if outside && c.is_alphanumeric() {
+            *out.last_mut().expect("one entry per line") = true;
+        }
+    });
+    if raw.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// The text of HTML (or JSX) outside its tags and `{…}` expressions.
+fn html_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    scan_html(raw, |c, outside| out.push(if outside { c } else { ' ' }));
+    out
+}
+
+/// Splits an HTML (or JSX) block of several lines: its lines of tags stay HTML, and the text
+/// between them is a paragraph to translate — `<Aside>\n  Read this first.\n</Aside>`, a
+/// `<TabItem label="…">Sirius, Vega</TabItem>` line, a `<td>` cell: what the reader sees, in
+/// HTML as in MDX. A text line that starts with a tag starts a paragraph of its own (one
+/// `<TabItem>` per line). Raw content (`<script>`, `<style>`, `<pre>`, comments) is left whole.
+fn split_html(b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
+    let raw = b.text(text);
+    let head = raw.trim_start().get(..9).unwrap_or(raw.trim_start()).to_ascii_lowercase();
+    let raw_content = ["<script", "<style", "<pre", "<textarea", "<!", "<?"].iter().any(|p| head.starts_with(p));
+    if raw_content || !raw.contains('\n') {
+        out.push(b);
+        return;
+    }
+    let has_text = html_text_lines(raw);
+    if !has_text.iter().any(|&t| t) {
+        out.push(b);
+        return;
+    }
+    let mut at = b.range.start;
+    let mut run: Option<Range<usize>> = None;
+    let flush = |run: &mut Option<Range<usize>>, out: &mut Vec<Block>| {
+        if let Some(r) = run.take() {
+            out.extend(block(BlockKind::Paragraph, text, r, index));
+        }
+    };
+    for (line, text_here) in raw.split_inclusive('\n').zip(has_text) {
+        let start = at + (line.len() - line.trim_start().len());
+        let end = at + line.len();
+        at = end;
+        if !text_here {
+            flush(&mut run, out);
+            out.extend(block(BlockKind::Html, text, start..end, index));
+            continue;
+        }
+        match run.as_mut() {
+            Some(r) if !line.trim_start().starts_with('<') => r.end = end,
+            _ => {
+                flush(&mut run, out);
+                run = Some(start..end);
+            }
+        }
+    }
+    flush(&mut run, out);
+}
+
+/// Whether a Markdown body reads as MDX: an ESM `import … from '…'` line, or a line that opens a
+/// component (`<Aside>`, `<Tabs syncKey="…">`: a capital letter after `<`), outside code fences.
+fn looks_like_mdx(body: &str) -> bool {
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let l = line.trim_start();
+        if let Some(f) = fence {
+            if l.starts_with(f) && l.trim_start_matches(['`', '~']).trim().is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if l.starts_with("```") {
+            fence = Some("```");
+            continue;
+        }
+        if l.starts_with("~~~") {
+            fence = Some("~~~");
+            continue;
+        }
+        let import = line.starts_with("import ") && (line.contains(" from '") || line.contains(" from \""));
+        let component = l.starts_with('<') && l[1..].starts_with(|c: char| c.is_ascii_uppercase());
+        if import || component {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a code block is fenced (``` or ~~~), not indented.
+fn is_fenced(raw: &str) -> bool {
+    let l = raw.trim_start();
+    l.starts_with("```") || l.starts_with("~~~")
+}
+
 /// Splits a text into blocks; `markdown` selects the Markdown parser over blank-line paragraphs.
 pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
     let index = LineIndex::new(text);
@@ -267,6 +400,7 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
     }
 
     let body = &text[body_start..];
+    let mdx = looks_like_mdx(body);
     // The outermost open block, how deep we are inside it, and whether all its inline content
     // so far is inline code (a command line).
     let mut open: Option<(BlockKind, usize, u8)> = None;
@@ -335,10 +469,17 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
                     BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote => {
                         split_markup(b, text, &index, &mut out)
                     }
+                    // MDX has no indented code: text indented inside a component
+                    // (`<Testimonial>\n\n    Loved it!`) is a paragraph.
+                    BlockKind::Code if mdx && !is_fenced(b.text(text)) => {
+                        b.kind = BlockKind::Paragraph;
+                        split_markup(b, text, &index, &mut out)
+                    }
                     BlockKind::Html if is_markup_line(b.text(text)) && !b.text(text).contains('\n') => {
                         b.kind = BlockKind::Markup;
                         out.push(b);
                     }
+                    BlockKind::Html => split_html(b, text, &index, &mut out),
                     _ => out.push(b),
                 }
             }
@@ -380,7 +521,17 @@ pub fn plain(text: &str, markdown: bool) -> String {
         }
         return text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
+    // A block read from indented lines (MDX's text inside a component) is read at its own
+    // indentation: four spaces are no code block there.
+    let dedented;
+    let text = if text.starts_with([' ', '\t']) {
+        dedented = dedent(text);
+        dedented.as_str()
+    } else {
+        text
+    };
     let mut out = String::with_capacity(text.len());
+    let mut html = String::new();
     // A code block inside a list item is code, not the item's text.
     let mut in_code = 0usize;
     for event in Parser::new_with_broken_link_callback(text, options(), Some(reference_link)) {
@@ -394,10 +545,25 @@ pub fn plain(text: &str, markdown: bool) -> String {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push(' '),
+            Event::Html(t) => html.push_str(&t),
             _ => {}
         }
     }
+    // A line of HTML that holds text (`<p>Read this.</p>`, split from its block by `blocks`):
+    // the text between its tags.
+    if !html.is_empty() && !out.chars().any(char::is_alphanumeric) {
+        out = html_text(&html);
+    }
     without_shortcodes(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` with the indentation its lines share taken off.
+fn dedent(text: &str) -> String {
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let least = text.lines().filter(|l| !l.trim().is_empty()).map(indent).min().unwrap_or(0);
+    text.split_inclusive('\n')
+        .map(|l| if l.trim().is_empty() { l.trim_start_matches([' ', '\t']) } else { &l[least..] })
+        .collect()
 }
 
 /// The broken-link callback under which a reference link whose definition is elsewhere in the
@@ -497,6 +663,74 @@ mod tests {
         assert_eq!(b[15].text(text), "| b    | 2     |");
         assert_eq!(heading_id(b[1].text(text)), Some("example"));
         assert_eq!(plain(b[1].text(text), true), "Example");
+    }
+
+    #[test]
+    fn text_inside_an_html_block_is_a_paragraph() {
+        // issue 30: Starlight's `<Aside>`, a `<TabItem>` per line, an HTML card of a Hugo page.
+        let text = "<Aside slot=\"preview\">\n    Read this first.\n</Aside>\n\n<Tabs syncKey=\"x\">\n\t<TabItem label=\"Stars\">Sirius, Vega</TabItem>\n\t<TabItem label=\"Moons\">Io, Europa</TabItem>\n</Tabs>\n\n<div class=\"card\">\n  <p class=\"text\">\n    A course for developers.\n  </p>\n  <a href=\"{{% param X %}}\" class=\"btn\">\n</div>\n\n<script>\nlet a = 1 < 2 && b > 3;\n</script>\n";
+        let b = blocks(text, true);
+        let got: Vec<(BlockKind, usize, String)> =
+            b.iter().map(|b| (b.kind, b.lines.0, plain(b.text(text), true))).collect();
+        use BlockKind::*;
+        let want: Vec<(BlockKind, usize, &str)> = vec![
+            (Html, 1, ""),
+            (Paragraph, 2, "Read this first."),
+            (Html, 3, ""),
+            (Html, 5, ""),
+            (Paragraph, 6, "Sirius, Vega"),
+            (Paragraph, 7, "Io, Europa"),
+            (Html, 8, ""),
+            (Html, 10, ""),
+            (Html, 11, ""),
+            (Paragraph, 12, "A course for developers."),
+            (Html, 13, ""),
+            (Html, 14, ""),
+            (Html, 15, ""),
+            (Html, 17, ""),
+        ];
+        let got: Vec<(BlockKind, usize, &str)> = got.iter().map(|(k, l, p)| (*k, *l, p.as_str())).collect();
+        // The HTML lines' plain text is not read by anyone; only the paragraphs' is.
+        let strip = |v: Vec<(BlockKind, usize, &str)>| -> Vec<(BlockKind, usize, String)> {
+            v.into_iter().map(|(k, l, p)| (k, l, if k == Html { String::new() } else { p.to_owned() })).collect()
+        };
+        assert_eq!(strip(got), strip(want));
+        // The script stays whole.
+        assert_eq!(b.last().map(|b| b.lines), Some((17, 19)));
+    }
+
+    #[test]
+    fn mdx_has_no_indented_code() {
+        // In MDX, text indented inside a component is text; in Markdown it is code.
+        let mdx = "import { Card } from '@astrojs/starlight/components';\n\n<Testimonial name=\"T\">\n\n    Loved it!\n\n</Testimonial>\n\n```js\n    let x = 1;\n```\n";
+        let kinds: Vec<(BlockKind, String)> =
+            blocks(mdx, true).iter().map(|b| (b.kind, plain(b.text(mdx), true))).collect();
+        assert!(kinds.contains(&(BlockKind::Paragraph, "Loved it!".to_owned())), "{kinds:?}");
+        assert!(kinds.iter().any(|(k, _)| *k == BlockKind::Code), "{kinds:?}");
+        let md = "Some text.\n\n    indented code\n";
+        let kinds: Vec<BlockKind> = blocks(md, true).iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Code]);
+        // A component's open tag over several lines, its text after: the tag is markup, the
+        // text a paragraph (CommonMark reads the `>` line as a quote and the tab as code).
+        let mdx = "<LinkButton\n\thref=\"https://docs.astro.build\"\n\tvariant=\"secondary\"\n>\n\tRelated: Astro\n</LinkButton>\n";
+        let kinds: Vec<(BlockKind, String)> =
+            blocks(mdx, true).iter().map(|b| (b.kind, plain(b.text(mdx), true))).collect();
+        assert_eq!(kinds.first().map(|k| k.0), Some(BlockKind::Markup), "{kinds:?}");
+        assert!(kinds.contains(&(BlockKind::Paragraph, "Related: Astro".to_owned())), "{kinds:?}");
+    }
+
+    #[test]
+    fn mdx_is_told_by_its_imports_and_components() {
+        let cases: &[(&str, bool)] = &[
+            ("import { Aside } from '@astrojs/starlight/components';\n\nText.\n", true),
+            ("Text.\n\n<Steps>\n\n1. One\n\n</Steps>\n", true),
+            ("Text.\n\n<div>\nx\n</div>\n", false),
+            ("```mdx\n<Aside>x</Aside>\n```\n", false),
+            ("We import data from files.\n", false),
+        ];
+        for (body, want) in cases {
+            assert_eq!(looks_like_mdx(body), *want, "{body}");
+        }
     }
 
     #[test]
