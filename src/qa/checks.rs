@@ -344,10 +344,11 @@ fn words_lower(text: &str) -> Vec<String> {
 }
 
 /// Numbers written with a magnitude as plain numbers: `12 million` and `12M` as 12000000,
-/// `7.3K` as 7300 — a translation writes them its own way (1,200万, 7 300).
+/// `7.3K` as 7300 — a translation writes them its own way (1,200万, 7 300). A letter after
+/// digits is a magnitude when it is a capital (or `k`): `179b` is a name (the planet Gliese 179 b).
 fn magnitudes(text: &str) -> std::borrow::Cow<'_, str> {
     static MAGNITUDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d+(?:[.,]\d+)?)(?:\s*(million|millions|millón|millones|milhão|milhões|billion|billions|milliard|milliards|thousand)\b|([KMB])\b)")
+        Regex::new(r"\b(\d+(?:[.,]\d+)?)(?:\s*(?i:(million|millions|millón|millones|milhão|milhões|billion|billions|milliard|milliards|thousand))\b|([KMB]|k)\b)")
             .expect("valid")
     });
     MAGNITUDE.replace_all(text, |c: &regex::Captures| {
@@ -1452,6 +1453,8 @@ mod tests {
                 true,
             ),
             ("A quarter of users use both.", "ユーザーの4分の1が両方を使います。", "ja", true),
+            ("HD 34445 b, Gliese 179 b, Wasp-82 b", "HD 34445 b，格利泽 179b，Wasp-82 b", "zh", true),
+            ("Raised 2B dollars.", "Recaudó 2000 millones de dólares.", "es", true),
             ("Use three samplers.", "三つのサンプラーを使います。", "ja", true),
             ("Use two samplers.", "使用两个采样器。", "zh", true),
             ("Compare the two source images.", "두 이미지를 비교합니다.", "ko", true),

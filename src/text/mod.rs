@@ -293,8 +293,11 @@ fn html_text(raw: &str) -> String {
 /// `<TabItem>` per line). Raw content (`<script>`, `<style>`, `<pre>`, comments) is left whole.
 fn split_html(b: Block, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
     let raw = b.text(text);
-    let head = raw.trim_start().get(..9).unwrap_or(raw.trim_start()).to_ascii_lowercase();
-    let raw_content = ["<script", "<style", "<pre", "<textarea", "<!", "<?"].iter().any(|p| head.starts_with(p));
+    let head = raw.trim_start();
+    let name: String = head.strip_prefix('<').unwrap_or("").chars().take_while(char::is_ascii_alphanumeric).collect();
+    let raw_content = head.starts_with("<!")
+        || head.starts_with("<?")
+        || ["script", "style", "pre", "textarea"].iter().any(|n| name.eq_ignore_ascii_case(n));
     if raw_content || !raw.contains('\n') {
         out.push(b);
         return;
@@ -471,9 +474,14 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
                     }
                     // MDX has no indented code: text indented inside a component
                     // (`<Testimonial>\n\n    Loved it!`) is a paragraph.
+                    // Its lines of tags are HTML, as in an HTML block.
                     BlockKind::Code if mdx && !is_fenced(b.text(text)) => {
                         b.kind = BlockKind::Paragraph;
-                        split_markup(b, text, &index, &mut out)
+                        if b.text(text).contains('<') {
+                            split_html(b, text, &index, &mut out)
+                        } else {
+                            split_markup(b, text, &index, &mut out)
+                        }
                     }
                     BlockKind::Html if is_markup_line(b.text(text)) && !b.text(text).contains('\n') => {
                         b.kind = BlockKind::Markup;
@@ -668,26 +676,27 @@ mod tests {
     #[test]
     fn text_inside_an_html_block_is_a_paragraph() {
         // issue 30: Starlight's `<Aside>`, a `<TabItem>` per line, an HTML card of a Hugo page.
-        let text = "<Aside slot=\"preview\">\n    Read this first.\n</Aside>\n\n<Tabs syncKey=\"x\">\n\t<TabItem label=\"Stars\">Sirius, Vega</TabItem>\n\t<TabItem label=\"Moons\">Io, Europa</TabItem>\n</Tabs>\n\n<div class=\"card\">\n  <p class=\"text\">\n    A course for developers.\n  </p>\n  <a href=\"{{% param X %}}\" class=\"btn\">\n</div>\n\n<script>\nlet a = 1 < 2 && b > 3;\n</script>\n";
+        let text = "<Preview>\n<Aside slot=\"preview\">\n    Read this first.\n</Aside>\n\n<Tabs syncKey=\"x\">\n\t<TabItem label=\"Stars\">Sirius, Vega</TabItem>\n\t<TabItem label=\"Moons\">Io, Europa</TabItem>\n</Tabs>\n\n<div class=\"card\">\n  <p class=\"text\">\n    A course for developers.\n  </p>\n  <a href=\"{{% param X %}}\" class=\"btn\">\n</div>\n\n<script>\nlet a = 1 < 2 && b > 3;\n</script>\n";
         let b = blocks(text, true);
         let got: Vec<(BlockKind, usize, String)> =
             b.iter().map(|b| (b.kind, b.lines.0, plain(b.text(text), true))).collect();
         use BlockKind::*;
         let want: Vec<(BlockKind, usize, &str)> = vec![
             (Html, 1, ""),
-            (Paragraph, 2, "Read this first."),
-            (Html, 3, ""),
-            (Html, 5, ""),
-            (Paragraph, 6, "Sirius, Vega"),
-            (Paragraph, 7, "Io, Europa"),
-            (Html, 8, ""),
-            (Html, 10, ""),
+            (Html, 2, ""),
+            (Paragraph, 3, "Read this first."),
+            (Html, 4, ""),
+            (Html, 6, ""),
+            (Paragraph, 7, "Sirius, Vega"),
+            (Paragraph, 8, "Io, Europa"),
+            (Html, 9, ""),
             (Html, 11, ""),
-            (Paragraph, 12, "A course for developers."),
-            (Html, 13, ""),
+            (Html, 12, ""),
+            (Paragraph, 13, "A course for developers."),
             (Html, 14, ""),
             (Html, 15, ""),
-            (Html, 17, ""),
+            (Html, 16, ""),
+            (Html, 18, ""),
         ];
         let got: Vec<(BlockKind, usize, &str)> = got.iter().map(|(k, l, p)| (*k, *l, p.as_str())).collect();
         // The HTML lines' plain text is not read by anyone; only the paragraphs' is.
@@ -696,7 +705,7 @@ mod tests {
         };
         assert_eq!(strip(got), strip(want));
         // The script stays whole.
-        assert_eq!(b.last().map(|b| b.lines), Some((17, 19)));
+        assert_eq!(b.last().map(|b| b.lines), Some((18, 20)));
     }
 
     #[test]
@@ -706,6 +715,15 @@ mod tests {
         let kinds: Vec<(BlockKind, String)> =
             blocks(mdx, true).iter().map(|b| (b.kind, plain(b.text(mdx), true))).collect();
         assert!(kinds.contains(&(BlockKind::Paragraph, "Loved it!".to_owned())), "{kinds:?}");
+        // Indented components and their text, with no blank line between (Starlight's French
+        // home page): each text its own paragraph, the tags HTML.
+        let mdx = "<Grid>\n\n    \tLoved it!\n    </Testimonial>\n    <Testimonial\n    \tname=\"R\"\n    >\n    \tA game changer.\n    </Testimonial>\n</Grid>\n";
+        let texts: Vec<String> = blocks(mdx, true)
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| plain(b.text(mdx), true))
+            .collect();
+        assert_eq!(texts, ["Loved it!", "A game changer."]);
         assert!(kinds.iter().any(|(k, _)| *k == BlockKind::Code), "{kinds:?}");
         let md = "Some text.\n\n    indented code\n";
         let kinds: Vec<BlockKind> = blocks(md, true).iter().map(|b| b.kind).collect();
