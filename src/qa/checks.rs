@@ -1102,6 +1102,40 @@ fn link_key(url: &str, langs: (&str, &str)) -> String {
     format!("{head}{}{query}", kept.join("/"))
 }
 
+/// Whether `url` names `lang`: as its host's first label (`de.wikipedia.org`), a path segment
+/// (`/fr/`, `/en-US/`, `/zh-cn/`) or a `lang=` query.
+fn names_lang(url: &str, lang: &str) -> bool {
+    let url = url.to_lowercase();
+    let tag = lang.to_lowercase().replace('_', "-");
+    let primary = tag.split('-').next().unwrap_or_default().to_owned();
+    let Some(at) = url.find("://") else { return false };
+    let rest = &url[at + 3..];
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    host.starts_with(&format!("{primary}."))
+        || url.contains(&format!("lang={primary}"))
+        || path.split(['/', '?', '#']).any(|seg| {
+            seg == tag
+                || seg == primary
+                || seg
+                    .strip_prefix(&format!("{primary}-"))
+                    .is_some_and(|r| (2..=4).contains(&r.len()) && r.chars().all(char::is_alphanumeric))
+        })
+}
+
+/// Whether `source_url` and `translation_url` are one site's pages in the two languages: both
+/// absolute, on the same site once the languages are taken out, each naming its own language.
+fn localized_elsewhere(source_url: &str, translation_url: &str, langs: (&str, &str)) -> bool {
+    let site = |u: &str| {
+        let key = link_key(u, langs);
+        let at = key.find("://").map(|a| a + 3)?;
+        Some(key[..key[at..].find('/').map_or(key.len(), |p| at + p)].to_owned())
+    };
+    site(source_url).is_some()
+        && site(source_url) == site(translation_url)
+        && names_lang(source_url, langs.0)
+        && names_lang(translation_url, langs.1)
+}
+
 fn multiset_diff(a: &[String], b: &[String]) -> Vec<String> {
     let mut left = b.to_vec();
     let mut out = Vec::new();
@@ -1164,10 +1198,21 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
             .iter()
             .filter_map(|k| a.iter().find(|u| link_key(u, langs) == *k).cloned())
             .collect();
-        let extra: Vec<String> = multiset_diff(&kb, &ka)
+        let mut extra: Vec<String> = multiset_diff(&kb, &ka)
             .iter()
             .filter_map(|k| b.iter().find(|u| link_key(u, langs) == *k).cloned())
             .collect();
+        // Another site's page in the translation's language stands for the source's page in
+        // its own (Wikipedia's `en.` and `de.` articles, MDN's `/en-US/` and `/fr/`): their
+        // paths differ, as those sites name the localized page in its language.
+        let mut missing = missing;
+        missing.retain(|m| match extra.iter().position(|e| localized_elsewhere(m, e, langs)) {
+            Some(i) => {
+                extra.remove(i);
+                false
+            }
+            None => true,
+        });
         if !missing.is_empty() || !extra.is_empty() {
             hits.push(Hit::new(check, Detail::Targets { missing, extra }));
         }
@@ -1637,6 +1682,31 @@ mod tests {
             assert_eq!(from(en, "en", zh, "zh-CN"), [], "{en} {zh}");
         }
         assert_eq!(from("[x](/guides/a/)", "en", "[x](/zh-cn/guides/b/)", "zh-CN"), [Check::Link]);
+        // Another site's page in the translation's language: its path is that site's to name.
+        for (en, (t, lang)) in [
+            (
+                "[Andromeda](https://en.wikipedia.org/wiki/Andromeda_(constellation))",
+                ("[Andromeda](https://de.wikipedia.org/wiki/Andromeda_(Sternbild))", "de"),
+            ),
+            (
+                "[attributes](https://developer.mozilla.org/en-US/docs/Web/HTML/Global_attributes)",
+                ("[attributs](https://developer.mozilla.org/fr/docs/Web/HTML/Reference/Global_attributes)", "fr"),
+            ),
+            (
+                "[SSR](https://docs.astro.build/en/guides/on-demand-rendering/)",
+                ("[SSR](https://docs.astro.build/es/guides/server-side-rendering/)", "es"),
+            ),
+        ] {
+            assert_eq!(from(en, "en", t, lang), [], "{en} {t}");
+        }
+        // Not another language's page, nor another site's.
+        for (en, t) in [
+            ("[x](https://en.wikipedia.org/wiki/A)", "[x](https://en.wikipedia.org/wiki/B)"),
+            ("[x](https://en.wikipedia.org/wiki/A)", "[x](https://fr.wikipedia.org/wiki/B)"),
+            ("[x](https://a.org/en/x)", "[x](https://b.org/de/y)"),
+        ] {
+            assert_eq!(from(en, "en", t, "de"), [Check::Link], "{en} {t}");
+        }
         // A segment that only looks like a tag of another language stays.
         assert_eq!(from("[x](/de/a/)", "en", "[x](/a/)", "fr"), [Check::Link]);
         assert_eq!(
