@@ -64,7 +64,7 @@ def main():
     a = common.arguments(__doc__.splitlines()[0], extra)
     head = common.checkout_at(a.checkout, a.commit)
     tool = tool_verdicts(a.checkout, a.lunaria, a.warm)
-    stele = common.stele_states(a.stele, a.checkout, corpora={"pages"})
+    stele = common.stele_states(a.stele, a.checkout, under="src/content/docs/")
     n = common.compare("withastro/docs", head, "Lunaria v1", tool, stele, (), a.json)
     sys.exit(1 if n else 0)
 

@@ -57,10 +57,13 @@ def checkout_at(checkout, commit):
     return head
 
 
-def stele_states(stele, checkout, corpora=None):
+def stele_states(stele, checkout, under=None):
     """`stele status --format json` in the checkout, with the stele.toml `stele init` writes
     when the checkout has none (written for this run and removed after it): {path: state}
-    for every translation, missing ones included, of the corpora named (all if None)."""
+    for every translation, missing ones included, whose path begins with `under` (all if
+    None). Translations are chosen by where they live, not by their corpus's name: `stele
+    init` names a lone corpus "default" and two or more by their kind ("pages", "ui"), so a
+    checkout without the dictionaries' folder (a sparse one) would otherwise match none."""
     config = os.path.join(checkout, "stele.toml")
     wrote = not os.path.exists(config)
     try:
@@ -75,10 +78,9 @@ def stele_states(stele, checkout, corpora=None):
             os.remove(config)
     states = {}
     for doc in status["documents"]:
-        if corpora is not None and doc.get("corpus") not in corpora:
-            continue
         for t in doc["translations"]:
-            states[t["path"]] = t["state"]
+            if under is None or t["path"].startswith(under):
+                states[t["path"]] = t["state"]
     return states
 
 

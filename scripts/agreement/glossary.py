@@ -69,7 +69,7 @@ def main():
     else:
         tool = {p: by_rule(a.checkout, p) for p in pages(a.checkout)}
         name = "lsync rule"
-    stele = common.stele_states(a.stele, a.checkout, corpora={"pages"})
+    stele = common.stele_states(a.stele, a.checkout, under="content/")
     n = common.compare("cncf/glossary", head, name, tool, stele, (), a.json)
     sys.exit(1 if n else 0)
 

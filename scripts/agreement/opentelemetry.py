@@ -41,7 +41,7 @@ def main():
     a = common.arguments(__doc__.splitlines()[0])
     head = common.checkout_at(a.checkout, a.commit)
     tool = tool_verdicts(a.checkout)
-    stele = common.stele_states(a.stele, a.checkout, corpora={"pages"})
+    stele = common.stele_states(a.stele, a.checkout, under="content/")
     n = common.compare("opentelemetry.io", head, "check-i18n.sh", tool, stele, ["New i18n file"], a.json)
     sys.exit(1 if n else 0)
 
