@@ -273,11 +273,7 @@ pub(crate) fn replace_whole(text: &str, needle: &str, with: &str) -> String {
     }
     // Letters of scripts written with spaces: a Japanese or Korean word runs straight into
     // code (`ブラウザで`localhost`に`, `` `foo`를 ``) without being part of it.
-    let word = |c: Option<char>| {
-        c.is_some_and(|c| {
-            c.is_alphanumeric() && !matches!(c, '\u{0E00}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{2E80}'..)
-        })
-    };
+    let word = |c: Option<char>| c.is_some_and(spaced_word_char);
     let (first, last) = (needle.chars().next(), needle.chars().next_back());
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
@@ -299,6 +295,13 @@ pub(crate) fn replace_whole(text: &str, needle: &str, with: &str) -> String {
     out
 }
 
+/// A letter or digit of a script written with spaces between words: Thai, Lao, Myanmar,
+/// Khmer, Chinese, Japanese and Korean words run straight into a name written in Latin
+/// letters (`しばしばK8sと略される`) without the name being part of them.
+fn spaced_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '\u{0E00}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{2E80}'..)
+}
+
 /// The numbers of a text, by their digits, in order.
 fn numbers(text: &str, (other, other_group): (&str, &str)) -> Vec<(String, String)> {
     NUMBER
@@ -308,19 +311,20 @@ fn numbers(text: &str, (other, other_group): (&str, &str)) -> Vec<(String, Strin
         // So is a word that starts with digits (`7z`, `3D`) that the other side writes too,
         // unless the other side's group has the digits (`5GHz` is `5 GHz` there).
         .filter(|m| {
-            let digits_first = !text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
+            let letter = |c: char| c.is_alphabetic() && spaced_word_char(c);
+            let digits_first = !text[..m.start()].chars().next_back().is_some_and(letter);
             if digits_first && other_group.contains(m.as_str()) {
                 return true;
             }
-            let before = text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
-            let after = text[m.end()..].chars().next().is_some_and(char::is_alphabetic);
+            let before = text[..m.start()].chars().next_back().is_some_and(letter);
+            let after = text[m.end()..].chars().next().is_some_and(letter);
             !(before || after) || {
                 let start = text[..m.start()]
                     .char_indices()
                     .rev()
-                    .find(|(_, c)| !c.is_alphanumeric())
+                    .find(|(_, c)| !spaced_word_char(*c))
                     .map_or(0, |(i, c)| i + c.len_utf8());
-                let end = text[m.end()..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| m.end() + i);
+                let end = text[m.end()..].find(|c: char| !spaced_word_char(c)).map_or(text.len(), |i| m.end() + i);
                 !other.contains(&text[start..if before { m.end() } else { end }])
             }
         })
@@ -1363,6 +1367,25 @@ mod tests {
         let (s, t) = ("On both 2.4GHz and 5GHz bands:", "Sur les bandes 2,4 GHz et 5 GHz :");
         let t_doc = "Sur la bande 5GHz :\n\nSur les bandes 2,4 GHz et 5 GHz :";
         assert!(number_within(side(s, "en"), side(t, "fr"), (s, t), (s, t_doc)).is_none());
+    }
+
+    #[test]
+    fn a_name_with_digits_inside_japanese_text() {
+        // cncf/glossary (ja), kubernetes.md: `K8s` is a name on both sides; the Japanese word
+        // before it is not part of it.
+        let (s, t) = (
+            "Kubernetes, often abbreviated as K8s, is an open source container orchestrator.",
+            "Kubernetesは、しばしばK8sと略される、オープンソースのコンテナオーケストレーターです。",
+        );
+        assert!(number(side(s, "en"), side(t, "ja")).is_none());
+        // Digits that are a number stay one.
+        let t = "Kubernetesは、しばしばK9sと略される、オープンソースのコンテナオーケストレーターです。";
+        assert!(number(side(s, "en"), side(t, "ja")).is_some());
+        assert!(number(side("It has 8 nodes.", "en"), side("ノードは8つあります。", "ja")).is_none());
+        assert!(number(side("It has 8 nodes.", "en"), side("ノードは9つあります。", "ja")).is_some());
+        // yew (ja), lists.mdx: `~60ms` and `約60ms`.
+        let (s, t) = ("At the time of writing this it was ~60ms.", "この記事の執筆時点では約60msでした。");
+        assert!(number(side(s, "en"), side(t, "ja")).is_none());
     }
 
     #[test]
