@@ -1162,27 +1162,44 @@ fn value_shape(code: &str) -> Option<String> {
 pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
     let langs = (src.lang, tgt.lang);
     let mut hits = Vec::new();
-    let compare = |check: Check, a: Vec<String>, b: Vec<String>, hits: &mut Vec<Hit>| {
+    // The targets of `a` that `b` lacks, and those of `b` that `a` lacks.
+    let differ = |a: Vec<String>, b: Vec<String>| -> (Vec<String>, Vec<String>) {
         let ka: Vec<String> = a.iter().map(|u| link_key(u, langs)).collect();
         let kb: Vec<String> = b.iter().map(|u| link_key(u, langs)).collect();
-        let missing: Vec<String> = multiset_diff(&ka, &kb)
+        let mut missing: Vec<String> = multiset_diff(&ka, &kb)
             .iter()
             .filter_map(|k| a.iter().find(|u| link_key(u, langs) == *k).cloned())
             .collect();
-        let extra: Vec<String> = multiset_diff(&kb, &ka)
+        let mut extra: Vec<String> = multiset_diff(&kb, &ka)
             .iter()
             .filter_map(|k| b.iter().find(|u| link_key(u, langs) == *k).cloned())
             .collect();
+        missing.retain(|m| match extra.iter().position(|e| same_target(m, e, langs)) {
+            Some(k) => {
+                extra.remove(k);
+                false
+            }
+            None => true,
+        });
+        (missing, extra)
+    };
+    let push = |check: Check, (missing, extra): (Vec<String>, Vec<String>), hits: &mut Vec<Hit>| {
         if !missing.is_empty() || !extra.is_empty() {
             hits.push(Hit::new(check, Detail::Targets { missing, extra }));
         }
     };
     let urls = |plain: &str| URL.find_iter(plain).map(|m| m.as_str().to_owned()).collect::<Vec<_>>();
-    compare(Check::Url, urls(src.plain), urls(tgt.plain), &mut hits);
+    let (url_missing, mut url_extra) = differ(urls(src.plain), urls(tgt.plain));
     if markdown {
         let (ma, mb) = (markup(src.raw), markup(tgt.raw));
-        compare(Check::Link, ma.links, mb.links, &mut hits);
-        compare(Check::Image, ma.images, mb.images, &mut hits);
+        let links = differ(ma.links, mb.links);
+        // A link whose target the translation broke (`[text](https://a.org/b- c.html)`, a
+        // space inside) is no link, and its target shows as a bare URL that stops short: one
+        // problem, found once, as the link's.
+        url_extra.retain(|u| !links.0.iter().any(|l| l.starts_with(u.as_str())));
+        push(Check::Url, (url_missing, url_extra), &mut hits);
+        push(Check::Link, links, &mut hits);
+        push(Check::Image, differ(ma.images, mb.images), &mut hits);
         // Placeholders (`{{path/to/file}}`, `<file>`) are there to be translated; code whose
         // text the other side has outside backticks only lost its formatting.
         let placeholders = |code: &str| PLACEHOLDER_SLOT.replace_all(code, "{{}}").into_owned();
@@ -1212,14 +1229,64 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
             },
             None => true,
         });
+        // Code with an English plural glued to it (`Rc<_>s`, `Option<T>s`): a language that
+        // does not mark the plural, or marks it otherwise, writes the code alone.
+        missing.retain(|a| {
+            let Some(single) = a.strip_suffix('s').filter(|c| c.ends_with(['>', ')', ']', '}'])) else {
+                return true;
+            };
+            if let Some(k) = extra.iter().position(|b| b == single) {
+                extra.remove(k);
+            }
+            !cb.iter().any(|b| b == single)
+        });
         if !missing.is_empty() || !extra.is_empty() {
             hits.push(Hit::new(Check::InlineCode, Detail::Targets { missing, extra }));
         }
         if ma.emphasis != mb.emphasis {
             hits.push(Hit::new(Check::Emphasis, Detail::Count { source: ma.emphasis, translation: mb.emphasis }));
         }
+    } else {
+        push(Check::Url, (url_missing, url_extra), &mut hits);
     }
     hits
+}
+
+/// Whether two link targets whose keys differ still name the same page: a relative target
+/// (`../cluster/`, resolved against the translated page's own address) and a root-relative
+/// one (`/cluster/`) that ends with the same path; or one site's editions in the two
+/// languages (`en.wikipedia.org/wiki/Capital_expenditure`, `ja.wikipedia.org/wiki/資本的支出`:
+/// the article in the reader's language, under its own title).
+fn same_target(a: &str, b: &str, langs: (&str, &str)) -> bool {
+    let (ka, kb) = (link_key(a, langs), link_key(b, langs));
+    // The path of a relative target, its leading `./` and `../` taken off.
+    let relative = |key: &str| -> Option<String> {
+        if key.is_empty() || key.starts_with(['/', '#', '?']) || key.contains("://") || key.contains(':') {
+            return None;
+        }
+        let mut rest = key;
+        while let Some(r) = rest.strip_prefix("./").or_else(|| rest.strip_prefix("../")) {
+            rest = r;
+        }
+        (!rest.is_empty() && rest != "." && rest != "..").then(|| rest.to_owned())
+    };
+    let ends_with = |rooted: &str, tail: &str| rooted.starts_with('/') && rooted.ends_with(&format!("/{tail}"));
+    match (relative(&ka), relative(&kb)) {
+        (Some(t), None) if ends_with(&kb, &t) => return true,
+        (None, Some(t)) if ends_with(&ka, &t) => return true,
+        _ => {}
+    }
+    // Hosts: `//en.` on the source's side, `//ja.` on the translation's, the rest the same.
+    let primary = |l: &str| l.split(['-', '_']).next().unwrap_or(l).to_lowercase();
+    let host = |key: &str| -> Option<String> {
+        let at = key.find("://")? + 3;
+        Some(key[at..].split('/').next().unwrap_or_default().to_owned())
+    };
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    la.contains(&format!("://{}.", primary(langs.0)))
+        && lb.contains(&format!("://{}.", primary(langs.1)))
+        && primary(langs.0) != primary(langs.1)
+        && host(&ka).is_some_and(|h| !h.is_empty() && host(&kb).as_ref() == Some(&h))
 }
 
 /// The characters of `text` that open and close, unbalanced: `(` without `)`, `«` without `»`,
@@ -1677,6 +1744,41 @@ mod tests {
             [Check::Link]
         );
         assert_eq!(from("Ejecute `make`.", "es", "Lancez `make all`.", "fr"), [Check::InlineCode]);
+    }
+
+    #[test]
+    fn links_that_name_the_same_page() {
+        let checks = |a: &'static str, b: &'static str, lang: &'static str| -> Vec<Check> {
+            let (pa, pb) = (crate::text::plain(a, true), crate::text::plain(b, true));
+            let (sa, sb) = (Side { raw: a, plain: &pa, lang: "en" }, Side { raw: b, plain: &pb, lang });
+            references(sa, sb, true).into_iter().map(|h| h.check).collect()
+        };
+        // cncf/glossary (tr): a relative link to the translated page's neighbour.
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](../nodes/) çalışır.", "tr"), []);
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](./nodes) çalışır.", "tr"), []);
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](../cluster/) çalışır.", "tr"), [Check::Link]);
+        assert_eq!(checks("A [node](/a/nodes/) runs.", "Bir [düğüm](../nodes/) çalışır.", "tr"), []);
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](../b/nodes/) çalışır.", "tr"), [Check::Link]);
+        // The article in the reader's language, under its own title.
+        let (en, ja) = (
+            "See [CapEx](https://en.wikipedia.org/wiki/Capital_expenditure).",
+            "[資本的支出](https://ja.wikipedia.org/wiki/資本的支出)を参照。",
+        );
+        assert_eq!(checks(en, ja, "ja"), []);
+        assert_eq!(checks(en, "[資本的支出](https://ja.example.org/wiki/x)を参照。", "ja"), [Check::Link]);
+        assert_eq!(checks(en, "[CapEx](https://de.wikipedia.org/wiki/Investition)を参照。", "ja"), [Check::Link]);
+        // yew (zh-Hant): a link broken by a space is one finding, not a link and a URL.
+        let (en, zh) = (
+            "The Rust Book has [a chapter](https://doc.rust-lang.org/book/ch15-00-smart-pointers.html).",
+            "Rust 手冊中有一個[章節](https://doc.rust-lang.org/book/ch15-00- smart-pointers.html)。",
+        );
+        assert_eq!(checks(en, zh, "zh-TW"), [Check::Link]);
+        // English glues its plural to code; Japanese and Chinese write the code alone.
+        assert_eq!(checks("This makes `Rc<_>s` a good choice.", "これにより、`Rc<_>`は適した選択肢です。", "ja"), []);
+        assert_eq!(checks("Use `Vec<u8>s` here.", "`Vec<u8>` を使います。", "ja"), []);
+        assert_eq!(checks("Use `Vec<u8>s` here.", "`Box<u8>` を使います。", "ja"), [Check::InlineCode]);
+        assert_eq!(checks("Run `ls -s` now.", "`ls -` を実行します。", "ja"), [Check::InlineCode]);
+        assert_eq!(checks("Call `f(x)s` now.", "`f(x)` を呼びます。", "ja"), []);
     }
 
     #[test]
