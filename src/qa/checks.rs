@@ -569,6 +569,24 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
         missing.clear();
         extra.clear();
     }
+    // A decade written short on one side (`los años 90`, `les années 90`, `90年代`) and in
+    // full on the other ("the late 1990s").
+    let decade = |long: &String, short: &String| {
+        long.len() == 4 && long.ends_with('0') && long.chars().all(|c| c.is_ascii_digit()) && {
+            short.len() == 2 && long.ends_with(short.as_str())
+        }
+    };
+    let pair_off = |longs: &mut Vec<String>, shorts: &mut Vec<String>| {
+        longs.retain(|long| match shorts.iter().position(|short| decade(long, short)) {
+            Some(k) => {
+                shorts.remove(k);
+                false
+            }
+            None => true,
+        });
+    };
+    pair_off(&mut missing, &mut extra);
+    pair_off(&mut extra, &mut missing);
     if missing.is_empty() && extra.is_empty() {
         return None;
     }
@@ -768,8 +786,17 @@ pub fn enumeration_length(src_sentence: &str, tgt_sentence: &str) -> Option<Hit>
         return None;
     }
     let b = enumeration(tgt_sentence);
-    let target_keys: Vec<String> =
-        tgt_sentence.split_whitespace().map(|w| w.rsplit(['’', '\'']).next().unwrap_or(w)).map(name_key).collect();
+    // An apostrophe joins a name to an article before it (`l'Allemagne`) or to a suffix
+    // after it (Turkish `Dropbox'ın`, `Google's`): either piece may be the name.
+    let target_keys: Vec<String> = tgt_sentence
+        .split_whitespace()
+        .flat_map(|w| {
+            let after = w.rsplit(['’', '\'']).next().unwrap_or(w);
+            let before = w.split(['’', '\'']).next().filter(|b| b.len() < w.len());
+            [Some(after), before].into_iter().flatten()
+        })
+        .map(name_key)
+        .collect();
     let target_places = places(tgt_sentence);
     let missing: Vec<String> = a
         .iter()
@@ -1437,6 +1464,22 @@ mod tests {
     }
 
     #[test]
+    fn a_decade_written_short() {
+        // cncf/glossary (es), data-center.md.
+        let s = "Before datacenters became prevalent in the late 1990ies, there were mainly individual computers.";
+        let t =
+            "Antes de que los centros de datos tomaran notoriedad en los años 90, existían computadoras individuales.";
+        assert!(number(side(s, "en"), side(t, "es")).is_none());
+        assert!(number(side(t, "es"), side(s, "en")).is_none());
+        let t =
+            "Antes de que los centros de datos tomaran notoriedad en los años 80, existían computadoras individuales.";
+        assert!(number(side(s, "en"), side(t, "es")).is_some());
+        // A year that is not a decade is not written short.
+        let s = "It was released in 1995 and updated in 2021.";
+        assert!(number(side(s, "en"), side("Salió en el 95 y se actualizó en 2021.", "es")).is_some());
+    }
+
+    #[test]
     fn a_name_with_digits_inside_japanese_text() {
         // cncf/glossary (ja), kubernetes.md: `K8s` is a name on both sides; the Japanese word
         // before it is not part of it.
@@ -1628,6 +1671,18 @@ mod tests {
             ("Germany, Spain, France and Italy.", "L’Allemagne, l’Espagne, la France et l’Italie.", false),
             ("Germany, Spain, France and Italy.", "L’Allemagne, l’Espagne et l’Italie.", true),
             ("We met, talked and left.", "Nous nous sommes vus.", false),
+            // cncf/glossary (tr), multitenancy.md: Turkish joins its case suffix to a name
+            // with an apostrophe.
+            (
+                "Examples include Google Mail, Google Docs, Microsoft Office 365, Salesforce CRM, and Dropbox.",
+                "Örnekler arasında Google Mail, Google Docs, Microsoft Office 365, Salesforce CRM ve Dropbox'ın yanı sıra birçok yazılım sayılabilir.",
+                false,
+            ),
+            (
+                "Examples include Google Mail, Google Docs, Microsoft Office 365, Salesforce CRM, and Dropbox.",
+                "Örnekler arasında Google Mail, Google Docs, Microsoft Office 365'in yanı sıra birçok yazılım sayılabilir.",
+                true,
+            ),
         ] {
             assert_eq!(enumeration_length(src, tgt).is_some(), found, "{src} / {tgt}");
         }
