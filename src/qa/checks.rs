@@ -273,11 +273,7 @@ pub(crate) fn replace_whole(text: &str, needle: &str, with: &str) -> String {
     }
     // Letters of scripts written with spaces: a Japanese or Korean word runs straight into
     // code (`ブラウザで`localhost`に`, `` `foo`를 ``) without being part of it.
-    let word = |c: Option<char>| {
-        c.is_some_and(|c| {
-            c.is_alphanumeric() && !matches!(c, '\u{0E00}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{2E80}'..)
-        })
-    };
+    let word = |c: Option<char>| c.is_some_and(spaced_word_char);
     let (first, last) = (needle.chars().next(), needle.chars().next_back());
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
@@ -299,6 +295,13 @@ pub(crate) fn replace_whole(text: &str, needle: &str, with: &str) -> String {
     out
 }
 
+/// A letter or digit of a script written with spaces between words: Thai, Lao, Myanmar,
+/// Khmer, Chinese, Japanese and Korean words run straight into a name written in Latin
+/// letters (`しばしばK8sと略される`) without the name being part of them.
+fn spaced_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '\u{0E00}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{2E80}'..)
+}
+
 /// The numbers of a text, by their digits, in order.
 fn numbers(text: &str, (other, other_group): (&str, &str)) -> Vec<(String, String)> {
     NUMBER
@@ -308,19 +311,20 @@ fn numbers(text: &str, (other, other_group): (&str, &str)) -> Vec<(String, Strin
         // So is a word that starts with digits (`7z`, `3D`) that the other side writes too,
         // unless the other side's group has the digits (`5GHz` is `5 GHz` there).
         .filter(|m| {
-            let digits_first = !text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
+            let letter = |c: char| c.is_alphabetic() && spaced_word_char(c);
+            let digits_first = !text[..m.start()].chars().next_back().is_some_and(letter);
             if digits_first && other_group.contains(m.as_str()) {
                 return true;
             }
-            let before = text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic);
-            let after = text[m.end()..].chars().next().is_some_and(char::is_alphabetic);
+            let before = text[..m.start()].chars().next_back().is_some_and(letter);
+            let after = text[m.end()..].chars().next().is_some_and(letter);
             !(before || after) || {
                 let start = text[..m.start()]
                     .char_indices()
                     .rev()
-                    .find(|(_, c)| !c.is_alphanumeric())
+                    .find(|(_, c)| !spaced_word_char(*c))
                     .map_or(0, |(i, c)| i + c.len_utf8());
-                let end = text[m.end()..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| m.end() + i);
+                let end = text[m.end()..].find(|c: char| !spaced_word_char(c)).map_or(text.len(), |i| m.end() + i);
                 !other.contains(&text[start..if before { m.end() } else { end }])
             }
         })
@@ -566,6 +570,24 @@ pub fn number_within(src: Side<'_>, tgt: Side<'_>, whole: (&str, &str), document
         missing.clear();
         extra.clear();
     }
+    // A decade written short on one side (`los años 90`, `les années 90`, `90年代`) and in
+    // full on the other ("the late 1990s").
+    let decade = |long: &String, short: &String| {
+        long.len() == 4 && long.ends_with('0') && long.chars().all(|c| c.is_ascii_digit()) && {
+            short.len() == 2 && long.ends_with(short.as_str())
+        }
+    };
+    let pair_off = |longs: &mut Vec<String>, shorts: &mut Vec<String>| {
+        longs.retain(|long| match shorts.iter().position(|short| decade(long, short)) {
+            Some(k) => {
+                shorts.remove(k);
+                false
+            }
+            None => true,
+        });
+    };
+    pair_off(&mut missing, &mut extra);
+    pair_off(&mut extra, &mut missing);
     if missing.is_empty() && extra.is_empty() {
         return None;
     }
@@ -765,8 +787,17 @@ pub fn enumeration_length(src_sentence: &str, tgt_sentence: &str) -> Option<Hit>
         return None;
     }
     let b = enumeration(tgt_sentence);
-    let target_keys: Vec<String> =
-        tgt_sentence.split_whitespace().map(|w| w.rsplit(['’', '\'']).next().unwrap_or(w)).map(name_key).collect();
+    // An apostrophe joins a name to an article before it (`l'Allemagne`) or to a suffix
+    // after it (Turkish `Dropbox'ın`, `Google's`): either piece may be the name.
+    let target_keys: Vec<String> = tgt_sentence
+        .split_whitespace()
+        .flat_map(|w| {
+            let after = w.rsplit(['’', '\'']).next().unwrap_or(w);
+            let before = w.split(['’', '\'']).next().filter(|b| b.len() < w.len());
+            [Some(after), before].into_iter().flatten()
+        })
+        .map(name_key)
+        .collect();
     let target_places = places(tgt_sentence);
     let missing: Vec<String> = a
         .iter()
@@ -925,8 +956,9 @@ static SPACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L} [,.](
 static DOUBLE_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S  +\S").expect("valid"));
 
 /// `spacing`: a word glued to a number or to the next word where the source has a space, or a
-/// space too many (doubled, or before a comma or a full stop).
-pub fn spacing(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
+/// space too many (doubled, or before a comma or a full stop). In Markdown a doubled space is
+/// not one: the page is rendered as HTML, which shows a run of spaces as one.
+pub fn spacing(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Option<Hit> {
     // Languages written without spaces glue words, numbers and counters by rule; Korean
     // spaces its words but glues counters to numbers (`3개`).
     if unspaced(tgt.lang) {
@@ -950,7 +982,8 @@ pub fn spacing(src: Side<'_>, tgt: Side<'_>) -> Option<Hit> {
     // breaks folded): French typography's spaces before `;:!?` are not these.
     let fold = |raw: &str| raw.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
     let (sr, tr) = (fold(src.raw), fold(tgt.raw));
-    for re in [&*SPACE_BEFORE, &*DOUBLE_SPACE] {
+    let checked: &[&Regex] = if markdown { &[&SPACE_BEFORE] } else { &[&SPACE_BEFORE, &DOUBLE_SPACE] };
+    for re in checked {
         if !re.is_match(&sr) {
             if let Some(m) = re.find(&tr) {
                 return Some(spacing_hit(m.as_str(), &tp));
@@ -1191,10 +1224,11 @@ fn value_shape(code: &str) -> Option<String> {
 pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
     let langs = (src.lang, tgt.lang);
     let mut hits = Vec::new();
-    let compare = |check: Check, a: Vec<String>, b: Vec<String>, hits: &mut Vec<Hit>| {
+    // The targets of `a` that `b` lacks, and those of `b` that `a` lacks.
+    let differ = |a: Vec<String>, b: Vec<String>| -> (Vec<String>, Vec<String>) {
         let ka: Vec<String> = a.iter().map(|u| link_key(u, langs)).collect();
         let kb: Vec<String> = b.iter().map(|u| link_key(u, langs)).collect();
-        let missing: Vec<String> = multiset_diff(&ka, &kb)
+        let mut missing: Vec<String> = multiset_diff(&ka, &kb)
             .iter()
             .filter_map(|k| a.iter().find(|u| link_key(u, langs) == *k).cloned())
             .collect();
@@ -1202,27 +1236,32 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
             .iter()
             .filter_map(|k| b.iter().find(|u| link_key(u, langs) == *k).cloned())
             .collect();
-        // Another site's page in the translation's language stands for the source's page in
-        // its own (Wikipedia's `en.` and `de.` articles, MDN's `/en-US/` and `/fr/`): their
-        // paths differ, as those sites name the localized page in its language.
-        let mut missing = missing;
-        missing.retain(|m| match extra.iter().position(|e| localized_elsewhere(m, e, langs)) {
-            Some(i) => {
-                extra.remove(i);
+        missing.retain(|m| match extra.iter().position(|e| same_target(m, e, langs)) {
+            Some(k) => {
+                extra.remove(k);
                 false
             }
             None => true,
         });
+        (missing, extra)
+    };
+    let push = |check: Check, (missing, extra): (Vec<String>, Vec<String>), hits: &mut Vec<Hit>| {
         if !missing.is_empty() || !extra.is_empty() {
             hits.push(Hit::new(check, Detail::Targets { missing, extra }));
         }
     };
     let urls = |plain: &str| URL.find_iter(plain).map(|m| m.as_str().to_owned()).collect::<Vec<_>>();
-    compare(Check::Url, urls(src.plain), urls(tgt.plain), &mut hits);
+    let (url_missing, mut url_extra) = differ(urls(src.plain), urls(tgt.plain));
     if markdown {
         let (ma, mb) = (markup(src.raw), markup(tgt.raw));
-        compare(Check::Link, ma.links, mb.links, &mut hits);
-        compare(Check::Image, ma.images, mb.images, &mut hits);
+        let links = differ(ma.links, mb.links);
+        // A link whose target the translation broke (`[text](https://a.org/b- c.html)`, a
+        // space inside) is no link, and its target shows as a bare URL that stops short: one
+        // problem, found once, as the link's.
+        url_extra.retain(|u| !links.0.iter().any(|l| l.starts_with(u.as_str())));
+        push(Check::Url, (url_missing, url_extra), &mut hits);
+        push(Check::Link, links, &mut hits);
+        push(Check::Image, differ(ma.images, mb.images), &mut hits);
         // Placeholders (`{{path/to/file}}`, `<file>`) are there to be translated; code whose
         // text the other side has outside backticks only lost its formatting.
         let placeholders = |code: &str| PLACEHOLDER_SLOT.replace_all(code, "{{}}").into_owned();
@@ -1252,14 +1291,66 @@ pub fn references(src: Side<'_>, tgt: Side<'_>, markdown: bool) -> Vec<Hit> {
             },
             None => true,
         });
+        // Code with an English plural glued to it (`Rc<_>s`, `Option<T>s`): a language that
+        // does not mark the plural, or marks it otherwise, writes the code alone.
+        missing.retain(|a| {
+            let Some(single) = a.strip_suffix('s').filter(|c| c.ends_with(['>', ')', ']', '}'])) else {
+                return true;
+            };
+            if let Some(k) = extra.iter().position(|b| b == single) {
+                extra.remove(k);
+            }
+            !cb.iter().any(|b| b == single)
+        });
         if !missing.is_empty() || !extra.is_empty() {
             hits.push(Hit::new(Check::InlineCode, Detail::Targets { missing, extra }));
         }
         if ma.emphasis != mb.emphasis {
             hits.push(Hit::new(Check::Emphasis, Detail::Count { source: ma.emphasis, translation: mb.emphasis }));
         }
+    } else {
+        push(Check::Url, (url_missing, url_extra), &mut hits);
     }
     hits
+}
+
+/// Whether two link targets whose keys differ still name the same page: a relative target
+/// (`../cluster/`, resolved against the translated page's own address) and a root-relative
+/// one (`/cluster/`) that ends with the same path; or one site's editions in the two
+/// languages (`en.wikipedia.org/wiki/Capital_expenditure`, `ja.wikipedia.org/wiki/資本的支出`:
+/// the article in the reader's language, under its own title), or in a path segment (MDN's
+/// `/en-US/` and `/fr/` pages: [`localized_elsewhere`]).
+fn same_target(a: &str, b: &str, langs: (&str, &str)) -> bool {
+    let (ka, kb) = (link_key(a, langs), link_key(b, langs));
+    // The path of a relative target, its leading `./` and `../` taken off.
+    let relative = |key: &str| -> Option<String> {
+        if key.is_empty() || key.starts_with(['/', '#', '?']) || key.contains("://") || key.contains(':') {
+            return None;
+        }
+        let mut rest = key;
+        while let Some(r) = rest.strip_prefix("./").or_else(|| rest.strip_prefix("../")) {
+            rest = r;
+        }
+        (!rest.is_empty() && rest != "." && rest != "..").then(|| rest.to_owned())
+    };
+    let ends_with = |rooted: &str, tail: &str| rooted.starts_with('/') && rooted.ends_with(&format!("/{tail}"));
+    match (relative(&ka), relative(&kb)) {
+        (Some(t), None) if ends_with(&kb, &t) => return true,
+        (None, Some(t)) if ends_with(&ka, &t) => return true,
+        _ => {}
+    }
+    // Hosts: `//en.` on the source's side, `//ja.` on the translation's, the rest the same.
+    let primary = |l: &str| l.split(['-', '_']).next().unwrap_or(l).to_lowercase();
+    let host = |key: &str| -> Option<String> {
+        let at = key.find("://")? + 3;
+        Some(key[at..].split('/').next().unwrap_or_default().to_owned())
+    };
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    la.contains(&format!("://{}.", primary(langs.0)))
+        && lb.contains(&format!("://{}.", primary(langs.1)))
+        && primary(langs.0) != primary(langs.1)
+        && host(&ka).is_some_and(|h| !h.is_empty() && host(&kb).as_ref() == Some(&h))
+        || localized_elsewhere(a, b, langs)
 }
 
 /// The characters of `text` that open and close, unbalanced: `(` without `)`, `«` without `»`,
@@ -1407,6 +1498,41 @@ mod tests {
         let (s, t) = ("On both 2.4GHz and 5GHz bands:", "Sur les bandes 2,4 GHz et 5 GHz :");
         let t_doc = "Sur la bande 5GHz :\n\nSur les bandes 2,4 GHz et 5 GHz :";
         assert!(number_within(side(s, "en"), side(t, "fr"), (s, t), (s, t_doc)).is_none());
+    }
+
+    #[test]
+    fn a_decade_written_short() {
+        // cncf/glossary (es), data-center.md.
+        let s = "Before datacenters became prevalent in the late 1990ies, there were mainly individual computers.";
+        let t =
+            "Antes de que los centros de datos tomaran notoriedad en los años 90, existían computadoras individuales.";
+        assert!(number(side(s, "en"), side(t, "es")).is_none());
+        assert!(number(side(t, "es"), side(s, "en")).is_none());
+        let t =
+            "Antes de que los centros de datos tomaran notoriedad en los años 80, existían computadoras individuales.";
+        assert!(number(side(s, "en"), side(t, "es")).is_some());
+        // A year that is not a decade is not written short.
+        let s = "It was released in 1995 and updated in 2021.";
+        assert!(number(side(s, "en"), side("Salió en el 95 y se actualizó en 2021.", "es")).is_some());
+    }
+
+    #[test]
+    fn a_name_with_digits_inside_japanese_text() {
+        // cncf/glossary (ja), kubernetes.md: `K8s` is a name on both sides; the Japanese word
+        // before it is not part of it.
+        let (s, t) = (
+            "Kubernetes, often abbreviated as K8s, is an open source container orchestrator.",
+            "Kubernetesは、しばしばK8sと略される、オープンソースのコンテナオーケストレーターです。",
+        );
+        assert!(number(side(s, "en"), side(t, "ja")).is_none());
+        // Digits that are a number stay one.
+        let t = "Kubernetesは、しばしばK9sと略される、オープンソースのコンテナオーケストレーターです。";
+        assert!(number(side(s, "en"), side(t, "ja")).is_some());
+        assert!(number(side("It has 8 nodes.", "en"), side("ノードは8つあります。", "ja")).is_none());
+        assert!(number(side("It has 8 nodes.", "en"), side("ノードは9つあります。", "ja")).is_some());
+        // yew (ja), lists.mdx: `~60ms` and `約60ms`.
+        let (s, t) = ("At the time of writing this it was ~60ms.", "この記事の執筆時点では約60msでした。");
+        assert!(number(side(s, "en"), side(t, "ja")).is_none());
     }
 
     #[test]
@@ -1584,6 +1710,18 @@ mod tests {
             ("Germany, Spain, France and Italy.", "L’Allemagne, l’Espagne, la France et l’Italie.", false),
             ("Germany, Spain, France and Italy.", "L’Allemagne, l’Espagne et l’Italie.", true),
             ("We met, talked and left.", "Nous nous sommes vus.", false),
+            // cncf/glossary (tr), multitenancy.md: Turkish joins its case suffix to a name
+            // with an apostrophe.
+            (
+                "Examples include Google Mail, Google Docs, Microsoft Office 365, Salesforce CRM, and Dropbox.",
+                "Örnekler arasında Google Mail, Google Docs, Microsoft Office 365, Salesforce CRM ve Dropbox'ın yanı sıra birçok yazılım sayılabilir.",
+                false,
+            ),
+            (
+                "Examples include Google Mail, Google Docs, Microsoft Office 365, Salesforce CRM, and Dropbox.",
+                "Örnekler arasında Google Mail, Google Docs, Microsoft Office 365'in yanı sıra birçok yazılım sayılabilir.",
+                true,
+            ),
         ] {
             assert_eq!(enumeration_length(src, tgt).is_some(), found, "{src} / {tgt}");
         }
@@ -1635,8 +1773,19 @@ mod tests {
             ("Ils se sont vus, puis partis.", "They met,then left.", "en", true),
         ] {
             let src_lang = if src.starts_with("Ils") { "fr" } else { "en" };
-            assert_eq!(spacing(side(src, src_lang), side(tgt, lang)).is_some(), found, "{src} / {tgt}");
+            assert_eq!(spacing(side(src, src_lang), side(tgt, lang), false).is_some(), found, "{src} / {tgt}");
         }
+    }
+
+    #[test]
+    fn a_doubled_space_in_markdown_is_rendered_as_one() {
+        // cncf/glossary (bn, tr, vi): `(bare metal)  বলতে`, two spaces that the page shows as
+        // one. Plain text keeps them; a space before a comma shows in both.
+        let (src, tgt) = ("It is a (bare metal) machine.", "এটি একটি (bare metal)  মেশিন।");
+        assert!(spacing(side(src, "en"), side(tgt, "bn"), false).is_some());
+        assert!(spacing(side(src, "en"), side(tgt, "bn"), true).is_none());
+        let (src, tgt) = ("They met, then left.", "Se reunieron , luego se fueron.");
+        assert!(spacing(side(src, "en"), side(tgt, "es"), true).is_some());
     }
 
     #[test]
@@ -1714,6 +1863,41 @@ mod tests {
             [Check::Link]
         );
         assert_eq!(from("Ejecute `make`.", "es", "Lancez `make all`.", "fr"), [Check::InlineCode]);
+    }
+
+    #[test]
+    fn links_that_name_the_same_page() {
+        let checks = |a: &'static str, b: &'static str, lang: &'static str| -> Vec<Check> {
+            let (pa, pb) = (crate::text::plain(a, true), crate::text::plain(b, true));
+            let (sa, sb) = (Side { raw: a, plain: &pa, lang: "en" }, Side { raw: b, plain: &pb, lang });
+            references(sa, sb, true).into_iter().map(|h| h.check).collect()
+        };
+        // cncf/glossary (tr): a relative link to the translated page's neighbour.
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](../nodes/) çalışır.", "tr"), []);
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](./nodes) çalışır.", "tr"), []);
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](../cluster/) çalışır.", "tr"), [Check::Link]);
+        assert_eq!(checks("A [node](/a/nodes/) runs.", "Bir [düğüm](../nodes/) çalışır.", "tr"), []);
+        assert_eq!(checks("A [node](/nodes/) runs.", "Bir [düğüm](../b/nodes/) çalışır.", "tr"), [Check::Link]);
+        // The article in the reader's language, under its own title.
+        let (en, ja) = (
+            "See [CapEx](https://en.wikipedia.org/wiki/Capital_expenditure).",
+            "[資本的支出](https://ja.wikipedia.org/wiki/資本的支出)を参照。",
+        );
+        assert_eq!(checks(en, ja, "ja"), []);
+        assert_eq!(checks(en, "[資本的支出](https://ja.example.org/wiki/x)を参照。", "ja"), [Check::Link]);
+        assert_eq!(checks(en, "[CapEx](https://de.wikipedia.org/wiki/Investition)を参照。", "ja"), [Check::Link]);
+        // yew (zh-Hant): a link broken by a space is one finding, not a link and a URL.
+        let (en, zh) = (
+            "The Rust Book has [a chapter](https://doc.rust-lang.org/book/ch15-00-smart-pointers.html).",
+            "Rust 手冊中有一個[章節](https://doc.rust-lang.org/book/ch15-00- smart-pointers.html)。",
+        );
+        assert_eq!(checks(en, zh, "zh-TW"), [Check::Link]);
+        // English glues its plural to code; Japanese and Chinese write the code alone.
+        assert_eq!(checks("This makes `Rc<_>s` a good choice.", "これにより、`Rc<_>`は適した選択肢です。", "ja"), []);
+        assert_eq!(checks("Use `Vec<u8>s` here.", "`Vec<u8>` を使います。", "ja"), []);
+        assert_eq!(checks("Use `Vec<u8>s` here.", "`Box<u8>` を使います。", "ja"), [Check::InlineCode]);
+        assert_eq!(checks("Run `ls -s` now.", "`ls -` を実行します。", "ja"), [Check::InlineCode]);
+        assert_eq!(checks("Call `f(x)s` now.", "`f(x)` を呼びます。", "ja"), []);
     }
 
     #[test]

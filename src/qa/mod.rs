@@ -155,7 +155,7 @@ type GroupCheck = fn(Side<'_>, Side<'_>, bool) -> Vec<Hit>;
 
 /// The checks that look at a paired group of prose as a whole.
 const GROUP_CHECKS: [GroupCheck; 4] = [
-    |s, t, _| checks::spacing(s, t).into_iter().collect(),
+    |s, t, markdown| checks::spacing(s, t, markdown).into_iter().collect(),
     checks::references,
     |s, t, _| checks::balance(s, t),
     |s, t, _| checks::placeholder(s, t).into_iter().collect(),

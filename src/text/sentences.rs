@@ -78,6 +78,11 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '›')
 }
 
+/// A Chinese character or a Japanese kana.
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
 fn starts_sentence(c: char) -> bool {
     // Scripts without case (Devanagari, Arabic, Hebrew, Thai…): any letter may start one.
     let caseless = c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase();
@@ -164,6 +169,11 @@ pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
         }
         let next = chars.get(k).map(|&(_, c)| c);
         let mut breaks = spaced && next.is_some_and(starts_sentence);
+        // A Latin word with its mark inside Chinese or Japanese text is a name (`classes!`,
+        // `html!`, `Yahoo!`): those sentences end with their own full-width marks (above).
+        if breaks && next.is_some_and(is_han_or_kana) && i > 0 && chars[i - 1].1.is_ascii_alphanumeric() {
+            breaks = false;
+        }
         if breaks && c == '.' && i == j {
             let (word, two) = word_before(text, pos);
             let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -227,6 +237,15 @@ mod tests {
         );
         assert_eq!(split("他说：「好。」然后走了。", "zh"), ["他说：「好。」", "然后走了。"]);
         assert_eq!(split("バージョン 1.2 を使います。", "ja"), ["バージョン 1.2 を使います。"]);
+        // yew's Japanese title: a Rust macro's name ends with `!`.
+        assert_eq!(
+            split("classes! マクロを使用して CSS クラスを処理する", "ja"),
+            ["classes! マクロを使用して CSS クラスを処理する"]
+        );
+        assert_eq!(split("使用 html! 巨集可能會讓人感到非常神奇。", "zh"), ["使用 html! 巨集可能會讓人感到非常神奇。"]);
+        // Their own marks still end a sentence, and a Latin sentence before a Latin one.
+        assert_eq!(split("使います! 次に。", "ja"), ["使います!", "次に。"]);
+        assert_eq!(split("Use html! Then go.", "ja"), ["Use html!", "Then go."]);
     }
 
     #[test]
