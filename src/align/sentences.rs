@@ -137,6 +137,8 @@ struct Links {
     key_a: Vec<u32>,
     key_b: Vec<u32>,
     keys: usize,
+    /// The least lexical coverage a bead is taken to have ([`lexical_floor`]).
+    floor: f64,
 }
 
 impl Links {
@@ -150,7 +152,14 @@ impl Links {
         };
         let key_a = a.vocab.iter().map(&mut intern).collect();
         let key_b = b.vocab.iter().map(&mut intern).collect();
-        Links { lexicon: Vec::new(), lexicon_starts: vec![0; a.vocab.len() + 1], key_a, key_b, keys: ids.len() }
+        Links {
+            lexicon: Vec::new(),
+            lexicon_starts: vec![0; a.vocab.len() + 1],
+            key_a,
+            key_b,
+            keys: ids.len(),
+            floor: 0.0,
+        }
     }
 
     /// What word `id` of side A translates to.
@@ -221,15 +230,16 @@ fn similarity_with(
     sc: &mut Scratch,
 ) -> f64 {
     let (covered, total) = coverage(a, b, ra, rb, links, sc);
-    similarity_of(covered, total, length)
+    similarity_of(covered, total, length, links.floor)
 }
 
-/// The similarity of a bead whose words weigh `total`, of which `covered` have a counterpart.
-fn similarity_of(covered: f64, total: f64, length: f64) -> f64 {
+/// The similarity of a bead whose words weigh `total`, of which `covered` have a counterpart,
+/// taken to be `floor` at least.
+fn similarity_of(covered: f64, total: f64, length: f64, floor: f64) -> f64 {
     if total == 0.0 {
         return 0.0;
     }
-    let lexical = (covered / total).min(1.0);
+    let lexical = (covered / total).min(1.0).max(floor);
     // Length alone says little about unrelated sentences; it sharpens lexical evidence.
     (0.15 + 0.85 * lexical) * (0.35 + 0.65 * length)
 }
@@ -360,7 +370,7 @@ fn dp(
         if s == 0 {
             let (covered, weight) = known.unwrap_or_else(|| coverage(a, b, ra.clone(), rb.clone(), links, &mut sc));
             pairs.keep(ra.start, rb.start, covered);
-            return total + value(similarity_of(covered, weight, length));
+            return total + value(similarity_of(covered, weight, length, links.floor));
         }
         // What a merge can be worth, at most: lexical coverage is at most 1, and at most the
         // sum of its pairs of units' (measured as 1-1 beads, when they were); a merge that
@@ -372,7 +382,7 @@ fn dp(
         if let Some(covered) = pairs.sum(ra.clone(), rb.clone()) {
             let weight: f64 = a.unit_weight[ra.clone()].iter().chain(&b.unit_weight[rb.clone()]).sum();
             // Sums taken in another order round differently: the bound is taken a little high.
-            let bound = similarity_of(covered * (1.0 + 1e-9), weight * (1.0 - 1e-9), length);
+            let bound = similarity_of(covered * (1.0 + 1e-9), weight * (1.0 - 1e-9), length, links.floor);
             if total + value(bound) <= best {
                 return f64::NEG_INFINITY;
             }
@@ -543,6 +553,54 @@ fn paired_ratio(a: &Side, b: &Side, beads: &[SentenceBead]) -> Option<f64> {
     Some(ratios[ratios.len() / 2])
 }
 
+/// How much lexical coverage a bead is granted where the two texts, written in different
+/// scripts (English and Russian, Bengali, Japanese), share almost no words to link: there even
+/// a right pair covers nothing, and every sentence would be cheaper left alone — the lengths
+/// decide instead, as in Gale and Church's aligner. Nothing where the texts as a whole share a
+/// tenth of their words' weight or more (names, numbers, code): the words decide.
+fn lexical_floor(a: &Side, b: &Side, links: &Links) -> f64 {
+    let (n, m) = (a.lens.len(), b.lens.len());
+    // Texts in one script may share cognates, and where a short paragraph shares none its
+    // words still decide (the Bible's verses, English against Spanish).
+    if n == 0 || m == 0 || script(&a.vocab) == script(&b.vocab) {
+        return 0.0;
+    }
+    let mut sc = Scratch::new(b, links);
+    let (covered, total) = coverage(a, b, 0..n, 0..m, links, &mut sc);
+    let reach = if total > 0.0 { covered / total } else { 0.0 };
+    BLIND_FLOOR * (1.0 - reach / SIGHTED_REACH).max(0.0)
+}
+
+/// The script most of a text's letters are written in, by Unicode block: Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, Hangul, kana and Han (Chinese
+/// and Japanese together), or another (`u32::MAX`).
+fn script(vocab: &[String]) -> u32 {
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for c in vocab.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+        let block = match c as u32 {
+            0..=0x024F | 0x1E00..=0x1EFF => 0,
+            0x0370..=0x03FF => 1,
+            0x0400..=0x052F => 2,
+            0x0530..=0x058F => 3,
+            0x0590..=0x05FF => 4,
+            0x0600..=0x06FF | 0x0750..=0x077F => 5,
+            0x0900..=0x0DFF => 6,
+            0x0E00..=0x0E7F => 7,
+            0x1100..=0x11FF | 0xAC00..=0xD7AF => 8,
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => 9,
+            _ => u32::MAX,
+        };
+        *counts.entry(block).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(block, n)| (n, std::cmp::Reverse(block))).map_or(u32::MAX, |(b, _)| b)
+}
+
+/// The coverage granted to every bead of two texts that share no words at all.
+const BLIND_FLOOR: f64 = 0.5;
+
+/// The share of their words' weight two texts must share for the words alone to decide.
+const SIGHTED_REACH: f64 = 0.1;
+
 /// Aligns two texts given as sentences (or any units).
 pub fn align_sentences(a: &[&str], b: &[&str]) -> Vec<SentenceBead> {
     passes(a, b, false)
@@ -561,6 +619,7 @@ fn passes(a: &[&str], b: &[&str], full: bool) -> Vec<SentenceBead> {
         }
     };
     let mut links = Links::new(&sa, &sb);
+    links.floor = lexical_floor(&sa, &sb, &links);
     let mut beads = dp(&sa, &sb, &links, ratio, Search::new(full, None), &FIRST_PASS_BEADS);
     // The ratio of the totals is skewed when one side has text the other lacks (an excerpt, a
     // dropped paragraph); the median over paired sentences is not.
@@ -646,5 +705,43 @@ mod tests {
         assert!(right * 100 >= expected.len() * 90, "{right} of {} beads right:\n{got:?}", expected.len());
         assert!(got.contains(&"3:".to_owned()), "the dropped verse is found: {got:?}");
         assert!(got.contains(&"5,6:4".to_owned()), "the joined verses are found: {got:?}");
+    }
+
+    #[test]
+    fn texts_in_two_scripts_align_by_their_lengths() {
+        // cncf/glossary's abstraction page, English and Russian: no word can link, and every
+        // sentence was left alone but the first (the last English one is two in Russian).
+        let en = [
+            "Systems typically have multiple abstraction layers.",
+            "This significantly simplifies development.",
+            "When programming, developers build components compatible with a particular abstraction layer and don't have to worry about all underlying specifics that can be very heterogeneous.",
+            "If it works with the abstraction layer, it works with the system — no matter what's under the hood.",
+        ];
+        let ru = [
+            "Системы, как правило, имеют несколько уровней абстракции.",
+            "Это значительно упрощает разработку.",
+            "При программировании разработчики создают компоненты, совместимые с определенным уровнем абстракции, и не заботятся о том, как та или иная функциональность реализована на нижележащих уровнях.",
+            "Достаточно того, что эти компоненты работают с определенным уровнем абстракции.",
+            "А то, что у него скрыто «под капотом», не имеет значения.",
+        ];
+        let beads: Vec<(Range<usize>, Range<usize>)> =
+            align_sentences(&en, &ru).into_iter().map(|b| (b.a, b.b)).collect();
+        assert_eq!(beads, [(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..5)]);
+    }
+
+    #[test]
+    fn scripts() {
+        let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let cases: &[(&str, &str, bool)] = &[
+            ("the cat sat", "le chat assis", true),
+            ("the cat sat", "кошка сидела", false),
+            ("the cat sat", "猫が座った", false),
+            ("猫が座った", "猫坐着", true),
+            ("Kubernetes クラスター", "Kubernetes 集群", true),
+            ("the cat", "고양이", false),
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(script(&words(a)) == script(&words(b)), *same, "{a} / {b}");
+        }
     }
 }
