@@ -10,6 +10,10 @@
 //! - the second pass adds a lexicon learned from the first pass's confident 1-1 beads: word pairs
 //!   that keep appearing together (Dice coefficient), such as `god`/`dieu`, `said`/`dit`.
 //!
+//! Two texts in different scripts that share almost no words (English and Russian) cannot be
+//! aligned by their words: each bead is then granted a floor of lexical coverage, and the
+//! lengths decide ([`lexical_floor`]).
+//!
 //! The first pass searches a band around the diagonal that the sentences' lengths draw,
 //! widened where the path comes near its edge (Moore 2002); the later passes a narrow band
 //! around the path before them (see `band`). Time and memory grow linearly with the document:
