@@ -1,4 +1,4 @@
-//! Kept status reports (`.git/stele/status-<options>`): what a `status` printed, and a digest of
+//! Kept status reports (`.git/stele/snapshot-<options>`): what a `status` printed, and a digest of
 //! everything it depended on, so that the next run with the same inputs prints it again
 //! without reading a file (issue 27).
 //!
@@ -226,7 +226,7 @@ impl Repo {
     pub fn snapshot_writer(&self) -> Option<SnapshotWriter> {
         let dir = self.cache_dir();
         fs::create_dir_all(&dir).ok()?;
-        let file = tempfile::Builder::new().prefix(".status-").tempfile_in(&dir).ok()?;
+        let file = tempfile::Builder::new().prefix(".snapshot-").tempfile_in(&dir).ok()?;
         let meta = file.as_file().metadata().ok()?;
         let clock = {
             #[cfg(unix)]
@@ -243,7 +243,7 @@ impl Repo {
         Some(SnapshotWriter { file: BufWriter::new(file), clock, crc: flate2::Crc::new(), stdout: 0, failed: false })
     }
 
-    /// Ends the report with `stderr` and keeps it as `.git/stele/status-<name>` (atomically),
+    /// Ends the report with `stderr` and keeps it as `.git/stele/snapshot-<name>` (atomically),
     /// dropping the oldest kept reports beyond a few.
     pub fn keep_snapshot(&self, mut writer: SnapshotWriter, name: &str, stderr: &[u8]) {
         writer.put(stderr);
@@ -256,13 +256,13 @@ impl Repo {
         }
         let Ok(file) = writer.file.into_inner() else { return };
         let dir = self.cache_dir();
-        if file.persist(dir.join(format!("status-{name}"))).is_err() {
+        if file.persist(dir.join(format!("snapshot-{name}"))).is_err() {
             return;
         }
         let Ok(entries) = fs::read_dir(&dir) else { return };
         let mut kept: Vec<(std::time::SystemTime, std::path::PathBuf)> = entries
             .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with("status-")))
+            .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with("snapshot-")))
             .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
             .collect();
         if kept.len() > KEPT {
@@ -273,9 +273,9 @@ impl Repo {
         }
     }
 
-    /// The report kept as `.git/stele/status-<name>`, when there is one and it verifies.
+    /// The report kept as `.git/stele/snapshot-<name>`, when there is one and it verifies.
     pub fn kept_snapshot(&self, name: &str) -> Option<Kept> {
-        let bytes = crate::fsx::read(&self.cache_dir().join(format!("status-{name}"))).ok()?;
+        let bytes = crate::fsx::read(&self.cache_dir().join(format!("snapshot-{name}"))).ok()?;
         Kept::parse(bytes)
     }
 
