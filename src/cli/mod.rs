@@ -404,11 +404,14 @@ impl Ctx {
         }
         let mut files = Fingerprint::default();
         for w in &walked {
-            let mut list: Vec<(&str, &stele::git::FileStat)> = w.files().collect();
-            list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            // In a fixed order: by a hash of the path first (numbers compare faster than
+            // paths sharing long prefixes), then by path.
+            let hash = |path: &str| std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, path);
+            let mut list: Vec<(u64, &str, &stele::git::FileStat)> = w.files().map(|(p, s)| (hash(p), p, s)).collect();
+            list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
             files.text("corpus", &(list.len() as u64).to_le_bytes());
-            for (path, stat) in list {
-                files.stat(path, Some(stat));
+            for (_, path, stat) in list {
+                files.file(path, stat);
             }
             files.text("skipped", format!("{:?}", w.skipped()).as_bytes());
             let mut attributes: Vec<&(String, stele::git::FileStat)> = w.attributes().iter().collect();

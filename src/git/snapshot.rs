@@ -73,20 +73,26 @@ impl Fingerprint {
         match stat {
             None => self.text(label, b"none"),
             Some(s) => {
-                let mut bytes = [0u8; 25];
-                bytes[..4].copy_from_slice(&s.size.to_le_bytes());
-                bytes[4..8].copy_from_slice(&s.mtime.0.to_le_bytes());
-                bytes[8..12].copy_from_slice(&s.mtime.1.to_le_bytes());
-                bytes[12..16].copy_from_slice(&s.ctime.0.to_le_bytes());
-                bytes[16..20].copy_from_slice(&s.ctime.1.to_le_bytes());
-                bytes[20..24].copy_from_slice(&s.ino.to_le_bytes());
-                bytes[24] = u8::from(s.regular);
-                self.text(label, &bytes);
-                for t in [s.mtime, s.ctime] {
-                    let t = (i64::from(t.0), t.1);
-                    self.newest = Some(self.newest.map_or(t, |n| n.max(t)));
-                }
+                self.text(label, &stat_bytes(s));
+                self.saw(s);
             }
+        }
+    }
+
+    /// Adds a corpus file: its path and stat data, in one update (tens of thousands of them).
+    pub fn file(&mut self, path: &str, stat: &FileStat) {
+        let mut bytes = Vec::with_capacity(8 + path.len() + 25);
+        bytes.extend_from_slice(&(path.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(path.as_bytes());
+        bytes.extend_from_slice(&stat_bytes(stat));
+        self.hash.update(&bytes);
+        self.saw(stat);
+    }
+
+    fn saw(&mut self, s: &FileStat) {
+        for t in [s.mtime, s.ctime] {
+            let t = (i64::from(t.0), t.1);
+            self.newest = Some(self.newest.map_or(t, |n| n.max(t)));
         }
     }
 
@@ -105,6 +111,19 @@ impl Fingerprint {
     pub fn digest(&self) -> [u8; 20] {
         self.hash.clone().finalize().into()
     }
+}
+
+/// The bytes of stat data in a digest: size, modification and change times, inode, kind.
+fn stat_bytes(s: &FileStat) -> [u8; 25] {
+    let mut bytes = [0u8; 25];
+    bytes[..4].copy_from_slice(&s.size.to_le_bytes());
+    bytes[4..8].copy_from_slice(&s.mtime.0.to_le_bytes());
+    bytes[8..12].copy_from_slice(&s.mtime.1.to_le_bytes());
+    bytes[12..16].copy_from_slice(&s.ctime.0.to_le_bytes());
+    bytes[16..20].copy_from_slice(&s.ctime.1.to_le_bytes());
+    bytes[20..24].copy_from_slice(&s.ino.to_le_bytes());
+    bytes[24] = u8::from(s.regular);
+    bytes
 }
 
 /// Stat data of a file or folder as [`FileStat`] keeps it (a folder's `regular` is false).
@@ -399,6 +418,14 @@ mod tests {
             assert_ne!(same, digest("a.md", Some(&other)), "{what}");
         }
         assert_ne!(same, digest("b.md", Some(&base)), "path");
+        let file = |path: &str, s: &FileStat| {
+            let mut f = Fingerprint::default();
+            f.file(path, s);
+            f.digest()
+        };
+        assert_eq!(file("a.md", &base), file("a.md", &base));
+        assert_ne!(file("a.md", &base), file("b.md", &base));
+        assert_ne!(file("a.md", &base), file("a.md", &stat(10, (100, 5), (100, 7), 42)));
         assert_ne!(same, digest("a.md", None), "gone");
         // Labels and values do not run together.
         let mut one = Fingerprint::default();
