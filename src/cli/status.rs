@@ -78,11 +78,11 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
     let keepable = args.format != StatusFormat::Markdown;
     let (corpora, repo, prepared, keep) = if keepable {
         match ctx.open_for_counts_kept(&options(ctx, args))? {
-            Opened::Kept(kept) => {
+            Opened::Kept(mut kept) => {
                 // In the order a full run prints them: the scan's warnings, then the report.
                 let mut err = std::io::stderr().lock();
                 let _ = err.write_all(kept.stderr()).and_then(|()| err.flush());
-                out.write_all(kept.stdout())?;
+                kept.write_stdout(out)?;
                 return Ok(ExitCode::SUCCESS);
             }
             Opened::Fresh { corpora, repo, prepared, stderr, keep } => {

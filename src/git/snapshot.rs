@@ -139,13 +139,24 @@ pub fn trusted(newest: Option<Stamp>, clock: Stamp) -> bool {
     newest.is_none_or(|n| n < clock)
 }
 
-/// A kept report: what the run printed on standard output and on standard error, and the
-/// digests of what it depended on.
-#[derive(Debug)]
+/// Where a kept report is read from: its file, or bytes (in tests).
+trait Source: std::io::Read + std::io::Seek {}
+impl<T: std::io::Read + std::io::Seek> Source for T {}
+
+/// A kept report: the digests of what it depended on, what the run printed on standard error,
+/// and where its standard output is in the file (printed from there, not held in memory: the
+/// JSON report of a large corpus is tens of megabytes).
 pub struct Kept {
-    bytes: Vec<u8>,
-    stdout: std::ops::Range<usize>,
-    stderr: std::ops::Range<usize>,
+    source: Box<dyn Source>,
+    digests: [u8; 40],
+    stdout: u64,
+    stderr: Vec<u8>,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept").field("stdout", &self.stdout).field("stderr", &self.stderr.len()).finish()
+    }
 }
 
 const HEAD: usize = MAGIC.len() + 40;
@@ -153,44 +164,77 @@ const HEAD: usize = MAGIC.len() + 40;
 impl Kept {
     /// Whether the report was made from these inputs (those known before the walk).
     pub fn has_inputs(&self, inputs: &[u8; 20]) -> bool {
-        self.bytes[MAGIC.len()..MAGIC.len() + 20] == inputs[..]
+        self.digests[..20] == inputs[..]
     }
 
     /// Whether the report was made from these inputs and these files: then it is the answer.
     pub fn answers(&self, inputs: &[u8; 20], files: &[u8; 20]) -> bool {
-        self.has_inputs(inputs) && self.bytes[MAGIC.len() + 20..HEAD] == files[..]
+        self.has_inputs(inputs) && self.digests[20..] == files[..]
     }
 
-    /// What was printed on standard output.
-    pub fn stdout(&self) -> &[u8] {
-        &self.bytes[self.stdout.clone()]
+    /// Writes what was printed on standard output to `out`. Fails if the file no longer
+    /// holds it all (cut short in place since it was verified: stele never does that).
+    pub fn write_stdout(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        self.source.seek(SeekFrom::Start(HEAD as u64))?;
+        let copied = std::io::copy(&mut (&mut self.source).take(self.stdout), out)?;
+        if copied != self.stdout {
+            return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+        }
+        Ok(())
     }
 
     /// What was printed on standard error.
     pub fn stderr(&self) -> &[u8] {
-        &self.bytes[self.stderr.clone()]
+        &self.stderr
     }
 
-    /// The report in `bytes` (a whole file), when it verifies.
-    fn parse(bytes: Vec<u8>) -> Option<Kept> {
-        let head = HEAD;
+    /// The report in `source` (a whole file), when it verifies: its checksum is read through
+    /// once before anything is believed.
+    fn parse(mut source: Box<dyn Source>) -> Option<Kept> {
+        use std::io::{Read, Seek, SeekFrom};
+        let len = source.seek(SeekFrom::End(0)).ok()?;
         let tail = 8 + 8 + 4;
-        if bytes.len() < head + tail || !bytes.starts_with(MAGIC) {
+        if len < (HEAD + tail) as u64 {
             return None;
         }
-        let (body, crc) = bytes.split_at(bytes.len() - 4);
+        source.seek(SeekFrom::Start(0)).ok()?;
+        let mut head = [0u8; HEAD];
+        source.read_exact(&mut head).ok()?;
+        if !head.starts_with(MAGIC) {
+            return None;
+        }
         let mut check = flate2::Crc::new();
-        check.update(body);
-        if check.sum().to_le_bytes() != crc {
+        check.update(&head);
+        let mut left = len - 4 - HEAD as u64;
+        let mut buf = vec![0u8; 1 << 20];
+        let mut last = Vec::with_capacity(16);
+        while left > 0 {
+            let n = usize::try_from(left.min(buf.len() as u64)).ok()?;
+            source.read_exact(&mut buf[..n]).ok()?;
+            check.update(&buf[..n]);
+            left -= n as u64;
+            // The lengths are the 16 bytes before the checksum.
+            last.extend_from_slice(&buf[n.saturating_sub(16)..n]);
+            let keep = last.len().saturating_sub(16);
+            last.drain(..keep);
+        }
+        let mut crc = [0u8; 4];
+        source.read_exact(&mut crc).ok()?;
+        if check.sum().to_le_bytes() != crc || last.len() != 16 {
             return None;
         }
-        let lengths = &body[body.len() - 16..];
-        let out = usize::try_from(u64::from_le_bytes(lengths[..8].try_into().ok()?)).ok()?;
-        let err = usize::try_from(u64::from_le_bytes(lengths[8..].try_into().ok()?)).ok()?;
-        if head.checked_add(out)?.checked_add(err)? != body.len() - 16 {
+        let out = u64::from_le_bytes(last[..8].try_into().ok()?);
+        let err = u64::from_le_bytes(last[8..].try_into().ok()?);
+        if (HEAD as u64).checked_add(out)?.checked_add(err)? != len - tail as u64 {
             return None;
         }
-        Some(Kept { stdout: head..head + out, stderr: head + out..head + out + err, bytes })
+        let mut stderr = vec![0u8; usize::try_from(err).ok()?];
+        source.seek(SeekFrom::Start(HEAD as u64 + out)).ok()?;
+        source.read_exact(&mut stderr).ok()?;
+        let mut digests = [0u8; 40];
+        digests.copy_from_slice(&head[MAGIC.len()..]);
+        Some(Kept { source, digests, stdout: out, stderr })
     }
 }
 
@@ -294,8 +338,8 @@ impl Repo {
 
     /// The report kept as `.git/stele/snapshot-<name>`, when there is one and it verifies.
     pub fn kept_snapshot(&self, name: &str) -> Option<Kept> {
-        let bytes = crate::fsx::read(&self.cache_dir().join(format!("snapshot-{name}"))).ok()?;
-        Kept::parse(bytes)
+        let file = crate::fsx::open(&self.cache_dir().join(format!("snapshot-{name}"))).ok()?;
+        Kept::parse(Box::new(std::io::BufReader::new(file)))
     }
 
     /// Adds to `key` what a status depends on in the repository besides the work tree's
@@ -440,6 +484,16 @@ mod tests {
         assert_eq!(f.newest(), Some((100, 10)));
     }
 
+    fn parse(bytes: Vec<u8>) -> Option<Kept> {
+        Kept::parse(Box::new(std::io::Cursor::new(bytes)))
+    }
+
+    fn stdout(kept: &mut Kept) -> Vec<u8> {
+        let mut out = Vec::new();
+        kept.write_stdout(&mut out).unwrap();
+        out
+    }
+
     fn sealed(digest: &[u8; 20], out: &[u8], err: &[u8]) -> Vec<u8> {
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(digest);
@@ -458,8 +512,8 @@ mod tests {
     fn a_kept_report_is_read_back_and_a_damaged_one_is_not() {
         let digest = [7u8; 20];
         let bytes = sealed(&digest, b"out\n", b"err\n");
-        let kept = Kept::parse(bytes.clone()).unwrap();
-        assert_eq!((kept.stdout(), kept.stderr()), (&b"out\n"[..], &b"err\n"[..]));
+        let mut kept = parse(bytes.clone()).unwrap();
+        assert_eq!((stdout(&mut kept), kept.stderr()), (b"out\n".to_vec(), &b"err\n"[..]));
         assert!(kept.answers(&digest, &[9u8; 20]));
         assert!(kept.has_inputs(&digest));
         // Other inputs, or other files: not the answer.
@@ -467,14 +521,18 @@ mod tests {
             assert!(!kept.answers(&inputs, &files), "{inputs:?} {files:?}");
         }
         assert!(!kept.has_inputs(&[9u8; 20]));
-        let empty = Kept::parse(sealed(&digest, b"", b"")).unwrap();
-        assert_eq!((empty.stdout(), empty.stderr()), (&b""[..], &b""[..]));
+        let mut empty = parse(sealed(&digest, b"", b"")).unwrap();
+        assert_eq!((stdout(&mut empty), empty.stderr()), (Vec::new(), &b""[..]));
+        // Larger than the buffer it is checked through.
+        let big: Vec<u8> = (0..3_000_000u32).map(|n| n as u8).collect();
+        let mut large = parse(sealed(&digest, &big, b"e")).unwrap();
+        assert_eq!((stdout(&mut large), large.stderr()), (big, &b"e"[..]));
         // Any truncation, any changed byte: not believed.
         for at in 0..bytes.len() {
-            assert!(Kept::parse(bytes[..at].to_vec()).is_none(), "cut at {at}");
+            assert!(parse(bytes[..at].to_vec()).is_none(), "cut at {at}");
             let mut changed = bytes.clone();
             changed[at] ^= 1;
-            assert!(Kept::parse(changed).is_none(), "byte {at}");
+            assert!(parse(changed).is_none(), "byte {at}");
         }
         // Lengths that do not add up, even with a good checksum.
         let mut bad = MAGIC.to_vec();
@@ -486,6 +544,6 @@ mod tests {
         let mut crc = flate2::Crc::new();
         crc.update(&bad);
         bad.extend_from_slice(&crc.sum().to_le_bytes());
-        assert!(Kept::parse(bad).is_none());
+        assert!(parse(bad).is_none());
     }
 }
