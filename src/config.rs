@@ -5,7 +5,6 @@
 //! and layout pattern, and reports problems with the file and line they come from. It knows
 //! nothing of git or of the files on disk: [`crate::corpus`] uses a `Config` to find them.
 
-use std::collections::HashMap;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -75,7 +74,7 @@ pub struct Config {
     pub pins: PinRule,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
-    spellings: HashMap<Lang, String>,
+    spellings: std::collections::BTreeMap<Lang, String>,
 }
 
 /// Where a corpus's rule for commits that are not translation work comes from.
@@ -695,7 +694,7 @@ fn corpus(path: &Path, text: &str, root: &Path, name: &str, raw: &Table<'_, '_>)
     let raw_layout = raw.get("layout").ok_or_else(|| toml(raw.missing("layout")))?;
 
     let source_lang = lang(&raw_source_lang)?;
-    let mut spellings = HashMap::new();
+    let mut spellings = std::collections::BTreeMap::new();
     spellings.insert(source_lang.clone(), raw_source_lang.get_ref().clone());
     let mut languages: Vec<Lang> = Vec::new();
     for l in &raw_languages {

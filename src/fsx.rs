@@ -73,6 +73,12 @@ fn open_regular(path: &Path, follow: bool) -> io::Result<File> {
     Ok(file)
 }
 
+/// The regular file at `path` opened for reading (not through a symbolic link as its last
+/// component; a FIFO is refused, not waited on).
+pub fn open(path: &Path) -> io::Result<fs::File> {
+    open_regular(path, false)
+}
+
 /// The bytes of the regular file at `path` (not through a symbolic link as its last component).
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     let mut file = open_regular(path, false)?;

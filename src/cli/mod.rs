@@ -145,6 +145,29 @@ pub enum Command {
     Help(completions::PageArgs),
 }
 
+/// What [`Ctx::open_for_counts_kept`] found.
+// One value per run, moved once: boxing the larger variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Opened {
+    /// A kept report answers: its bytes are the output.
+    Kept(stele::git::snapshot::Kept),
+    /// No kept report answers: the corpora, scanned and prepared; what the scan said on
+    /// stderr (already printed); and, when the report may be kept, where to write it and
+    /// under which name.
+    Fresh {
+        /// The corpora.
+        corpora: Vec<Corpus>,
+        /// The repository.
+        repo: Repo,
+        /// What was read beside the scan.
+        prepared: freshness::Prepared,
+        /// What the scan said on stderr.
+        stderr: String,
+        /// The new report's writer and name, when it may be kept.
+        keep: Option<(stele::git::snapshot::SnapshotWriter, String)>,
+    },
+}
+
 /// Everything a command needs from the outside world, read once.
 pub struct Ctx {
     /// Localized messages.
@@ -220,6 +243,15 @@ impl Ctx {
         about: Option<(&str, &[String])>,
         during: impl FnOnce(&Repo, &[Config]) -> T,
     ) -> Result<(Vec<Corpus>, Repo, T), CliError> {
+        let (configs, repo) = self.load(about)?;
+        let (scanned, repo, prepared) = self.scan_and(configs, repo, compact, during);
+        let (corpora, said) = self.gather(scanned)?;
+        eprint!("{said}");
+        Ok((corpora, repo, prepared))
+    }
+
+    /// The configuration (the corpora asked for) and the repository, opened.
+    fn load(&self, about: Option<(&str, &[String])>) -> Result<(Vec<Config>, Repo), CliError> {
         let file = config::find(&self.cwd)?;
         let configs: Vec<Config> = config::load(&file)?;
         // The whole file is checked, for every command: a `[qa]` typo is not only `qa`'s.
@@ -257,6 +289,17 @@ impl Ctx {
                 }
             }
         }
+        Ok((configs, repo))
+    }
+
+    /// The corpora scanned, and what `during` makes of the repository meanwhile.
+    fn scan_and<T>(
+        &self,
+        configs: Vec<Config>,
+        repo: Repo,
+        compact: bool,
+        during: impl FnOnce(&Repo, &[Config]) -> T,
+    ) -> (Vec<Result<Corpus, corpus::CorpusError>>, Repo, T) {
         // The corpora are scanned on another thread while this one (which holds the
         // repository) reads the index and the kept facts.
         let workdir = repo.workdir().to_owned();
@@ -267,21 +310,147 @@ impl Ctx {
             let prepared = during(&repo, &configs);
             (scan.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), prepared)
         });
+        (scanned, repo, prepared)
+    }
+
+    /// The corpora scanned, and what their scan says on stderr (unless `-q`: files left out,
+    /// languages with no file), not printed yet; at the first that failed, what those before
+    /// it say is printed and the error returned.
+    fn gather(&self, scanned: Vec<Result<Corpus, corpus::CorpusError>>) -> Result<(Vec<Corpus>, String), CliError> {
         let mut corpora = Vec::new();
         for corpus in scanned {
-            let corpus = corpus?;
-            if !self.quiet {
-                self.report_skipped(&corpus);
-                self.report_unused_langs(&corpus);
+            match corpus {
+                Ok(corpus) => corpora.push(corpus),
+                Err(e) => {
+                    eprint!("{}", self.warnings(&corpora));
+                    return Err(e.into());
+                }
             }
-            corpora.push(corpus);
         }
-        Ok((corpora, repo, prepared))
+        let said = self.warnings(&corpora);
+        Ok((corpora, said))
+    }
+
+    /// What the scan of `corpora` says on stderr (unless `-q`): files left out, languages
+    /// with no file.
+    fn warnings(&self, corpora: &[Corpus]) -> String {
+        let mut said = String::new();
+        if !self.quiet {
+            for corpus in corpora {
+                self.report_skipped(corpus, &mut said);
+                self.report_unused_langs(corpus, &mut said);
+            }
+        }
+        said
+    }
+
+    /// [`Ctx::open_for_counts`] for a command whose whole output may be kept
+    /// ([`stele::git::snapshot`]): `options` says everything the output depends on besides the
+    /// repository, the configuration and the corpus's files. When a kept report was made from
+    /// the same inputs and the same files (path and stat data), it is the answer and nothing
+    /// else is read; else the corpora are scanned and prepared as usual, with what the scan
+    /// said on stderr (already printed) and, when the inputs are old enough to be trusted, a
+    /// writer for the new report.
+    pub fn open_for_counts_kept(&self, options: &str) -> Result<Opened, CliError> {
+        use stele::git::snapshot::{self, Fingerprint};
+        let (configs, repo) = self.load(None)?;
+        // Sources in another repository: that repository's state is not in the digest.
+        if configs.iter().any(|c| c.source.is_some()) {
+            let (scanned, repo, prepared) = self.scan_and(configs, repo, true, freshness::prepare);
+            let (corpora, stderr) = self.gather(scanned)?;
+            eprint!("{stderr}");
+            return Ok(Opened::Fresh { corpora, repo, prepared, stderr, keep: None });
+        }
+        // Made before anything is observed: its file's time stamp is the clock racy inputs
+        // are judged by.
+        let writer = repo.snapshot_writer();
+        let mut inputs = Fingerprint::default();
+        inputs.text("stele", env!("CARGO_PKG_VERSION").as_bytes());
+        // A build of another revision is another program (the version does not say).
+        match std::env::current_exe().and_then(std::fs::metadata) {
+            Ok(meta) => inputs.stat("binary", Some(&stele::git::FileStat::of(&meta))),
+            Err(_) => inputs.text("binary", b"unknown"),
+        }
+        inputs.text("options", options.as_bytes());
+        inputs.text("config", format!("{configs:?}").as_bytes());
+        let name = {
+            let mut named = Fingerprint::default();
+            named.text("options", options.as_bytes());
+            named.text("config", configs.first().map(|c| c.file.display().to_string()).unwrap_or_default().as_bytes());
+            named.digest()[..8].iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        let workdir = repo.workdir().to_owned();
+        let (walks, kept, early) = std::thread::scope(|s| {
+            let (all, workdir) = (&configs, &workdir);
+            let walk = s.spawn(move || all.iter().map(|c| corpus::walk_compact(c, workdir)).collect::<Vec<_>>());
+            repo.status_inputs(&mut inputs);
+            let kept = repo.kept_snapshot(&name).filter(|k| k.has_inputs(&inputs.digest()));
+            // No kept report can answer: the index and the facts are read beside the walk.
+            let early = kept.is_none().then(|| freshness::prepare(&repo, &configs));
+            (walk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), kept, early)
+        });
+        let mut walked = Vec::new();
+        for w in walks {
+            match w {
+                Ok(w) => walked.push(w),
+                // As the scan would have failed: the corpora before it finished and said.
+                Err(e) => {
+                    let done: Vec<_> = walked.into_iter().map(corpus::Walk::finish).collect();
+                    let (_, said) = self.gather(done)?;
+                    eprint!("{said}");
+                    return Err(e.into());
+                }
+            }
+        }
+        let mut files = Fingerprint::default();
+        for w in &walked {
+            // In a fixed order: by a hash of the path first (numbers compare faster than
+            // paths sharing long prefixes), then by path.
+            let hash = |path: &str| std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, path);
+            let mut list: Vec<(u64, &str, &stele::git::FileStat)> = w.files().map(|(p, s)| (hash(p), p, s)).collect();
+            list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+            files.text("corpus", &(list.len() as u64).to_le_bytes());
+            for (_, path, stat) in list {
+                files.file(path, stat);
+            }
+            files.text("skipped", format!("{:?}", w.skipped()).as_bytes());
+            let mut attributes: Vec<&(String, stele::git::FileStat)> = w.attributes().iter().collect();
+            attributes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (path, stat) in attributes {
+                files.stat(path, Some(stat));
+            }
+        }
+        let (inputs_digest, files_digest) = (inputs.digest(), files.digest());
+        if let Some(kept) = kept.filter(|k| k.answers(&inputs_digest, &files_digest)) {
+            return Ok(Opened::Kept(kept));
+        }
+        let newest = inputs.newest().max(files.newest());
+        let (scanned, prepared) = match early {
+            Some(prepared) => (walked.into_iter().map(corpus::Walk::finish).collect::<Vec<_>>(), prepared),
+            None => std::thread::scope(|s| {
+                let finish = s.spawn(move || walked.into_iter().map(corpus::Walk::finish).collect::<Vec<_>>());
+                let prepared = freshness::prepare(&repo, &configs);
+                (finish.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), prepared)
+            }),
+        };
+        let (corpora, stderr) = self.gather(scanned)?;
+        eprint!("{stderr}");
+        // A language with no file is said naming the languages other folders hold, which the
+        // walk did not read: such a report is not kept.
+        let keep = writer
+            .filter(|w| snapshot::trusted(newest, w.clock()))
+            .filter(|_| corpora.iter().all(|c| c.unused_langs.is_empty()))
+            .map(|mut w| {
+                w.begin(&inputs_digest, &files_digest);
+                (w, name)
+            });
+        Ok(Opened::Fresh { corpora, repo, prepared, stderr, keep })
     }
 
     /// Warns on stderr of each configured language that no file of the corpus is in, naming
     /// the languages the files' names give instead (`fr` when stele.toml says `fr-FR`).
-    fn report_unused_langs(&self, corpus: &Corpus) {
+    fn report_unused_langs(&self, corpus: &Corpus, said: &mut String) {
+        use std::fmt::Write as _;
         let names = corpus.lang_names_found.join(", ");
         for lang in &corpus.unused_langs {
             let args = (corpus.config.name.as_str(), lang.as_str(), corpus.config.spelling(lang));
@@ -291,17 +460,19 @@ impl Ctx {
                 t!(self.loc, "warning-lang-unused-names",
                     "corpus" => args.0, "lang" => args.1, "spelled" => args.2, "names" => names.as_str())
             };
-            eprintln!("{} {}", self.paint_err.warning(&t!(self.loc, "label-warning")), text);
+            let _ = writeln!(said, "{} {}", self.paint_err.warning(&t!(self.loc, "label-warning")), text);
         }
     }
 
     /// Says on stderr what the scan left out: a name that is not UTF-8, a layout folder that is
     /// a link, a submodule, always (a warning); with `-v`, how many files are not text, are
     /// named for a language the corpus does not track or are links, and with `-vv` each.
-    fn report_skipped(&self, corpus: &Corpus) {
+    fn report_skipped(&self, corpus: &Corpus, said: &mut String) {
+        use std::fmt::Write as _;
         let (mut not_text, mut other_language, mut links, mut not_localizable) = (0usize, 0usize, 0usize, 0usize);
-        let warn = |id: &str, path: &Path| {
-            eprintln!(
+        let warn = |said: &mut String, id: &str, path: &Path| {
+            let _ = writeln!(
+                said,
                 "{} {}",
                 self.paint_err.warning(&t!(self.loc, "label-warning")),
                 t!(self.loc, id, "path" => self.show_path(path))
@@ -310,15 +481,15 @@ impl Ctx {
         for skipped in &corpus.skipped {
             let (id, path) = match skipped {
                 corpus::Skipped::NonUtf8Path(path) => {
-                    warn("warning-non-utf8-path", path);
+                    warn(said, "warning-non-utf8-path", path);
                     continue;
                 }
                 corpus::Skipped::Repository(path) => {
-                    warn("warning-nested-repository", &corpus.repo_root.join(path));
+                    warn(said, "warning-nested-repository", &corpus.repo_root.join(path));
                     continue;
                 }
                 corpus::Skipped::Symlink(path) => {
-                    warn("warning-symlink-folder", &corpus.repo_root.join(path));
+                    warn(said, "warning-symlink-folder", &corpus.repo_root.join(path));
                     continue;
                 }
                 corpus::Skipped::Link(path) => {
@@ -339,23 +510,27 @@ impl Ctx {
                 }
             };
             if self.verbose >= 2 {
-                eprintln!("{}", t!(self.loc, id, "path" => self.show_path(&corpus.repo_root.join(path))));
+                let _ = writeln!(said, "{}", t!(self.loc, id, "path" => self.show_path(&corpus.repo_root.join(path))));
             }
         }
         if self.verbose >= 1 {
             let name = corpus.config.name.as_str();
             if not_text > 0 {
-                eprintln!("{}", t!(self.loc, "note-not-text", "count" => not_text, "corpus" => name));
+                let _ = writeln!(said, "{}", t!(self.loc, "note-not-text", "count" => not_text, "corpus" => name));
             }
             if links > 0 {
-                eprintln!("{}", t!(self.loc, "note-links", "count" => links, "corpus" => name));
+                let _ = writeln!(said, "{}", t!(self.loc, "note-links", "count" => links, "corpus" => name));
             }
             if other_language > 0 {
-                eprintln!("{}", t!(self.loc, "note-other-language", "count" => other_language, "corpus" => name));
+                let _ = writeln!(
+                    said,
+                    "{}",
+                    t!(self.loc, "note-other-language", "count" => other_language, "corpus" => name)
+                );
             }
             if let (1.., Some(key)) = (not_localizable, &corpus.config.localizable_key) {
                 let note = t!(self.loc, "note-not-localizable", "count" => not_localizable, "corpus" => name, "key" => key.as_str());
-                eprintln!("{note}");
+                let _ = writeln!(said, "{note}");
             }
         }
     }

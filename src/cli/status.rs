@@ -15,8 +15,9 @@ use stele::l10n::Localizer;
 use stele::t;
 
 use super::output::{display_path, table, Cell};
-use super::{line, CliError, Ctx};
+use super::{line, CliError, Ctx, Opened};
 use stele::dates::date;
+use stele::git::snapshot::SnapshotWriter;
 
 /// Output formats of `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -71,7 +72,33 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
             command: format!("status --format {format}"),
         });
     }
-    let (corpora, repo, prepared) = ctx.open_for_counts()?;
+    // Text and JSON depend on the options, the repository and the corpus's files only: a
+    // report kept from a run with the same is the answer (issue 27). Markdown with
+    // `--changed-since` depends on another commit too; it is never kept.
+    let keepable = args.format != StatusFormat::Markdown;
+    let (corpora, repo, prepared, keep) = if keepable {
+        match ctx.open_for_counts_kept(&options(ctx, args))? {
+            Opened::Kept(mut kept) => {
+                // In the order a full run prints them: the scan's warnings, then the report.
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(kept.stderr()).and_then(|()| err.flush());
+                kept.write_stdout(out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            Opened::Fresh { corpora, repo, prepared, stderr, keep } => {
+                (corpora, repo, prepared, keep.map(|k| (k, stderr)))
+            }
+        }
+    } else {
+        let (corpora, repo, prepared) = ctx.open_for_counts()?;
+        (corpora, repo, prepared, None)
+    };
+    let (mut writer, kept_as) = match keep {
+        Some(((writer, name), stderr)) => (Some(writer), Some((name, stderr))),
+        None => (None, None),
+    };
+    let mut tee = Tee { out, keep: writer.as_mut() };
+    let out: &mut dyn Write = &mut tee;
     let touched = args.changed_since.as_deref().map(|rev| repo.changed_since(rev)).transpose()?;
     let opts = StatusOptions {
         langs: ctx.langs(&corpora, &args.langs)?,
@@ -104,11 +131,53 @@ pub fn run(ctx: &Ctx, args: &StatusArgs, out: &mut dyn Write) -> Result<ExitCode
         }
         StatusFormat::Markdown => super::markdown::render(ctx, &report, touched.as_ref(), !args.paths.is_empty(), out)?,
     }
+    if let (Some(writer), Some((name, stderr))) = (writer, kept_as) {
+        repo.keep_snapshot(writer, &name, stderr.as_bytes());
+    }
     // The process ends here: freeing tens of thousands of paths one by one would only delay
     // the exit (a twentieth of a warm run on a large corpus).
     std::mem::forget(report);
     std::mem::forget(corpora);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard output, copied into the report being kept.
+struct Tee<'a> {
+    out: &'a mut dyn Write,
+    keep: Option<&'a mut SnapshotWriter>,
+}
+
+impl Write for Tee<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        if let Some(keep) = &mut self.keep {
+            keep.stdout(&buf[..n]);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Everything the output depends on besides the repository, the configuration and the
+/// corpus's files: the arguments, and what the environment made of the context (the working
+/// directory paths are shown from, the messages' language, colours, `-q`, `-v`, the corpora
+/// named, git's own variables, the width).
+fn options(ctx: &Ctx, args: &StatusArgs) -> String {
+    format!(
+        "{args:?}\n{:?}\n{:?}\n{} {}\n{} {}\n{:?}\n{:?}\n{}",
+        ctx.cwd,
+        ctx.loc.chain(),
+        ctx.paint.enabled(),
+        ctx.paint_err.enabled(),
+        ctx.quiet,
+        ctx.verbose,
+        ctx.corpora,
+        ctx.location,
+        ctx.width
+    )
 }
 
 /// The localized name of a state.

@@ -423,6 +423,59 @@ pub fn scan_compact(config: &Config, repo_root: &Path) -> Result<Corpus, CorpusE
 }
 
 fn scan_with(config: &Config, repo_root: &Path, compact: bool) -> Result<Corpus, CorpusError> {
+    walk_with(config, repo_root, compact)?.finish()
+}
+
+/// A corpus's files as the walk found them, before they are made documents: what a kept
+/// status report is checked against ([`crate::git::snapshot`]) before anything is read.
+/// [`Walk::finish`] makes the corpus of them.
+pub struct Walk<'c> {
+    config: &'c Config,
+    repo_root: PathBuf,
+    root: PathBuf,
+    prefix: String,
+    compact: bool,
+    source_side: Option<(SourceSide, String)>,
+    files: Vec<(String, FileStat, Place)>,
+    skipped: Vec<Skipped>,
+    attributes: Vec<(String, FileStat)>,
+}
+
+impl std::fmt::Debug for Walk<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Walk").field("corpus", &self.config.name).field("files", &self.files.len()).finish()
+    }
+}
+
+/// The walk of [`scan_compact`], without what follows it: [`Walk::finish`] does the rest.
+pub fn walk_compact<'c>(config: &'c Config, repo_root: &Path) -> Result<Walk<'c>, CorpusError> {
+    walk_with(config, repo_root, config.kind == crate::config::Kind::Text)
+}
+
+impl Walk<'_> {
+    /// Every file the walk found, with its stat data, in no fixed order.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &FileStat)> + '_ {
+        self.files.iter().map(|(path, stat, _)| (path.as_str(), stat))
+    }
+
+    /// What the walk left out and says (links, names that are not UTF-8, repositories).
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// The `.gitattributes` files of the folders walked and above them, with their stat data.
+    pub fn attributes(&self) -> &[(String, FileStat)] {
+        &self.attributes
+    }
+
+    /// Whether the corpus's sources are in another repository (whose files this walk did
+    /// not find yet).
+    pub fn sources_elsewhere(&self) -> bool {
+        self.source_side.is_some()
+    }
+}
+
+fn walk_with<'c>(config: &'c Config, repo_root: &Path, compact: bool) -> Result<Walk<'c>, CorpusError> {
     let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
     let prefix = relative_to(repo_root, &root)
         .ok_or_else(|| CorpusError::OutsideRepository { path: root.clone(), repo: repo_root.to_owned() })?;
@@ -545,6 +598,7 @@ fn scan_with(config: &Config, repo_root: &Path, compact: bool) -> Result<Corpus,
 
     let mut files: Vec<(String, FileStat, Place)> = Vec::new();
     let mut skipped = Vec::new();
+    let mut attributes = Vec::new();
     for walk_root in roots {
         let dir = if walk_root.is_empty() { root.clone() } else { root.join(walk_root) };
         if !dir.is_dir() {
@@ -561,227 +615,256 @@ fn scan_with(config: &Config, repo_root: &Path, compact: bool) -> Result<Corpus,
         skipped.extend(walked.non_utf8.into_iter().map(Skipped::NonUtf8Path));
         skipped.extend(walked.symlinks.into_iter().map(Skipped::Link));
         skipped.extend(walked.nested.into_iter().map(Skipped::Repository));
+        attributes.extend(walked.attributes);
         if files.is_empty() {
             files = walked.files;
         } else {
             files.extend(walked.files);
         }
     }
-    // Files that are not text are not documents: those whose name says so, and those of an
-    // unknown kind that hold a NUL byte near their start.
-    // Why each file is left out, if it is: 1 not text, 2 another language's.
-    if let Some((side, folder)) = &source_side {
-        let (found, other) = scan_sources(config, side, folder, &known, &lang_index)?;
-        files.extend(found);
-        skipped.extend(other);
-    }
-    let left_out: Vec<u8> = {
-        use rayon::prelude::*;
-        files
-            .par_iter()
-            .map(|(path, _, place)| match place.kind {
-                Kind::Text => 0,
-                Kind::Binary => 1,
-                Kind::Unknown => u8::from(looks_binary(&repo_root.join(path))),
-                Kind::OtherLanguage => 2,
-            })
-            .collect()
-    };
-    if left_out.iter().any(|&why| why != 0) {
-        let mut kept = Vec::with_capacity(files.len());
-        for (file, why) in files.into_iter().zip(left_out) {
-            match why {
-                0 => kept.push(file),
-                1 => skipped.push(Skipped::NotText(file.0)),
-                _ => skipped.push(Skipped::OtherLanguage(file.0)),
-            }
-        }
-        files = kept;
-    }
-    skipped.sort();
+    Ok(Walk { config, repo_root: repo_root.to_owned(), root, prefix, compact, source_side, files, skipped, attributes })
+}
 
-    // Files by document: the source's and each language's file (indices into `files`). Files
-    // arrive in no fixed order (folders are read in parallel); when two claim one place
-    // (`pt_BR/` and `pt-BR/`), the least path is kept, so the answer does not depend on which
-    // came first.
-    // Slot k's files: `held[k * width]` the source's, then one per known language.
-    let width = known.len() + 1;
-    let mut ids: Vec<&str> = Vec::new();
-    let mut held: Vec<Option<u32>> = Vec::new();
-    // About one document per language's worth of files.
-    let mut slots: HashMap<&str, usize> = HashMap::default();
-    slots.reserve(files.len() / width);
-    // Each language's spelling in folders: the least found, else the configured one.
-    let mut spelling: Vec<Option<&str>> = vec![None; known.len()];
-    // Which languages some file is in.
-    let mut used = vec![false; known.len()];
-    for (n, (path, _, place)) in files.iter().enumerate() {
-        let id = place.id(path);
-        let slot = *slots.entry(id).or_insert_with(|| {
-            ids.push(id);
-            held.resize(held.len() + width, None);
-            ids.len() - 1
-        });
-        let (at, lang) = match place.lang {
-            None => (0, known.iter().position(|l| l == config.source_lang_for(id))),
-            Some(lang) => (1 + usize::from(lang), Some(usize::from(lang))),
+impl Walk<'_> {
+    /// The corpus: the files made documents, as [`scan_compact`] makes them.
+    pub fn finish(self) -> Result<Corpus, CorpusError> {
+        let Walk { config, repo_root, root, prefix, compact, source_side, mut files, mut skipped, .. } = self;
+        let repo_root = repo_root.as_path();
+        let to_repo = |rel: &str| {
+            if prefix.is_empty() {
+                rel.to_owned()
+            } else {
+                format!("{prefix}/{rel}")
+            }
         };
-        if let Some(lang) = lang {
-            used[lang] = true;
+        let layout = &config.layout;
+        let known: Vec<Lang> = config.all_langs();
+        let lang_index = |tag: &str| -> Option<usize> {
+            known.iter().position(|l| l.as_str() == tag).or_else(|| {
+                let lang = Lang::parse(tag).ok()?;
+                known.iter().position(|l| *l == lang)
+            })
+        };
+        // Files that are not text are not documents: those whose name says so, and those of an
+        // unknown kind that hold a NUL byte near their start.
+        // Why each file is left out, if it is: 1 not text, 2 another language's.
+        if let Some((side, folder)) = &source_side {
+            let (found, other) = scan_sources(config, side, folder, &known, &lang_index)?;
+            files.extend(found);
+            skipped.extend(other);
         }
-        let held = &mut held[slot * width + at];
-        if held.is_none_or(|h| *path < files[h as usize].0) {
-            *held = u32::try_from(n).ok();
+        let left_out: Vec<u8> = {
+            use rayon::prelude::*;
+            files
+                .par_iter()
+                .map(|(path, _, place)| match place.kind {
+                    Kind::Text => 0,
+                    Kind::Binary => 1,
+                    Kind::Unknown => u8::from(looks_binary(&repo_root.join(path))),
+                    Kind::OtherLanguage => 2,
+                })
+                .collect()
+        };
+        if left_out.iter().any(|&why| why != 0) {
+            let mut kept = Vec::with_capacity(files.len());
+            for (file, why) in files.into_iter().zip(left_out) {
+                match why {
+                    0 => kept.push(file),
+                    1 => skipped.push(Skipped::NotText(file.0)),
+                    _ => skipped.push(Skipped::OtherLanguage(file.0)),
+                }
+            }
+            files = kept;
         }
-        if let (Some(lang), false) = (lang, place.tag.0 == place.tag.1) {
-            let tag = place.tag(path);
-            if spelling[lang].is_none_or(|s| tag < s) {
-                spelling[lang] = Some(tag);
+        skipped.sort();
+
+        // Files by document: the source's and each language's file (indices into `files`). Files
+        // arrive in no fixed order (folders are read in parallel); when two claim one place
+        // (`pt_BR/` and `pt-BR/`), the least path is kept, so the answer does not depend on which
+        // came first.
+        // Slot k's files: `held[k * width]` the source's, then one per known language.
+        let width = known.len() + 1;
+        let mut ids: Vec<&str> = Vec::new();
+        let mut held: Vec<Option<u32>> = Vec::new();
+        // About one document per language's worth of files.
+        let mut slots: HashMap<&str, usize> = HashMap::default();
+        slots.reserve(files.len() / width);
+        // Each language's spelling in folders: the least found, else the configured one.
+        let mut spelling: Vec<Option<&str>> = vec![None; known.len()];
+        // Which languages some file is in.
+        let mut used = vec![false; known.len()];
+        for (n, (path, _, place)) in files.iter().enumerate() {
+            let id = place.id(path);
+            let slot = *slots.entry(id).or_insert_with(|| {
+                ids.push(id);
+                held.resize(held.len() + width, None);
+                ids.len() - 1
+            });
+            let (at, lang) = match place.lang {
+                None => (0, known.iter().position(|l| l == config.source_lang_for(id))),
+                Some(lang) => (1 + usize::from(lang), Some(usize::from(lang))),
+            };
+            if let Some(lang) = lang {
+                used[lang] = true;
+            }
+            let held = &mut held[slot * width + at];
+            if held.is_none_or(|h| *path < files[h as usize].0) {
+                *held = u32::try_from(n).ok();
+            }
+            if let (Some(lang), false) = (lang, place.tag.0 == place.tag.1) {
+                let tag = place.tag(path);
+                if spelling[lang].is_none_or(|s| tag < s) {
+                    spelling[lang] = Some(tag);
+                }
             }
         }
-    }
-    drop(slots);
-    let spellings: Vec<String> = known
-        .iter()
-        .zip(&spelling)
-        .map(|(l, s)| s.map_or_else(|| config.spelling(l).to_owned(), str::to_owned))
-        .collect();
-    fn spelled<'a>(known: &[Lang], spellings: &'a [String], config: &'a Config, lang: &'a Lang) -> &'a str {
-        known.iter().position(|l| l == lang).map_or_else(|| config.spelling(lang), |i| spellings[i].as_str())
-    }
-    let expected = std::sync::Arc::new(ExpectedPaths {
-        pattern: layout.translation.clone(),
-        prefix: prefix.clone(),
-        spellings: known.iter().cloned().zip(spellings.iter().cloned()).collect(),
-    });
-    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-    {
-        use rayon::slice::ParallelSliceMut;
-        order.par_sort_unstable_by_key(|&k| ids[k as usize]);
-    }
-    let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
-    let mut files: Vec<(String, FileStat)> = files.into_iter().map(|(path, stat, _)| (path, stat)).collect();
-    let mut found = |n: u32, lang: &Lang| {
-        let (path, stat) = std::mem::take(&mut files[n as usize]);
-        Version { lang: lang.clone(), path, exists: true, stat: Some(stat) }
-    };
-    let mut ids = ids;
-    // The translation languages of a document written in a source language, each with its
-    // place among `known`: the same list for every document of that source language, made
-    // once (finding each language's place for each document compared tags 5 million times
-    // on tldr-pages' 7,425 pages in 38 languages, most of the scan's time after the walk).
-    type Plan = Vec<(Lang, Option<usize>)>;
-    let mut plans: Vec<(Lang, Plan)> = Vec::new();
-    let documents = order
-        .into_iter()
-        .map(|k| {
-            let k = k as usize;
-            let id = std::mem::take(&mut ids[k]);
-            let slot = &held[k * width..(k + 1) * width];
-            let source_lang = config.source_lang_for(&id).clone();
-            let source = match slot[0] {
-                Some(n) => found(n, &source_lang),
-                None => Version {
-                    path: {
-                        let rendered = layout.source.render(spelled(&known, &spellings, config, &source_lang), &id);
-                        match &source_side {
-                            Some((side, folder)) if folder.is_empty() => side.shown(&rendered),
-                            Some((side, folder)) => side.shown(&format!("{folder}/{rendered}")),
-                            None => to_repo(&rendered),
-                        }
-                    },
-                    lang: source_lang.clone(),
-                    exists: false,
-                    stat: None,
-                },
-            };
-            let plan = match plans.iter().position(|(lang, _)| *lang == source_lang) {
-                Some(at) => &plans[at].1,
-                None => {
-                    let langs = config.translation_langs_for(&source_lang);
-                    let plan = langs.map(|lang| (lang.clone(), known.iter().position(|l| l == lang))).collect();
-                    plans.push((source_lang.clone(), plan));
-                    &plans[plans.len() - 1].1
-                }
-            };
-            let held = |place: Option<usize>| place.and_then(|i| slot[1 + i]);
-            let made =
-                if compact { plan.iter().filter(|(_, place)| held(*place).is_some()).count() } else { plan.len() };
-            let mut translations = Vec::with_capacity(made);
-            let mut missing = Vec::new();
-            for (at, (lang, place)) in plan.iter().enumerate() {
-                match held(*place) {
-                    Some(n) => translations.push(found(n, lang)),
-                    None if compact => {
-                        missing.push(MissingVersion { lang: lang.clone(), at: u32::try_from(at).unwrap_or(u32::MAX) })
-                    }
-                    None => translations.push(Version {
-                        lang: lang.clone(),
-                        path: expected.translation(&id, lang),
+        drop(slots);
+        let spellings: Vec<String> = known
+            .iter()
+            .zip(&spelling)
+            .map(|(l, s)| s.map_or_else(|| config.spelling(l).to_owned(), str::to_owned))
+            .collect();
+        fn spelled<'a>(known: &[Lang], spellings: &'a [String], config: &'a Config, lang: &'a Lang) -> &'a str {
+            known.iter().position(|l| l == lang).map_or_else(|| config.spelling(lang), |i| spellings[i].as_str())
+        }
+        let expected = std::sync::Arc::new(ExpectedPaths {
+            pattern: layout.translation.clone(),
+            prefix: prefix.clone(),
+            spellings: known.iter().cloned().zip(spellings.iter().cloned()).collect(),
+        });
+        let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+        {
+            use rayon::slice::ParallelSliceMut;
+            order.par_sort_unstable_by_key(|&k| ids[k as usize]);
+        }
+        let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+        let mut files: Vec<(String, FileStat)> = files.into_iter().map(|(path, stat, _)| (path, stat)).collect();
+        let mut found = |n: u32, lang: &Lang| {
+            let (path, stat) = std::mem::take(&mut files[n as usize]);
+            Version { lang: lang.clone(), path, exists: true, stat: Some(stat) }
+        };
+        let mut ids = ids;
+        // The translation languages of a document written in a source language, each with its
+        // place among `known`: the same list for every document of that source language, made
+        // once (finding each language's place for each document compared tags 5 million times
+        // on tldr-pages' 7,425 pages in 38 languages, most of the scan's time after the walk).
+        type Plan = Vec<(Lang, Option<usize>)>;
+        let mut plans: Vec<(Lang, Plan)> = Vec::new();
+        let documents = order
+            .into_iter()
+            .map(|k| {
+                let k = k as usize;
+                let id = std::mem::take(&mut ids[k]);
+                let slot = &held[k * width..(k + 1) * width];
+                let source_lang = config.source_lang_for(&id).clone();
+                let source = match slot[0] {
+                    Some(n) => found(n, &source_lang),
+                    None => Version {
+                        path: {
+                            let rendered = layout.source.render(spelled(&known, &spellings, config, &source_lang), &id);
+                            match &source_side {
+                                Some((side, folder)) if folder.is_empty() => side.shown(&rendered),
+                                Some((side, folder)) => side.shown(&format!("{folder}/{rendered}")),
+                                None => to_repo(&rendered),
+                            }
+                        },
+                        lang: source_lang.clone(),
                         exists: false,
                         stat: None,
-                    }),
+                    },
+                };
+                let plan = match plans.iter().position(|(lang, _)| *lang == source_lang) {
+                    Some(at) => &plans[at].1,
+                    None => {
+                        let langs = config.translation_langs_for(&source_lang);
+                        let plan = langs.map(|lang| (lang.clone(), known.iter().position(|l| l == lang))).collect();
+                        plans.push((source_lang.clone(), plan));
+                        &plans[plans.len() - 1].1
+                    }
+                };
+                let held = |place: Option<usize>| place.and_then(|i| slot[1 + i]);
+                let made =
+                    if compact { plan.iter().filter(|(_, place)| held(*place).is_some()).count() } else { plan.len() };
+                let mut translations = Vec::with_capacity(made);
+                let mut missing = Vec::new();
+                for (at, (lang, place)) in plan.iter().enumerate() {
+                    match held(*place) {
+                        Some(n) => translations.push(found(n, lang)),
+                        None if compact => missing
+                            .push(MissingVersion { lang: lang.clone(), at: u32::try_from(at).unwrap_or(u32::MAX) }),
+                        None => translations.push(Version {
+                            lang: lang.clone(),
+                            path: expected.translation(&id, lang),
+                            exists: false,
+                            stat: None,
+                        }),
+                    }
                 }
-            }
-            Document { id, source, translations, missing }
-        })
-        .collect();
-
-    let mut documents: Vec<Document> = documents;
-    if let Some(key) = &config.localizable_key {
-        use rayon::prelude::*;
-        let ready: Vec<bool> = documents
-            .par_iter()
-            .map(|d| !d.source.exists || localizable(&repo_root.join(&d.source.path), &d.source.path, key))
+                Document { id, source, translations, missing }
+            })
             .collect();
-        if ready.iter().any(|r| !r) {
-            let mut kept = Vec::with_capacity(documents.len());
-            for (d, ready) in documents.into_iter().zip(ready) {
-                match ready {
-                    true => kept.push(d),
-                    false => skipped.push(Skipped::NotLocalizable(d.source.path)),
+
+        let mut documents: Vec<Document> = documents;
+        if let Some(key) = &config.localizable_key {
+            use rayon::prelude::*;
+            let ready: Vec<bool> = documents
+                .par_iter()
+                .map(|d| !d.source.exists || localizable(&repo_root.join(&d.source.path), &d.source.path, key))
+                .collect();
+            if ready.iter().any(|r| !r) {
+                let mut kept = Vec::with_capacity(documents.len());
+                for (d, ready) in documents.into_iter().zip(ready) {
+                    match ready {
+                        true => kept.push(d),
+                        false => skipped.push(Skipped::NotLocalizable(d.source.path)),
+                    }
                 }
+                documents = kept;
+                skipped.sort();
             }
-            documents = kept;
-            skipped.sort();
         }
-    }
-    // A layout folder behind a link is said on its own (a warning): that is why it is empty.
-    if documents.is_empty() && !skipped.iter().any(|s| matches!(s, Skipped::Symlink(_))) {
-        let mut patterns = vec![layout.source.as_str().to_owned()];
-        if layout.translation.as_str() != layout.source.as_str() {
-            patterns.push(layout.translation.as_str().to_owned());
+        // A layout folder behind a link is said on its own (a warning): that is why it is empty.
+        if documents.is_empty() && !skipped.iter().any(|s| matches!(s, Skipped::Symlink(_))) {
+            let mut patterns = vec![layout.source.as_str().to_owned()];
+            if layout.translation.as_str() != layout.source.as_str() {
+                patterns.push(layout.translation.as_str().to_owned());
+            }
+            let nearest = [layout.source.walk_root(), layout.translation.walk_root()]
+                .into_iter()
+                .find_map(|fixed| nearest_folder(&root, fixed))
+                .map(|near| to_repo(&near));
+            return Err(CorpusError::Empty {
+                corpus: config.name.clone(),
+                file: config.file.clone(),
+                patterns,
+                nearest,
+            });
         }
-        let nearest = [layout.source.walk_root(), layout.translation.walk_root()]
-            .into_iter()
-            .find_map(|fixed| nearest_folder(&root, fixed))
-            .map(|near| to_repo(&near));
-        return Err(CorpusError::Empty { corpus: config.name.clone(), file: config.file.clone(), patterns, nearest });
-    }
-    let mut unused_langs: Vec<Lang> =
-        known.iter().zip(&used).filter(|(_, used)| !**used).map(|(lang, _)| lang.clone()).collect();
-    let mut lang_names_found = Vec::new();
-    if !unused_langs.is_empty() {
-        lang_names_found = lang_names(config, repo_root, &root, &prefix);
-        // A language with no file yet is a language just added, unless the files use a name
-        // that is no configured language: then the two are likely one (`fr-FR` and `fr`).
-        if lang_names_found.iter().all(|name| lang_index(name).is_some()) {
-            unused_langs.clear();
-            lang_names_found.clear();
+        let mut unused_langs: Vec<Lang> =
+            known.iter().zip(&used).filter(|(_, used)| !**used).map(|(lang, _)| lang.clone()).collect();
+        let mut lang_names_found = Vec::new();
+        if !unused_langs.is_empty() {
+            lang_names_found = lang_names(config, repo_root, &root, &prefix);
+            // A language with no file yet is a language just added, unless the files use a name
+            // that is no configured language: then the two are likely one (`fr-FR` and `fr`).
+            if lang_names_found.iter().all(|name| lang_index(name).is_some()) {
+                unused_langs.clear();
+                lang_names_found.clear();
+            }
+            lang_names_found.truncate(MAX_NAMES_FOUND);
         }
-        lang_names_found.truncate(MAX_NAMES_FOUND);
+        Ok(Corpus {
+            config: config.clone(),
+            repo_root: repo_root.to_owned(),
+            folder: prefix,
+            documents,
+            expected,
+            source_side: source_side.map(|(side, _)| side),
+            skipped,
+            unused_langs,
+            lang_names_found,
+        })
     }
-    Ok(Corpus {
-        config: config.clone(),
-        repo_root: repo_root.to_owned(),
-        folder: prefix,
-        documents,
-        expected,
-        source_side: source_side.map(|(side, _)| side),
-        skipped,
-        unused_langs,
-        lang_names_found,
-    })
 }
 
 /// The pages Lunaria asks `localizableProperty` of, by extension (other files are always ready).

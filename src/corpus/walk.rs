@@ -37,6 +37,10 @@ pub(super) struct Walked<C> {
     pub symlinks: Vec<String>,
     /// Folders that are repositories of their own (submodules): not entered.
     pub nested: Vec<String>,
+    /// The `.gitattributes` files of the folders read and of those above the start (paths
+    /// from the repository's root), with their stat data: how git hashes a changed file
+    /// depends on them.
+    pub attributes: Vec<(String, FileStat)>,
 }
 
 /// Ignore rules in force in a folder: its own `.gitignore`, then its parents'.
@@ -113,6 +117,7 @@ struct Parts<C> {
     non_utf8: Vec<PathBuf>,
     symlinks: Vec<String>,
     nested: Vec<String>,
+    attributes: Vec<(String, FileStat)>,
 }
 
 /// Shared by the tasks of one walk.
@@ -163,19 +168,50 @@ pub(super) fn walk<C: Send>(
         exclude,
         enter,
         classify,
-        found: Mutex::new(Parts { files: Vec::new(), non_utf8: Vec::new(), symlinks: Vec::new(), nested: Vec::new() }),
+        found: Mutex::new(Parts {
+            files: Vec::new(),
+            non_utf8: Vec::new(),
+            symlinks: Vec::new(),
+            nested: Vec::new(),
+            attributes: Vec::new(),
+        }),
         error: Mutex::new(None),
     };
+    // The folders above the start: the root, then each one down (the start's own is read
+    // with it).
+    if !start.is_empty() {
+        let mut above = String::new();
+        let parts: Vec<&str> = start.split('/').collect();
+        for part in &parts[..parts.len() - 1] {
+            attributes_of(&walk, &repo_root.join(&above), &above);
+            if !above.is_empty() {
+                above.push('/');
+            }
+            above.push_str(part);
+        }
+        attributes_of(&walk, &repo_root.join(&above), &above);
+    }
     rayon::scope(|s| read_folder(s, &walk, start, rules));
     if let Some(error) = walk.error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(error);
     }
-    let Parts { files: parts, non_utf8, symlinks, nested } = walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let Parts { files: parts, non_utf8, symlinks, nested, attributes } =
+        walk.found.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut files = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
         files.extend(part);
     }
-    Ok(Walked { files, non_utf8, symlinks, nested })
+    Ok(Walked { files, non_utf8, symlinks, nested, attributes })
+}
+
+/// Records the stat data of the `.gitattributes` in `dir` (`rel` from the repository's root,
+/// without a trailing `/`), if there is one.
+fn attributes_of<C>(walk: &Walk<'_, C>, dir: &Path, rel: &str) {
+    if let Ok(meta) = fs::symlink_metadata(dir.join(".gitattributes")) {
+        let path = if rel.is_empty() { ".gitattributes".to_owned() } else { format!("{rel}/.gitattributes") };
+        let mut found = walk.found.lock().unwrap_or_else(|e| e.into_inner());
+        found.attributes.push((path, FileStat::of(&meta)));
+    }
 }
 
 /// Reads the folder `rel` (from the repository's root), records its files and starts a task
@@ -209,6 +245,9 @@ fn read_folder<'s, C: Send>(
         return;
     }
     let has_gitignore = entries.iter().any(|(_, n)| n == ".gitignore");
+    if entries.iter().any(|(_, n)| n == ".gitattributes") {
+        attributes_of(walk, &dir, &rel);
+    }
     let rules = if has_gitignore { with_gitignore(&dir, &prefix, parent_rules) } else { parent_rules };
     // A large folder (tldr's pages/common: 4,600 files) is shared out in parts, so that no
     // thread is left with one long folder at the end of the walk.

@@ -255,7 +255,7 @@ impl Repo {
         Some(dir)
     }
 
-    fn cache_dir(&self) -> PathBuf {
+    pub(super) fn cache_dir(&self) -> PathBuf {
         self.inner.commondir().join("stele")
     }
 

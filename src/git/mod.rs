@@ -11,6 +11,7 @@ mod hasher;
 mod history;
 mod index;
 mod pack;
+pub mod snapshot;
 mod topo;
 
 use std::collections::{HashMap, HashSet};

@@ -186,6 +186,12 @@ impl Localizer {
         &self.lang
     }
 
+    /// Every locale a message is looked for in, in order (the negotiated one first, the
+    /// fallbacks after).
+    pub fn chain(&self) -> Vec<String> {
+        self.bundles.iter().map(|b| b.locales.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")).collect()
+    }
+
     /// Whether any bundle has this message.
     pub fn has(&self, id: &str) -> bool {
         self.bundles.iter().any(|b| b.has_message(id))

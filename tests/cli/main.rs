@@ -27,6 +27,7 @@ mod qa;
 mod renames;
 mod report;
 mod skipped;
+mod snapshot;
 mod sources;
 mod status;
 mod todo;
