@@ -463,7 +463,8 @@ impl Walk<'_> {
         &self.skipped
     }
 
-    /// The `.gitattributes` files of the folders walked and above them, with their stat data.
+    /// The `.gitattributes` files of the folders walked and above them, and the `.stele`
+    /// records the walk met, with their stat data.
     pub fn attributes(&self) -> &[(String, FileStat)] {
         &self.attributes
     }

@@ -37,9 +37,9 @@ pub(super) struct Walked<C> {
     pub symlinks: Vec<String>,
     /// Folders that are repositories of their own (submodules): not entered.
     pub nested: Vec<String>,
-    /// The `.gitattributes` files of the folders read and of those above the start (paths
-    /// from the repository's root), with their stat data: how git hashes a changed file
-    /// depends on them.
+    /// The `.gitattributes` files of the folders read and of those above the start (how git
+    /// hashes a changed file depends on them), and the `.stele` records beside files (a
+    /// translation's pin), with their stat data (paths from the repository's root).
     pub attributes: Vec<(String, FileStat)>,
 }
 
@@ -310,7 +310,16 @@ fn read_entries<'s, C: Send>(
             }
             continue;
         }
-        let Some(class) = (walk.classify)(&path) else { continue };
+        let Some(class) = (walk.classify)(&path) else {
+            // A `.stele` record is no document, but what it says is part of the answer.
+            if path.ends_with(crate::tracking::SIDECAR_SUFFIX) {
+                if let Ok(meta) = entry.metadata() {
+                    let mut found = walk.found.lock().unwrap_or_else(|e| e.into_inner());
+                    found.attributes.push((path, FileStat::of(&meta)));
+                }
+            }
+            continue;
+        };
         match entry.metadata() {
             Ok(meta) => files.push((path, FileStat::of(&meta), class)),
             // Gone since the folder was read: as if it had not been there.

@@ -340,3 +340,42 @@ fn a_damaged_kept_report_is_ignored() {
     fs::create_dir(&path).unwrap();
     assert!(same(&env.stele(&["status", "--format", "json"]), &want));
 }
+
+// issue 27: a translation's `.stele` record is no document of the corpus, but what it pins is
+// part of the answer: marking it again after a report was kept is read.
+#[test]
+fn a_sidecar_record_changed_since_the_report_was_kept_is_read() {
+    let env = TestEnv::new();
+    env.write("stele.toml", "source_lang = \"en\"\nlanguages = [\"fr\"]\nlayout = \"po/{lang}/{path}\"\n");
+    env.write("po/en/a.txt", "Hello.\n");
+    env.write("po/fr/a.txt", "Bonjour.\n");
+    env.commit("start");
+    assert_eq!(env.stele(&["mark", "po/fr/a.txt"]).code, 0);
+    assert!(env.root().join("po/fr/a.txt.stele").exists());
+    env.commit("marked");
+    env.write("po/en/a.txt", "Hello, world.\n");
+    env.commit("the source changes");
+    // Every file of the work tree stamped in the past: the report is kept.
+    for file in ["po/en/a.txt", "po/fr/a.txt", "po/fr/a.txt.stele", "stele.toml"] {
+        let status = std::process::Command::new("touch")
+            .args(["-m", "-d", "@1600000000", file])
+            .current_dir(env.root())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let state = |env: &TestEnv| -> String {
+        let json = env.stele(&["status", "--format", "json"]).json();
+        crate::util::translation(&json, "po/fr/a.txt")["state"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(state(&env), "outdated");
+    assert!(!kept_reports(&env).is_empty(), "a report is kept");
+    // The record pinned to the source as it is now, written by hand (`stele mark` also writes
+    // to the object store, which the report depends on anyway).
+    let old_blob = env.git(&["rev-parse", "HEAD~1:po/en/a.txt"]).trim().to_owned();
+    let new_blob = env.git(&["rev-parse", "HEAD:po/en/a.txt"]).trim().to_owned();
+    let record = env.read("po/fr/a.txt.stele");
+    assert!(record.contains(&old_blob), "{record}");
+    env.write("po/fr/a.txt.stele", &record.replace(&old_blob, &new_blob));
+    assert_eq!(state(&env), "current");
+}
