@@ -476,10 +476,15 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
                     // (`<Testimonial>\n\n    Loved it!`) is a paragraph.
                     // Its lines of tags are HTML, as in an HTML block.
                     BlockKind::Code if mdx && !is_fenced(b.text(text)) => {
-                        b.kind = BlockKind::Paragraph;
-                        if b.text(text).contains('<') {
+                        let raw = b.text(text);
+                        if !html_text_lines(raw).contains(&true) {
+                            b.kind = BlockKind::Html;
+                            out.push(b);
+                        } else if raw.contains('<') && raw.contains('\n') {
+                            b.kind = BlockKind::Html;
                             split_html(b, text, &index, &mut out)
                         } else {
+                            b.kind = BlockKind::Paragraph;
                             split_markup(b, text, &index, &mut out)
                         }
                     }
@@ -724,6 +729,9 @@ mod tests {
             .map(|b| plain(b.text(mdx), true))
             .collect();
         assert_eq!(texts, ["Loved it!", "A game changer."]);
+        // Indented tags with no text are no paragraph.
+        let mdx = "<Grid>\n\n    <Card />\n    <Card />\n\n</Grid>\n";
+        assert!(blocks(mdx, true).iter().all(|b| b.kind == BlockKind::Html), "{:?}", blocks(mdx, true));
         assert!(kinds.iter().any(|(k, _)| *k == BlockKind::Code), "{kinds:?}");
         let md = "Some text.\n\n    indented code\n";
         let kinds: Vec<BlockKind> = blocks(md, true).iter().map(|b| b.kind).collect();
