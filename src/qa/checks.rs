@@ -1101,20 +1101,9 @@ fn link_key(url: &str, langs: (&str, &str)) -> String {
     let mut key = url.trim_end_matches('/').to_lowercase();
     // Either language, as its tag or its primary subtag (`zh-CN` in `/zh-cn/guides/`, MDN's
     // `/en-US/docs/` against `/zh-CN/docs/`).
-    let primary = |l: &str| l.split(['-', '_']).next().unwrap_or(l).to_lowercase();
-    let ours = |segment: &str| {
-        [langs.0, langs.1].iter().any(|l| {
-            let (tag, p) = (l.to_lowercase().replace('_', "-"), primary(l));
-            let segment = segment.replace('_', "-");
-            segment == tag
-                || segment == p
-                || segment
-                    .strip_prefix(&format!("{p}-"))
-                    .is_some_and(|r| (2..=4).contains(&r.len()) && r.chars().all(char::is_alphanumeric))
-        })
-    };
+    let ours = |segment: &str| [langs.0, langs.1].iter().any(|l| segment_names(segment, l));
     for lang in [langs.0, langs.1] {
-        let lang = primary(lang);
+        let lang = primary_subtag(lang);
         for (from, to) in [(format!("lang={lang}"), "lang=".to_owned()), (format!("//{lang}."), "//".to_owned())] {
             key = key.replace(&from, &to);
         }
@@ -1139,20 +1128,30 @@ fn link_key(url: &str, langs: (&str, &str)) -> String {
 /// (`/fr/`, `/en-US/`, `/zh-cn/`) or a `lang=` query.
 fn names_lang(url: &str, lang: &str) -> bool {
     let url = url.to_lowercase();
-    let tag = lang.to_lowercase().replace('_', "-");
-    let primary = tag.split('-').next().unwrap_or_default().to_owned();
+    let primary = primary_subtag(lang);
     let Some(at) = url.find("://") else { return false };
     let rest = &url[at + 3..];
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     host.starts_with(&format!("{primary}."))
         || url.contains(&format!("lang={primary}"))
-        || path.split(['/', '?', '#']).any(|seg| {
-            seg == tag
-                || seg == primary
-                || seg
-                    .strip_prefix(&format!("{primary}-"))
-                    .is_some_and(|r| (2..=4).contains(&r.len()) && r.chars().all(char::is_alphanumeric))
-        })
+        || path.split(['/', '?', '#']).any(|seg| segment_names(seg, lang))
+}
+
+/// A language tag's primary subtag, lowercase (`zh` of `zh-CN`).
+fn primary_subtag(lang: &str) -> String {
+    lang.split(['-', '_']).next().unwrap_or(lang).to_lowercase()
+}
+
+/// Whether a path segment (lowercase) names `lang`: its tag, its primary subtag, or the primary
+/// subtag with a region (`zh-cn` in `/zh-cn/guides/`, MDN's `/en-us/` for `en`).
+fn segment_names(segment: &str, lang: &str) -> bool {
+    let (tag, p) = (lang.to_lowercase().replace('_', "-"), primary_subtag(lang));
+    let segment = segment.replace('_', "-");
+    segment == tag
+        || segment == p
+        || segment
+            .strip_prefix(&format!("{p}-"))
+            .is_some_and(|r| (2..=4).contains(&r.len()) && r.chars().all(char::is_alphanumeric))
 }
 
 /// Whether `source_url` and `translation_url` are one site's pages in the two languages: both
@@ -1163,7 +1162,8 @@ fn localized_elsewhere(source_url: &str, translation_url: &str, langs: (&str, &s
         let at = key.find("://").map(|a| a + 3)?;
         Some(key[..key[at..].find('/').map_or(key.len(), |p| at + p)].to_owned())
     };
-    site(source_url).is_some()
+    primary_subtag(langs.0) != primary_subtag(langs.1)
+        && site(source_url).is_some()
         && site(source_url) == site(translation_url)
         && names_lang(source_url, langs.0)
         && names_lang(translation_url, langs.1)
@@ -1339,18 +1339,8 @@ fn same_target(a: &str, b: &str, langs: (&str, &str)) -> bool {
         (None, Some(t)) if ends_with(&ka, &t) => return true,
         _ => {}
     }
-    // Hosts: `//en.` on the source's side, `//ja.` on the translation's, the rest the same.
-    let primary = |l: &str| l.split(['-', '_']).next().unwrap_or(l).to_lowercase();
-    let host = |key: &str| -> Option<String> {
-        let at = key.find("://")? + 3;
-        Some(key[at..].split('/').next().unwrap_or_default().to_owned())
-    };
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    la.contains(&format!("://{}.", primary(langs.0)))
-        && lb.contains(&format!("://{}.", primary(langs.1)))
-        && primary(langs.0) != primary(langs.1)
-        && host(&ka).is_some_and(|h| !h.is_empty() && host(&kb).as_ref() == Some(&h))
-        || localized_elsewhere(a, b, langs)
+    // One site's editions in the two languages (`//en.` and `//ja.`, `/en-US/` and `/fr/`).
+    localized_elsewhere(a, b, langs)
 }
 
 /// The characters of `text` that open and close, unbalanced: `(` without `)`, `«` without `»`,
