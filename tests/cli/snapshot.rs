@@ -50,6 +50,13 @@ fn hash(env: &TestEnv, text: &str, write: bool) -> String {
     env.git(&args).trim().to_owned()
 }
 
+/// Sets the modification time of `file` (from the work tree's root) to `when` (`touch -d`'s
+/// `@seconds`).
+fn stamp(env: &TestEnv, file: &str, when: &str) {
+    let status = std::process::Command::new("touch").args(["-m", "-d", when, file]).current_dir(env.root()).status();
+    assert!(status.unwrap().success(), "touch {file}");
+}
+
 fn kept_reports(env: &TestEnv) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(env.root().join(".git/stele")) else { return Vec::new() };
     let mut kept: Vec<PathBuf> = entries
@@ -145,10 +152,7 @@ fn mutate(env: &TestEnv, rng: &mut Rng, step: usize) -> String {
                 env.write(file, "# X\n\nRestored.\n");
                 return format!("restore {file}");
             }
-            let when = format!("@{}", 1_600_000_000 + step);
-            let status =
-                std::process::Command::new("touch").args(["-m", "-d", &when, file]).current_dir(env.root()).status();
-            assert!(status.unwrap().success());
+            stamp(env, file, &format!("@{}", 1_600_000_000 + step));
             format!("touch {file}")
         }
         3 => {
@@ -279,15 +283,7 @@ fn a_file_stamped_at_or_after_the_run_keeps_no_report() {
     let env = corpus();
     // A translation stamped in the future: the report depends on a file that may change
     // again without its stat data showing it.
-    let future = "@4000000000";
-    let touch = |file: &str| {
-        let status = std::process::Command::new("touch")
-            .args(["-m", "-d", future, file])
-            .current_dir(env.root())
-            .status()
-            .unwrap();
-        assert!(status.success());
-    };
+    let touch = |file: &str| stamp(&env, file, "@4000000000");
     touch("pages.fr/b.md");
     env.stele(&["status"]).ok();
     assert_eq!(kept_reports(&env), Vec::<PathBuf>::new());
@@ -299,12 +295,7 @@ fn a_file_stamped_at_or_after_the_run_keeps_no_report() {
     let cold = env.stele(&["status", "--format", "json"]);
     assert!(same(&got, &cold));
     // Back in the past, the report is kept, and answers.
-    let status = std::process::Command::new("touch")
-        .args(["-m", "-d", "@1600000000", "pages.fr/b.md"])
-        .current_dir(env.root())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    stamp(&env, "pages.fr/b.md", "@1600000000");
     env.stele(&["status"]).ok();
     let reports = kept_reports(&env);
     assert_eq!(reports.len(), 1);
@@ -357,12 +348,7 @@ fn a_sidecar_record_changed_since_the_report_was_kept_is_read() {
     env.commit("the source changes");
     // Every file of the work tree stamped in the past: the report is kept.
     for file in ["po/en/a.txt", "po/fr/a.txt", "po/fr/a.txt.stele", "stele.toml"] {
-        let status = std::process::Command::new("touch")
-            .args(["-m", "-d", "@1600000000", file])
-            .current_dir(env.root())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        stamp(&env, file, "@1600000000");
     }
     let state = |env: &TestEnv| -> String {
         let json = env.stele(&["status", "--format", "json"]).json();
