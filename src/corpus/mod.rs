@@ -476,17 +476,29 @@ impl Walk<'_> {
     }
 }
 
+/// `rel` (a path from the corpus's folder) from the repository's root, the folder being `prefix`.
+fn under(prefix: &str, rel: &str) -> String {
+    if prefix.is_empty() {
+        rel.to_owned()
+    } else {
+        format!("{prefix}/{rel}")
+    }
+}
+
+/// The place of a language tag among the known languages: as written, else as the language
+/// it parses to.
+fn lang_index(known: &[Lang], tag: &str) -> Option<usize> {
+    known.iter().position(|l| l.as_str() == tag).or_else(|| {
+        let lang = Lang::parse(tag).ok()?;
+        known.iter().position(|l| *l == lang)
+    })
+}
+
 fn walk_with<'c>(config: &'c Config, repo_root: &Path, compact: bool) -> Result<Walk<'c>, CorpusError> {
     let root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
     let prefix = relative_to(repo_root, &root)
         .ok_or_else(|| CorpusError::OutsideRepository { path: root.clone(), repo: repo_root.to_owned() })?;
-    let to_repo = |rel: &str| {
-        if prefix.is_empty() {
-            rel.to_owned()
-        } else {
-            format!("{prefix}/{rel}")
-        }
-    };
+    let to_repo = |rel: &str| under(&prefix, rel);
 
     // Sources kept in another repository: found there, and shown from this work tree.
     let source_side = match &config.source {
@@ -524,13 +536,7 @@ fn walk_with<'c>(config: &'c Config, repo_root: &Path, compact: bool) -> Result<
         .filter(|r| !roots.iter().any(|o| o != r && (o.is_empty() || r.starts_with(&format!("{o}/")))))
         .collect();
 
-    // The place of a language tag among the known languages.
-    let lang_index = |tag: &str| -> Option<usize> {
-        known.iter().position(|l| l.as_str() == tag).or_else(|| {
-            let lang = Lang::parse(tag).ok()?;
-            known.iter().position(|l| *l == lang)
-        })
-    };
+    let lang_index = |tag: &str| lang_index(&known, tag);
     // Folders no pattern can reach (pages.de/ when only fr and es are tracked) are not
     // entered: on tldr-pages that is 45,000 files of 55,000.
     let enter = |dir: &str| may_hold(config, &known, &prefix, dir);
@@ -631,21 +637,10 @@ impl Walk<'_> {
     pub fn finish(self) -> Result<Corpus, CorpusError> {
         let Walk { config, repo_root, root, prefix, compact, source_side, mut files, mut skipped, .. } = self;
         let repo_root = repo_root.as_path();
-        let to_repo = |rel: &str| {
-            if prefix.is_empty() {
-                rel.to_owned()
-            } else {
-                format!("{prefix}/{rel}")
-            }
-        };
+        let to_repo = |rel: &str| under(&prefix, rel);
         let layout = &config.layout;
         let known: Vec<Lang> = config.all_langs();
-        let lang_index = |tag: &str| -> Option<usize> {
-            known.iter().position(|l| l.as_str() == tag).or_else(|| {
-                let lang = Lang::parse(tag).ok()?;
-                known.iter().position(|l| *l == lang)
-            })
-        };
+        let lang_index = |tag: &str| lang_index(&known, tag);
         // Files that are not text are not documents: those whose name says so, and those of an
         // unknown kind that hold a NUL byte near their start.
         // Why each file is left out, if it is: 1 not text, 2 another language's.
